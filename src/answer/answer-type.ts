@@ -1,0 +1,73 @@
+import type { Token } from "../text/analyze.ts";
+import type { QuestionType } from "../text/question-words.ts";
+
+/** 日付: 2005年, 10月28日, 平成17年, 2005/10/31, 19世紀 */
+const DATE =
+  /[0-9０-９]+\s*(年|月|日|世紀|年代)|(明治|大正|昭和|平成|令和|元禄|江戸時代)|[0-9]{4}\/[0-9]{1,2}|[一二三四五六七八九十百千]+(年|月|日|世紀)/u;
+/** 理由: 〜ため, 〜から, 〜ので, 〜によって, 理由, 原因 */
+const REASON = /ため|ので|から[、。]|によって|により|理由|原因|おかげ|せいで/u;
+/** 方法: 〜によって, 〜して, 方法, 手段 */
+const MANNER = /によって|により|方法|手段|ことで|を使|用いて/u;
+/** 地名の接尾辞: 〜県, 〜市 ... */
+const PLACE_SUFFIX = new Set([
+  "県",
+  "市",
+  "町",
+  "村",
+  "区",
+  "都",
+  "府",
+  "州",
+  "国",
+  "島",
+  "郡",
+  "道",
+  "寺",
+  "城",
+  "駅",
+  "港",
+  "山",
+  "川",
+]);
+/** 人を表す接尾辞: 〜氏, 〜さん ... */
+const PERSON_SUFFIX = new Set(["氏", "さん", "様", "君", "先生", "教授", "社長", "監督", "選手"]);
+
+/**
+ * Whether a sentence holds the kind of thing a question asks for: a date for いつ, a place for どこ, a
+ * person or an organisation for 誰, a number for いくつ. Judged from kuromoji's 品詞 and a few patterns.
+ */
+export function hasAnswerType(
+  type: QuestionType,
+  text: string,
+  tokens: readonly Token[],
+  questionTerms: ReadonlyMap<string, unknown>,
+): boolean {
+  switch (type) {
+    case "date":
+      return DATE.test(text);
+    case "place":
+      return tokens.some(
+        (t) => (t.pos[1] === "固有名詞" && t.pos[2] === "地域") || (t.pos[1] === "接尾" && PLACE_SUFFIX.has(t.surface)),
+      );
+    case "person":
+      return tokens.some(
+        (t) =>
+          (t.pos[1] === "固有名詞" && (t.pos[2] === "人名" || t.pos[2] === "組織")) ||
+          (t.pos[1] === "接尾" && PERSON_SUFFIX.has(t.surface)),
+      );
+    case "number":
+      return tokens.some((t) => t.pos[1] === "数" || /[0-9]/u.test(t.surface));
+    case "reason":
+      return REASON.test(text);
+    case "manner":
+      return MANNER.test(text);
+    case "thing":
+      // 何, どの OS: the answer names something the question does not: a proper noun or a foreign word.
+      return tokens.some(
+        (t) =>
+          t.term !== null &&
+          !questionTerms.has(t.term) &&
+          (t.pos[1] === "固有名詞" || /^[a-z][a-z0-9.+-]+$/u.test(t.term)),
+      );
+  }
+}

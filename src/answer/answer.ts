@@ -1,0 +1,239 @@
+import type { Article } from "../article/article.ts";
+import type { Passage } from "../search/passages.ts";
+import { analyze, type Token } from "../text/analyze.ts";
+import { normalize } from "../text/normalize.ts";
+import type { QuestionType } from "../text/question-words.ts";
+import { splitSentences } from "../text/sentences.ts";
+import type { Tokenizer } from "../text/tokenizer.ts";
+import { hasAnswerType } from "./answer-type.ts";
+import type { Answer, Highlight, KeyPoint, PassageHit, SourceRef } from "./types.ts";
+
+/** What answering needs from the engine. */
+export interface AnswerContext {
+  readonly tokenizer: Tokenizer;
+  /** Passages matching any of the terms, best first, with their scores. */
+  search(terms: readonly string[]): readonly { id: string; score: number }[];
+  /** Inverse document frequency of a term over passages. */
+  idf(term: string): number;
+  passage(id: string): Passage | undefined;
+  article(id: string): Article | undefined;
+  /** Every article, for suggesting titles when nothing matches. */
+  articles(): Iterable<Article>;
+}
+
+export interface AnswerOptions {
+  /** Key points to return (1–3). */
+  readonly keyPoints?: number;
+  /** Passages to return. */
+  readonly passages?: number;
+}
+
+/** Passages whose sentences compete to be key points. */
+const CANDIDATE_PASSAGES = 6;
+/** A passage must hold this share of the question's term weight (IDF-weighted) to answer it. */
+const MIN_COVERAGE = 0.3;
+/** Weight of topic terms (before は) in a sentence's own coverage. */
+const TOPIC_WEIGHT = 0.5;
+/** Further key points must score at least this share of the best one. */
+const RUNNER_UP_SHARE = 0.6;
+/** Weight of the previous sentence's coverage: これにより… answers with what the sentence before said. */
+const CONTEXT_WEIGHT = 0.3;
+/** Weight of the section heading's coverage. */
+const HEADING_WEIGHT = 0.2;
+/** Weight of the passage's retrieval score, relative to the best passage. */
+const PASSAGE_WEIGHT = 0.25;
+/** Bonus when a sentence holds what the question word asks for (a date for いつ, ...). */
+const ANSWER_TYPE_BONUS = 0.2;
+/** Sentences longer than this are less likely to be a crisp answer. */
+const LONG_SENTENCE = 200;
+
+/**
+ * Answers a question from the corpus: the sentences that answer it (key points), the passages they come
+ * from, and for each the article to cite. Never invents: when nothing matches, `found` is false.
+ */
+export function answerQuestion(ctx: AnswerContext, question: string, options: AnswerOptions = {}): Answer {
+  const maxKeyPoints = Math.min(Math.max(options.keyPoints ?? 3, 1), 3);
+  const maxPassages = options.passages ?? 3;
+  const questionTokens = analyze(ctx.tokenizer, question);
+  const questionType = questionTokens.find((t) => t.question)?.question ?? null;
+  const terms = [...new Set(questionTokens.flatMap((t) => (t.term === null ? [] : [t.term])))];
+  const empty = { question, questionType, terms, keyPoints: [], passages: [] };
+  if (terms.length === 0) return { ...empty, found: false, suggestions: suggestTitles(ctx, question) };
+
+  const weights = new Map(terms.map((t) => [t, ctx.idf(t)]));
+  const totalWeight = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
+  // In a sentence, the question's topic (Xen 3.0 では…) may be left to the context; its focus may not.
+  const topic = topicTerms(questionTokens);
+  const sentenceWeights = new Map(
+    [...weights].map(([t, w]) => [t, topic.has(t) && topic.size < terms.length ? w * TOPIC_WEIGHT : w]),
+  );
+  const sentenceTotal = [...sentenceWeights.values()].reduce((a, b) => a + b, 0) || 1;
+  const results = ctx.search(terms).slice(0, Math.max(CANDIDATE_PASSAGES, maxPassages));
+  if (results.length === 0) return { ...empty, found: false, suggestions: suggestTitles(ctx, question) };
+  const bestScore = results[0]?.score || 1;
+
+  const passages: PassageHit[] = [];
+  const sentences: KeyPoint[] = [];
+  for (const result of results) {
+    const passage = ctx.passage(result.id);
+    const article = passage && ctx.article(passage.articleId);
+    if (!passage || !article) continue;
+    const source = sourceOf(article);
+    const tokens = analyze(ctx.tokenizer, passage.text);
+    passages.push({
+      ...source,
+      passageId: passage.id,
+      text: passage.text,
+      start: passage.start,
+      end: passage.end,
+      heading: passage.heading,
+      highlights: highlightsOf(tokens, weights),
+      score: result.score,
+    });
+    const headingTokens = passage.heading ? analyze(ctx.tokenizer, passage.heading) : [];
+    const passageCoverage = coverage([...headingTokens, ...tokens], weights) / totalWeight;
+    // A passage that shares too little with the question does not answer it, however it ranks.
+    if (passageCoverage < MIN_COVERAGE) continue;
+    const headingTerms = termsIn(headingTokens, weights);
+    let previousTerms = new Set<string>();
+    for (const sentence of splitSentences(passage.text)) {
+      const inSentence = tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+      const own = coverage(inSentence, sentenceWeights) / sentenceTotal;
+      const ownTerms = termsIn(inSentence, weights);
+      // Context supplies what the sentence leaves out: これにより… relies on the sentence before it.
+      const context = Math.max(
+        (CONTEXT_WEIGHT * weightOf(difference(previousTerms, ownTerms), weights)) / totalWeight,
+        (HEADING_WEIGHT * weightOf(difference(headingTerms, ownTerms), weights)) / totalWeight,
+      );
+      previousTerms = ownTerms;
+      if (own === 0) continue;
+      let score = own + context + PASSAGE_WEIGHT * (result.score / bestScore);
+      if (questionType && hasAnswerType(questionType, normalize(sentence.text), inSentence, weights)) {
+        score += ANSWER_TYPE_BONUS;
+      }
+      if (sentence.text.length > LONG_SENTENCE) score -= 0.1 * Math.min(1, sentence.text.length / LONG_SENTENCE - 1);
+      sentences.push({
+        ...source,
+        text: sentence.text,
+        start: passage.start + sentence.start,
+        end: passage.start + sentence.end,
+        highlights: highlightsOf(inSentence, weights).map(
+          ([s, e]) => [s - sentence.start, e - sentence.start] as const,
+        ),
+        score,
+      });
+    }
+  }
+
+  const ranked = distinct(sentences.sort((a, b) => b.score - a.score));
+  const top = ranked[0]?.score ?? 0;
+  const keyPoints = ranked.filter((k) => k.score >= top * RUNNER_UP_SHARE).slice(0, maxKeyPoints);
+  const found = keyPoints.length > 0;
+  return {
+    ...empty,
+    found,
+    keyPoints,
+    passages: passages.slice(0, maxPassages),
+    suggestions: found ? [] : suggestTitles(ctx, question),
+  };
+}
+
+/**
+ * 主題: the terms before the question's topic marker — 「Xen 3.0では どのOSが…」 → {xen, 3.0}.
+ * The answer sentence often leaves the topic to the sentence before it (これにより…).
+ */
+function topicTerms(tokens: readonly Token[]): Set<string> {
+  const marker = tokens.findIndex((t) => t.pos[0] === "助詞" && t.pos[1] === "係助詞" && t.surface === "は");
+  const questionAt = tokens.findIndex((t) => t.question);
+  if (marker < 0 || (questionAt >= 0 && questionAt < marker)) return new Set();
+  return new Set(tokens.slice(0, marker).flatMap((t) => (t.term === null ? [] : [t.term])));
+}
+
+function termsIn(tokens: readonly Token[], weights: ReadonlyMap<string, number>): Set<string> {
+  const out = new Set<string>();
+  for (const t of tokens) if (t.term !== null && weights.has(t.term)) out.add(t.term);
+  return out;
+}
+
+function difference(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
+  return new Set([...a].filter((t) => !b.has(t)));
+}
+
+function weightOf(terms: Iterable<string>, weights: ReadonlyMap<string, number>): number {
+  let sum = 0;
+  for (const t of terms) sum += weights.get(t) ?? 0;
+  return sum;
+}
+
+/** Sum of the weights of the question terms found among the tokens (each term once). */
+function coverage(tokens: readonly Token[], weights: ReadonlyMap<string, number>): number {
+  const seen = new Set<string>();
+  let sum = 0;
+  for (const t of tokens) {
+    if (t.term === null || seen.has(t.term)) continue;
+    const w = weights.get(t.term);
+    if (w === undefined) continue;
+    seen.add(t.term);
+    sum += w;
+  }
+  return sum;
+}
+
+function highlightsOf(tokens: readonly Token[], weights: ReadonlyMap<string, number>): Highlight[] {
+  const ranges: Highlight[] = [];
+  for (const t of tokens) {
+    if (t.term === null || !weights.has(t.term)) continue;
+    const last = ranges.at(-1);
+    if (last && last[1] === t.start) ranges[ranges.length - 1] = [last[0], t.end];
+    else ranges.push([t.start, t.end]);
+  }
+  return ranges;
+}
+
+/** The same sentence can come from two overlapping candidates; keep its best occurrence. */
+function distinct(points: KeyPoint[]): KeyPoint[] {
+  const seen = new Set<string>();
+  return points.filter((p) => {
+    const key = `${p.articleId}:${p.start}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function sourceOf(article: Article): SourceRef {
+  return {
+    articleId: article.id,
+    title: article.title,
+    url: article.url,
+    publisher: article.publisher,
+    publishedAt: article.publishedAt,
+  };
+}
+
+/** Titles sharing the most character bigrams with the question (Dice coefficient), for "did you mean". */
+export function suggestTitles(ctx: Pick<AnswerContext, "articles">, question: string, limit = 3): SourceRef[] {
+  const q = bigrams(normalize(question));
+  if (q.size === 0) return [];
+  const scored: { article: Article; score: number }[] = [];
+  for (const article of ctx.articles()) {
+    const t = bigrams(normalize(article.title));
+    let shared = 0;
+    for (const b of q) if (t.has(b)) shared++;
+    if (shared > 0) scored.push({ article, score: (2 * shared) / (q.size + t.size) });
+  }
+  return scored
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit)
+    .map((s) => sourceOf(s.article));
+}
+
+function bigrams(text: string): Set<string> {
+  const chars = Array.from(text.replace(/[\s\p{P}\p{S}]+/gu, ""));
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) out.add(`${chars[i]}${chars[i + 1]}`);
+  if (chars.length === 1) out.add(chars[0] as string);
+  return out;
+}
+
+export type { QuestionType };

@@ -1,0 +1,118 @@
+import { type Article, bodyBlocks } from "../article/article.ts";
+import { analyze } from "../text/analyze.ts";
+import { splitSentences } from "../text/sentences.ts";
+import type { Tokenizer } from "../text/tokenizer.ts";
+
+export interface SummarizeOptions {
+  /** Key points to pick (default 3, at most 10). */
+  readonly points?: number;
+  /** Inverse document frequency of a term across the corpus. */
+  readonly idf: (term: string) => number;
+}
+
+/** PageRank damping: the share of rank passed along similarity edges rather than back to the lead. */
+const DAMPING = 0.85;
+const ITERATIONS = 30;
+/** MMR trade-off between centrality and novelty. */
+const NOVELTY = 0.7;
+/** Sentences shorter than this (in characters) are not key points: 「以下の通り。」 */
+const MIN_SENTENCE = 12;
+/** A sentence this similar to one already chosen repeats it. */
+const MAX_SIMILARITY = 0.6;
+
+export interface SummarySentence {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Extractive summary: the article's most central sentences (LexRank: PageRank over the tf-idf cosine
+ * similarity of sentences) with a lead bias (random jumps land on early sentences more, as news puts
+ * the gist first), redundancy removed (MMR), shown in the article's order. Only body paragraphs count:
+ * headings, captions, link lists and bylines never become key points.
+ */
+export function summarize(tokenizer: Tokenizer, article: Article, options: SummarizeOptions): SummarySentence[] {
+  const count = Math.min(Math.max(Math.trunc(options.points ?? 3), 1), 10);
+  const sentences: (SummarySentence & { vector: Map<string, number>; norm: number })[] = [];
+  for (const block of bodyBlocks(article.body)) {
+    if (block.kind !== "paragraph") continue;
+    for (const s of splitSentences(block.text)) {
+      const vector = new Map<string, number>();
+      for (const t of analyze(tokenizer, s.text)) {
+        if (t.term !== null) vector.set(t.term, (vector.get(t.term) ?? 0) + 1);
+      }
+      for (const [term, tf] of vector) vector.set(term, tf * options.idf(term));
+      const norm = Math.sqrt([...vector.values()].reduce((a, v) => a + v * v, 0));
+      sentences.push({ text: s.text, start: block.start + s.start, end: block.start + s.end, vector, norm });
+    }
+  }
+  const eligible = sentences.filter((s) => Array.from(s.text).length >= MIN_SENTENCE && s.norm > 0);
+  if (eligible.length <= count) return eligible.map(({ text, start, end }) => ({ text, start, end }));
+
+  const n = eligible.length;
+  const sim = (a: number, b: number) =>
+    cosine(eligible[a] as (typeof eligible)[0], eligible[b] as (typeof eligible)[0]);
+  const matrix: Float64Array[] = [];
+  for (let i = 0; i < n; i++) {
+    const row = new Float64Array(n);
+    for (let j = 0; j < n; j++) if (i !== j) row[j] = j < i ? (matrix[j]?.[i] ?? 0) : sim(i, j);
+    matrix.push(row);
+  }
+  const rowSums = matrix.map((row) => row.reduce((a, b) => a + b, 0));
+  // Teleport vector: the lead bias. Sentence i is jumped to in proportion to 1/(i+1).
+  const lead = Array.from({ length: n }, (_, i) => 1 / (i + 1));
+  const leadSum = lead.reduce((a, b) => a + b, 0);
+  let rank = new Float64Array(n).fill(1 / n);
+  for (let it = 0; it < ITERATIONS; it++) {
+    const next = new Float64Array(n);
+    let dangling = 0;
+    for (let j = 0; j < n; j++) if ((rowSums[j] ?? 0) === 0) dangling += rank[j] ?? 0;
+    for (let i = 0; i < n; i++) {
+      let incoming = 0;
+      for (let j = 0; j < n; j++) {
+        const s = rowSums[j] ?? 0;
+        if (s > 0) incoming += ((matrix[j]?.[i] ?? 0) / s) * (rank[j] ?? 0);
+      }
+      const teleport = ((lead[i] ?? 0) / leadSum) * (1 - DAMPING + DAMPING * dangling);
+      next[i] = teleport + DAMPING * incoming;
+    }
+    rank = next;
+  }
+
+  const chosen: number[] = [];
+  const remaining = new Set(Array.from({ length: n }, (_, i) => i));
+  const maxRank = Math.max(...rank);
+  while (chosen.length < count && remaining.size > 0) {
+    let best = -1;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    for (const i of remaining) {
+      const redundancy = chosen.length ? Math.max(...chosen.map((c) => matrix[i]?.[c] ?? 0)) : 0;
+      const score = NOVELTY * ((rank[i] ?? 0) / maxRank) - (1 - NOVELTY) * redundancy;
+      if (score > bestScore) {
+        bestScore = score;
+        best = i;
+      }
+    }
+    remaining.delete(best);
+    const redundancy = chosen.length ? Math.max(...chosen.map((c) => matrix[best]?.[c] ?? 0)) : 0;
+    if (redundancy < MAX_SIMILARITY) chosen.push(best);
+  }
+  return chosen
+    .sort((a, b) => a - b)
+    .map((i) => {
+      const { text, start, end } = eligible[i] as (typeof eligible)[0];
+      return { text, start, end };
+    });
+}
+
+function cosine(a: { vector: Map<string, number>; norm: number }, b: { vector: Map<string, number>; norm: number }) {
+  if (a.norm === 0 || b.norm === 0) return 0;
+  const [small, large] = a.vector.size <= b.vector.size ? [a.vector, b.vector] : [b.vector, a.vector];
+  let dot = 0;
+  for (const [term, w] of small) {
+    const v = large.get(term);
+    if (v !== undefined) dot += w * v;
+  }
+  return dot / (a.norm * b.norm);
+}

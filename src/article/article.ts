@@ -1,0 +1,191 @@
+import { createHash } from "node:crypto";
+import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
+import { normalize } from "../text/normalize.ts";
+
+/** A link listed under ■ URL in a news article: not body text, kept as metadata. */
+export interface ArticleLink {
+  readonly name: string;
+  readonly url: string;
+}
+
+/** Where an article came from. */
+export type SourceFormat = "text" | "livedoor" | "html" | "markdown" | "dataset";
+
+/** The fields a source yields, before the article is stored. */
+export interface ArticleDraft {
+  readonly title: string;
+  readonly url: string;
+  readonly publisher: string;
+  readonly author: string | null;
+  /** ISO 8601 with offset, e.g. 2005-10-31T15:22:00+09:00 */
+  readonly publishedAt: string | null;
+  readonly sourceFormat: SourceFormat;
+  /** Paragraphs and headings of the body, in order. */
+  readonly blocks: readonly Block[];
+  readonly captions: readonly string[];
+  readonly links: readonly ArticleLink[];
+  readonly related: readonly string[];
+}
+
+export interface Block {
+  readonly kind: "paragraph" | "heading";
+  readonly text: string;
+}
+
+/** A stored article. `body` is the Markdown body; every passage is a substring of it. */
+export interface Article extends Omit<ArticleDraft, "blocks"> {
+  readonly id: string;
+  readonly addedAt: string;
+  readonly addedBy: string;
+  /** Hash of the normalized body text: two articles with the same text have the same hash. */
+  readonly contentHash: string;
+  readonly body: string;
+}
+
+/** A block of an article body with its place in `article.body`. */
+export interface BodyBlock extends Block {
+  readonly start: number;
+  readonly end: number;
+}
+
+const HEADING_PREFIX = "## ";
+const BLOCK_SEPARATOR = "\n\n";
+
+/** Article ids are short, stable across refetches (derived from the URL) and safe as file names. */
+export function articleIdFor(url: string, contentHash: string): string {
+  return createHash("sha256")
+    .update(url || `content:${contentHash}`)
+    .digest("hex")
+    .slice(0, 12);
+}
+
+/** Hash of the body's normalized text, whitespace removed: the same article pasted twice hashes the same. */
+export function contentHashOf(blocks: readonly Block[]): string {
+  const text = normalize(blocks.map((b) => b.text).join("\n")).replace(/\s+/gu, "");
+  return createHash("sha256").update(text).digest("hex").slice(0, 16);
+}
+
+/** The Markdown body of a list of blocks. Paragraphs are one line each; headings are `## ` lines. */
+export function formatBody(blocks: readonly Block[]): string {
+  return blocks
+    .map((b) => {
+      const text = b.text.replace(/\s*\n\s*/gu, " ").trim();
+      if (b.kind === "heading") return HEADING_PREFIX + text;
+      // A paragraph that looks like Markdown structure is escaped so that it reads back as a paragraph.
+      return /^(#|---)/u.test(text) ? `\\${text}` : text;
+    })
+    .filter((line) => line !== "" && line !== HEADING_PREFIX)
+    .join(BLOCK_SEPARATOR);
+}
+
+/** The blocks of a Markdown body, each with its offsets in the body. */
+export function bodyBlocks(body: string): BodyBlock[] {
+  const blocks: BodyBlock[] = [];
+  let start = 0;
+  while (start <= body.length) {
+    let end = body.indexOf(BLOCK_SEPARATOR, start);
+    if (end < 0) end = body.length;
+    const raw = body.slice(start, end);
+    if (raw.trim() !== "") {
+      if (raw.startsWith(HEADING_PREFIX)) {
+        blocks.push({
+          kind: "heading",
+          text: raw.slice(HEADING_PREFIX.length),
+          start: start + HEADING_PREFIX.length,
+          end,
+        });
+      } else if (raw.startsWith("\\")) {
+        blocks.push({ kind: "paragraph", text: raw.slice(1), start: start + 1, end });
+      } else {
+        blocks.push({ kind: "paragraph", text: raw, start, end });
+      }
+    }
+    start = end + BLOCK_SEPARATOR.length;
+  }
+  return blocks;
+}
+
+/** Makes a stored article from a draft. */
+export function createArticle(draft: ArticleDraft, added: { by: string; at: Date }): Article {
+  const { blocks, ...meta } = draft;
+  const contentHash = contentHashOf(blocks);
+  return {
+    ...meta,
+    id: articleIdFor(draft.url, contentHash),
+    addedAt: added.at.toISOString(),
+    addedBy: added.by,
+    contentHash,
+    body: formatBody(blocks),
+  };
+}
+
+interface FrontMatter {
+  id: string;
+  title: string;
+  url: string;
+  publisher: string;
+  author: string | null;
+  published_at: string | null;
+  added_at: string;
+  added_by: string;
+  content_hash: string;
+  source_format: SourceFormat;
+  captions?: string[];
+  links?: ArticleLink[];
+  related?: string[];
+}
+
+/** The Markdown file of an article: YAML front matter, then the body. */
+export function formatArticle(article: Article): string {
+  const front: FrontMatter = {
+    id: article.id,
+    title: article.title,
+    url: article.url,
+    publisher: article.publisher,
+    author: article.author,
+    published_at: article.publishedAt,
+    added_at: article.addedAt,
+    added_by: article.addedBy,
+    content_hash: article.contentHash,
+    source_format: article.sourceFormat,
+  };
+  if (article.captions.length) front.captions = [...article.captions];
+  if (article.links.length) front.links = article.links.map((l) => ({ name: l.name, url: l.url }));
+  if (article.related.length) front.related = [...article.related];
+  return `---\n${stringifyYaml(front, { lineWidth: 0 })}---\n\n${article.body}\n`;
+}
+
+/** Parses an article file. Throws with the file's name on a malformed file. */
+export function parseArticle(markdown: string, fileName = "(article)"): Article {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/u.exec(markdown);
+  if (!match) throw new Error(`article: ${fileName} has no YAML front matter`);
+  const front = parseYaml(match[1] as string) as Partial<FrontMatter> | null;
+  if (!front || typeof front !== "object") throw new Error(`article: ${fileName} has empty front matter`);
+  for (const key of ["id", "title", "content_hash"] as const) {
+    if (typeof front[key] !== "string" || front[key] === "") throw new Error(`article: ${fileName} lacks ${key}`);
+  }
+  const body = markdown
+    .slice(match[0].length)
+    .replace(/^\s*\n/u, "")
+    .replace(/\s+$/u, "");
+  return {
+    id: String(front.id),
+    title: String(front.title),
+    url: String(front.url ?? ""),
+    publisher: String(front.publisher ?? ""),
+    author: front.author ? String(front.author) : null,
+    publishedAt: front.published_at ? toIsoString(front.published_at) : null,
+    addedAt: front.added_at ? toIsoString(front.added_at) : "",
+    addedBy: String(front.added_by ?? ""),
+    contentHash: String(front.content_hash),
+    sourceFormat: front.source_format ?? "text",
+    captions: (front.captions ?? []).map(String),
+    links: (front.links ?? []).map((l) => ({ name: String(l.name), url: String(l.url) })),
+    related: (front.related ?? []).map(String),
+    body,
+  };
+}
+
+function toIsoString(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : String(value);
+}

@@ -1,0 +1,207 @@
+import { UserFacingError } from "../errors.ts";
+import type { ArticleDraft, ArticleLink, Block } from "./article.ts";
+
+/** What the moderator (or the command line) says about a plain-text source. */
+export interface PlainTextOptions {
+  readonly title?: string | undefined;
+  readonly url?: string | undefined;
+  readonly publisher?: string | undefined;
+  /** UTC offset for times written without one (Japanese news: +09:00). */
+  readonly defaultOffset?: string;
+}
+
+const URL_LINE = /^https?:\/\/\S+$/u;
+const ISO_TIME_LINE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:?\d{2}|Z)?$/u;
+/** `2005/10/31 15:22`: the publication time closing an Impress Watch article. */
+const TIMESTAMP_LINE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{2}))?$/u;
+/** `( 朝夷 剛士 )`: the byline, half- or full-width parentheses. */
+const BYLINE_LINE = /^[(（]\s*([^()（）]{1,40}?)\s*[)）]$/u;
+const CAPTION_FENCE = "|";
+const SECTION_MARK = /^■\s*(.*)$/u;
+const RELATED_ITEM = /^・\s*(.+)$/u;
+
+/**
+ * Turns a plain-text article into a draft. Two shapes are understood:
+ *
+ * - livedoor news (ldcc): line 1 the URL, line 2 the ISO 8601 time, line 3 the headline, then the body;
+ * - Impress Watch scrapes (the seed article): photo captions between `|` lines, `■` section headings,
+ *   a `■ URL` list of name/address pairs, `■ 関連記事` items `・ …(2005/09/28)`, the byline `( NAME )` and
+ *   a closing `YYYY/MM/DD HH:MM` line.
+ *
+ * Anything else is paragraphs, one per line, with the first line as headline when it looks like one.
+ * `options.title` and `options.url` win over what the text says.
+ */
+export function importPlainText(text: string, options: PlainTextOptions = {}): ArticleDraft {
+  const lines = text
+    .toWellFormed()
+    .replace(/^\ufeff/u, "")
+    .split(/\r\n|\r|\n/u)
+    .map((line) => line.trim());
+  while (lines.length && lines[0] === "") lines.shift();
+  const offset = options.defaultOffset ?? "+09:00";
+  if (lines.length >= 3 && URL_LINE.test(lines[0] as string) && ISO_TIME_LINE.test(lines[1] as string)) {
+    return fromLivedoor(lines, options);
+  }
+  return fromScrape(lines, options, offset);
+}
+
+function fromLivedoor(lines: string[], options: PlainTextOptions): ArticleDraft {
+  const [url, time, headline, ...rest] = lines as [string, string, string, ...string[]];
+  const blocks = rest.filter((l) => l !== "").map((text): Block => ({ kind: "paragraph", text }));
+  const finalUrl = options.url || url;
+  return {
+    title: requireTitle(options.title || headline),
+    url: finalUrl,
+    publisher: options.publisher || publisherFromUrl(finalUrl),
+    author: null,
+    publishedAt: time,
+    sourceFormat: "livedoor",
+    blocks: requireBody(blocks),
+    captions: [],
+    links: [],
+    related: [],
+  };
+}
+
+type Section = "body" | "links" | "related";
+
+function fromScrape(lines: string[], options: PlainTextOptions, offset: string): ArticleDraft {
+  const blocks: Block[] = [];
+  const captions: string[] = [];
+  const links: ArticleLink[] = [];
+  const related: string[] = [];
+  let author: string | null = null;
+  let publishedAt: string | null = null;
+  let inCaption = false;
+  let section: Section = "body";
+  let pendingLinkName: string | null = null;
+
+  for (const line of lines) {
+    if (line === CAPTION_FENCE) {
+      inCaption = !inCaption;
+      continue;
+    }
+    if (inCaption) {
+      if (line !== "") captions.push(line);
+      continue;
+    }
+    if (line === "") continue;
+    const time = TIMESTAMP_LINE.exec(line);
+    if (time) {
+      publishedAt = toIso(time, offset);
+      continue;
+    }
+    const byline = BYLINE_LINE.exec(line);
+    if (byline && section !== "body") {
+      author = (byline[1] as string).trim();
+      continue;
+    }
+    const heading = SECTION_MARK.exec(line);
+    if (heading) {
+      const name = (heading[1] as string).trim();
+      if (/^(url|リンク)$/iu.test(name)) section = "links";
+      else if (/^関連(記事|リンク)?$/u.test(name)) section = "related";
+      else {
+        section = "body";
+        if (name) blocks.push({ kind: "heading", text: name });
+      }
+      continue;
+    }
+    if (section === "links") {
+      if (URL_LINE.test(line)) {
+        links.push({ name: pendingLinkName ?? line, url: line });
+        pendingLinkName = null;
+      } else {
+        pendingLinkName = line;
+      }
+      continue;
+    }
+    if (section === "related") {
+      const item = RELATED_ITEM.exec(line);
+      if (item) {
+        related.push((item[1] as string).trim());
+        continue;
+      }
+      if (byline) {
+        author = (byline[1] as string).trim();
+        continue;
+      }
+    }
+    if (byline && isLastContentLine(lines, line)) {
+      author = (byline[1] as string).trim();
+      continue;
+    }
+    blocks.push({ kind: "paragraph", text: line });
+  }
+
+  let title = options.title;
+  if (!title) {
+    const first = blocks[0];
+    // A short first line without a closing 。 is a headline: 「Xen 3.0、Windowsをサポートへ」
+    if (
+      first &&
+      first.kind === "paragraph" &&
+      first.text.length <= 80 &&
+      !/[。．.]$/u.test(first.text) &&
+      blocks.length > 1
+    ) {
+      title = first.text;
+      blocks.shift();
+    }
+  }
+  const url = options.url ?? "";
+  return {
+    title: requireTitle(title),
+    url,
+    publisher: options.publisher || publisherFromUrl(url),
+    author,
+    publishedAt,
+    sourceFormat: "text",
+    blocks: requireBody(blocks),
+    captions,
+    links,
+    related,
+  };
+}
+
+/** A byline is the last thing before the timestamp; a parenthesised remark mid-article is body text. */
+function isLastContentLine(lines: string[], line: string): boolean {
+  const index = lines.lastIndexOf(line);
+  return lines.slice(index + 1).every((l) => l === "" || l === CAPTION_FENCE || TIMESTAMP_LINE.test(l));
+}
+
+function toIso(match: RegExpExecArray, offset: string): string {
+  const [, y, mo, d, h, mi] = match;
+  const pad = (v: string | undefined) => (v ?? "0").padStart(2, "0");
+  return `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:00${offset}`;
+}
+
+/** The site's host name stands in for a publisher nobody named. */
+export function publisherFromUrl(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return "";
+  }
+}
+
+function requireTitle(title: string | undefined): string {
+  const trimmed = (title ?? "").trim();
+  if (!trimmed) {
+    throw new UserFacingError(
+      "記事の見出しが見つかりませんでした。タイトルを指定してください（CLI では --title）。",
+      "import: no headline in the text and no title given",
+    );
+  }
+  return trimmed;
+}
+
+function requireBody(blocks: Block[]): Block[] {
+  if (!blocks.some((b) => b.kind === "paragraph")) {
+    throw new UserFacingError(
+      "本文が見つかりませんでした。本文のあるテキストを指定してください。",
+      "import: empty body",
+    );
+  }
+  return blocks;
+}

@@ -1,0 +1,202 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { type Article, createArticle } from "./article/article.ts";
+import { importPlainText } from "./article/import-text.ts";
+import { loadCoreConfig } from "./config.ts";
+import { Engine } from "./engine.ts";
+import { UserFacingError } from "./errors.ts";
+import { answerToText, listToText, searchToText, summaryToText } from "./render/terminal.ts";
+
+const USAGE = `使い方: shiori <コマンド> [オプション]
+
+コマンド:
+  ask <質問>              コーパスの記事から質問に答える（答えの文・段落・出典）
+  search <キーワード>     一致する段落を一覧する（--page N）
+  summary <ID|URL>        記事の要点（--points N、既定 3）
+  list                    記事の一覧（新しい順）
+  import <ファイル|フォルダ> プレーンテキスト記事を取り込む（--title, --url, --publisher）
+  remove <ID>             記事を削除する
+
+共通オプション:
+  --corpus <dir>          コーパスのフォルダ（既定: CORPUS_DIR または ./corpus）
+  --json                  結果を JSON で出力する
+  -h, --help              このヘルプ`;
+
+interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  color: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Runs the command line; returns the exit code. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (err) {
+    io.err(`引数を解釈できませんでした: ${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    (command || values.help ? io.out : io.err)(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const config = loadCoreConfig(values.corpus ? { ...io.env, CORPUS_DIR: values.corpus } : io.env);
+  const style = { color: io.color };
+  const json = (value: unknown) => io.out(JSON.stringify(value, null, 2));
+  const needArg = (what: string) => {
+    const arg = rest.join(" ").trim();
+    if (!arg) throw new UserFacingError(`${what}を指定してください。例: shiori ${command} "…"`);
+    return arg;
+  };
+  const positiveInt = (value: string | undefined, name: string): number | undefined => {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new UserFacingError(`--${name} には 1 以上の整数を指定してください。`);
+    return n;
+  };
+  try {
+    switch (command) {
+      case "ask": {
+        const question = needArg("質問");
+        const engine = await open(config.corpusDir);
+        const answer = engine.ask(question);
+        if (values.json) json(answer);
+        else io.out(answerToText(answer, style));
+        return 0;
+      }
+      case "search": {
+        const query = needArg("キーワード");
+        const engine = await open(config.corpusDir);
+        const page = engine.search(query, { page: positiveInt(values.page, "page") ?? 1 });
+        if (values.json) json(page);
+        else io.out(searchToText(page, style));
+        return 0;
+      }
+      case "summary": {
+        const id = needArg("記事の ID か URL");
+        const engine = await open(config.corpusDir);
+        const points = positiveInt(values.points, "points");
+        const summary = engine.summary(id, points === undefined ? {} : { points });
+        if (values.json) json(summary);
+        else io.out(summaryToText(summary, style));
+        return 0;
+      }
+      case "list": {
+        const engine = await open(config.corpusDir);
+        const articles = engine.list();
+        if (values.json) json(articles);
+        else io.out(listToText(articles, style));
+        return 0;
+      }
+      case "import": {
+        const target = needArg("取り込むファイルかフォルダ");
+        const engine = await open(config.corpusDir);
+        const files = await textFilesOf(target);
+        if (files.length > 1 && (values.title || values.url)) {
+          throw new UserFacingError("--title と --url は 1 ファイルを取り込むときだけ指定できます。");
+        }
+        const imported: Article[] = [];
+        const skipped: { file: string; reason: string }[] = [];
+        const byHash = new Map([...engine.list()].map((s) => [engine.article(s.articleId)?.contentHash, s.articleId]));
+        for (const file of files) {
+          try {
+            const draft = importPlainText(await readFile(file, "utf8"), {
+              title: values.title,
+              url: values.url,
+              publisher: values.publisher,
+            });
+            const article = createArticle(draft, { by: values["added-by"] ?? "cli", at: new Date() });
+            const existing = engine.article(article.id) ? article.id : byHash.get(article.contentHash);
+            if (existing) {
+              skipped.push({ file, reason: `同じ記事がすでにあります（id: ${existing}）` });
+              continue;
+            }
+            byHash.set(article.contentHash, article.id);
+            imported.push(article);
+          } catch (err) {
+            if (!(err instanceof UserFacingError)) throw err;
+            skipped.push({ file, reason: err.message });
+          }
+        }
+        await engine.putAll(imported, (done) => {
+          if (!values.json && files.length > 1 && (done % 200 === 0 || done === imported.length)) {
+            io.err(`取り込み中… ${done}/${imported.length}`);
+          }
+        });
+        if (values.json) json({ imported: imported.map((a) => ({ id: a.id, title: a.title, url: a.url })), skipped });
+        else {
+          for (const a of imported) if (imported.length <= 20) io.out(`追加しました: ${a.id}  ${a.title}`);
+          for (const s of skipped) io.err(`スキップ: ${s.file}: ${s.reason}`);
+          io.out(
+            `${imported.length} 件を追加、${skipped.length} 件をスキップしました（コーパス: ${engine.stats.articles} 件）。`,
+          );
+        }
+        return imported.length === 0 && skipped.length > 0 ? 1 : 0;
+      }
+      case "remove": {
+        const id = needArg("記事の ID");
+        const engine = await open(config.corpusDir);
+        const removed = await engine.remove(id);
+        if (!removed)
+          throw new UserFacingError(`記事 ${id} は見つかりませんでした。shiori list で ID を確かめてください。`);
+        if (values.json) json({ removed: id });
+        else io.out(`削除しました: ${id}`);
+        return 0;
+      }
+      default:
+        io.err(`不明なコマンドです: ${command}\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (err) {
+    if (err instanceof UserFacingError) {
+      io.err(err.message);
+      return 1;
+    }
+    io.err(`内部エラーが発生しました: ${(err as Error).message}`);
+    if (io.env["SHIORI_DEBUG"]) io.err(String((err as Error).stack));
+    return 70;
+  }
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      corpus: { type: "string" },
+      json: { type: "boolean", default: false },
+      page: { type: "string" },
+      points: { type: "string" },
+      title: { type: "string" },
+      url: { type: "string" },
+      publisher: { type: "string" },
+      "added-by": { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+}
+
+function open(corpusDir: string): Promise<Engine> {
+  return Engine.open({ corpusDir });
+}
+
+/** A file, or the .txt files of a folder and its subfolders (the livedoor corpus has one per category). */
+async function textFilesOf(target: string): Promise<string[]> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(target);
+  } catch {
+    throw new UserFacingError(`ファイルが見つかりません: ${target}`);
+  }
+  if (!info.isDirectory()) return [target];
+  const entries = await readdir(target, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith(".txt") && !/^(README|LICENSE|CHANGES)/u.test(e.name))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}

@@ -1,0 +1,347 @@
+import type MiniSearch from "minisearch";
+import { type AnswerOptions, answerQuestion, sourceOf } from "./answer/answer.ts";
+import { summarize } from "./answer/summarize.ts";
+import type { Answer, PassageHit, SourceRef, Summary } from "./answer/types.ts";
+import { type Article, bodyBlocks } from "./article/article.ts";
+import { deleteArticle, fileHashOf, fingerprintOf, readCorpus, writeArticle } from "./article/store.ts";
+import { UserFacingError } from "./errors.ts";
+import { createIndex, documentFrequency, type IndexedPassage, searchIndex, TERM_SEPARATOR } from "./search/index.ts";
+import { type Passage, splitPassages } from "./search/passages.ts";
+import { type IndexedArticle, indexPath, readSavedIndex, writeSavedIndex } from "./search/persist.ts";
+import { analyze, analyzeTerms } from "./text/analyze.ts";
+import { loadTokenizer, type Tokenizer } from "./text/tokenizer.ts";
+
+export interface EngineOptions {
+  /** The corpus folder: one `<id>.md` per article. */
+  readonly corpusDir: string;
+  /** kuromoji's dictionary folder; the one shipped with kuromoji by default. */
+  readonly dictionaryPath?: string;
+  /** Where the index is saved; `<corpusDir>/.index/index.json` by default. `false`: never saved. */
+  readonly indexFile?: string | false;
+  /** Receives one event per notable step (load, rebuild, save). */
+  readonly log?: (event: string, fields: Record<string, unknown>) => void;
+}
+
+/** How the index came to be when the engine opened. */
+export type IndexOrigin = "loaded" | "repaired" | "built";
+
+export interface EngineStats {
+  readonly articles: number;
+  readonly passages: number;
+  readonly indexOrigin: IndexOrigin;
+  /** Milliseconds to open: dictionary, corpus, index. */
+  readonly openMs: number;
+  readonly indexedAt: Date;
+}
+
+export interface SearchPage {
+  readonly query: string;
+  readonly terms: readonly string[];
+  readonly hits: readonly PassageHit[];
+  readonly page: number;
+  readonly pageCount: number;
+  /** Rank of the first hit of this page, counting from 1. */
+  readonly firstRank: number;
+  readonly total: number;
+}
+
+/**
+ * The search engine over one corpus folder: holds the tokenizer, the articles, their passages and the
+ * MiniSearch index, answers questions and keeps the index in step with the folder.
+ */
+export class Engine {
+  readonly #tokenizer: Tokenizer;
+  readonly #corpusDir: string;
+  readonly #indexFile: string | false;
+  readonly #log: NonNullable<EngineOptions["log"]>;
+  readonly #articles = new Map<string, Article>();
+  readonly #passages = new Map<string, Passage>();
+  readonly #indexed = new Map<string, IndexedArticle>();
+  #index: MiniSearch<IndexedPassage>;
+  #stats: EngineStats;
+  /** Writes run one after another. */
+  #writes: Promise<unknown> = Promise.resolve();
+
+  private constructor(tokenizer: Tokenizer, options: EngineOptions) {
+    this.#tokenizer = tokenizer;
+    this.#corpusDir = options.corpusDir;
+    this.#indexFile = options.indexFile ?? indexPath(options.corpusDir);
+    this.#log = options.log ?? (() => {});
+    this.#index = createIndex();
+    this.#stats = { articles: 0, passages: 0, indexOrigin: "built", openMs: 0, indexedAt: new Date() };
+  }
+
+  /**
+   * Opens a corpus: loads the dictionary, reads the articles, and loads the saved index when it matches
+   * the corpus, repairs it when some articles changed, or builds it.
+   */
+  static async open(options: EngineOptions): Promise<Engine> {
+    const started = performance.now();
+    const tokenizer = await loadTokenizer(options.dictionaryPath);
+    const engine = new Engine(tokenizer, options);
+    const origin = await engine.#load();
+    engine.#stats = {
+      articles: engine.#articles.size,
+      passages: engine.#passages.size,
+      indexOrigin: origin,
+      openMs: Math.round(performance.now() - started),
+      indexedAt: new Date(),
+    };
+    engine.#log("engine.open", { corpusDir: options.corpusDir, ...engine.#stats });
+    return engine;
+  }
+
+  get stats(): EngineStats {
+    return { ...this.#stats, articles: this.#articles.size, passages: this.#passages.size };
+  }
+
+  get tokenizer(): Tokenizer {
+    return this.#tokenizer;
+  }
+
+  /** Answers a question: key points, the passages they come from, and the articles to cite. */
+  ask(question: string, options: AnswerOptions = {}): Answer {
+    return answerQuestion(
+      {
+        tokenizer: this.#tokenizer,
+        search: (terms) => searchIndex(this.#index, terms),
+        idf: (term) => this.idf(term),
+        passage: (id) => this.#passages.get(id),
+        article: (id) => this.#articles.get(id),
+        articles: () => this.#articles.values(),
+      },
+      question,
+      options,
+    );
+  }
+
+  /** Passages matching a query, best first, a page at a time. */
+  search(query: string, options: { page?: number; pageSize?: number } = {}): SearchPage {
+    const pageSize = Math.max(1, options.pageSize ?? 5);
+    const terms = [...new Set(analyzeTerms(this.#tokenizer, query))];
+    const results = searchIndex(this.#index, terms);
+    const pageCount = Math.max(1, Math.ceil(results.length / pageSize));
+    const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1)), pageCount);
+    const weights = new Set(terms);
+    const hits: PassageHit[] = [];
+    for (const result of results.slice((page - 1) * pageSize, page * pageSize)) {
+      const passage = this.#passages.get(String(result.id));
+      const article = passage && this.#articles.get(passage.articleId);
+      if (!passage || !article) continue;
+      const highlights: [number, number][] = [];
+      for (const t of analyze(this.#tokenizer, passage.text)) {
+        if (t.term === null || !weights.has(t.term)) continue;
+        const last = highlights.at(-1);
+        if (last && last[1] === t.start) last[1] = t.end;
+        else highlights.push([t.start, t.end]);
+      }
+      hits.push({
+        ...sourceOf(article),
+        passageId: passage.id,
+        text: passage.text,
+        start: passage.start,
+        end: passage.end,
+        heading: passage.heading,
+        highlights,
+        score: result.score,
+      });
+    }
+    return { query, terms, hits, page, pageCount, firstRank: (page - 1) * pageSize + 1, total: results.length };
+  }
+
+  /** An article's key points. `idOrUrl` is an article id or its source URL. */
+  summary(idOrUrl: string, options: { points?: number } = {}): Summary {
+    const article = this.find(idOrUrl);
+    if (!article) {
+      throw new UserFacingError(
+        "指定された記事が見つかりませんでした。記事の一覧（/article list）で ID を確かめてください。",
+        `summary: no article ${JSON.stringify(idOrUrl)}`,
+      );
+    }
+    const points = summarize(this.#tokenizer, article, {
+      idf: (t) => this.idf(t),
+      ...(options.points === undefined ? {} : { points: options.points }),
+    });
+    return {
+      ...sourceOf(article),
+      author: article.author,
+      points,
+      passageCount: this.passagesOf(article.id).length,
+      characters: bodyBlocks(article.body).reduce((n, b) => n + b.text.length, 0),
+    };
+  }
+
+  /** An article by id or by source URL. */
+  find(idOrUrl: string): Article | undefined {
+    const key = idOrUrl.trim();
+    const byId = this.#articles.get(key);
+    if (byId) return byId;
+    for (const article of this.#articles.values()) if (article.url && article.url === key) return article;
+    return undefined;
+  }
+
+  /** All articles, newest first (by publication time, then by when they were added). */
+  list(): SourceRef[] {
+    return [...this.#articles.values()]
+      .sort((a, b) => (b.publishedAt ?? b.addedAt).localeCompare(a.publishedAt ?? a.addedAt))
+      .map(sourceOf);
+  }
+
+  article(id: string): Article | undefined {
+    return this.#articles.get(id);
+  }
+
+  passagesOf(articleId: string): Passage[] {
+    const n = this.#indexed.get(articleId)?.passages ?? 0;
+    const out: Passage[] = [];
+    for (let i = 0; i < n; i++) {
+      const p = this.#passages.get(`${articleId}:${i}`);
+      if (p) out.push(p);
+    }
+    return out;
+  }
+
+  /** BM25's inverse document frequency of a term over passages. */
+  idf(term: string): number {
+    const n = Math.max(this.#index.documentCount, 1);
+    const df = documentFrequency(this.#index, term);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /**
+   * Stores an article: writes its file atomically, then indexes it and saves the index. An article with
+   * the same id is replaced. Writes are serialized.
+   */
+  put(article: Article): Promise<void> {
+    return this.#serialized(async () => {
+      await writeArticle(this.#corpusDir, article);
+      this.#unindex(article.id);
+      this.#indexArticle(article, fileHashOf(article));
+      await this.#save();
+      this.#log("engine.put", { id: article.id, passages: this.#indexed.get(article.id)?.passages ?? 0 });
+    });
+  }
+
+  /**
+   * Stores many articles (bulk import): writes every file, indexes them, and saves the index once.
+   * `progress` is called after each article with the number done.
+   */
+  putAll(articles: readonly Article[], progress?: (done: number) => void): Promise<void> {
+    return this.#serialized(async () => {
+      let done = 0;
+      for (const article of articles) {
+        await writeArticle(this.#corpusDir, article);
+        this.#unindex(article.id);
+        this.#indexArticle(article, fileHashOf(article));
+        progress?.(++done);
+      }
+      if (articles.length) await this.#save();
+      this.#log("engine.putAll", { articles: articles.length });
+    });
+  }
+
+  /** Removes an article's file and its index entries. Returns false when there was no such article. */
+  remove(id: string): Promise<boolean> {
+    return this.#serialized(async () => {
+      if (!this.#articles.has(id)) return false;
+      await deleteArticle(this.#corpusDir, id);
+      this.#unindex(id);
+      await this.#save();
+      this.#log("engine.remove", { id });
+      return true;
+    });
+  }
+
+  /** Waits for the writes in flight. */
+  async idle(): Promise<void> {
+    await this.#writes.catch(() => {});
+  }
+
+  #serialized<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#writes.then(work, work);
+    this.#writes = run.catch(() => {});
+    return run;
+  }
+
+  async #load(): Promise<IndexOrigin> {
+    const corpus = await readCorpus(this.#corpusDir);
+    for (const article of corpus.articles) this.#articles.set(article.id, article);
+    const saved = this.#indexFile ? await readSavedIndex(this.#indexFile) : null;
+    if (saved) {
+      this.#index = saved.index;
+      for (const [id, entry] of saved.articles) this.#indexed.set(id, entry);
+      // Passages are cut again from the corpus (cheap, no tokenizer); only changed articles are re-analysed.
+      let changed = 0;
+      for (const id of [...this.#indexed.keys()]) {
+        if (corpus.files.get(id) !== this.#indexed.get(id)?.fileHash) {
+          this.#unindex(id, { keepArticle: true });
+          changed++;
+        }
+      }
+      for (const article of corpus.articles) {
+        const hash = corpus.files.get(article.id) as string;
+        if (this.#indexed.has(article.id)) {
+          for (const p of splitPassages(article)) this.#passages.set(p.id, p);
+        } else {
+          this.#indexArticle(article, hash);
+          changed++;
+        }
+      }
+      if (changed === 0 && saved.fingerprint === corpus.fingerprint) return "loaded";
+      this.#log("engine.repair", { changedArticles: changed });
+      await this.#save();
+      return "repaired";
+    }
+    const started = performance.now();
+    for (const article of corpus.articles) this.#indexArticle(article, corpus.files.get(article.id) as string);
+    this.#log("engine.build", { articles: corpus.articles.length, ms: Math.round(performance.now() - started) });
+    await this.#save();
+    return "built";
+  }
+
+  #indexArticle(article: Article, fileHash: string): void {
+    const passages = splitPassages(article);
+    const title = analyzeTerms(this.#tokenizer, article.title).join(TERM_SEPARATOR);
+    const headingTerms = new Map<string, string>();
+    const docs: IndexedPassage[] = [];
+    for (const p of passages) {
+      let heading = "";
+      if (p.heading) {
+        heading = headingTerms.get(p.heading) ?? analyzeTerms(this.#tokenizer, p.heading).join(TERM_SEPARATOR);
+        headingTerms.set(p.heading, heading);
+      }
+      const text = analyzeTerms(this.#tokenizer, p.text).join(TERM_SEPARATOR);
+      docs.push({ id: p.id, title, text: heading ? `${heading}${TERM_SEPARATOR}${text}` : text });
+      this.#passages.set(p.id, p);
+    }
+    this.#index.addAll(docs);
+    this.#articles.set(article.id, article);
+    this.#indexed.set(article.id, { fileHash, passages: passages.length });
+  }
+
+  #unindex(id: string, options: { keepArticle?: boolean } = {}): void {
+    const entry = this.#indexed.get(id);
+    if (entry) {
+      for (let i = 0; i < entry.passages; i++) {
+        const pid = `${id}:${i}`;
+        if (this.#index.has(pid)) this.#index.discard(pid);
+        this.#passages.delete(pid);
+      }
+      this.#indexed.delete(id);
+    }
+    if (!options.keepArticle) this.#articles.delete(id);
+  }
+
+  async #save(): Promise<void> {
+    this.#stats = { ...this.#stats, indexedAt: new Date() };
+    if (!this.#indexFile) return;
+    const files = new Map([...this.#indexed].map(([id, e]) => [id, e.fileHash]));
+    const started = performance.now();
+    await writeSavedIndex(this.#indexFile, {
+      index: this.#index,
+      articles: this.#indexed,
+      fingerprint: fingerprintOf(files),
+    });
+    this.#log("engine.save", { ms: Math.round(performance.now() - started) });
+  }
+}

@@ -1,0 +1,216 @@
+import { chunkText } from "./chunks.ts";
+import { normalizeWithOffsets } from "./normalize.ts";
+import { type QuestionType, questionTypeOf } from "./question-words.ts";
+import type { KuromojiToken, Tokenizer } from "./tokenizer.ts";
+
+/** One token of analysed text. Offsets point into the text given to `analyze`, before normalization. */
+export interface Token {
+  /** The search term, or null when the token is not one (a particle, a symbol, a question word, ...). */
+  readonly term: string | null;
+  /** 表層形 after normalization */
+  readonly surface: string;
+  readonly start: number;
+  readonly end: number;
+  /** 品詞 and its first two details, e.g. ["名詞", "固有名詞", "地域"] */
+  readonly pos: readonly [string, string, string];
+  /** Set on question words (いつ, どこ, 何年 ...): they are not search terms but say what kind of answer is wanted. */
+  readonly question?: QuestionType;
+}
+
+/** 品詞 that never make search terms. */
+const DROPPED_POS = new Set([
+  "助詞", // が, を, に, は — 格助詞・係助詞・副助詞
+  "助動詞", // です, ます, た, ない
+  "記号", // 。、「」 and symbols
+  "フィラー", // えーと
+  "感動詞", // はい, ああ
+  "接続詞", // しかし, また
+  "連体詞", // この, その, どの
+  "接頭詞", // お, ご, 各
+  "その他",
+]);
+
+/** 品詞細分類1 that never make search terms, per 品詞. */
+const DROPPED_DETAIL: Readonly<Record<string, ReadonlySet<string>>> = {
+  名詞: new Set([
+    "非自立", // こと, もの, よう — 形式名詞
+    "代名詞", // これ, それ, 私
+    "特殊", // そう (そうだ)
+  ]),
+  動詞: new Set([
+    "非自立", // ている, てしまう
+    "接尾", // れる, られる, させる
+  ]),
+  形容詞: new Set([
+    "非自立", // 〜やすい, 〜にくい
+    "接尾", // 〜っぽい
+  ]),
+};
+
+/** 基本形 too common to tell passages apart (light verbs and formal words that slip past the POS filter). */
+const STOP_WORDS = new Set([
+  "する",
+  "ある",
+  "いる",
+  "なる",
+  "できる",
+  "いう",
+  "ない",
+  "おる",
+  "くる",
+  "行う",
+  "等",
+  "的",
+]);
+
+const KATAKANA_WORD = /^[\u30a1-\u30fa\u30fc]+$/u;
+const ASCII_WORD = /^[a-z0-9]+$/u;
+const DIGITS = /^[0-9]+$/u;
+const WHITESPACE = /\s+/gu;
+const HIRAGANA_CHAR = /^[\u3041-\u309f]$/u;
+/** A term needs a letter or a digit: "?" or a lone zero-width joiner is not searchable. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Analyses text into tokens: normalization, chunking (linear time on any input), kuromoji, then search
+ * terms as base forms with particles, auxiliaries, symbols and formal nouns dropped.
+ * The same function serves documents and questions.
+ */
+export function analyze(tokenizer: Tokenizer, text: string): Token[] {
+  const normalized = normalizeWithOffsets(text);
+  const norm = normalized.text;
+  const raw: RawToken[] = [];
+  for (const chunk of chunkText(norm)) {
+    let offset = 0;
+    for (const token of tokenizer.tokenize(chunk.text)) {
+      const surface = token.surface_form;
+      // kuromoji may drop characters it cannot place (e.g. inside emoji sequences): find the surface.
+      let at = chunk.text.startsWith(surface, offset) ? offset : chunk.text.indexOf(surface, offset);
+      if (at < 0) at = offset;
+      offset = at + surface.length;
+      raw.push({ token, start: chunk.start + at, end: chunk.start + offset });
+    }
+  }
+  const merged = mergeAlphanumerics(raw, norm);
+  const questions = markQuestionWords(merged);
+  const tokens: Token[] = [];
+  for (let i = 0; i < merged.length; i++) {
+    const { token, start, end, surface } = merged[i] as MergedToken;
+    if (end <= start) continue;
+    const question = questions.get(i);
+    const pos: [string, string, string] = [token.pos, token.pos_detail_1, token.pos_detail_2];
+    const term = question ? null : toTerm(token, surface);
+    const sourceStart = normalized.sourceStart[start] ?? 0;
+    const sourceEnd = normalized.sourceEnd[end - 1] ?? sourceStart;
+    tokens.push(
+      question
+        ? { term, surface, start: sourceStart, end: sourceEnd, pos, question }
+        : { term, surface, start: sourceStart, end: sourceEnd, pos },
+    );
+  }
+  return tokens;
+}
+
+/** The search terms of a text, in order, repeats kept. */
+export function analyzeTerms(tokenizer: Tokenizer, text: string): string[] {
+  const terms: string[] = [];
+  for (const token of analyze(tokenizer, text)) if (token.term !== null) terms.push(token.term);
+  return terms;
+}
+
+interface RawToken {
+  readonly token: KuromojiToken;
+  readonly start: number;
+  readonly end: number;
+}
+
+interface MergedToken extends RawToken {
+  readonly surface: string;
+}
+
+/**
+ * Joins what kuromoji splits in product names and versions: "3" "." "0" → "3.0", "x" "86" → "x86".
+ * Only adjacent tokens are joined: "linux 10.0" stays two words.
+ */
+function mergeAlphanumerics(raw: RawToken[], norm: string): MergedToken[] {
+  const out: MergedToken[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const first = raw[i] as RawToken;
+    const surface = first.token.surface_form;
+    if (!ASCII_WORD.test(surface)) {
+      out.push({ ...first, surface });
+      continue;
+    }
+    let end = first.end;
+    let j = i + 1;
+    for (;;) {
+      const next = raw[j];
+      if (!next || next.start !== end) break;
+      const s = next.token.surface_form;
+      if (ASCII_WORD.test(s)) {
+        end = next.end;
+        j++;
+        continue;
+      }
+      // A dot between digits: 3.0, 2.6.1
+      const after = raw[j + 1];
+      if (
+        s === "." &&
+        after &&
+        after.start === next.end &&
+        DIGITS.test(after.token.surface_form) &&
+        /[0-9]$/u.test(norm.slice(first.start, end))
+      ) {
+        end = after.end;
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    if (j === i + 1) {
+      out.push({ ...first, surface });
+      continue;
+    }
+    const joined = norm.slice(first.start, end);
+    out.push({
+      token: { ...first.token, surface_form: joined, basic_form: joined },
+      start: first.start,
+      end,
+      surface: joined,
+    });
+    i = j - 1;
+  }
+  return out;
+}
+
+function markQuestionWords(tokens: MergedToken[]): Map<number, QuestionType> {
+  const marks = new Map<number, QuestionType>();
+  for (let i = 0; i < tokens.length; i++) {
+    const current = tokens[i] as MergedToken;
+    const next = tokens[i + 1];
+    const type = questionTypeOf(current.token, next?.token);
+    if (!type) continue;
+    marks.set(i, type.type);
+    if (type.includesNext) marks.set(i + 1, type.type);
+  }
+  return marks;
+}
+
+function toTerm(token: KuromojiToken, surface: string): string | null {
+  if (DROPPED_POS.has(token.pos)) return null;
+  if (DROPPED_DETAIL[token.pos]?.has(token.pos_detail_1)) return null;
+  const base = token.basic_form && token.basic_form !== "*" ? token.basic_form : surface;
+  let term = base.toLowerCase().replace(WHITESPACE, "");
+  if (!WORD_CHAR.test(term) || STOP_WORDS.has(term) || HIRAGANA_CHAR.test(term)) return null;
+  term = foldLongVowel(term);
+  return term;
+}
+
+/**
+ * Katakana long-vowel folding, as Elasticsearch's kuromoji_stemmer does: a katakana word of 4 or more
+ * characters loses its final ー, so サーバー and サーバ, コンピューター and コンピュータ match.
+ */
+export function foldLongVowel(term: string): string {
+  if (term.length >= 4 && term.endsWith("ー") && KATAKANA_WORD.test(term)) return term.slice(0, -1);
+  return term;
+}

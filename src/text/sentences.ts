@@ -1,0 +1,125 @@
+/** A sentence: its text and where it lies in the text it was split from (`text === source.slice(start, end)`). */
+export interface Sentence {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const TERMINATORS = new Set([
+  "。", // 句点
+  "！", // 全角感嘆符
+  "？", // 全角疑問符
+  "!",
+  "?",
+  "．", // 全角ピリオド (academic writing)
+]);
+
+const OPENERS: Readonly<Record<string, string>> = {
+  "「": "」", // かぎ括弧
+  "『": "』", // 二重かぎ括弧
+  "（": "）", // 丸括弧
+  "(": ")",
+  "【": "】", // 隅付き括弧
+  "“": "”",
+};
+const CLOSERS = new Set(Object.values(OPENERS));
+
+/** A quote longer than this is not kept whole: an unbalanced 「 must not swallow the rest of the article. */
+const MAX_PROTECTED_QUOTE = 500;
+
+/**
+ * After a quote that ends with a terminator, the sentence goes on when the quote is followed by one of
+ * these, e.g. 「行く。」と言った。 is one sentence; 「行く。」次の日 is two.
+ */
+const QUOTE_CONTINUATION = /^[とっのがはもをにでや、，,]/u;
+
+/**
+ * Splits text into sentences on 。！？ and line breaks, keeping quoted speech 「…。…」 whole.
+ * Whitespace between sentences is not part of any sentence; empty sentences are not returned.
+ * @example splitSentences("彼は「行く。」と言った。次の文。").map(s => s.text) // ["彼は「行く。」と言った。", "次の文。"]
+ */
+export function splitSentences(text: string): Sentence[] {
+  const protectedUntil = findProtectedRanges(text);
+  const sentences: Sentence[] = [];
+  let start = 0;
+  let i = 0;
+  const push = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s) sentences.push({ text: text.slice(s, e), start: s, end: e });
+    start = end;
+  };
+  while (i < text.length) {
+    const ch = text[i] as string;
+    const skipTo = protectedUntil.get(i);
+    if (skipTo !== undefined) {
+      // A protected quote: jump to its closer. A quote ending with a terminator ends the sentence unless
+      // the sentence visibly continues (「行く。」と言った).
+      i = skipTo + 1;
+      const before = text[skipTo - 1];
+      if (before !== undefined && TERMINATORS.has(before) && !QUOTE_CONTINUATION.test(text.slice(i, i + 1))) {
+        push(i);
+      }
+      continue;
+    }
+    if (ch === "\n" || ch === "\r") {
+      push(i);
+      i++;
+      start = i;
+      continue;
+    }
+    if (TERMINATORS.has(ch) || (ch === "." && isAsciiSentenceEnd(text, i))) {
+      let end = i + 1;
+      // 「！？」「?!」 and trailing closers belong to the sentence that ends here.
+      while (end < text.length && (TERMINATORS.has(text[end] as string) || CLOSERS.has(text[end] as string))) end++;
+      push(end);
+      i = end;
+      continue;
+    }
+    i++;
+  }
+  push(text.length);
+  return sentences;
+}
+
+/** An ASCII period ends a sentence only before whitespace or the end, and not in a number (3.0) or a.m. */
+function isAsciiSentenceEnd(text: string, i: number): boolean {
+  const next = text.charCodeAt(i + 1);
+  return i + 1 >= text.length || isSpace(next);
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0x0a || code === 0x0d;
+}
+
+/** Maps the index of each opening bracket that is closed within MAX_PROTECTED_QUOTE to its closer's index. */
+function findProtectedRanges(text: string): Map<number, number> {
+  const ranges = new Map<number, number>();
+  const stack: { index: number; closer: string }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (ch === "\n") {
+      stack.length = 0; // quotes never span paragraphs
+      continue;
+    }
+    const closer = OPENERS[ch];
+    if (closer !== undefined) {
+      stack.push({ index: i, closer });
+      continue;
+    }
+    if (CLOSERS.has(ch)) {
+      // Pop to the matching opener; unmatched closers are ignored.
+      for (let k = stack.length - 1; k >= 0; k--) {
+        const open = stack[k] as { index: number; closer: string };
+        if (open.closer === ch) {
+          stack.length = k;
+          if (k === 0 && i - open.index <= MAX_PROTECTED_QUOTE) ranges.set(open.index, i);
+          break;
+        }
+      }
+    }
+  }
+  return ranges;
+}
