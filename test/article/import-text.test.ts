@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest";
+import { bodyBlocks, createArticle, formatArticle, parseArticle } from "../../src/article/article.ts";
+import { importPlainText } from "../../src/article/import-text.ts";
+
+/** A scraped news page in the Impress Watch shape (written for this test). */
+const SCRAPE = `|
+会見に臨む山田社長
+|
+株式会社テスト電機は4月1日、新しい掃除ロボットを発表した。価格は5万円。
+同社によれば、部屋の形を覚えて効率よく掃除するという。
+■ 発売は夏を予定
+|
+新製品の掃除ロボット
+|
+発売は7月を予定している。
+■ URL
+株式会社テスト電機
+https://example.jp/
+製品情報
+https://example.jp/robot/
+■ 関連記事
+・ テスト電機、冷蔵庫の新製品を発表(2024/02/01)
+( 鈴木 一郎 )
+2024/04/01 11:05
+`;
+
+describe("importPlainText: the news scrape shape", () => {
+  const draft = importPlainText(SCRAPE, {
+    title: "テスト電機、掃除ロボットを発表",
+    url: "https://news.example.jp/1.html",
+  });
+
+  it("keeps captions, links and related articles as metadata, not body", () => {
+    expect(draft.captions).toEqual(["会見に臨む山田社長", "新製品の掃除ロボット"]);
+    expect(draft.links).toEqual([
+      { name: "株式会社テスト電機", url: "https://example.jp/" },
+      { name: "製品情報", url: "https://example.jp/robot/" },
+    ]);
+    expect(draft.related).toEqual(["テスト電機、冷蔵庫の新製品を発表(2024/02/01)"]);
+    const body = draft.blocks.map((b) => b.text).join("\n");
+    for (const meta of [...draft.captions, "https://example.jp/", "鈴木", "2024/04/01"])
+      expect(body).not.toContain(meta);
+  });
+
+  it("reads the byline, the timestamp (in JST) and the section headings", () => {
+    expect(draft.author).toBe("鈴木 一郎");
+    expect(draft.publishedAt).toBe("2024-04-01T11:05:00+09:00");
+    expect(draft.blocks).toEqual([
+      { kind: "paragraph", text: "株式会社テスト電機は4月1日、新しい掃除ロボットを発表した。価格は5万円。" },
+      { kind: "paragraph", text: "同社によれば、部屋の形を覚えて効率よく掃除するという。" },
+      { kind: "heading", text: "発売は夏を予定" },
+      { kind: "paragraph", text: "発売は7月を予定している。" },
+    ]);
+  });
+
+  it("takes the title and URL from the options, and the host as publisher when none is named", () => {
+    expect(draft.title).toBe("テスト電機、掃除ロボットを発表");
+    expect(draft.url).toBe("https://news.example.jp/1.html");
+    expect(draft.publisher).toBe("news.example.jp");
+  });
+
+  it("refuses a scrape without a headline when no title is given", () => {
+    expect(() => importPlainText(SCRAPE)).toThrow(/見出し/u);
+  });
+});
+
+describe("importPlainText: the livedoor shape", () => {
+  const text =
+    "http://news.livedoor.com/article/detail/1/\n2012-09-04T12:45:00+0900\n見出しの行\n本文の一行目。\n\n本文の二行目。\n";
+  it("reads URL, time and headline from the first three lines", () => {
+    const draft = importPlainText(text);
+    expect(draft.url).toBe("http://news.livedoor.com/article/detail/1/");
+    expect(draft.publishedAt).toBe("2012-09-04T12:45:00+0900");
+    expect(draft.title).toBe("見出しの行");
+    expect(draft.blocks.map((b) => b.text)).toEqual(["本文の一行目。", "本文の二行目。"]);
+    expect(draft.sourceFormat).toBe("livedoor");
+  });
+});
+
+describe("importPlainText: plain text", () => {
+  it("takes a short first line as the headline", () => {
+    const draft = importPlainText("短い見出し\n本文です。\n二段落目です。");
+    expect(draft.title).toBe("短い見出し");
+    expect(draft.blocks).toHaveLength(2);
+  });
+
+  it("refuses empty or whitespace-only text with a Japanese message", () => {
+    expect(() => importPlainText("", { title: "題" })).toThrow(/本文が見つかりませんでした/u);
+    expect(() => importPlainText(" \n\u3000\n", { title: "題" })).toThrow(/本文/u);
+  });
+
+  it("survives lone surrogates and CRLF", () => {
+    const draft = importPlainText("見出し\r\n本文\ud800です。\r\n", {});
+    expect(draft.blocks[0]?.text.isWellFormed()).toBe(true);
+  });
+});
+
+describe("article files", () => {
+  const draft = importPlainText(SCRAPE, { title: "題: 「引用」と#記号", url: "https://news.example.jp/1.html" });
+  const article = createArticle(draft, { by: "test", at: new Date("2025-01-01T00:00:00Z") });
+
+  it("round-trip through Markdown with YAML front matter", () => {
+    const parsed = parseArticle(formatArticle(article));
+    expect(parsed).toEqual(article);
+  });
+
+  it("write headings as ## lines and escape paragraphs that would read as Markdown structure", () => {
+    const tricky = createArticle(
+      {
+        ...draft,
+        blocks: [
+          { kind: "paragraph", text: "## 見出しではない" },
+          { kind: "paragraph", text: "---" },
+        ],
+      },
+      { by: "test", at: new Date() },
+    );
+    const parsed = parseArticle(formatArticle(tricky));
+    expect(bodyBlocks(parsed.body).map((b) => [b.kind, b.text])).toEqual([
+      ["paragraph", "## 見出しではない"],
+      ["paragraph", "---"],
+    ]);
+  });
+
+  it("give each block its place in the body", () => {
+    for (const block of bodyBlocks(article.body)) expect(article.body.slice(block.start, block.end)).toBe(block.text);
+  });
+
+  it("get an id from the URL, stable when the text changes", () => {
+    const changed = createArticle({ ...draft, blocks: draft.blocks.slice(1) }, { by: "x", at: new Date() });
+    expect(changed.id).toBe(article.id);
+    expect(changed.contentHash).not.toBe(article.contentHash);
+    expect(article.id).toMatch(/^[0-9a-f]{12}$/u);
+  });
+
+  it("hash the same text the same way whatever its width or spacing", () => {
+    const wide = createArticle(
+      { ...draft, url: "", blocks: draft.blocks.map((b) => ({ ...b, text: ` ${b.text.replace("5", "５")} ` })) },
+      { by: "x", at: new Date() },
+    );
+    expect(wide.contentHash).toBe(article.contentHash);
+  });
+
+  it("are refused with the file name when malformed", () => {
+    expect(() => parseArticle("no front matter", "broken.md")).toThrow(/broken\.md/u);
+    expect(() => parseArticle("---\ntitle: x\n---\nbody", "noid.md")).toThrow(/noid\.md lacks id/u);
+  });
+});

@@ -1,0 +1,89 @@
+import { execFile } from "node:child_process";
+import { copyFile } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../src/cli.ts";
+import { removeDir, tempCorpusDir } from "./helpers/engine.ts";
+
+const ROOT = path.join(import.meta.dirname, "..");
+const SEED = "b91adfa52dd3";
+let dir: string;
+
+beforeAll(async () => {
+  dir = await tempCorpusDir();
+  await copyFile(path.join(ROOT, "corpus", `${SEED}.md`), path.join(dir, `${SEED}.md`));
+});
+afterAll(() => removeDir(dir));
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), color: false, env: {} });
+  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+}
+
+describe("shiori CLI", () => {
+  it("ask --json prints one object with keyPoints[] and passages[] that cite their article", async () => {
+    const { code, stdout } = await run(
+      "ask",
+      "--json",
+      "--corpus",
+      dir,
+      "Xen 3.0ではどのOSがゲストOSとして動くようになる？",
+    );
+    expect(code).toBe(0);
+    const answer = JSON.parse(stdout);
+    expect(answer.keyPoints.length).toBeGreaterThan(0);
+    expect(answer.passages.length).toBeGreaterThan(0);
+    for (const item of [...answer.keyPoints, ...answer.passages]) {
+      expect(Object.keys(item)).toEqual(expect.arrayContaining(["text", "articleId", "title", "url"]));
+      expect(item.url).toBe("http://enterprise.watch.impress.co.jp/cda/software/2005/10/31/6499.html");
+    }
+    expect(answer.keyPoints[0].text).toContain("Windows");
+  });
+
+  it("ask prints the answer, its passage and the source for a person", async () => {
+    const { code, stdout } = await run("ask", "--corpus", dir, "Xen 3.0ではどのOSがゲストOSとして動くようになる？");
+    expect(code).toBe(0);
+    expect(stdout).toContain("ゲストOSとしてWindowsの実行が可能となる");
+    expect(stdout).toContain("http://enterprise.watch.impress.co.jp/cda/software/2005/10/31/6499.html");
+    expect(stdout).toContain("2005年10月31日");
+    expect(stdout).not.toContain("\u001b[");
+  });
+
+  it("says plainly when nothing answers", async () => {
+    const { code, stdout } = await run("ask", "--corpus", dir, "ラーメンのおいしい店");
+    expect(code).toBe(0);
+    expect(stdout).toContain("見つかりませんでした");
+  });
+
+  it("summary, list and search work on the same corpus", async () => {
+    const summary = await run("summary", "--json", "--corpus", dir, SEED);
+    expect(JSON.parse(summary.stdout).points).toHaveLength(3);
+    const list = await run("list", "--json", "--corpus", dir);
+    expect(JSON.parse(list.stdout).map((a: { articleId: string }) => a.articleId)).toEqual([SEED]);
+    const search = await run("search", "--json", "--corpus", dir, "仮想化");
+    expect(JSON.parse(search.stdout).hits.length).toBeGreaterThan(0);
+  });
+
+  it("reports errors on stderr with a non-zero exit", async () => {
+    expect((await run("ask", "--corpus", dir)).code).not.toBe(0);
+    const unknown = await run("summary", "--corpus", dir, "nope");
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("見つかりませんでした");
+    expect(unknown.stdout).toBe("");
+    expect((await run("frobnicate")).code).toBe(2);
+    expect((await run("search", "--page", "0", "--corpus", dir, "仮想化")).stderr).toContain("--page");
+    expect((await run("ask", "--no-such-flag", "x")).code).toBe(2);
+  });
+
+  it("runs as the shiori bin", async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [path.join(ROOT, "bin", "shiori.js"), "ask", "--json", "--corpus", dir, "Xenの現行バージョンは？"],
+      { cwd: ROOT, env: { ...process.env, CORPUS_DIR: "" } },
+    );
+    expect(JSON.parse(stdout).keyPoints[0].text).toContain("2.0");
+  });
+});

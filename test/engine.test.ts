@@ -1,0 +1,135 @@
+import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { createArticle, formatArticle } from "../src/article/article.ts";
+import { Engine } from "../src/engine.ts";
+import { indexPath } from "../src/search/persist.ts";
+import { RANKING_ARTICLES } from "./fixtures/ranking-articles.ts";
+import { engineWith, removeDir, tempCorpusDir } from "./helpers/engine.ts";
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map(removeDir));
+});
+
+async function fresh(n = 4) {
+  const made = await engineWith(RANKING_ARTICLES.slice(0, n));
+  dirs.push(made.dir);
+  return made;
+}
+
+const at = new Date("2025-01-01T00:00:00Z");
+
+describe("Engine", () => {
+  it("opens an empty or missing corpus folder as an empty library", async () => {
+    const dir = path.join(await tempCorpusDir(), "not-yet");
+    dirs.push(path.dirname(dir));
+    const engine = await Engine.open({ corpusDir: dir });
+    expect(engine.stats.articles).toBe(0);
+    expect(engine.ask("富士山の標高は？").found).toBe(false);
+    expect(engine.list()).toEqual([]);
+  });
+
+  it("saves its index next to the corpus and loads it instead of rebuilding", async () => {
+    const { dir } = await fresh();
+    expect((await stat(indexPath(dir))).size).toBeGreaterThan(0);
+    const reopened = await Engine.open({ corpusDir: dir });
+    expect(reopened.stats.indexOrigin).toBe("loaded");
+    expect(reopened.stats.articles).toBe(4);
+    expect(reopened.ask("富士山の標高は？").keyPoints[0]?.text).toContain("3776メートル");
+  });
+
+  it("repairs the saved index when an article file changed, appeared or disappeared behind its back", async () => {
+    const { dir, engine } = await fresh();
+    const [first, second] = engine.list();
+    if (!first || !second) throw new Error("corpus not built");
+    // edit an article in an editor: its title changes
+    const file = path.join(dir, `${first.articleId}.md`);
+    await writeFile(file, (await readFile(file, "utf8")).replace(first.title, "書き換えた見出し"));
+    // delete another
+    await rm(path.join(dir, `${second.articleId}.md`));
+    // drop in a new one
+    const added = createArticle(RANKING_ARTICLES[6] as (typeof RANKING_ARTICLES)[0], { by: "test", at });
+    await writeFile(path.join(dir, `${added.id}.md`), formatArticle(added));
+
+    const reopened = await Engine.open({ corpusDir: dir });
+    expect(reopened.stats.indexOrigin).toBe("repaired");
+    expect(reopened.article(first.articleId)?.title).toBe("書き換えた見出し");
+    expect(reopened.article(second.articleId)).toBeUndefined();
+    expect(reopened.ask("サーバーの電力").passages[0]?.articleId).toBe(added.id);
+    expect(reopened.ask(second.title).passages.some((p) => p.articleId === second.articleId)).toBe(false);
+    // and the repaired index is saved: the next start loads it
+    expect((await Engine.open({ corpusDir: dir })).stats.indexOrigin).toBe("loaded");
+  });
+
+  it("rebuilds when the saved index is corrupt", async () => {
+    const { dir } = await fresh();
+    await writeFile(indexPath(dir), "{ not json");
+    const reopened = await Engine.open({ corpusDir: dir });
+    expect(reopened.stats.indexOrigin).toBe("built");
+    expect(reopened.ask("富士山の標高は？").found).toBe(true);
+  });
+
+  it("adds and removes articles incrementally, on disk and in the index", async () => {
+    const { dir, engine } = await fresh(2);
+    const article = createArticle(RANKING_ARTICLES[9] as (typeof RANKING_ARTICLES)[0], { by: "test", at });
+    await engine.put(article);
+    expect(engine.ask("わび茶を大成したのは誰？").keyPoints[0]?.articleId).toBe(article.id);
+    expect(await readdir(dir)).toContain(`${article.id}.md`);
+
+    expect(await engine.remove(article.id)).toBe(true);
+    expect(engine.ask("わび茶を大成したのは誰？").found).toBe(false);
+    expect(await readdir(dir)).not.toContain(`${article.id}.md`);
+    expect(await engine.remove(article.id)).toBe(false);
+    // what the engine holds in memory is what a fresh start reads from disk
+    const reopened = await Engine.open({ corpusDir: dir });
+    expect(reopened.stats.indexOrigin).toBe("loaded");
+    expect(reopened.stats.articles).toBe(2);
+  });
+
+  it("serializes concurrent writes", async () => {
+    const { dir, engine } = await fresh(1);
+    const articles = RANKING_ARTICLES.slice(4, 10).map((d) => createArticle(d, { by: "test", at }));
+    await Promise.all(articles.map((a) => engine.put(a)));
+    expect(engine.stats.articles).toBe(7);
+    const reopened = await Engine.open({ corpusDir: dir });
+    expect(reopened.stats.indexOrigin).toBe("loaded");
+    expect(reopened.stats.articles).toBe(7);
+  });
+
+  it("lists articles newest first", async () => {
+    const { engine } = await fresh(4);
+    const dates = engine.list().map((a) => a.publishedAt ?? "");
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it("pages search results", async () => {
+    const { engine } = await fresh(12);
+    const first = engine.search("山", { pageSize: 1 });
+    expect(first.total).toBeGreaterThan(1);
+    expect(first.hits).toHaveLength(1);
+    const second = engine.search("山", { page: 2, pageSize: 1 });
+    expect(second.page).toBe(2);
+    expect(second.hits[0]?.passageId).not.toBe(first.hits[0]?.passageId);
+    // a page past the end shows the last page
+    expect(engine.search("山", { page: 999, pageSize: 1 }).page).toBe(first.pageCount);
+  });
+
+  it("answers arbitrary input without throwing", async () => {
+    const { engine } = await fresh(4);
+    for (const q of [
+      "",
+      " ",
+      "\u0000",
+      "\ud800",
+      "👨‍👩‍👧".repeat(500),
+      "ア".repeat(10_000),
+      "？".repeat(1000),
+      "a".repeat(6000),
+    ]) {
+      const answer = engine.ask(q);
+      expect(answer.question).toBe(q);
+      expect(Array.isArray(answer.keyPoints)).toBe(true);
+    }
+  });
+});

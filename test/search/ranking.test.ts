@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { suggestTitles } from "../../src/answer/answer.ts";
+import { articleIdFor, createArticle } from "../../src/article/article.ts";
+import type { Engine } from "../../src/engine.ts";
+import { RANKING_ARTICLES } from "../fixtures/ranking-articles.ts";
+import { engineWith, removeDir } from "../helpers/engine.ts";
+
+let engine: Engine;
+let dir: string;
+beforeAll(async () => {
+  ({ engine, dir } = await engineWith(RANKING_ARTICLES));
+});
+afterAll(() => removeDir(dir));
+
+const idOf = (slug: string) => articleIdFor(`https://example.jp/news/${slug}`, "");
+
+describe("ranking: the article that answers comes first", () => {
+  it.each<[string, string, string]>([
+    // 標高 and 富士山 are in the Fuji article; 高尾山 has 標高 but not 富士山
+    ["富士山の標高は？", "fuji", "the mountain named in the question wins over another mountain"],
+    // 高尾山 alone decides: both mountain articles mention 山 and 標高
+    ["高尾山へは都心からどれくらいで行ける？", "takao", "a proper noun outweighs shared common words"],
+    // 開業 is in both train articles; 1964年 and 東海道 only in one
+    ["東海道新幹線はいつ開業した？", "shinkansen", "the date question is about the 東海道 line, not リニア"],
+    // 時速500キロ and 浮かせる: the maglev
+    ["リニアの最高速度は？", "linear", "a katakana short name matches the article's own word"],
+    // half-width katakana and full-width letters in the query: ﾗｰﾒﾝ = ラーメン
+    ["札幌のﾗｰﾒﾝの特徴", "ramen", "NFKC: half-width katakana in the query"],
+    // コンピュータ without ー must match コンピューター (long-vowel folding)
+    ["量子コンピュータの計算の仕組み", "quantum", "long-vowel folding: コンピュータ = コンピューター"],
+    // ＣＰＵ full-width and サーバ without ー
+    ["サーバのＣＰＵの冷やし方", "server", "full-width ＣＰＵ and サーバ = サーバー"],
+    // ソメイヨシノ and 開花 only in the sakura article
+    ["ソメイヨシノが開花したのはいつ？", "sakura", "a specific noun in one article only"],
+    // P波 and S波: the earthquake article
+    ["緊急地震速報はどうやって揺れを知らせる？", "earthquake", "the topic noun phrase decides"],
+    // 千利休 is a person; わび茶 too
+    ["わび茶を大成したのは誰？", "tea", "person question: the article with the person and the term"],
+    // 群馬県 and 湯畑: onsen
+    ["湯畑があるのはどこ？", "onsen", "place question: 湯畑 appears in one article"],
+    // 充電器 / 充電スタンド: EV
+    ["政府は充電器を何口に増やす目標？", "ev", "number question about chargers"],
+  ])("%s → %s (%s)", (question, slug) => {
+    const answer = engine.ask(question);
+    expect(answer.passages[0]?.articleId).toBe(idOf(slug));
+    expect(answer.found).toBe(true);
+    expect(answer.keyPoints[0]?.articleId).toBe(idOf(slug));
+  });
+
+  it("answers a question with nothing in the library by saying so, and suggests close titles", () => {
+    const answer = engine.ask("量子力学の歴史");
+    // 量子 matches the quantum article's words but the question's other words are nowhere
+    expect(answer.keyPoints.every((k) => k.articleId === idOf("quantum"))).toBe(true);
+    const none = engine.ask("宇宙飛行士の訓練方法");
+    expect(none.found).toBe(false);
+    expect(none.keyPoints).toEqual([]);
+  });
+
+  it("finds nothing for a question of only particles and question words", () => {
+    const answer = engine.ask("それはどこですか？");
+    expect(answer.found).toBe(false);
+    expect(answer.terms).toEqual([]);
+  });
+
+  it("suggests the titles sharing most characters with the question", () => {
+    // 夏山 and シーズン are in the title only; character bigrams find it even when no term matches
+    const at = new Date();
+    const articles = RANKING_ARTICLES.map((d) => createArticle(d, { by: "test", at }));
+    const suggestions = suggestTitles({ articles: () => articles }, "夏山シーズンの混雑");
+    expect(suggestions[0]?.title).toBe("富士山の夏山シーズンが始まる");
+    expect(suggestTitles({ articles: () => [] }, "何か")).toEqual([]);
+  });
+});

@@ -1,0 +1,118 @@
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { analyze, analyzeTerms, foldLongVowel } from "../../src/text/analyze.ts";
+import { chunkText, MAX_CHUNK_LENGTH } from "../../src/text/chunks.ts";
+import { loadTokenizer, type Tokenizer } from "../../src/text/tokenizer.ts";
+
+let tokenizer: Tokenizer;
+beforeAll(async () => {
+  tokenizer = await loadTokenizer();
+});
+
+describe("analyzeTerms", () => {
+  it.each<[string, string, string[]]>([
+    [
+      "particles, auxiliaries and symbols are dropped; verbs become their base form",
+      "本を読みました。",
+      ["本", "読む"],
+    ],
+    ["version numbers stay one term: 3 . 0 → 3.0", "Xen 3.0が出た", ["xen", "3.0", "出る"]],
+    ["letters and digits written together stay together: x86", "x86サーバー", ["x86", "サーバ"]],
+    ["full-width and half-width forms meet: ＣＰＵ = cpu, ｻｰﾊﾞｰ = サーバ", "ＣＰＵとｻｰﾊﾞｰ", ["cpu", "サーバ"]],
+    ["formal nouns and light verbs are not terms: こと, する", "説明することがある", ["説明"]],
+    ["pronouns are not terms", "これはペンです", ["ペン"]],
+    ["question words are not terms", "誰がいつどこで何をした？", []],
+    ["何 with a counter is a question word too: 何年", "何年に発売された", ["発売"]],
+  ])("%s", (_why, text, expected) => {
+    expect(analyzeTerms(tokenizer, text)).toEqual(expected);
+  });
+
+  it("folds the katakana long vowel as Elasticsearch's kuromoji_stemmer does", () => {
+    expect(foldLongVowel("サーバー")).toBe("サーバ");
+    expect(foldLongVowel("コンピューター")).toBe("コンピュータ");
+    // words shorter than 4 characters keep their ー: キー is not キ
+    expect(foldLongVowel("キー")).toBe("キー");
+    // only katakana words: a hiragana or mixed word is left alone
+    expect(foldLongVowel("らーめんー")).toBe("らーめんー");
+    expect(analyzeTerms(tokenizer, "サーバーとサーバ")).toEqual(["サーバ", "サーバ"]);
+  });
+});
+
+describe("analyze", () => {
+  it.each<[string, string, string]>([
+    ["いつ asks for a date", "Xen 3.0はいつ出る？", "date"],
+    ["何年 asks for a date", "何年に設立された？", "date"],
+    ["どこ asks for a place", "本社はどこにある？", "place"],
+    ["誰 asks for a person", "誰が説明した？", "person"],
+    ["いくつ asks for a number", "コアはいくつある？", "number"],
+    ["何人 asks for a number", "何人が参加した？", "number"],
+    ["なぜ asks for a reason", "なぜ遅れたのか", "reason"],
+    ["どの asks for a thing", "どのOSが動く？", "thing"],
+  ])("%s", (_why, question, type) => {
+    expect(analyze(tokenizer, question).find((t) => t.question)?.question).toBe(type);
+  });
+
+  it("gives offsets into the original text, before normalization", () => {
+    const text = "ＣＰＵはｻｰﾊﾞｰで動く";
+    const tokens = analyze(tokenizer, text).filter((t) => t.term !== null);
+    expect(tokens.map((t) => [t.term, text.slice(t.start, t.end)])).toEqual([
+      ["cpu", "ＣＰＵ"],
+      ["サーバ", "ｻｰﾊﾞｰ"],
+      ["動く", "動く"],
+    ]);
+  });
+
+  it("never throws and keeps offsets in range on arbitrary Unicode", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 300 }), (s) => {
+        for (const t of analyze(tokenizer, s)) {
+          expect(t.start).toBeGreaterThanOrEqual(0);
+          expect(t.end).toBeLessThanOrEqual(s.length);
+          expect(t.start).toBeLessThanOrEqual(t.end);
+          if (t.term !== null) expect(t.term).not.toMatch(/\s/u);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it.each([
+    ["empty text", ""],
+    ["NUL characters", "\u0000".repeat(10)],
+    ["lone surrogates", "\ud800\udc00\ud800abc\udfff"],
+    ["combined emoji", "👨‍👩‍👧‍👦🏳️‍🌈👍🏽".repeat(50)],
+    ["100,000 characters without punctuation", "日本語の文章を解析する".repeat(10_000)],
+    ["10,000 katakana in a row", "アイウエオカキクケコ".repeat(1_000)],
+  ])("analyses hostile input: %s", (_what, text) => {
+    // Completing at all is the point: unchunked, kuromoji takes minutes and gigabytes on the last two.
+    const tokens = analyze(tokenizer, text);
+    expect(Array.isArray(tokens)).toBe(true);
+  });
+});
+
+describe("chunkText", () => {
+  it("cuts any text into bounded chunks that add up to the text", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 2_000 }), (s) => {
+        const chunks = chunkText(s);
+        expect(chunks.map((c) => c.text).join("")).toBe(s);
+        for (const c of chunks) {
+          expect(c.text.length).toBeLessThanOrEqual(MAX_CHUNK_LENGTH);
+          expect(s.slice(c.start, c.start + c.text.length)).toBe(c.text);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("prefers to cut after punctuation", () => {
+    const sentence = `${"あ".repeat(100)}。`;
+    const chunks = chunkText(sentence.repeat(3));
+    expect(chunks[0]?.text).toBe(sentence);
+  });
+
+  it("never cuts a surrogate pair", () => {
+    const chunks = chunkText("😀".repeat(200));
+    for (const c of chunks) expect(c.text.isWellFormed()).toBe(true);
+  });
+});

@@ -1,0 +1,53 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { splitSentences } from "../../src/text/sentences.ts";
+
+const texts = (input: string) => splitSentences(input).map((s) => s.text);
+
+describe("splitSentences", () => {
+  it.each<[string, string, string[]]>([
+    ["句点で分ける", "今日は晴れ。明日は雨。", ["今日は晴れ。", "明日は雨。"]],
+    ["感嘆符と疑問符の連続は一つの終わり", "本当か！？そうだ。", ["本当か！？", "そうだ。"]],
+    [
+      "かぎ括弧の中の句点では分けない",
+      "彼は「行く。帰る。」と言った。次へ。",
+      ["彼は「行く。帰る。」と言った。", "次へ。"],
+    ],
+    ["句点で終わる引用の後に文が続かなければ分ける", "「行く。」翌日、出発した。", ["「行く。」", "翌日、出発した。"]],
+    [
+      "二重かぎ括弧も一まとまり",
+      "『吾輩は猫である。名前はまだ無い。』は小説だ。",
+      ["『吾輩は猫である。名前はまだ無い。』は小説だ。"],
+    ],
+    ["閉じない括弧は残りの文章を飲み込まない", "「閉じない。次の文。最後。", ["「閉じない。", "次の文。", "最後。"]],
+    ["改行は常に文の区切り", "見出し\n本文です。", ["見出し", "本文です。"]],
+    ["小数点では分けない", "Xen 3.0が出た。", ["Xen 3.0が出た。"]],
+    ["英文のピリオドは空白の前で区切る", "It works. 日本語。", ["It works.", "日本語。"]],
+    ["句点の後の閉じ括弧は前の文に属する", "（注意。）次。", ["（注意。）", "次。"]],
+    ["文の間の空白は文に含めない", "一。　二。", ["一。", "二。"]],
+    ["空文字列は文なし", "", []],
+    ["句読点のない文章は一文", "句読点のない文章", ["句読点のない文章"]],
+  ])("%s: %j", (_why, input, expected) => {
+    expect(texts(input)).toEqual(expected);
+  });
+
+  it("returns spans that are the sentences' place in the source", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => {
+        let last = 0;
+        for (const sentence of splitSentences(s)) {
+          expect(s.slice(sentence.start, sentence.end)).toBe(sentence.text);
+          expect(sentence.start).toBeGreaterThanOrEqual(last);
+          expect(sentence.text.trim()).not.toBe("");
+          last = sentence.end;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("loses nothing but whitespace", () => {
+    const s = "甲は「乙。」と言った。丙！？ 丁\n戊。";
+    expect(texts(s).join("")).toBe(s.replace(/\s/gu, ""));
+  });
+});
