@@ -6,6 +6,7 @@ import { importPlainText } from "./article/import-text.ts";
 import { loadCoreConfig } from "./config.ts";
 import { Engine } from "./engine.ts";
 import { UserFacingError } from "./errors.ts";
+import { runEval } from "./eval/run-eval.ts";
 import { answerToText, listToText, searchToText, summaryToText } from "./render/terminal.ts";
 
 const USAGE = `使い方: shiori <コマンド> [オプション]
@@ -17,6 +18,7 @@ const USAGE = `使い方: shiori <コマンド> [オプション]
   list                    記事の一覧（新しい順）
   import <ファイル|フォルダ> プレーンテキスト記事を取り込む（--title, --url, --publisher）
   remove <ID>             記事を削除する
+  eval --dataset <file>   回答の品質を測る（shiori eval --help）
 
 共通オプション:
   --corpus <dir>          コーパスのフォルダ（既定: CORPUS_DIR または ./corpus）
@@ -32,6 +34,8 @@ interface Io {
 
 /** Runs the command line; returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  // eval has options of its own (--dataset, --distractors, ...): it parses its arguments itself.
+  if (argv[0] === "eval") return runEval(argv.slice(1), io);
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
