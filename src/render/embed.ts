@@ -1,0 +1,383 @@
+import type { APIEmbed, APIEmbedField } from "discord.js";
+import type { Answer, Highlight, PassageHit, SourceRef, Summary } from "../answer/types.ts";
+import type { SearchPage } from "../engine.ts";
+import { formatDate } from "./date.ts";
+import {
+  ELLIPSIS,
+  EMBED_AUTHOR_NAME_LIMIT,
+  EMBED_DESCRIPTION_LIMIT,
+  EMBED_FIELD_NAME_LIMIT,
+  EMBED_FIELD_VALUE_LIMIT,
+  EMBED_FIELDS_LIMIT,
+  EMBED_FOOTER_TEXT_LIMIT,
+  EMBED_TITLE_LIMIT,
+  EMBED_TOTAL_LIMIT,
+  EMBED_URL_LIMIT,
+  graphemes,
+  oneLine,
+  truncate,
+} from "./limits.ts";
+
+/** Embed colours: Discord's own palette. */
+export const COLORS = {
+  answer: 0x5865f2,
+  notFound: 0xfee75c,
+  success: 0x57f287,
+  danger: 0xed4245,
+  neutral: 0x99aab5,
+} as const;
+
+/** Share of the embed for the key points of an answer; the passages get the rest. */
+const ANSWER_DESCRIPTION_BUDGET = 2_000;
+/** A search hit's passage is cut to this, so that five hits fit in one embed. */
+const SEARCH_PASSAGE_BUDGET = 700;
+/** A field left with less room than this is dropped rather than shown as a stub. */
+const MIN_FIELD_VALUE = 40;
+
+/**
+ * Characters that Discord's markdown reads anywhere: emphasis, code, spoilers, masked links, mentions
+ * (`<@id>`, `<#id>`, `<t:…>`), `@everyone`, and the escape character itself.
+ */
+const INLINE_MARKUP = /[\\*_~`|<>@[\]]/gu;
+/** Markup that only counts at the start of a line: headings, subtext (-#), lists (- + 1.), quotes. */
+const LINE_START_MARKUP = /^[ \t]*(?:([#\-+>])|\d+(\.)(?=[ \t]))/dgmu;
+/** Controls and bidirectional overrides, which can reorder or hide what a reader sees. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
+/** The UTF-16 offsets of the characters of `text` that must be escaped with a backslash. */
+function escapeOffsets(text: string): Set<number> {
+  const offsets = new Set<number>();
+  for (const m of text.matchAll(INLINE_MARKUP)) offsets.add(m.index);
+  for (const m of text.matchAll(LINE_START_MARKUP)) {
+    const at = m.indices?.[1]?.[0] ?? m.indices?.[2]?.[0];
+    if (at !== undefined) offsets.add(at);
+  }
+  return offsets;
+}
+
+/** The graphemes of a text as they are written into markdown: escaped, invisible controls removed. */
+function escapedGraphemes(text: string): { text: string; index: number; end: number }[] {
+  const wellFormed = text.toWellFormed();
+  const escaped = escapeOffsets(wellFormed);
+  return graphemes(wellFormed).map(({ segment, index }) => {
+    let out = "";
+    for (let i = 0; i < segment.length; i++) {
+      const ch = segment[i] as string;
+      if (escaped.has(index + i)) out += "\\";
+      out += ch;
+    }
+    return { text: out.replace(INVISIBLE, ""), index, end: index + segment.length };
+  });
+}
+
+/**
+ * Text safe to put in a Discord message or embed: markdown, mentions and links written by article authors
+ * show as written and never format, ping or link.
+ * @example escapeMarkdown("**注意** @everyone") // "\\*\\*注意\\*\\* \\@everyone"
+ */
+export function escapeMarkdown(text: string): string {
+  return escapedGraphemes(text)
+    .map((g) => g.text)
+    .join("");
+}
+
+/**
+ * Escaped text with the highlighted [start, end) ranges in bold, cut to at most `limit` characters at a
+ * grapheme boundary (`…` marks the cut, and an open bold run is closed before it).
+ */
+export function markdownText(text: string, highlights: readonly Highlight[], limit: number): string {
+  const parts = escapedGraphemes(text);
+  const bold = (g: { index: number; end: number }) => highlights.some(([s, e]) => g.index < e && g.end > s);
+  let out = "";
+  let open = false;
+  for (const [i, g] of parts.entries()) {
+    const b = bold(g) && g.text.trim() !== "";
+    const piece = (b !== open ? "**" : "") + g.text;
+    const more = i < parts.length - 1;
+    // Room must remain to close the bold run and, if text is left, to mark the cut.
+    if (out.length + piece.length + (b ? 2 : 0) + (more ? ELLIPSIS.length : 0) > limit) {
+      return `${out}${open ? "**" : ""}${ELLIPSIS}`.slice(0, Math.max(limit, 0));
+    }
+    out += piece;
+    open = b;
+  }
+  return open ? `${out}**` : out;
+}
+
+/** An http(s) URL Discord accepts, or undefined. `(` and `)` are encoded so it can sit in a masked link. */
+export function safeUrl(url: string | null | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    if (u.protocol !== "http:" && u.protocol !== "https:") return undefined;
+    const href = u.href.replace(/\(/gu, "%28").replace(/\)/gu, "%29");
+    return href.length <= EMBED_URL_LIMIT ? href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `[label](url)`, or the label alone when there is no usable URL. */
+function link(label: string, url: string | undefined, limit: number): string {
+  const href = safeUrl(url);
+  const suffix = href ? `](${href})` : "";
+  const text = markdownText(oneLine(label), [], Math.max(limit - suffix.length - (href ? 1 : 0), 1));
+  if (!href || text.length + suffix.length + 1 > limit) return text;
+  return `[${text}${suffix}`;
+}
+
+/** Publisher · date · id, the footer of every embed about an article. */
+function sourceFooter(source: SourceRef): string {
+  return [oneLine(source.publisher), formatDate(source.publishedAt), `id: ${source.articleId}`]
+    .filter(Boolean)
+    .join(" · ");
+}
+
+/**
+ * Builds an embed piece by piece within the per-part limits and the 6,000-character total: each part
+ * takes what it needs of what is left.
+ */
+function embedBuilder(color: number) {
+  const embed: APIEmbed = { color };
+  const fields: APIEmbedField[] = [];
+  let remaining = EMBED_TOTAL_LIMIT;
+  const take = (text: string) => {
+    remaining -= text.length;
+    return text;
+  };
+  return {
+    get remaining() {
+      return remaining;
+    },
+    title(text: string, url?: string) {
+      const title = take(truncate(oneLine(text), Math.min(EMBED_TITLE_LIMIT, remaining)));
+      if (title) embed.title = title;
+      const href = safeUrl(url);
+      if (href) embed.url = href;
+    },
+    author(text: string) {
+      const name = take(truncate(oneLine(text), Math.min(EMBED_AUTHOR_NAME_LIMIT, remaining)));
+      if (name) embed.author = { name };
+    },
+    footer(text: string) {
+      const footer = take(truncate(oneLine(text), Math.min(EMBED_FOOTER_TEXT_LIMIT, remaining)));
+      if (footer) embed.footer = { text: footer };
+    },
+    /** `render` receives the room it may use and returns markdown within it. */
+    description(render: (limit: number) => string) {
+      const text = take(render(Math.min(EMBED_DESCRIPTION_LIMIT, remaining)));
+      if (text) embed.description = text;
+    },
+    field(name: string, render: (limit: number) => string, inline = false) {
+      if (fields.length >= EMBED_FIELDS_LIMIT) return;
+      const fieldName = truncate(oneLine(name), Math.min(EMBED_FIELD_NAME_LIMIT, remaining));
+      const room = Math.min(EMBED_FIELD_VALUE_LIMIT, remaining - fieldName.length);
+      if (!fieldName || room < MIN_FIELD_VALUE) return;
+      const value = render(room);
+      if (value.trim() === "") return;
+      take(fieldName + value);
+      fields.push(inline ? { name: fieldName, value, inline } : { name: fieldName, value });
+    },
+    build(): APIEmbed {
+      if (fields.length) embed.fields = fields;
+      return embed;
+    },
+  };
+}
+
+/** A passage with its words in bold and, under it, where it comes from. */
+function passageValue(p: PassageHit, limit: number, cite: boolean): string {
+  const citation = cite ? `\n— ${link(p.title, p.url, Math.min(300, Math.floor(limit / 3)))}` : "";
+  return markdownText(p.text, p.highlights, limit - citation.length) + citation;
+}
+
+/** Replaces line breaks one for one with spaces, keeping highlight offsets valid. */
+function flatten(text: string): string {
+  return text.replace(/[\r\n\t]/gu, " ");
+}
+
+/**
+ * An answer as an embed: the key points (words of the question in bold), the passages they come from,
+ * the first article's title, link, publisher and date; or an honest "not found" with the closest titles.
+ */
+export function answerToEmbed(answer: Answer): APIEmbed {
+  const main = answer.keyPoints[0] ?? answer.passages[0];
+  const e = embedBuilder(answer.found ? COLORS.answer : COLORS.notFound);
+  e.author(`質問: ${answer.question}`);
+  if (answer.found && main) {
+    e.title(main.title, main.url);
+    e.footer(sourceFooter(main));
+    e.description((limit) => {
+      const room = Math.min(limit, ANSWER_DESCRIPTION_BUDGET);
+      const per = Math.floor(room / answer.keyPoints.length) - 1;
+      return answer.keyPoints
+        .map((k, i) => {
+          const prefix = `${i + 1}. `;
+          const cite =
+            k.articleId === main.articleId
+              ? ""
+              : `\n　出典: ${link(k.title, k.url, Math.min(200, Math.floor(per / 3)))}`;
+          return prefix + markdownText(flatten(k.text), k.highlights, per - prefix.length - cite.length) + cite;
+        })
+        .join("\n");
+    });
+  } else {
+    e.title("答えが見つかりませんでした");
+    e.description(
+      () =>
+        "コーパスの記事には、この質問に答える文が見つかりませんでした。" +
+        "キーワードを減らすか、別の言い方（ひらがな・カタカナ・漢字）で試してください。",
+    );
+    if (answer.suggestions.length) {
+      e.field("近いタイトルの記事", (limit) => {
+        const per = Math.floor(limit / answer.suggestions.length) - 1;
+        return answer.suggestions.map((s) => `・${link(s.title, s.url, per - 20)} \`${s.articleId}\``).join("\n");
+      });
+    }
+  }
+  const label = answer.found ? "出典の段落" : "関連しそうな段落";
+  for (const [i, p] of answer.passages.entries()) {
+    e.field(`${label} ${i + 1}${p.heading ? `「${p.heading}」` : ""}`, (limit) =>
+      passageValue(p, limit, !answer.found || p.articleId !== main?.articleId),
+    );
+  }
+  return e.build();
+}
+
+/** One page of search results: each hit's article, its passage with the matched words in bold, its link. */
+export function searchToEmbed(page: SearchPage): APIEmbed {
+  const e = embedBuilder(page.hits.length ? COLORS.answer : COLORS.notFound);
+  e.title(`「${oneLine(page.query)}」の検索結果`);
+  if (page.hits.length === 0) {
+    e.description(
+      () =>
+        "一致する段落は見つかりませんでした。キーワードを短くするか、別の表記（ひらがな・カタカナ・漢字）で試してください。",
+    );
+    return e.build();
+  }
+  const last = page.firstRank + page.hits.length - 1;
+  e.description(() => `全 ${page.total} 件中 ${page.firstRank}–${last} 件目（${page.page}/${page.pageCount} ページ）`);
+  e.footer("「要約」ボタンで、その記事の要点を表示します。");
+  for (const [i, hit] of page.hits.entries()) {
+    e.field(`${page.firstRank + i}. ${escapeMarkdown(oneLine(hit.title))}`, (limit) => {
+      const meta = [oneLine(hit.publisher), formatDate(hit.publishedAt)].filter(Boolean).join(" · ") || "記事を開く";
+      const source = `\n${link(meta, hit.url, 200)} · \`${hit.articleId}\``;
+      return markdownText(hit.text, hit.highlights, Math.min(limit, SEARCH_PASSAGE_BUDGET) - source.length) + source;
+    });
+  }
+  return e.build();
+}
+
+/** An article's key points, in its order, with its link, publisher and date. `heading` goes above the title. */
+export function summaryToEmbed(summary: Summary, options: { heading?: string; color?: number } = {}): APIEmbed {
+  const e = embedBuilder(options.color ?? COLORS.answer);
+  if (options.heading) e.author(options.heading);
+  e.title(summary.title, summary.url);
+  e.footer(sourceFooter(summary));
+  e.description((limit) => {
+    if (summary.points.length === 0) return "この記事からは要点を取り出せませんでした（本文が短すぎます）。";
+    const per = Math.floor(limit / summary.points.length) - 1;
+    return summary.points.map((p) => `・${markdownText(flatten(p.text), [], per - 1)}`).join("\n");
+  });
+  const facts = [`段落 ${summary.passageCount}`, `${summary.characters.toLocaleString("ja-JP")} 文字`];
+  if (summary.author) facts.push(`著者: ${escapeMarkdown(oneLine(summary.author))}`);
+  if (!safeUrl(summary.url)) facts.push("URL なし");
+  e.field("記事の情報", (limit) => truncate(facts.join(" · "), limit));
+  return e.build();
+}
+
+/** One page of the article list, newest first. */
+export interface ListPage {
+  readonly articles: readonly SourceRef[];
+  readonly page: number;
+  readonly pageCount: number;
+  readonly total: number;
+  /** Number of the first article of the page, counting from 1. */
+  readonly first: number;
+}
+
+/** The article list: titles linked to their sources, dates and ids. */
+export function listToEmbed(list: ListPage): APIEmbed {
+  const e = embedBuilder(COLORS.neutral);
+  e.title(`記事の一覧（全 ${list.total} 件）`);
+  if (list.articles.length === 0) {
+    e.description(() => "コーパスに記事がありません。モデレーターが /article add で追加できます。");
+    return e.build();
+  }
+  e.footer(`${list.page}/${list.pageCount} ページ · 新しい順`);
+  e.description((limit) => {
+    const per = Math.floor(limit / list.articles.length) - 1;
+    return list.articles
+      .map((a, i) => {
+        const meta = `\n　${[formatDate(a.publishedAt), `\`${a.articleId}\``].filter(Boolean).join(" · ")}`;
+        return `${list.first + i}. ${link(a.title, a.url, Math.min(per - meta.length - 6, 400))}${meta}`;
+      })
+      .join("\n");
+  });
+  return e.build();
+}
+
+/** What /about shows. */
+export interface AboutInfo {
+  readonly articles: number;
+  readonly passages: number;
+  readonly indexedAt: Date;
+  readonly version: string;
+  readonly startedAt: Date;
+  readonly now: Date;
+}
+
+/** The bot's corpus size, index age, version and uptime. */
+export function aboutToEmbed(info: AboutInfo): APIEmbed {
+  const e = embedBuilder(COLORS.neutral);
+  e.title("shiori について");
+  e.description(
+    () =>
+      "コーパスの日本語記事から、出典つきで質問に答えるボットです。\n" +
+      "/ask で質問、/search で検索、/summary で記事の要約、メッセージのメニュー「記事を検索」でその話題の記事を探せます。",
+  );
+  e.field("記事", () => `${info.articles.toLocaleString("ja-JP")} 件`, true);
+  e.field("段落", () => `${info.passages.toLocaleString("ja-JP")} 件`, true);
+  e.field("索引の更新", () => `<t:${Math.floor(info.indexedAt.getTime() / 1000)}:R>`, true);
+  e.field("バージョン", () => escapeMarkdown(info.version), true);
+  e.field("稼働時間", () => formatDuration(info.now.getTime() - info.startedAt.getTime()), true);
+  return e.build();
+}
+
+/** A short notice about an article (removed, refetched, confirm …): `lines` are markdown already escaped. */
+export function noticeToEmbed(notice: {
+  readonly heading: string;
+  readonly source?: SourceRef;
+  readonly lines?: readonly string[];
+  readonly color?: number;
+}): APIEmbed {
+  const e = embedBuilder(notice.color ?? COLORS.neutral);
+  e.author(notice.heading);
+  if (notice.source) {
+    e.title(notice.source.title, notice.source.url);
+    e.footer(sourceFooter(notice.source));
+  } else {
+    e.title(notice.heading);
+  }
+  if (notice.lines?.length) e.description((limit) => truncate(notice.lines?.join("\n") ?? "", limit));
+  return e.build();
+}
+
+/** A duration in Japanese units: 2日3時間, 5分12秒. */
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  const units: [number, string][] = [
+    [Math.floor(s / 86_400), "日"],
+    [Math.floor((s % 86_400) / 3_600), "時間"],
+    [Math.floor((s % 3_600) / 60), "分"],
+    [s % 60, "秒"],
+  ];
+  const first = units.findIndex(([n]) => n > 0);
+  if (first < 0) return "0秒";
+  return units
+    .slice(first, first + 2)
+    .filter(([n]) => n > 0)
+    .map(([n, u]) => `${n}${u}`)
+    .join("");
+}

@@ -1,0 +1,112 @@
+/**
+ * Discord's limits on what a bot may send, and grapheme-safe truncation to stay within them.
+ *
+ * Discord counts characters; JavaScript's `.length` counts UTF-16 code units, which is never less, so
+ * every check here uses `.length` as a safe bound. Sources: discord-api-docs `resources/message.mdx`
+ * ("Embed Limits"), `interactions/application-commands.mdx`, `components/reference.mdx`.
+ */
+
+export const EMBED_TITLE_LIMIT = 256;
+export const EMBED_DESCRIPTION_LIMIT = 4_096;
+export const EMBED_FIELDS_LIMIT = 25;
+export const EMBED_FIELD_NAME_LIMIT = 256;
+export const EMBED_FIELD_VALUE_LIMIT = 1_024;
+export const EMBED_FOOTER_TEXT_LIMIT = 2_048;
+export const EMBED_AUTHOR_NAME_LIMIT = 256;
+/** Title, description, field names and values, footer text and author name of all embeds of a message. */
+export const EMBED_TOTAL_LIMIT = 6_000;
+/** Not documented; URLs longer than this are dropped rather than risk a rejected message. */
+export const EMBED_URL_LIMIT = 2_048;
+
+export const MESSAGE_CONTENT_LIMIT = 2_000;
+export const MESSAGE_EMBEDS_LIMIT = 10;
+
+export const ACTION_ROWS_LIMIT = 5;
+export const ACTION_ROW_BUTTONS_LIMIT = 5;
+export const BUTTON_LABEL_LIMIT = 80;
+export const CUSTOM_ID_LIMIT = 100;
+
+export const AUTOCOMPLETE_CHOICES_LIMIT = 25;
+export const CHOICE_NAME_LIMIT = 100;
+export const CHOICE_STRING_VALUE_LIMIT = 100;
+/** The longest value a string option can carry (`max_length` may not exceed it). */
+export const STRING_OPTION_LIMIT = 6_000;
+
+export const MODAL_TITLE_LIMIT = 45;
+export const MODAL_LABEL_LIMIT = 45;
+export const TEXT_INPUT_VALUE_LIMIT = 4_000;
+
+/** Marks text that was cut. */
+export const ELLIPSIS = "…";
+
+const graphemeSegmenter = new Intl.Segmenter("ja", { granularity: "grapheme" });
+
+/** The grapheme clusters of a text with their UTF-16 offsets: 👨‍👩‍👧 is one, が (か + ゛) is one. */
+export function graphemes(text: string): { segment: string; index: number }[] {
+  return Array.from(graphemeSegmenter.segment(text), (s) => ({ segment: s.segment, index: s.index }));
+}
+
+/**
+ * Cuts a text to at most `limit` UTF-16 code units, at a grapheme boundary, ending with `…` when cut.
+ * Never splits a surrogate pair, a combining sequence or an emoji ZWJ sequence.
+ * @example truncate("鎌倉の建長寺で", 4) // "鎌倉の…"
+ */
+export function truncate(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  if (limit < ELLIPSIS.length) return "";
+  const budget = limit - ELLIPSIS.length;
+  let out = "";
+  for (const { segment } of graphemes(text)) {
+    if (out.length + segment.length > budget) break;
+    out += segment;
+  }
+  return out + ELLIPSIS;
+}
+
+/** One line of text: runs of whitespace (newlines included) become one space. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/gu, " ").trim();
+}
+
+/** The parts of an embed that count towards EMBED_TOTAL_LIMIT. */
+export interface CountedEmbed {
+  readonly title?: string;
+  readonly description?: string;
+  readonly fields?: readonly { readonly name: string; readonly value: string }[];
+  readonly footer?: { readonly text: string };
+  readonly author?: { readonly name: string };
+}
+
+/** The characters of an embed that count towards EMBED_TOTAL_LIMIT. */
+export function embedLength(embed: CountedEmbed): number {
+  let n = (embed.title?.length ?? 0) + (embed.description?.length ?? 0);
+  n += (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0);
+  for (const f of embed.fields ?? []) n += f.name.length + f.value.length;
+  return n;
+}
+
+/**
+ * What in an embed breaks Discord's limits (empty when it is within them), e.g.
+ * `["description: 5000 > 4096"]`.
+ */
+export function embedProblems(embed: CountedEmbed): string[] {
+  const problems: string[] = [];
+  const check = (what: string, value: string | undefined, limit: number) => {
+    if (value !== undefined && value.length > limit) problems.push(`${what}: ${value.length} > ${limit}`);
+  };
+  check("title", embed.title, EMBED_TITLE_LIMIT);
+  check("description", embed.description, EMBED_DESCRIPTION_LIMIT);
+  check("footer.text", embed.footer?.text, EMBED_FOOTER_TEXT_LIMIT);
+  check("author.name", embed.author?.name, EMBED_AUTHOR_NAME_LIMIT);
+  const fields = embed.fields ?? [];
+  if (fields.length > EMBED_FIELDS_LIMIT) problems.push(`fields: ${fields.length} > ${EMBED_FIELDS_LIMIT}`);
+  fields.forEach((f, i) => {
+    check(`fields[${i}].name`, f.name, EMBED_FIELD_NAME_LIMIT);
+    check(`fields[${i}].value`, f.value, EMBED_FIELD_VALUE_LIMIT);
+    if (f.name.trim() === "") problems.push(`fields[${i}].name: empty`);
+    if (f.value.trim() === "") problems.push(`fields[${i}].value: empty`);
+  });
+  const total = embedLength(embed);
+  if (total > EMBED_TOTAL_LIMIT) problems.push(`total: ${total} > ${EMBED_TOTAL_LIMIT}`);
+  return problems;
+}

@@ -1,0 +1,302 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Answer, KeyPoint, PassageHit, SourceRef, Summary } from "../../src/answer/types.ts";
+import type { SearchPage } from "../../src/engine.ts";
+import {
+  aboutToEmbed,
+  answerToEmbed,
+  escapeMarkdown,
+  formatDuration,
+  listToEmbed,
+  markdownText,
+  safeUrl,
+  searchToEmbed,
+  summaryToEmbed,
+} from "../../src/render/embed.ts";
+import { EMBED_TOTAL_LIMIT, embedLength, embedProblems } from "../../src/render/limits.ts";
+
+const SOURCE: SourceRef = {
+  articleId: "a1b2c3d4e5f6",
+  title: "鎌倉の寺と仮想化技術",
+  url: "https://example.com/kamakura",
+  publisher: "テスト新聞",
+  publishedAt: "2005-10-31T15:22:00+09:00",
+};
+
+function keyPoint(text: string, highlights: [number, number][], source = SOURCE): KeyPoint {
+  return { ...source, text, start: 0, end: text.length, highlights, score: 1 };
+}
+
+function passage(text: string, highlights: [number, number][], source = SOURCE): PassageHit {
+  return {
+    ...source,
+    passageId: `${source.articleId}:0`,
+    text,
+    start: 0,
+    end: text.length,
+    heading: null,
+    highlights,
+    score: 1,
+  };
+}
+
+/** Reads rendered markdown back as plain text: drops `**` and the escaping backslashes. */
+function unmark(markdown: string): string {
+  let out = "";
+  for (let i = 0; i < markdown.length; i++) {
+    const ch = markdown[i];
+    if (ch === "\\") out += markdown[++i] ?? "";
+    else if (ch === "*" && markdown[i + 1] === "*") i++;
+    else out += ch;
+  }
+  return out;
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
+const FAMILY = "👨‍👩‍👧‍👦";
+
+/** Every string an embed holds, for checks that apply to all of them. */
+function strings(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value && typeof value === "object") return Object.values(value).flatMap(strings);
+  return [];
+}
+
+describe("escapeMarkdown", () => {
+  it.each([
+    // article text must not format, ping or link
+    ["**太字**", "\\*\\*太字\\*\\*"],
+    ["@everyone と @here", "\\@everyone と \\@here"],
+    ["<@123456789012345678> さん", "\\<\\@123456789012345678\\> さん"],
+    ["[罠](https://evil.example)", "\\[罠\\](https://evil.example)"],
+    ["||ネタバレ|| ~~取消~~ `code` _斜体_", "\\|\\|ネタバレ\\|\\| \\~\\~取消\\~\\~ \\`code\\` \\_斜体\\_"],
+    // line-start markup only at the start of a line
+    ["# 見出し\n- 項目\n> 引用\n1. 番号", "\\# 見出し\n\\- 項目\n\\> 引用\n1\\. 番号"],
+    ["2005年-2006年 #1", "2005年-2006年 #1"],
+    // bidirectional overrides and controls are dropped
+    ["abc\u202edef\u0000", "abcdef"],
+  ])("%j → %j", (input, expected) => {
+    expect(escapeMarkdown(input)).toBe(expected);
+  });
+});
+
+describe("markdownText", () => {
+  it("puts the highlighted ranges in bold", () => {
+    expect(markdownText("ゲストOSとしてWindowsが動く", [[0, 5]], 100)).toBe("**ゲストOS**としてWindowsが動く");
+  });
+
+  it("closes an open bold run before the cut", () => {
+    const out = markdownText("あいうえおかきくけこ", [[2, 10]], 9);
+    expect(out).toBe("あい**うえ**…");
+    expect(out.length).toBeLessThanOrEqual(9);
+  });
+
+  it("stays within the limit, keeps bold balanced and loses no text but at the cut", () => {
+    const text = fc.string({ unit: "grapheme", maxLength: 60 }).map((s) => `${s}*@<#${FAMILY}\n1. x`);
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 80 }), fc.integer({ min: 0, max: 80 }), (t, a, limit) => {
+        const start = Math.min(a, t.length);
+        const out = markdownText(t, [[start, Math.min(start + 5, t.length)]], limit);
+        expect(out.length).toBeLessThanOrEqual(limit);
+        expect(LONE_SURROGATE.test(out)).toBe(false);
+        const plain = unmark(out);
+        const kept = plain.endsWith("…") && !t.endsWith("…") ? plain.slice(0, -1) : plain;
+        expect(escapeMarkdown(t).replace(/\\(.)/gu, "$1").startsWith(kept)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe("safeUrl", () => {
+  it("keeps http(s) URLs and encodes parentheses for masked links", () => {
+    expect(safeUrl("https://ja.wikipedia.org/wiki/X_(Y)")).toBe("https://ja.wikipedia.org/wiki/X_%28Y%29");
+  });
+
+  it.each([
+    ["a javascript: URL", "javascript:alert(1)"],
+    ["an empty string", ""],
+    ["text that is not a URL", "not a url"],
+    ["a URL of 3,000 characters", `https://example.com/${"a".repeat(3000)}`],
+  ])("drops %s", (_, url) => {
+    expect(safeUrl(url)).toBeUndefined();
+  });
+});
+
+describe("answerToEmbed", () => {
+  it("shows the key points with matched words in bold under the article's title, link and source", () => {
+    const answer: Answer = {
+      question: "Xen 3.0ではどのOSがゲストOSとして動く？",
+      questionType: "thing",
+      terms: ["xen", "os"],
+      found: true,
+      keyPoints: [keyPoint("ゲストOSとしてWindowsの実行が可能となる。", [[0, 5]])],
+      passages: [passage("これによりOSの修正が不要となるほか、ゲストOSとしてWindowsの実行が可能となる。", [[5, 7]])],
+      suggestions: [],
+    };
+    expect(answerToEmbed(answer)).toEqual({
+      color: 0x5865f2,
+      author: { name: "質問: Xen 3.0ではどのOSがゲストOSとして動く？" },
+      title: "鎌倉の寺と仮想化技術",
+      url: "https://example.com/kamakura",
+      footer: { text: "テスト新聞 · 2005年10月31日 · id: a1b2c3d4e5f6" },
+      description: "1. **ゲストOS**としてWindowsの実行が可能となる。",
+      fields: [
+        {
+          name: "出典の段落 1",
+          value: "これにより**OS**の修正が不要となるほか、ゲストOSとしてWindowsの実行が可能となる。",
+        },
+      ],
+    });
+  });
+
+  it("cites a key point from another article under it", () => {
+    const other = { ...SOURCE, articleId: "ffffffffffff", title: "別の記事", url: "https://example.com/other" };
+    const answer: Answer = {
+      question: "q",
+      questionType: null,
+      terms: ["q"],
+      found: true,
+      keyPoints: [keyPoint("一つ目。", []), keyPoint("二つ目。", [], other)],
+      passages: [],
+      suggestions: [],
+    };
+    expect(answerToEmbed(answer).description).toBe(
+      "1. 一つ目。\n2. 二つ目。\n　出典: [別の記事](https://example.com/other)",
+    );
+  });
+
+  it("says honestly that nothing was found and offers the closest titles", () => {
+    const answer: Answer = {
+      question: "火星の天気は？",
+      questionType: null,
+      terms: ["火星", "天気"],
+      found: false,
+      keyPoints: [],
+      passages: [],
+      suggestions: [SOURCE],
+    };
+    const embed = answerToEmbed(answer);
+    expect(embed.title).toBe("答えが見つかりませんでした");
+    expect(embed.description).toContain("見つかりませんでした");
+    expect(embed.fields).toEqual([
+      { name: "近いタイトルの記事", value: "・[鎌倉の寺と仮想化技術](https://example.com/kamakura) `a1b2c3d4e5f6`" },
+    ]);
+  });
+
+  it("stays within every limit when every part of the answer overflows", () => {
+    const huge: SourceRef = {
+      articleId: "0123456789ab",
+      title: `${"長い題名**@everyone".repeat(40)}${FAMILY}`,
+      url: `https://example.com/${"x".repeat(1500)}`,
+      publisher: `${"出版社".repeat(1000)}${FAMILY}`,
+      publishedAt: "2024-01-01T00:00:00+09:00",
+    };
+    const longText = `${"仮想化技術の<@123456789012345678>説明".repeat(200)}${FAMILY.repeat(50)}`;
+    const highlights: [number, number][] = Array.from({ length: 300 }, (_, i) => [i * 20, i * 20 + 3]);
+    const answer: Answer = {
+      question: `${"質問👨‍👩‍👧‍👦".repeat(600)}`,
+      questionType: null,
+      terms: ["仮想"],
+      found: true,
+      keyPoints: [
+        keyPoint(longText, highlights, huge),
+        keyPoint(longText, highlights, SOURCE),
+        keyPoint(longText, [], huge),
+      ],
+      passages: [
+        passage(longText, highlights, huge),
+        passage(longText, highlights, SOURCE),
+        passage(longText, [], huge),
+      ],
+      suggestions: [],
+    };
+    const embed = answerToEmbed(answer);
+    expect(embedProblems(embed as Parameters<typeof embedProblems>[0])).toEqual([]);
+    expect(embedLength(embed as Parameters<typeof embedLength>[0])).toBeLessThanOrEqual(EMBED_TOTAL_LIMIT);
+    for (const s of strings(embed)) expect(LONE_SURROGATE.test(s)).toBe(false);
+    expect(embed.description).not.toMatch(/(?<!\\)<@/u);
+    expect(embed.fields?.length).toBeGreaterThan(0);
+  });
+});
+
+describe("searchToEmbed", () => {
+  it("shows a page of hits within the limits, each with its link and id", () => {
+    const hits = Array.from({ length: 5 }, (_, i) => passage(`${"段落".repeat(800)}${i}`, [[0, 2]]));
+    const page: SearchPage = { query: "段落", terms: ["段落"], hits, page: 2, pageCount: 3, firstRank: 6, total: 12 };
+    const embed = searchToEmbed(page);
+    expect(embed.title).toBe("「段落」の検索結果");
+    expect(embed.description).toBe("全 12 件中 6–10 件目（2/3 ページ）");
+    expect(embed.fields?.map((f) => f.name)).toEqual([6, 7, 8, 9, 10].map((n) => `${n}. 鎌倉の寺と仮想化技術`));
+    expect(embed.fields?.[0]?.value).toMatch(
+      /\[テスト新聞 · 2005年10月31日\]\(https:\/\/example\.com\/kamakura\) · `a1b2c3d4e5f6`$/u,
+    );
+    expect(embedProblems(embed as Parameters<typeof embedProblems>[0])).toEqual([]);
+  });
+
+  it("suggests what to try when nothing matches", () => {
+    const page: SearchPage = {
+      query: "火星",
+      terms: ["火星"],
+      hits: [],
+      page: 1,
+      pageCount: 1,
+      firstRank: 1,
+      total: 0,
+    };
+    expect(searchToEmbed(page).description).toContain("見つかりませんでした");
+  });
+});
+
+describe("summaryToEmbed, listToEmbed, aboutToEmbed", () => {
+  it("lists an article's key points under its title", () => {
+    const summary: Summary = {
+      ...SOURCE,
+      author: "山田",
+      points: [
+        { text: "一つ目の要点。", start: 0, end: 7 },
+        { text: "二つ目の*要点*。", start: 8, end: 17 },
+      ],
+      passageCount: 4,
+      characters: 1234,
+    };
+    const embed = summaryToEmbed(summary, { heading: "記事を追加しました" });
+    expect(embed.author).toEqual({ name: "記事を追加しました" });
+    expect(embed.description).toBe("・一つ目の要点。\n・二つ目の\\*要点\\*。");
+    expect(embed.fields).toEqual([{ name: "記事の情報", value: "段落 4 · 1,234 文字 · 著者: 山田" }]);
+  });
+
+  it("lists articles with dates and ids", () => {
+    const embed = listToEmbed({ articles: [SOURCE], page: 1, pageCount: 1, total: 1, first: 1 });
+    expect(embed.description).toBe(
+      "1. [鎌倉の寺と仮想化技術](https://example.com/kamakura)\n　2005年10月31日 · `a1b2c3d4e5f6`",
+    );
+  });
+
+  it("shows the corpus size, index age, version and uptime", () => {
+    const embed = aboutToEmbed({
+      articles: 7367,
+      passages: 52000,
+      indexedAt: new Date("2024-01-01T00:00:00Z"),
+      version: "0.1.0",
+      startedAt: new Date("2024-01-01T00:00:00Z"),
+      now: new Date("2024-01-02T03:04:05Z"),
+    });
+    expect(embed.fields?.map((f) => `${f.name}=${f.value}`)).toEqual([
+      "記事=7,367 件",
+      "段落=52,000 件",
+      "索引の更新=<t:1704067200:R>",
+      "バージョン=0.1.0",
+      "稼働時間=1日3時間",
+    ]);
+  });
+
+  it.each([
+    [0, "0秒"],
+    [59_000, "59秒"],
+    [61_000, "1分1秒"],
+    [3_600_000, "1時間"],
+  ])("formatDuration(%i) = %s", (ms, text) => {
+    expect(formatDuration(ms)).toBe(text);
+  });
+});

@@ -1,0 +1,90 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ELLIPSIS, embedLength, embedProblems, graphemes, truncate } from "../../src/render/limits.ts";
+
+const FAMILY = "👨‍👩‍👧‍👦"; // one grapheme, 11 UTF-16 units (ZWJ sequence)
+const FLAG = "🇯🇵"; // one grapheme, two regional indicators
+const GA = "か\u3099"; // か + combining dakuten: one grapheme
+
+/** Graphemes of random text mixing scripts that break naive slicing. */
+const oddText = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(FAMILY, FLAG, GA, "𠮷", "é", "ｶﾞ", "\u202e", "。", "\n", "a", "漢"),
+      fc.string({ unit: "grapheme", maxLength: 3 }),
+    ),
+    { maxLength: 80 },
+  )
+  .map((parts) => parts.join(""));
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
+
+describe("truncate", () => {
+  it("returns short text unchanged", () => {
+    expect(truncate("鎌倉の建長寺", 10)).toBe("鎌倉の建長寺");
+  });
+
+  it("cuts at a grapheme boundary and marks the cut", () => {
+    expect(truncate("鎌倉の建長寺で", 4)).toBe("鎌倉の…");
+  });
+
+  it("drops a whole ZWJ emoji rather than split it", () => {
+    // 3 units of "abc" + 11 of the family: a limit of 10 cannot hold the family, so it goes entirely.
+    expect(truncate(`abc${FAMILY}def`, 10)).toBe("abc…");
+    expect(truncate(`abc${FAMILY}def`, 15)).toBe(`abc${FAMILY}…`);
+  });
+
+  it("keeps a kana with its combining mark together", () => {
+    expect(truncate(`${GA}${GA}${GA}`, 4)).toBe(`${GA}…`);
+  });
+
+  it("never exceeds the limit, never leaves a lone surrogate, and keeps only whole graphemes", () => {
+    fc.assert(
+      fc.property(oddText, fc.integer({ min: 1, max: 60 }), (text, limit) => {
+        const out = truncate(text, limit);
+        expect(out.length).toBeLessThanOrEqual(limit);
+        expect(LONE_SURROGATE.test(out)).toBe(false);
+        if (out !== text) {
+          expect(out.endsWith(ELLIPSIS)).toBe(true);
+          const kept = out.slice(0, -ELLIPSIS.length);
+          expect(text.startsWith(kept)).toBe(true);
+          // The cut falls on a boundary: the kept part is a whole number of the text's graphemes.
+          expect(graphemes(text).some((g) => g.index === kept.length)).toBe(true);
+        }
+      }),
+    );
+  });
+});
+
+describe("embedProblems", () => {
+  it("accepts an embed within the limits", () => {
+    expect(embedProblems({ title: "題", description: "本文", fields: [{ name: "名", value: "値" }] })).toEqual([]);
+  });
+
+  it("names every limit an embed breaks", () => {
+    const embed = {
+      title: "t".repeat(257),
+      description: "d".repeat(4097),
+      fields: [{ name: "", value: "v".repeat(1025) }],
+      footer: { text: "f".repeat(10) },
+    };
+    expect(embedProblems(embed)).toEqual([
+      "title: 257 > 256",
+      "description: 4097 > 4096",
+      "fields[0].value: 1025 > 1024",
+      "fields[0].name: empty",
+    ]);
+  });
+
+  it("counts the total across title, description, fields, footer and author", () => {
+    const embed = {
+      title: "t".repeat(200),
+      description: "d".repeat(4000),
+      fields: [{ name: "n", value: "v".repeat(1000) }],
+      footer: { text: "f".repeat(500) },
+      author: { name: "a".repeat(200) },
+    };
+    expect(embedLength(embed)).toBe(5901);
+    expect(embedProblems({ ...embed, footer: { text: "f".repeat(600) } })).toEqual(["total: 6001 > 6000"]);
+  });
+});
