@@ -14,3 +14,179 @@ export function loadCoreConfig(env: Readonly<Record<string, string | undefined>>
   const dir = env["CORPUS_DIR"]?.trim() || "corpus";
   return Object.freeze({ corpusDir: path.resolve(cwd, dir) });
 }
+
+/** pino's levels, and `silent`. */
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Everything the Discord bot and the command deploy script need. */
+export interface BotConfig extends CoreConfig {
+  /** DISCORD_TOKEN: the bot token. Never logged, never shown in errors. */
+  readonly token: string;
+  /** DISCORD_CLIENT_ID: the application id. */
+  readonly clientId: string;
+  /** DISCORD_GUILD_ID: deploy commands to this server only (instant updates), or null for global. */
+  readonly guildId: string | null;
+  /** MODERATOR_ROLE_IDS: members with one of these roles are moderators (as are those with Manage Server). */
+  readonly moderatorRoleIds: readonly string[];
+  /** ALLOWED_GUILD_IDS: the servers the bot answers in; null: everywhere. */
+  readonly allowedGuildIds: readonly string[] | null;
+  readonly logLevel: LogLevel;
+  /** DISCORD_API_BASE: another base URL for Discord's REST API (and so its gateway), or null for Discord's. */
+  readonly apiBase: string | null;
+  /** COOLDOWN_SECONDS: per member, between two uses of /ask or of /search. */
+  readonly cooldownSeconds: number;
+}
+
+/** Invalid settings: `problems` lists each, one line per key, without their values. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(
+      `設定に問題があります（.env または環境変数）:\n${problems.map((p) => `  - ${p}`).join("\n")}\n` +
+        "各項目の意味は .env.example を参照してください。",
+    );
+    this.problems = problems;
+  }
+}
+
+const SNOWFLAKE = /^\d{17,20}$/u;
+
+/**
+ * Reads and validates the bot's settings. Every missing or invalid key is reported at once, in one
+ * ConfigError; values are never echoed (a token pasted into the wrong key must not end up in a log).
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): BotConfig {
+  const problems: string[] = [];
+  const value = (key: string) => env[key]?.trim() ?? "";
+
+  const token = value("DISCORD_TOKEN").replace(/^Bot\s+/u, "");
+  if (!token)
+    problems.push("DISCORD_TOKEN: 未設定です。開発者ポータルの Bot ページで発行したトークンを設定してください。");
+  else if (/[\s"']/u.test(token))
+    problems.push("DISCORD_TOKEN: 空白や引用符を含んでいます。トークンだけを貼り付けてください。");
+
+  const clientId = value("DISCORD_CLIENT_ID");
+  if (!clientId) {
+    problems.push(
+      "DISCORD_CLIENT_ID: 未設定です。開発者ポータルの General Information にある Application ID を設定してください。",
+    );
+  } else if (!SNOWFLAKE.test(clientId)) {
+    problems.push("DISCORD_CLIENT_ID: 数字の ID（17〜20 桁）ではありません。Application ID を設定してください。");
+  }
+
+  const guildId = value("DISCORD_GUILD_ID");
+  if (guildId && !SNOWFLAKE.test(guildId)) {
+    problems.push(
+      "DISCORD_GUILD_ID: 数字の ID（17〜20 桁）ではありません。サーバー ID を設定するか、空にしてください。",
+    );
+  }
+
+  const ids = (key: string, what: string): string[] => {
+    const list = value(key)
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const bad = list.findIndex((id) => !SNOWFLAKE.test(id));
+    if (bad >= 0) {
+      problems.push(
+        `${key}: ${bad + 1} 番目の値が数字の ID（17〜20 桁）ではありません。${what}をカンマ区切りで設定してください。`,
+      );
+    }
+    return list;
+  };
+  const moderatorRoleIds = ids("MODERATOR_ROLE_IDS", "ロール ID ");
+  const allowedGuildIds = ids("ALLOWED_GUILD_IDS", "サーバー ID ");
+
+  const logLevel = (value("LOG_LEVEL") || "info").toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    problems.push(`LOG_LEVEL: ${LOG_LEVELS.join(", ")} のどれかを指定してください。`);
+  }
+
+  const apiBase = value("DISCORD_API_BASE");
+  if (apiBase) {
+    let ok = false;
+    try {
+      ok = ["http:", "https:"].includes(new URL(apiBase).protocol);
+    } catch {}
+    if (!ok) problems.push("DISCORD_API_BASE: http(s) の URL ではありません（例: https://discord.com/api）。");
+  }
+
+  const cooldownText = value("COOLDOWN_SECONDS");
+  const cooldownSeconds = cooldownText === "" ? 3 : Number(cooldownText);
+  if (!Number.isFinite(cooldownSeconds) || cooldownSeconds < 0) {
+    problems.push("COOLDOWN_SECONDS: 0 以上の秒数を指定してください（0 で無効）。");
+  }
+
+  if (problems.length) throw new ConfigError(problems);
+  return Object.freeze({
+    ...loadCoreConfig(env, cwd),
+    token,
+    clientId,
+    guildId: guildId || null,
+    moderatorRoleIds: Object.freeze(moderatorRoleIds),
+    allowedGuildIds: allowedGuildIds.length ? Object.freeze(allowedGuildIds) : null,
+    logLevel: logLevel as LogLevel,
+    apiBase: apiBase ? apiBase.replace(/\/+$/u, "") : null,
+    cooldownSeconds,
+  });
+}
+
+/** How pages are fetched when a moderator adds an article by URL. */
+export interface FetchConfig {
+  /** FETCH_MAX_BYTES: largest page accepted, in bytes (5 MB by default); also the cap for files and text. */
+  readonly maxBytes: number;
+  /** FETCH_TIMEOUT_MS: time for a whole fetch, redirects and body included (15 s by default). */
+  readonly timeoutMs: number;
+  /** FETCH_CONNECT_TIMEOUT_MS: time to open one connection (5 s by default). */
+  readonly connectTimeoutMs: number;
+  /** FETCH_MAX_REDIRECTS: redirects followed at most (5 by default). */
+  readonly maxRedirects: number;
+  /** FETCH_USER_AGENT: the User-Agent header, naming the bot honestly. */
+  readonly userAgent: string;
+  /**
+   * FETCH_ALLOW_ADDRESSES: addresses or CIDR ranges that may be fetched although they are loopback or
+   * private (comma-separated, e.g. `10.1.0.0/16` for an intranet). Empty by default: public addresses only.
+   */
+  readonly allowAddresses: readonly string[];
+}
+
+export const DEFAULT_USER_AGENT = "shiori/0.1 (article bot for a Discord community; fetches pages its moderators add)";
+
+/** Reads the fetch settings; every invalid key is reported at once. */
+export function loadFetchConfig(env: Readonly<Record<string, string | undefined>>): FetchConfig {
+  const problems: string[] = [];
+  const int = (key: string, fallback: number, min: number, max: number): number => {
+    const text = env[key]?.trim() ?? "";
+    if (text === "") return fallback;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${key}: ${min} 以上 ${max} 以下の整数を指定してください。`);
+      return fallback;
+    }
+    return n;
+  };
+  const maxBytes = int("FETCH_MAX_BYTES", 5 * 1024 * 1024, 1024, 1024 * 1024 * 1024);
+  const timeoutMs = int("FETCH_TIMEOUT_MS", 15_000, 100, 600_000);
+  const connectTimeoutMs = int("FETCH_CONNECT_TIMEOUT_MS", 5_000, 100, 600_000);
+  const maxRedirects = int("FETCH_MAX_REDIRECTS", 5, 0, 20);
+  const userAgent = env["FETCH_USER_AGENT"]?.trim() || DEFAULT_USER_AGENT;
+  const allowAddresses = (env["FETCH_ALLOW_ADDRESSES"] ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = invalidAllowEntries(allowAddresses);
+  if (bad.length) {
+    problems.push(`FETCH_ALLOW_ADDRESSES: IP アドレスか CIDR（例: 10.1.0.0/16）ではない値があります: ${bad.join(", ")}`);
+  }
+  if (problems.length) throw new Error(`config: 取得の設定に問題があります:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  return Object.freeze({
+    maxBytes,
+    timeoutMs,
+    connectTimeoutMs,
+    maxRedirects,
+    userAgent,
+    allowAddresses: Object.freeze(allowAddresses),
+  });
+}

@@ -1,0 +1,103 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig, loadCoreConfig } from "../../src/config.ts";
+
+const TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.secret-token-value_0123456789abcdef";
+const VALID = {
+  DISCORD_TOKEN: TOKEN,
+  DISCORD_CLIENT_ID: "123456789012345678",
+};
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env, "/srv/shiori");
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    // The message lists every problem and never echoes a value.
+    for (const v of Object.values(env)) if (v.length > 3) expect((err as Error).message).not.toContain(v);
+    return (err as ConfigError).problems;
+  }
+  return [];
+}
+
+describe("loadConfig", () => {
+  it("reads a minimal environment with defaults for the rest", () => {
+    expect(loadConfig(VALID, "/srv/shiori")).toEqual({
+      corpusDir: path.resolve("/srv/shiori", "corpus"),
+      token: TOKEN,
+      clientId: "123456789012345678",
+      guildId: null,
+      moderatorRoleIds: [],
+      allowedGuildIds: null,
+      logLevel: "info",
+      apiBase: null,
+      cooldownSeconds: 3,
+    });
+  });
+
+  it("parses every key", () => {
+    const config = loadConfig(
+      {
+        ...VALID,
+        DISCORD_TOKEN: `Bot ${TOKEN}`,
+        DISCORD_GUILD_ID: "223456789012345678",
+        MODERATOR_ROLE_IDS: "323456789012345678, 423456789012345678",
+        ALLOWED_GUILD_IDS: "223456789012345678",
+        CORPUS_DIR: "data/articles",
+        LOG_LEVEL: "DEBUG",
+        DISCORD_API_BASE: "http://127.0.0.1:8080/api/",
+        COOLDOWN_SECONDS: "0",
+      },
+      "/srv/shiori",
+    );
+    expect(config).toMatchObject({
+      token: TOKEN,
+      guildId: "223456789012345678",
+      moderatorRoleIds: ["323456789012345678", "423456789012345678"],
+      allowedGuildIds: ["223456789012345678"],
+      corpusDir: "/srv/shiori/data/articles",
+      logLevel: "debug",
+      apiBase: "http://127.0.0.1:8080/api",
+      cooldownSeconds: 0,
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it("reports every missing key at once", () => {
+    expect(problemsOf({})).toEqual([
+      expect.stringMatching(/^DISCORD_TOKEN: 未設定です/u),
+      expect.stringMatching(/^DISCORD_CLIENT_ID: 未設定です/u),
+    ]);
+  });
+
+  it("reports every invalid key at once, without echoing any value", () => {
+    const problems = problemsOf({
+      DISCORD_TOKEN: `${TOKEN} extra`,
+      // a token pasted into the wrong key must not be echoed either
+      DISCORD_CLIENT_ID: TOKEN,
+      DISCORD_GUILD_ID: "my-server",
+      MODERATOR_ROLE_IDS: "323456789012345678,moderators",
+      ALLOWED_GUILD_IDS: "12",
+      LOG_LEVEL: "verbose",
+      DISCORD_API_BASE: "ftp://example.com",
+      COOLDOWN_SECONDS: "-1",
+    });
+    expect(problems.map((p) => p.split(":")[0])).toEqual([
+      "DISCORD_TOKEN",
+      "DISCORD_CLIENT_ID",
+      "DISCORD_GUILD_ID",
+      "MODERATOR_ROLE_IDS",
+      "ALLOWED_GUILD_IDS",
+      "LOG_LEVEL",
+      "DISCORD_API_BASE",
+      "COOLDOWN_SECONDS",
+    ]);
+    expect(problems[3]).toContain("2 番目の値");
+  });
+});
+
+describe("loadCoreConfig", () => {
+  it("still needs nothing but CORPUS_DIR, for the command line", () => {
+    expect(loadCoreConfig({}, "/srv/shiori")).toEqual({ corpusDir: "/srv/shiori/corpus" });
+  });
+});
