@@ -1,4 +1,5 @@
 import path from "node:path";
+import { invalidAllowEntries } from "./ingest/address-policy.ts";
 
 /** Settings shared by the command line and the bot. */
 export interface CoreConfig {
@@ -36,6 +37,8 @@ export interface BotConfig extends CoreConfig {
   readonly apiBase: string | null;
   /** COOLDOWN_SECONDS: per member, between two uses of /ask or of /search. */
   readonly cooldownSeconds: number;
+  /** FETCH_* keys: how /article add and refetch fetch pages. */
+  readonly fetch: FetchConfig;
 }
 
 /** Invalid settings: `problems` lists each, one line per key, without their values. */
@@ -119,9 +122,19 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     problems.push("COOLDOWN_SECONDS: 0 以上の秒数を指定してください（0 で無効）。");
   }
 
-  if (problems.length) throw new ConfigError(problems);
+  let fetch: FetchConfig | null = null;
+  try {
+    fetch = loadFetchConfig(env);
+  } catch (err) {
+    // loadFetchConfig lists its problems as "  - " lines; they join this report.
+    const lines = (err as Error).message.split("\n").filter((l) => l.startsWith("  - "));
+    problems.push(...(lines.length ? lines.map((l) => l.slice(4)) : [(err as Error).message]));
+  }
+
+  if (problems.length || !fetch) throw new ConfigError(problems);
   return Object.freeze({
     ...loadCoreConfig(env, cwd),
+    fetch,
     token,
     clientId,
     guildId: guildId || null,

@@ -32,6 +32,7 @@ describe("loadConfig", () => {
       logLevel: "info",
       apiBase: null,
       cooldownSeconds: 3,
+      fetch: expect.objectContaining({ maxBytes: 5 * 1024 * 1024, allowAddresses: [] }),
     });
   });
 
@@ -81,6 +82,7 @@ describe("loadConfig", () => {
       LOG_LEVEL: "verbose",
       DISCORD_API_BASE: "ftp://example.com",
       COOLDOWN_SECONDS: "-1",
+      FETCH_MAX_BYTES: "lots",
     });
     expect(problems.map((p) => p.split(":")[0])).toEqual([
       "DISCORD_TOKEN",
@@ -91,6 +93,7 @@ describe("loadConfig", () => {
       "LOG_LEVEL",
       "DISCORD_API_BASE",
       "COOLDOWN_SECONDS",
+      "FETCH_MAX_BYTES",
     ]);
     expect(problems[3]).toContain("2 番目の値");
   });

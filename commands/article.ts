@@ -1,0 +1,318 @@
+import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
+import type { Engine } from "../src/engine.ts";
+import { UserFacingError } from "../src/errors.ts";
+import { type ArticleSource, addArticle, FILE_EXTENSIONS, refetchArticle } from "../src/ingest/ingest.ts";
+import { COLORS, escapeMarkdown, listToEmbed, noticeToEmbed, summaryToEmbed } from "../src/render/embed.ts";
+import { oneLine, TEXT_INPUT_VALUE_LIMIT, truncate } from "../src/render/limits.ts";
+import { articleChoices, resolveArticle } from "./choices.ts";
+import {
+  type Attachment,
+  type Button,
+  type CommandContext,
+  customId,
+  defineCommand,
+  type Reply,
+  type Services,
+} from "./context.ts";
+
+/** Articles per page of /article list. */
+export const LIST_PAGE_SIZE = 10;
+
+export type ArticleOptions =
+  | { readonly action: "add"; readonly url: string | null; readonly file: Attachment | null }
+  | { readonly action: "remove" | "refetch"; readonly article: string }
+  | { readonly action: "list"; readonly page: number };
+
+/** A moderator's reply: only the moderator sees it. */
+const PRIVATE = { private: true } as const;
+
+function addedBy(userId: string): string {
+  return `discord:${userId}`;
+}
+
+/** One page of the article list with its previous/next buttons. */
+export function listReply(engine: Engine, requested: number): Reply {
+  const all = engine.list();
+  const pageCount = Math.max(1, Math.ceil(all.length / LIST_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.trunc(requested) || 1), pageCount);
+  const first = (page - 1) * LIST_PAGE_SIZE;
+  const embed = listToEmbed({
+    articles: all.slice(first, first + LIST_PAGE_SIZE),
+    page,
+    pageCount,
+    total: all.length,
+    first: first + 1,
+  });
+  const buttons: Button[][] =
+    pageCount > 1
+      ? [
+          [
+            { id: customId("article", "list", page - 1), label: "◀ 前へ", style: "secondary", disabled: page <= 1 },
+            {
+              id: customId("article", "list", page + 1),
+              label: "次へ ▶",
+              style: "secondary",
+              disabled: page >= pageCount,
+            },
+          ],
+        ]
+      : [];
+  return { embeds: [embed], buttons, ...PRIVATE };
+}
+
+/** Stores a source and replies with what was stored: title, date, link, size and key points. */
+async function addAndReply(
+  ctx: Services & { user: { id: string }; reply(r: Reply): Promise<void> },
+  source: ArticleSource,
+): Promise<void> {
+  const added = await addArticle(ctx.engine, source, { fetch: ctx.fetch, addedBy: addedBy(ctx.user.id) });
+  const summary = ctx.engine.summary(added.article.id);
+  await ctx.reply({
+    embeds: [summaryToEmbed(summary, { heading: "記事を追加しました", color: COLORS.success })],
+    ...PRIVATE,
+  });
+}
+
+async function add(ctx: CommandContext<ArticleOptions & { action: "add" }>): Promise<void> {
+  const { url, file } = ctx.options;
+  if (url && file) throw new UserFacingError("url と file はどちらか一つだけ指定してください。");
+  if (!url && !file) {
+    // Pasted text: a form with the title, the source URL and the body.
+    await ctx.showModal({
+      id: customId("article", "text"),
+      title: "記事を追加（本文を貼り付け）",
+      inputs: [
+        { id: "title", label: "タイトル", style: "short", required: true, maxLength: 256 },
+        {
+          id: "url",
+          label: "出典の URL（任意）",
+          style: "short",
+          required: false,
+          maxLength: 2_000,
+          placeholder: "https://…",
+        },
+        { id: "text", label: "本文", style: "paragraph", required: true, maxLength: TEXT_INPUT_VALUE_LIMIT },
+      ],
+    });
+    return;
+  }
+  if (file) {
+    const lower = file.name.toLowerCase();
+    if (!FILE_EXTENSIONS.some((ext) => lower.endsWith(ext))) {
+      throw new UserFacingError(
+        `「${truncate(oneLine(file.name), 60)}」は取り込めない種類のファイルです。${FILE_EXTENSIONS.join("・")} のファイルを添付してください。`,
+      );
+    }
+    if (file.size > ctx.fetch.maxBytes) {
+      throw new UserFacingError(
+        `ファイルが大きすぎます（${Math.ceil(file.size / 1024).toLocaleString("ja-JP")} KB）。${Math.floor(ctx.fetch.maxBytes / 1024 / 1024)} MB 以下のファイルにしてください。`,
+      );
+    }
+  }
+  await ctx.defer(PRIVATE);
+  if (file) {
+    const bytes = await ctx.download(file, ctx.fetch.maxBytes);
+    await addAndReply(ctx, { kind: "file", name: file.name, bytes });
+  } else if (url) {
+    await addAndReply(ctx, { kind: "url", url: url.trim() });
+  }
+}
+
+/** `/article add|remove|refetch|list`: moderators grow and fix the library from Discord. */
+export const article = defineCommand<ArticleOptions>({
+  data: new SlashCommandBuilder()
+    .setName("article")
+    .setNameLocalizations({ ja: "記事" })
+    .setDescription("Manage the articles the bot answers from (moderators)")
+    .setDescriptionLocalizations({ ja: "ボットが答えに使う記事を管理します（モデレーター用）" })
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .setContexts(InteractionContextType.Guild)
+    .addSubcommand((s) =>
+      s
+        .setName("add")
+        .setNameLocalizations({ ja: "追加" })
+        .setDescription("Add an article from a URL or a file; with neither, paste its text in a form")
+        .setDescriptionLocalizations({ ja: "URL かファイルから記事を追加します。どちらもなければ本文を貼り付けます" })
+        .addStringOption((o) =>
+          o
+            .setName("url")
+            .setDescription("Address of the article's page")
+            .setDescriptionLocalizations({ ja: "記事のページの URL" })
+            .setMaxLength(2_000),
+        )
+        .addAttachmentOption((o) =>
+          o
+            .setName("file")
+            .setNameLocalizations({ ja: "ファイル" })
+            .setDescription("An .html, .htm, .txt or .md file")
+            .setDescriptionLocalizations({ ja: ".html・.htm・.txt・.md のファイル" }),
+        ),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName("remove")
+        .setNameLocalizations({ ja: "削除" })
+        .setDescription("Remove an article (asks to confirm)")
+        .setDescriptionLocalizations({ ja: "記事を削除します（確認があります）" })
+        .addStringOption((o) =>
+          o
+            .setName("article")
+            .setNameLocalizations({ ja: "記事" })
+            .setDescription("Type part of the title and pick the article")
+            .setDescriptionLocalizations({ ja: "タイトルの一部を入力して記事を選びます" })
+            .setRequired(true)
+            .setAutocomplete(true),
+        ),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName("refetch")
+        .setNameLocalizations({ ja: "再取得" })
+        .setDescription("Fetch an article's page again and update it if it changed")
+        .setDescriptionLocalizations({ ja: "記事のページを取り直し、変わっていれば更新します" })
+        .addStringOption((o) =>
+          o
+            .setName("article")
+            .setNameLocalizations({ ja: "記事" })
+            .setDescription("Type part of the title and pick the article")
+            .setDescriptionLocalizations({ ja: "タイトルの一部を入力して記事を選びます" })
+            .setRequired(true)
+            .setAutocomplete(true),
+        ),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName("list")
+        .setNameLocalizations({ ja: "一覧" })
+        .setDescription("List the articles, newest first")
+        .setDescriptionLocalizations({ ja: "記事を新しい順に一覧します" })
+        .addIntegerOption((o) =>
+          o
+            .setName("page")
+            .setNameLocalizations({ ja: "ページ" })
+            .setDescription("Page number")
+            .setDescriptionLocalizations({ ja: "ページ番号" })
+            .setMinValue(1),
+        ),
+    ),
+  parse(o): ArticleOptions {
+    const action = o.subcommand();
+    switch (action) {
+      case "add":
+        return { action, url: o.string("url"), file: o.attachment("file") };
+      case "remove":
+      case "refetch":
+        return { action, article: o.string("article") ?? "" };
+      case "list":
+        return { action, page: o.integer("page") ?? 1 };
+      default:
+        throw new Error(`article: unknown subcommand ${action}`);
+    }
+  },
+  // Listing is open to everyone the command is shown to; changing the library is not.
+  moderatorOnly: (o) => o.action !== "list",
+  autocomplete: (ctx) => articleChoices(ctx.engine, ctx.focused.value),
+  async run(ctx) {
+    const options = ctx.options;
+    switch (options.action) {
+      case "add":
+        return add({ ...ctx, options });
+      case "list":
+        return ctx.reply(listReply(ctx.engine, options.page));
+      case "remove": {
+        const source = resolveArticle(ctx.engine, options.article);
+        return ctx.reply({
+          embeds: [
+            noticeToEmbed({
+              heading: "この記事を削除しますか？",
+              source,
+              lines: ["削除すると、この記事は検索にも答えにも使われなくなります。元に戻すには追加し直してください。"],
+              color: COLORS.danger,
+            }),
+          ],
+          buttons: [
+            [
+              { id: customId("article", "remove", source.articleId), label: "削除する", style: "danger" },
+              { id: customId("article", "cancel"), label: "やめる", style: "secondary" },
+            ],
+          ],
+          ...PRIVATE,
+        });
+      }
+      case "refetch": {
+        const source = resolveArticle(ctx.engine, options.article);
+        await ctx.defer(PRIVATE);
+        const result = await refetchArticle(ctx.engine, source.articleId, { fetch: ctx.fetch });
+        const lines: string[] = [];
+        if (result.title) {
+          lines.push(
+            `タイトル: ${escapeMarkdown(oneLine(result.title.before))} → ${escapeMarkdown(oneLine(result.title.after))}`,
+          );
+        }
+        const { before, after } = result.characters;
+        if (before !== after)
+          lines.push(`本文: ${before.toLocaleString("ja-JP")} 文字 → ${after.toLocaleString("ja-JP")} 文字`);
+        if (result.changed && lines.length === 0) lines.push("本文の一部、著者または日付が変わりました。");
+        return ctx.reply({
+          embeds: [
+            noticeToEmbed({
+              heading: result.changed ? "記事を更新しました" : "変更はありませんでした",
+              source: {
+                ...source,
+                title: result.article.title,
+                url: result.article.url,
+                publishedAt: result.article.publishedAt,
+              },
+              lines: result.changed ? lines : ["取得元のページは前回と同じ内容でした。"],
+              color: result.changed ? COLORS.success : COLORS.neutral,
+            }),
+          ],
+          ...PRIVATE,
+        });
+      }
+    }
+  },
+  components: {
+    // The form of /article add with neither url nor file.
+    text: {
+      moderatorOnly: true,
+      async run(ctx) {
+        const title = ctx.fields.get("title")?.trim() ?? "";
+        const text = ctx.fields.get("text") ?? "";
+        const url = ctx.fields.get("url")?.trim() || undefined;
+        if (!title || !text.trim()) throw new UserFacingError("タイトルと本文の両方を入力してください。");
+        await ctx.defer(PRIVATE);
+        await addAndReply(ctx, { kind: "text", text, title, url });
+      },
+    },
+    remove: {
+      moderatorOnly: true,
+      async run(ctx) {
+        const id = ctx.args[0] ?? "";
+        const stored = ctx.engine.list().find((a) => a.articleId === id);
+        await ctx.deferUpdate();
+        const removed = await ctx.engine.remove(id);
+        await ctx.update({
+          embeds: [
+            noticeToEmbed({
+              heading: removed ? "記事を削除しました" : "この記事はすでに削除されています",
+              ...(stored ? { source: stored } : {}),
+              color: removed ? COLORS.success : COLORS.neutral,
+            }),
+          ],
+          buttons: [],
+        });
+      },
+    },
+    cancel: {
+      async run(ctx) {
+        await ctx.update({ embeds: [noticeToEmbed({ heading: "削除をやめました" })], buttons: [] });
+      },
+    },
+    list: {
+      async run(ctx) {
+        await ctx.update(listReply(ctx.engine, Number(ctx.args[0]) || 1));
+      },
+    },
+  },
+});

@@ -1,0 +1,81 @@
+import { sourceOf } from "../src/answer/answer.ts";
+import type { SourceRef } from "../src/answer/types.ts";
+import type { Engine } from "../src/engine.ts";
+import { UserFacingError } from "../src/errors.ts";
+import { formatDate } from "../src/render/date.ts";
+import { AUTOCOMPLETE_CHOICES_LIMIT, CHOICE_NAME_LIMIT, oneLine, truncate } from "../src/render/limits.ts";
+import { normalize } from "../src/text/normalize.ts";
+import type { Choice } from "./context.ts";
+
+/** Normalized titles, so that autocomplete does not normalize thousands of titles per keystroke. */
+const normalizedTitles = new Map<string, string>();
+const NORMALIZED_TITLES_LIMIT = 50_000;
+
+function normalizedTitle(title: string): string {
+  let n = normalizedTitles.get(title);
+  if (n === undefined) {
+    if (normalizedTitles.size >= NORMALIZED_TITLES_LIMIT) normalizedTitles.clear();
+    n = normalize(title);
+    normalizedTitles.set(title, n);
+  }
+  return n;
+}
+
+/** Articles whose title contains what was typed (or whose id starts with it): titles first that start with it. */
+function matchArticles(engine: Engine, typed: string): SourceRef[] {
+  const articles = engine.list();
+  const query = normalize(typed).trim();
+  if (!query) return articles;
+  const starts: SourceRef[] = [];
+  const contains: SourceRef[] = [];
+  for (const a of articles) {
+    const title = normalizedTitle(a.title);
+    if (a.articleId.startsWith(query) || title.startsWith(query)) starts.push(a);
+    else if (title.includes(query)) contains.push(a);
+  }
+  return [...starts, ...contains];
+}
+
+/**
+ * Autocomplete choices for an article option: titles (with the date) as names, ids as values, newest
+ * first when nothing is typed; at most 25, each name within 100 characters.
+ */
+export function articleChoices(engine: Engine, typed: string): Choice[] {
+  return matchArticles(engine, typed.slice(0, 200))
+    .slice(0, AUTOCOMPLETE_CHOICES_LIMIT)
+    .map((a) => {
+      const date = formatDate(a.publishedAt);
+      const suffix = date ? `（${date}）` : "";
+      return {
+        name: truncate(oneLine(a.title), CHOICE_NAME_LIMIT - suffix.length) + suffix || a.articleId,
+        value: a.articleId,
+      };
+    });
+}
+
+/**
+ * The article an option names: its id (what autocomplete sends), its URL, or, since members may type
+ * instead of choosing, the one article whose title matches.
+ */
+export function resolveArticle(engine: Engine, value: string): SourceRef {
+  const key = value.trim();
+  if (!key) throw new UserFacingError("記事を指定してください。入力すると候補が表示されます。");
+  const found = engine.find(key);
+  if (found) return sourceOf(found);
+  const matches = matchArticles(engine, key);
+  const exact = matches.filter((a) => normalizedTitle(a.title) === normalize(key).trim());
+  if (exact.length === 1 && exact[0]) return exact[0];
+  if (matches.length === 1 && matches[0]) return matches[0];
+  if (matches.length > 1) {
+    throw new UserFacingError(
+      `「${truncate(oneLine(key), 50)}」に当たる記事が ${matches.length} 件あります。入力中に表示される候補から選んでください。`,
+    );
+  }
+  return fail(key);
+}
+
+function fail(key: string): never {
+  throw new UserFacingError(
+    `「${truncate(oneLine(key), 50)}」に当たる記事が見つかりませんでした。候補から選ぶか、/article list で ID を確かめてください。`,
+  );
+}

@@ -1,0 +1,36 @@
+import {
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  ContextMenuCommandBuilder,
+  InteractionContextType,
+} from "discord.js";
+import { UserFacingError } from "../src/errors.ts";
+import { defineCommand } from "./context.ts";
+import { queryRef, searchPage, searchReply } from "./search.ts";
+
+export interface SearchMessageOptions {
+  readonly text: string;
+}
+
+/**
+ * Message menu 「記事を検索」: searches the articles with a message's text. A message command receives
+ * its target's content without the privileged Message Content intent.
+ */
+export const searchMessage = defineCommand<SearchMessageOptions>({
+  data: new ContextMenuCommandBuilder()
+    .setName("Search articles")
+    .setNameLocalizations({ ja: "記事を検索" })
+    .setType(ApplicationCommandType.Message)
+    .setContexts(InteractionContextType.Guild)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall),
+  cooldown: true,
+  parse: (o) => ({ text: o.targetMessage()?.text ?? "" }),
+  async run(ctx) {
+    if (!ctx.options.text.trim()) {
+      throw new UserFacingError("このメッセージには検索できる文章がありません。文章を含むメッセージで使ってください。");
+    }
+    await ctx.defer({ private: true });
+    const page = searchPage(ctx.engine, ctx.options.text, 1);
+    await ctx.reply(searchReply(page, queryRef(page.query, ctx.queries)));
+  },
+});

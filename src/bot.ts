@@ -1,0 +1,604 @@
+import { createHash } from "node:crypto";
+import { once } from "node:events";
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type AutocompleteInteraction,
+  ButtonStyle,
+  type ChatInputCommandInteraction,
+  Client,
+  type ClientOptions,
+  ComponentType,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
+  type MessageComponentInteraction,
+  type MessageContextMenuCommandInteraction,
+  MessageFlags,
+  type ModalSubmitInteraction,
+  PermissionFlagsBits,
+  TextInputStyle,
+} from "discord.js";
+import dotenv from "dotenv";
+import type {
+  Actor,
+  Attachment,
+  Command,
+  ComponentContext,
+  KeyMemory,
+  Modal,
+  OptionReader,
+  Reply,
+  Services,
+} from "../commands/context.ts";
+import { parseCustomId } from "../commands/context.ts";
+import { commands as allCommands } from "../commands/index.ts";
+import { type BotConfig, ConfigError, loadConfig } from "./config.ts";
+import { Engine } from "./engine.ts";
+import { UserFacingError } from "./errors.ts";
+import { type FetchOptions, fetchOptionsOf } from "./ingest/ingest.ts";
+import { createLogger, type Logger } from "./log.ts";
+import {
+  ACTION_ROW_BUTTONS_LIMIT,
+  ACTION_ROWS_LIMIT,
+  BUTTON_LABEL_LIMIT,
+  MESSAGE_CONTENT_LIMIT,
+  MESSAGE_EMBEDS_LIMIT,
+  MODAL_LABEL_LIMIT,
+  MODAL_TITLE_LIMIT,
+  truncate,
+} from "./render/limits.ts";
+
+/** The first response is due 3 s after Discord sends an interaction; a handler still silent by then is deferred. */
+export const AUTO_DEFER_MS = 2_000;
+/** On shutdown, how long interactions in flight may take to finish. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+/** Search queries remembered for page buttons. */
+const QUERY_MEMORY_LIMIT = 1_000;
+
+const GENERIC_APOLOGY =
+  "申し訳ありません、内部エラーが発生しました。時間をおいてもう一度お試しください。続く場合はサーバーの管理者に知らせてください。";
+const STOPPING = "shiori は再起動のため停止中です。少し待ってからもう一度お試しください。";
+const NOT_ALLOWED_HERE =
+  "このサーバーでは shiori を利用できません。利用したい場合は、ボットの運営者にこのサーバーの許可を依頼してください。";
+const MODERATORS_ONLY =
+  "この操作はモデレーター（「サーバー管理」権限、または設定されたモデレーターのロールを持つ人）だけが使えます。必要ならモデレーターに依頼してください。";
+const STALE_COMPONENT = "このボタンは古くなって使えません。コマンドをもう一度使ってください。";
+
+/** Every message the bot sends pings nobody: article text may contain @everyone or <@id>. */
+const NO_MENTIONS = { parse: [], repliedUser: false } as const;
+
+export interface BotOptions {
+  readonly config: Pick<BotConfig, "token" | "moderatorRoleIds" | "allowedGuildIds" | "apiBase" | "cooldownSeconds">;
+  readonly engine: Engine;
+  readonly logger: Logger;
+  readonly fetch: FetchOptions;
+  readonly version: string;
+  readonly commands?: readonly Command<unknown>[];
+  /** Extra discord.js options (the tests lower waitGuildTimeout). */
+  readonly clientOptions?: Partial<ClientOptions>;
+  readonly now?: () => Date;
+}
+
+export interface Bot {
+  readonly client: Client;
+  /** Logs in and resolves when the gateway session is ready. */
+  login(): Promise<void>;
+  /** Stops taking interactions, waits for those in flight and for the engine's writes, then disconnects. */
+  stop(): Promise<void>;
+}
+
+/** Remembers long values under short keys (the same value, the same key), forgetting the oldest. */
+export function createKeyMemory(limit = QUERY_MEMORY_LIMIT): KeyMemory {
+  const values = new Map<string, string>();
+  return {
+    put(value) {
+      const key = createHash("sha256").update(value).digest("base64url").slice(0, 16);
+      values.delete(key);
+      values.set(key, value);
+      if (values.size > limit) values.delete(values.keys().next().value as string);
+      return key;
+    },
+    get: (key) => values.get(key),
+  };
+}
+
+const BUTTON_STYLES = {
+  primary: ButtonStyle.Primary,
+  secondary: ButtonStyle.Secondary,
+  success: ButtonStyle.Success,
+  danger: ButtonStyle.Danger,
+} as const;
+
+/** A reply as discord.js message options: limits clamped, no mentions. */
+function messageOf(reply: Reply): InteractionEditReplyOptions {
+  const out: InteractionEditReplyOptions = { allowedMentions: NO_MENTIONS };
+  if (reply.content !== undefined) out.content = truncate(reply.content, MESSAGE_CONTENT_LIMIT);
+  if (reply.embeds) out.embeds = reply.embeds.slice(0, MESSAGE_EMBEDS_LIMIT);
+  if (reply.buttons) {
+    out.components = reply.buttons
+      .filter((row) => row.length > 0)
+      .slice(0, ACTION_ROWS_LIMIT)
+      .map(
+        (row): APIActionRowComponent<APIButtonComponent> => ({
+          type: ComponentType.ActionRow,
+          components: row.slice(0, ACTION_ROW_BUTTONS_LIMIT).map((b) => ({
+            type: ComponentType.Button,
+            custom_id: b.id,
+            label: truncate(b.label, BUTTON_LABEL_LIMIT),
+            style: BUTTON_STYLES[b.style ?? "secondary"],
+            disabled: b.disabled ?? false,
+          })),
+        }),
+      );
+  }
+  return out;
+}
+
+function flagsOf(isPrivate: boolean | undefined): { flags?: MessageFlags.Ephemeral } {
+  return isPrivate ? { flags: MessageFlags.Ephemeral } : {};
+}
+
+/** The API JSON of a form, with text inputs in labels (the current modal layout). */
+function modalOf(modal: Modal) {
+  return {
+    custom_id: modal.id,
+    title: truncate(modal.title, MODAL_TITLE_LIMIT),
+    components: modal.inputs.map((input) => ({
+      type: ComponentType.Label,
+      label: truncate(input.label, MODAL_LABEL_LIMIT),
+      component: {
+        type: ComponentType.TextInput,
+        custom_id: input.id,
+        style: input.style === "short" ? TextInputStyle.Short : TextInputStyle.Paragraph,
+        required: input.required,
+        ...(input.maxLength === undefined ? {} : { max_length: input.maxLength }),
+        ...(input.placeholder === undefined ? {} : { placeholder: input.placeholder }),
+      },
+    })),
+  };
+}
+
+type Repliable =
+  | ChatInputCommandInteraction
+  | MessageContextMenuCommandInteraction
+  | MessageComponentInteraction
+  | ModalSubmitInteraction;
+
+/**
+ * Answers one interaction: tracks whether it was deferred or replied to, and runs each response after
+ * the previous one so that the auto-defer and the handler never race.
+ */
+class Responder {
+  readonly #interaction: Repliable;
+  #state: "new" | "deferred" | "replied" | "updating" = "new";
+  #private = false;
+  #queue: Promise<unknown> = Promise.resolve();
+  /** Milliseconds from receipt to the first response. */
+  ackMs: number | null = null;
+  readonly #received = performance.now();
+
+  constructor(interaction: Repliable) {
+    this.#interaction = interaction;
+  }
+
+  get responded(): boolean {
+    return this.#state !== "new";
+  }
+
+  #run<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.#queue.then(work);
+    this.#queue = next.catch(() => {});
+    return next;
+  }
+
+  #acked(state: "deferred" | "replied" | "updating"): void {
+    if (this.#state === "new") this.ackMs = Math.round(performance.now() - this.#received);
+    this.#state = state;
+  }
+
+  defer(isPrivate = false): Promise<void> {
+    return this.#run(async () => {
+      if (this.#state !== "new") return;
+      await this.#interaction.deferReply(flagsOf(isPrivate));
+      this.#private = isPrivate;
+      this.#acked("deferred");
+    });
+  }
+
+  reply(reply: Reply): Promise<void> {
+    return this.#run(async () => {
+      const i = this.#interaction;
+      if (this.#state === "new") {
+        await i.reply({ ...(messageOf(reply) as InteractionReplyOptions), ...flagsOf(reply.private) });
+        this.#acked("replied");
+      } else if (this.#state === "deferred") {
+        await i.editReply(messageOf(reply));
+        this.#state = "replied";
+      } else {
+        await i.followUp({ ...(messageOf(reply) as InteractionReplyOptions), ...flagsOf(reply.private) });
+      }
+    });
+  }
+
+  deferUpdate(): Promise<void> {
+    return this.#run(async () => {
+      const i = this.#interaction;
+      if (this.#state !== "new" || !i.isMessageComponent()) return;
+      await i.deferUpdate();
+      this.#acked("updating");
+    });
+  }
+
+  update(reply: Reply): Promise<void> {
+    return this.#run(async () => {
+      const i = this.#interaction;
+      if (!i.isMessageComponent()) throw new Error("bot: update() on an interaction without a message");
+      if (this.#state === "new") {
+        await i.update(messageOf(reply) as Parameters<typeof i.update>[0]);
+        this.#acked("updating");
+      } else {
+        await i.editReply(messageOf(reply));
+      }
+    });
+  }
+
+  showModal(modal: Modal): Promise<void> {
+    return this.#run(async () => {
+      const i = this.#interaction;
+      if (this.#state !== "new" || i.isModalSubmit()) throw new Error("bot: a form can only be the first response");
+      await i.showModal(modalOf(modal) as Parameters<typeof i.showModal>[0]);
+      this.#acked("replied");
+    });
+  }
+
+  /** Shows a message to the member only, whatever was sent before; a public "thinking…" is removed. */
+  fail(message: string): Promise<void> {
+    return this.#run(async () => {
+      const i = this.#interaction;
+      const body = { content: message, allowedMentions: NO_MENTIONS };
+      if (this.#state === "new") {
+        await i.reply({ ...body, flags: MessageFlags.Ephemeral });
+        this.#acked("replied");
+      } else if (this.#state === "deferred" && this.#private) {
+        await i.editReply({ ...body, embeds: [], components: [] });
+      } else {
+        await i.followUp({ ...body, flags: MessageFlags.Ephemeral });
+        if (this.#state === "deferred") await i.deleteReply().catch(() => {});
+      }
+      this.#state = "replied";
+    });
+  }
+}
+
+/** Reads a command's options from discord.js. */
+function optionReader(interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction): OptionReader {
+  const chat = interaction.isChatInputCommand() ? interaction.options : null;
+  return {
+    string: (name) => chat?.getString(name) ?? null,
+    integer: (name) => chat?.getInteger(name) ?? null,
+    boolean: (name) => chat?.getBoolean(name) ?? null,
+    attachment(name): Attachment | null {
+      const a = chat?.getAttachment(name);
+      return a ? { name: a.name, url: a.url, size: a.size, contentType: a.contentType } : null;
+    },
+    subcommand: () => chat?.getSubcommand(false) ?? null,
+    targetMessage() {
+      if (!interaction.isMessageContextMenuCommand()) return null;
+      const m = interaction.targetMessage;
+      const embedText = m.embeds.flatMap((e) => [e.title, e.description, ...e.fields.map((f) => f.value)]);
+      return { id: m.id, text: [m.content, ...embedText].filter(Boolean).join("\n") };
+    },
+  };
+}
+
+function commandName(interaction: Interaction): string {
+  if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;
+  if (interaction.isMessageComponent() || interaction.isModalSubmit())
+    return interaction.customId.split(":", 2).join(":");
+  return "unknown";
+}
+
+/**
+ * The Discord bot: routes interactions to the commands, checks moderators, cooldowns and the server
+ * allow list, defers what would miss Discord's 3-second deadline, and is the single error boundary.
+ */
+export function createBot(options: BotOptions): Bot {
+  const { config, engine, logger } = options;
+  const commands = options.commands ?? (allCommands as readonly Command<unknown>[]);
+  const byName = new Map(commands.map((c) => [c.data.name, c]));
+  const now = options.now ?? (() => new Date());
+  const cooldowns = new Map<string, number>();
+  const inFlight = new Set<Promise<void>>();
+  let stopping = false;
+
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_MENTIONS,
+    ...options.clientOptions,
+    rest: { ...options.clientOptions?.rest, ...(config.apiBase ? { api: config.apiBase } : {}) },
+  });
+
+  const services: Services = {
+    engine,
+    fetch: options.fetch,
+    version: options.version,
+    startedAt: now(),
+    queries: createKeyMemory(),
+    now,
+    download: (attachment, maxBytes) => download(attachment, maxBytes, options.fetch.timeoutMs),
+  };
+
+  const isModerator = (interaction: Interaction): boolean => {
+    if (!interaction.inGuild()) return false;
+    if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) return true;
+    const roles = interaction.member.roles;
+    const ids: readonly string[] = Array.isArray(roles) ? roles : [...roles.cache.keys()];
+    return ids.some((id) => config.moderatorRoleIds.includes(id));
+  };
+
+  const allowedHere = (guildId: string | null): boolean =>
+    !config.allowedGuildIds || (guildId !== null && config.allowedGuildIds.includes(guildId));
+
+  const checkCooldown = (command: string, userId: string): void => {
+    const ms = config.cooldownSeconds * 1000;
+    if (ms <= 0) return;
+    const key = `${command}:${userId}`;
+    const t = Date.now();
+    const until = cooldowns.get(key) ?? 0;
+    if (until > t) {
+      throw new UserFacingError(
+        `続けて使うには少し間を空けてください。あと ${Math.ceil((until - t) / 1000)} 秒ほどで使えます。`,
+        `cooldown: ${key}`,
+      );
+    }
+    if (cooldowns.size > 10_000) for (const [k, u] of cooldowns) if (u <= t) cooldowns.delete(k);
+    cooldowns.set(key, t + ms);
+  };
+
+  async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const command = byName.get(interaction.commandName);
+    const focused = interaction.options.getFocused(true);
+    const choices =
+      stopping || !allowedHere(interaction.guildId) || !command?.autocomplete
+        ? []
+        : command.autocomplete({
+            engine,
+            user: { id: interaction.user.id, isModerator: isModerator(interaction) },
+            subcommand: interaction.options.getSubcommand(false),
+            focused: { name: focused.name, value: String(focused.value) },
+          });
+    await interaction.respond(choices.map((c) => ({ name: c.name, value: c.value })));
+  }
+
+  async function respond(interaction: Repliable, responder: Responder, user: Actor): Promise<void> {
+    if (stopping) throw new UserFacingError(STOPPING);
+    if (!allowedHere(interaction.guildId))
+      throw new UserFacingError(NOT_ALLOWED_HERE, `guild ${interaction.guildId} not allowed`);
+    if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
+      const command = byName.get(interaction.commandName);
+      if (!command) throw new Error(`bot: no command ${interaction.commandName}`);
+      const parsed = command.parse(optionReader(interaction));
+      if (command.moderatorOnly?.(parsed) && !user.isModerator) {
+        throw new UserFacingError(MODERATORS_ONLY, `not a moderator: ${user.id}`);
+      }
+      if (command.cooldown) checkCooldown(command.data.name, user.id);
+      const isPrivate =
+        interaction.isMessageContextMenuCommand() || (parsed as { private?: unknown })?.private === true;
+      const timer = setTimeout(() => void responder.defer(isPrivate).catch(() => {}), AUTO_DEFER_MS);
+      try {
+        await command.run({
+          ...services,
+          options: parsed,
+          user,
+          guildId: interaction.guildId,
+          defer: (o) => responder.defer(o?.private ?? false),
+          reply: (r) => responder.reply(r),
+          showModal: (m) => responder.showModal(m),
+        });
+      } finally {
+        clearTimeout(timer);
+      }
+      return;
+    }
+    if (interaction.isMessageComponent() || interaction.isModalSubmit()) {
+      const { command: name, action, args } = parseCustomId(interaction.customId);
+      const handler = byName.get(name)?.components?.[action];
+      if (!handler) throw new UserFacingError(STALE_COMPONENT, `no component ${interaction.customId}`);
+      if (handler.moderatorOnly && !user.isModerator)
+        throw new UserFacingError(MODERATORS_ONLY, `not a moderator: ${user.id}`);
+      const fields = new Map<string, string>();
+      if (interaction.isModalSubmit()) {
+        for (const [id, field] of interaction.fields.fields) {
+          if ("value" in field && typeof field.value === "string") fields.set(id, field.value);
+        }
+      }
+      const ctx: ComponentContext = {
+        ...services,
+        user,
+        guildId: interaction.guildId,
+        args,
+        ownerId: interaction.isMessageComponent() ? (interaction.message.interactionMetadata?.user.id ?? null) : null,
+        fields,
+        update: (r) => responder.update(r),
+        deferUpdate: () => responder.deferUpdate(),
+        defer: (o) => responder.defer(o?.private ?? false),
+        reply: (r) => responder.reply(r),
+      };
+      const timer = setTimeout(
+        () => void (interaction.isMessageComponent() ? responder.deferUpdate() : responder.defer(true)).catch(() => {}),
+        AUTO_DEFER_MS,
+      );
+      try {
+        await handler.run(ctx);
+      } finally {
+        clearTimeout(timer);
+      }
+      return;
+    }
+    throw new Error(`bot: unsupported interaction type ${(interaction as Interaction).type}`);
+  }
+
+  async function handle(interaction: Interaction): Promise<void> {
+    const started = performance.now();
+    const entry: Record<string, unknown> = {
+      event: "interaction",
+      type: interaction.type,
+      command: commandName(interaction),
+      userId: interaction.user.id,
+      guildId: interaction.guildId,
+    };
+    try {
+      if (interaction.isAutocomplete()) {
+        await autocomplete(interaction);
+        entry["outcome"] = "ok";
+        return;
+      }
+      if (!interaction.isRepliable()) return;
+      const responder = new Responder(interaction as Repliable);
+      const user: Actor = { id: interaction.user.id, isModerator: isModerator(interaction) };
+      try {
+        await respond(interaction as Repliable, responder, user);
+        entry["outcome"] = "ok";
+      } catch (err) {
+        // The error boundary: a member's mistake is explained to them; anything else is a bug, logged.
+        const refused = err instanceof UserFacingError;
+        entry["outcome"] = refused ? "refused" : "error";
+        if (refused) entry["reason"] = err.detail ?? err.message;
+        else logger.error({ event: "interaction.error", ...entry, err }, "a command failed");
+        await responder.fail(refused ? err.message : GENERIC_APOLOGY).catch((replyErr: unknown) => {
+          logger.warn({ event: "interaction.reply_failed", ...entry, err: replyErr }, "could not tell the member");
+        });
+      } finally {
+        entry["ackMs"] = responder.ackMs;
+      }
+    } catch (err) {
+      entry["outcome"] = "error";
+      logger.error({ event: "interaction.error", ...entry, err }, "an interaction failed");
+    } finally {
+      entry["ms"] = Math.round(performance.now() - started);
+      logger.info(entry, "interaction");
+    }
+  }
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    const task = handle(interaction);
+    inFlight.add(task);
+    void task.finally(() => inFlight.delete(task));
+  });
+  client.on(Events.Error, (err) => logger.error({ event: "client.error", err }, "discord.js client error"));
+  client.on(Events.Warn, (message) => logger.warn({ event: "client.warn", message }, "discord.js warning"));
+
+  return {
+    client,
+    async login() {
+      const ready = once(client, Events.ClientReady);
+      await client.login(config.token);
+      await ready;
+    },
+    async stop() {
+      stopping = true;
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, SHUTDOWN_GRACE_MS);
+      });
+      await Promise.race([Promise.allSettled([...inFlight]), grace]);
+      clearTimeout(timer);
+      await engine.idle();
+      await client.destroy();
+    },
+  };
+}
+
+/** Downloads an attachment from Discord's CDN, refusing more than `maxBytes`. */
+async function download(attachment: Attachment, maxBytes: number, timeoutMs: number): Promise<Uint8Array> {
+  const tooBig = () =>
+    new UserFacingError(
+      `ファイルが大きすぎます。${Math.floor(maxBytes / 1024 / 1024)} MB 以下のファイルにしてください。`,
+      `download: ${attachment.name} over ${maxBytes} bytes`,
+    );
+  if (attachment.size > maxBytes) throw tooBig();
+  let response: Response;
+  try {
+    response = await fetch(attachment.url, { signal: AbortSignal.timeout(timeoutMs) });
+  } catch (err) {
+    throw new UserFacingError(
+      "添付ファイルを受け取れませんでした。もう一度添付してお試しください。",
+      `download: ${(err as Error).message}`,
+    );
+  }
+  if (!response.ok || !response.body) {
+    throw new UserFacingError(
+      `添付ファイルを受け取れませんでした（HTTP ${response.status}）。もう一度添付してお試しください。`,
+      `download: HTTP ${response.status}`,
+    );
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw tooBig();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** `npm start`: loads the configuration, the dictionary and the index, then logs in. */
+export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  dotenv.config({ quiet: true });
+  let config: BotConfig;
+  try {
+    config = loadConfig(env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const started = performance.now();
+  const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
+  process.on("unhandledRejection", (reason) => {
+    logger.error({ event: "process.unhandled_rejection", err: reason }, "unhandled promise rejection");
+  });
+  const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
+  const engine = await Engine.open({
+    corpusDir: config.corpusDir,
+    log: (event, fields) => logger.debug({ event, ...fields }),
+  });
+  const bot = createBot({ config, engine, logger, fetch: fetchOptionsOf(config.fetch), version });
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ event: "bot.stopping", signal }, "stopping");
+    await bot.stop();
+    logger.info({ event: "bot.stopped" }, "stopped");
+    process.exit(0);
+  };
+  // A second signal during shutdown gets Node's default: exit at once.
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  await bot.login();
+  const stats = engine.stats;
+  logger.info(
+    {
+      event: "bot.ready",
+      user: bot.client.user?.tag,
+      guilds: bot.client.guilds.cache.size,
+      articles: stats.articles,
+      passages: stats.passages,
+      index: stats.indexOrigin,
+      openMs: stats.openMs,
+      startupMs: Math.round(performance.now() - started),
+    },
+    "ready",
+  );
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
