@@ -1,12 +1,9 @@
-import { readdir, readFile, stat } from "node:fs/promises";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { type Article, createArticle } from "./article/article.ts";
-import { importPlainText } from "./article/import-text.ts";
 import { loadCoreConfig } from "./config.ts";
 import { Engine } from "./engine.ts";
 import { UserFacingError } from "./errors.ts";
 import { runEval } from "./eval/run-eval.ts";
+import { INGEST_COMMANDS, INGEST_USAGE, type IngestCommand, runIngestCommand } from "./ingest/ingest-cli.ts";
 import { answerToText, listToText, searchToText, summaryToText } from "./render/terminal.ts";
 
 const USAGE = `使い方: shiori <コマンド> [オプション]
@@ -16,8 +13,8 @@ const USAGE = `使い方: shiori <コマンド> [オプション]
   search <キーワード>     一致する段落を一覧する（--page N）
   summary <ID|URL>        記事の要点（--points N、既定 3）
   list                    記事の一覧（新しい順）
-  import <ファイル|フォルダ> プレーンテキスト記事を取り込む（--title, --url, --publisher）
   remove <ID>             記事を削除する
+${INGEST_USAGE}
   eval --dataset <file>   回答の品質を測る（shiori eval --help）
 
 共通オプション:
@@ -30,6 +27,10 @@ interface Io {
   err(text: string): void;
   color: boolean;
   env: Readonly<Record<string, string | undefined>>;
+  /** A terminal for progress bars (bulk import); lines on `err` without one. */
+  progress?: NodeJS.WriteStream;
+  /** Standard input, for `add -` (pasted text). */
+  stdin?: NodeJS.ReadableStream;
 }
 
 /** Runs the command line; returns the exit code. */
@@ -64,6 +65,22 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return n;
   };
   try {
+    if ((INGEST_COMMANDS as readonly string[]).includes(command)) {
+      return await runIngestCommand(
+        command as IngestCommand,
+        rest,
+        {
+          json: values.json,
+          dryRun: values["dry-run"],
+          title: values.title,
+          url: values.url,
+          publisher: values.publisher,
+          addedBy: values["added-by"],
+        },
+        config.corpusDir,
+        { out: io.out, err: io.err, env: io.env, progress: io.progress, stdin: io.stdin },
+      );
+    }
     switch (command) {
       case "ask": {
         const question = needArg("質問");
@@ -96,51 +113,6 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         if (values.json) json(articles);
         else io.out(listToText(articles, style));
         return 0;
-      }
-      case "import": {
-        const target = needArg("取り込むファイルかフォルダ");
-        const engine = await open(config.corpusDir);
-        const files = await textFilesOf(target);
-        if (files.length > 1 && (values.title || values.url)) {
-          throw new UserFacingError("--title と --url は 1 ファイルを取り込むときだけ指定できます。");
-        }
-        const imported: Article[] = [];
-        const skipped: { file: string; reason: string }[] = [];
-        const byHash = new Map([...engine.list()].map((s) => [engine.article(s.articleId)?.contentHash, s.articleId]));
-        for (const file of files) {
-          try {
-            const draft = importPlainText(await readFile(file, "utf8"), {
-              title: values.title,
-              url: values.url,
-              publisher: values.publisher,
-            });
-            const article = createArticle(draft, { by: values["added-by"] ?? "cli", at: new Date() });
-            const existing = engine.article(article.id) ? article.id : byHash.get(article.contentHash);
-            if (existing) {
-              skipped.push({ file, reason: `同じ記事がすでにあります（id: ${existing}）` });
-              continue;
-            }
-            byHash.set(article.contentHash, article.id);
-            imported.push(article);
-          } catch (err) {
-            if (!(err instanceof UserFacingError)) throw err;
-            skipped.push({ file, reason: err.message });
-          }
-        }
-        await engine.putAll(imported, (done) => {
-          if (!values.json && files.length > 1 && (done % 200 === 0 || done === imported.length)) {
-            io.err(`取り込み中… ${done}/${imported.length}`);
-          }
-        });
-        if (values.json) json({ imported: imported.map((a) => ({ id: a.id, title: a.title, url: a.url })), skipped });
-        else {
-          for (const a of imported) if (imported.length <= 20) io.out(`追加しました: ${a.id}  ${a.title}`);
-          for (const s of skipped) io.err(`スキップ: ${s.file}: ${s.reason}`);
-          io.out(
-            `${imported.length} 件を追加、${skipped.length} 件をスキップしました（コーパス: ${engine.stats.articles} 件）。`,
-          );
-        }
-        return imported.length === 0 && skipped.length > 0 ? 1 : 0;
       }
       case "remove": {
         const id = needArg("記事の ID");
@@ -180,6 +152,7 @@ function parse(argv: readonly string[]) {
       url: { type: "string" },
       publisher: { type: "string" },
       "added-by": { type: "string" },
+      "dry-run": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -187,20 +160,4 @@ function parse(argv: readonly string[]) {
 
 function open(corpusDir: string): Promise<Engine> {
   return Engine.open({ corpusDir });
-}
-
-/** A file, or the .txt files of a folder and its subfolders (the livedoor corpus has one per category). */
-async function textFilesOf(target: string): Promise<string[]> {
-  let info: Awaited<ReturnType<typeof stat>>;
-  try {
-    info = await stat(target);
-  } catch {
-    throw new UserFacingError(`ファイルが見つかりません: ${target}`);
-  }
-  if (!info.isDirectory()) return [target];
-  const entries = await readdir(target, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith(".txt") && !/^(README|LICENSE|CHANGES)/u.test(e.name))
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort();
 }

@@ -223,6 +223,23 @@ export class Engine {
   }
 
   /**
+   * Stores a new article unless the corpus already holds the same one, as `isSame` judges (same URL,
+   * same text): the check and the write are one serialized step, so two concurrent adds of one page
+   * store it once. Returns the article already stored, or undefined when `article` was stored.
+   */
+  add(article: Article, isSame: (stored: Article, added: Article) => boolean): Promise<Article | undefined> {
+    return this.#serialized(async () => {
+      for (const stored of this.#articles.values()) if (isSame(stored, article)) return stored;
+      await writeArticle(this.#corpusDir, article);
+      this.#unindex(article.id);
+      this.#indexArticle(article, fileHashOf(article));
+      await this.#save();
+      this.#log("engine.add", { id: article.id, passages: this.#indexed.get(article.id)?.passages ?? 0 });
+      return undefined;
+    });
+  }
+
+  /**
    * Stores many articles (bulk import): writes every file, indexes them, and saves the index once.
    * `progress` is called after each article with the number done.
    */

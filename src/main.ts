@@ -7,5 +7,7 @@ const code = await main(process.argv.slice(2), {
   err: (text) => process.stderr.write(`${text}\n`),
   color: Boolean(process.stdout.isTTY) && !process.env["NO_COLOR"],
   env: process.env,
+  progress: process.stderr,
+  stdin: process.stdin,
 });
 process.exitCode = code;

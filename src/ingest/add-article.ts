@@ -1,0 +1,167 @@
+import { type Article, bodyBlocks, createArticle } from "../article/article.ts";
+import type { Engine } from "../engine.ts";
+import { UserFacingError } from "../errors.ts";
+import { type ArticleSource, type ReadArticle, readSource, type SourceOptions } from "./read-source.ts";
+
+export interface AddOptions extends SourceOptions {
+  /** Who adds it (a Discord user id, `cli`, …), stored as `added_by`. */
+  readonly addedBy: string;
+  /** When; now by default. */
+  readonly at?: Date | undefined;
+}
+
+export interface AddResult {
+  readonly article: Article;
+  readonly lead: string;
+  /** Passages the stored article was cut into. */
+  readonly passages: number;
+  readonly source: Omit<ReadArticle, "draft">;
+}
+
+export interface DryRunResult {
+  readonly article: Article;
+  readonly lead: string;
+  readonly source: Omit<ReadArticle, "draft">;
+  /** The article already stored that this one duplicates, if any. */
+  readonly duplicateOf: Article | null;
+}
+
+/** A change `refetch` found, for the moderator. */
+export interface RefetchResult {
+  readonly changed: boolean;
+  readonly article: Article;
+  readonly previous: Article;
+  /** Title before and after, when it changed. */
+  readonly title: { readonly before: string; readonly after: string } | null;
+  /** Body size in characters, before and after. */
+  readonly characters: { readonly before: number; readonly after: number };
+  readonly passages: { readonly before: number; readonly after: number };
+}
+
+/** The source is already in the corpus (same address or same text); `existing` is the stored article. */
+export class DuplicateArticleError extends UserFacingError {
+  readonly existing: Article;
+  constructor(existing: Article, reason: "url" | "text") {
+    super(
+      `この記事はすでに登録されています（ID: ${existing.id}「${existing.title}」）。${
+        reason === "url" ? "同じ URL" : "同じ本文"
+      }の記事は二重に登録しません。内容を新しくするには /article refetch（CLI では shiori refetch ${existing.id}）を使ってください。`,
+      `add: duplicate of ${existing.id} (${reason})`,
+    );
+    this.existing = existing;
+  }
+}
+
+/**
+ * Adds an article from a URL, a file or pasted text: reads and extracts it, refuses a duplicate (same
+ * canonical URL or same normalized text) with the id of the article already stored, then stores it
+ * (file written atomically, index updated and saved; concurrent adds are serialized by the engine).
+ */
+export async function addArticle(engine: Engine, source: ArticleSource, options: AddOptions): Promise<AddResult> {
+  const { draft, ...read } = await readSource(source, options);
+  const article = createArticle(draft, { by: options.addedBy, at: options.at ?? new Date() });
+  const existing = await engine.add(article, (stored, added) => duplicateReason(stored, added) !== null);
+  if (existing) throw new DuplicateArticleError(existing, duplicateReason(existing, article) ?? "url");
+  return { article, lead: read.lead, passages: engine.passagesOf(article.id).length, source: read };
+}
+
+/** Reads and extracts a source as `addArticle` would, and says whether it duplicates a stored article. */
+export async function previewArticle(
+  engine: Pick<Engine, "list" | "article"> | null,
+  source: ArticleSource,
+  options: AddOptions,
+): Promise<DryRunResult> {
+  const { draft, ...read } = await readSource(source, options);
+  const article = createArticle(draft, { by: options.addedBy, at: options.at ?? new Date() });
+  let duplicateOf: Article | null = null;
+  if (engine) {
+    for (const ref of engine.list()) {
+      const stored = engine.article(ref.articleId);
+      if (stored && duplicateReason(stored, article)) {
+        duplicateOf = stored;
+        break;
+      }
+    }
+  }
+  return { article, lead: read.lead, source: read, duplicateOf };
+}
+
+/**
+ * Fetches an article's source URL again and replaces the article when it changed (its id, and when and
+ * by whom it was first added, are kept). Says what changed: the title, the size.
+ */
+export async function refetchArticle(engine: Engine, id: string, options: SourceOptions): Promise<RefetchResult> {
+  const previous = engine.article(id.trim());
+  if (!previous) {
+    throw new UserFacingError(
+      `記事 ${id} は見つかりませんでした。記事の一覧（/article list、CLI では shiori list）で ID を確かめてください。`,
+      `refetch: no article ${id}`,
+    );
+  }
+  if (!previous.url) {
+    throw new UserFacingError(
+      "この記事には取得元の URL がないため、取り直せません。新しい内容をファイルかテキストで追加し直してください。",
+      `refetch: article ${id} has no URL`,
+    );
+  }
+  const passagesBefore = engine.passagesOf(previous.id).length;
+  const { draft } = await readSource({ kind: "url", url: previous.url }, options);
+  const fresh = createArticle(draft, { by: previous.addedBy, at: new Date() });
+  const article: Article = { ...fresh, id: previous.id, addedAt: previous.addedAt, addedBy: previous.addedBy };
+  const characters = { before: characterCount(previous), after: characterCount(article) };
+  const title = previous.title === article.title ? null : { before: previous.title, after: article.title };
+  const changed =
+    previous.contentHash !== article.contentHash ||
+    title !== null ||
+    previous.author !== article.author ||
+    previous.publishedAt !== article.publishedAt;
+  if (!changed) {
+    return {
+      changed,
+      article: previous,
+      previous,
+      title,
+      characters,
+      passages: { before: passagesBefore, after: passagesBefore },
+    };
+  }
+  await engine.put(article);
+  return {
+    changed,
+    article,
+    previous,
+    title,
+    characters,
+    passages: { before: passagesBefore, after: engine.passagesOf(article.id).length },
+  };
+}
+
+/** Why `added` duplicates `stored`: the same address, or the same normalized text; null when it does not. */
+export function duplicateReason(stored: Article, added: Article): "url" | "text" | null {
+  if (stored.id === added.id) return "url";
+  if (stored.url && added.url && sameAddress(stored.url, added.url)) return "url";
+  if (stored.contentHash === added.contentHash) return "text";
+  return null;
+}
+
+/** Two URLs name the same page: scheme, `www.`, default port, fragment and a trailing slash aside. */
+export function sameAddress(a: string, b: string): boolean {
+  return addressKey(a) === addressKey(b);
+}
+
+/** The form of a URL that `sameAddress` compares. */
+export function addressKey(value: string): string {
+  try {
+    const url = new URL(value);
+    const host = url.hostname.toLowerCase().replace(/^www\./u, "");
+    const port = url.port && url.port !== "80" && url.port !== "443" ? `:${url.port}` : "";
+    const pathname = url.pathname.replace(/\/+$/u, "") || "/";
+    return `${host}${port}${pathname}${url.search}`;
+  } catch {
+    return value.trim();
+  }
+}
+
+function characterCount(article: Article): number {
+  return bodyBlocks(article.body).reduce((n, b) => n + b.text.length, 0);
+}

@@ -1,0 +1,191 @@
+import Encoding from "encoding-japanese";
+
+/** Where the charset used to decode a document came from. */
+export type CharsetSource = "header" | "bom" | "meta" | "detected";
+
+export interface DecodedText {
+  readonly text: string;
+  /** The WHATWG name of the charset used: `utf-8`, `shift_jis` (that is CP932), `euc-jp`, `iso-2022-jp`, … */
+  readonly charset: string;
+  readonly source: CharsetSource;
+  /** When the declared charset turned out wrong (mojibake): the charset that was declared. */
+  readonly declaredWrong: string | null;
+}
+
+export interface DecodeHints {
+  /** The charset parameter of the Content-Type header, if any. */
+  readonly header?: string | null | undefined;
+  /** Look for `<meta charset>` / `http-equiv` / `<?xml encoding?>` in the first bytes. */
+  readonly html: boolean;
+}
+
+/**
+ * Labels seen on Japanese pages, mapped to the decoder that reads them. WHATWG's `shift_jis` decoder is
+ * Microsoft's CP932 (Windows-31J), a superset of Shift_JIS with NEC and IBM extensions (①, ㈱, 髙):
+ * Japanese pages labelled Shift_JIS are nearly always CP932 in fact, so both names share it.
+ */
+const LABELS: Readonly<Record<string, string>> = {
+  "utf-8": "utf-8",
+  utf8: "utf-8",
+  "unicode-1-1-utf-8": "utf-8",
+  shift_jis: "shift_jis",
+  "shift-jis": "shift_jis",
+  sjis: "shift_jis",
+  "x-sjis": "shift_jis",
+  ms_kanji: "shift_jis",
+  csshiftjis: "shift_jis",
+  "windows-31j": "shift_jis",
+  cp932: "shift_jis",
+  ms932: "shift_jis",
+  "x-ms-cp932": "shift_jis",
+  "euc-jp": "euc-jp",
+  eucjp: "euc-jp",
+  "x-euc-jp": "euc-jp",
+  "euc-jis-2004": "euc-jp",
+  cseucpkdfmtjapanese: "euc-jp",
+  "iso-2022-jp": "iso-2022-jp",
+  iso2022jp: "iso-2022-jp",
+  csiso2022jp: "iso-2022-jp",
+  jis: "iso-2022-jp",
+};
+
+/** The decodings tried when the declared one produces mojibake, in order of preference on a tie. */
+const JAPANESE_CHARSETS = ["utf-8", "shift_jis", "euc-jp", "iso-2022-jp"] as const;
+
+/**
+ * Decodes a document's bytes. The charset is taken from, in order: the HTTP header, a byte order mark,
+ * `<meta charset>` or `<meta http-equiv="Content-Type">`, and byte-pattern detection. The chosen decoding
+ * is then checked for mojibake (replacement characters, stray escape or C1 control characters, the
+ * half-width katakana that UTF-8 read as Shift_JIS produces); when the declared charset is wrong, for
+ * example a page declared Shift_JIS that is really UTF-8, the other Japanese decodings are tried and the
+ * cleanest one wins.
+ */
+export function decodeText(bytes: Uint8Array, hints: DecodeHints): DecodedText {
+  const declared = declaredCharset(bytes, hints);
+  const bomLength = declared?.source === "bom" ? (bomOf(bytes)?.length ?? 0) : 0;
+  const body = bytes.subarray(bomLength);
+  const first = declared ?? { charset: detectCharset(body), source: "detected" as const };
+  const firstText = decode(body, first.charset);
+  let best = { charset: first.charset, text: firstText, badness: badness(firstText, body, first.charset) };
+  if (best.badness > 0) {
+    for (const charset of JAPANESE_CHARSETS) {
+      if (charset === first.charset) continue;
+      const text = decode(body, charset);
+      const score = badness(text, body, charset);
+      if (score < best.badness) best = { charset, text, badness: score };
+    }
+  }
+  const corrected = best.charset !== first.charset;
+  return {
+    text: best.text.replace(/^\uFEFF/u, ""),
+    charset: best.charset,
+    source: corrected ? "detected" : first.source,
+    declaredWrong: corrected && first.source !== "detected" ? first.charset : null,
+  };
+}
+
+/** The canonical decoder name of a charset label, or null when no decoder reads it. */
+export function canonicalCharset(label: string): string | null {
+  const key = label.trim().toLowerCase();
+  const known = LABELS[key];
+  if (known) return known;
+  try {
+    return new TextDecoder(key).encoding;
+  } catch {
+    return null;
+  }
+}
+
+function declaredCharset(
+  bytes: Uint8Array,
+  hints: DecodeHints,
+): { charset: string; source: Exclude<CharsetSource, "detected"> } | null {
+  const fromHeader = hints.header ? canonicalCharset(hints.header) : null;
+  if (fromHeader) return { charset: fromHeader, source: "header" };
+  const bom = bomOf(bytes);
+  if (bom) return { charset: bom.charset, source: "bom" };
+  if (hints.html) {
+    const fromMeta = metaCharset(bytes);
+    if (fromMeta) return { charset: fromMeta, source: "meta" };
+  }
+  return null;
+}
+
+function bomOf(bytes: Uint8Array): { charset: string; length: number } | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { charset: "utf-8", length: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { charset: "utf-16le", length: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { charset: "utf-16be", length: 2 };
+  return null;
+}
+
+/** `<meta charset="…">`, `<meta http-equiv="Content-Type" content="…; charset=…">` or `<?xml encoding="…"?>`. */
+function metaCharset(bytes: Uint8Array): string | null {
+  // ASCII-compatible charsets keep the markup readable as Latin-1; 32 KB covers pages with long <head>s.
+  const head = Buffer.from(bytes.subarray(0, 32 * 1024)).toString("latin1");
+  const xml = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/iu.exec(head);
+  if (xml) {
+    const charset = canonicalCharset(xml[1] as string);
+    if (charset) return charset;
+  }
+  for (const tag of head.matchAll(/<meta\b[^>]*>/giu)) {
+    const m = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/iu.exec(tag[0]);
+    if (!m) continue;
+    const charset = canonicalCharset(m[1] as string);
+    // A page cannot really be UTF-16 if its markup reads as ASCII (the HTML standard says the same).
+    if (charset) return charset.startsWith("utf-16") ? "utf-8" : charset;
+  }
+  return null;
+}
+
+/** Byte-pattern detection (encoding-japanese), for documents that declare nothing. */
+function detectCharset(bytes: Uint8Array): string {
+  const detected = Encoding.detect(bytes, ["UTF8", "JIS", "EUCJP", "SJIS"]);
+  switch (detected) {
+    case "SJIS":
+      return "shift_jis";
+    case "EUCJP":
+      return "euc-jp";
+    case "JIS":
+      return "iso-2022-jp";
+    default:
+      return "utf-8";
+  }
+}
+
+function decode(bytes: Uint8Array, charset: string): string {
+  try {
+    return new TextDecoder(charset).decode(bytes);
+  } catch {
+    return new TextDecoder("utf-8").decode(bytes);
+  }
+}
+
+/**
+ * How much a decoding looks like mojibake: 0 for clean text. Replacement characters weigh most (bytes the
+ * charset cannot read); escape and C1 control characters (ISO-2022-JP or Shift_JIS read as something
+ * else); private-use characters; half-width katakana (each one cheap, as a page may use a few, but UTF-8
+ * read as Shift_JIS or EUC-JP read as Shift_JIS is full of them). Bytes that are valid UTF-8 with
+ * multibyte sequences are UTF-8: Shift_JIS or EUC-JP text of any length is practically never valid UTF-8.
+ */
+function badness(text: string, bytes: Uint8Array, charset: string): number {
+  let score = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) as number;
+    if (c === 0xfffd) score += 10;
+    else if (c === 0x1b || (c >= 0x80 && c <= 0x9f)) score += 5;
+    else if (c >= 0xe000 && c <= 0xf8ff) score += 3;
+    else if (c >= 0xff61 && c <= 0xff9f) score += 1;
+  }
+  if (charset !== "utf-8" && !charset.startsWith("utf-16") && isMultibyteUtf8(bytes)) score += 1000;
+  return score;
+}
+
+function isMultibyteUtf8(bytes: Uint8Array): boolean {
+  if (!bytes.some((b) => b >= 0x80)) return false;
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}

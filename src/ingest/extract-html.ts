@@ -1,0 +1,290 @@
+import { Readability } from "@mozilla/readability";
+import { JSDOM, VirtualConsole } from "jsdom";
+import type { ArticleDraft, Block } from "../article/article.ts";
+import { publisherFromUrl } from "../article/import-text.ts";
+import { UserFacingError } from "../errors.ts";
+import { clean, readPageMetadata } from "./page-metadata.ts";
+
+/** An article extracted from a page, with what the moderator is shown besides the stored draft. */
+export interface ExtractedArticle {
+  readonly draft: ArticleDraft;
+  /** The lead: the page's own summary when the body bears it out, else the first paragraph. */
+  readonly lead: string;
+  readonly siteName: string | null;
+  /** The page's canonical address, when it names one. */
+  readonly canonicalUrl: string | null;
+}
+
+export interface ExtractOptions {
+  /** Where the page came from (after redirects), or what the moderator says it is. */
+  readonly url?: string | undefined;
+  /** A title that wins over the page's (given by the moderator). */
+  readonly title?: string | undefined;
+  /** Offset for times written without one (+09:00 by default). */
+  readonly offset?: string | undefined;
+}
+
+/** Elements that never hold article text. */
+const SKIP = new Set([
+  "SCRIPT",
+  "STYLE",
+  "NOSCRIPT",
+  "TEMPLATE",
+  "IFRAME",
+  "SVG",
+  "CANVAS",
+  "BUTTON",
+  "INPUT",
+  "SELECT",
+  "TEXTAREA",
+  "OBJECT",
+  "EMBED",
+  "VIDEO",
+  "AUDIO",
+]);
+/** Elements that break text into separate blocks; everything else is inline. */
+const BLOCK = new Set([
+  "ADDRESS",
+  "ARTICLE",
+  "ASIDE",
+  "BLOCKQUOTE",
+  "CENTER",
+  "DD",
+  "DETAILS",
+  "DIALOG",
+  "DIV",
+  "DL",
+  "DT",
+  "FIELDSET",
+  "FIGURE",
+  "FOOTER",
+  "FORM",
+  "HEADER",
+  "HGROUP",
+  "HR",
+  "LI",
+  "MAIN",
+  "NAV",
+  "OL",
+  "P",
+  "PRE",
+  "SECTION",
+  "SUMMARY",
+  "TABLE",
+  "TBODY",
+  "THEAD",
+  "TFOOT",
+  "UL",
+  "BR",
+  "CAPTION",
+]);
+const HEADING = /^H[1-6]$/u;
+/** Photo captions: `<figcaption>`, or a class such as caption, wp-caption-text, photo-caption. */
+const CAPTION_CLASS = /(^|[\s_-])(caption|wp-caption-text|photo-?caption|img-?caption|credit)($|[\s_-])/iu;
+/** Chrome that survives in fallback extraction (no Readability result). */
+const CHROME = "nav, aside, footer, header, form, [role='navigation'], [role='banner'], [role='contentinfo']";
+/** Navigation and forms inside the content: never article text. */
+const CHROME_TAGS = new Set(["NAV", "FOOTER", "FORM", "MENU"]);
+/** A byline or date line in the content (class, id, itemprop or rel saying so): metadata, not text. */
+const META_LINE = /author|byline|writer|publish|posted|date|time|credit/iu;
+const META_LINE_MAX = 100;
+const ELLIPSIS = /(…|\.\.\.|･･･|・・・)$/u;
+
+/**
+ * Turns an HTML page into an article: metadata (see `readPageMetadata`), the main content found by
+ * Mozilla's Readability (the reader view of Firefox), and that content cut into paragraphs and headings.
+ * Photo captions are kept apart as metadata, never as body text. Nothing on the page is run or loaded:
+ * jsdom parses the markup only, with scripts and subresources off.
+ */
+export function extractHtml(html: string, options: ExtractOptions = {}): ExtractedArticle {
+  const url = options.url && /^https?:\/\//iu.test(options.url) ? options.url : undefined;
+  const dom = new JSDOM(html, {
+    ...(url ? { url } : {}),
+    virtualConsole: new VirtualConsole(),
+  });
+  try {
+    const document = dom.window.document;
+    const meta = readPageMetadata(document, { url, offset: options.offset });
+    const readable = new Readability<Node>(document.cloneNode(true) as Document, {
+      serializer: (node) => node,
+      keepClasses: true,
+      charThreshold: 200,
+    }).parse();
+    const title = (options.title?.trim() || meta.title || clean(readable?.title ?? "")).trim();
+    let root: Node | null = readable?.content ?? null;
+    let { blocks, captions } = root ? blocksOf(root, title) : { blocks: [], captions: [] };
+    if (!blocks.some((b) => b.kind === "paragraph")) {
+      for (const chrome of document.querySelectorAll(CHROME)) chrome.remove();
+      root = document.querySelector("article, main, [role='main']") ?? document.body;
+      ({ blocks, captions } = root ? blocksOf(root, title) : { blocks: [], captions: [] });
+    }
+    if (!title) {
+      throw new UserFacingError(
+        "ページの見出しが見つかりませんでした。タイトルを指定して追加してください（CLI では --title）。",
+        "extract: no title in the page",
+      );
+    }
+    if (!blocks.some((b) => b.kind === "paragraph")) {
+      throw new UserFacingError(
+        "ページから本文を取り出せませんでした。記事のページか確かめるか、本文をテキストで貼り付けてください。",
+        "extract: no body text",
+      );
+    }
+    const sourceUrl = chooseUrl(url ?? "", meta.canonicalUrl);
+    const author = meta.author ?? (readable?.byline ? clean(readable.byline) : null);
+    const draft: ArticleDraft = {
+      title,
+      url: sourceUrl,
+      publisher: meta.siteName ?? publisherFromUrl(sourceUrl),
+      author: author || null,
+      publishedAt: meta.publishedAt,
+      sourceFormat: "html",
+      blocks,
+      captions,
+      links: [],
+      related: [],
+    };
+    return {
+      draft,
+      lead: chooseLead(meta.description, blocks),
+      siteName: meta.siteName,
+      canonicalUrl: meta.canonicalUrl,
+    };
+  } finally {
+    dom.window.close();
+  }
+}
+
+/**
+ * The source URL to store: the canonical one when it is on the same site as the page (a page cannot
+ * claim another site's address), else the address it was fetched from.
+ */
+function chooseUrl(fetched: string, canonical: string | null): string {
+  if (!canonical) return fetched;
+  if (!fetched) return canonical;
+  try {
+    const a = new URL(fetched).hostname.replace(/^(www|m|sp|amp)\./u, "");
+    const b = new URL(canonical).hostname.replace(/^(www|m|sp|amp)\./u, "");
+    return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`) ? canonical : fetched;
+  } catch {
+    return fetched;
+  }
+}
+
+/** The page's summary when it is whole and the body bears it out; else the first real paragraph. */
+function chooseLead(description: string | null, blocks: readonly Block[]): string {
+  const paragraphs = blocks.filter((b) => b.kind === "paragraph").map((b) => b.text);
+  const first = paragraphs.find((p) => p.length >= 20 || /[。！？]$/u.test(p)) ?? paragraphs[0] ?? "";
+  if (!description) return first;
+  const squash = (t: string) => t.normalize("NFKC").replace(/\s+/gu, "");
+  const truncated = ELLIPSIS.test(description);
+  const d = squash(description.replace(ELLIPSIS, ""));
+  if (d.length < 10) return first;
+  const opening = paragraphs.find((p) => squash(p).startsWith(d));
+  if (opening) return truncated ? opening : description;
+  if (truncated) return first;
+  const body = squash(paragraphs.join(""));
+  return body.includes(d) || bigramOverlap(d, body) >= 0.6 ? description : first;
+}
+
+function bigramOverlap(text: string, body: string): number {
+  const grams = new Set<string>();
+  for (let i = 0; i + 1 < body.length; i++) grams.add(body.slice(i, i + 2));
+  let hits = 0;
+  let total = 0;
+  for (let i = 0; i + 1 < text.length; i++) {
+    total++;
+    if (grams.has(text.slice(i, i + 2))) hits++;
+  }
+  return total ? hits / total : 0;
+}
+
+/** Cuts content into paragraphs and headings (in order) and photo captions (apart). */
+function blocksOf(root: Node, title: string): { blocks: Block[]; captions: string[] } {
+  const blocks: Block[] = [];
+  const captions: string[] = [];
+  let buffer = "";
+  const flush = () => {
+    const text = clean(buffer);
+    buffer = "";
+    if (text) blocks.push({ kind: "paragraph", text });
+  };
+  const squashedTitle = title.normalize("NFKC").replace(/\s+/gu, "");
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3) {
+      buffer += node.nodeValue ?? "";
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    const tag = el.tagName.toUpperCase();
+    if (SKIP.has(tag) || el.getAttribute("hidden") !== null || el.getAttribute("aria-hidden") === "true") return;
+    if (el !== root && (CHROME_TAGS.has(tag) || el.getAttribute("role") === "navigation")) return;
+    if (el !== root && isMetaLine(el)) return;
+    if (tag === "FIGCAPTION" || CAPTION_CLASS.test(el.getAttribute("class") ?? "")) {
+      flush();
+      const text = clean(el.textContent ?? "");
+      if (text) captions.push(text);
+      return;
+    }
+    if (HEADING.test(tag)) {
+      flush();
+      const text = clean(el.textContent ?? "");
+      if (text && text.normalize("NFKC").replace(/\s+/gu, "") !== squashedTitle) blocks.push({ kind: "heading", text });
+      return;
+    }
+    if (tag === "TR") {
+      flush();
+      const cells = [...el.children].map((c) => clean(c.textContent ?? "")).filter(Boolean);
+      if (cells.length) blocks.push({ kind: "paragraph", text: cells.join(" / ") });
+      return;
+    }
+    const block = BLOCK.has(tag);
+    if (block) flush();
+    for (const child of el.childNodes) walk(child);
+    if (block) flush();
+  };
+  walk(root);
+  flush();
+  // A heading with nothing after it (a trailing section title left by the extractor) is not content.
+  while (blocks.length && blocks.at(-1)?.kind === "heading") blocks.pop();
+  return { blocks, captions };
+}
+
+/**
+ * 「山田 花子」「2024年4月1日 10:30」: an element that says it is a byline or a date (class, id, itemprop
+ * or rel), or a short block made only of such elements. A date inside a sentence
+ * (「<span class="date">4月1日</span>に開館」) is part of the sentence and stays.
+ */
+function isMetaLine(el: Element): boolean {
+  if (clean(el.textContent ?? "").length > META_LINE_MAX) return false;
+  if (isMarked(el)) return !el.parentElement?.closest("p, li, dd, td, blockquote") || onlyMarked(el.parentElement);
+  return BLOCK.has(el.tagName.toUpperCase()) && onlyMarked(el);
+}
+
+function isMarked(el: Element): boolean {
+  return META_LINE.test(["class", "id", "itemprop", "rel"].map((a) => el.getAttribute(a) ?? "").join(" "));
+}
+
+/** Every visible character of `el` is inside a marked byline or date element. */
+function onlyMarked(el: Element | null): boolean {
+  if (!el) return false;
+  let marked = false;
+  const doc = el.ownerDocument;
+  const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!(node.nodeValue ?? "").trim()) continue;
+    let parent = node.parentElement;
+    let inside = false;
+    while (parent && parent !== el.parentElement) {
+      if (isMarked(parent)) {
+        inside = true;
+        break;
+      }
+      parent = parent.parentElement;
+    }
+    if (!inside) return false;
+    marked = true;
+  }
+  return marked;
+}

@@ -1,0 +1,346 @@
+import { readdir, readFile, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { SingleBar } from "cli-progress";
+import { type Article, bodyBlocks, createArticle } from "../article/article.ts";
+import { importPlainText } from "../article/import-text.ts";
+import { loadFetchConfig } from "../config.ts";
+import { Engine } from "../engine.ts";
+import { UserFacingError } from "../errors.ts";
+import { indexPath } from "../search/persist.ts";
+import { addArticle, addressKey, type DryRunResult, previewArticle, refetchArticle } from "./add-article.ts";
+import type { FetchOptions } from "./fetch-page.ts";
+import { fetchOptionsOf } from "./ingest.ts";
+import type { ArticleSource, ReadArticle } from "./read-source.ts";
+
+/** The command-line verbs of this module. */
+export const INGEST_COMMANDS = ["add", "refetch", "extract", "import", "reindex"] as const;
+export type IngestCommand = (typeof INGEST_COMMANDS)[number];
+
+export const INGEST_USAGE = `  add <URL|ファイル|->     記事を追加する（URL・.html/.htm/.txt/.md・- で標準入力のテキスト）
+                          --title, --url, --dry-run（保存せずに抽出結果を表示）
+  refetch <ID>            記事を取得元 URL から取り直し、変わっていれば置き換える
+  extract <ファイル|URL>  記事を抽出して表示する（保存しない。--url で元の URL を指定）
+  import <ファイル|フォルダ> プレーンテキスト記事（seed・livedoor 形式）をまとめて取り込む
+  reindex                 索引をコーパスから作り直す`;
+
+export interface IngestFlags {
+  readonly json: boolean;
+  readonly dryRun: boolean;
+  readonly title?: string | undefined;
+  readonly url?: string | undefined;
+  readonly publisher?: string | undefined;
+  readonly addedBy?: string | undefined;
+}
+
+export interface IngestIo {
+  out(text: string): void;
+  err(text: string): void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** A terminal for the progress bar of `import`; without one, progress is printed as lines. */
+  readonly progress?: NodeJS.WriteStream | undefined;
+  /** Standard input, for `add -`. */
+  readonly stdin?: NodeJS.ReadableStream | undefined;
+}
+
+/** Runs one of the ingestion verbs; returns the exit code. Refusals are thrown as UserFacingError. */
+export async function runIngestCommand(
+  command: IngestCommand,
+  args: readonly string[],
+  flags: IngestFlags,
+  corpusDir: string,
+  io: IngestIo,
+): Promise<number> {
+  const json = (value: unknown) => io.out(JSON.stringify(value, null, 2));
+  const arg = args.join(" ").trim();
+  switch (command) {
+    case "extract": {
+      if (!arg)
+        throw new UserFacingError(
+          "抽出するファイルか URL を指定してください。例: shiori extract --json page.html --url https://…",
+        );
+      const preview = await previewArticle(null, await sourceOf(arg, flags, io), {
+        ...sourceOptions(io.env),
+        addedBy: flags.addedBy ?? "cli",
+      });
+      if (flags.json) json(extractedJson(preview));
+      else io.out(previewText(preview));
+      return 0;
+    }
+    case "add": {
+      if (!arg)
+        throw new UserFacingError(
+          "追加する URL かファイルを指定してください。例: shiori add https://example.jp/news/1.html",
+        );
+      const source = await sourceOf(arg, flags, io);
+      const engine = await Engine.open({ corpusDir });
+      const options = { ...sourceOptions(io.env), addedBy: flags.addedBy ?? "cli" };
+      if (flags.dryRun) {
+        const preview = await previewArticle(engine, source, options);
+        if (flags.json) json({ ...extractedJson(preview), duplicateOf: preview.duplicateOf?.id ?? null });
+        else io.out(previewText(preview));
+        return 0;
+      }
+      const added = await addArticle(engine, source, options);
+      const summary = engine.summary(added.article.id);
+      if (flags.json) {
+        json({
+          id: added.article.id,
+          title: added.article.title,
+          url: added.article.url,
+          publisher: added.article.publisher,
+          author: added.article.author,
+          publishedAt: added.article.publishedAt,
+          passages: added.passages,
+          lead: added.lead,
+          keyPoints: summary.points.map((p) => p.text),
+        });
+      } else {
+        io.out(
+          [
+            `追加しました: ${added.article.id}`,
+            `  タイトル: ${added.article.title}`,
+            `  日付: ${added.article.publishedAt ?? "（不明）"}`,
+            `  URL: ${added.article.url || "（なし）"}`,
+            `  段落: ${added.passages}`,
+            "  要点:",
+            ...summary.points.map((p) => `    ・${p.text}`),
+          ].join("\n"),
+        );
+      }
+      return 0;
+    }
+    case "refetch": {
+      if (!arg) throw new UserFacingError("取り直す記事の ID を指定してください。例: shiori refetch b91adfa52dd3");
+      const engine = await Engine.open({ corpusDir });
+      const result = await refetchArticle(engine, arg, sourceOptions(io.env));
+      if (flags.json) {
+        json({
+          id: result.article.id,
+          changed: result.changed,
+          title: result.title,
+          characters: result.characters,
+          passages: result.passages,
+        });
+      } else if (!result.changed) {
+        io.out(`変更はありませんでした: ${result.article.id}「${result.article.title}」`);
+      } else {
+        const lines = [`更新しました: ${result.article.id}`];
+        if (result.title) lines.push(`  タイトル: ${result.title.before} → ${result.title.after}`);
+        else lines.push(`  タイトル: ${result.article.title}（変更なし）`);
+        lines.push(`  本文: ${result.characters.before} → ${result.characters.after} 文字`);
+        lines.push(`  段落: ${result.passages.before} → ${result.passages.after}`);
+        io.out(lines.join("\n"));
+      }
+      return 0;
+    }
+    case "import":
+      return importFiles(arg, flags, corpusDir, io);
+    case "reindex": {
+      const started = performance.now();
+      await rm(indexPath(corpusDir), { force: true });
+      const engine = await Engine.open({ corpusDir });
+      const stats = { ...engine.stats, seconds: Math.round(performance.now() - started) / 1000 };
+      if (flags.json) json(stats);
+      else io.out(`索引を作り直しました: ${stats.articles} 件、${stats.passages} 段落（${stats.seconds} 秒）。`);
+      return 0;
+    }
+  }
+}
+
+function sourceOptions(env: IngestIo["env"]): { fetch: FetchOptions } {
+  return { fetch: fetchOptionsOf(loadFetchConfig(env)) };
+}
+
+/** A URL (anything with a scheme), `-` for standard input, or a file. */
+async function sourceOf(arg: string, flags: IngestFlags, io: IngestIo): Promise<ArticleSource> {
+  if (/^[a-z][a-z0-9+.-]*:/iu.test(arg) && !/^[a-z]:[\\/]/iu.test(arg)) {
+    return { kind: "url", url: arg, title: flags.title };
+  }
+  if (arg === "-") {
+    if (!io.stdin) throw new UserFacingError("標準入力を読めません。ファイルを指定してください。");
+    const chunks: Buffer[] = [];
+    for await (const chunk of io.stdin) chunks.push(Buffer.from(chunk as Buffer));
+    return { kind: "text", text: Buffer.concat(chunks).toString("utf8"), title: flags.title, url: flags.url };
+  }
+  let size: number;
+  try {
+    const info = await stat(arg);
+    if (!info.isFile()) throw new Error("not a file");
+    size = info.size;
+  } catch {
+    throw new UserFacingError(
+      `ファイルが見つかりません: ${arg}。URL なら http:// か https:// から書いてください。`,
+      `cli: no file ${arg}`,
+    );
+  }
+  const maxBytes = loadFetchConfig(io.env).maxBytes;
+  if (size > maxBytes) {
+    throw new UserFacingError(
+      `ファイルが大きすぎます（${Math.round(size / 1024)} KB、上限 ${Math.round(maxBytes / 1024)} KB）。記事の本文だけにして、もう一度試してください。`,
+      `cli: ${arg} is ${size} bytes`,
+    );
+  }
+  return { kind: "file", name: arg, bytes: await readFile(arg), url: flags.url, title: flags.title };
+}
+
+/** The extracted article as `extract --json` prints it. */
+function extractedJson(preview: DryRunResult): Record<string, unknown> {
+  const { article, source } = preview;
+  const blocks = bodyBlocks(article.body);
+  return {
+    title: article.title,
+    author: article.author,
+    publishedAt: article.publishedAt,
+    url: article.url,
+    siteName: source.siteName ?? article.publisher,
+    lead: preview.lead,
+    paragraphs: blocks.filter((b) => b.kind === "paragraph").map((b) => b.text),
+    headings: blocks.filter((b) => b.kind === "heading").map((b) => b.text),
+    captions: article.captions,
+    canonicalUrl: source.canonicalUrl,
+    id: article.id,
+    sourceFormat: article.sourceFormat,
+    charset: source.decoding ? describeDecoding(source.decoding) : null,
+  };
+}
+
+function describeDecoding(decoding: NonNullable<ReadArticle["decoding"]>): string {
+  return decoding.declaredWrong
+    ? `${decoding.charset} (declared ${decoding.declaredWrong}, corrected)`
+    : `${decoding.charset} (${decoding.source})`;
+}
+
+function previewText(preview: DryRunResult): string {
+  const { article } = preview;
+  const paragraphs = bodyBlocks(article.body).filter((b) => b.kind === "paragraph");
+  const lines = [
+    `タイトル: ${article.title}`,
+    `著者: ${article.author ?? "（不明）"}`,
+    `日付: ${article.publishedAt ?? "（不明）"}`,
+    `URL: ${article.url || "（なし）"}`,
+    `サイト: ${preview.source.siteName ?? article.publisher}`,
+    `リード: ${preview.lead}`,
+    `段落: ${paragraphs.length}（${paragraphs.reduce((n, b) => n + b.text.length, 0)} 文字）`,
+  ];
+  if (preview.source.decoding) lines.push(`文字コード: ${describeDecoding(preview.source.decoding)}`);
+  if (preview.duplicateOf) lines.push(`注意: すでに登録済みの記事と重複しています（ID: ${preview.duplicateOf.id}）`);
+  lines.push("", ...paragraphs.slice(0, 3).map((p) => p.text));
+  if (paragraphs.length > 3) lines.push("…");
+  return lines.join("\n");
+}
+
+/** Bulk import of plain-text files (seed or livedoor shape), with a progress bar and periodic index saves. */
+async function importFiles(target: string, flags: IngestFlags, corpusDir: string, io: IngestIo): Promise<number> {
+  if (!target) throw new UserFacingError("取り込むファイルかフォルダを指定してください。例: shiori import ./livedoor");
+  const started = performance.now();
+  const engine = await Engine.open({ corpusDir });
+  const files = await textFilesOf(target);
+  if (files.length > 1 && (flags.title || flags.url)) {
+    throw new UserFacingError("--title と --url は 1 ファイルを取り込むときだけ指定できます。");
+  }
+  const imported: Article[] = [];
+  const skipped: { file: string; reason: string }[] = [];
+  const byId = new Set<string>();
+  const byHash = new Map<string, string>();
+  const byUrl = new Map<string, string>();
+  for (const ref of engine.list()) {
+    const a = engine.article(ref.articleId);
+    if (!a) continue;
+    byId.add(a.id);
+    byHash.set(a.contentHash, a.id);
+    if (a.url) byUrl.set(addressKey(a.url), a.id);
+  }
+  const at = new Date();
+  for (const file of files) {
+    try {
+      const draft = importPlainText(await readFile(file, "utf8"), {
+        title: flags.title,
+        url: flags.url,
+        publisher: flags.publisher,
+      });
+      const article = createArticle(draft, { by: flags.addedBy ?? "cli", at });
+      const existing =
+        (byId.has(article.id) ? article.id : undefined) ??
+        byHash.get(article.contentHash) ??
+        (article.url ? byUrl.get(addressKey(article.url)) : undefined);
+      if (existing) {
+        skipped.push({ file, reason: `同じ記事がすでにあります（id: ${existing}）` });
+        continue;
+      }
+      byId.add(article.id);
+      byHash.set(article.contentHash, article.id);
+      if (article.url) byUrl.set(addressKey(article.url), article.id);
+      imported.push(article);
+    } catch (err) {
+      if (!(err instanceof UserFacingError)) throw err;
+      skipped.push({ file, reason: err.message });
+    }
+  }
+  const bar =
+    io.progress?.isTTY && !flags.json && imported.length > 1
+      ? new SingleBar({
+          stream: io.progress,
+          format: "取り込み中 [{bar}] {value}/{total} 件 | 経過 {duration_formatted} | 残り {eta_formatted}",
+          hideCursor: true,
+          clearOnComplete: true,
+          etaBuffer: 200,
+        })
+      : null;
+  bar?.start(imported.length, 0);
+  // The index is saved after each batch: an import stopped halfway keeps what it finished.
+  const BATCH = 1000;
+  let done = 0;
+  try {
+    for (let i = 0; i < imported.length; i += BATCH) {
+      const batch = imported.slice(i, i + BATCH);
+      await engine.putAll(batch, (n) => {
+        const total = done + n;
+        bar?.update(total);
+        if (!bar && !flags.json && imported.length > 1 && (total % 500 === 0 || total === imported.length)) {
+          io.err(`取り込み中… ${total}/${imported.length}`);
+        }
+      });
+      done += batch.length;
+    }
+  } finally {
+    bar?.stop();
+  }
+  const seconds = Math.round(performance.now() - started) / 1000;
+  if (flags.json) {
+    json(io, {
+      imported: imported.map((a) => ({ id: a.id, title: a.title, url: a.url })),
+      skipped,
+      articles: engine.stats.articles,
+      passages: engine.stats.passages,
+      seconds,
+    });
+  } else {
+    if (imported.length <= 20) for (const a of imported) io.out(`追加しました: ${a.id}  ${a.title}`);
+    for (const s of skipped.slice(0, 50)) io.err(`スキップ: ${s.file}: ${s.reason}`);
+    if (skipped.length > 50) io.err(`ほか ${skipped.length - 50} 件をスキップしました。`);
+    io.out(
+      `${imported.length} 件を追加、${skipped.length} 件をスキップしました（コーパス: ${engine.stats.articles} 件、${engine.stats.passages} 段落、${seconds} 秒）。`,
+    );
+  }
+  return imported.length === 0 && skipped.length > 0 ? 1 : 0;
+}
+
+function json(io: IngestIo, value: unknown): void {
+  io.out(JSON.stringify(value, null, 2));
+}
+
+/** A file, or the .txt files of a folder and its subfolders (the livedoor corpus has one per category). */
+async function textFilesOf(target: string): Promise<string[]> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(target);
+  } catch {
+    throw new UserFacingError(`ファイルが見つかりません: ${target}`);
+  }
+  if (!info.isDirectory()) return [target];
+  const entries = await readdir(target, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith(".txt") && !/^(README|LICENSE|CHANGES)/iu.test(e.name))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}

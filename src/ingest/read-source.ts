@@ -1,0 +1,112 @@
+import path from "node:path";
+import type { ArticleDraft } from "../article/article.ts";
+import { importPlainText } from "../article/import-text.ts";
+import { UserFacingError } from "../errors.ts";
+import { type DecodedText, decodeText } from "./decode-text.ts";
+import { type ExtractedArticle, extractHtml } from "./extract-html.ts";
+import { type FetchOptions, fetchPage } from "./fetch-page.ts";
+import { markdownToText } from "./markdown-to-text.ts";
+
+/**
+ * What a moderator gives to add an article: a URL, an uploaded file, or pasted text. A title and a URL
+ * given with the source win over what the source says.
+ */
+export type ArticleSource =
+  | { readonly kind: "url"; readonly url: string; readonly title?: string | undefined }
+  | {
+      readonly kind: "file";
+      readonly name: string;
+      readonly bytes: Uint8Array;
+      readonly url?: string | undefined;
+      readonly title?: string | undefined;
+    }
+  | {
+      readonly kind: "text";
+      readonly text: string;
+      readonly title?: string | undefined;
+      readonly url?: string | undefined;
+    };
+
+export interface SourceOptions {
+  readonly fetch: FetchOptions;
+  /** Offset for times written without one (+09:00 by default). */
+  readonly offset?: string | undefined;
+}
+
+/** An extracted article and how it was read. */
+export interface ReadArticle extends ExtractedArticle {
+  /** The charset the bytes were decoded with, and where it came from (URLs and files). */
+  readonly decoding: Omit<DecodedText, "text"> | null;
+  /** The address the page was fetched from after redirects (URLs only). */
+  readonly fetchedUrl: string | null;
+}
+
+/** File types a moderator may upload. */
+export const FILE_EXTENSIONS = [".html", ".htm", ".txt", ".md"] as const;
+
+/**
+ * Reads a source into an article draft. HTML goes through the main-content extractor; plain text and
+ * Markdown through the engine's plain-text importer (which also understands the seed and livedoor
+ * shapes). Every refusal is a `UserFacingError` with a Japanese message for the moderator.
+ */
+export async function readSource(source: ArticleSource, options: SourceOptions): Promise<ReadArticle> {
+  switch (source.kind) {
+    case "url": {
+      const page = await fetchPage(source.url, options.fetch);
+      const decoded = decodeText(page.bytes, { header: page.charset, html: page.kind === "html" });
+      const { text, ...decoding } = decoded;
+      const extracted =
+        page.kind === "html"
+          ? extractHtml(text, { url: page.finalUrl, title: source.title, offset: options.offset })
+          : fromPlainText(text, { title: source.title, url: page.finalUrl, markdown: false });
+      return { ...extracted, decoding, fetchedUrl: page.finalUrl };
+    }
+    case "file": {
+      const ext = path.extname(source.name).toLowerCase();
+      if (!(FILE_EXTENSIONS as readonly string[]).includes(ext)) {
+        throw new UserFacingError(
+          `このファイル形式（${ext || "拡張子なし"}）は取り込めません。.html・.htm・.txt・.md のファイルを指定してください。`,
+          `source: file type ${ext} refused (${source.name})`,
+        );
+      }
+      checkSize(source.bytes.length, options.fetch.maxBytes);
+      const html = ext === ".html" || ext === ".htm";
+      const { text, ...decoding } = decodeText(source.bytes, { html });
+      const extracted = html
+        ? extractHtml(text, { url: source.url, title: source.title, offset: options.offset })
+        : fromPlainText(text, { title: source.title, url: source.url, markdown: ext === ".md" });
+      return { ...extracted, decoding, fetchedUrl: null };
+    }
+    case "text": {
+      checkSize(Buffer.byteLength(source.text, "utf8"), options.fetch.maxBytes);
+      const extracted = fromPlainText(source.text, { title: source.title, url: source.url, markdown: false });
+      return { ...extracted, decoding: null, fetchedUrl: null };
+    }
+  }
+}
+
+function fromPlainText(
+  text: string,
+  options: { title: string | undefined; url: string | undefined; markdown: boolean },
+): ExtractedArticle {
+  let body = text;
+  let title = options.title?.trim() || undefined;
+  if (options.markdown) {
+    const md = markdownToText(text);
+    body = md.text;
+    title ??= md.title ?? undefined;
+  }
+  const imported = importPlainText(body, { title, url: options.url?.trim() || undefined });
+  const draft: ArticleDraft = options.markdown ? { ...imported, sourceFormat: "markdown" } : imported;
+  const lead = draft.blocks.find((b) => b.kind === "paragraph")?.text ?? "";
+  return { draft, lead, siteName: null, canonicalUrl: null };
+}
+
+function checkSize(bytes: number, maxBytes: number): void {
+  if (bytes > maxBytes) {
+    throw new UserFacingError(
+      `大きすぎて取り込めません（${Math.round(bytes / 1024)} KB、上限 ${Math.round(maxBytes / 1024)} KB）。記事の本文だけにして、もう一度試してください。`,
+      `source: ${bytes} bytes over the cap of ${maxBytes}`,
+    );
+  }
+}

@@ -1,0 +1,477 @@
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Engine } from "../../src/engine.ts";
+import { UserFacingError } from "../../src/errors.ts";
+import { addArticle, DuplicateArticleError, refetchArticle } from "../../src/ingest/add-article.ts";
+import type { FetchOptions } from "../../src/ingest/fetch-page.ts";
+import type { ArticleSource } from "../../src/ingest/read-source.ts";
+import { removeDir, tempCorpusDir } from "../helpers/engine.ts";
+import { encode, LIBRARY_PAGE, pageHtml, RAILWAY_PAGE, type TestPage } from "./pages.ts";
+import { serve, startServer, type TestServer } from "./server.ts";
+
+let server: TestServer;
+let dir: string;
+let engine: Engine;
+
+const MAX_BYTES = 256 * 1024;
+const fetchOptions = (overrides: Partial<FetchOptions> = {}): FetchOptions => ({
+  maxBytes: MAX_BYTES,
+  timeoutMs: 1500,
+  connectTimeoutMs: 1000,
+  maxRedirects: 5,
+  userAgent: "shiori-test/1.0 (+tests)",
+  policy: { allow: ["127.0.0.1"] },
+  ...overrides,
+});
+const options = (overrides: Partial<FetchOptions> = {}) => ({ fetch: fetchOptions(overrides), addedBy: "moderator-1" });
+
+beforeAll(async () => {
+  server = await startServer();
+  dir = await tempCorpusDir();
+  engine = await Engine.open({ corpusDir: dir });
+});
+afterAll(async () => {
+  await server.close();
+  await removeDir(dir);
+});
+
+/** Every file of the corpus folder (index included) and a hash of its bytes. */
+async function snapshot(): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    out[path.relative(dir, file)] = createHash("sha256")
+      .update(await readFile(file))
+      .digest("hex");
+  }
+  return out;
+}
+
+/** Adding `source` is refused with a Japanese message matching `message`, and the corpus is unchanged. */
+async function expectRefused(source: ArticleSource, message: RegExp, fetch: Partial<FetchOptions> = {}) {
+  const before = await snapshot();
+  const articles = engine.stats.articles;
+  const error = await addArticle(engine, source, options(fetch)).then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(error).toBeInstanceOf(UserFacingError);
+  const text = (error as UserFacingError).message;
+  expect(text).toMatch(message);
+  expect(text).toMatch(/[ぁ-んァ-ン一-龯]/u); // written in Japanese
+  expect(text).toMatch(/ください|ません/u); // and says what to do
+  expect(await snapshot()).toEqual(before);
+  expect(engine.stats.articles).toBe(articles);
+  return error as UserFacingError;
+}
+
+function publish(
+  route: string,
+  page: TestPage,
+  charset: "utf-8" | "shift_jis" | "euc-jp" | "iso-2022-jp",
+  header = true,
+) {
+  const html = pageHtml(page, header ? {} : { charsetMeta: charset });
+  server.routes.set(route, serve(encode(html, charset), header ? `text/html; charset=${charset}` : "text/html"));
+}
+
+describe("adding an article by URL", () => {
+  it.each(["utf-8", "shift_jis", "euc-jp", "iso-2022-jp"] as const)(
+    "stores a %s page with its text intact, searchable at once",
+    async (charset) => {
+      const page = {
+        ...LIBRARY_PAGE,
+        title: `${LIBRARY_PAGE.title}（${charset}）`,
+        paragraphs: [...LIBRARY_PAGE.paragraphs, `この版は ${charset} で送られた。`],
+      };
+      publish(`/${charset}.html`, page, charset);
+      const added = await addArticle(engine, { kind: "url", url: server.url(`/${charset}.html`) }, options());
+      expect(added.article.title).toBe(page.title);
+      expect(added.article.author).toBe(page.author);
+      expect(added.article.url).toBe(server.url(`/${charset}.html`));
+      expect(added.article.addedBy).toBe("moderator-1");
+      expect(added.source.decoding?.charset).toBe(charset);
+      // CP932's ①, ㈱ and 髙 survive
+      expect(added.article.body).toContain("①初日は㈱しおり書房の協力で古書市も開かれ、髙橋さんら約3000人が訪れた。");
+      const file = await readFile(path.join(dir, `${added.article.id}.md`), "utf8");
+      expect(file).toContain(`title: ${page.title}`);
+      expect(added.passages).toBeGreaterThan(0);
+      expect(engine.search("古書市").hits.some((h) => h.articleId === added.article.id)).toBe(true);
+      // the same page again is a duplicate: refused, nothing written
+      const duplicate = await expectRefused({ kind: "url", url: server.url(`/${charset}.html`) }, /すでに登録/u);
+      expect((duplicate as DuplicateArticleError).existing.id).toBe(added.article.id);
+      expect(duplicate.message).toContain(added.article.id);
+    },
+  );
+
+  it("sees through a lying charset: declared Shift_JIS, sent as UTF-8", async () => {
+    const page = { ...RAILWAY_PAGE, title: "地方鉄道に新型車両（文字コード偽り）" };
+    server.routes.set("/lying.html", serve(encode(pageHtml(page), "utf-8"), "text/html; charset=Shift_JIS"));
+    const added = await addArticle(engine, { kind: "url", url: server.url("/lying.html") }, options());
+    expect(added.article.title).toBe(page.title);
+    expect(added.article.body).toContain(RAILWAY_PAGE.paragraphs[1]);
+    expect(added.source.decoding).toMatchObject({ charset: "utf-8", declaredWrong: "shift_jis" });
+  });
+
+  it("reads a page declared only by <meta charset>, and a gzip-compressed one", async () => {
+    publish(
+      "/meta-euc.html",
+      {
+        ...RAILWAY_PAGE,
+        title: "新型車両（EUC-JP、meta のみ）",
+        paragraphs: [...RAILWAY_PAGE.paragraphs, "EUC-JP の版。"],
+      },
+      "euc-jp",
+      false,
+    );
+    const a = await addArticle(engine, { kind: "url", url: server.url("/meta-euc.html") }, options());
+    expect(a.article.title).toBe("新型車両（EUC-JP、meta のみ）");
+    expect(a.source.decoding).toMatchObject({ charset: "euc-jp", source: "meta" });
+
+    const html = pageHtml({
+      ...RAILWAY_PAGE,
+      title: "新型車両（gzip）",
+      paragraphs: [...RAILWAY_PAGE.paragraphs, "圧縮して送った版。"],
+    });
+    server.routes.set("/gzip.html", (_req, res) => {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-encoding": "gzip" });
+      res.end(gzipSync(html));
+    });
+    const b = await addArticle(engine, { kind: "url", url: server.url("/gzip.html") }, options());
+    expect(b.article.body).toContain("圧縮して送った版。");
+  });
+
+  it("follows up to 5 redirects, refuses a sixth, and stores the final address", async () => {
+    const page = {
+      ...RAILWAY_PAGE,
+      title: "転送の先の記事",
+      paragraphs: [...RAILWAY_PAGE.paragraphs, "転送の先にある段落。"],
+    };
+    server.routes.set("/final.html", serve(pageHtml(page), "text/html; charset=utf-8"));
+    for (let i = 1; i <= 6; i++) {
+      const next = i === 1 ? "/final.html" : `/hop${i - 1}`;
+      server.routes.set(`/hop${i}`, (_req, res) => {
+        res.writeHead(302, { location: next });
+        res.end();
+      });
+    }
+    await expectRefused({ kind: "url", url: server.url("/hop6") }, /転送.*多すぎます/u);
+    const added = await addArticle(engine, { kind: "url", url: server.url("/hop5") }, options());
+    expect(added.article.url).toBe(server.url("/final.html"));
+    expect(added.source.fetchedUrl).toBe(server.url("/final.html"));
+  });
+
+  it.each([
+    ["http://10.0.0.1/", "a private address"],
+    ["http://169.254.169.254/latest/meta-data/", "the cloud metadata service"],
+    ["http://[::1]/", "IPv6 loopback"],
+    ["http://[fd00::1]/", "IPv6 unique local"],
+  ])("refuses a redirect to %s (%s) without connecting to it", async (target) => {
+    server.routes.set("/to-private", (_req, res) => {
+      res.writeHead(301, { location: target });
+      res.end();
+    });
+    await expectRefused({ kind: "url", url: server.url("/to-private") }, /公開されていないアドレス/u);
+  });
+
+  it("refuses loopback itself unless the allow list names it", async () => {
+    publish("/allowed.html", { ...RAILWAY_PAGE, title: "許可リストの確認" }, "utf-8");
+    const hits = server.hits.get("/allowed.html") ?? 0;
+    await expectRefused({ kind: "url", url: server.url("/allowed.html") }, /公開されていないアドレス/u, {
+      policy: { allow: [] },
+    });
+    // refused before any connection
+    expect(server.hits.get("/allowed.html") ?? 0).toBe(hits);
+  });
+
+  it("checks the addresses a name resolves to, so DNS cannot point it at a private address", async () => {
+    publish(
+      "/named.html",
+      {
+        ...RAILWAY_PAGE,
+        title: "名前で取得した記事",
+        paragraphs: ["名前解決の確認のための段落です。", ...RAILWAY_PAGE.paragraphs],
+      },
+      "utf-8",
+    );
+    const hits = server.hits.get("/named.html") ?? 0;
+    // a name resolving to loopback only: refused when loopback is not allowed
+    const rebinding = async () => [{ address: "127.0.0.1", family: 4 }];
+    await expectRefused(
+      { kind: "url", url: `http://news.test:${server.port}/named.html` },
+      /公開されていないアドレス/u,
+      {
+        policy: { allow: [] },
+        resolve: rebinding,
+      },
+    );
+    expect(server.hits.get("/named.html") ?? 0).toBe(hits);
+    // a name resolving to a refused address and an allowed one: only the allowed one is used
+    const added = await addArticle(
+      engine,
+      { kind: "url", url: `http://news.test:${server.port}/named.html` },
+      options({
+        policy: { allow: ["127.0.0.1/32"] },
+        resolve: async () => [
+          { address: "127.0.0.2", family: 4 },
+          { address: "127.0.0.1", family: 4 },
+        ],
+      }),
+    );
+    expect(added.article.title).toBe("名前で取得した記事");
+  });
+
+  it("cuts an endless body at the size cap", async () => {
+    let written = 0;
+    server.routes.set("/endless", (_req, res) => {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      const chunk = Buffer.from(`<p>${"終わらない本文。".repeat(400)}</p>\n`);
+      const pump = () => {
+        // bounded: stops by itself after 64 MB even if nobody closes the connection
+        while (!res.destroyed && written < 64 * 1024 * 1024) {
+          written += chunk.length;
+          if (!res.write(chunk)) return void res.once("drain", pump);
+        }
+        res.end();
+      };
+      res.on("close", () => {
+        written = Number.POSITIVE_INFINITY;
+      });
+      pump();
+    });
+    await expectRefused({ kind: "url", url: server.url("/endless") }, /大きすぎます/u);
+  });
+
+  it("refuses a page whose Content-Length is over the cap without reading it", async () => {
+    server.routes.set("/huge", (_req, res) => {
+      res.writeHead(200, { "content-type": "text/html", "content-length": String(MAX_BYTES * 10) });
+      res.write("<html>");
+      setTimeout(() => res.destroy(), 200);
+    });
+    await expectRefused({ kind: "url", url: server.url("/huge") }, /大きすぎます/u);
+  });
+
+  it("gives up on a server that does not answer in time", async () => {
+    server.routes.set("/slow", (_req, res) => {
+      const timer = setTimeout(() => res.end("<html></html>"), 10_000);
+      res.on("close", () => clearTimeout(timer));
+    });
+    await expectRefused({ kind: "url", url: server.url("/slow") }, /時間内/u, { timeoutMs: 300 });
+    server.routes.set("/trickle", (_req, res) => {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.write("<html><body><p>少しずつ");
+      const timer = setInterval(() => res.write("。"), 50);
+      res.on("close", () => clearInterval(timer));
+      setTimeout(() => {
+        clearInterval(timer);
+        res.end();
+      }, 10_000);
+    });
+    await expectRefused({ kind: "url", url: server.url("/trickle") }, /時間内/u, { timeoutMs: 300 });
+  });
+
+  it.each([
+    ["/missing", "a 404", /見つかりませんでした（HTTP 404）/u],
+    ["/broken", "a 500", /エラーを返しました（HTTP 500）/u],
+    ["/doc.pdf", "a PDF", /HTML のページではありません（application\/pdf）/u],
+    ["/image.png", "an image", /HTML のページではありません（image\/png）/u],
+    ["/unlabelled.pdf", "a PDF sent without a content type", /HTML のページではありません（application\/pdf）/u],
+    ["/empty.html", "a page without text", /本文/u],
+  ])("refuses %s (%s) with a clear message", async (route, _what, message) => {
+    server.routes.set("/broken", serve("<html><body>error</body></html>", "text/html", 500));
+    server.routes.set("/doc.pdf", serve("%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n", "application/pdf"));
+    server.routes.set("/image.png", serve(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), "image/png"));
+    server.routes.set("/unlabelled.pdf", (_req, res) => {
+      res.writeHead(200);
+      res.end("%PDF-1.4\n1 0 obj\n<<>>\nendobj\n");
+    });
+    server.routes.set("/empty.html", serve("<html><head><title>空</title></head><body></body></html>", "text/html"));
+    await expectRefused({ kind: "url", url: server.url(route) }, message);
+  });
+
+  it.each([
+    ["ftp://example.jp/a.html", /ftp の URL は取り込めません/u],
+    ["file:///etc/passwd", /file の URL は取り込めません/u],
+    ["javascript:alert(1)", /javascript の URL は取り込めません/u],
+    ["not a url", /URL を解釈できませんでした/u],
+    ["http://user:secret@example.jp/", /パスワード/u],
+  ])("refuses %s before any request", async (url, message) => {
+    await expectRefused({ kind: "url", url }, message);
+  });
+
+  it("accepts plain text and reads it with the plain-text importer", async () => {
+    const text = [
+      "秋祭りの日程が決まる",
+      "",
+      "町内会は今年の秋祭りを10月12日に開くと決めた。",
+      "雨天の場合は翌日に延期する。",
+    ].join("\n");
+    server.routes.set("/notice.txt", serve(encode(text, "shift_jis"), "text/plain; charset=Shift_JIS"));
+    const added = await addArticle(engine, { kind: "url", url: server.url("/notice.txt") }, options());
+    expect(added.article.title).toBe("秋祭りの日程が決まる");
+    expect(added.article.body).toBe("町内会は今年の秋祭りを10月12日に開くと決めた。\n\n雨天の場合は翌日に延期する。");
+    expect(added.article.url).toBe(server.url("/notice.txt"));
+  });
+
+  it("stores two concurrent adds of one page once", async () => {
+    publish(
+      "/race.html",
+      {
+        ...RAILWAY_PAGE,
+        title: "同時に追加された記事",
+        paragraphs: ["同時追加の確認のための段落です。", ...RAILWAY_PAGE.paragraphs],
+      },
+      "utf-8",
+    );
+    const results = await Promise.allSettled([
+      addArticle(engine, { kind: "url", url: server.url("/race.html") }, options()),
+      addArticle(engine, { kind: "url", url: server.url("/race.html") }, options()),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.find((r) => r.status === "rejected");
+    expect((rejected as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateArticleError);
+    expect(engine.list().filter((a) => a.title === "同時に追加された記事")).toHaveLength(1);
+  });
+});
+
+describe("adding an article from a file or pasted text", () => {
+  it.each([
+    ["page.html", "shift_jis"],
+    ["page.htm", "euc-jp"],
+  ] as const)("reads an uploaded %s in %s", async (name, charset) => {
+    const page = {
+      ...LIBRARY_PAGE,
+      title: `アップロードされた記事 ${name}`,
+      paragraphs: [`${name} の段落です。`, ...LIBRARY_PAGE.paragraphs],
+    };
+    const bytes = encode(pageHtml(page, { charsetMeta: charset }), charset);
+    const added = await addArticle(
+      engine,
+      { kind: "file", name, bytes, url: `https://news.example.jp/${name}` },
+      options(),
+    );
+    expect(added.article.title).toBe(page.title);
+    expect(added.article.url).toBe(`https://news.example.jp/${name}`);
+    expect(added.article.body).toContain(`${name} の段落です。`);
+  });
+
+  it("reads a Markdown file and a livedoor-shaped text file", async () => {
+    const md =
+      "# 商店街にアーケード完成\n\n駅前商店街のアーケードが完成し、\n記念式典が開かれた。\n\n## 今後\n\n夏には夜市も開く。\n";
+    const a = await addArticle(engine, { kind: "file", name: "shop.md", bytes: encode(md, "utf-8") }, options());
+    expect(a.article.title).toBe("商店街にアーケード完成");
+    expect(a.article.sourceFormat).toBe("markdown");
+    expect(a.article.body).toBe(
+      "駅前商店街のアーケードが完成し、記念式典が開かれた。\n\n## 今後\n\n夏には夜市も開く。",
+    );
+
+    const livedoor =
+      "http://news.livedoor.com/article/detail/0000001/\n2012-09-04T15:22:00+0900\n新しい公園が開園\n市の新しい公園が4日、開園した。\n広さは約2ヘクタール。\n";
+    const b = await addArticle(engine, { kind: "file", name: "park.txt", bytes: encode(livedoor, "utf-8") }, options());
+    expect(b.article).toMatchObject({
+      title: "新しい公園が開園",
+      url: "http://news.livedoor.com/article/detail/0000001/",
+      sourceFormat: "livedoor",
+    });
+  });
+
+  it("stores pasted text with the moderator's title and URL, and refuses the same text again", async () => {
+    const text = "図書室の蔵書点検のため、来週は休室します。\n再開は再来週の月曜日です。";
+    const added = await addArticle(
+      engine,
+      { kind: "text", text, title: "図書室の休室のお知らせ", url: "https://school.example.jp/news/12" },
+      options(),
+    );
+    expect(added.article).toMatchObject({ title: "図書室の休室のお知らせ", url: "https://school.example.jp/news/12" });
+    // the same text under another title and address is still a duplicate
+    await expectRefused(
+      { kind: "text", text: `  ${text}\n`, title: "別の題", url: "https://other.example.jp/x" },
+      /同じ本文/u,
+    );
+  });
+
+  it.each([
+    [
+      { kind: "file", name: "slides.pdf", bytes: encode("%PDF-1.4", "utf-8") },
+      /このファイル形式（\.pdf）は取り込めません/u,
+    ],
+    [{ kind: "file", name: "big.txt", bytes: new Uint8Array(MAX_BYTES + 1).fill(0x41) }, /大きすぎて取り込めません/u],
+    [{ kind: "text", text: "本文だけで、見出しになる行がない。これは一行の文です。" }, /見出し/u],
+    [{ kind: "text", text: "   \n  ", title: "空" }, /本文/u],
+  ] as const)("refuses %#", async (source, message) => {
+    await expectRefused(source as ArticleSource, message);
+  });
+});
+
+describe("refetch and remove", () => {
+  it("replaces an article whose source changed and says what changed; leaves an unchanged one alone", async () => {
+    let page: TestPage = {
+      ...RAILWAY_PAGE,
+      title: "取り直す記事 第1版",
+      paragraphs: ["取り直しの確認のための段落です。", ...RAILWAY_PAGE.paragraphs],
+    };
+    server.routes.set("/changing.html", (_req, res) => {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end(pageHtml(page));
+    });
+    const added = await addArticle(engine, { kind: "url", url: server.url("/changing.html") }, options());
+
+    const unchanged = await refetchArticle(engine, added.article.id, options());
+    expect(unchanged.changed).toBe(false);
+
+    page = { ...page, title: "取り直す記事 第2版", paragraphs: [...page.paragraphs, "第2版で足された段落です。"] };
+    const before = await readFile(path.join(dir, `${added.article.id}.md`), "utf8");
+    const result = await refetchArticle(engine, added.article.id, options());
+    expect(result.changed).toBe(true);
+    expect(result.title).toEqual({ before: "取り直す記事 第1版", after: "取り直す記事 第2版" });
+    expect(result.characters.after).toBe(result.characters.before + "第2版で足された段落です。".length);
+    // same id, same first addition; new text searchable, file replaced
+    expect(result.article.id).toBe(added.article.id);
+    expect(result.article.addedAt).toBe(added.article.addedAt);
+    expect(engine.article(added.article.id)?.title).toBe("取り直す記事 第2版");
+    expect(engine.search("第2版で足された段落").hits[0]?.articleId).toBe(added.article.id);
+    expect(await readFile(path.join(dir, `${added.article.id}.md`), "utf8")).not.toBe(before);
+
+    // a source gone missing is refused and the stored article stays
+    server.routes.delete("/changing.html");
+    const snapshotBefore = await snapshot();
+    await expect(refetchArticle(engine, added.article.id, options())).rejects.toThrow(/HTTP 404/u);
+    expect(await snapshot()).toEqual(snapshotBefore);
+  });
+
+  it("refuses to refetch an unknown id or an article without a URL", async () => {
+    await expect(refetchArticle(engine, "000000000000", options())).rejects.toThrow(/見つかりませんでした/u);
+    const added = await addArticle(
+      engine,
+      { kind: "text", text: "URL のない記事の本文です。", title: "URL のない記事" },
+      options(),
+    );
+    await expect(refetchArticle(engine, added.article.id, options())).rejects.toThrow(/URL がない/u);
+  });
+
+  it("remove deletes the file and the index entries, and touches nothing else", async () => {
+    const added = await addArticle(
+      engine,
+      { kind: "text", text: "消される予定の記事の本文。ユニークな単語はペンギン饅頭。", title: "消される記事" },
+      options(),
+    );
+    expect(engine.search("ペンギン饅頭").hits[0]?.articleId).toBe(added.article.id);
+    const before = await snapshot();
+    expect(await engine.remove(added.article.id)).toBe(true);
+    const after = await snapshot();
+    const { [`${added.article.id}.md`]: removed, [path.join(".index", "index.json")]: indexBefore, ...others } = before;
+    expect(removed).toBeDefined();
+    expect(after[`${added.article.id}.md`]).toBeUndefined();
+    expect(after[path.join(".index", "index.json")]).not.toBe(indexBefore);
+    for (const [file, hash] of Object.entries(others)) expect(after[file]).toBe(hash);
+    expect(engine.search("ペンギン饅頭").hits).toEqual([]);
+    // and a restart agrees
+    const reopened = await Engine.open({ corpusDir: dir });
+    expect(reopened.stats.indexOrigin).toBe("loaded");
+    expect(reopened.article(added.article.id)).toBeUndefined();
+  });
+});

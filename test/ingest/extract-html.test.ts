@@ -1,0 +1,152 @@
+import { describe, expect, it } from "vitest";
+import { bodyBlocks, createArticle } from "../../src/article/article.ts";
+import { UserFacingError } from "../../src/errors.ts";
+import { extractHtml } from "../../src/ingest/extract-html.ts";
+import { stripSiteName } from "../../src/ingest/page-metadata.ts";
+import { LIBRARY_PAGE, pageHtml, RAILWAY_PAGE } from "./pages.ts";
+
+const URL = "https://news.example.jp/articles/2024/0401.html";
+
+function paragraphsOf(html: string, url = URL) {
+  return extractHtml(html, { url })
+    .draft.blocks.filter((b) => b.kind === "paragraph")
+    .map((b) => b.text);
+}
+
+describe("extractHtml", () => {
+  it("finds the headline, byline, date, site, lead and body of a news page, and nothing of its chrome", () => {
+    const { draft, lead, siteName } = extractHtml(pageHtml(LIBRARY_PAGE), { url: URL });
+    expect(draft.title).toBe(LIBRARY_PAGE.title); // « - しおり新聞 » cut off
+    // the visible byline wins over <meta name="author">, which names the publishing company
+    expect(draft.author).toBe(LIBRARY_PAGE.author);
+    expect(draft.publishedAt).toBe("2024-04-01T10:30:00+09:00");
+    expect(siteName).toBe("しおり新聞");
+    expect(draft.publisher).toBe("しおり新聞");
+    expect(draft.url).toBe(URL);
+    expect(draft.sourceFormat).toBe("html");
+    // paragraphs as written, the ideographic indent trimmed
+    expect(paragraphsOf(pageHtml(LIBRARY_PAGE))).toEqual(LIBRARY_PAGE.paragraphs);
+    expect(lead).toBe(LIBRARY_PAGE.paragraphs[0]);
+    // the photo caption is metadata, not body text
+    expect(draft.captions).toEqual([LIBRARY_PAGE.caption]);
+    const body = createArticle(draft, { by: "test", at: new Date(0) }).body;
+    for (const chrome of ["アクセスランキング", "Copyright", "スポーツ", LIBRARY_PAGE.caption as string]) {
+      expect(body).not.toContain(chrome);
+    }
+  });
+
+  it("takes the author and date from JSON-LD when the page has it", () => {
+    const html = pageHtml(RAILWAY_PAGE, { jsonLd: true }).replace(
+      `<span class="author">${RAILWAY_PAGE.author}</span>`,
+      '<span class="author">編集部</span>',
+    );
+    const { draft } = extractHtml(html, { url: URL });
+    expect(draft.author).toBe(RAILWAY_PAGE.author);
+    expect(draft.publishedAt).toBe("2024-05-20T08:00:00+09:00");
+  });
+
+  it("reads a Japanese date line when the page has no machine-readable date", () => {
+    const html = pageHtml(RAILWAY_PAGE)
+      .replace(/<meta property="article:published_time"[^>]*>/u, "")
+      .replace("2024年4月1日", "2024年5月20日 8:00");
+    expect(extractHtml(html, { url: URL }).draft.publishedAt).toBe("2024-05-20T08:00:00+09:00");
+  });
+
+  it("reads meta tags written with value= instead of content=, as some saved pages have them", () => {
+    const html = pageHtml(RAILWAY_PAGE)
+      .replaceAll(/<meta (property|name)="([^"]+)" content="([^"]*)">/gu, '<meta value="$3" $1="$2">')
+      .replace(/<title>[^<]*<\/title>/u, "<title>別の見出し</title>");
+    const { draft } = extractHtml(html, { url: URL });
+    expect(draft.title).toBe(RAILWAY_PAGE.title);
+    expect(draft.publishedAt).toBe("2024-05-20T08:00:00+09:00");
+  });
+
+  it("stores the canonical URL when it is on the same site, and ignores one pointing elsewhere", () => {
+    const same = "https://news.example.jp/articles/0401";
+    expect(extractHtml(pageHtml(LIBRARY_PAGE, { canonical: same }), { url: `${URL}?utm_source=x` }).draft.url).toBe(
+      same,
+    );
+    const other = "https://other.example.com/stolen";
+    const result = extractHtml(pageHtml(LIBRARY_PAGE, { canonical: other }), { url: URL });
+    expect(result.draft.url).toBe(URL);
+    expect(result.canonicalUrl).toBe(other);
+    // a file with no address of its own takes the canonical one
+    expect(extractHtml(pageHtml(LIBRARY_PAGE, { canonical: same })).draft.url).toBe(same);
+  });
+
+  it("lets the moderator's title win", () => {
+    expect(extractHtml(pageHtml(LIBRARY_PAGE), { url: URL, title: "図書館の新館" }).draft.title).toBe("図書館の新館");
+  });
+
+  it("still finds the text of a page too short for the reader view", () => {
+    const html =
+      "<html><head><title>短いお知らせ - 町内会</title></head><body><nav>メニュー</nav><main><p>明日の清掃は雨天中止です。</p></main></body></html>";
+    const { draft } = extractHtml(html, { url: URL });
+    expect(draft.title).toBe("短いお知らせ - 町内会");
+    expect(paragraphsOf(html)).toEqual(["明日の清掃は雨天中止です。"]);
+  });
+
+  it("keeps headings as headings and table rows as one paragraph each", () => {
+    const html = `<html><head><title>仕様</title></head><body><article><h1>仕様</h1>
+      <p>${"新製品の仕様を紹介する。".repeat(20)}</p><h2>主な仕様</h2>
+      <table><tr><th>重さ</th><td>1.2kg</td></tr><tr><th>電池</th><td>約10時間</td></tr></table>
+      <p>${"価格はオープンで、店頭では約5万円の見込み。".repeat(10)}</p></article></body></html>`;
+    const blocks = extractHtml(html, { url: URL }).draft.blocks;
+    expect(blocks.map((b) => b.kind)).toEqual(["paragraph", "heading", "paragraph", "paragraph", "paragraph"]);
+    expect(blocks[1]?.text).toBe("主な仕様");
+    expect(blocks[2]?.text).toBe("重さ / 1.2kg");
+  });
+
+  it("refuses a page without body text, saying what to do", () => {
+    const html = "<html><head><title>画像だけ</title></head><body><img src='a.png'></body></html>";
+    expect(() => extractHtml(html, { url: URL })).toThrow(UserFacingError);
+    expect(() => extractHtml(html, { url: URL })).toThrow(/本文/u);
+  });
+
+  it("never runs the page's scripts", () => {
+    const html = pageHtml(LIBRARY_PAGE).replace(
+      "</body>",
+      "<script>document.querySelector('h1').textContent = 'スクリプトが動いた'; globalThis.ran = true;</script></body>",
+    );
+    const { draft } = extractHtml(html, { url: URL });
+    expect(draft.title).toBe(LIBRARY_PAGE.title);
+    expect((globalThis as { ran?: boolean }).ran).toBeUndefined();
+    expect(bodyBlocks(createArticle(draft, { by: "t", at: new Date(0) }).body).length).toBeGreaterThan(0);
+  });
+});
+
+describe("stripSiteName", () => {
+  it.each([
+    ["見出し - しおり新聞", "しおり新聞", null, "見出し"],
+    ["見出し｜しおり新聞", "しおり新聞", null, "見出し"],
+    ["しおり新聞 | 見出し", "しおり新聞", null, "見出し"],
+    // no site name known: the <h1> shows what the headline is
+    ["見出しです - ニュースサイト", null, "見出しです", "見出しです"],
+    // a long tail after ／ is a subtitle, part of the headline
+    [
+      "アプリが対応へ ～テスト版／個人と業務のタスクを別のアカウントで管理したいというニーズに対応",
+      "窓の杜",
+      "アプリが対応へ ～テスト版",
+      "アプリが対応へ ～テスト版／個人と業務のタスクを別のアカウントで管理したいというニーズに対応",
+    ],
+    // a headline with a separator of its own and no site name to match stays whole
+    ["Xen 3.0 - 仮想化の次の一手", null, null, "Xen 3.0 - 仮想化の次の一手"],
+  ])("%s → %s", (title, siteName, h1, expected) => {
+    expect(stripSiteName(title, { siteName, h1 })).toBe(expected);
+  });
+});
+
+describe("extractHtml, bylines and dates in the content", () => {
+  it("drops a byline or date line but keeps a date inside a sentence", () => {
+    const html = `<html><head><title>開館のお知らせ</title></head><body><article><h1>開館のお知らせ</h1>
+      <div class="byline">文：山田 花子</div><p class="publish-date">2024年4月1日 10:30</p>
+      <p>${"新しい図書館は".repeat(1)}<time datetime="2024-04-01">4月1日</time>に<span class="date">駅前で</span>開館した。${"蔵書は約20万冊になる。".repeat(20)}</p>
+      </article></body></html>`;
+    const { draft } = extractHtml(html, { url: URL });
+    expect(draft.author).toBe("山田 花子");
+    expect(draft.publishedAt).toBe("2024-04-01T10:30:00+09:00");
+    const paragraphs = draft.blocks.map((b) => b.text);
+    expect(paragraphs).toHaveLength(1);
+    expect(paragraphs[0]).toMatch(/^新しい図書館は4月1日に駅前で開館した。/u);
+  });
+});
