@@ -1,4 +1,4 @@
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import type MiniSearch from "minisearch";
 import { writeFileAtomic } from "../article/store.ts";
@@ -37,6 +37,7 @@ export function indexPath(corpusDir: string): string {
  * other options: the caller then rebuilds it. A saved index is a cache, never the source of truth.
  */
 export async function readSavedIndex(file: string): Promise<SavedIndex | null> {
+  await removeStaleTemps(path.dirname(file));
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -73,4 +74,32 @@ export async function writeSavedIndex(file: string, saved: SavedIndex): Promise<
     miniSearch: saved.index,
   };
   await writeFileAtomic(file, JSON.stringify(content));
+}
+
+/**
+ * Removes the temporary files that a process killed while saving the index left behind
+ * (`.index.json.<pid>.<time>.tmp`); those of a live process, which may be saving right now, stay.
+ */
+async function removeStaleTemps(dir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = /\.(\d+)\.\d+\.tmp$/u.exec(name)?.[1];
+    if (!name.endsWith(".tmp") || (pid && isAlive(Number(pid)))) continue;
+    await rm(path.join(dir, name), { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
