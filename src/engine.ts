@@ -8,7 +8,8 @@ import { UserFacingError } from "./errors.ts";
 import { createIndex, documentFrequency, type IndexedPassage, searchIndex, TERM_SEPARATOR } from "./search/index.ts";
 import { type Passage, splitPassages } from "./search/passages.ts";
 import { type IndexedArticle, indexPath, readSavedIndex, writeSavedIndex } from "./search/persist.ts";
-import { analyze, analyzeTerms } from "./text/analyze.ts";
+import { LruCache } from "./lru.ts";
+import { analyze, analyzeTerms, type Token } from "./text/analyze.ts";
 import { loadTokenizer, type Tokenizer } from "./text/tokenizer.ts";
 
 export interface EngineOptions {
@@ -21,6 +22,9 @@ export interface EngineOptions {
   /** Receives one event per notable step (load, rebuild, save). */
   readonly log?: (event: string, fields: Record<string, unknown>) => void;
 }
+
+/** Texts (questions, passages) whose analysis is kept: about 2 MB at 300 characters each. */
+const ANALYSIS_CACHE_SIZE = 2_000;
 
 /** How the index came to be when the engine opened. */
 export type IndexOrigin = "loaded" | "repaired" | "built";
@@ -59,6 +63,8 @@ export class Engine {
   readonly #indexed = new Map<string, IndexedArticle>();
   #index: MiniSearch<IndexedPassage>;
   #stats: EngineStats;
+  /** Analyses of recent questions and passages: a repeated question costs no tokenizing. */
+  readonly #analysis = new LruCache<string, Token[]>(ANALYSIS_CACHE_SIZE);
   /** Writes run one after another. */
   #writes: Promise<unknown> = Promise.resolve();
 
@@ -103,7 +109,7 @@ export class Engine {
   ask(question: string, options: AnswerOptions = {}): Answer {
     return answerQuestion(
       {
-        tokenizer: this.#tokenizer,
+        analyze: (text) => this.#analysis.getOrSet(text, () => analyze(this.#tokenizer, text)),
         search: (terms) => searchIndex(this.#index, terms),
         idf: (term) => this.idf(term),
         passage: (id) => this.#passages.get(id),

@@ -1,16 +1,14 @@
 import type { Article } from "../article/article.ts";
 import type { Passage } from "../search/passages.ts";
-import { analyze, type Token } from "../text/analyze.ts";
+import type { Token } from "../text/analyze.ts";
 import { normalize } from "../text/normalize.ts";
 import type { QuestionType } from "../text/question-words.ts";
 import { splitSentences } from "../text/sentences.ts";
-import type { Tokenizer } from "../text/tokenizer.ts";
 import { hasAnswerType } from "./answer-type.ts";
 import type { Answer, Highlight, KeyPoint, PassageHit, SourceRef } from "./types.ts";
 
 /** What answering needs from the engine. */
 export interface AnswerContext {
-  readonly tokenizer: Tokenizer;
   /** Passages matching any of the terms, best first, with their scores. */
   search(terms: readonly string[]): readonly { id: string; score: number }[];
   /** Inverse document frequency of a term over passages. */
@@ -19,6 +17,8 @@ export interface AnswerContext {
   article(id: string): Article | undefined;
   /** Every article, for suggesting titles when nothing matches. */
   articles(): Iterable<Article>;
+  /** The analysis of a text (a question, a passage, a heading); the engine caches it. */
+  analyze(text: string): readonly Token[];
 }
 
 export interface AnswerOptions {
@@ -54,7 +54,7 @@ const LONG_SENTENCE = 200;
 export function answerQuestion(ctx: AnswerContext, question: string, options: AnswerOptions = {}): Answer {
   const maxKeyPoints = Math.min(Math.max(options.keyPoints ?? 3, 1), 3);
   const maxPassages = options.passages ?? 3;
-  const questionTokens = analyze(ctx.tokenizer, question);
+  const questionTokens = ctx.analyze(question);
   const questionType = questionTokens.find((t) => t.question)?.question ?? null;
   const terms = [...new Set(questionTokens.flatMap((t) => (t.term === null ? [] : [t.term])))];
   const empty = { question, questionType, terms, keyPoints: [], passages: [] };
@@ -79,7 +79,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     const article = passage && ctx.article(passage.articleId);
     if (!passage || !article) continue;
     const source = sourceOf(article);
-    const tokens = analyze(ctx.tokenizer, passage.text);
+    const tokens = ctx.analyze(passage.text);
     passages.push({
       ...source,
       passageId: passage.id,
@@ -90,7 +90,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
       highlights: highlightsOf(tokens, weights),
       score: result.score,
     });
-    const headingTokens = passage.heading ? analyze(ctx.tokenizer, passage.heading) : [];
+    const headingTokens = passage.heading ? ctx.analyze(passage.heading) : [];
     const passageCoverage = coverage([...headingTokens, ...tokens], weights) / totalWeight;
     // A passage that shares too little with the question does not answer it, however it ranks.
     if (passageCoverage < MIN_COVERAGE) continue;
