@@ -1,0 +1,179 @@
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli.ts";
+import { Engine } from "../../src/engine.ts";
+import { removeDir, tempCorpusDir } from "../helpers/engine.ts";
+import { encode, LIBRARY_PAGE, pageHtml, RAILWAY_PAGE } from "./pages.ts";
+import { serve, startServer, type TestServer } from "./server.ts";
+
+let server: TestServer;
+let root: string;
+let corpus: string;
+
+beforeAll(async () => {
+  server = await startServer();
+  root = await tempCorpusDir();
+  corpus = path.join(root, "corpus");
+});
+afterAll(async () => {
+  await server.close();
+  await removeDir(root);
+});
+
+const ENV = { FETCH_ALLOW_ADDRESSES: "127.0.0.1", FETCH_TIMEOUT_MS: "2000" };
+
+async function run(argv: string[], stdin?: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main([...argv, "--corpus", corpus], {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    color: false,
+    env: ENV,
+    ...(stdin === undefined ? {} : { stdin: Readable.from([Buffer.from(stdin)]) }),
+  });
+  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+}
+
+async function corpusFiles(): Promise<string[]> {
+  try {
+    return (await readdir(corpus)).filter((n) => n.endsWith(".md")).sort();
+  } catch {
+    return [];
+  }
+}
+
+describe("shiori extract", () => {
+  it("prints the extracted article as one JSON object and stores nothing", async () => {
+    const file = path.join(root, "page.html");
+    await writeFile(file, encode(pageHtml(LIBRARY_PAGE, { charsetMeta: "Shift_JIS" }), "shift_jis"));
+    const { code, stdout } = await run(["extract", "--json", file, "--url", "https://news.example.jp/a/1.html"]);
+    expect(code).toBe(0);
+    const article = JSON.parse(stdout);
+    expect(article).toMatchObject({
+      title: LIBRARY_PAGE.title,
+      author: LIBRARY_PAGE.author,
+      publishedAt: "2024-04-01T10:30:00+09:00",
+      url: "https://news.example.jp/a/1.html",
+      siteName: LIBRARY_PAGE.site,
+      lead: LIBRARY_PAGE.paragraphs[0],
+      paragraphs: LIBRARY_PAGE.paragraphs,
+    });
+    expect(await corpusFiles()).toEqual([]);
+  });
+});
+
+describe("shiori add", () => {
+  it("--dry-run --json prints the article without storing it", async () => {
+    server.routes.set("/rail.html", serve(pageHtml(RAILWAY_PAGE), "text/html; charset=utf-8"));
+    const { code, stdout } = await run(["add", "--dry-run", "--json", server.url("/rail.html")]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ title: RAILWAY_PAGE.title, duplicateOf: null });
+    expect(await corpusFiles()).toEqual([]);
+  });
+
+  it("stores a page and says so; a second add of it is refused with the existing id", async () => {
+    const { code, stdout } = await run(["add", "--json", server.url("/rail.html")]);
+    expect(code).toBe(0);
+    const added = JSON.parse(stdout);
+    expect(added).toMatchObject({ title: RAILWAY_PAGE.title, url: server.url("/rail.html") });
+    expect(added.keyPoints.length).toBeGreaterThan(0);
+    expect(await corpusFiles()).toEqual([`${added.id}.md`]);
+
+    const again = await run(["add", server.url("/rail.html")]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(`すでに登録されています（ID: ${added.id}`);
+    expect(await corpusFiles()).toEqual([`${added.id}.md`]);
+  });
+
+  it.each([
+    [["add", "http://127.0.0.1:1/none"], /接続できませんでした/u],
+    [["add", "http://169.254.169.254/latest/meta-data/"], /公開されていないアドレス/u],
+    [["add", "/no/such/file.html"], /ファイルが見つかりません/u],
+    [["add"], /URL かファイルを指定してください/u],
+  ])("%j exits non-zero with the reason on stderr", async (argv, message) => {
+    const before = await corpusFiles();
+    const { code, stdout, stderr } = await run(argv);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(message);
+    expect(await corpusFiles()).toEqual(before);
+  });
+
+  it("reads pasted text from standard input with --title and --url", async () => {
+    const { code, stdout } = await run(
+      ["add", "-", "--json", "--title", "回覧板のお知らせ", "--url", "https://town.example.jp/notice/5"],
+      "来月の清掃活動は第2日曜日に行います。\n軍手は各自で用意してください。",
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ title: "回覧板のお知らせ", url: "https://town.example.jp/notice/5" });
+  });
+});
+
+describe("shiori refetch, remove, import and reindex", () => {
+  it("refetch says what changed", async () => {
+    let title = "町の記事 第1版";
+    server.routes.set("/town.html", (_req, res) => {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end(pageHtml({ ...LIBRARY_PAGE, title }));
+    });
+    const added = JSON.parse((await run(["add", "--json", server.url("/town.html")])).stdout);
+    expect((await run(["refetch", added.id])).stdout).toContain("変更はありませんでした");
+    title = "町の記事 第2版";
+    const { code, stdout } = await run(["refetch", added.id]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("タイトル: 町の記事 第1版 → 町の記事 第2版");
+  });
+
+  it("remove deletes the article's file", async () => {
+    const [first] = await corpusFiles();
+    const id = (first as string).replace(/\.md$/u, "");
+    const { code } = await run(["remove", id]);
+    expect(code).toBe(0);
+    expect(await corpusFiles()).not.toContain(first);
+  });
+
+  it("import reads a folder of livedoor-shaped files, skipping licences and duplicates", async () => {
+    const source = path.join(root, "livedoor");
+    const article = (n: number, title: string, body: string) =>
+      `http://news.livedoor.com/article/detail/${n}/\n2012-09-0${n}T10:00:00+0900\n${title}\n${body}\n`;
+    await mkdir(path.join(source, "topic-a"), { recursive: true });
+    await mkdir(path.join(source, "topic-b"), { recursive: true });
+    await writeFile(path.join(source, "topic-a", "LICENSE.txt"), "ライセンスの文章。");
+    await writeFile(
+      path.join(source, "topic-a", "topic-a-1.txt"),
+      article(1, "新しい橋が開通", "川に新しい橋が開通した。"),
+    );
+    await writeFile(path.join(source, "topic-a", "topic-a-2.txt"), article(2, "駅に新しい売店", "駅に売店ができた。"));
+    await writeFile(
+      path.join(source, "topic-b", "topic-b-3.txt"),
+      article(3, "夏祭りの花火", "夏祭りで花火が上がった。"),
+    );
+    // the same article under another file name: a duplicate
+    await writeFile(
+      path.join(source, "topic-b", "topic-b-4.txt"),
+      article(3, "夏祭りの花火", "夏祭りで花火が上がった。"),
+    );
+    const before = (await corpusFiles()).length;
+    const { code, stdout, stderr } = await run(["import", source]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("3 件を追加、1 件をスキップしました");
+    expect(stderr).toContain("取り込み中… 3/3");
+    expect((await corpusFiles()).length).toBe(before + 3);
+    const engine = await Engine.open({ corpusDir: corpus });
+    expect(engine.stats.indexOrigin).toBe("loaded");
+    expect(engine.search("花火").hits[0]?.title).toBe("夏祭りの花火");
+  });
+
+  it("reindex rebuilds the index from the corpus", async () => {
+    await writeFile(path.join(corpus, ".index", "index.json"), "{ not json");
+    const { code, stdout } = await run(["reindex", "--json"]);
+    expect(code).toBe(0);
+    const stats = JSON.parse(stdout);
+    expect(stats.indexOrigin).toBe("built");
+    expect(stats.articles).toBe((await corpusFiles()).length);
+    expect(JSON.parse(await readFile(path.join(corpus, ".index", "index.json"), "utf8")).version).toBeGreaterThan(0);
+  });
+});
