@@ -136,6 +136,7 @@ export const article = defineCommand<ArticleOptions>({
         .addStringOption((o) =>
           o
             .setName("url")
+            .setNameLocalizations({ ja: "url" })
             .setDescription("Address of the article's page")
             .setDescriptionLocalizations({ ja: "記事のページの URL" })
             .setMaxLength(2_000),

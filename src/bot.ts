@@ -469,16 +469,16 @@ export function createBot(options: BotOptions): Bot {
         const refused = err instanceof UserFacingError;
         entry["outcome"] = refused ? "refused" : "error";
         if (refused) entry["reason"] = err.detail ?? err.message;
-        else logger.error({ event: "interaction.error", ...entry, err }, "a command failed");
+        else logger.error({ ...entry, event: "interaction.error", err }, "a command failed");
         await responder.fail(refused ? err.message : GENERIC_APOLOGY).catch((replyErr: unknown) => {
-          logger.warn({ event: "interaction.reply_failed", ...entry, err: replyErr }, "could not tell the member");
+          logger.warn({ ...entry, event: "interaction.reply_failed", err: replyErr }, "could not tell the member");
         });
       } finally {
         entry["ackMs"] = responder.ackMs;
       }
     } catch (err) {
       entry["outcome"] = "error";
-      logger.error({ event: "interaction.error", ...entry, err }, "an interaction failed");
+      logger.error({ ...entry, event: "interaction.error", err }, "an interaction failed");
     } finally {
       entry["ms"] = Math.round(performance.now() - started);
       logger.info(entry, "interaction");

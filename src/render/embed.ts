@@ -151,7 +151,8 @@ function embedBuilder(color: number) {
       return remaining;
     },
     title(text: string, url?: string) {
-      const title = take(truncate(oneLine(text), Math.min(EMBED_TITLE_LIMIT, remaining)));
+      // Titles render markdown (not mentions or links): escaped like any article text.
+      const title = take(markdownText(oneLine(text), [], Math.min(EMBED_TITLE_LIMIT, remaining)));
       if (title) embed.title = title;
       const href = safeUrl(url);
       if (href) embed.url = href;

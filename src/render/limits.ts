@@ -48,10 +48,12 @@ export function graphemes(text: string): { segment: string; index: number }[] {
 
 /**
  * Cuts a text to at most `limit` UTF-16 code units, at a grapheme boundary, ending with `…` when cut.
- * Never splits a surrogate pair, a combining sequence or an emoji ZWJ sequence.
+ * Never splits a surrogate pair, a combining sequence or an emoji ZWJ sequence; lone surrogates become U+FFFD.
  * @example truncate("鎌倉の建長寺で", 4) // "鎌倉の…"
  */
-export function truncate(text: string, limit: number): string {
+export function truncate(raw: string, limit: number): string {
+  // A lone surrogate (from user input) is not text Discord accepts; it becomes U+FFFD.
+  const text = raw.toWellFormed();
   if (text.length <= limit) return text;
   if (limit < ELLIPSIS.length) return "";
   const budget = limit - ELLIPSIS.length;

@@ -1,0 +1,55 @@
+import { pathToFileURL } from "node:url";
+import { REST, type RESTPostAPIApplicationCommandsJSONBody, Routes } from "discord.js";
+import dotenv from "dotenv";
+import { commands } from "../commands/index.ts";
+import { type BotConfig, ConfigError, loadConfig } from "./config.ts";
+import { createLogger } from "./log.ts";
+
+/** The JSON registered with Discord: exactly what the command builders produce. */
+export function commandsJson(): RESTPostAPIApplicationCommandsJSONBody[] {
+  return commands.map((c) => c.data.toJSON());
+}
+
+/**
+ * Registers the commands, replacing the registered set: in one server (DISCORD_GUILD_ID, updated at
+ * once, for development) or globally.
+ */
+export async function deployCommands(
+  config: Pick<BotConfig, "token" | "clientId" | "guildId" | "apiBase">,
+): Promise<{ scope: "guild" | "global"; count: number }> {
+  const rest = new REST({ version: "10", ...(config.apiBase ? { api: config.apiBase } : {}) }).setToken(config.token);
+  const route = config.guildId
+    ? Routes.applicationGuildCommands(config.clientId, config.guildId)
+    : Routes.applicationCommands(config.clientId);
+  const registered = (await rest.put(route, { body: commandsJson() })) as unknown[];
+  return { scope: config.guildId ? "guild" : "global", count: registered.length };
+}
+
+/** `npm run deploy-commands` */
+async function main(): Promise<void> {
+  dotenv.config({ quiet: true });
+  let config: BotConfig;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
+  try {
+    const result = await deployCommands(config);
+    logger.info(
+      { event: "commands.deployed", ...result, guildId: config.guildId },
+      result.scope === "guild"
+        ? `registered ${result.count} commands in server ${config.guildId}`
+        : `registered ${result.count} commands globally (Discord may take up to an hour to show changes)`,
+    );
+  } catch (err) {
+    logger.error({ event: "commands.deploy_failed", err }, "could not register the commands");
+    process.exitCode = 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -1,0 +1,517 @@
+import { rm } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type Bot, createBot } from "../../src/bot.ts";
+import { loadFetchConfig } from "../../src/config.ts";
+import { commandsJson, deployCommands } from "../../src/deploy-commands.ts";
+import type { Engine } from "../../src/engine.ts";
+import { fetchOptionsOf } from "../../src/ingest/ingest.ts";
+import { createLogger } from "../../src/log.ts";
+import { FAMILY, openTestEngine } from "./corpus.ts";
+import { FakeDiscord, type InteractionTrace, snowflake } from "./fake-discord.ts";
+
+/**
+ * The bot end to end: the real discord.js client logs in to the local stand-in for Discord and answers
+ * real interaction payloads; every request it makes is checked against Discord's rules.
+ */
+
+type Json = Record<string, unknown>;
+type Embed = {
+  title?: string;
+  url?: string;
+  description?: string;
+  author?: { name: string };
+  footer?: { text: string };
+  fields?: { name: string; value: string }[];
+};
+
+const TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gfake0.test-token-that-must-never-be-logged";
+const EPHEMERAL = 64;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
+
+let fake: FakeDiscord;
+let bot: Bot;
+let engine: Engine;
+let corpusDir: string;
+let pages: Server;
+let pagesBase: string;
+const logLines: string[] = [];
+
+/** The last message body the bot sent for an interaction. */
+function lastBody(trace: InteractionTrace): Json {
+  const body = trace.bodies.at(-1)?.body;
+  if (!body) throw new Error(`no message for interaction ${trace.id}`);
+  return body;
+}
+
+function embedOf(trace: InteractionTrace): Embed {
+  const embed = (lastBody(trace)["embeds"] as Embed[] | undefined)?.[0];
+  if (!embed) throw new Error(`no embed in ${JSON.stringify(lastBody(trace)).slice(0, 300)}`);
+  return embed;
+}
+
+function choicesOf(trace: InteractionTrace): { name: string; value: string }[] {
+  const data = trace.ack?.data as { choices?: { name: string; value: string }[] } | undefined;
+  if (trace.ack?.type !== 8 || !data?.choices) throw new Error(`no autocomplete answer for ${trace.id}`);
+  return data.choices;
+}
+
+function buttonIds(message: Json): string[] {
+  return ((message["components"] as { components: { custom_id: string }[] }[] | undefined) ?? []).flatMap((row) =>
+    row.components.map((b) => b.custom_id),
+  );
+}
+
+/** Every string in a value, for checks that apply to all text the bot sent. */
+function strings(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value && typeof value === "object") return Object.values(value).flatMap(strings);
+  return [];
+}
+
+const str = (name: string, value: string) => ({ name, type: 3, value });
+
+beforeAll(async () => {
+  fake = new FakeDiscord();
+  await fake.start();
+  ({ engine, corpusDir } = await openTestEngine());
+
+  // Pages the moderator adds by URL: a local site on 127.0.0.1.
+  pages = createServer((req, res) => {
+    if (req.url === "/nijiriguchi.html") {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(NIJIRIGUCHI_HTML);
+    } else if (req.url === "/attachments/notes.md") {
+      res.writeHead(200, { "content-type": "text/markdown; charset=utf-8" }).end(NOTES_MD);
+    } else {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+    }
+  });
+  await new Promise<void>((resolve) => pages.listen(0, "127.0.0.1", resolve));
+  pagesBase = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
+
+  const logger = createLogger({ level: "info", secrets: [TOKEN], destination: { write: (l) => logLines.push(l) } });
+  // The ingestion allow list lets this test fetch from 127.0.0.1; by default loopback is refused.
+  const fetch = { ...fetchOptionsOf(loadFetchConfig({})), policy: { allow: ["127.0.0.1/32"] } };
+  bot = createBot({
+    config: {
+      token: TOKEN,
+      moderatorRoleIds: [fake.moderatorRoleId],
+      allowedGuildIds: [fake.guildId],
+      apiBase: fake.apiBase,
+      cooldownSeconds: 30,
+    },
+    engine,
+    logger,
+    fetch,
+    version: "0.1.0-test",
+    clientOptions: { waitGuildTimeout: 1_000 },
+  });
+  await deployCommands({ token: TOKEN, clientId: fake.appId, guildId: fake.guildId, apiBase: fake.apiBase });
+  await bot.login();
+});
+
+afterEach(() => {
+  // Nothing the bot sent broke a rule of Discord's (or ours: allowed_mentions).
+  expect(fake.violations).toEqual([]);
+});
+
+afterAll(async () => {
+  await bot?.stop();
+  await fake?.stop();
+  await new Promise<void>((resolve) => (pages ? pages.close(() => resolve()) : resolve()));
+  if (corpusDir) await rm(corpusDir, { recursive: true, force: true });
+});
+
+describe("login and registration", () => {
+  it("identifies with the Guilds intent only (no privileged intents)", () => {
+    expect(fake.identify?.["intents"]).toBe(1);
+  });
+
+  it("registers the command list in the test server, as the builders produce it", async () => {
+    const put = fake.requests.find((r) => r.method === "PUT");
+    expect(put?.path).toBe(`/applications/${fake.appId}/guilds/${fake.guildId}/commands`);
+    expect(put?.body).toEqual(commandsJson());
+    // The registered JSON, reviewed in test/discord/__snapshots__/ whenever a command changes.
+    expect(put?.body).toMatchSnapshot();
+  });
+
+  it("localizes every command, option and description in Japanese", () => {
+    const unlocalized: string[] = [];
+    const visit = (node: Json, at: string) => {
+      const ja = (key: string) => (node[key] as Record<string, string> | undefined)?.["ja"];
+      if (!ja("name_localizations")) unlocalized.push(`${at} name`);
+      if (node["description"] && !ja("description_localizations")) unlocalized.push(`${at} description`);
+      for (const o of (node["options"] as Json[] | undefined) ?? []) visit(o, `${at}/${o["name"]}`);
+    };
+    for (const c of commandsJson() as unknown as Json[]) visit(c, String(c["name"]));
+    expect(unlocalized).toEqual([]);
+  });
+});
+
+describe("/ask", () => {
+  it("defers, then answers with the key point in bold under the article's title, link and source", async () => {
+    const trace = await fake.send(
+      fake.chatInput("ask", [str("question", "富士山の登山シーズンはいつ？")], fake.newMember()),
+    );
+    expect(trace.ack?.type).toBe(5);
+    const embed = embedOf(trace);
+    expect(embed.title).toBe("富士山の登山シーズンと準備");
+    expect(embed.url).toBe("https://example.com/fuji");
+    expect(embed.footer?.text).toBe(
+      `しおりテスト通信 · 2024年6月20日 · id: ${engine.list().find((a) => a.url === "https://example.com/fuji")?.articleId}`,
+    );
+    expect(embed.description).toMatch(/^1\. \*\*富士山\*\*の\*\*登山シーズン\*\*は、例年7月上旬から9月上旬までです。/u);
+    // A summary button for the article answered from.
+    expect(buttonIds(lastBody(trace))).toEqual([expect.stringMatching(/^summary:show:[0-9a-f]{12}$/u)]);
+  });
+
+  it("says so honestly when the corpus has no answer, with the closest titles", async () => {
+    const trace = await fake.send(
+      fake.chatInput("ask", [str("question", "量子コンピューターの誤り訂正符号の仕組みは？")], fake.newMember()),
+    );
+    const embed = embedOf(trace);
+    expect(embed.title).toBe("答えが見つかりませんでした");
+    expect(embed.description).toContain("見つかりませんでした");
+    expect(buttonIds(lastBody(trace))).toEqual([]);
+  });
+
+  it("answers privately when asked to", async () => {
+    const trace = await fake.send(
+      fake.chatInput(
+        "ask",
+        [str("question", "わび茶を大成したのは誰？"), { name: "private", type: 5, value: true }],
+        fake.newMember(),
+      ),
+    );
+    expect(trace.ack).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+    expect(embedOf(trace).description).toContain("千利休");
+  });
+
+  it("copes with a question of 6,000 characters of odd Unicode", async () => {
+    const parts = [
+      FAMILY,
+      "é",
+      "🇯🇵",
+      "ｶﾞｲﾄﾞ",
+      "\u202e",
+      "𠮷野家",
+      "か\u3099",
+      "@everyone",
+      "<@123456789012345678>",
+      "**",
+      "\u0000",
+      "﷽",
+      "富士山",
+      "\ud800",
+    ];
+    let question = "";
+    for (let i = 0; question.length < 6000; i++) question += parts[i % parts.length];
+    question = question.slice(0, 6000);
+    const trace = await fake.send(fake.chatInput("ask", [str("question", question)], fake.newMember()));
+    const body = lastBody(trace);
+    for (const s of strings(body)) expect(LONE_SURROGATE.test(s)).toBe(false);
+    expect(embedOf(trace).author?.name.startsWith("質問: ")).toBe(true);
+  });
+
+  it("keeps an answer whose every part overflows within every limit, escaped and whole", async () => {
+    const trace = await fake.send(
+      fake.chatInput("ask", [str("question", "オーバーフロー検証の本文には何が書かれている？")], fake.newMember()),
+    );
+    const embed = embedOf(trace);
+    // The fake accepted the message (afterEach: no violation); and nothing was cut inside a grapheme.
+    for (const s of strings(lastBody(trace))) expect(LONE_SURROGATE.test(s)).toBe(false);
+    expect(embed.title?.length).toBeLessThanOrEqual(256);
+    expect(embed.footer?.text.length).toBeLessThanOrEqual(2048);
+    expect(embed.url?.length).toBeLessThanOrEqual(2048);
+    expect(embed.description?.length).toBeLessThan(4096);
+    // Article text never mentions anyone or formats: @ and < are escaped.
+    expect(embed.description).not.toMatch(/(?<!\\)@everyone|(?<!\\)<@/u);
+    expect(embed.description).toContain("\\@everyone");
+    // The family emoji (a ZWJ sequence) appears whole or not at all: no joiner is left without it.
+    for (const text of strings(lastBody(trace))) expect(text.split(FAMILY).join("")).not.toContain("\u200d");
+    expect(JSON.stringify(lastBody(trace))).toContain(FAMILY);
+  });
+
+  it("asks a member to wait between two questions (cooldown), privately", async () => {
+    const member = fake.newMember();
+    await fake.send(fake.chatInput("ask", [str("question", "NDCとは？")], member));
+    const second = await fake.send(fake.chatInput("ask", [str("question", "NDCとは何ですか？")], member));
+    expect(second.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    expect(lastBody(second)["content"]).toMatch(/少し間を空けてください。あと \d+ 秒/u);
+  });
+});
+
+describe("/search", () => {
+  it("pages with buttons and shows a summary of a hit to whoever presses its button", async () => {
+    const member = fake.newMember();
+    const first = await fake.send(fake.chatInput("search", [str("query", "寺")], member));
+    expect(embedOf(first).title).toBe("「寺」の検索結果");
+    expect(embedOf(first).description).toMatch(/^全 \d+ 件中 1–5 件目（1\/\d+ ページ）$/u);
+    expect(embedOf(first).fields).toHaveLength(5);
+    const ids = buttonIds(fake.original(first));
+    const [prev, next] = ids;
+    expect(ids.slice(2)).toEqual(
+      [1, 2, 3, 4, 5].map((n) => expect.stringMatching(new RegExp(`^summary:show:[0-9a-f]{12}:${n}$`, "u"))),
+    );
+
+    // Next page: the message is updated in place.
+    const second = await fake.send(fake.button(String(next), String(fake.original(first)["id"]), member));
+    expect(second.ack?.type).toBe(6);
+    expect(embedOf(second).description).toMatch(/^全 \d+ 件中 6–10 件目（2\/\d+ ページ）$/u);
+    expect(embedOf(second).fields?.[0]?.name).toMatch(/^6\. /u);
+
+    // Another member may not turn the pages of someone else's search.
+    const other = await fake.send(fake.button(String(next), String(fake.original(first)["id"]), fake.newMember()));
+    expect(other.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    expect(lastBody(other)["content"]).toContain("検索した人だけ");
+
+    // Back to the first page.
+    const back = await fake.send(fake.button(String(prev), String(fake.original(first)["id"]), member));
+    expect(embedOf(back).description).toMatch(/1–5 件目/u);
+
+    // Anyone may ask for the summary of a hit; it is shown to them only.
+    const summaryButton = String(ids[2]);
+    const summary = await fake.send(fake.button(summaryButton, String(fake.original(first)["id"]), fake.newMember()));
+    expect(summary.ack).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+    expect(embedOf(summary).title).toBe("鎌倉の寺めぐり");
+  });
+
+  it("searches with a message's text from the message menu 「記事を検索」", async () => {
+    const message = fake.userMessage("千利休って何をした人だっけ？ <@1400000000000000001>");
+    const trace = await fake.send(fake.messageCommand("Search articles", message, fake.newMember()));
+    expect(trace.ack).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+    expect(embedOf(trace).fields?.[0]?.name).toBe("1. 茶道の歴史と千利休");
+    // The query echoed in the title is the member's text; the mention in it is shown, never resolved.
+    expect(embedOf(trace).title).toContain("千利休って何をした人だっけ？");
+  });
+});
+
+describe("/summary and autocomplete", () => {
+  it("offers titles as the member types, with ids as values, within 25 choices", async () => {
+    const trace = await fake.send(
+      fake.autocomplete("summary", [{ name: "article", type: 3, value: "寺", focused: true }], fake.newMember()),
+    );
+    expect(trace.ack?.type).toBe(8);
+    const choices = choicesOf(trace);
+    expect(choices).toEqual([
+      { name: "鎌倉の寺めぐり（2024年2月1日）", value: expect.stringMatching(/^[0-9a-f]{12}$/u) },
+    ]);
+    // Answered from memory: well within the 3 s Discord allows.
+    expect((trace.ack?.at ?? Number.POSITIVE_INFINITY) - trace.dispatchedAt).toBeLessThan(1_000);
+  });
+
+  it("offers the newest articles when nothing is typed, each name within 100 characters", async () => {
+    const trace = await fake.send(
+      fake.autocomplete("summary", [{ name: "article", type: 3, value: "", focused: true }]),
+    );
+    const choices = choicesOf(trace);
+    expect(choices.length).toBe(engine.list().length);
+    for (const c of choices) expect(c.name.length).toBeLessThanOrEqual(100);
+  });
+
+  it("summarizes the article chosen", async () => {
+    const id = engine.list().find((a) => a.url === "https://example.com/sado")?.articleId as string;
+    const trace = await fake.send(
+      fake.chatInput("summary", [str("article", id), { name: "points", type: 4, value: 3 }]),
+    );
+    const embed = embedOf(trace);
+    expect(embed.title).toBe("茶道の歴史と千利休");
+    expect(embed.url).toBe("https://example.com/sado");
+    expect(embed.description?.split("\n")).toHaveLength(3);
+    expect(embed.footer?.text).toContain("しおりテスト通信 · 2024年5月10日");
+  });
+
+  it("explains what to do when the typed article does not exist", async () => {
+    const trace = await fake.send(fake.chatInput("summary", [str("article", "存在しない記事")]));
+    expect(trace.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    expect(lastBody(trace)["content"]).toContain("見つかりませんでした");
+  });
+});
+
+describe("/article (moderators)", () => {
+  it("adds an article by URL, and it is searchable right after", async () => {
+    const before = engine.stats.articles;
+    const trace = await fake.send(
+      fake.chatInput(
+        "article",
+        [{ type: 1, name: "add", options: [str("url", `${pagesBase}/nijiriguchi.html`)] }],
+        fake.moderator,
+      ),
+    );
+    expect(trace.ack).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+    const embed = embedOf(trace);
+    expect(embed.author?.name).toBe("記事を追加しました");
+    expect(embed.title).toBe("にじり口と茶室の広さ");
+    expect(engine.stats.articles).toBe(before + 1);
+
+    const search = await fake.send(fake.chatInput("search", [str("query", "にじり口")], fake.newMember()));
+    expect(embedOf(search).fields?.[0]?.name).toBe("1. にじり口と茶室の広さ");
+  });
+
+  it("adds an article from an attached file", async () => {
+    const attachmentId = snowflake();
+    const url = `${pagesBase}/attachments/notes.md`;
+    const trace = await fake.send(
+      fake.chatInput(
+        "article",
+        [{ type: 1, name: "add", options: [{ name: "file", type: 11, value: attachmentId }] }],
+        fake.moderator,
+        {
+          resolved: {
+            attachments: {
+              [attachmentId]: {
+                id: attachmentId,
+                filename: "notes.md",
+                size: Buffer.byteLength(NOTES_MD),
+                url,
+                proxy_url: url,
+                content_type: "text/markdown",
+              },
+            },
+          },
+        },
+      ),
+    );
+    expect(embedOf(trace).author?.name).toBe("記事を追加しました");
+    expect(embedOf(trace).title).toBe("和菓子の季節");
+  });
+
+  it("adds pasted text through a form with title and URL fields", async () => {
+    const open = await fake.send(
+      fake.chatInput("article", [{ type: 1, name: "add", options: [] }], fake.roleModerator),
+    );
+    expect(open.ack?.type).toBe(9);
+    const form = open.ack?.data as { custom_id: string; components: { label: string }[] };
+    expect(form.components.map((c) => c.label)).toEqual(["タイトル", "出典の URL（任意）", "本文"]);
+    const submit = await fake.send(
+      fake.modalSubmit(
+        form.custom_id,
+        {
+          title: "手ぬぐいの使い方",
+          url: "https://example.com/tenugui",
+          text: "手ぬぐいは、綿の平織りの布を切っただけの日本の布です。\n\n汗をふくだけでなく、物を包んだり、頭に巻いたりと、いろいろな使い方ができます。",
+        },
+        fake.roleModerator,
+      ),
+    );
+    expect(submit.ack).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+    expect(embedOf(submit).title).toBe("手ぬぐいの使い方");
+    expect(engine.find("https://example.com/tenugui")).toBeDefined();
+  });
+
+  it("refuses a member without Manage Server or a moderator role, whatever Discord's defaults allowed", async () => {
+    const before = engine.stats.articles;
+    const trace = await fake.send(
+      fake.chatInput(
+        "article",
+        [{ type: 1, name: "add", options: [str("url", `${pagesBase}/nijiriguchi.html`)] }],
+        fake.newMember(),
+      ),
+    );
+    expect(trace.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    expect(lastBody(trace)["content"]).toContain("モデレーター");
+    expect(engine.stats.articles).toBe(before);
+  });
+
+  it("removes an article after a confirmation button that only a moderator can press", async () => {
+    const target = engine.list().find((a) => a.url === "https://example.com/ndc")?.articleId as string;
+    const ask = await fake.send(
+      fake.chatInput("article", [{ type: 1, name: "remove", options: [str("article", target)] }], fake.roleModerator),
+    );
+    expect(ask.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    expect(embedOf(ask).author?.name).toBe("この記事を削除しますか？");
+    const [confirm] = buttonIds(fake.original(ask));
+    expect(confirm).toBe(`article:remove:${target}`);
+
+    const refused = await fake.send(fake.button(String(confirm), String(fake.original(ask)["id"]), fake.newMember()));
+    expect(lastBody(refused)["content"]).toContain("モデレーター");
+    expect(engine.article(target)).toBeDefined();
+
+    const done = await fake.send(fake.button(String(confirm), String(fake.original(ask)["id"]), fake.roleModerator));
+    expect(embedOf(done).author?.name).toBe("記事を削除しました");
+    expect(buttonIds(fake.original(ask))).toEqual([]);
+    expect(engine.article(target)).toBeUndefined();
+  });
+
+  it("lists the articles, newest first, with page buttons", async () => {
+    const trace = await fake.send(fake.chatInput("article", [{ type: 1, name: "list", options: [] }], fake.moderator));
+    expect(embedOf(trace).title).toBe(`記事の一覧（全 ${engine.stats.articles} 件）`);
+    expect(embedOf(trace).description?.split("\n")[0]).toMatch(/^1\. \[/u);
+  });
+});
+
+describe("/about, errors and refusals", () => {
+  it("shows the corpus size, version and uptime, and opens the article list for everyone", async () => {
+    const member = fake.newMember();
+    const trace = await fake.send(fake.chatInput("about", [], member));
+    const fields = embedOf(trace).fields ?? [];
+    expect(fields.find((f) => f.name === "記事")?.value).toBe(`${engine.stats.articles} 件`);
+    expect(fields.find((f) => f.name === "バージョン")?.value).toBe("0\\.1\\.0\\-test".replace(/\\/gu, ""));
+    const list = await fake.send(fake.button("article:list:1", String(fake.original(trace)["id"]), member));
+    expect(list.ack?.type).toBe(7);
+    expect(embedOf(list).title).toMatch(/^記事の一覧/u);
+  });
+
+  it("apologizes for an internal error, logs it with context, and keeps running", async () => {
+    // A command Discord still lists but the bot no longer has: a bug, not the member's mistake.
+    const trace = await fake.send(fake.chatInput("ghost", []));
+    expect(trace.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    expect(lastBody(trace)["content"]).toContain("内部エラーが発生しました");
+    const logged = logLines.map((l) => JSON.parse(l) as Json).find((e) => e["event"] === "interaction.error");
+    expect(logged).toMatchObject({
+      command: "ghost",
+      userId: fake.member.id,
+      err: { message: "bot: no command ghost" },
+    });
+    const after = await fake.send(fake.chatInput("about", []));
+    expect(embedOf(after).title).toBe("shiori について");
+  });
+
+  it("refuses politely in a server that is not allowed, and in DMs", async () => {
+    for (const guildId of [fake.otherGuildId, null]) {
+      const trace = await fake.send(fake.chatInput("about", [], fake.newMember(), { guildId }));
+      expect(trace.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+      expect(lastBody(trace)["content"]).toContain("このサーバーでは shiori を利用できません");
+    }
+  });
+
+  it("sends allowed_mentions {parse: []} on every message body, and never logs the token", () => {
+    const bodies = fake.requests.flatMap((r) => {
+      const body = r.body as Json | null;
+      if (r.path.endsWith("/callback")) {
+        const type = body?.["type"];
+        return type === 4 || type === 7 ? [body?.["data"] as Json] : [];
+      }
+      return r.path.startsWith("/webhooks/") && (r.method === "PATCH" || r.method === "POST") ? [body as Json] : [];
+    });
+    expect(bodies.length).toBeGreaterThan(20);
+    for (const body of bodies) expect(body["allowed_mentions"]).toEqual({ parse: [], replied_user: false });
+    expect(logLines.length).toBeGreaterThan(10);
+    expect(logLines.join("")).not.toContain(TOKEN);
+  });
+
+  it("answered every interaction within Discord's 3 seconds", () => {
+    const late = [...fake.interactions.values()].filter((t) => !t.ack || t.ack.at - t.dispatchedAt > 3_000);
+    expect(late.map((t) => t.id)).toEqual([]);
+  });
+});
+
+const NIJIRIGUCHI_HTML = `<!doctype html>
+<html lang="ja"><head><meta charset="utf-8"><title>にじり口と茶室の広さ | しおりテスト通信</title>
+<meta property="og:site_name" content="しおりテスト通信">
+<meta property="article:published_time" content="2024-07-01T10:00:00+09:00"></head>
+<body><header><nav>ホーム | 文化 | 暮らし</nav></header>
+<main><article><h1>にじり口と茶室の広さ</h1>
+<p>にじり口は、茶室の客が出入りするための小さな入り口です。高さも幅も六十センチほどしかなく、客は身をかがめて中に入ります。</p>
+<p>どんな身分の人も頭を下げて入ることから、茶室の中では誰もが対等であるという考えを表しているといわれます。</p>
+<p>茶室の広さは四畳半が基本とされ、それより狭いものは小間、広いものは広間と呼ばれます。二畳の茶室も残っています。</p>
+</article></main><footer>しおりテスト通信</footer></body></html>`;
+
+const NOTES_MD = `# 和菓子の季節
+
+和菓子は季節を映す菓子です。春には桜餅、夏には水ようかん、秋には栗きんとん、冬には花びら餅が店に並びます。
+
+菓子の名前や形にも季節が込められていて、同じあんこでも季節によって姿を変えるのが和菓子の楽しみです。
+`;
