@@ -1,0 +1,358 @@
+import { rm } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { about } from "../../commands/about.ts";
+import { article } from "../../commands/article.ts";
+import { ask } from "../../commands/ask.ts";
+import { articleChoices, resolveArticle } from "../../commands/choices.ts";
+import type {
+  Attachment,
+  CommandContext,
+  ComponentContext,
+  Modal,
+  OptionReader,
+  Reply,
+  Services,
+} from "../../commands/context.ts";
+import { customId, parseCustomId } from "../../commands/context.ts";
+import { commands } from "../../commands/index.ts";
+import { queryRef, search, searchPage, searchReply } from "../../commands/search.ts";
+import { searchMessage } from "../../commands/search-message.ts";
+import { summary } from "../../commands/summary.ts";
+import { createArticle } from "../../src/article/article.ts";
+import { createKeyMemory } from "../../src/bot.ts";
+import { loadFetchConfig } from "../../src/config.ts";
+import type { Engine } from "../../src/engine.ts";
+import { UserFacingError } from "../../src/errors.ts";
+import { fetchOptionsOf } from "../../src/ingest/ingest.ts";
+import { KAMAKURA, openTestEngine } from "../discord/corpus.ts";
+import { commandProblems } from "../discord/discord-rules.ts";
+
+/**
+ * The command handlers with a plain context (no discord.js client): what they reply, in what order,
+ * and what they refuse.
+ */
+
+let engine: Engine;
+let corpusDir: string;
+let services: Services;
+
+beforeAll(async () => {
+  ({ engine, corpusDir } = await openTestEngine());
+  // Thirty more articles about temples, so that autocomplete has more matches than Discord allows.
+  const at = new Date("2024-07-02T00:00:00Z");
+  await engine.putAll(
+    Array.from({ length: 30 }, (_, i) =>
+      createArticle(
+        {
+          ...KAMAKURA,
+          title: `寺の記録 第${i + 1}回 ${"とても長い副題".repeat(20)}`,
+          url: `https://example.com/tera/${i + 1}`,
+          blocks: [
+            { kind: "paragraph", text: `第${i + 1}回の記録では、寺の鐘の音について${i + 1}個の話を集めました。` },
+          ],
+        },
+        { by: "test", at },
+      ),
+    ),
+  );
+  services = {
+    engine,
+    fetch: fetchOptionsOf(loadFetchConfig({})),
+    version: "test",
+    startedAt: new Date("2024-07-01T00:00:00Z"),
+    queries: createKeyMemory(),
+    now: () => new Date("2024-07-01T01:00:00Z"),
+    download: () => Promise.reject(new Error("no download in these tests")),
+  };
+});
+
+afterAll(async () => {
+  if (corpusDir) await rm(corpusDir, { recursive: true, force: true });
+});
+
+/** What a handler did, in order: "defer:private", "reply", "modal", "update", "deferUpdate". */
+interface Recorded {
+  readonly steps: string[];
+  readonly replies: Reply[];
+  readonly modals: Modal[];
+}
+
+function commandContext<O>(options: O, user = { id: "1400000000000000001", isModerator: false }) {
+  const recorded: Recorded = { steps: [], replies: [], modals: [] };
+  const ctx: CommandContext<O> = {
+    ...services,
+    options,
+    user,
+    guildId: "1200000000000000001",
+    defer: async (o) => {
+      recorded.steps.push(`defer:${o?.private ? "private" : "public"}`);
+    },
+    reply: async (r) => {
+      recorded.steps.push("reply");
+      recorded.replies.push(r);
+    },
+    showModal: async (m) => {
+      recorded.steps.push("modal");
+      recorded.modals.push(m);
+    },
+  };
+  return { ctx, recorded };
+}
+
+function componentContext(id: string, extra: Partial<ComponentContext> = {}) {
+  const recorded: Recorded = { steps: [], replies: [], modals: [] };
+  const ctx: ComponentContext = {
+    ...services,
+    user: { id: "1400000000000000001", isModerator: false },
+    guildId: "1200000000000000001",
+    args: parseCustomId(id).args,
+    ownerId: null,
+    fields: new Map(),
+    update: async (r) => {
+      recorded.steps.push("update");
+      recorded.replies.push(r);
+    },
+    deferUpdate: async () => {
+      recorded.steps.push("deferUpdate");
+    },
+    defer: async (o) => {
+      recorded.steps.push(`defer:${o?.private ? "private" : "public"}`);
+    },
+    reply: async (r) => {
+      recorded.steps.push("reply");
+      recorded.replies.push(r);
+    },
+    ...extra,
+  };
+  return { ctx, recorded };
+}
+
+/** Options as a member typed them. */
+function reader(
+  values: Record<string, string | number | boolean | Attachment>,
+  subcommand: string | null = null,
+): OptionReader {
+  const get = <T>(name: string, type: string) => (typeof values[name] === type ? (values[name] as T) : null);
+  return {
+    string: (name) => get<string>(name, "string"),
+    integer: (name) => get<number>(name, "number"),
+    boolean: (name) => get<boolean>(name, "boolean"),
+    attachment: (name) => (typeof values[name] === "object" ? (values[name] as Attachment) : null),
+    subcommand: () => subcommand,
+    targetMessage: () => (typeof values["message"] === "string" ? { id: "1", text: values["message"] } : null),
+  };
+}
+
+describe("the command list", () => {
+  it("has unique names, and registers as Discord accepts", () => {
+    const names = commands.map((c) => c.data.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(commandProblems(commands.map((c) => c.data.toJSON()))).toEqual([]);
+  });
+
+  it("marks /article as a moderator command by default, /ask and /search as cooled down", () => {
+    expect(article.data.toJSON().default_member_permissions).toBe("32"); // Manage Server
+    expect(commands.filter((c) => "cooldown" in c && c.cooldown).map((c) => c.data.name)).toEqual([
+      "ask",
+      "search",
+      "Search articles",
+    ]);
+  });
+});
+
+describe("/ask", () => {
+  it("defers before answering, then replies with the answer and a summary button", async () => {
+    const { ctx, recorded } = commandContext(ask.parse(reader({ question: "わび茶を大成したのは誰？" })));
+    await ask.run(ctx);
+    expect(recorded.steps).toEqual(["defer:public", "reply"]);
+    expect(recorded.replies[0]?.embeds?.[0]?.description).toContain("千利休");
+    expect(recorded.replies[0]?.buttons?.[0]?.[0]?.id).toMatch(/^summary:show:[0-9a-f]{12}$/u);
+  });
+
+  it("refuses an empty question before deferring", async () => {
+    const { ctx, recorded } = commandContext(ask.parse(reader({ question: "   " })));
+    await expect(ask.run(ctx)).rejects.toBeInstanceOf(UserFacingError);
+    expect(recorded.steps).toEqual([]);
+  });
+});
+
+describe("/search", () => {
+  it("keeps a short query in the page buttons, and a long one in memory", () => {
+    const memory = createKeyMemory();
+    expect(queryRef("寺", memory)).toBe("=寺");
+    const long = "寺".repeat(500);
+    const ref = queryRef(long, memory);
+    expect(ref).toMatch(/^#[A-Za-z0-9_-]{16}$/u);
+    expect(memory.get(ref.slice(1))).toBe(long);
+  });
+
+  it("puts previous/next and one summary button per hit, all custom ids unique and within 100", () => {
+    const page = searchPage(engine, "寺".repeat(1000), 1);
+    const reply = searchReply(page, queryRef(page.query, createKeyMemory()));
+    const ids = reply.buttons?.flat().map((b) => b.id) ?? [];
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id.length).toBeLessThanOrEqual(100);
+    expect(reply.buttons?.[0]?.map((b) => [b.label, b.disabled])).toEqual([
+      ["◀ 前へ", true],
+      ["次へ ▶", false],
+    ]);
+  });
+
+  it("turns pages for the member who searched only", async () => {
+    const next = customId("search", "page", 2, "=寺");
+    const stranger = componentContext(next, { ownerId: "1400000000000000099" });
+    await expect(search.components?.["page"]?.run(stranger.ctx)).rejects.toThrow("検索した人だけ");
+    const owner = componentContext(next, { ownerId: "1400000000000000001" });
+    await search.components?.["page"]?.run(owner.ctx);
+    expect(owner.recorded.steps).toEqual(["deferUpdate", "update"]);
+    expect(owner.recorded.replies[0]?.embeds?.[0]?.description).toMatch(/6–10 件目/u);
+  });
+
+  it("asks to search again when a remembered query is gone (the bot restarted)", async () => {
+    const { ctx } = componentContext(customId("search", "page", 2, "#forgottenkey0000"));
+    await expect(search.components?.["page"]?.run(ctx)).rejects.toThrow("もう一度 /search");
+  });
+
+  it("refuses a message without text from the message menu", async () => {
+    const { ctx } = commandContext(searchMessage.parse(reader({ message: "" })));
+    await expect(searchMessage.run(ctx)).rejects.toThrow("検索できる文章がありません");
+  });
+});
+
+describe("article choices", () => {
+  it("offers at most 25 choices, names within 100 characters, ids as values", () => {
+    const choices = articleChoices(engine, "寺");
+    expect(choices).toHaveLength(25);
+    for (const c of choices) {
+      expect(c.name.length).toBeLessThanOrEqual(100);
+      expect(engine.article(c.value)).toBeDefined();
+    }
+    // A title that starts with what was typed comes first.
+    expect(choices[0]?.name).toMatch(/^寺の記録/u);
+  });
+
+  it("resolves an id, a URL, an exact title, or the only title containing the words", () => {
+    const kamakura = engine.find("https://example.com/kamakura");
+    expect(resolveArticle(engine, kamakura?.id ?? "").title).toBe("鎌倉の寺めぐり");
+    expect(resolveArticle(engine, "https://example.com/kamakura").title).toBe("鎌倉の寺めぐり");
+    expect(resolveArticle(engine, "鎌倉の寺めぐり").title).toBe("鎌倉の寺めぐり");
+    expect(resolveArticle(engine, "千利休").title).toBe("茶道の歴史と千利休");
+  });
+
+  it("explains an ambiguous or unknown article", () => {
+    expect(() => resolveArticle(engine, "寺の記録")).toThrow(/件あります。入力中に表示される候補から選んでください/u);
+    expect(() => resolveArticle(engine, "存在しない")).toThrow(/見つかりませんでした/u);
+  });
+});
+
+describe("/summary", () => {
+  it("defers, then shows the chosen number of key points", async () => {
+    const { ctx, recorded } = commandContext(summary.parse(reader({ article: "茶道の歴史と千利休", points: 3 })));
+    await summary.run(ctx);
+    expect(recorded.steps).toEqual(["defer:public", "reply"]);
+    expect(recorded.replies[0]?.embeds?.[0]?.description?.split("\n")).toHaveLength(3);
+  });
+
+  it("shows a summary button's article to the member who pressed it only", async () => {
+    const id = engine.find("https://example.com/fuji")?.id ?? "";
+    const { ctx, recorded } = componentContext(customId("summary", "show", id, 3));
+    await summary.components?.["show"]?.run(ctx);
+    expect(recorded.steps).toEqual(["defer:private", "reply"]);
+    expect(recorded.replies[0]?.embeds?.[0]?.title).toBe("富士山の登山シーズンと準備");
+  });
+});
+
+describe("/article", () => {
+  it("reads each sub-command's options", () => {
+    expect(article.parse(reader({ url: "https://example.com/a" }, "add"))).toEqual({
+      action: "add",
+      url: "https://example.com/a",
+      file: null,
+    });
+    expect(article.parse(reader({ article: "abc" }, "remove"))).toEqual({ action: "remove", article: "abc" });
+    expect(article.parse(reader({}, "list"))).toEqual({ action: "list", page: 1 });
+  });
+
+  it("needs a moderator to change the library, not to list it", () => {
+    expect(article.moderatorOnly?.({ action: "add", url: null, file: null })).toBe(true);
+    expect(article.moderatorOnly?.({ action: "remove", article: "x" })).toBe(true);
+    expect(article.moderatorOnly?.({ action: "refetch", article: "x" })).toBe(true);
+    expect(article.moderatorOnly?.({ action: "list", page: 1 })).toBe(false);
+    expect(article.components?.["remove"]?.moderatorOnly).toBe(true);
+    expect(article.components?.["text"]?.moderatorOnly).toBe(true);
+  });
+
+  it("opens a form for pasted text when neither a URL nor a file is given", async () => {
+    const { ctx, recorded } = commandContext(article.parse(reader({}, "add")));
+    await article.run(ctx);
+    expect(recorded.steps).toEqual(["modal"]);
+    expect(recorded.modals[0]?.inputs.map((i) => [i.id, i.required])).toEqual([
+      ["title", true],
+      ["url", false],
+      ["text", true],
+    ]);
+  });
+
+  it.each([
+    [
+      "both a URL and a file",
+      {
+        url: "https://example.com/a",
+        file: { name: "a.txt", url: "https://cdn/a", size: 10, contentType: "text/plain" },
+      },
+      "どちらか一つ",
+    ],
+    [
+      "a file of another type",
+      { file: { name: "a.pdf", url: "https://cdn/a", size: 10, contentType: "application/pdf" } },
+      "取り込めない種類",
+    ],
+    [
+      "a file too large",
+      { file: { name: "a.txt", url: "https://cdn/a", size: 50 * 1024 * 1024, contentType: "text/plain" } },
+      "大きすぎます",
+    ],
+  ])("refuses %s before deferring", async (_, values, message) => {
+    const { ctx, recorded } = commandContext(
+      article.parse(reader(values as Record<string, string | Attachment>, "add")),
+    );
+    await expect(article.run(ctx)).rejects.toThrow(message);
+    expect(recorded.steps).toEqual([]);
+  });
+
+  it("asks for confirmation before removing, with the article named", async () => {
+    const { ctx, recorded } = commandContext(article.parse(reader({ article: "図書館の本の分類" }, "remove")));
+    await article.run(ctx);
+    expect(recorded.replies[0]).toMatchObject({ private: true });
+    expect(recorded.replies[0]?.embeds?.[0]?.title).toBe("図書館の本の分類");
+    expect(recorded.replies[0]?.buttons?.[0]?.map((b) => b.label)).toEqual(["削除する", "やめる"]);
+    expect(engine.find("https://example.com/ndc")).toBeDefined();
+  });
+
+  it("pages the list ten at a time", async () => {
+    const { ctx, recorded } = commandContext(article.parse(reader({ page: 2 }, "list")));
+    await article.run(ctx);
+    expect(recorded.replies[0]?.embeds?.[0]?.description?.split("\n")[0]).toMatch(/^11\. /u);
+    expect(recorded.replies[0]?.buttons?.[0]?.map((b) => b.id)).toEqual(["article:list:1", "article:list:3"]);
+  });
+});
+
+describe("/about", () => {
+  it("replies privately with the corpus size and a button to the list", async () => {
+    const { ctx, recorded } = commandContext(about.parse(reader({})));
+    await about.run(ctx);
+    expect(recorded.replies[0]).toMatchObject({ private: true });
+    expect(recorded.replies[0]?.embeds?.[0]?.fields?.[0]).toEqual({
+      name: "記事",
+      value: `${engine.stats.articles} 件`,
+      inline: true,
+    });
+    expect(recorded.replies[0]?.buttons?.[0]?.[0]?.id).toBe("article:list:1");
+  });
+});
+
+describe("customId", () => {
+  it("refuses an id over Discord's 100 characters", () => {
+    expect(() => customId("search", "page", 1, "x".repeat(100))).toThrow(/over 100/u);
+  });
+});
