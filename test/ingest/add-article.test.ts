@@ -178,6 +178,15 @@ describe("adding an article by URL", () => {
     await expectRefused({ kind: "url", url: server.url("/to-private") }, /公開されていないアドレス/u);
   });
 
+  it.each([
+    ["http://2130706433/", "127.0.0.1 written as one decimal number"],
+    ["http://0x7f.1/", "127.0.0.1 in hexadecimal and short form"],
+    ["http://[::ffff:7f00:1]/", "127.0.0.1 as IPv4-mapped IPv6"],
+    ["http://0.0.0.0/", "the unspecified address, which reaches the local host"],
+  ])("sees %s as the loopback address it is (%s)", async (url) => {
+    await expectRefused({ kind: "url", url }, /公開されていないアドレス/u, { policy: { allow: [] } });
+  });
+
   it("refuses loopback itself unless the allow list names it", async () => {
     publish("/allowed.html", { ...RAILWAY_PAGE, title: "許可リストの確認" }, "utf-8");
     const hits = server.hits.get("/allowed.html") ?? 0;
