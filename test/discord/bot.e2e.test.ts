@@ -137,6 +137,12 @@ describe("login and registration", () => {
     expect(put?.body).toMatchSnapshot();
   });
 
+  it("registers globally when no server is named", async () => {
+    const result = await deployCommands({ token: TOKEN, clientId: fake.appId, guildId: null, apiBase: fake.apiBase });
+    expect(result).toEqual({ scope: "global", count: commandsJson().length });
+    expect(fake.registered.get(`/applications/${fake.appId}/commands`)?.length).toBe(commandsJson().length);
+  });
+
   it("localizes every command, option and description in Japanese", () => {
     const unlocalized: string[] = [];
     const visit = (node: Json, at: string) => {

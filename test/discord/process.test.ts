@@ -1,0 +1,185 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createArticle } from "../../src/article/article.ts";
+import { writeArticle } from "../../src/article/store.ts";
+import { commandsJson } from "../../src/deploy-commands.ts";
+import { FUJI } from "./corpus.ts";
+import { FakeDiscord } from "./fake-discord.ts";
+
+/**
+ * `npm start` and `npm run deploy-commands` as an operator runs them: child processes configured by
+ * environment variables only, talking to the stand-in for Discord.
+ */
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+const TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gchild.child-process-token-never-to-be-printed";
+
+let fake: FakeDiscord;
+let workDir: string;
+let corpusDir: string;
+let page: Server;
+let pageBase: string;
+/** Holds the page's response until the test lets it go. */
+let releasePage: () => void = () => {};
+let pageRequested: Promise<void> = Promise.resolve();
+
+interface Run {
+  readonly child: ChildProcess;
+  readonly out: string[];
+  readonly err: string[];
+  readonly exit: Promise<number | null>;
+  /** Resolves with the first JSON log line whose event is `event`. */
+  logged(event: string): Promise<Record<string, unknown>>;
+}
+
+/** Runs a script of the repository with only the given environment, in a folder without .env. */
+function run(script: string, env: Record<string, string>): Run {
+  const child = spawn(TSX, [path.join(ROOT, script)], {
+    cwd: workDir,
+    env: { PATH: process.env["PATH"] ?? "", HOME: workDir, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const out: string[] = [];
+  const err: string[] = [];
+  const listeners = new Set<() => void>();
+  let buffer = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    buffer += chunk.toString("utf8");
+    const lines = buffer.split("\n");
+    buffer = lines.pop() ?? "";
+    out.push(...lines.filter(Boolean));
+    for (const l of [...listeners]) l();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => err.push(chunk.toString("utf8")));
+  const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const logged = (event: string) =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      const check = () => {
+        for (const line of out) {
+          const entry = JSON.parse(line) as Record<string, unknown>;
+          if (entry["event"] === event) {
+            listeners.delete(check);
+            resolve(entry);
+            return;
+          }
+        }
+      };
+      listeners.add(check);
+      check();
+      void exit.then(() => {
+        check();
+        reject(new Error(`${script} exited before logging ${event}:\n${out.join("\n")}\n${err.join("")}`));
+      });
+    });
+  return { child, out, err, exit, logged };
+}
+
+beforeAll(async () => {
+  fake = new FakeDiscord();
+  await fake.start();
+  workDir = await mkdtemp(path.join(os.tmpdir(), "shiori-process-test-"));
+  corpusDir = path.join(workDir, "corpus");
+  await writeArticle(corpusDir, createArticle(FUJI, { by: "test", at: new Date("2024-07-01T00:00:00Z") }));
+  page = createServer((_req, res) => {
+    releasePage = () => {
+      releasePage = () => {};
+      res
+        .writeHead(200, { "content-type": "text/html; charset=utf-8" })
+        .end(
+          "<html><head><title>抹茶の点て方</title></head><body><article><h1>抹茶の点て方</h1>" +
+            "<p>抹茶を点てるときは、まず茶碗を湯で温めてから、茶杓で二杯ほどの抹茶を入れます。</p>" +
+            "<p>湯を注いだら、茶筅を手首で前後に素早く動かし、細かい泡が立つまで混ぜます。</p></article></body></html>",
+        );
+    };
+  });
+  await new Promise<void>((resolve) => page.listen(0, "127.0.0.1", resolve));
+  pageBase = `http://127.0.0.1:${(page.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  releasePage();
+  await fake?.stop();
+  page?.closeAllConnections();
+  await new Promise<void>((resolve) => (page ? page.close(() => resolve()) : resolve()));
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+const discordEnv = () => ({
+  DISCORD_TOKEN: TOKEN,
+  DISCORD_CLIENT_ID: fake.appId,
+  DISCORD_API_BASE: fake.apiBase,
+});
+
+describe("npm run deploy-commands", () => {
+  it("registers the command list in the server named by DISCORD_GUILD_ID", async () => {
+    const deploy = run("src/deploy-commands.ts", { ...discordEnv(), DISCORD_GUILD_ID: fake.guildId });
+    const entry = await deploy.logged("commands.deployed");
+    expect(entry).toMatchObject({ scope: "guild", count: commandsJson().length });
+    expect(await deploy.exit).toBe(0);
+    expect(
+      fake.registered.get(`/applications/${fake.appId}/guilds/${fake.guildId}/commands`)?.map((c) => c["name"]),
+    ).toEqual(commandsJson().map((c) => c.name));
+  });
+});
+
+describe("npm start", () => {
+  it("refuses to start with every configuration problem listed at once, without echoing the token", async () => {
+    const start = run("src/bot.ts", { DISCORD_TOKEN: `${TOKEN} oops`, DISCORD_CLIENT_ID: "my-app", LOG_LEVEL: "loud" });
+    expect(await start.exit).toBe(1);
+    const stderr = start.err.join("");
+    expect(stderr).toContain("DISCORD_TOKEN:");
+    expect(stderr).toContain("DISCORD_CLIENT_ID:");
+    expect(stderr).toContain("LOG_LEVEL:");
+    expect(stderr).not.toContain(TOKEN);
+  });
+
+  it("loads the corpus, logs in, answers, and on SIGTERM finishes the article being added before it exits", async () => {
+    const bot = run("src/bot.ts", {
+      ...discordEnv(),
+      CORPUS_DIR: corpusDir,
+      ALLOWED_GUILD_IDS: fake.guildId,
+      FETCH_ALLOW_ADDRESSES: "127.0.0.1",
+    });
+    const ready = await bot.logged("bot.ready");
+    expect(ready).toMatchObject({ level: "info", articles: 1, user: "shiori" });
+    expect(ready["startupMs"]).toEqual(expect.any(Number));
+
+    const about = await fake.send(fake.chatInput("about", []));
+    expect(JSON.stringify(about.bodies.at(-1)?.body)).toContain("shiori について");
+
+    // A moderator adds a page that answers only when the test lets it.
+    pageRequested = new Promise<void>((resolve) => page.once("request", () => resolve()));
+    const adding = fake.send(
+      fake.chatInput(
+        "article",
+        [{ type: 1, name: "add", options: [{ name: "url", type: 3, value: `${pageBase}/matcha` }] }],
+        fake.moderator,
+      ),
+    );
+    await pageRequested;
+    bot.child.kill("SIGTERM");
+    await bot.logged("bot.stopping");
+
+    // Stopping: new interactions are turned away politely.
+    const late = await fake.send(fake.chatInput("about", [], fake.newMember()));
+    expect(late.bodies.at(-1)?.body["content"]).toContain("停止中");
+
+    // The add in flight completes, and is answered, before the process exits.
+    releasePage();
+    const added = await adding;
+    expect(JSON.stringify(added.bodies.at(-1)?.body)).toContain("記事を追加しました");
+    expect(await bot.exit).toBe(0);
+    await bot.logged("bot.stopped");
+    expect((await readdir(corpusDir)).filter((n) => n.endsWith(".md"))).toHaveLength(2);
+
+    expect(bot.out.join("\n") + bot.err.join("")).not.toContain(TOKEN);
+    expect(fake.violations).toEqual([]);
+  });
+});
