@@ -1,14 +1,14 @@
-import type MiniSearch from "minisearch";
 import { type AnswerOptions, answerQuestion, sourceOf } from "./answer/answer.ts";
 import { summarize } from "./answer/summarize.ts";
 import type { Answer, PassageHit, SourceRef, Summary } from "./answer/types.ts";
-import { type Article, bodyBlocks } from "./article/article.ts";
+import { type Article, bodyBlocks, splitFrontMatter } from "./article/article.ts";
 import { deleteArticle, fileHashOf, fingerprintOf, readCorpus, writeArticle } from "./article/store.ts";
 import { UserFacingError } from "./errors.ts";
-import { createIndex, documentFrequency, type IndexedPassage, searchIndex, TERM_SEPARATOR } from "./search/index.ts";
+import { LruCache } from "./lru.ts";
+import { AnalyzePool, defaultPoolSize } from "./search/analyze-pool.ts";
+import { type IndexedPassage, PassageIndex, TERM_SEPARATOR } from "./search/index.ts";
 import { type Passage, splitPassages } from "./search/passages.ts";
 import { type IndexedArticle, indexPath, readSavedIndex, writeSavedIndex } from "./search/persist.ts";
-import { LruCache } from "./lru.ts";
 import { analyze, analyzeTerms, type Token } from "./text/analyze.ts";
 import { loadTokenizer, type Tokenizer } from "./text/tokenizer.ts";
 
@@ -21,7 +21,17 @@ export interface EngineOptions {
   readonly indexFile?: string | false;
   /** Receives one event per notable step (load, rebuild, save). */
   readonly log?: (event: string, fields: Record<string, unknown>) => void;
+  /** Threads that analyse articles when many are indexed at once (default: one per core, at most 4). */
+  readonly workers?: number;
+  /** Index with worker threads from this many passages on (default 5,000): a pool costs ~1 s to start. */
+  readonly parallelFrom?: number;
 }
+
+const PARALLEL_FROM_PASSAGES = 5_000;
+/** Search results paged through at most. */
+const MAX_SEARCH_RESULTS = 500;
+/** Articles handed to a worker at a time. */
+const POOL_BATCH = 40;
 
 /** Texts (questions, passages) whose analysis is kept: about 2 MB at 300 characters each. */
 const ANALYSIS_CACHE_SIZE = 2_000;
@@ -61,7 +71,10 @@ export class Engine {
   readonly #articles = new Map<string, Article>();
   readonly #passages = new Map<string, Passage>();
   readonly #indexed = new Map<string, IndexedArticle>();
-  #index: MiniSearch<IndexedPassage>;
+  #index = new PassageIndex();
+  readonly #workers: number;
+  readonly #parallelFrom: number;
+  readonly #dictionaryPath: string | undefined;
   #stats: EngineStats;
   /** Analyses of recent questions and passages: a repeated question costs no tokenizing. */
   readonly #analysis = new LruCache<string, Token[]>(ANALYSIS_CACHE_SIZE);
@@ -73,7 +86,9 @@ export class Engine {
     this.#corpusDir = options.corpusDir;
     this.#indexFile = options.indexFile ?? indexPath(options.corpusDir);
     this.#log = options.log ?? (() => {});
-    this.#index = createIndex();
+    this.#workers = Math.max(1, options.workers ?? defaultPoolSize());
+    this.#parallelFrom = options.parallelFrom ?? PARALLEL_FROM_PASSAGES;
+    this.#dictionaryPath = options.dictionaryPath;
     this.#stats = { articles: 0, passages: 0, indexOrigin: "built", openMs: 0, indexedAt: new Date() };
   }
 
@@ -110,7 +125,7 @@ export class Engine {
     return answerQuestion(
       {
         analyze: (text) => this.#analysis.getOrSet(text, () => analyze(this.#tokenizer, text)),
-        search: (terms) => searchIndex(this.#index, terms),
+        search: (terms) => this.#index.search(terms),
         idf: (term) => this.idf(term),
         passage: (id) => this.#passages.get(id),
         article: (id) => this.#articles.get(id),
@@ -125,7 +140,7 @@ export class Engine {
   search(query: string, options: { page?: number; pageSize?: number } = {}): SearchPage {
     const pageSize = Math.max(1, options.pageSize ?? 5);
     const terms = [...new Set(analyzeTerms(this.#tokenizer, query))];
-    const results = searchIndex(this.#index, terms);
+    const results = this.#index.search(terms, MAX_SEARCH_RESULTS);
     const pageCount = Math.max(1, Math.ceil(results.length / pageSize));
     const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1)), pageCount);
     const weights = new Set(terms);
@@ -209,9 +224,7 @@ export class Engine {
 
   /** BM25's inverse document frequency of a term over passages. */
   idf(term: string): number {
-    const n = Math.max(this.#index.documentCount, 1);
-    const df = documentFrequency(this.#index, term);
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return this.#index.idf(term);
   }
 
   /**
@@ -251,13 +264,12 @@ export class Engine {
    */
   putAll(articles: readonly Article[], progress?: (done: number) => void): Promise<void> {
     return this.#serialized(async () => {
-      let done = 0;
-      for (const article of articles) {
-        await writeArticle(this.#corpusDir, article);
-        this.#unindex(article.id);
-        this.#indexArticle(article, fileHashOf(article));
-        progress?.(++done);
-      }
+      for (const article of articles) await writeArticle(this.#corpusDir, article);
+      for (const article of articles) this.#unindex(article.id);
+      await this.#indexMany(
+        articles.map((article) => ({ article, fileHash: fileHashOf(article) })),
+        progress,
+      );
       if (articles.length) await this.#save();
       this.#log("engine.putAll", { articles: articles.length });
     });
@@ -287,9 +299,16 @@ export class Engine {
   }
 
   async #load(): Promise<IndexOrigin> {
-    const corpus = await readCorpus(this.#corpusDir);
-    for (const article of corpus.articles) this.#articles.set(article.id, article);
     const saved = this.#indexFile ? await readSavedIndex(this.#indexFile) : null;
+    // Articles whose file is unchanged since the index was saved need no YAML parsing.
+    const known = new Map<string, Omit<Article, "body">>();
+    for (const entry of saved?.articles.values() ?? []) if (entry.meta) known.set(entry.fileHash, entry.meta);
+    const corpus = await readCorpus(this.#corpusDir, (hash, text) => {
+      const meta = known.get(hash);
+      const parts = meta && splitFrontMatter(text);
+      return meta && parts ? { ...meta, body: parts.body } : undefined;
+    });
+    for (const article of corpus.articles) this.#articles.set(article.id, article);
     if (saved) {
       this.#index = saved.index;
       for (const [id, entry] of saved.articles) this.#indexed.set(id, entry);
@@ -301,55 +320,93 @@ export class Engine {
           changed++;
         }
       }
+      const stale: { article: Article; fileHash: string }[] = [];
       for (const article of corpus.articles) {
-        const hash = corpus.files.get(article.id) as string;
+        const fileHash = corpus.files.get(article.id) as string;
         if (this.#indexed.has(article.id)) {
           for (const p of splitPassages(article)) this.#passages.set(p.id, p);
         } else {
-          this.#indexArticle(article, hash);
-          changed++;
+          stale.push({ article, fileHash });
         }
       }
+      await this.#indexMany(stale);
+      changed += stale.length;
       if (changed === 0 && saved.fingerprint === corpus.fingerprint) return "loaded";
       this.#log("engine.repair", { changedArticles: changed });
       await this.#save();
       return "repaired";
     }
     const started = performance.now();
-    for (const article of corpus.articles) this.#indexArticle(article, corpus.files.get(article.id) as string);
+    await this.#indexMany(
+      corpus.articles.map((article) => ({ article, fileHash: corpus.files.get(article.id) as string })),
+    );
     this.#log("engine.build", { articles: corpus.articles.length, ms: Math.round(performance.now() - started) });
     await this.#save();
     return "built";
   }
 
+  /** Indexes articles, on worker threads when there are many passages. */
+  async #indexMany(items: readonly { article: Article; fileHash: string }[], progress?: (done: number) => void) {
+    const prepared = items.map((item) => ({ ...item, passages: splitPassages(item.article) }));
+    const passageCount = prepared.reduce((n, p) => n + p.passages.length, 0);
+    if (this.#workers < 2 || passageCount < this.#parallelFrom) {
+      let done = 0;
+      for (const { article, fileHash, passages } of prepared) {
+        this.#addAnalysed(article, fileHash, passages, analyzeArticle(this.#tokenizer, article, passages));
+        progress?.(++done);
+      }
+      return;
+    }
+    const started = performance.now();
+    const pool = await AnalyzePool.start(this.#workers, this.#dictionaryPath);
+    try {
+      const batches: (typeof prepared)[] = [];
+      for (let i = 0; i < prepared.length; i += POOL_BATCH) batches.push(prepared.slice(i, i + POOL_BATCH));
+      // Every batch is sent at once; the workers take them in turn and this thread adds each batch to
+      // MiniSearch as soon as it is back, in order, while the workers go on with the next ones.
+      const analysed = batches.map((batch) =>
+        pool.analyze(batch.flatMap(({ article, passages }) => textsOf(article, passages))),
+      );
+      let done = 0;
+      for (const [b, batch] of batches.entries()) {
+        const terms = await (analysed[b] as Promise<string[]>);
+        let at = 0;
+        for (const { article, fileHash, passages } of batch) {
+          const count = 1 + passages.length + headingsOf(passages).length;
+          this.#addAnalysed(article, fileHash, passages, fromTexts(passages, terms.slice(at, at + count)));
+          at += count;
+          progress?.(++done);
+        }
+      }
+    } finally {
+      await pool.close();
+    }
+    this.#log("engine.index", {
+      articles: items.length,
+      passages: passageCount,
+      workers: this.#workers,
+      ms: Math.round(performance.now() - started),
+    });
+  }
+
   #indexArticle(article: Article, fileHash: string): void {
     const passages = splitPassages(article);
-    const title = analyzeTerms(this.#tokenizer, article.title).join(TERM_SEPARATOR);
-    const headingTerms = new Map<string, string>();
-    const docs: IndexedPassage[] = [];
-    for (const p of passages) {
-      let heading = "";
-      if (p.heading) {
-        heading = headingTerms.get(p.heading) ?? analyzeTerms(this.#tokenizer, p.heading).join(TERM_SEPARATOR);
-        headingTerms.set(p.heading, heading);
-      }
-      const text = analyzeTerms(this.#tokenizer, p.text).join(TERM_SEPARATOR);
-      docs.push({ id: p.id, title, text: heading ? `${heading}${TERM_SEPARATOR}${text}` : text });
-      this.#passages.set(p.id, p);
-    }
-    this.#index.addAll(docs);
+    this.#addAnalysed(article, fileHash, passages, analyzeArticle(this.#tokenizer, article, passages));
+  }
+
+  #addAnalysed(article: Article, fileHash: string, passages: readonly Passage[], analysed: AnalysedArticle): void {
+    this.#index.addArticle(article.id, analysed.title, analysed.passages);
+    for (const p of passages) this.#passages.set(p.id, p);
     this.#articles.set(article.id, article);
-    this.#indexed.set(article.id, { fileHash, passages: passages.length });
+    const { body: _body, ...meta } = article;
+    this.#indexed.set(article.id, { fileHash, passages: passages.length, meta });
   }
 
   #unindex(id: string, options: { keepArticle?: boolean } = {}): void {
     const entry = this.#indexed.get(id);
     if (entry) {
-      for (let i = 0; i < entry.passages; i++) {
-        const pid = `${id}:${i}`;
-        if (this.#index.has(pid)) this.#index.discard(pid);
-        this.#passages.delete(pid);
-      }
+      this.#index.removeArticle(id, entry.passages);
+      for (let i = 0; i < entry.passages; i++) this.#passages.delete(`${id}:${i}`);
       this.#indexed.delete(id);
     }
     if (!options.keepArticle) this.#articles.delete(id);
@@ -367,4 +424,40 @@ export class Engine {
     });
     this.#log("engine.save", { ms: Math.round(performance.now() - started) });
   }
+}
+
+/** An article's search terms: its title's, and each passage's (with its section heading's). */
+interface AnalysedArticle {
+  readonly title: string;
+  readonly passages: IndexedPassage[];
+}
+
+function headingsOf(passages: readonly Passage[]): string[] {
+  return [...new Set(passages.flatMap((p) => (p.heading ? [p.heading] : [])))];
+}
+
+/** The texts to analyse for an article, in the order `fromTexts` reads them back. */
+function textsOf(article: Article, passages: readonly Passage[]): string[] {
+  return [article.title, ...headingsOf(passages), ...passages.map((p) => p.text)];
+}
+
+/** Builds the analysed article from the terms of `textsOf`'s texts. */
+function fromTexts(passages: readonly Passage[], terms: readonly string[]): AnalysedArticle {
+  const headings = headingsOf(passages);
+  const headingTerms = new Map(headings.map((h, i) => [h, terms[1 + i] ?? ""]));
+  return {
+    title: terms[0] ?? "",
+    passages: passages.map((p, i) => {
+      const text = terms[1 + headings.length + i] ?? "";
+      const heading = p.heading ? (headingTerms.get(p.heading) ?? "") : "";
+      return { id: p.id, text: heading && text ? `${heading}${TERM_SEPARATOR}${text}` : heading || text };
+    }),
+  };
+}
+
+function analyzeArticle(tokenizer: Tokenizer, article: Article, passages: readonly Passage[]): AnalysedArticle {
+  return fromTexts(
+    passages,
+    textsOf(article, passages).map((text) => analyzeTerms(tokenizer, text).join(TERM_SEPARATOR)),
+  );
 }

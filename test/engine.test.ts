@@ -133,3 +133,20 @@ describe("Engine", () => {
     }
   });
 });
+
+describe("Engine indexing on worker threads", () => {
+  it("gives the same answers as indexing on one thread", async () => {
+    const drafts = RANKING_ARTICLES;
+    const one = await tempCorpusDir();
+    const many = await tempCorpusDir();
+    dirs.push(one, many);
+    const articles = drafts.map((d) => createArticle(d, { by: "test", at }));
+    const single = await Engine.open({ corpusDir: one, workers: 1 });
+    await single.putAll(articles);
+    const pooled = await Engine.open({ corpusDir: many, workers: 2, parallelFrom: 0 });
+    await pooled.putAll(articles);
+    for (const q of ["富士山の標高は？", "東海道新幹線はいつ開業した？", "サーバのＣＰＵの冷やし方"]) {
+      expect(pooled.ask(q)).toEqual(single.ask(q));
+    }
+  });
+});

@@ -155,19 +155,26 @@ export function formatArticle(article: Article): string {
   return `---\n${stringifyYaml(front, { lineWidth: 0 })}---\n\n${article.body}\n`;
 }
 
-/** Parses an article file. Throws with the file's name on a malformed file. */
-export function parseArticle(markdown: string, fileName = "(article)"): Article {
+/** The front matter (YAML text) and the body of an article file; null when it has no front matter. */
+export function splitFrontMatter(markdown: string): { yaml: string; body: string } | null {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/u.exec(markdown);
-  if (!match) throw new Error(`article: ${fileName} has no YAML front matter`);
-  const front = parseYaml(match[1] as string) as Partial<FrontMatter> | null;
-  if (!front || typeof front !== "object") throw new Error(`article: ${fileName} has empty front matter`);
-  for (const key of ["id", "title", "content_hash"] as const) {
-    if (typeof front[key] !== "string" || front[key] === "") throw new Error(`article: ${fileName} lacks ${key}`);
-  }
+  if (!match) return null;
   const body = markdown
     .slice(match[0].length)
     .replace(/^\s*\n/u, "")
     .replace(/\s+$/u, "");
+  return { yaml: match[1] as string, body };
+}
+
+/** Parses an article file. Throws with the file's name on a malformed file. */
+export function parseArticle(markdown: string, fileName = "(article)"): Article {
+  const parts = splitFrontMatter(markdown);
+  if (!parts) throw new Error(`article: ${fileName} has no YAML front matter`);
+  const front = parseYaml(parts.yaml) as Partial<FrontMatter> | null;
+  if (!front || typeof front !== "object") throw new Error(`article: ${fileName} has empty front matter`);
+  for (const key of ["id", "title", "content_hash"] as const) {
+    if (typeof front[key] !== "string" || front[key] === "") throw new Error(`article: ${fileName} lacks ${key}`);
+  }
   return {
     id: String(front.id),
     title: String(front.title),
@@ -182,7 +189,7 @@ export function parseArticle(markdown: string, fileName = "(article)"): Article 
     captions: (front.captions ?? []).map(String),
     links: (front.links ?? []).map((l) => ({ name: String(l.name), url: String(l.url) })),
     related: (front.related ?? []).map(String),
-    body,
+    body: parts.body,
   };
 }
 

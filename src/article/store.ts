@@ -1,7 +1,14 @@
 import { createHash } from "node:crypto";
-import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { mkdir, open, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { type Article, formatArticle, parseArticle } from "./article.ts";
+
+/**
+ * Articles already parsed, by the hash of their file: parsing YAML front matter is the slow part of
+ * reading a large corpus (3 s for livedoor's 7,367 files), and an unchanged file parses the same.
+ */
+export type ArticleCache = (fileHash: string, text: string) => Article | undefined;
 
 /** The articles of a corpus folder and a fingerprint of its files' contents. */
 export interface CorpusSnapshot {
@@ -23,7 +30,7 @@ export function articlePath(dir: string, id: string): string {
  * Reads every article of a corpus folder (`<id>.md` files). A missing folder is an empty corpus.
  * Leftover temporary files of an interrupted write are ignored (and removed).
  */
-export async function readCorpus(dir: string): Promise<CorpusSnapshot> {
+export async function readCorpus(dir: string, cache?: ArticleCache): Promise<CorpusSnapshot> {
   let names: string[];
   try {
     names = await readdir(dir);
@@ -39,15 +46,17 @@ export async function readCorpus(dir: string): Promise<CorpusSnapshot> {
   const hashes = new Map<string, string>();
   const seen = new Map<string, string>();
   for (const name of files) {
-    const text = await readFile(path.join(dir, name), "utf8");
-    const article = parseArticle(text, name);
+    // Sequential synchronous reads: 0.4 s for livedoor's 7,367 files, against 1.7 s for async reads.
+    const text = readFileSync(path.join(dir, name), "utf8");
+    const hash = createHash("sha256").update(text).digest("hex");
+    const article = cache?.(hash, text) ?? parseArticle(text, name);
     if (`${article.id}.md` !== name)
       throw new Error(`store: ${name} holds article id ${article.id}; the file name must be <id>.md`);
     const previous = seen.get(article.id);
     if (previous) throw new Error(`store: duplicate article id ${article.id} in ${previous} and ${name}`);
     seen.set(article.id, name);
     articles.push(article);
-    hashes.set(article.id, createHash("sha256").update(text).digest("hex"));
+    hashes.set(article.id, hash);
   }
   return { articles, files: hashes, fingerprint: fingerprintOf(hashes) };
 }
@@ -86,13 +95,20 @@ export async function deleteArticle(dir: string, id: string): Promise<boolean> {
   }
 }
 
-/** Writes a file by way of a flushed temporary file and a rename. */
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+/**
+ * Writes a file by way of a flushed temporary file and a rename. `data` may be a list of chunks, written
+ * in order, so that a large file never has to be one buffer in memory.
+ */
+export async function writeFileAtomic(
+  target: string,
+  data: string | Uint8Array | readonly Uint8Array[],
+): Promise<void> {
   const dir = path.dirname(target);
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   const handle = await open(temp, "w");
   try {
-    await handle.writeFile(data);
+    if (typeof data === "string" || data instanceof Uint8Array) await handle.writeFile(data);
+    else for (const chunk of data) await handle.write(chunk);
     await handle.sync();
   } finally {
     await handle.close();

@@ -1,8 +1,9 @@
 import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import type MiniSearch from "minisearch";
+import type { Article } from "../article/article.ts";
 import { writeFileAtomic } from "../article/store.ts";
-import { INDEX_VERSION, type IndexedPassage, loadIndex, OPTIONS_HASH } from "./index.ts";
+import { INDEX_VERSION, OPTIONS_HASH, PassageIndex, passageIndexOptions, titleIndexOptions } from "./index.ts";
+import { indexFromSnapshot, snapshotOf } from "./snapshot.ts";
 
 /** What the saved index knows of each article it holds. */
 export interface IndexedArticle {
@@ -10,70 +11,101 @@ export interface IndexedArticle {
   readonly fileHash: string;
   /** Number of passages (ids `<id>:0` … `<id>:<n-1>`). */
   readonly passages: number;
+  /** The article's front matter as parsed from that file (the body is read from the file again). */
+  readonly meta?: Omit<Article, "body">;
 }
 
 export interface SavedIndex {
-  readonly index: MiniSearch<IndexedPassage>;
+  readonly index: PassageIndex;
   readonly articles: ReadonlyMap<string, IndexedArticle>;
   readonly fingerprint: string;
 }
 
-interface IndexFile {
+interface Meta {
   version: number;
   optionsHash: string;
   fingerprint: string;
   savedAt: string;
   articles: Record<string, IndexedArticle>;
-  miniSearch: unknown;
 }
 
 /** The saved index lives next to the corpus, in a folder git ignores. */
 export function indexPath(corpusDir: string): string {
-  return path.join(corpusDir, ".index", "index.json");
+  return path.join(corpusDir, ".index", "index.bin");
 }
 
 /**
- * Reads a saved index. Returns null when there is none, or when it was made by another version or with
- * other options: the caller then rebuilds it. A saved index is a cache, never the source of truth.
+ * Reads a saved index. Returns null when there is none, when it is damaged, or when it was made by
+ * another version or with other options: the caller then rebuilds it. A saved index is a cache, never
+ * the source of truth.
+ *
+ * File layout: u32 length · meta JSON · u32 length · passage index snapshot · u32 length · title index
+ * snapshot (see snapshot.ts).
  */
 export async function readSavedIndex(file: string): Promise<SavedIndex | null> {
   await removeStaleTemps(path.dirname(file));
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, "utf8");
+    bytes = await readFile(file);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw err;
   }
-  let parsed: IndexFile;
   try {
-    parsed = JSON.parse(text) as IndexFile;
-  } catch {
-    return null;
-  }
-  if (parsed.version !== INDEX_VERSION || parsed.optionsHash !== OPTIONS_HASH) return null;
-  try {
+    const sections = splitSections(bytes, 3);
+    const meta = JSON.parse(new TextDecoder().decode(sections[0])) as Meta;
+    if (meta.version !== INDEX_VERSION || meta.optionsHash !== OPTIONS_HASH) return null;
+    const passages = indexFromSnapshot(sections[1] as Uint8Array, passageIndexOptions());
+    const titles = indexFromSnapshot(sections[2] as Uint8Array, titleIndexOptions());
     return {
-      index: loadIndex(parsed.miniSearch),
-      articles: new Map(Object.entries(parsed.articles)),
-      fingerprint: parsed.fingerprint,
+      index: PassageIndex.fromIndexes(passages, titles),
+      articles: new Map(Object.entries(meta.articles)),
+      fingerprint: meta.fingerprint,
     };
   } catch {
     return null;
   }
 }
 
+/** Saves the index atomically (temporary file, then rename), in chunks. */
 export async function writeSavedIndex(file: string, saved: SavedIndex): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const content: IndexFile = {
+  const meta: Meta = {
     version: INDEX_VERSION,
     optionsHash: OPTIONS_HASH,
     fingerprint: saved.fingerprint,
     savedAt: new Date().toISOString(),
     articles: Object.fromEntries(saved.articles),
-    miniSearch: saved.index,
   };
-  await writeFileAtomic(file, JSON.stringify(content));
+  const { passages, titles } = saved.index.toSnapshots();
+  const chunks: Uint8Array[] = [];
+  // Padded with spaces to 4 bytes, so that the snapshots after it start aligned for Int32Array views.
+  let metaJson = JSON.stringify(meta);
+  metaJson += " ".repeat((4 - (Buffer.byteLength(metaJson) % 4)) % 4);
+  for (const section of [[new TextEncoder().encode(metaJson)], snapshotOf(passages), snapshotOf(titles)]) {
+    chunks.push(u32(section.reduce((n, c) => n + c.length, 0)), ...section);
+  }
+  await writeFileAtomic(file, chunks);
+}
+
+function splitSections(bytes: Uint8Array, count: number): Uint8Array[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const sections: Uint8Array[] = [];
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const length = view.getUint32(at, true);
+    at += 4;
+    if (at + length > bytes.byteLength) throw new Error("persist: the saved index is truncated");
+    sections.push(bytes.subarray(at, at + length));
+    at += length;
+  }
+  return sections;
+}
+
+function u32(n: number): Uint8Array {
+  const b = new Uint8Array(4);
+  new DataView(b.buffer).setUint32(0, n, true);
+  return b;
 }
 
 /**

@@ -1,0 +1,87 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+
+/**
+ * Worker threads that analyse texts into search terms, for bulk indexing on every core. Each worker
+ * loads its own kuromoji dictionary (about 300 MB and 0.6 s), so a pool only pays off for large
+ * batches: the engine uses it when it (re)indexes thousands of passages.
+ */
+export class AnalyzePool {
+  readonly #workers: Worker[];
+  readonly #ready: Promise<unknown>;
+  readonly #pending = new Map<number, { resolve: (terms: string[]) => void; reject: (err: Error) => void }>();
+  #nextId = 0;
+  #next = 0;
+
+  private constructor(size: number, dictionaryPath: string | undefined) {
+    const url = new URL("./analyze-worker.ts", import.meta.url).href;
+    // Node 20 cannot run TypeScript: each worker registers tsx's loader, then imports the worker module.
+    const tsx = import.meta.resolve("tsx/esm/api");
+    const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); })`;
+    this.#workers = Array.from(
+      { length: size },
+      () =>
+        new Worker(bootstrap, {
+          eval: true,
+          workerData: dictionaryPath === undefined ? {} : { dictionaryPath },
+        }),
+    );
+    this.#ready = Promise.all(
+      this.#workers.map(
+        (worker) =>
+          new Promise((resolve, reject) => {
+            const onMessage = (message: { ready?: boolean; id?: number; terms?: string[] }) => {
+              if (message.ready) {
+                resolve(true);
+                return;
+              }
+              const pending = this.#pending.get(message.id ?? -1);
+              if (!pending) return;
+              this.#pending.delete(message.id ?? -1);
+              pending.resolve(message.terms ?? []);
+            };
+            worker.on("message", onMessage);
+            worker.on("error", (err) => {
+              reject(err);
+              for (const p of this.#pending.values()) p.reject(err);
+              this.#pending.clear();
+            });
+          }),
+      ),
+    );
+  }
+
+  /** A pool of `size` workers (default: one per core, at most 4), ready to analyse. */
+  static async start(size = defaultPoolSize(), dictionaryPath?: string): Promise<AnalyzePool> {
+    const pool = new AnalyzePool(size, dictionaryPath);
+    try {
+      await pool.#ready;
+    } catch (err) {
+      await pool.close();
+      throw new Error(`analyze-pool: a worker failed to start: ${(err as Error).message}`);
+    }
+    return pool;
+  }
+
+  get size(): number {
+    return this.#workers.length;
+  }
+
+  /** The search terms of each text, space-joined, in order. Batches go to the workers in turn. */
+  analyze(texts: readonly string[]): Promise<string[]> {
+    const worker = this.#workers[this.#next++ % this.#workers.length] as Worker;
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      worker.postMessage({ id, texts });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.#workers.map((w) => w.terminate()));
+  }
+}
+
+export function defaultPoolSize(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}

@@ -1,0 +1,58 @@
+import MiniSearch from "minisearch";
+import { describe, expect, it } from "vitest";
+import { passageIndexOptions } from "../../src/search/index.ts";
+import { indexFromSnapshot, snapshotOf } from "../../src/search/snapshot.ts";
+
+function concat(chunks: Uint8Array[], offset = 0): Uint8Array {
+  const out = new Uint8Array(offset + chunks.reduce((n, c) => n + c.length, 0));
+  let at = offset;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out.subarray(offset);
+}
+
+const docs = [
+  { id: "a:0", text: "富士山 標高 3776 メートル 富士山" },
+  { id: "a:1", text: "登山 山小屋 予約" },
+  { id: "b:0", text: "新幹線 開業 1964 東京 新大阪" },
+  { id: "b:1", text: "のぞみ 東京 新大阪 2 時間" },
+  { id: "c:0", text: "サーバ cpu 電力 冷却 サーバ" },
+];
+
+describe("index snapshots", () => {
+  it("load into an index that answers exactly as the original", async () => {
+    const original = new MiniSearch(passageIndexOptions());
+    original.addAll(docs);
+    original.discard("b:1"); // discarded documents must not come back
+    const loaded = indexFromSnapshot(concat(snapshotOf(original)), passageIndexOptions());
+    // MiniSearch forgets a discarded document's postings lazily; once it has, both agree exactly
+    await original.vacuum();
+    for (const q of ["富士山", "東京 新大阪", "サーバ 電力", "のぞみ", "存在しない"]) {
+      expect(loaded.search(q)).toEqual(original.search(q));
+    }
+    expect(loaded.documentCount).toBe(4);
+    expect(loaded.has("b:1")).toBe(false);
+    // and the loaded index keeps working: add, discard, search
+    loaded.add({ id: "d:0", text: "富士山 夕焼け" });
+    loaded.discard("a:1");
+    expect(loaded.search("富士山").map((r) => r.id)).toEqual(expect.arrayContaining(["a:0", "d:0"]));
+    expect(loaded.search("予約")).toEqual([]);
+  });
+
+  it("load from an unaligned buffer too", () => {
+    const original = new MiniSearch(passageIndexOptions());
+    original.addAll(docs);
+    const loaded = indexFromSnapshot(concat(snapshotOf(original), 1), passageIndexOptions());
+    expect(loaded.search("東京")).toEqual(original.search("東京"));
+  });
+
+  it("refuse bytes that are not a snapshot, or a damaged one", () => {
+    expect(() => indexFromSnapshot(new TextEncoder().encode("{}"), passageIndexOptions())).toThrow(/snapshot/u);
+    const original = new MiniSearch(passageIndexOptions());
+    original.addAll(docs);
+    const bytes = concat(snapshotOf(original));
+    expect(() => indexFromSnapshot(bytes.subarray(0, bytes.length - 8), passageIndexOptions())).toThrow();
+  });
+});
