@@ -24,6 +24,7 @@ import {
   TextInputStyle,
 } from "discord.js";
 import dotenv from "dotenv";
+import { prepareArticleChoices } from "../commands/choices.ts";
 import type {
   Actor,
   Attachment,
@@ -571,6 +572,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     corpusDir: config.corpusDir,
     log: (event, fields) => logger.debug({ event, ...fields }),
   });
+  prepareArticleChoices(engine);
   const bot = createBot({ config, engine, logger, fetch: fetchOptionsOf(config.fetch), version });
   let stopping = false;
   const shutdown = async (signal: string) => {

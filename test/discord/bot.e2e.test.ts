@@ -1,11 +1,15 @@
 import { rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { SlashCommandBuilder } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type Bot, createBot } from "../../src/bot.ts";
+import { defineCommand } from "../../commands/context.ts";
+import { commands } from "../../commands/index.ts";
+import { AUTO_DEFER_MS, type Bot, createBot } from "../../src/bot.ts";
 import { loadFetchConfig } from "../../src/config.ts";
 import { commandsJson, deployCommands } from "../../src/deploy-commands.ts";
 import type { Engine } from "../../src/engine.ts";
+import { UserFacingError } from "../../src/errors.ts";
 import { fetchOptionsOf } from "../../src/ingest/ingest.ts";
 import { createLogger } from "../../src/log.ts";
 import { FAMILY, openTestEngine } from "./corpus.ts";
@@ -73,6 +77,24 @@ function strings(value: unknown): string[] {
 
 const str = (name: string, value: string) => ({ name, type: 3, value });
 
+/**
+ * A command for these tests only (not registered): `slow` forgets to defer and takes longer than
+ * Discord's 3 seconds; `late-error` fails after deferring publicly.
+ */
+const probe = defineCommand<{ mode: string }>({
+  data: new SlashCommandBuilder().setName("probe").setDescription("test only"),
+  parse: (o) => ({ mode: o.string("mode") ?? "" }),
+  async run(ctx) {
+    if (ctx.options.mode === "slow") {
+      await new Promise((resolve) => setTimeout(resolve, AUTO_DEFER_MS + 1_000));
+      await ctx.reply({ content: "おそくなりました" });
+    } else {
+      await ctx.defer();
+      throw new UserFacingError("あとから分かった問題です。");
+    }
+  },
+});
+
 beforeAll(async () => {
   fake = new FakeDiscord();
   await fake.start();
@@ -107,6 +129,7 @@ beforeAll(async () => {
     fetch,
     version: "0.1.0-test",
     clientOptions: { waitGuildTimeout: 1_000 },
+    commands: [...commands, probe],
   });
   await deployCommands({ token: TOKEN, clientId: fake.appId, guildId: fake.guildId, apiBase: fake.apiBase });
   await bot.login();
@@ -473,6 +496,24 @@ describe("/about, errors and refusals", () => {
     });
     const after = await fake.send(fake.chatInput("about", []));
     expect(embedOf(after).title).toBe("shiori について");
+  });
+
+  it("defers a handler that forgot to, so that Discord's 3 seconds are never missed", async () => {
+    const trace = await fake.send(fake.chatInput("probe", [str("mode", "slow")], fake.newMember()));
+    expect(trace.ack?.type).toBe(5);
+    expect(lastBody(trace)["content"]).toBe("おそくなりました");
+  });
+
+  it("shows an error that comes after a public defer to the member only, and removes the public reply", async () => {
+    const trace = await fake.send(fake.chatInput("probe", [str("mode", "late-error")], fake.newMember()), {
+      until: (t) => fake.requests.some((r) => r.method === "DELETE" && r.path.includes(t.token)),
+    });
+    expect(trace.ack).toMatchObject({ type: 5, data: { flags: 0 } });
+    expect(trace.bodies.at(-1)).toMatchObject({
+      kind: "followup",
+      body: { content: "あとから分かった問題です。", flags: EPHEMERAL },
+    });
+    expect(trace.originalId && fake.messages.has(trace.originalId)).toBe(false);
   });
 
   it("refuses politely in a server that is not allowed, and in DMs", async () => {
