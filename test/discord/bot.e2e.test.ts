@@ -41,6 +41,8 @@ let corpusDir: string;
 let pages: Server;
 let pagesBase: string;
 const logLines: string[] = [];
+/** The page the moderator adds; a test changes it to see refetch pick the change up. */
+let nijiriguchiHtml = "";
 
 /** The last message body the bot sent for an interaction. */
 function lastBody(trace: InteractionTrace): Json {
@@ -101,9 +103,10 @@ beforeAll(async () => {
   ({ engine, corpusDir } = await openTestEngine());
 
   // Pages the moderator adds by URL: a local site on 127.0.0.1.
+  nijiriguchiHtml = NIJIRIGUCHI_HTML;
   pages = createServer((req, res) => {
     if (req.url === "/nijiriguchi.html") {
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(NIJIRIGUCHI_HTML);
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(nijiriguchiHtml);
     } else if (req.url === "/attachments/notes.md") {
       res.writeHead(200, { "content-type": "text/markdown; charset=utf-8" }).end(NOTES_MD);
     } else {
@@ -377,6 +380,20 @@ describe("/article (moderators)", () => {
 
     const search = await fake.send(fake.chatInput("search", [str("query", "にじり口")], fake.newMember()));
     expect(embedOf(search).fields?.[0]?.name).toBe("1. にじり口と茶室の広さ");
+  });
+
+  it("refetches an article: unchanged, then changed at its source", async () => {
+    const id = engine.find(`${pagesBase}/nijiriguchi.html`)?.id as string;
+    const refetch = () =>
+      fake.send(
+        fake.chatInput("article", [{ type: 1, name: "refetch", options: [str("article", id)] }], fake.moderator),
+      );
+    expect(embedOf(await refetch()).author?.name).toBe("変更はありませんでした");
+    nijiriguchiHtml = NIJIRIGUCHI_HTML.replaceAll("にじり口と茶室の広さ", "にじり口と茶室の広さ（改訂版）");
+    const changed = embedOf(await refetch());
+    expect(changed.author?.name).toBe("記事を更新しました");
+    expect(changed.description).toContain("タイトル: にじり口と茶室の広さ → にじり口と茶室の広さ（改訂版）");
+    expect(engine.article(id)?.title).toBe("にじり口と茶室の広さ（改訂版）");
   });
 
   it("adds an article from an attached file", async () => {
