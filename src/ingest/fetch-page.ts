@@ -239,13 +239,15 @@ function createGuard(options: FetchOptions): Guard {
         const family = Number(String(lookupOptions.family ?? 0).replace(/^IPv/u, "")) || 0;
         const candidates = addresses.filter((a) => family === 0 || a.family === family);
         const allowed: LookupAddress[] = [];
+        let refused: AddressVerdict | null = null;
         for (const a of candidates) {
           const verdict = checkAddress(a.address, options.policy);
           if (verdict.allowed) allowed.push({ address: a.address, family: a.family });
-          else guard.blocked ??= { ...verdict, host: hostname };
+          else refused ??= verdict;
         }
         const first = allowed[0];
         if (!first) {
+          if (refused) guard.blocked = { ...refused, host: hostname };
           const err: NodeJS.ErrnoException = new Error(`fetch: no allowed address for ${hostname}`);
           err.code = guard.blocked ? "EBLOCKED" : "ENOTFOUND";
           callback(err, "", 0);
