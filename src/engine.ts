@@ -1,4 +1,5 @@
 import { type AnswerOptions, answerQuestion, sourceOf } from "./answer/answer.ts";
+import { TitleSuggester } from "./answer/suggest.ts";
 import { summarize } from "./answer/summarize.ts";
 import type { Answer, PassageHit, SourceRef, Summary } from "./answer/types.ts";
 import { type Article, bodyBlocks, splitFrontMatter } from "./article/article.ts";
@@ -78,6 +79,8 @@ export class Engine {
   #stats: EngineStats;
   /** Analyses of recent questions and passages: a repeated question costs no tokenizing. */
   readonly #analysis = new LruCache<string, Token[]>(ANALYSIS_CACHE_SIZE);
+  /** Title suggestions, built on first use and dropped whenever the articles change. */
+  #suggester: TitleSuggester | undefined;
   /** Writes run one after another. */
   #writes: Promise<unknown> = Promise.resolve();
 
@@ -129,7 +132,10 @@ export class Engine {
         idf: (term) => this.idf(term),
         passage: (id) => this.#passages.get(id),
         article: (id) => this.#articles.get(id),
-        articles: () => this.#articles.values(),
+        suggest: (question) => {
+          this.#suggester ??= new TitleSuggester(this.#articles.values());
+          return this.#suggester.suggest(question);
+        },
       },
       question,
       options,
@@ -396,6 +402,7 @@ export class Engine {
 
   #addAnalysed(article: Article, fileHash: string, passages: readonly Passage[], analysed: AnalysedArticle): void {
     this.#index.addArticle(article.id, analysed.title, analysed.passages);
+    this.#suggester = undefined;
     for (const p of passages) this.#passages.set(p.id, p);
     this.#articles.set(article.id, article);
     const { body: _body, ...meta } = article;
@@ -403,6 +410,7 @@ export class Engine {
   }
 
   #unindex(id: string, options: { keepArticle?: boolean } = {}): void {
+    this.#suggester = undefined;
     const entry = this.#indexed.get(id);
     if (entry) {
       this.#index.removeArticle(id, entry.passages);

@@ -15,8 +15,8 @@ export interface AnswerContext {
   idf(term: string): number;
   passage(id: string): Passage | undefined;
   article(id: string): Article | undefined;
-  /** Every article, for suggesting titles when nothing matches. */
-  articles(): Iterable<Article>;
+  /** The articles whose titles are closest to the question, for when nothing answers it. */
+  suggest(question: string): readonly Article[];
   /** The analysis of a text (a question, a passage, a heading); the engine caches it. */
   analyze(text: string): readonly Token[];
 }
@@ -58,7 +58,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   const questionType = questionTokens.find((t) => t.question)?.question ?? null;
   const terms = [...new Set(questionTokens.flatMap((t) => (t.term === null ? [] : [t.term])))];
   const empty = { question, questionType, terms, keyPoints: [], passages: [] };
-  if (terms.length === 0) return { ...empty, found: false, suggestions: suggestTitles(ctx, question) };
+  if (terms.length === 0) return { ...empty, found: false, suggestions: ctx.suggest(question).map(sourceOf) };
 
   const weights = new Map(terms.map((t) => [t, ctx.idf(t)]));
   const totalWeight = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
@@ -69,7 +69,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   );
   const sentenceTotal = [...sentenceWeights.values()].reduce((a, b) => a + b, 0) || 1;
   const results = ctx.search(terms).slice(0, Math.max(CANDIDATE_PASSAGES, maxPassages));
-  if (results.length === 0) return { ...empty, found: false, suggestions: suggestTitles(ctx, question) };
+  if (results.length === 0) return { ...empty, found: false, suggestions: ctx.suggest(question).map(sourceOf) };
   const bestScore = results[0]?.score || 1;
 
   const passages: PassageHit[] = [];
@@ -134,7 +134,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     found,
     keyPoints,
     passages: passages.slice(0, maxPassages),
-    suggestions: found ? [] : suggestTitles(ctx, question),
+    suggestions: found ? [] : ctx.suggest(question).map(sourceOf),
   };
 }
 
@@ -209,31 +209,6 @@ export function sourceOf(article: Article): SourceRef {
     publisher: article.publisher,
     publishedAt: article.publishedAt,
   };
-}
-
-/** Titles sharing the most character bigrams with the question (Dice coefficient), for "did you mean". */
-export function suggestTitles(ctx: Pick<AnswerContext, "articles">, question: string, limit = 3): SourceRef[] {
-  const q = bigrams(normalize(question));
-  if (q.size === 0) return [];
-  const scored: { article: Article; score: number }[] = [];
-  for (const article of ctx.articles()) {
-    const t = bigrams(normalize(article.title));
-    let shared = 0;
-    for (const b of q) if (t.has(b)) shared++;
-    if (shared > 0) scored.push({ article, score: (2 * shared) / (q.size + t.size) });
-  }
-  return scored
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit)
-    .map((s) => sourceOf(s.article));
-}
-
-function bigrams(text: string): Set<string> {
-  const chars = Array.from(text.replace(/[\s\p{P}\p{S}]+/gu, ""));
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) out.add(`${chars[i]}${chars[i + 1]}`);
-  if (chars.length === 1) out.add(chars[0] as string);
-  return out;
 }
 
 export type { QuestionType };

@@ -15,7 +15,7 @@ import MiniSearch, { type Options, type SearchOptions } from "minisearch";
  */
 
 /** Bumped whenever the analysis or the layout of the index changes, so that saved indexes are rebuilt. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 export const TERM_SEPARATOR = " ";
 
@@ -128,7 +128,7 @@ export class PassageIndex {
    * Passages matching any of the terms, best first: BM25 over the passage text plus the article's title
    * score. Rare terms select candidates; common terms (see COMMON_TERM_SHARE) re-rank the best of them.
    */
-  search(terms: readonly string[], limit = 50): Hit[] {
+  search(terms: readonly string[], limit = 100): Hit[] {
     const unique = [...new Set(terms)].filter((t) => t !== "");
     if (unique.length === 0 || this.#passages.documentCount === 0) return [];
     const n = this.#passages.documentCount;
@@ -148,25 +148,37 @@ export class PassageIndex {
     for (const r of this.#titles.search(unique.join(TERM_SEPARATOR))) titleScores.set(String(r.id), r.score);
 
     const raw = this.#passages.search(selecting.join(TERM_SEPARATOR));
-    const depth = Math.min(raw.length, Math.max(limit, RERANK_DEPTH));
+    const internals = internalsOf(this.#passages);
+    const commonPostings = common.flatMap((term) => {
+      const postings = internals.postings(term);
+      return postings ? [{ postings, idf: bm25Idf(n, postings.size) }] : [];
+    });
+    const average = internals.averageFieldLength();
     const hits: Hit[] = [];
-    for (let i = 0; i < depth; i++) {
+    for (let i = 0; i < Math.min(raw.length, limit); i++) {
       const r = raw[i] as (typeof raw)[0];
       const id = String(r.id);
+      const title = titleScores.get(id.slice(0, id.lastIndexOf(":"))) ?? 0;
+      if (i >= RERANK_DEPTH) {
+        hits.push({ id, score: r.score + TITLE_WEIGHT * title });
+        continue;
+      }
       // MiniSearch multiplies the summed BM25 by the number of query terms matched: keep that shape.
       let matched = r.queryTerms.length;
       let sum = r.score / Math.max(matched, 1);
-      for (const term of common) {
-        const contribution = this.#bm25(term, id);
-        if (contribution > 0) {
-          sum += contribution;
+      const shortId = internals.shortIdOf(id);
+      if (shortId !== undefined && commonPostings.length) {
+        const length = internals.fieldLength(shortId);
+        for (const { postings, idf } of commonPostings) {
+          const tf = postings.get(shortId);
+          if (!tf) continue;
+          sum += idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / average)));
           matched++;
         }
       }
-      const title = titleScores.get(id.slice(0, id.lastIndexOf(":"))) ?? 0;
       hits.push({ id, score: sum * matched + TITLE_WEIGHT * title });
     }
-    return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+    return hits.sort((a, b) => b.score - a.score);
   }
 
   /** In how many passages a term occurs. */
@@ -176,25 +188,7 @@ export class PassageIndex {
 
   /** BM25's inverse document frequency of a term over passages. */
   idf(term: string): number {
-    const n = Math.max(this.#passages.documentCount, 1);
-    const df = this.documentFrequency(term);
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  }
-
-  /** MiniSearch's BM25+ score of one term in one passage, 0 when the passage lacks the term. */
-  #bm25(term: string, passageId: string): number {
-    const internals = internalsOf(this.#passages);
-    const postings = internals.postings(term);
-    const shortId = internals.shortIdOf(passageId);
-    if (!postings || shortId === undefined) return 0;
-    const tf = postings.get(shortId);
-    if (!tf) return 0;
-    const length = internals.fieldLength(shortId);
-    const avg = internals.averageFieldLength();
-    const n = this.#passages.documentCount;
-    const df = postings.size;
-    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    return idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / avg)));
+    return bm25Idf(Math.max(this.#passages.documentCount, 1), this.documentFrequency(term));
   }
 
   /** The indexes as bytes (see snapshot.ts). */
@@ -205,6 +199,11 @@ export class PassageIndex {
   static fromIndexes(passages: MiniSearch<IndexedPassage>, titles: MiniSearch<IndexedTitle>): PassageIndex {
     return new PassageIndex(passages, titles);
   }
+}
+
+/** BM25's inverse document frequency, as MiniSearch computes it. */
+function bm25Idf(documentCount: number, documentFrequency: number): number {
+  return Math.log(1 + (documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
 }
 
 export function passageIndexOptions(): Options<IndexedPassage> {

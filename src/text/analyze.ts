@@ -78,7 +78,7 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
  */
 export function analyze(tokenizer: Tokenizer, text: string): Token[] {
   const normalized = normalizeWithOffsets(text);
-  const norm = normalized.text;
+  const norm = maskPictographs(normalized.text);
   const raw: RawToken[] = [];
   for (const chunk of chunkText(norm)) {
     let offset = 0;
@@ -96,7 +96,8 @@ export function analyze(tokenizer: Tokenizer, text: string): Token[] {
   const tokens: Token[] = [];
   for (let i = 0; i < merged.length; i++) {
     const { token, start, end, surface } = merged[i] as MergedToken;
-    if (end <= start) continue;
+    // Symbols and spaces are neither terms nor clues to the kind of answer: not kept.
+    if (end <= start || token.pos === "記号") continue;
     const question = questions.get(i);
     const pos: [string, string, string] = [token.pos, token.pos_detail_1, token.pos_detail_2];
     const term = question ? null : toTerm(token, surface);
@@ -109,6 +110,17 @@ export function analyze(tokenizer: Tokenizer, text: string): Token[] {
     );
   }
   return tokens;
+}
+
+/**
+ * Emoji and their joiners, modifiers and flags (👨‍👩‍👧, 👍🏽, 🇯🇵) become spaces of the same length: they are
+ * never search terms, and kuromoji spends as long on them as on words (1 MB of emoji took 1.5 s).
+ */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: modifiers are matched alone on purpose, in runs
+const PICTOGRAPHS = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1f3fb}-\u{1f3ff}\u200d\ufe0e\ufe0f\u20e3]+/gu;
+
+function maskPictographs(text: string): string {
+  return text.replace(PICTOGRAPHS, (run) => " ".repeat(run.length));
 }
 
 /** The search terms of a text, in order, repeats kept. */

@@ -15,23 +15,38 @@ export interface Chunk {
   readonly start: number;
 }
 
+/** Runs of whitespace that separate chunks: a line break, or two or more spaces. */
+const GAP = /\s*\n\s*|\s{2,}/gu;
+
 /**
  * Splits text into chunks of at most MAX_CHUNK_LENGTH code units, cutting at punctuation or whitespace
- * where possible, else at a change of script (kanji → katakana), else anywhere but inside a surrogate pair.
+ * where possible, else at a change of script (kanji → katakana), else anywhere but inside a surrogate
+ * pair. Line breaks and runs of spaces are left out: they are never words, and kuromoji is as slow on a
+ * long run of spaces as on a long word (128 spaces at a time, 1 MB took 2.8 s).
  */
 export function chunkText(text: string, maxLength = MAX_CHUNK_LENGTH): Chunk[] {
   const chunks: Chunk[] = [];
-  let start = 0;
-  while (start < text.length) {
-    if (text.length - start <= maxLength) {
-      chunks.push({ text: text.slice(start), start });
-      break;
+  let from = 0;
+  for (const gap of text.matchAll(GAP)) {
+    cut(text, from, gap.index, maxLength, chunks);
+    from = gap.index + gap[0].length;
+  }
+  cut(text, from, text.length, maxLength, chunks);
+  return chunks;
+}
+
+function cut(text: string, from: number, to: number, maxLength: number, chunks: Chunk[]): void {
+  let start = from;
+  while (start < to && /\s/u.test(text[start] as string)) start++;
+  while (start < to) {
+    if (to - start <= maxLength) {
+      chunks.push({ text: text.slice(start, to), start });
+      return;
     }
     const end = findCut(text, start, start + maxLength);
     chunks.push({ text: text.slice(start, end), start });
     start = end;
   }
-  return chunks;
 }
 
 function findCut(text: string, start: number, limit: number): number {

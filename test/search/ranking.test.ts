@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { suggestTitles } from "../../src/answer/answer.ts";
+import { TitleSuggester } from "../../src/answer/suggest.ts";
 import { articleIdFor, createArticle } from "../../src/article/article.ts";
 import type { Engine } from "../../src/engine.ts";
 import { RANKING_ARTICLES } from "../fixtures/ranking-articles.ts";
@@ -66,8 +66,9 @@ describe("ranking: the article that answers comes first", () => {
     // 夏山 and シーズン are in the title only; character bigrams find it even when no term matches
     const at = new Date();
     const articles = RANKING_ARTICLES.map((d) => createArticle(d, { by: "test", at }));
-    const suggestions = suggestTitles({ articles: () => articles }, "夏山シーズンの混雑");
+    const suggestions = new TitleSuggester(articles).suggest("夏山シーズンの混雑");
     expect(suggestions[0]?.title).toBe("富士山の夏山シーズンが始まる");
-    expect(suggestTitles({ articles: () => [] }, "何か")).toEqual([]);
+    expect(new TitleSuggester([]).suggest("何か")).toEqual([]);
+    expect(new TitleSuggester(articles).suggest("？！")).toEqual([]);
   });
 });

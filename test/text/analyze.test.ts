@@ -91,18 +91,28 @@ describe("analyze", () => {
 });
 
 describe("chunkText", () => {
-  it("cuts any text into bounded chunks that add up to the text", () => {
+  it("cuts any text into bounded chunks, in order, that cover all but whitespace", () => {
     fc.assert(
       fc.property(fc.string({ unit: "binary", maxLength: 2_000 }), (s) => {
         const chunks = chunkText(s);
-        expect(chunks.map((c) => c.text).join("")).toBe(s);
+        let end = 0;
         for (const c of chunks) {
           expect(c.text.length).toBeLessThanOrEqual(MAX_CHUNK_LENGTH);
+          expect(c.text.length).toBeGreaterThan(0);
           expect(s.slice(c.start, c.start + c.text.length)).toBe(c.text);
+          expect(c.start).toBeGreaterThanOrEqual(end);
+          // what lies between two chunks is whitespace
+          expect(s.slice(end, c.start).trim()).toBe("");
+          end = c.start + c.text.length;
         }
+        expect(s.slice(end).trim()).toBe("");
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("leaves out line breaks and runs of spaces, keeping single spaces inside a chunk", () => {
+    expect(chunkText("Xen 3.0  が\n出た").map((c) => c.text)).toEqual(["Xen 3.0", "が", "出た"]);
   });
 
   it("prefers to cut after punctuation", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normalize, normalizeWithOffsets } from "../../src/text/normalize.ts";
+import { normalize, normalizeWithOffsets, STABLE_RUN } from "../../src/text/normalize.ts";
 
 describe("normalize", () => {
   it.each([
@@ -61,5 +61,26 @@ describe("normalize", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("STABLE_RUN", () => {
+  it("only matches characters that normalization leaves as they are", () => {
+    let checked = 0;
+    for (let code = 0; code <= 0xffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const ch = String.fromCharCode(code);
+      STABLE_RUN.lastIndex = 0;
+      if (!STABLE_RUN.test(ch)) continue;
+      expect(ch.normalize("NFKC").toLowerCase()).toBe(ch);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20_000);
+  });
+
+  it("lets a combining mark compose with the character before it", () => {
+    // カ followed by U+3099 (combining voiced mark) is ガ under NFKC
+    expect(normalize("カ\u3099ラス")).toBe("ガラス");
+    expect(normalize("ﾊﾞｽ停")).toBe("バス停");
   });
 });

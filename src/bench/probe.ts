@@ -1,0 +1,88 @@
+import { readFileSync } from "node:fs";
+import { Engine } from "../engine.ts";
+import { analyze } from "../text/analyze.ts";
+import { loadTokenizer } from "../text/tokenizer.ts";
+import { HOSTILE_INPUTS } from "./hostile-inputs.ts";
+
+/**
+ * The child process of the benchmark: each measurement that needs a process of its own (start-up time,
+ * memory at a corpus size, peak memory on hostile input) runs here and prints one JSON line.
+ *
+ *   probe open <corpusDir> <questionsFile|-> <workers>   start-up, memory, ask latencies
+ *   probe hostile <kind>                                   analysis time and peak memory of one input
+ */
+const [mode, ...args] = process.argv.slice(2);
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length ? (s[Math.floor((s.length - 1) / 2)] as number) : 0;
+}
+
+function percentile(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length ? (s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] as number) : 0;
+}
+
+function mb(bytes: number): number {
+  return Math.round(bytes / 1e5) / 10;
+}
+
+if (mode === "open") {
+  const [corpusDir, questionsFile, workers] = args as [string, string, string];
+  const started = performance.now();
+  const engine = await Engine.open({ corpusDir, workers: Number(workers) || 1 });
+  const openMs = performance.now() - started;
+  const memory = process.memoryUsage();
+  const questions =
+    questionsFile && questionsFile !== "-" ? (JSON.parse(readFileSync(questionsFile, "utf8")) as string[]) : [];
+  // warm-up: the first questions pay for JIT compilation
+  for (const q of questions.slice(0, 20)) engine.ask(q);
+  const times: number[] = [];
+  for (const q of questions.slice(20)) {
+    const t = performance.now();
+    engine.ask(q);
+    times.push(performance.now() - t);
+  }
+  const after = process.memoryUsage();
+  process.stdout.write(
+    `${JSON.stringify({
+      openMs,
+      indexOrigin: engine.stats.indexOrigin,
+      articles: engine.stats.articles,
+      passages: engine.stats.passages,
+      rssMbReady: mb(memory.rss),
+      heapMbReady: mb(memory.heapUsed),
+      rssMbAnswering: mb(after.rss),
+      askMsP50: percentile(times, 0.5),
+      askMsP99: percentile(times, 0.99),
+      askMsMedian: median(times),
+      questions: times.length,
+    })}\n`,
+  );
+} else if (mode === "hostile") {
+  const [kind] = args as [string];
+  const make = HOSTILE_INPUTS[kind];
+  if (!make) throw new Error(`probe: unknown hostile input ${kind}`);
+  const tokenizer = await loadTokenizer();
+  analyze(tokenizer, "準備の文です。"); // JIT warm-up on a short text
+  const text = make();
+  const before = process.memoryUsage();
+  const t = performance.now();
+  const tokens = analyze(tokenizer, text);
+  const ms = performance.now() - t;
+  // The process's peak RSS (which may also be the dictionary load's peak) less the RSS before: an upper
+  // bound of the memory the analysis needed at its peak.
+  const peakRss = process.resourceUsage().maxRSS * 1024;
+  process.stdout.write(
+    `${JSON.stringify({
+      kind,
+      characters: text.length,
+      ms,
+      tokens: tokens.length,
+      extraMb: mb(Math.max(0, peakRss - before.rss)),
+      heapExtraMb: mb(process.memoryUsage().heapUsed - before.heapUsed),
+    })}\n`,
+  );
+} else {
+  throw new Error(`probe: unknown mode ${mode}`);
+}

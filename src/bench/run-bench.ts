@@ -1,0 +1,232 @@
+import { execFile } from "node:child_process";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { type Article, articleIdFor, createArticle } from "../article/article.ts";
+import { importPlainText } from "../article/import-text.ts";
+import { writeArticle } from "../article/store.ts";
+import { indexPath } from "../search/persist.ts";
+import { analyzeTerms } from "../text/analyze.ts";
+import { loadTokenizer } from "../text/tokenizer.ts";
+import { HOSTILE_INPUTS } from "./hostile-inputs.ts";
+
+/**
+ * `npm run bench -- [--corpus-dir <livedoor dir>] [--questions <SQuAD file>] [--json] [--quick]`
+ *
+ * Measures on this machine, each figure next to its reference from the same run: tokenizing (raw
+ * kuromoji against the full analysis), indexing (one thread against all cores), start-up (saved index
+ * against rebuilding), ask latency and memory at three corpus sizes, and hostile input. Timings are
+ * medians of repeated runs after a warm-up; the machine is shared and noisy, so compare ratios.
+ */
+export interface BenchOptions {
+  readonly corpusDir?: string | undefined;
+  readonly questions?: string | undefined;
+  readonly quick?: boolean;
+  readonly out: (line: string) => void;
+  readonly progress: (line: string) => void;
+}
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const PROBE = path.join(import.meta.dirname, "probe.ts");
+const run = promisify(execFile);
+
+/** A sample of Japanese news prose for the tokenizer figures, used when no corpus is given. */
+const BUILTIN_TEXT = readFileSync(
+  path.join(ROOT, "corpus", readdirSync(path.join(ROOT, "corpus")).find((f) => f.endsWith(".md")) ?? ""),
+  "utf8",
+);
+
+export async function runBench(options: BenchOptions): Promise<Record<string, number | string>> {
+  const figures: Record<string, number | string> = {};
+  const note = (key: string, value: number | string) => {
+    figures[key] = typeof value === "number" ? Math.round(value * 100) / 100 : value;
+  };
+  const work = await mkdtemp(path.join(os.tmpdir(), "shiori-bench-"));
+  try {
+    const articles = options.corpusDir ? readPlainTextCorpus(options.corpusDir) : [];
+    const questions = await writeQuestions(work, options.questions, articles);
+    note("machineCores", os.availableParallelism());
+    note("questions", questions.count);
+
+    // ── Tokenizing ──────────────────────────────────────────────────────────────────────────────
+    options.progress("tokenizing…");
+    const tokenizer = await loadTokenizer();
+    const sample = (articles.length ? articles.slice(0, 200).map((a) => a.body) : [BUILTIN_TEXT]).join("\n");
+    const lines = sample.split("\n").filter((l) => l.trim() !== "");
+    const repeats = options.quick ? 3 : 5;
+    const rawMs = medianOf(repeats, () => {
+      for (const line of lines) tokenizer.tokenize(line);
+    });
+    const analysisMs = medianOf(repeats, () => {
+      for (const line of lines) analyzeTerms(tokenizer, line);
+    });
+    const rawCharsPerSec = (sample.length / rawMs) * 1000;
+    note("tokenizeCharsPerSec_rawKuromoji", rawCharsPerSec);
+    note("tokenizeCharsPerSec_analysis", (sample.length / analysisMs) * 1000);
+    note("tokenizeRatio_analysisToRaw", rawMs / analysisMs);
+    note("tokenizeSampleChars", sample.length);
+
+    // ── Hostile input ───────────────────────────────────────────────────────────────────────────
+    for (const kind of Object.keys(HOSTILE_INPUTS)) {
+      options.progress(`hostile input: ${kind}…`);
+      const results = [];
+      for (let i = 0; i < (options.quick ? 1 : 3); i++) results.push(await probe(["hostile", kind]));
+      note(`hostileMs_${kind}`, median(results.map((r) => Number(r["ms"]))));
+      note(`hostileExtraMbUpperBound_${kind}`, median(results.map((r) => Number(r["extraMb"]))));
+    }
+
+    // ── Seed corpus ─────────────────────────────────────────────────────────────────────────────
+    const seedDir = path.join(work, "seed");
+    await cp(path.join(ROOT, "corpus"), seedDir, { recursive: true, filter: (src) => !src.includes(".index") });
+    options.progress("seed corpus…");
+    await probe(["open", seedDir, "-", "1"]); // builds and saves its index
+    const seed = await probe(["open", seedDir, questions.file, "1"]);
+    noteSize(note, "seed", seed);
+
+    if (articles.length) {
+      // ── Indexing ──────────────────────────────────────────────────────────────────────────────
+      const livedoorDir = path.join(work, "livedoor");
+      for (const a of articles) await writeArticle(livedoorDir, a);
+      const characters = articles.reduce((n, a) => n + a.body.length, 0);
+      note("livedoorArticles", articles.length);
+      note("livedoorCharacters", characters);
+      options.progress(`indexing ${articles.length} articles on 1 thread…`);
+      const one = await timedBuild(livedoorDir, 1);
+      note("indexMs_1thread", one.ms);
+      note("indexCharsPerSec_1thread", (characters / one.ms) * 1000);
+      note("indexRatio_1threadToRawKuromoji", ((characters / one.ms) * 1000) / rawCharsPerSec);
+      const cores = Math.min(4, os.availableParallelism());
+      options.progress(`indexing on ${cores} threads…`);
+      const many = await timedBuild(livedoorDir, cores);
+      note("indexMs_allThreads", many.ms);
+      note("indexSpeedup_allThreadsTo1", one.ms / many.ms);
+      note("livedoorPassages", many.passages);
+
+      // ── Start-up ──────────────────────────────────────────────────────────────────────────────
+      options.progress("start-up with the saved index…");
+      note("indexBytesOnDisk_livedoor", statSync(indexPath(livedoorDir)).size);
+      note("corpusBytesOnDisk_livedoor", folderBytes(livedoorDir) - statSync(indexPath(livedoorDir)).size);
+      const starts = [];
+      for (let i = 0; i < (options.quick ? 1 : 3); i++)
+        starts.push(await timedProcess(["open", livedoorDir, "-", "1"]));
+      note("startupMs_savedIndex", median(starts.map((s) => s.wallMs)));
+      note("startupMs_rebuild", many.wallMs);
+      note("startupSpeedup_savedToRebuild", many.wallMs / median(starts.map((s) => s.wallMs)));
+
+      // ── Queries and memory ────────────────────────────────────────────────────────────────────
+      options.progress("queries on livedoor…");
+      noteSize(note, "livedoor", await probe(["open", livedoorDir, questions.file, "1"]));
+      const doubleDir = path.join(work, "livedoor2");
+      await cp(livedoorDir, doubleDir, { recursive: true, filter: (src) => !src.includes(".index") });
+      for (const a of articles) await writeArticle(doubleDir, copyOf(a));
+      options.progress("indexing livedoor twice over…");
+      await timedBuild(doubleDir, cores);
+      options.progress("queries on livedoor twice over…");
+      noteSize(note, "livedoorX2", await probe(["open", doubleDir, questions.file, "1"]));
+    }
+    return figures;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+function noteSize(note: (k: string, v: number) => void, size: string, r: Record<string, unknown>) {
+  note(`passages_${size}`, Number(r["passages"]));
+  note(`askMsP50_${size}`, Number(r["askMsP50"]));
+  note(`askMsP99_${size}`, Number(r["askMsP99"]));
+  note(`rssMbReady_${size}`, Number(r["rssMbReady"]));
+  note(`heapMbReady_${size}`, Number(r["heapMbReady"]));
+  note(`rssMbAnswering_${size}`, Number(r["rssMbAnswering"]));
+}
+
+/** Livedoor articles (or any plain-text folder the importer understands). */
+function readPlainTextCorpus(dir: string): Article[] {
+  const at = new Date("2026-01-01T00:00:00Z");
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && entry.name.endsWith(".txt") && !/^(README|LICENSE|CHANGES)/u.test(entry.name)) {
+      files.push(path.join(entry.parentPath, entry.name));
+    }
+  }
+  return files.sort().map((f) => createArticle(importPlainText(readFileSync(f, "utf8")), { by: "bench", at }));
+}
+
+/** The same article under another URL, hence another id: the "twice over" corpus. */
+function copyOf(article: Article): Article {
+  const url = `${article.url}#copy`;
+  return { ...article, id: articleIdFor(url, article.contentHash), url };
+}
+
+/** The question set: SQuAD questions when given (500, spread over the file), else livedoor headlines. */
+async function writeQuestions(work: string, squad: string | undefined, articles: readonly Article[]) {
+  let questions: string[] = [];
+  if (squad) {
+    const data = JSON.parse(readFileSync(squad, "utf8")) as {
+      data: { paragraphs: { qas: { question: string }[] }[] }[];
+    };
+    const all = data.data.flatMap((a) => a.paragraphs.flatMap((p) => p.qas.map((q) => q.question)));
+    const step = Math.max(1, Math.floor(all.length / 520));
+    questions = all.filter((_, i) => i % step === 0).slice(0, 520);
+  } else if (articles.length) {
+    const step = Math.max(1, Math.floor(articles.length / 520));
+    questions = articles.filter((_, i) => i % step === 0).map((a) => a.title);
+  } else {
+    questions = [
+      "Xen 3.0ではどのOSがゲストOSとして動くようになる？",
+      "Xenの現行バージョンは？",
+      "説明会はどこで行われた？",
+    ];
+    questions = Array.from({ length: 120 }, (_, i) => questions[i % questions.length] as string);
+  }
+  const file = path.join(work, "questions.json");
+  await writeFile(file, JSON.stringify(questions));
+  return { file, count: Math.max(0, questions.length - 20) };
+}
+
+async function probe(args: string[]): Promise<Record<string, unknown>> {
+  return (await timedProcess(args)).result;
+}
+
+async function timedProcess(args: string[]) {
+  const started = performance.now();
+  const { stdout } = await run(process.execPath, ["--import", "tsx", PROBE, ...args], {
+    cwd: ROOT,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const wallMs = performance.now() - started;
+  const line = stdout.trim().split("\n").at(-1) ?? "{}";
+  return { wallMs, result: JSON.parse(line) as Record<string, unknown> };
+}
+
+/** Rebuilds a corpus's index from its files in a fresh process: process start to ready. */
+async function timedBuild(dir: string, workers: number) {
+  await rm(path.dirname(indexPath(dir)), { recursive: true, force: true });
+  const { wallMs, result } = await timedProcess(["open", dir, "-", String(workers)]);
+  return { ms: Number(result["openMs"]), wallMs, passages: Number(result["passages"]) };
+}
+
+function folderBytes(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) total += statSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return total;
+}
+
+function medianOf(repeats: number, fn: () => void): number {
+  fn(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length ? (s[Math.floor((s.length - 1) / 2)] as number) : 0;
+}
