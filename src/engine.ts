@@ -129,6 +129,7 @@ export class Engine {
       {
         analyze: (text) => this.#analysis.getOrSet(text, () => analyze(this.#tokenizer, text)),
         search: (terms) => this.#index.search(terms),
+        termsIn: (id, terms) => this.#index.termsIn(id, terms),
         idf: (term) => this.idf(term),
         passage: (id) => this.#passages.get(id),
         article: (id) => this.#articles.get(id),

@@ -11,6 +11,8 @@ import type { Answer, Highlight, KeyPoint, PassageHit, SourceRef } from "./types
 export interface AnswerContext {
   /** Passages matching any of the terms, best first, with their scores. */
   search(terms: readonly string[]): readonly { id: string; score: number }[];
+  /** Which of the terms a passage holds, with its heading (without analysing it again). */
+  termsIn(passageId: string, terms: readonly string[]): ReadonlySet<string>;
   /** Inverse document frequency of a term over passages. */
   idf(term: string): number;
   passage(id: string): Passage | undefined;
@@ -79,21 +81,24 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     const article = passage && ctx.article(passage.articleId);
     if (!passage || !article) continue;
     const source = sourceOf(article);
-    const tokens = ctx.analyze(passage.text);
-    passages.push({
+    const hit: PassageHit = {
       ...source,
       passageId: passage.id,
       text: passage.text,
       start: passage.start,
       end: passage.end,
       heading: passage.heading,
-      highlights: highlightsOf(tokens, weights),
+      highlights: [],
       score: result.score,
-    });
-    const headingTokens = passage.heading ? ctx.analyze(passage.heading) : [];
-    const passageCoverage = coverage([...headingTokens, ...tokens], weights) / totalWeight;
-    // A passage that shares too little with the question does not answer it, however it ranks.
+    };
+    passages.push(hit);
+    // A passage that shares too little with the question does not answer it, however it ranks. Judged
+    // from the index's postings: only passages that may answer are analysed.
+    const passageCoverage = weightOf(ctx.termsIn(passage.id, terms), weights) / totalWeight;
     if (passageCoverage < MIN_COVERAGE) continue;
+    const tokens = ctx.analyze(passage.text);
+    passages[passages.length - 1] = { ...hit, highlights: highlightsOf(tokens, weights) };
+    const headingTokens = passage.heading ? ctx.analyze(passage.heading) : [];
     const headingTerms = termsIn(headingTokens, weights);
     let previousTerms = new Set<string>();
     for (const sentence of splitSentences(passage.text)) {
@@ -126,6 +131,12 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   }
 
   const ranked = distinct(sentences.sort((a, b) => b.score - a.score));
+  // The passages shown with an answer show the question's words in bold, answering or not.
+  if (ranked.length) {
+    for (const [i, p] of passages.slice(0, maxPassages).entries()) {
+      if (p.highlights.length === 0) passages[i] = { ...p, highlights: highlightsOf(ctx.analyze(p.text), weights) };
+    }
+  }
   const top = ranked[0]?.score ?? 0;
   const keyPoints = ranked.filter((k) => k.score >= top * RUNNER_UP_SHARE).slice(0, maxKeyPoints);
   const found = keyPoints.length > 0;

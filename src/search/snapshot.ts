@@ -1,5 +1,6 @@
-import MiniSearch, { type Options } from "minisearch";
-import type { MiniSearchInternals } from "./index.ts";
+import type MiniSearch from "minisearch";
+import type { Options } from "minisearch";
+import { type MiniSearchInternals, newIndex } from "./index.ts";
 
 /**
  * A compact snapshot of a MiniSearch index: a small JSON header, the terms as one JSON array, and the
@@ -99,7 +100,7 @@ export function indexFromSnapshot<T>(bytes: Uint8Array, options: Options<T>): Mi
     ? new Int32Array(bytes.buffer, bytes.byteOffset + at, (bytes.byteLength - at) >> 2)
     : new Int32Array(bytes.slice(at).buffer);
 
-  const index = new MiniSearch<T>(options);
+  const index = newIndex<T>(options);
   const ms = index as unknown as MiniSearchInternals;
   ms._documentCount = header.documentCount;
   ms._nextId = header.nextId;
@@ -111,24 +112,99 @@ export function indexFromSnapshot<T>(bytes: Uint8Array, options: Options<T>): Mi
     ms._idToShortId.set(id, shortId);
     ms._fieldLength.set(shortId, lengths);
   }
+  // Each term's postings become Maps on first use: a query touches a handful of terms, and building
+  // every Map up front took 3 s on livedoor. Walking the integers to find each term's start is cheap.
   let p = 0;
   for (const term of terms) {
+    const start = p;
     const fieldCount = ints[p++] as number;
-    const data = new Map<number, Map<number, number>>();
+    for (let f = 0; f < fieldCount; f++) {
+      const count = ints[p + 1] as number; // after the field id
+      p += 2 + 2 * count;
+    }
+    if (p > ints.length) throw new Error("snapshot: postings run past the end: the file is damaged");
+    ms._index.set(term, new LazyTermData(ints, start));
+  }
+  if (p !== ints.length) throw new Error(`snapshot: ${ints.length - p} postings left over: the file is damaged`);
+  return index;
+}
+
+/**
+ * A term's postings per field, as MiniSearch keeps them (field id → document short id → frequency),
+ * read from the snapshot's integers the first time anything asks for them.
+ */
+class LazyTermData extends Map<number, Map<number, number>> {
+  #ints: Int32Array | null;
+  readonly #offset: number;
+
+  constructor(ints: Int32Array, offset: number) {
+    super();
+    this.#ints = ints;
+    this.#offset = offset;
+  }
+
+  #load(): void {
+    const ints = this.#ints;
+    if (!ints) return;
+    this.#ints = null;
+    let p = this.#offset;
+    const fieldCount = ints[p++] as number;
     for (let f = 0; f < fieldCount; f++) {
       const fieldId = ints[p++] as number;
       const count = ints[p++] as number;
       const postings = new Map<number, number>();
-      for (let i = 0; i < count; i++) {
-        postings.set(ints[p] as number, ints[p + 1] as number);
-        p += 2;
-      }
-      data.set(fieldId, postings);
+      for (let i = 0; i < count; i++, p += 2) postings.set(ints[p] as number, ints[p + 1] as number);
+      super.set(fieldId, postings);
     }
-    ms._index.set(term, data);
   }
-  if (p !== ints.length) throw new Error(`snapshot: ${ints.length - p} postings left over: the file is damaged`);
-  return index;
+
+  override get size(): number {
+    this.#load();
+    return super.size;
+  }
+  override get(key: number) {
+    this.#load();
+    return super.get(key);
+  }
+  override has(key: number): boolean {
+    this.#load();
+    return super.has(key);
+  }
+  override set(key: number, value: Map<number, number>): this {
+    this.#load();
+    return super.set(key, value);
+  }
+  override delete(key: number): boolean {
+    this.#load();
+    return super.delete(key);
+  }
+  override clear(): void {
+    this.#ints = null;
+    super.clear();
+  }
+  override forEach(
+    fn: (value: Map<number, number>, key: number, map: Map<number, Map<number, number>>) => void,
+    thisArg?: unknown,
+  ): void {
+    this.#load();
+    super.forEach(fn, thisArg);
+  }
+  override keys() {
+    this.#load();
+    return super.keys();
+  }
+  override values() {
+    this.#load();
+    return super.values();
+  }
+  override entries() {
+    this.#load();
+    return super.entries();
+  }
+  override [Symbol.iterator]() {
+    this.#load();
+    return super[Symbol.iterator]();
+  }
 }
 
 function u32(n: number): Uint8Array {
