@@ -31,6 +31,8 @@ export interface EngineOptions {
 const PARALLEL_FROM_PASSAGES = 5_000;
 /** Search results paged through at most. */
 const MAX_SEARCH_RESULTS = 500;
+/** An article being added gives the event loop back after analysing this many characters (~20 ms). */
+const YIELD_EVERY_CHARACTERS = 4_000;
 /** Articles handed to a worker at a time. */
 const POOL_BATCH = 40;
 
@@ -240,11 +242,21 @@ export class Engine {
    */
   put(article: Article): Promise<void> {
     return this.#serialized(async () => {
-      await writeArticle(this.#corpusDir, article);
-      this.#unindex(article.id);
-      this.#indexArticle(article, fileHashOf(article));
-      await this.#save();
+      await this.#store(article);
       this.#log("engine.put", { id: article.id, passages: this.#indexed.get(article.id)?.passages ?? 0 });
+    });
+  }
+
+  /**
+   * Replaces an article that is still in the corpus (a refetch): does nothing and returns false when it
+   * was removed in the meantime, so that a refetch finishing after a remove does not bring it back.
+   */
+  replace(article: Article): Promise<boolean> {
+    return this.#serialized(async () => {
+      if (!this.#articles.has(article.id)) return false;
+      await this.#store(article);
+      this.#log("engine.replace", { id: article.id, passages: this.#indexed.get(article.id)?.passages ?? 0 });
+      return true;
     });
   }
 
@@ -256,13 +268,33 @@ export class Engine {
   add(article: Article, isSame: (stored: Article, added: Article) => boolean): Promise<Article | undefined> {
     return this.#serialized(async () => {
       for (const stored of this.#articles.values()) if (isSame(stored, article)) return stored;
-      await writeArticle(this.#corpusDir, article);
-      this.#unindex(article.id);
-      this.#indexArticle(article, fileHashOf(article));
-      await this.#save();
+      await this.#store(article);
       this.#log("engine.add", { id: article.id, passages: this.#indexed.get(article.id)?.passages ?? 0 });
       return undefined;
     });
+  }
+
+  /**
+   * Analyses an article a slice at a time, giving the event loop back between slices (a 5 MB article
+   * must not hold up every other member's question), then writes its file and swaps it into the index
+   * in one synchronous step, and saves the index. Runs inside #serialized.
+   */
+  async #store(article: Article): Promise<void> {
+    const passages = splitPassages(article);
+    const terms: string[] = [];
+    let sinceYield = 0;
+    for (const text of textsOf(article, passages)) {
+      terms.push(analyzeTerms(this.#tokenizer, text).join(TERM_SEPARATOR));
+      sinceYield += text.length;
+      if (sinceYield > YIELD_EVERY_CHARACTERS) {
+        sinceYield = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    await writeArticle(this.#corpusDir, article);
+    this.#unindex(article.id);
+    this.#addAnalysed(article, fileHashOf(article), passages, fromTexts(passages, terms));
+    await this.#save();
   }
 
   /**
@@ -394,11 +426,6 @@ export class Engine {
       workers: this.#workers,
       ms: Math.round(performance.now() - started),
     });
-  }
-
-  #indexArticle(article: Article, fileHash: string): void {
-    const passages = splitPassages(article);
-    this.#addAnalysed(article, fileHash, passages, analyzeArticle(this.#tokenizer, article, passages));
   }
 
   #addAnalysed(article: Article, fileHash: string, passages: readonly Passage[], analysed: AnalysedArticle): void {
