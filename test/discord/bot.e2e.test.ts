@@ -330,8 +330,7 @@ describe("/summary and autocomplete", () => {
     expect(choices).toEqual([
       { name: "鎌倉の寺めぐり（2024年2月1日）", value: expect.stringMatching(/^[0-9a-f]{12}$/u) },
     ]);
-    // Answered from memory: well within the 3 s Discord allows.
-    expect((trace.ack?.at ?? Number.POSITIVE_INFINITY) - trace.dispatchedAt).toBeLessThan(1_000);
+    // The deadline itself is the stand-in's to check (a late answer is a violation): no timing asserted here.
   });
 
   it("offers the newest articles when nothing is typed, each name within 100 characters", async () => {
