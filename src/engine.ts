@@ -145,11 +145,31 @@ export class Engine {
     );
   }
 
-  /** Passages matching a query, best first, a page at a time. */
-  search(query: string, options: { page?: number; pageSize?: number } = {}): SearchPage {
+  /**
+   * Passages matching a query, best first, a page at a time. `perArticle` keeps only an article's best
+   * passages (1: one hit per article, as /search shows them).
+   */
+  search(query: string, options: { page?: number; pageSize?: number; perArticle?: number } = {}): SearchPage {
     const pageSize = Math.max(1, options.pageSize ?? 5);
-    const terms = [...new Set(analyzeTerms(this.#tokenizer, query))];
-    const results = this.#index.search(terms, MAX_SEARCH_RESULTS);
+    const terms = [
+      ...new Set(
+        this.#analysis
+          .getOrSet(query, () => analyze(this.#tokenizer, query))
+          .flatMap((t) => (t.term === null ? [] : [t.term])),
+      ),
+    ];
+    let results = this.#index.search(terms, MAX_SEARCH_RESULTS);
+    const perArticle = options.perArticle;
+    if (perArticle !== undefined && perArticle > 0) {
+      // At most `perArticle` passages of each article, the best ones: a page of articles, not of one article.
+      const seen = new Map<string, number>();
+      results = results.filter((r) => {
+        const articleId = r.id.slice(0, r.id.lastIndexOf(":"));
+        const n = seen.get(articleId) ?? 0;
+        seen.set(articleId, n + 1);
+        return n < perArticle;
+      });
+    }
     const pageCount = Math.max(1, Math.ceil(results.length / pageSize));
     const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1)), pageCount);
     const weights = new Set(terms);
@@ -159,7 +179,7 @@ export class Engine {
       const article = passage && this.#articles.get(passage.articleId);
       if (!passage || !article) continue;
       const highlights: [number, number][] = [];
-      for (const t of analyze(this.#tokenizer, passage.text)) {
+      for (const t of this.#analysis.getOrSet(passage.text, () => analyze(this.#tokenizer, passage.text))) {
         if (t.term === null || !weights.has(t.term)) continue;
         const last = highlights.at(-1);
         if (last && last[1] === t.start) last[1] = t.end;

@@ -150,3 +150,28 @@ describe("Engine indexing on worker threads", () => {
     }
   });
 });
+
+describe("Engine.search per article", () => {
+  it("keeps only each article's best passages when asked", async () => {
+    const { engine } = await fresh(12);
+    const base = RANKING_ARTICLES[0] as (typeof RANKING_ARTICLES)[0];
+    const long = "山の話が続く段落で、山小屋や山道、山頂からの眺めについて詳しく書かれている。".repeat(2);
+    await engine.put(
+      createArticle(
+        {
+          ...base,
+          url: "https://example.jp/news/yama",
+          blocks: [1, 2, 3].map((n) => ({ kind: "paragraph", text: `${n}. ${long}` })),
+        },
+        { by: "test", at },
+      ),
+    );
+    const all = engine.search("山", { pageSize: 50 });
+    const perArticle = engine.search("山", { pageSize: 50, perArticle: 1 });
+    const ids = perArticle.hits.map((h) => h.articleId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(perArticle.total).toBeLessThan(all.total);
+    // the article's best passage is the one kept
+    expect(perArticle.hits[0]?.passageId).toBe(all.hits[0]?.passageId);
+  });
+});
