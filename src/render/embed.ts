@@ -14,6 +14,7 @@ import {
   EMBED_TOTAL_LIMIT,
   EMBED_URL_LIMIT,
   graphemes,
+  INVISIBLE,
   oneLine,
   truncate,
 } from "./limits.ts";
@@ -41,9 +42,6 @@ const MIN_FIELD_VALUE = 40;
 const INLINE_MARKUP = /[\\*_~`|<>@[\]]/gu;
 /** Markup that only counts at the start of a line: headings, subtext (-#), lists (- + 1.), quotes. */
 const LINE_START_MARKUP = /^[ \t]*(?:([#\-+>])|\d+(\.)(?=[ \t]))/dgmu;
-/** Controls and bidirectional overrides, which can reorder or hide what a reader sees. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 
 /** The UTF-16 offsets of the characters of `text` that must be escaped with a backslash. */
 function escapeOffsets(text: string): Set<number> {

@@ -39,6 +39,18 @@ export const TEXT_INPUT_VALUE_LIMIT = 4_000;
 /** Marks text that was cut. */
 export const ELLIPSIS = "…";
 
+/**
+ * C0 and C1 controls (but tab and line feed), bidirectional marks, overrides (U+202A–202E) and isolates
+ * (U+2066–2069): article text may carry them, and they can reorder or hide what a reader sees.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+export const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
+/** Text without the INVISIBLE characters. */
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE, "");
+}
+
 const graphemeSegmenter = new Intl.Segmenter("ja", { granularity: "grapheme" });
 
 /** The grapheme clusters of a text with their UTF-16 offsets: 👨‍👩‍👧 is one, が (か + ゛) is one. */
@@ -49,11 +61,12 @@ export function graphemes(text: string): { segment: string; index: number }[] {
 /**
  * Cuts a text to at most `limit` UTF-16 code units, at a grapheme boundary, ending with `…` when cut.
  * Never splits a surrogate pair, a combining sequence or an emoji ZWJ sequence; lone surrogates become U+FFFD.
+ * Controls and bidirectional overrides (INVISIBLE) are dropped first; line breaks and tabs stay.
  * @example truncate("鎌倉の建長寺で", 4) // "鎌倉の…"
  */
 export function truncate(raw: string, limit: number): string {
   // A lone surrogate (from user input) is not text Discord accepts; it becomes U+FFFD.
-  const text = raw.toWellFormed();
+  const text = stripInvisible(raw.toWellFormed());
   if (text.length <= limit) return text;
   if (limit < ELLIPSIS.length) return "";
   const budget = limit - ELLIPSIS.length;

@@ -220,6 +220,30 @@ describe("answerToEmbed", () => {
   });
 });
 
+describe("plain-text parts (author, footer, field names)", () => {
+  /** C0/C1 controls (but tab and line feed) and bidirectional marks, overrides and isolates. */
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point
+  const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+  it("carry no controls or bidirectional overrides from the question or the article", () => {
+    const sneaky: SourceRef = { ...SOURCE, title: "題\u202e名", publisher: "テスト\u2066新聞\u2069\u0007" };
+    const answer: Answer = {
+      question: "質問\u202eです\u0000？",
+      questionType: null,
+      terms: [],
+      found: true,
+      keyPoints: [keyPoint("要点です。", [], sneaky)],
+      passages: [{ ...passage("段落です。", [], sneaky), heading: "見出\u202dし\u0085" }],
+      suggestions: [],
+    };
+    const embed = answerToEmbed(answer);
+    expect(embed.author?.name).toBe("質問: 質問です？");
+    expect(embed.footer?.text).toBe("テスト新聞 · 2005年10月31日 · id: a1b2c3d4e5f6");
+    expect(embed.fields?.[0]?.name).toBe("出典の段落 1「見出し」");
+    for (const s of strings(embed)) expect(s).not.toMatch(INVISIBLE);
+  });
+});
+
 describe("searchToEmbed", () => {
   it("shows a page of hits within the limits, each with its link and id", () => {
     const hits = Array.from({ length: 5 }, (_, i) => passage(`${"段落".repeat(800)}${i}`, [[0, 2]]));

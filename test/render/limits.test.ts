@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ELLIPSIS, embedLength, embedProblems, graphemes, truncate } from "../../src/render/limits.ts";
+import { ELLIPSIS, embedLength, embedProblems, graphemes, stripInvisible, truncate } from "../../src/render/limits.ts";
 
 const FAMILY = "👨‍👩‍👧‍👦"; // one grapheme, 11 UTF-16 units (ZWJ sequence)
 const FLAG = "🇯🇵"; // one grapheme, two regional indicators
@@ -10,7 +10,7 @@ const GA = "か\u3099"; // か + combining dakuten: one grapheme
 const oddText = fc
   .array(
     fc.oneof(
-      fc.constantFrom(FAMILY, FLAG, GA, "𠮷", "é", "ｶﾞ", "\u202e", "。", "\n", "a", "漢"),
+      fc.constantFrom(FAMILY, FLAG, GA, "𠮷", "é", "ｶﾞ", "\u202e", "\u2066", "\u0007", "。", "\n", "a", "漢"),
       fc.string({ unit: "grapheme", maxLength: 3 }),
     ),
     { maxLength: 80 },
@@ -38,18 +38,28 @@ describe("truncate", () => {
     expect(truncate(`${GA}${GA}${GA}`, 4)).toBe(`${GA}…`);
   });
 
+  it("drops C0/C1 controls and bidirectional overrides and isolates, keeping line breaks and tabs", () => {
+    const text = "右\u202e左\u0000\u0007\u001b[31m\u0085\u009f\u2066隔離\u2069\u202a埋込\u202c\u200f\r\n次の行\t終";
+    expect(truncate(text, 100)).toBe("右左[31m隔離埋込\n次の行\t終");
+    // Dropped before the length is measured: they neither use the budget nor force a cut.
+    expect(truncate(`${"\u202e".repeat(10)}鎌倉`, 3)).toBe("鎌倉");
+    expect(truncate(`鎌倉の建長寺${"\u2067".repeat(3)}`, 6)).toBe("鎌倉の建長寺");
+  });
+
   it("never exceeds the limit, never leaves a lone surrogate, and keeps only whole graphemes", () => {
     fc.assert(
       fc.property(oddText, fc.integer({ min: 1, max: 60 }), (text, limit) => {
         const out = truncate(text, limit);
         expect(out.length).toBeLessThanOrEqual(limit);
         expect(LONE_SURROGATE.test(out)).toBe(false);
-        if (out !== text) {
+        // Controls and bidirectional overrides go first; what is left is cut.
+        const visible = stripInvisible(text);
+        if (out !== visible) {
           expect(out.endsWith(ELLIPSIS)).toBe(true);
           const kept = out.slice(0, -ELLIPSIS.length);
-          expect(text.startsWith(kept)).toBe(true);
+          expect(visible.startsWith(kept)).toBe(true);
           // The cut falls on a boundary: the kept part is a whole number of the text's graphemes.
-          expect(graphemes(text).some((g) => g.index === kept.length)).toBe(true);
+          expect(graphemes(visible).some((g) => g.index === kept.length)).toBe(true);
         }
       }),
     );
