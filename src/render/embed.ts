@@ -32,6 +32,8 @@ export const COLORS = {
 const ANSWER_DESCRIPTION_BUDGET = 2_000;
 /** A search hit's passage is cut to this, so that five hits fit in one embed. */
 const SEARCH_PASSAGE_BUDGET = 700;
+/** A passage's heading in a field name (at most 256 with the label around it). */
+const HEADING_BUDGET = 200;
 /** A field left with less room than this is dropped rather than shown as a stub. */
 const MIN_FIELD_VALUE = 40;
 
@@ -237,7 +239,9 @@ export function answerToEmbed(answer: Answer): APIEmbed {
   }
   const label = answer.found ? "出典の段落" : "関連しそうな段落";
   for (const [i, p] of answer.passages.entries()) {
-    e.field(`${label} ${i + 1}${p.heading ? `「${p.heading}」` : ""}`, (limit) =>
+    // The heading is article text: escaped, on one line, cut (never inside an escape) so 」 still closes it.
+    const heading = p.heading ? markdownText(oneLine(p.heading), [], HEADING_BUDGET) : "";
+    e.field(`${label} ${i + 1}${heading ? `「${heading}」` : ""}`, (limit) =>
       passageValue(p, limit, !answer.found || p.articleId !== main?.articleId),
     );
   }

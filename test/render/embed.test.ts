@@ -184,6 +184,36 @@ describe("answerToEmbed", () => {
     ]);
   });
 
+  it("escapes a passage's heading in its field name, on one line", () => {
+    const answer: Answer = {
+      question: "q",
+      questionType: null,
+      terms: ["q"],
+      found: true,
+      keyPoints: [keyPoint("要点です。", [])],
+      passages: [{ ...passage("段落です。", []), heading: "**重要** @everyone <@123>\n# 続き_です_" }],
+      suggestions: [],
+    };
+    expect(answerToEmbed(answer).fields?.[0]?.name).toBe(
+      "出典の段落 1「\\*\\*重要\\*\\* \\@everyone \\<\\@123\\> # 続き\\_です\\_」",
+    );
+  });
+
+  it("keeps a long heading's escapes whole and its closing bracket", () => {
+    const answer: Answer = {
+      question: "q",
+      questionType: null,
+      terms: ["q"],
+      found: true,
+      keyPoints: [keyPoint("要点です。", [])],
+      passages: [{ ...passage("段落です。", []), heading: "*".repeat(400) }],
+      suggestions: [],
+    };
+    const name = answerToEmbed(answer).fields?.[0]?.name ?? "";
+    expect(name.length).toBeLessThanOrEqual(256);
+    expect(name).toMatch(/^出典の段落 1「(?:\\\*)+…」$/u);
+  });
+
   it("stays within every limit when every part of the answer overflows", () => {
     const huge: SourceRef = {
       articleId: "0123456789ab",
