@@ -1,6 +1,8 @@
 import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
+import { MAX_CANDIDATE_SENTENCES } from "../src/answer/summarize.ts";
 import { createArticle, formatArticle } from "../src/article/article.ts";
 import { Engine } from "../src/engine.ts";
 import { indexPath } from "../src/search/persist.ts";
@@ -173,5 +175,48 @@ describe("Engine.search per article", () => {
     expect(perArticle.total).toBeLessThan(all.total);
     // the article's best passage is the one kept
     expect(perArticle.hits[0]?.passageId).toBe(all.hits[0]?.passageId);
+  });
+});
+
+describe("Engine on arbitrary documents", () => {
+  it("indexes, answers, summarizes and reloads any text without throwing", async () => {
+    const { dir, engine } = await fresh(1);
+    const base = RANKING_ARTICLES[0] as (typeof RANKING_ARTICLES)[0];
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.string({ unit: "binary", minLength: 1, maxLength: 600 }), { minLength: 1, maxLength: 4 }),
+        fc.string({ unit: "binary", maxLength: 80 }),
+        async (paragraphs, question) => {
+          const blocks = paragraphs.map((text) => ({ kind: "paragraph" as const, text }));
+          if (!blocks.some((b) => b.text.trim() !== "")) return;
+          const article = createArticle({ ...base, url: `https://example.jp/any/${n++}`, blocks }, { by: "test", at });
+          await engine.put(article);
+          const answer = engine.ask(question);
+          for (const p of answer.passages) expect(engine.article(p.articleId)?.body.slice(p.start, p.end)).toBe(p.text);
+          engine.summary(article.id);
+          engine.search(question);
+        },
+      ),
+      { numRuns: 25 },
+    );
+    const reopened = await Engine.open({ corpusDir: dir });
+    expect(reopened.stats.indexOrigin).toBe("loaded");
+    expect(reopened.stats.articles).toBe(engine.stats.articles);
+  });
+
+  it("summarizes a very long article from its first sentences only", async () => {
+    const { engine } = await fresh(1);
+    const base = RANKING_ARTICLES[0] as (typeof RANKING_ARTICLES)[0];
+    const sentences = Array.from({ length: 5_000 }, (_, i) => `これは${i}番目の文で、長い記事の一部である。`);
+    const article = createArticle(
+      { ...base, url: "https://example.jp/long", blocks: [{ kind: "paragraph", text: sentences.join("") }] },
+      { by: "test", at },
+    );
+    await engine.put(article);
+    const summary = engine.summary(article.id);
+    expect(summary.points).toHaveLength(3);
+    const candidates = sentences.slice(0, MAX_CANDIDATE_SENTENCES).join("").length;
+    for (const p of summary.points) expect(p.end).toBeLessThanOrEqual(candidates);
   });
 });

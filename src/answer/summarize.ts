@@ -17,6 +17,11 @@ const ITERATIONS = 30;
 const NOVELTY = 0.7;
 /** Sentences shorter than this (in characters) are not key points: 「以下の通り。」 */
 const MIN_SENTENCE = 12;
+/**
+ * Sentences considered, from the start: LexRank compares every pair, so a 5 MB article (64,000
+ * sentences) would need a 32 GB matrix. News puts its gist first; 300 sentences is a long article.
+ */
+export const MAX_CANDIDATE_SENTENCES = 300;
 /** A sentence this similar to one already chosen repeats it. */
 const MAX_SIMILARITY = 0.6;
 
@@ -35,9 +40,10 @@ export interface SummarySentence {
 export function summarize(tokenizer: Tokenizer, article: Article, options: SummarizeOptions): SummarySentence[] {
   const count = Math.min(Math.max(Math.trunc(options.points ?? 3), 1), 10);
   const sentences: (SummarySentence & { vector: Map<string, number>; norm: number })[] = [];
-  for (const block of bodyBlocks(article.body)) {
+  collect: for (const block of bodyBlocks(article.body)) {
     if (block.kind !== "paragraph") continue;
     for (const s of splitSentences(block.text)) {
+      if (sentences.length >= MAX_CANDIDATE_SENTENCES) break collect;
       const vector = new Map<string, number>();
       for (const t of analyze(tokenizer, s.text)) {
         if (t.term !== null) vector.set(t.term, (vector.get(t.term) ?? 0) + 1);

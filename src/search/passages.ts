@@ -1,4 +1,5 @@
 import { type Article, bodyBlocks } from "../article/article.ts";
+import { chunkText } from "../text/chunks.ts";
 import { splitSentences } from "../text/sentences.ts";
 
 /** A passage: a verbatim substring of an article body (`article.body.slice(start, end) === text`). */
@@ -58,13 +59,22 @@ export function splitPassages(article: Article): Passage[] {
   }));
 }
 
-/** Windows of whole sentences of about TARGET_WINDOW_LENGTH; a single longer sentence is a window alone. */
+/**
+ * Windows of whole sentences of about TARGET_WINDOW_LENGTH. A sentence longer than MAX_PASSAGE_LENGTH
+ * (a paragraph without 。) is cut where the tokenizer would cut it: after 、 or a space, else at a
+ * change of script.
+ */
 function windows(body: string, start: number, end: number): { start: number; end: number }[] {
-  const sentences = splitSentences(body.slice(start, end));
+  const spans: { start: number; end: number }[] = [];
+  for (const s of splitSentences(body.slice(start, end))) {
+    if (s.text.length <= MAX_PASSAGE_LENGTH) spans.push({ start: start + s.start, end: start + s.end });
+    else
+      for (const c of chunkText(s.text, TARGET_WINDOW_LENGTH))
+        spans.push({ start: start + s.start + c.start, end: start + s.start + c.start + c.text.length });
+  }
   const out: { start: number; end: number }[] = [];
   let current: { start: number; end: number } | null = null;
-  for (const s of sentences) {
-    const span = { start: start + s.start, end: start + s.end };
+  for (const span of spans) {
     if (current && span.end - current.start > TARGET_WINDOW_LENGTH) {
       out.push(current);
       current = null;
