@@ -59,9 +59,14 @@ const JAPANESE_CHARSETS = ["utf-8", "shift_jis", "euc-jp", "iso-2022-jp"] as con
  * half-width katakana that UTF-8 read as Shift_JIS produces); when the declared charset is wrong, for
  * example a page declared Shift_JIS that is really UTF-8, the other Japanese decodings are tried and the
  * cleanest one wins.
+ *
+ * A single-byte charset (ISO-8859-1, windows-1252, …) declared for bytes beyond ASCII is only a weak
+ * hint: Apache sends `charset=ISO-8859-1` by default, and any byte sequence reads "cleanly" as Latin-1,
+ * so EUC-JP or Shift_JIS text would be stored as garbage. Such a declaration is passed over for the next
+ * source (meta, detection); it is kept only when no Japanese decoding reads the bytes as Japanese text.
  */
 export function decodeText(bytes: Uint8Array, hints: DecodeHints): DecodedText {
-  const declared = declaredCharset(bytes, hints);
+  const { strong: declared, weak } = declaredCharset(bytes, hints);
   const bomLength = declared?.source === "bom" ? (bomOf(bytes)?.length ?? 0) : 0;
   const body = bytes.subarray(bomLength);
   const first = declared ?? { charset: detectCharset(body), source: "detected" as const };
@@ -74,6 +79,18 @@ export function decodeText(bytes: Uint8Array, hints: DecodeHints): DecodedText {
       const score = badness(text, body, charset);
       if (score < best.badness) best = { charset, text, badness: score };
     }
+  }
+  if (weak && !declared) {
+    // Only a single-byte declaration: a Japanese decoding must read as clean Japanese text to beat it.
+    if (best.badness > 0 || !readsAsJapanese(best.text)) {
+      return { text: decode(body, weak.charset), charset: weak.charset, source: weak.source, declaredWrong: null };
+    }
+    return {
+      text: best.text.replace(/^\uFEFF/u, ""),
+      charset: best.charset,
+      source: "detected",
+      declaredWrong: weak.charset,
+    };
   }
   const corrected = best.charset !== first.charset;
   return {
@@ -96,19 +113,56 @@ export function canonicalCharset(label: string): string | null {
   }
 }
 
-function declaredCharset(
-  bytes: Uint8Array,
-  hints: DecodeHints,
-): { charset: string; source: Exclude<CharsetSource, "detected"> } | null {
-  const fromHeader = hints.header ? canonicalCharset(hints.header) : null;
-  if (fromHeader) return { charset: fromHeader, source: "header" };
+type Declared = { charset: string; source: Exclude<CharsetSource, "detected"> };
+
+/**
+ * The charset the document declares: `strong`, the first declaration that can be trusted (header, byte
+ * order mark, meta), and `weak`, the first single-byte declaration passed over because the bytes go
+ * beyond ASCII.
+ */
+function declaredCharset(bytes: Uint8Array, hints: DecodeHints): { strong: Declared | null; weak: Declared | null } {
+  const highBytes = bytes.some((b) => b >= 0x80);
+  let weak: Declared | null = null;
+  const consider = (charset: string | null, source: Declared["source"]): Declared | null => {
+    if (!charset) return null;
+    if (highBytes && isSingleByte(charset)) {
+      weak ??= { charset, source };
+      return null;
+    }
+    return { charset, source };
+  };
+  const fromHeader = consider(hints.header ? canonicalCharset(hints.header) : null, "header");
+  if (fromHeader) return { strong: fromHeader, weak };
   const bom = bomOf(bytes);
-  if (bom) return { charset: bom.charset, source: "bom" };
+  if (bom) return { strong: { charset: bom.charset, source: "bom" }, weak };
   if (hints.html) {
-    const fromMeta = metaCharset(bytes);
-    if (fromMeta) return { charset: fromMeta, source: "meta" };
+    const fromMeta = consider(metaCharset(bytes), "meta");
+    if (fromMeta) return { strong: fromMeta, weak };
   }
-  return null;
+  return { strong: null, weak };
+}
+
+/** Single-byte charsets (Latin and the like): every byte is some character, so they never look wrong. */
+function isSingleByte(charset: string): boolean {
+  return /^(windows-12\d\d|windows-874|iso-8859-\d+|macintosh|x-mac-cyrillic|koi8-[ru]|ibm866|us-ascii)$/u.test(
+    charset,
+  );
+}
+
+/**
+ * Whether a decoding reads as Japanese: kana make up a fair share of its non-ASCII characters, as they
+ * do in any Japanese prose. Latin-1 text misread as Shift_JIS or EUC-JP gives scattered kanji instead.
+ */
+function readsAsJapanese(text: string): boolean {
+  let nonAscii = 0;
+  let kana = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) as number;
+    if (c < 0x80) continue;
+    nonAscii++;
+    if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0xff66 && c <= 0xff9d)) kana++;
+  }
+  return nonAscii > 0 && kana * 10 >= nonAscii;
 }
 
 function bomOf(bytes: Uint8Array): { charset: string; length: number } | null {

@@ -117,6 +117,23 @@ describe("adding an article by URL", () => {
     expect(added.source.decoding).toMatchObject({ charset: "utf-8", declaredWrong: "shift_jis" });
   });
 
+  it.each(["euc-jp", "shift_jis"] as const)(
+    "reads a %s page that Apache labels text/html; charset=ISO-8859-1",
+    async (charset) => {
+      const page = {
+        ...RAILWAY_PAGE,
+        title: `新型車両（${charset}、ISO-8859-1 と表示）`,
+        paragraphs: [...RAILWAY_PAGE.paragraphs, `この版は ${charset} で送られた。`],
+      };
+      const route = `/latin1-${charset}.html`;
+      server.routes.set(route, serve(encode(pageHtml(page), charset), "text/html; charset=ISO-8859-1"));
+      const added = await addArticle(engine, { kind: "url", url: server.url(route) }, options());
+      expect(added.article.title).toBe(page.title);
+      expect(added.article.body).toContain(RAILWAY_PAGE.paragraphs[1]);
+      expect(added.source.decoding).toMatchObject({ charset, declaredWrong: "windows-1252" });
+    },
+  );
+
   it("reads a page declared only by <meta charset>, and a gzip-compressed one", async () => {
     publish(
       "/meta-euc.html",

@@ -73,3 +73,37 @@ describe("decodeText", () => {
     );
   });
 });
+
+describe("decodeText under a Latin-1 header (Apache's default charset)", () => {
+  it.each(["euc-jp", "shift_jis"] as const)("reads %s bytes sent as text/html; charset=ISO-8859-1", (charset) => {
+    const html = pageHtml(LIBRARY_PAGE);
+    const decoded = decodeText(encode(html, charset), { header: "ISO-8859-1", html: true });
+    expect(decoded.text).toBe(html);
+    expect(decoded).toMatchObject({ charset, source: "detected", declaredWrong: "windows-1252" });
+  });
+
+  it.each(["euc-jp", "shift_jis"] as const)("lets a %s <meta charset> win over a Latin-1 header", (charset) => {
+    const html = pageHtml(LIBRARY_PAGE, { charsetMeta: charset });
+    const decoded = decodeText(encode(html, charset), { header: "iso-8859-1", html: true });
+    expect(decoded.text).toBe(html);
+    expect(decoded).toMatchObject({ charset, source: "meta" });
+  });
+
+  it("keeps a Latin-1 header on a page that really is Latin-1", () => {
+    const text = "Le café de la gare a rouvert. Déjà très fréquenté, il propose crêpes et thé à prix réduits.";
+    const bytes = Uint8Array.from(Buffer.from(text, "latin1"));
+    expect(decodeText(bytes, { header: "ISO-8859-1", html: false })).toMatchObject({
+      text,
+      charset: "windows-1252",
+      source: "header",
+      declaredWrong: null,
+    });
+  });
+
+  it("keeps a Latin-1 header on pure ASCII", () => {
+    expect(decodeText(encode("plain ascii", "utf-8"), { header: "ISO-8859-1", html: false })).toMatchObject({
+      text: "plain ascii",
+      source: "header",
+    });
+  });
+});
