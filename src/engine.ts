@@ -382,9 +382,14 @@ export class Engine {
       const stale: { article: Article; fileHash: string }[] = [];
       for (const article of corpus.articles) {
         const fileHash = corpus.files.get(article.id) as string;
-        if (this.#indexed.has(article.id)) {
-          for (const p of splitPassages(article)) this.#passages.set(p.id, p);
+        const entry = this.#indexed.get(article.id);
+        const passages = entry ? splitPassages(article) : [];
+        if (entry && passages.length === entry.passages) {
+          for (const p of passages) this.#passages.set(p.id, p);
         } else {
+          // Not indexed, or cut into other passages than when it was indexed (a change of splitting
+          // rules that INDEX_VERSION missed): analysed again.
+          if (entry) this.#unindex(article.id, { keepArticle: true });
           stale.push({ article, fileHash });
         }
       }
