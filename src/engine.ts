@@ -18,7 +18,7 @@ export interface EngineOptions {
   readonly corpusDir: string;
   /** kuromoji's dictionary folder; the one shipped with kuromoji by default. */
   readonly dictionaryPath?: string;
-  /** Where the index is saved; `<corpusDir>/.index/index.json` by default. `false`: never saved. */
+  /** Where the index is saved; `<corpusDir>/.index/index.bin` by default. `false`: never saved. */
   readonly indexFile?: string | false;
   /** Receives one event per notable step (load, rebuild, save). */
   readonly log?: (event: string, fields: Record<string, unknown>) => void;
