@@ -75,8 +75,16 @@ function fromScrape(lines: string[], options: PlainTextOptions, offset: string):
   let inCaption = false;
   let section: Section = "body";
   let pendingLinkName: string | null = null;
+  // Only a news scrape lists its links under ■ URL; in other text such a heading is an ordinary one.
+  const scrape = isNewsScrape(lines);
+  const lastContent = lastContentIndex(lines);
+  /** A line of the link list that no address followed is body text after all. */
+  const flushPendingLink = () => {
+    if (pendingLinkName !== null) blocks.push({ kind: "paragraph", text: pendingLinkName });
+    pendingLinkName = null;
+  };
 
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     if (line === CAPTION_FENCE) {
       inCaption = !inCaption;
       continue;
@@ -93,13 +101,15 @@ function fromScrape(lines: string[], options: PlainTextOptions, offset: string):
     }
     const byline = BYLINE_LINE.exec(line);
     if (byline && section !== "body") {
+      flushPendingLink();
       author = (byline[1] as string).trim();
       continue;
     }
     const heading = SECTION_MARK.exec(line);
     if (heading) {
+      flushPendingLink();
       const name = (heading[1] as string).trim();
-      if (/^(url|リンク)$/iu.test(name)) section = "links";
+      if (scrape && /^(url|リンク)$/iu.test(name)) section = "links";
       else if (/^関連(記事|リンク)?$/u.test(name)) section = "related";
       else {
         section = "body";
@@ -112,6 +122,7 @@ function fromScrape(lines: string[], options: PlainTextOptions, offset: string):
         links.push({ name: pendingLinkName ?? line, url: line });
         pendingLinkName = null;
       } else {
+        flushPendingLink();
         pendingLinkName = line;
       }
       continue;
@@ -127,12 +138,13 @@ function fromScrape(lines: string[], options: PlainTextOptions, offset: string):
         continue;
       }
     }
-    if (byline && isLastContentLine(lines, line)) {
+    if (byline && index === lastContent) {
       author = (byline[1] as string).trim();
       continue;
     }
     blocks.push({ kind: "paragraph", text: line });
   }
+  flushPendingLink();
 
   let title = options.title;
   if (!title) {
@@ -164,10 +176,22 @@ function fromScrape(lines: string[], options: PlainTextOptions, offset: string):
   };
 }
 
-/** A byline is the last thing before the timestamp; a parenthesised remark mid-article is body text. */
-function isLastContentLine(lines: string[], line: string): boolean {
-  const index = lines.lastIndexOf(line);
-  return lines.slice(index + 1).every((l) => l === "" || l === CAPTION_FENCE || TIMESTAMP_LINE.test(l));
+/**
+ * The news scrape shape: photo captions between `|` lines, or a closing `YYYY/MM/DD HH:MM` line. Only
+ * there is a `■ URL` / `■ リンク` section a list of links.
+ */
+function isNewsScrape(lines: readonly string[]): boolean {
+  if (lines.includes(CAPTION_FENCE)) return true;
+  const last = lines.findLast((l) => l !== "");
+  return last !== undefined && TIMESTAMP_LINE.test(last);
+}
+
+/**
+ * The index of the last line with content (not blank, not a caption fence, not the timestamp): a byline
+ * is the last thing before the timestamp, and a parenthesised remark anywhere else is body text.
+ */
+function lastContentIndex(lines: readonly string[]): number {
+  return lines.findLastIndex((l) => l !== "" && l !== CAPTION_FENCE && !TIMESTAMP_LINE.test(l));
 }
 
 function toIso(match: RegExpExecArray, offset: string): string {

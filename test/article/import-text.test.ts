@@ -64,6 +64,49 @@ describe("importPlainText: the news scrape shape", () => {
   });
 });
 
+describe("importPlainText: link sections", () => {
+  it("keeps the prose after a リンク or URL heading of ordinary text (a Markdown file, pasted text)", () => {
+    for (const heading of ["■ リンク", "■ URL"]) {
+      const draft = importPlainText(
+        `町内会だより\n今月の行事をお知らせします。\n${heading}\n町内会のページ\nhttps://town.example.jp/\n集合は午前9時です。\n雨天の場合は中止します。`,
+      );
+      expect(draft.title).toBe("町内会だより");
+      expect(draft.blocks.map((b) => b.text)).toEqual([
+        "今月の行事をお知らせします。",
+        heading.slice(2),
+        "町内会のページ",
+        "https://town.example.jp/",
+        "集合は午前9時です。",
+        "雨天の場合は中止します。",
+      ]);
+      expect(draft.links).toEqual([]);
+    }
+  });
+
+  it("puts back into the body the lines of a news scrape's ■ URL list that never got an address", () => {
+    const scrape = SCRAPE.replace(
+      "■ 関連記事",
+      "製品の詳しい仕様は後日公開される。\n価格は変わる可能性がある。\n■ 関連記事",
+    );
+    const draft = importPlainText(scrape, { title: "題" });
+    expect(draft.links).toEqual([
+      { name: "株式会社テスト電機", url: "https://example.jp/" },
+      { name: "製品情報", url: "https://example.jp/robot/" },
+    ]);
+    expect(draft.blocks.slice(-2).map((b) => b.text)).toEqual([
+      "製品の詳しい仕様は後日公開される。",
+      "価格は変わる可能性がある。",
+    ]);
+  });
+
+  it("takes only the last content line as the byline, not an earlier line with the same text", () => {
+    const scrape = SCRAPE.replace("発売は7月を予定している。", "発売は7月を予定している。\n( 鈴木 一郎 )");
+    const draft = importPlainText(scrape, { title: "題" });
+    expect(draft.author).toBe("鈴木 一郎");
+    expect(draft.blocks.map((b) => b.text)).toContain("( 鈴木 一郎 )");
+  });
+});
+
 describe("importPlainText: the livedoor shape", () => {
   const text =
     "http://news.livedoor.com/article/detail/1/\n2012-09-04T12:45:00+0900\n見出しの行\n本文の一行目。\n\n本文の二行目。\n";

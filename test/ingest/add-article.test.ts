@@ -405,6 +405,15 @@ describe("adding an article from a file or pasted text", () => {
     });
   });
 
+  it("keeps the prose after a ## リンク heading of a Markdown file", async () => {
+    const md =
+      "# 公民館の講座案内\n\n秋の講座の受講者を募集します。\n\n## リンク\n\n申し込みは[公民館のページ](https://town.example.jp/kouza)から。\n\n定員は各講座20人で、先着順です。\n";
+    const a = await addArticle(engine, { kind: "file", name: "kouza.md", bytes: encode(md, "utf-8") }, options());
+    expect(a.article.body).toBe(
+      "秋の講座の受講者を募集します。\n\n## リンク\n\n申し込みは公民館のページから。\n\n定員は各講座20人で、先着順です。",
+    );
+  });
+
   it("stores pasted text with the moderator's title and URL, and refuses the same text again", async () => {
     const text = "図書室の蔵書点検のため、来週は休室します。\n再開は再来週の月曜日です。";
     const added = await addArticle(
