@@ -1,7 +1,13 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
 import type { Engine } from "../src/engine.ts";
 import { UserFacingError } from "../src/errors.ts";
-import { type ArticleSource, addArticle, FILE_EXTENSIONS, refetchArticle } from "../src/ingest/ingest.ts";
+import {
+  type ArticleSource,
+  addArticle,
+  DuplicateArticleError,
+  FILE_EXTENSIONS,
+  refetchArticle,
+} from "../src/ingest/ingest.ts";
 import { COLORS, escapeMarkdown, listToEmbed, noticeToEmbed, summaryToEmbed } from "../src/render/embed.ts";
 import { oneLine, TEXT_INPUT_VALUE_LIMIT, truncate } from "../src/render/limits.ts";
 import { articleChoices, resolveArticle } from "./choices.ts";
@@ -25,6 +31,8 @@ export type ArticleOptions =
 
 /** A moderator's reply: only the moderator sees it. */
 const PRIVATE = { private: true } as const;
+/** A stored article's title quoted in a refusal: short enough to leave room for what to do after it. */
+const TITLE_IN_MESSAGE_LIMIT = 100;
 
 function addedBy(userId: string): string {
   return `discord:${userId}`;
@@ -60,12 +68,27 @@ export function listReply(engine: Engine, requested: number): Reply {
   return { embeds: [embed], buttons, ...PRIVATE };
 }
 
+/**
+ * A duplicate refused with the stored article's title on one line and cut: a title can be any length,
+ * and the message must still fit in a Discord message with what to do after the title.
+ */
+function shortDuplicate(err: DuplicateArticleError): UserFacingError {
+  const { title } = err.existing;
+  const short = truncate(oneLine(title), TITLE_IN_MESSAGE_LIMIT);
+  if (!title || short === title) return err;
+  return new UserFacingError(err.message.replaceAll(title, () => short), err.detail);
+}
+
 /** Stores a source and replies with what was stored: title, date, link, size and key points. */
 async function addAndReply(
   ctx: Services & { user: { id: string }; reply(r: Reply): Promise<void> },
   source: ArticleSource,
 ): Promise<void> {
-  const added = await addArticle(ctx.engine, source, { fetch: ctx.fetch, addedBy: addedBy(ctx.user.id) });
+  const added = await addArticle(ctx.engine, source, { fetch: ctx.fetch, addedBy: addedBy(ctx.user.id) }).catch(
+    (err: unknown) => {
+      throw err instanceof DuplicateArticleError ? shortDuplicate(err) : err;
+    },
+  );
   const summary = ctx.engine.summary(added.article.id);
   await ctx.reply({
     embeds: [summaryToEmbed(summary, { heading: "記事を追加しました", color: COLORS.success })],

@@ -43,6 +43,7 @@ import { Engine } from "./engine.ts";
 import { UserFacingError } from "./errors.ts";
 import { type FetchOptions, fetchOptionsOf } from "./ingest/ingest.ts";
 import { createLogger, type Logger } from "./log.ts";
+import { markdownText } from "./render/embed.ts";
 import {
   ACTION_ROW_BUTTONS_LIMIT,
   ACTION_ROWS_LIMIT,
@@ -257,11 +258,15 @@ class Responder {
     });
   }
 
-  /** Shows a message to the member only, whatever was sent before; a public "thinking…" is removed. */
+  /**
+   * Shows a message to the member only, whatever was sent before; a public "thinking…" is removed.
+   * The message is plain text (it may quote a title or what the member typed): escaped so that it never
+   * formats or pings, controls dropped, and cut at a grapheme to fit in one Discord message.
+   */
   fail(message: string): Promise<void> {
     return this.#run(async () => {
       const i = this.#interaction;
-      const body = { content: message, allowedMentions: NO_MENTIONS };
+      const body = { content: markdownText(message, [], MESSAGE_CONTENT_LIMIT), allowedMentions: NO_MENTIONS };
       if (this.#state === "new") {
         await i.reply({ ...body, flags: MessageFlags.Ephemeral });
         this.#acked("replied");

@@ -338,6 +338,40 @@ describe("/article", () => {
     expect(recorded.steps).toEqual([]);
   });
 
+  it("names a duplicate's stored article by its title on one short line, keeping what to do", async () => {
+    const title = `二重登録の確認\n${"とても長い題名".repeat(300)}`;
+    const stored = createArticle(
+      {
+        ...KAMAKURA,
+        title,
+        url: "https://example.com/duplicate",
+        blocks: [{ kind: "paragraph", text: "二重登録を確かめるための本文です。" }],
+      },
+      { by: "test", at: new Date("2024-07-01T00:00:00Z") },
+    );
+    await engine.put(stored);
+    try {
+      const fields = new Map([
+        ["title", "別の題名"],
+        ["url", "https://example.com/duplicate"],
+        ["text", "別の本文です。"],
+      ]);
+      const { ctx } = componentContext(customId("article", "text"), { fields });
+      const refusal = await article.components?.["text"]?.run(ctx).then(
+        () => null,
+        (err: unknown) => err,
+      );
+      expect(refusal).toBeInstanceOf(UserFacingError);
+      const message = (refusal as UserFacingError).message;
+      expect(message).toContain(`（ID: ${stored.id}「二重登録の確認 とても長い題名`);
+      expect(message).toMatch(/…」）。.*\/article refetch/u);
+      expect(message).not.toContain("\n");
+      expect(message.length).toBeLessThan(400);
+    } finally {
+      await engine.remove(stored.id);
+    }
+  });
+
   it("asks for confirmation before removing, with the article named", async () => {
     const { ctx, recorded } = commandContext(article.parse(reader({ article: "図書館の本の分類" }, "remove")));
     await article.run(ctx);

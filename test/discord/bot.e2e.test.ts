@@ -5,6 +5,7 @@ import { SlashCommandBuilder } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { defineCommand } from "../../commands/context.ts";
 import { commands } from "../../commands/index.ts";
+import { createArticle } from "../../src/article/article.ts";
 import { AUTO_DEFER_MS, type Bot, createBot } from "../../src/bot.ts";
 import { loadFetchConfig } from "../../src/config.ts";
 import { commandsJson, deployCommands } from "../../src/deploy-commands.ts";
@@ -12,7 +13,7 @@ import type { Engine } from "../../src/engine.ts";
 import { UserFacingError } from "../../src/errors.ts";
 import { fetchOptionsOf } from "../../src/ingest/ingest.ts";
 import { createLogger } from "../../src/log.ts";
-import { FAMILY, openTestEngine } from "./corpus.ts";
+import { FAMILY, FUJI, openTestEngine } from "./corpus.ts";
 import { FakeDiscord, type InteractionTrace, snowflake } from "./fake-discord.ts";
 
 /**
@@ -81,7 +82,8 @@ const str = (name: string, value: string) => ({ name, type: 3, value });
 
 /**
  * A command for these tests only (not registered): `slow` forgets to defer and takes longer than
- * Discord's 3 seconds; `late-error` fails after deferring publicly.
+ * Discord's 3 seconds; `long-error` refuses with a message longer than a Discord message; `late-error`
+ * fails after deferring publicly.
  */
 const probe = defineCommand<{ mode: string }>({
   data: new SlashCommandBuilder().setName("probe").setDescription("test only"),
@@ -90,6 +92,10 @@ const probe = defineCommand<{ mode: string }>({
     if (ctx.options.mode === "slow") {
       await new Promise((resolve) => setTimeout(resolve, AUTO_DEFER_MS + 1_000));
       await ctx.reply({ content: "おそくなりました" });
+    } else if (ctx.options.mode === "long-error") {
+      throw new UserFacingError(
+        `**注意** <@123456789012345678> さん\u202e、${"長い説明です。".repeat(700)}最後の一文。`,
+      );
     } else {
       await ctx.defer();
       throw new UserFacingError("あとから分かった問題です。");
@@ -446,6 +452,42 @@ describe("/article (moderators)", () => {
     expect(engine.find("https://example.com/tenugui")).toBeDefined();
   });
 
+  it("refuses a duplicate whose stored title is huge in one short escaped line, and never leaves it thinking", async () => {
+    const title = `巨大な題名の記事\n**太字** @everyone <@123456789012345678>\u202e${"とても長い題名".repeat(500)}`;
+    const stored = createArticle(
+      {
+        ...FUJI,
+        title,
+        url: "https://example.com/huge-title",
+        blocks: [{ kind: "paragraph", text: "巨大な題名の記事の本文です。" }],
+      },
+      { by: "test", at: new Date("2024-07-01T00:00:00Z") },
+    );
+    await engine.put(stored);
+    try {
+      const trace = await fake.send(
+        fake.modalSubmit(
+          "article:text",
+          { title: "別の題名", url: "https://example.com/huge-title", text: "別の本文です。" },
+          fake.roleModerator,
+        ),
+      );
+      expect(trace.ack).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+      const content = String(lastBody(trace)["content"]);
+      expect(content.length).toBeLessThanOrEqual(2000);
+      expect(content).toContain(
+        `すでに登録されています（ID: ${stored.id}「巨大な題名の記事 \\*\\*太字\\*\\* \\@everyone \\<\\@`,
+      );
+      // The title is cut, so what to do still fits after it; it is one line, without bidirectional overrides.
+      expect(content).toMatch(/…」）。.*\/article refetch/u);
+      expect(content).not.toMatch(/[\n\u202e]/u);
+      // The deferred reply was edited: no longer "thinking…".
+      expect(Number(fake.original(trace)["flags"]) & 128).toBe(0);
+    } finally {
+      await engine.remove(stored.id);
+    }
+  });
+
   it("refuses a member without Manage Server or a moderator role, whatever Discord's defaults allowed", async () => {
     const before = engine.stats.articles;
     const trace = await fake.send(
@@ -518,6 +560,16 @@ describe("/about, errors and refusals", () => {
     const trace = await fake.send(fake.chatInput("probe", [str("mode", "slow")], fake.newMember()));
     expect(trace.ack?.type).toBe(5);
     expect(lastBody(trace)["content"]).toBe("おそくなりました");
+  });
+
+  it("cuts an error message longer than Discord allows, escaped, to the member only", async () => {
+    const trace = await fake.send(fake.chatInput("probe", [str("mode", "long-error")], fake.newMember()));
+    expect(trace.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    const content = String(lastBody(trace)["content"]);
+    expect(content.length).toBeLessThanOrEqual(2000);
+    expect(content).toMatch(/^\\\*\\\*注意\\\*\\\* \\<\\@123456789012345678\\> さん、長い説明です。/u);
+    expect(content).not.toContain("\u202e");
+    expect(content.endsWith("…")).toBe(true);
   });
 
   it("shows an error that comes after a public defer to the member only, and removes the public reply", async () => {
