@@ -76,7 +76,10 @@ function shortDuplicate(err: DuplicateArticleError): UserFacingError {
   const { title } = err.existing;
   const short = truncate(oneLine(title), TITLE_IN_MESSAGE_LIMIT);
   if (!title || short === title) return err;
-  return new UserFacingError(err.message.replaceAll(title, () => short), err.detail);
+  return new UserFacingError(
+    err.message.replaceAll(title, () => short),
+    err.detail,
+  );
 }
 
 /** Stores a source and replies with what was stored: title, date, link, size and key points. */
