@@ -105,12 +105,31 @@ export function bodyBlocks(body: string): BodyBlock[] {
   return blocks;
 }
 
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/iu;
+
+/**
+ * A date-time in RFC 3339 form: `2012-09-04T12:45:00+0900` becomes `2012-09-04T12:45:00+09:00`, missing
+ * seconds are `:00`, and a time without an offset gets `defaultOffset` when one is given. Anything else
+ * (a date alone, free text) is returned as it is.
+ */
+export function toRfc3339(value: string, defaultOffset?: string): string {
+  const m = TIMESTAMP.exec(value.trim());
+  if (!m) return value;
+  const [, date, hm, seconds, zone] = m;
+  let offset = zone ?? defaultOffset;
+  if (offset === undefined) return value;
+  if (/^z$/iu.test(offset)) offset = "Z";
+  else offset = offset.replace(/^([+-]\d{2}):?(\d{2})$/u, "$1:$2");
+  return `${date}T${hm}${seconds ?? ":00"}${offset}`;
+}
+
 /** Makes a stored article from a draft. */
 export function createArticle(draft: ArticleDraft, added: { by: string; at: Date }): Article {
   const { blocks, ...meta } = draft;
   const contentHash = contentHashOf(blocks);
   return {
     ...meta,
+    publishedAt: meta.publishedAt === null ? null : toRfc3339(meta.publishedAt),
     id: articleIdFor(draft.url, contentHash),
     addedAt: added.at.toISOString(),
     addedBy: added.by,
@@ -181,7 +200,7 @@ export function parseArticle(markdown: string, fileName = "(article)"): Article 
     url: String(front.url ?? ""),
     publisher: String(front.publisher ?? ""),
     author: front.author ? String(front.author) : null,
-    publishedAt: front.published_at ? toIsoString(front.published_at) : null,
+    publishedAt: front.published_at ? toRfc3339(toIsoString(front.published_at)) : null,
     addedAt: front.added_at ? toIsoString(front.added_at) : "",
     addedBy: String(front.added_by ?? ""),
     contentHash: String(front.content_hash),

@@ -1,5 +1,5 @@
 import { UserFacingError } from "../errors.ts";
-import type { ArticleDraft, ArticleLink, Block } from "./article.ts";
+import { type ArticleDraft, type ArticleLink, type Block, toRfc3339 } from "./article.ts";
 
 /** What the moderator (or the command line) says about a plain-text source. */
 export interface PlainTextOptions {
@@ -40,12 +40,12 @@ export function importPlainText(text: string, options: PlainTextOptions = {}): A
   while (lines.length && lines[0] === "") lines.shift();
   const offset = options.defaultOffset ?? "+09:00";
   if (lines.length >= 3 && URL_LINE.test(lines[0] as string) && ISO_TIME_LINE.test(lines[1] as string)) {
-    return fromLivedoor(lines, options);
+    return fromLivedoor(lines, options, offset);
   }
   return fromScrape(lines, options, offset);
 }
 
-function fromLivedoor(lines: string[], options: PlainTextOptions): ArticleDraft {
+function fromLivedoor(lines: string[], options: PlainTextOptions, offset: string): ArticleDraft {
   const [url, time, headline, ...rest] = lines as [string, string, string, ...string[]];
   const blocks = rest.filter((l) => l !== "").map((text): Block => ({ kind: "paragraph", text }));
   const finalUrl = options.url || url;
@@ -54,7 +54,7 @@ function fromLivedoor(lines: string[], options: PlainTextOptions): ArticleDraft 
     url: finalUrl,
     publisher: options.publisher || publisherFromUrl(finalUrl),
     author: null,
-    publishedAt: time,
+    publishedAt: toRfc3339(time, offset),
     sourceFormat: "livedoor",
     blocks: requireBody(blocks),
     captions: [],

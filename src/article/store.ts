@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { mkdir, open, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { type Article, formatArticle, parseArticle } from "./article.ts";
+import { type Article, formatArticle, parseArticle, toRfc3339 } from "./article.ts";
 
 /**
  * Articles already parsed, by the hash of their file: parsing YAML front matter is the slow part of
@@ -49,7 +49,7 @@ export async function readCorpus(dir: string, cache?: ArticleCache): Promise<Cor
     // Sequential synchronous reads: 0.4 s for livedoor's 7,367 files, against 1.7 s for async reads.
     const text = readFileSync(path.join(dir, name), "utf8");
     const hash = createHash("sha256").update(text).digest("hex");
-    const article = cache?.(hash, text) ?? parseArticle(text, name);
+    const article = fromCache(cache?.(hash, text)) ?? parseArticle(text, name);
     if (`${article.id}.md` !== name)
       throw new Error(`store: ${name} holds article id ${article.id}; the file name must be <id>.md`);
     const previous = seen.get(article.id);
@@ -59,6 +59,13 @@ export async function readCorpus(dir: string, cache?: ArticleCache): Promise<Cor
     hashes.set(article.id, hash);
   }
   return { articles, files: hashes, fingerprint: fingerprintOf(hashes) };
+}
+
+/** A cached article as `parseArticle` would give it today (an index saved before kept `+0900` times). */
+function fromCache(article: Article | undefined): Article | undefined {
+  if (!article?.publishedAt) return article;
+  const publishedAt = toRfc3339(article.publishedAt);
+  return publishedAt === article.publishedAt ? article : { ...article, publishedAt };
 }
 
 /** One hash for a whole corpus: ids and file hashes, in id order. */

@@ -113,10 +113,40 @@ describe("importPlainText: the livedoor shape", () => {
   it("reads URL, time and headline from the first three lines", () => {
     const draft = importPlainText(text);
     expect(draft.url).toBe("http://news.livedoor.com/article/detail/1/");
-    expect(draft.publishedAt).toBe("2012-09-04T12:45:00+0900");
+    expect(draft.publishedAt).toBe("2012-09-04T12:45:00+09:00");
     expect(draft.title).toBe("見出しの行");
     expect(draft.blocks.map((b) => b.text)).toEqual(["本文の一行目。", "本文の二行目。"]);
     expect(draft.sourceFormat).toBe("livedoor");
+  });
+});
+
+describe("publication times", () => {
+  const base = importPlainText("見出し\n本文です。\n二段落目です。");
+  const at = new Date("2025-01-01T00:00:00Z");
+
+  it("are stored in RFC 3339 form, whatever the source wrote", () => {
+    for (const [given, stored] of [
+      ["2012-09-04T12:45:00+0900", "2012-09-04T12:45:00+09:00"],
+      ["2012-09-04T12:45+0900", "2012-09-04T12:45:00+09:00"],
+      ["2012-09-04T12:45:00-0330", "2012-09-04T12:45:00-03:30"],
+      ["2012-09-04T12:45:00.250Z", "2012-09-04T12:45:00.250Z"],
+      ["2024-04-01T10:30:00+09:00", "2024-04-01T10:30:00+09:00"],
+    ] as const) {
+      expect(createArticle({ ...base, publishedAt: given }, { by: "t", at }).publishedAt).toBe(stored);
+    }
+  });
+
+  it("without an offset in a livedoor file get the default one", () => {
+    const draft = importPlainText("http://news.livedoor.com/article/detail/2/\n2012-09-04T12:45:00\n見出し\n本文。");
+    expect(draft.publishedAt).toBe("2012-09-04T12:45:00+09:00");
+  });
+
+  it("read from an article file written before are given in RFC 3339 form too", () => {
+    const file = formatArticle(createArticle(base, { by: "t", at })).replace(
+      "published_at: null",
+      "published_at: 2012-09-04T12:45:00+0900",
+    );
+    expect(parseArticle(file).publishedAt).toBe("2012-09-04T12:45:00+09:00");
   });
 });
 
