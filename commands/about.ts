@@ -12,6 +12,7 @@ export const about = defineCommand<Record<string, never>>({
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall),
   parse: () => ({}),
+  isPrivate: () => true,
   async run(ctx) {
     const stats = ctx.engine.stats;
     const embed = aboutToEmbed({

@@ -238,6 +238,8 @@ export const article = defineCommand<ArticleOptions>({
   },
   // Listing is open to everyone the command is shown to; changing the library is not.
   moderatorOnly: (o) => o.action !== "list",
+  // Every reply of a moderator command is the moderator's only, the list too.
+  isPrivate: () => true,
   autocomplete: (ctx) => articleChoices(ctx.engine, ctx.focused.value),
   async run(ctx) {
     const options = ctx.options;

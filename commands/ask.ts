@@ -36,10 +36,11 @@ export const ask = defineCommand<AskOptions>({
     ),
   cooldown: true,
   parse: (o) => ({ question: o.string("question") ?? "", private: o.boolean("private") ?? false }),
+  isPrivate: (o) => o.private,
   async run(ctx) {
     const question = ctx.options.question.trim();
     if (!question) throw new UserFacingError("質問が空です。聞きたいことを日本語で入力してください。");
-    await ctx.defer({ private: ctx.options.private });
+    await ctx.defer({ private: ask.isPrivate(ctx.options) });
     const answer = ctx.engine.ask(question);
     const top = answer.keyPoints[0];
     const buttons: Button[][] = top

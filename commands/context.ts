@@ -154,6 +154,11 @@ export interface Command<O> {
   parse(options: OptionReader): O;
   run(ctx: CommandContext<O>): Promise<void>;
   /**
+   * Whether the replies to these options are shown to the member only. The bot defers with it when a
+   * handler is slow to answer, so it must say what the handler itself chooses (tests check they agree).
+   */
+  isPrivate(options: O): boolean;
+  /**
    * Whether these options need a moderator. The bot checks it when the command runs: Discord's
    * default_member_permissions can be overridden by server admins, so it is not a check.
    */

@@ -25,6 +25,8 @@ export const searchMessage = defineCommand<SearchMessageOptions>({
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall),
   cooldown: true,
   parse: (o) => ({ text: o.targetMessage()?.text ?? "" }),
+  // Someone else's message: the results go to the member who used the menu only.
+  isPrivate: () => true,
   async run(ctx) {
     if (!ctx.options.text.trim()) {
       throw new UserFacingError("このメッセージには検索できる文章がありません。文章を含むメッセージで使ってください。");

@@ -101,9 +101,10 @@ export const search = defineCommand<SearchOptions>({
     ),
   cooldown: true,
   parse: (o) => ({ query: o.string("query") ?? "", private: o.boolean("private") ?? false }),
+  isPrivate: (o) => o.private,
   async run(ctx) {
     if (!ctx.options.query.trim()) throw new UserFacingError("検索する言葉が空です。キーワードを入力してください。");
-    await ctx.defer({ private: ctx.options.private });
+    await ctx.defer({ private: search.isPrivate(ctx.options) });
     const page = searchPage(ctx.engine, ctx.options.query, 1);
     await ctx.reply(searchReply(page, queryRef(page.query, ctx.queries)));
   },

@@ -36,6 +36,7 @@ export const summary = defineCommand<SummaryOptions>({
         .setMaxValue(10),
     ),
   parse: (o) => ({ article: o.string("article") ?? "", points: o.integer("points") }),
+  isPrivate: () => false,
   autocomplete: (ctx) => articleChoices(ctx.engine, ctx.focused.value),
   async run(ctx) {
     const article = resolveArticle(ctx.engine, ctx.options.article);

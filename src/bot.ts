@@ -393,8 +393,8 @@ export function createBot(options: BotOptions): Bot {
         throw new UserFacingError(MODERATORS_ONLY, `not a moderator: ${user.id}`);
       }
       if (command.cooldown) checkCooldown(command.data.name, user.id);
-      const isPrivate =
-        interaction.isMessageContextMenuCommand() || (parsed as { private?: unknown })?.private === true;
+      // A handler slow to answer is deferred as it would have answered: each command says how.
+      const isPrivate = command.isPrivate(parsed);
       const timer = setTimeout(() => void responder.defer(isPrivate).catch(() => {}), AUTO_DEFER_MS);
       try {
         await command.run({

@@ -6,6 +6,7 @@ import { ask } from "../../commands/ask.ts";
 import { articleChoices, resolveArticle } from "../../commands/choices.ts";
 import type {
   Attachment,
+  Command,
   CommandContext,
   ComponentContext,
   Modal,
@@ -169,6 +170,42 @@ describe("the command list", () => {
       "search",
       "Search articles",
     ]);
+  });
+});
+
+describe("privacy", () => {
+  /** Whether the first response the handler made was for the member only. */
+  function firstPrivacy(recorded: Recorded): boolean {
+    const [first] = recorded.steps;
+    if (first?.startsWith("defer:")) return first === "defer:private";
+    if (first === "reply") return recorded.replies[0]?.private === true;
+    throw new Error(`no first response: ${recorded.steps.join(", ")}`);
+  }
+
+  const cases: [string, Command<unknown>, OptionReader, boolean][] = [
+    ["/ask", ask, reader({ question: "わび茶を大成したのは誰？" }), false],
+    ["/ask private", ask, reader({ question: "わび茶を大成したのは誰？", private: true }), true],
+    ["/search", search, reader({ query: "寺" }), false],
+    ["/search private", search, reader({ query: "寺", private: true }), true],
+    ["/summary", summary, reader({ article: "茶道の歴史と千利休" }), false],
+    ["/about", about, reader({}), true],
+    ["記事を検索", searchMessage, reader({ message: "千利休" }), true],
+    ["/article list", article, reader({}, "list"), true],
+    ["/article remove", article, reader({ article: "図書館の本の分類" }, "remove"), true],
+  ] as [string, Command<unknown>, OptionReader, boolean][];
+
+  it.each(cases)("%s: the rule and the handler's first response agree", async (_, command, options, expected) => {
+    const parsed = command.parse(options);
+    expect(command.isPrivate(parsed)).toBe(expected);
+    const { ctx, recorded } = commandContext(parsed, { id: "1400000000000000001", isModerator: true });
+    await command.run(ctx);
+    expect(firstPrivacy(recorded)).toBe(expected);
+  });
+
+  it("keeps every moderator reply private, whatever the sub-command", () => {
+    for (const sub of ["add", "remove", "refetch", "list"]) {
+      expect(article.isPrivate(article.parse(reader({ url: "https://example.com/a", article: "x" }, sub)))).toBe(true);
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SlashCommandBuilder } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type ArticleOptions, article } from "../../commands/article.ts";
 import { defineCommand } from "../../commands/context.ts";
 import { commands } from "../../commands/index.ts";
 import { createArticle } from "../../src/article/article.ts";
@@ -88,6 +89,7 @@ const str = (name: string, value: string) => ({ name, type: 3, value });
 const probe = defineCommand<{ mode: string }>({
   data: new SlashCommandBuilder().setName("probe").setDescription("test only"),
   parse: (o) => ({ mode: o.string("mode") ?? "" }),
+  isPrivate: () => false,
   async run(ctx) {
     if (ctx.options.mode === "slow") {
       await new Promise((resolve) => setTimeout(resolve, AUTO_DEFER_MS + 1_000));
@@ -100,6 +102,19 @@ const probe = defineCommand<{ mode: string }>({
       await ctx.defer();
       throw new UserFacingError("あとから分かった問題です。");
     }
+  },
+});
+
+/**
+ * /article as it is, but slow to start (as if the machine were busy): the bot's safety net defers it,
+ * and must do so by /article's own privacy rule, which has no `private` option.
+ */
+const slowArticle = defineCommand<ArticleOptions>({
+  ...article,
+  data: new SlashCommandBuilder().setName("slow-article").setDescription("test only"),
+  async run(ctx) {
+    await new Promise((resolve) => setTimeout(resolve, AUTO_DEFER_MS + 500));
+    await article.run(ctx);
   },
 });
 
@@ -138,7 +153,7 @@ beforeAll(async () => {
     fetch,
     version: "0.1.0-test",
     clientOptions: { waitGuildTimeout: 1_000 },
-    commands: [...commands, probe],
+    commands: [...commands, probe, slowArticle],
   });
   await deployCommands({ token: TOKEN, clientId: fake.appId, guildId: fake.guildId, apiBase: fake.apiBase });
   await bot.login();
@@ -570,6 +585,15 @@ describe("/about, errors and refusals", () => {
     expect(content).toMatch(/^\\\*\\\*注意\\\*\\\* \\<\\@123456789012345678\\> さん、長い説明です。/u);
     expect(content).not.toContain("\u202e");
     expect(content.endsWith("…")).toBe(true);
+  });
+
+  it("defers a slow moderator command privately, as /article replies", async () => {
+    const trace = await fake.send(
+      fake.chatInput("slow-article", [{ type: 1, name: "list", options: [] }], fake.moderator),
+    );
+    expect(trace.ack).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+    expect(embedOf(trace).title).toMatch(/^記事の一覧/u);
+    expect(Number(fake.original(trace)["flags"]) & EPHEMERAL).toBe(EPHEMERAL);
   });
 
   it("shows an error that comes after a public defer to the member only, and removes the public reply", async () => {
