@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
+import { UserFacingError } from "../errors.ts";
 import { normalize } from "../text/normalize.ts";
 
 /** A link listed under ■ URL in a news article: not body text, kept as metadata. */
@@ -123,9 +124,49 @@ export function toRfc3339(value: string, defaultOffset?: string): string {
   return `${date}T${hm}${seconds ?? ":00"}${offset}`;
 }
 
-/** Makes a stored article from a draft. */
+/**
+ * Control characters no article text needs: C0 controls but tab, line feed and carriage return; DEL; C1
+ * controls; and the bidirectional embeddings, overrides and isolates, which can make text display in
+ * another order than it reads (U+202A–202E, U+2066–2069). Pages carry them as `&#27;` or `&#7;`.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
+
+/** Text without control characters; vertical tab and form feed become spaces. */
+export function stripControls(text: string): string {
+  return text.replace(/[\v\f]/gu, " ").replace(CONTROL_CHARACTERS, "");
+}
+
+/** One-line text (a title, a name): no control characters, line breaks and tabs as spaces, trimmed. */
+function oneLine(text: string): string {
+  return stripControls(text)
+    .replace(/[\t\r\n]+/gu, " ")
+    .trim();
+}
+
+/**
+ * Makes a stored article from a draft. Every text field loses its control characters here, so that no
+ * source (a page, a file, pasted text, a data set) can put them in the corpus.
+ */
 export function createArticle(draft: ArticleDraft, added: { by: string; at: Date }): Article {
-  const { blocks, ...meta } = draft;
+  const { blocks: rawBlocks, ...rawMeta } = draft;
+  const blocks = rawBlocks.map((b) => ({ kind: b.kind, text: stripControls(b.text) }));
+  const meta = {
+    ...rawMeta,
+    title: oneLine(rawMeta.title),
+    url: oneLine(rawMeta.url),
+    publisher: oneLine(rawMeta.publisher),
+    author: rawMeta.author === null ? null : oneLine(rawMeta.author) || null,
+    captions: rawMeta.captions.map(oneLine).filter(Boolean),
+    links: rawMeta.links.map((l) => ({ name: oneLine(l.name), url: oneLine(l.url) })),
+    related: rawMeta.related.map(oneLine).filter(Boolean),
+  };
+  if (!meta.title) {
+    throw new UserFacingError(
+      "記事の見出しが見つかりませんでした。タイトルを指定してください（CLI では --title）。",
+      "article: the title is empty once control characters are removed",
+    );
+  }
   const contentHash = contentHashOf(blocks);
   return {
     ...meta,

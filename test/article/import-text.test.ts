@@ -168,6 +168,59 @@ describe("importPlainText: plain text", () => {
   });
 });
 
+describe("control characters", () => {
+  const at = new Date("2025-01-01T00:00:00Z");
+  const DIRTY = "\u001b[31m\u0007\u0000\u0085\u009b\u007f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069";
+  const dirty = (text: string) => `${DIRTY}${text.slice(0, 2)}${DIRTY}${text.slice(2)}${DIRTY}`;
+  const visible = (text: string) => text.replace(/\[31m/gu, "");
+
+  it("are stripped from every field of an article, whatever the source", () => {
+    const draft = importPlainText(dirty("見出しの行です\n本文の最初の段落です。\n二つ目の段落です。"), {
+      url: "https://example.jp/a",
+    });
+    const article = createArticle(
+      {
+        ...draft,
+        title: dirty("見出しの行です"),
+        author: dirty("鈴木 一郎"),
+        publisher: dirty("しおり新聞"),
+        blocks: [{ kind: "heading", text: dirty("節の見出し") }, ...draft.blocks],
+        captions: [dirty("写真の説明")],
+        links: [{ name: dirty("リンク名"), url: "https://example.jp/" }],
+        related: [dirty("関連記事の題")],
+      },
+      { by: "t", at },
+    );
+    const file = formatArticle(article);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters under test
+    expect(file).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u);
+    expect(visible(article.title)).toBe("見出しの行です");
+    expect(visible(article.author ?? "")).toBe("鈴木 一郎");
+    expect(visible(article.publisher)).toBe("しおり新聞");
+    expect(visible(article.captions[0] ?? "")).toBe("写真の説明");
+    expect(visible(article.links[0]?.name ?? "")).toBe("リンク名");
+    expect(visible(article.related[0] ?? "")).toBe("関連記事の題");
+    expect(bodyBlocks(article.body).map((b) => visible(b.text))).toEqual([
+      "節の見出し",
+      "本文の最初の段落です。",
+      "二つ目の段落です。",
+    ]);
+    expect(parseArticle(file)).toEqual(article);
+  });
+
+  it("keep tabs in the body, and line breaks in a title become spaces", () => {
+    const draft = importPlainText("見出し\n本文\tです。\n二段落目です。");
+    const article = createArticle({ ...draft, title: "一行目\n二行目\t三" }, { by: "t", at });
+    expect(article.title).toBe("一行目 二行目 三");
+    expect(article.body).toContain("本文\tです。");
+  });
+
+  it("refuse a title made of nothing else, rather than store a file that cannot be read back", () => {
+    const draft = importPlainText("見出し\n本文です。\n二段落目です。");
+    expect(() => createArticle({ ...draft, title: "\u001b\u0007\u202e" }, { by: "t", at })).toThrow(/見出し/u);
+  });
+});
+
 describe("article files", () => {
   const draft = importPlainText(SCRAPE, { title: "題: 「引用」と#記号", url: "https://news.example.jp/1.html" });
   const article = createArticle(draft, { by: "test", at: new Date("2025-01-01T00:00:00Z") });

@@ -405,6 +405,32 @@ describe("adding an article from a file or pasted text", () => {
     });
   });
 
+  it("stores no control characters that a page writes as &#27; or &#7; (HTML file and pasted text)", async () => {
+    const html = pageHtml({
+      ...RAILWAY_PAGE,
+      title: "制御文字&#27;[2Jの&#7;ある&#x202E;見出し",
+      paragraphs: ["本文に&#27;[31m制御文字&#7;がある。", ...RAILWAY_PAGE.paragraphs],
+    });
+    const a = await addArticle(engine, { kind: "file", name: "control.html", bytes: encode(html, "utf-8") }, options());
+    const b = await addArticle(
+      engine,
+      {
+        kind: "text",
+        text: "貼り付けた\u001b[1m本文\u0007です。\n二段落目\u202eです。",
+        title: "貼り付け\u0007た記事",
+      },
+      options(),
+    );
+    for (const article of [a.article, b.article]) {
+      const file = await readFile(path.join(dir, `${article.id}.md`), "utf8");
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters under test
+      expect(file).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u);
+    }
+    expect(a.article.title).toBe("制御文字[2Jのある見出し");
+    expect(a.article.body).toContain("本文に[31m制御文字がある。");
+    expect(b.article.title).toBe("貼り付けた記事");
+  });
+
   it("keeps the prose after a ## リンク heading of a Markdown file", async () => {
     const md =
       "# 公民館の講座案内\n\n秋の講座の受講者を募集します。\n\n## リンク\n\n申し込みは[公民館のページ](https://town.example.jp/kouza)から。\n\n定員は各講座20人で、先着順です。\n";
