@@ -72,8 +72,9 @@ export function formatBody(blocks: readonly Block[]): string {
     .map((b) => {
       const text = b.text.replace(/\s*\n\s*/gu, " ").trim();
       if (b.kind === "heading") return HEADING_PREFIX + text;
-      // A paragraph that looks like Markdown structure is escaped so that it reads back as a paragraph.
-      return /^(#|---)/u.test(text) ? `\\${text}` : text;
+      // A paragraph that looks like Markdown structure, or starts with the escape itself (`\\server`), gets
+      // one backslash in front, which `bodyBlocks` takes off again: every paragraph reads back as written.
+      return /^(#|---|\\)/u.test(text) ? `\\${text}` : text;
     })
     .filter((line) => line !== "" && line !== HEADING_PREFIX)
     .join(BLOCK_SEPARATOR);

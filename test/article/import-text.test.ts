@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bodyBlocks, createArticle, formatArticle, parseArticle } from "../../src/article/article.ts";
+import { bodyBlocks, createArticle, formatArticle, parseArticle, stripControls } from "../../src/article/article.ts";
 import { importPlainText } from "../../src/article/import-text.ts";
 
 /** A scraped news page in the Impress Watch shape (written for this test). */
@@ -270,5 +271,60 @@ describe("article files", () => {
   it("are refused with the file name when malformed", () => {
     expect(() => parseArticle("no front matter", "broken.md")).toThrow(/broken\.md/u);
     expect(() => parseArticle("---\ntitle: x\n---\nbody", "noid.md")).toThrow(/noid\.md lacks id/u);
+  });
+
+  it("keep a paragraph starting with a backslash as written", () => {
+    const windows = createArticle(
+      { ...draft, blocks: [{ kind: "paragraph", text: "\\\\server\\share に置いた。" }] },
+      { by: "test", at: new Date() },
+    );
+    const parsed = parseArticle(formatArticle(windows));
+    expect(bodyBlocks(parsed.body).map((b) => b.text)).toEqual(["\\\\server\\share に置いた。"]);
+  });
+
+  it("keep any paragraph text through formatArticle and parseArticle exactly (property)", () => {
+    // Text as createArticle keeps it: one line, trimmed, no control characters; starting often with
+    // what Markdown would read as structure.
+    const paragraph = fc
+      .tuple(
+        fc.constantFrom("", "\\", "\\\\", "#", "## ", "---", "- ", "> ", "|"),
+        fc.string({ unit: "binary", maxLength: 40 }),
+      )
+      .map(([head, tail]) => head + tail)
+      .filter((t) => t !== "" && !/[\n\r]/u.test(t) && t === t.trim() && t === stripControls(t));
+    fc.assert(
+      fc.property(fc.array(paragraph, { minLength: 1, maxLength: 5 }), (texts) => {
+        const article = createArticle(
+          { ...draft, blocks: texts.map((text) => ({ kind: "paragraph" as const, text })) },
+          { by: "test", at: new Date("2025-01-01T00:00:00Z") },
+        );
+        const parsed = parseArticle(formatArticle(article));
+        expect(bodyBlocks(parsed.body).map((b) => [b.kind, b.text])).toEqual(texts.map((t) => ["paragraph", t]));
+        expect(parsed).toEqual(article);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("read back exactly what they store, whatever the text (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            kind: fc.constantFrom("paragraph" as const, "heading" as const),
+            text: fc.string({ unit: "binary", maxLength: 30 }),
+          }),
+          {
+            minLength: 1,
+            maxLength: 5,
+          },
+        ),
+        (blocks) => {
+          const article = createArticle({ ...draft, blocks }, { by: "test", at: new Date("2025-01-01T00:00:00Z") });
+          expect(parseArticle(formatArticle(article))).toEqual(article);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
