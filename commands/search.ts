@@ -5,8 +5,10 @@ import { searchToEmbed } from "../src/render/embed.ts";
 import { CUSTOM_ID_LIMIT, STRING_OPTION_LIMIT } from "../src/render/limits.ts";
 import { type Button, CUSTOM_ID_SEPARATOR, customId, defineCommand, type KeyMemory, type Reply } from "./context.ts";
 
-/** Hits per page. */
+/** Articles per page. */
 export const SEARCH_PAGE_SIZE = 5;
+/** Hits per article: a page lists matching articles, each with its best passage. */
+export const SEARCH_HITS_PER_ARTICLE = 1;
 /** The longest query searched; a message command can hand over a whole long message. */
 export const SEARCH_QUERY_LIMIT = 1_000;
 
@@ -35,11 +37,11 @@ function queryOf(ref: string, memory: KeyMemory): string {
   return query;
 }
 
-/** Searches one page; an empty query is the member's mistake. */
+/** Searches one page of matching articles, best first; an empty query is the member's mistake. */
 export function searchPage(engine: Engine, query: string, page: number): SearchPage {
   const q = query.trim().slice(0, SEARCH_QUERY_LIMIT);
   if (!q) throw new UserFacingError("検索する言葉が空です。キーワードを入力してください。");
-  return engine.search(q, { page, pageSize: SEARCH_PAGE_SIZE });
+  return engine.search(q, { page, pageSize: SEARCH_PAGE_SIZE, perArticle: SEARCH_HITS_PER_ARTICLE });
 }
 
 /** A page of results with its buttons: previous/next page, and a summary of each hit's article. */
@@ -64,7 +66,7 @@ export function searchReply(page: SearchPage, ref: string): Reply {
   if (page.hits.length) {
     buttons.push(
       page.hits.map((hit, i) => ({
-        // The rank keeps custom ids unique when two hits come from one article.
+        // The rank keeps custom ids unique even if two hits came from one article.
         id: customId("summary", "show", hit.articleId, page.firstRank + i),
         label: `要約 ${page.firstRank + i}`,
         style: "primary" as const,
@@ -74,7 +76,10 @@ export function searchReply(page: SearchPage, ref: string): Reply {
   return { embeds: [searchToEmbed(page)], buttons };
 }
 
-/** `/search query [private]`: matching passages, five a page, with page and summary buttons. */
+/**
+ * `/search query [private]`: the matching articles, best first, five a page, each with its best passage;
+ * with page and summary buttons.
+ */
 export const search = defineCommand<SearchOptions>({
   data: new SlashCommandBuilder()
     .setName("search")

@@ -248,14 +248,14 @@ export function answerToEmbed(answer: Answer): APIEmbed {
   return e.build();
 }
 
-/** One page of search results: each hit's article, its passage with the matched words in bold, its link. */
+/** One page of search results: each hit's article, its best passage with the matched words in bold, its link. */
 export function searchToEmbed(page: SearchPage): APIEmbed {
   const e = embedBuilder(page.hits.length ? COLORS.answer : COLORS.notFound);
   e.title(`「${oneLine(page.query)}」の検索結果`);
   if (page.hits.length === 0) {
     e.description(
       () =>
-        "一致する段落は見つかりませんでした。キーワードを短くするか、別の表記（ひらがな・カタカナ・漢字）で試してください。",
+        "一致する記事は見つかりませんでした。キーワードを短くするか、別の表記（ひらがな・カタカナ・漢字）で試してください。",
     );
     return e.build();
   }

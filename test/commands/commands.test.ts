@@ -247,6 +247,18 @@ describe("/search", () => {
     ]);
   });
 
+  it("lists each matching article once, with its best passage, across all pages", () => {
+    const first = searchPage(engine, "寺", 1);
+    const articles: string[] = [];
+    for (let n = 1; n <= first.pageCount; n++)
+      articles.push(...searchPage(engine, "寺", n).hits.map((h) => h.articleId));
+    expect(articles).toHaveLength(first.total);
+    expect(new Set(articles).size).toBe(articles.length);
+    // 鎌倉の寺めぐり has twelve passages that match, and is listed once.
+    const kamakura = engine.find("https://example.com/kamakura")?.id;
+    expect(articles.filter((id) => id === kamakura)).toHaveLength(1);
+  });
+
   it("turns pages for the member who searched only", async () => {
     const next = customId("search", "page", 2, "=寺");
     const stranger = componentContext(next, { ownerId: "1400000000000000099" });

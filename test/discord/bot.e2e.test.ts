@@ -297,23 +297,32 @@ describe("/ask", () => {
 });
 
 describe("/search", () => {
-  it("pages with buttons and shows a summary of a hit to whoever presses its button", async () => {
+  it("pages the matching articles, one hit each and 5 a page, and shows a hit's summary to whoever presses", async () => {
     const member = fake.newMember();
+    const articleOf = (id: string) => id.split(":")[2];
     const first = await fake.send(fake.chatInput("search", [str("query", "寺")], member));
     expect(embedOf(first).title).toBe("「寺」の検索結果");
-    expect(embedOf(first).description).toMatch(/^全 \d+ 件中 1–5 件目（1\/\d+ ページ）$/u);
+    // Eight articles mention 寺: 鎌倉の寺めぐり (twelve passages) and the seven walks (one each).
+    expect(embedOf(first).description).toBe("全 8 件中 1–5 件目（1/2 ページ）");
     expect(embedOf(first).fields).toHaveLength(5);
     const ids = buttonIds(fake.original(first));
     const [prev, next] = ids;
     expect(ids.slice(2)).toEqual(
       [1, 2, 3, 4, 5].map((n) => expect.stringMatching(new RegExp(`^summary:show:[0-9a-f]{12}:${n}$`, "u"))),
     );
+    // A page of articles, not of one article's passages.
+    const firstPage = ids.slice(2).map(articleOf);
+    expect(new Set(firstPage).size).toBe(5);
+    expect(new Set(embedOf(first).fields?.map((f) => f.name.replace(/^\d+\. /u, ""))).size).toBe(5);
 
-    // Next page: the message is updated in place.
+    // Next page: the message is updated in place, with the other three articles.
     const second = await fake.send(fake.button(String(next), String(fake.original(first)["id"]), member));
     expect(second.ack?.type).toBe(6);
-    expect(embedOf(second).description).toMatch(/^全 \d+ 件中 6–10 件目（2\/\d+ ページ）$/u);
-    expect(embedOf(second).fields?.[0]?.name).toMatch(/^6\. /u);
+    expect(embedOf(second).description).toBe("全 8 件中 6–8 件目（2/2 ページ）");
+    expect(embedOf(second).fields?.map((f) => f.name.match(/^\d+/u)?.[0])).toEqual(["6", "7", "8"]);
+    const secondPage = buttonIds(fake.original(first)).slice(2).map(articleOf);
+    expect(secondPage).toHaveLength(3);
+    expect([...new Set([...firstPage, ...secondPage])]).toHaveLength(8);
 
     // Another member may not turn the pages of someone else's search.
     const other = await fake.send(fake.button(String(next), String(fake.original(first)["id"]), fake.newMember()));
@@ -328,7 +337,7 @@ describe("/search", () => {
     const summaryButton = String(ids[2]);
     const summary = await fake.send(fake.button(summaryButton, String(fake.original(first)["id"]), fake.newMember()));
     expect(summary.ack).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
-    expect(embedOf(summary).title).toBe("鎌倉の寺めぐり");
+    expect(embedOf(summary).title).toBe(engine.article(String(articleOf(summaryButton)))?.title);
   });
 
   it("searches with a message's text from the message menu 「記事を検索」", async () => {

@@ -50,7 +50,7 @@ export const LIBRARY = draft("図書館の本の分類", "https://example.com/nd
   "本の背に貼られたラベルの数字は、この分類番号を表しています。数字を見れば、どの棚に戻せばよいかが分かります。",
 ]);
 
-/** Twelve passages about temples, so that a search for 寺 has several pages of results. */
+/** Twelve passages about temples: one article, so one result of /search (the first of TEMPLE_WALKS' pages). */
 export const KAMAKURA = draft("鎌倉の寺めぐり", "https://example.com/kamakura", "2024-02-01T09:00:00+09:00", [
   "建長寺は鎌倉五山の第一位とされる禅寺で、1253年に創建されました。広い境内には三門や仏殿が並んでいます。参拝の時間は寺ごとに異なります。",
   "円覚寺は1282年に北条時宗が創建した禅寺です。北鎌倉駅のすぐ近くにあり、国宝の舎利殿で知られています。参拝の時間は寺ごとに異なります。",
@@ -65,6 +65,50 @@ export const KAMAKURA = draft("鎌倉の寺めぐり", "https://example.com/kama
   "英勝寺は鎌倉で唯一の尼寺で、竹林や季節の花が美しい寺です。江戸時代の建物がいくつも残っていることでも知られます。参拝の時間は寺ごとに異なります。",
   "極楽寺は、江ノ電の駅の名前にもなっている寺です。駅から歩いてすぐで、春には境内の桜が見ごろを迎えます。参拝の時間は寺ごとに異なります。",
 ]);
+
+/**
+ * Seven more articles that mention temples (寺) without it in their titles, so that a search for 寺
+ * finds eight articles, two pages of /search, while autocomplete on 寺 still offers one title.
+ */
+export const TEMPLE_WALKS = [
+  [
+    "京都の朝さんぽ",
+    "2023-11-01",
+    "朝の京都では、寺の門が開く前から掃除の音が聞こえます。静かな境内を歩くなら早起きがいちばんです。",
+  ],
+  [
+    "奈良の鹿と公園",
+    "2023-10-01",
+    "奈良公園の鹿は、寺の参道にも当たり前のように現れます。鹿せんべいは売店で買うことができます。",
+  ],
+  [
+    "日光の紅葉の見ごろ",
+    "2023-09-01",
+    "日光の紅葉は十月中旬が見ごろです。山の上から色づき始め、寺や神社の周りの木々が最後に赤くなります。",
+  ],
+  [
+    "高野山の宿坊に泊まる",
+    "2023-08-01",
+    "高野山では寺に泊まる宿坊が人気です。精進料理を味わい、朝のお勤めに参加することもできます。",
+  ],
+  [
+    "金沢の茶屋街を歩く",
+    "2023-07-01",
+    "金沢のひがし茶屋街の近くには、小さな寺が集まる寺町があります。古い町並みと合わせて歩くと楽しめます。",
+  ],
+  [
+    "御朱印の集め方",
+    "2023-06-01",
+    "御朱印は寺や神社でいただく印です。御朱印帳を用意し、参拝を済ませてからお願いするのが作法です。",
+  ],
+  [
+    "除夜の鐘の由来",
+    "2023-05-01",
+    "大みそかの夜、寺では除夜の鐘を百八回つきます。人の煩悩の数が百八あるという考えにもとづいています。",
+  ],
+].map(([title, date, text]) =>
+  draft(title as string, `https://example.com/walk/${date}`, `${date}T09:00:00+09:00`, [text as string]),
+);
 
 /** 👨‍👩‍👧‍👦: one grapheme, eleven UTF-16 units; a cut inside it would leave half an emoji. */
 export const FAMILY = "👨‍👩‍👧‍👦";
@@ -85,7 +129,15 @@ export const OVERFLOW = draft(
 );
 export const OVERFLOW_PUBLISHER = `出版社${FAMILY}`.repeat(300);
 
-export const ARTICLES = [FUJI, TEA, MORPHOLOGY, LIBRARY, KAMAKURA, { ...OVERFLOW, publisher: OVERFLOW_PUBLISHER }];
+export const ARTICLES = [
+  FUJI,
+  TEA,
+  MORPHOLOGY,
+  LIBRARY,
+  KAMAKURA,
+  ...TEMPLE_WALKS,
+  { ...OVERFLOW, publisher: OVERFLOW_PUBLISHER },
+];
 
 /** A fresh corpus folder with the test articles, and the engine open on it. */
 export async function openTestEngine(): Promise<{ engine: Engine; corpusDir: string }> {
