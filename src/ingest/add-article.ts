@@ -88,7 +88,8 @@ export async function previewArticle(
 
 /**
  * Fetches an article's source URL again and replaces the article when it changed (its id, and when and
- * by whom it was first added, are kept). Says what changed: the title, the size.
+ * by whom it was first added, are kept). Says what changed: the title, the size. An article removed
+ * while its page was being fetched stays removed: that is refused with a message for the moderator.
  */
 export async function refetchArticle(engine: Engine, id: string, options: SourceOptions): Promise<RefetchResult> {
   const previous = engine.article(id.trim());
@@ -116,6 +117,7 @@ export async function refetchArticle(engine: Engine, id: string, options: Source
     previous.author !== article.author ||
     previous.publishedAt !== article.publishedAt;
   if (!changed) {
+    if (!engine.article(previous.id)) throw removedMeanwhile(previous);
     return {
       changed,
       article: previous,
@@ -125,7 +127,8 @@ export async function refetchArticle(engine: Engine, id: string, options: Source
       passages: { before: passagesBefore, after: passagesBefore },
     };
   }
-  await engine.put(article);
+  // Stored only if still there: a remove that landed while the page was fetched must stay done.
+  if (!(await engine.replace(article))) throw removedMeanwhile(previous);
   return {
     changed,
     article,
@@ -134,6 +137,13 @@ export async function refetchArticle(engine: Engine, id: string, options: Source
     characters,
     passages: { before: passagesBefore, after: engine.passagesOf(article.id).length },
   };
+}
+
+function removedMeanwhile(article: Article): UserFacingError {
+  return new UserFacingError(
+    `記事 ${article.id}「${article.title}」は、取り直している間に削除されました。取り直した内容は保存していません。必要なら /article add（CLI では shiori add）で追加し直してください。`,
+    `refetch: article ${article.id} removed while its page was fetched`,
+  );
 }
 
 /** Why `added` duplicates `stored`: the same address, or the same normalized text; null when it does not. */

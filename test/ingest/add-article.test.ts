@@ -504,6 +504,36 @@ describe("refetch and remove", () => {
     expect(await snapshot()).toEqual(snapshotBefore);
   });
 
+  it.each([
+    ["changed", true],
+    ["unchanged", false],
+  ])("does not bring back an article removed while its page was being fetched (%s page)", async (name, changes) => {
+    const route = `/removed-meanwhile-${name}.html`;
+    let title = `取り直しの途中で消される記事（${name}）`;
+    let removeOnRequest: string | null = null;
+    server.routes.set(route, (_req, res) => {
+      const respond = () => {
+        res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+        res.end(pageHtml({ ...LIBRARY_PAGE, title, paragraphs: [`${name} の段落。`, ...LIBRARY_PAGE.paragraphs] }));
+      };
+      // A moderator's /article remove lands while the refetch waits for the page.
+      if (removeOnRequest) void engine.remove(removeOnRequest).then(respond);
+      else respond();
+    });
+    const added = await addArticle(engine, { kind: "url", url: server.url(route) }, options());
+    if (changes) title += " 第2版";
+    removeOnRequest = added.article.id;
+    const error = await refetchArticle(engine, added.article.id, options()).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect(error).toBeInstanceOf(UserFacingError);
+    expect((error as Error).message).toMatch(/削除されました/u);
+    expect((error as Error).message).toContain(added.article.id);
+    expect(engine.article(added.article.id)).toBeUndefined();
+    expect(await readdir(dir)).not.toContain(`${added.article.id}.md`);
+  });
+
   it("refuses to refetch an unknown id or an article without a URL", async () => {
     await expect(refetchArticle(engine, "000000000000", options())).rejects.toThrow(/見つかりませんでした/u);
     const added = await addArticle(
