@@ -124,7 +124,16 @@ async function follow(
           `fetch: more than ${options.maxRedirects} redirects from ${start}`,
         );
       }
-      const next = checkUrl(new URL(location, current).href, options.policy);
+      let target: URL;
+      try {
+        target = new URL(location, current);
+      } catch {
+        throw refusal(
+          `サイトが解釈できない転送先（${shorten(location)}）を返しました。ブラウザで開いて、最終的な記事の URL を直接指定してください。`,
+          `fetch: invalid redirect location ${JSON.stringify(location)} from ${current.href}`,
+        );
+      }
+      const next = checkUrl(target.href, options.policy);
       redirects.push(next.href);
       current = next;
       continue;
@@ -330,6 +339,13 @@ function parseContentType(value: string | undefined): { type: string; charset: s
 function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** A value from the site, cut short and on one line, for a message. */
+function shorten(value: string, max = 80): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+  const line = value.replace(/[\u0000-\u001f\u007f-\u009f]+/gu, " ").trim();
+  return line.length > max ? `${line.slice(0, max)}…` : line;
 }
 
 function refusal(message: string, detail: string): UserFacingError {

@@ -182,6 +182,15 @@ describe("adding an article by URL", () => {
     expect(added.source.fetchedUrl).toBe(server.url("/final.html"));
   });
 
+  it("refuses a redirect to an address that is not a URL at all, saying so", async () => {
+    server.routes.set("/bad-location", (_req, res) => {
+      res.writeHead(302, { location: "http://[bad" });
+      res.end();
+    });
+    const error = await expectRefused({ kind: "url", url: server.url("/bad-location") }, /転送先/u);
+    expect(error.message).toContain("http://[bad");
+  });
+
   it.each([
     ["http://10.0.0.1/", "a private address"],
     ["http://169.254.169.254/latest/meta-data/", "the cloud metadata service"],
