@@ -8,6 +8,7 @@ import { Engine } from "../engine.ts";
 import { UserFacingError } from "../errors.ts";
 import { indexPath } from "../search/persist.ts";
 import { addArticle, addressKey, type DryRunResult, previewArticle, refetchArticle } from "./add-article.ts";
+import { decodeText } from "./decode-text.ts";
 import type { FetchOptions } from "./fetch-page.ts";
 import { fetchOptionsOf } from "./ingest.ts";
 import type { ArticleSource, ReadArticle } from "./read-source.ts";
@@ -160,7 +161,9 @@ async function sourceOf(arg: string, flags: IngestFlags, io: IngestIo): Promise<
     if (!io.stdin) throw new UserFacingError("標準入力を読めません。ファイルを指定してください。");
     const chunks: Buffer[] = [];
     for await (const chunk of io.stdin) chunks.push(Buffer.from(chunk as Buffer));
-    return { kind: "text", text: Buffer.concat(chunks).toString("utf8"), title: flags.title, url: flags.url };
+    // A pipe from a Windows tool may well be Shift_JIS: the charset is detected as for files.
+    const text = decodeText(Buffer.concat(chunks), { html: false }).text;
+    return { kind: "text", text, title: flags.title, url: flags.url };
   }
   let size: number;
   try {
@@ -253,7 +256,8 @@ async function importFiles(target: string, flags: IngestFlags, corpusDir: string
   const at = new Date();
   for (const file of files) {
     try {
-      const draft = importPlainText(await readFile(file, "utf8"), {
+      // Older corpora are often Shift_JIS or EUC-JP: the charset is detected, not assumed to be UTF-8.
+      const draft = importPlainText(decodeText(await readFile(file), { html: false }).text, {
         title: flags.title,
         url: flags.url,
         publisher: flags.publisher,

@@ -25,7 +25,7 @@ afterAll(async () => {
 
 const ENV = { FETCH_ALLOW_ADDRESSES: "127.0.0.1", FETCH_TIMEOUT_MS: "2000" };
 
-async function run(argv: string[], stdin?: string) {
+async function run(argv: string[], stdin?: string | Uint8Array) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await main([...argv, "--corpus", corpus], {
@@ -166,6 +166,40 @@ describe("shiori refetch, remove, import and reindex", () => {
     const engine = await Engine.open({ corpusDir: corpus });
     expect(engine.stats.indexOrigin).toBe("loaded");
     expect(engine.search("花火").hits[0]?.title).toBe("夏祭りの花火");
+  });
+
+  it("import reads Shift_JIS and EUC-JP text files, not only UTF-8", async () => {
+    const source = path.join(root, "legacy");
+    await mkdir(source, { recursive: true });
+    const article = (n: number, title: string, body: string) =>
+      `http://news.livedoor.com/article/detail/9${n}/\n2012-10-0${n}T09:30:00+0900\n${title}\n${body}\n`;
+    await writeFile(
+      path.join(source, "sjis.txt"),
+      encode(
+        article(1, "古い文字コードの記事（シフトJIS）", "髙橋さんが㈱しおり書房で①番目の客になった。"),
+        "shift_jis",
+      ),
+    );
+    await writeFile(
+      path.join(source, "eucjp.txt"),
+      encode(article(2, "古い文字コードの記事（EUC-JP）", "商店街で秋祭りが開かれ、多くの人が訪れた。"), "euc-jp"),
+    );
+    const { code, stdout } = await run(["import", source, "--json"]);
+    expect(code).toBe(0);
+    const titles = (JSON.parse(stdout).imported as { title: string }[]).map((a) => a.title).sort();
+    expect(titles).toEqual(["古い文字コードの記事（EUC-JP）", "古い文字コードの記事（シフトJIS）"]);
+    const engine = await Engine.open({ corpusDir: corpus });
+    expect(engine.search("秋祭り").hits[0]?.title).toBe("古い文字コードの記事（EUC-JP）");
+    expect(engine.search("書房").hits[0]?.text).toContain("髙橋さんが㈱しおり書房で①番目の客になった。");
+  });
+
+  it("add - reads Shift_JIS text from standard input", async () => {
+    const { code, stdout } = await run(
+      ["add", "-", "--json", "--title", "標準入力の記事"],
+      encode("シフトJISで送られた本文です。\n二段落目もあります。", "shift_jis"),
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).lead).toBe("シフトJISで送られた本文です。");
   });
 
   it("reindex rebuilds the index from the corpus", async () => {
