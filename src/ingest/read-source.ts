@@ -4,7 +4,7 @@ import { importPlainText } from "../article/import-text.ts";
 import { UserFacingError } from "../errors.ts";
 import { type DecodedText, decodeText } from "./decode-text.ts";
 import { type ExtractedArticle, extractHtml } from "./extract-html.ts";
-import { type FetchOptions, fetchPage } from "./fetch-page.ts";
+import { type FetchedPage, type FetchOptions, fetchPage } from "./fetch-page.ts";
 import { markdownToText } from "./markdown-to-text.ts";
 
 /**
@@ -58,7 +58,7 @@ export async function readSource(source: ArticleSource, options: SourceOptions):
       const extracted =
         page.kind === "html"
           ? extractHtml(text, { url: page.finalUrl, title: source.title, offset: options.offset })
-          : fromPlainText(text, { title: source.title, url: page.finalUrl, markdown: false });
+          : fromPlainText(text, { title: source.title, url: page.finalUrl, markdown: isMarkdownPage(page) });
       return { ...extracted, decoding, fetchedUrl: page.finalUrl };
     }
     case "file": {
@@ -82,6 +82,22 @@ export async function readSource(source: ArticleSource, options: SourceOptions):
       const extracted = fromPlainText(source.text, { title: source.title, url: source.url, markdown: false });
       return { ...extracted, decoding: null, fetchedUrl: null };
     }
+  }
+}
+
+const MARKDOWN_TYPES = new Set(["text/markdown", "text/x-markdown"]);
+
+/**
+ * A text page is Markdown when the server says so, or when it sends a `.md` file as plain text (as raw
+ * file hosts do).
+ */
+function isMarkdownPage(page: FetchedPage): boolean {
+  if (MARKDOWN_TYPES.has(page.contentType)) return true;
+  if (page.contentType !== "text/plain" && page.contentType !== "") return false;
+  try {
+    return /\.(md|markdown)$/iu.test(new URL(page.finalUrl).pathname);
+  } catch {
+    return false;
   }
 }
 

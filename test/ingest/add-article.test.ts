@@ -352,6 +352,29 @@ describe("adding an article by URL", () => {
     expect(added.article.url).toBe(server.url("/notice.txt"));
   });
 
+  it.each([
+    ["/guide", "text/markdown; charset=utf-8"],
+    ["/guide-raw.md", "text/plain; charset=utf-8"],
+  ])("reads %s served as %s as Markdown", async (route, type) => {
+    const md = [
+      `# 避難所の案内（${route}）`,
+      "",
+      "大雨のときは**市民体育館**と",
+      "[中央公民館](https://city.example.jp/kouminkan)が避難所になる。",
+      "",
+      "## 持ち物",
+      "",
+      "- 飲み水と常備薬",
+      `- 懐中電灯（${route}）`,
+    ].join("\n");
+    server.routes.set(route, serve(md, type));
+    const added = await addArticle(engine, { kind: "url", url: server.url(route) }, options());
+    expect(added.article).toMatchObject({ title: `避難所の案内（${route}）`, sourceFormat: "markdown" });
+    expect(added.article.body).toBe(
+      `大雨のときは市民体育館と中央公民館が避難所になる。\n\n## 持ち物\n\n飲み水と常備薬\n\n懐中電灯（${route}）`,
+    );
+  });
+
   it("stores two concurrent adds of one page once", async () => {
     publish(
       "/race.html",
