@@ -189,11 +189,15 @@ export function loadFetchConfig(env: Readonly<Record<string, string | undefined>
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-  const bad = invalidAllowEntries(allowAddresses);
+  // Positions, never values: a secret pasted into the wrong key must not end up in a log.
+  const bad = allowAddresses.flatMap((entry, i) => (invalidAllowEntries([entry]).length ? [i + 1] : []));
   if (bad.length) {
-    problems.push(`FETCH_ALLOW_ADDRESSES: IP アドレスか CIDR（例: 10.1.0.0/16）ではない値があります: ${bad.join(", ")}`);
+    problems.push(
+      `FETCH_ALLOW_ADDRESSES: ${bad.join("・")} 番目の値が IP アドレスか CIDR（例: 10.1.0.0/16）ではありません。カンマ区切りで設定してください。`,
+    );
   }
-  if (problems.length) throw new Error(`config: 取得の設定に問題があります:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  if (problems.length)
+    throw new Error(`config: 取得の設定に問題があります:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   return Object.freeze({
     maxBytes,
     timeoutMs,
