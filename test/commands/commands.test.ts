@@ -56,18 +56,6 @@ beforeAll(async () => {
       ),
     ),
   );
-  // A title carrying a bidirectional override, an isolate and a control character, as scraped text may.
-  await engine.put(
-    createArticle(
-      {
-        ...KAMAKURA,
-        title: "落語\u202eの\u0007記録\u2066集\u2069",
-        url: "https://example.com/rakugo",
-        blocks: [{ kind: "paragraph", text: "落語の記録を集めました。" }],
-      },
-      { by: "test", at },
-    ),
-  );
   services = {
     engine,
     fetch: fetchOptionsOf(loadFetchConfig({})),
@@ -290,12 +278,6 @@ describe("article choices", () => {
     }
     // A title that starts with what was typed comes first.
     expect(choices[0]?.name).toMatch(/^寺の記録/u);
-  });
-
-  it("names choices without controls or bidirectional overrides", () => {
-    expect(articleChoices(engine, "落語")).toEqual([
-      { name: "落語の記録集（2024年2月1日）", value: engine.find("https://example.com/rakugo")?.id },
-    ]);
   });
 
   it("resolves an id, a URL, an exact title, or the only title containing the words", () => {

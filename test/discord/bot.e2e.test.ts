@@ -266,6 +266,9 @@ describe("/ask", () => {
     const body = lastBody(trace);
     for (const s of strings(body)) expect(LONE_SURROGATE.test(s)).toBe(false);
     expect(embedOf(trace).author?.name.startsWith("質問: ")).toBe(true);
+    // The question, shown as the author's name, loses its bidirectional overrides and controls.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point
+    expect(embedOf(trace).author?.name).not.toMatch(/[\u202e\u0000]/u);
   });
 
   it("keeps an answer whose every part overflows within every limit, escaped and whole", async () => {
