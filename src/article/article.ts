@@ -227,14 +227,52 @@ export function splitFrontMatter(markdown: string): { yaml: string; body: string
   return { yaml: match[1] as string, body };
 }
 
-/** Parses an article file. Throws with the file's name on a malformed file. */
+/**
+ * A malformed article file. The message (English, for logs) names the file; `reason` says what is wrong
+ * in Japanese, for the operator who has to fix it.
+ */
+export class ArticleFormatError extends Error {
+  override readonly name = "ArticleFormatError";
+  readonly reason: string;
+  constructor(fileName: string, detail: string, reason: string) {
+    super(`article: ${fileName} ${detail}`);
+    this.reason = reason;
+  }
+}
+
+/** Parses an article file. Throws an ArticleFormatError naming the file when it is malformed. */
 export function parseArticle(markdown: string, fileName = "(article)"): Article {
+  const fail = (detail: string, reason: string) => new ArticleFormatError(fileName, detail, reason);
   const parts = splitFrontMatter(markdown);
-  if (!parts) throw new Error(`article: ${fileName} has no YAML front matter`);
-  const front = parseYaml(parts.yaml) as Partial<FrontMatter> | null;
-  if (!front || typeof front !== "object") throw new Error(`article: ${fileName} has empty front matter`);
+  if (!parts) {
+    throw fail("has no YAML front matter", "先頭に YAML の front matter（--- の行で囲んだ部分）がありません");
+  }
+  let front: Partial<FrontMatter> | null;
+  try {
+    front = parseYaml(parts.yaml) as Partial<FrontMatter> | null;
+  } catch (err) {
+    const line = (err as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+    throw fail(
+      `has invalid YAML front matter: ${String((err as Error).message).split("\n")[0]}`,
+      `front matter の YAML を読めません${line === undefined ? "" : `（${line + 1} 行目）`}`,
+    );
+  }
+  if (!front || typeof front !== "object" || Array.isArray(front)) {
+    throw fail("has empty front matter", "front matter が空か、「項目: 値」の形ではありません");
+  }
   for (const key of ["id", "title", "content_hash"] as const) {
-    if (typeof front[key] !== "string" || front[key] === "") throw new Error(`article: ${fileName} lacks ${key}`);
+    if (typeof front[key] !== "string" || front[key] === "") {
+      throw fail(`lacks ${key}`, `front matter に ${key} がありません`);
+    }
+  }
+  for (const key of ["captions", "links", "related"] as const) {
+    if (front[key] !== undefined && front[key] !== null && !Array.isArray(front[key])) {
+      throw fail(`has a ${key} that is not a list`, `front matter の ${key} がリストではありません`);
+    }
+  }
+  const links = front.links ?? [];
+  if (!links.every((l) => l !== null && typeof l === "object" && typeof l.url === "string")) {
+    throw fail("has a link without url", "front matter の links に、name と url の組になっていない項目があります");
   }
   return {
     id: String(front.id),
@@ -248,7 +286,7 @@ export function parseArticle(markdown: string, fileName = "(article)"): Article 
     contentHash: String(front.content_hash),
     sourceFormat: front.source_format ?? "text",
     captions: (front.captions ?? []).map(String),
-    links: (front.links ?? []).map((l) => ({ name: String(l.name), url: String(l.url) })),
+    links: links.map((l) => ({ name: String(l.name ?? ""), url: String(l.url) })),
     related: (front.related ?? []).map(String),
     body: parts.body,
   };

@@ -1,10 +1,13 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createArticle } from "../../src/article/article.ts";
+import { type Article, createArticle, formatArticle } from "../../src/article/article.ts";
 import { importPlainText } from "../../src/article/import-text.ts";
-import { readCorpus, writeArticle } from "../../src/article/store.ts";
+import { articlePath, readCorpus, writeArticle } from "../../src/article/store.ts";
+import { Engine } from "../../src/engine.ts";
+import { UserFacingError } from "../../src/errors.ts";
 
 let dir: string;
 beforeEach(async () => {
@@ -15,13 +18,80 @@ afterEach(async () => {
 });
 
 const LIVEDOOR = "http://news.livedoor.com/article/detail/7/\n2012-09-04T12:45:00+0900\n見出しの行\n本文の一行目。\n";
+const article: Article = createArticle(importPlainText(LIVEDOOR), { by: "t", at: new Date("2025-01-01T00:00:00Z") });
+
+/** What readCorpus throws for the folder, or null. */
+async function readError(): Promise<unknown> {
+  return readCorpus(dir).then(
+    () => null,
+    (err: unknown) => err,
+  );
+}
 
 describe("readCorpus", () => {
   it("gives times in RFC 3339 form for an article the cache (a saved index) holds in the old form", async () => {
-    const article = createArticle(importPlainText(LIVEDOOR), { by: "t", at: new Date("2025-01-01T00:00:00Z") });
     await writeArticle(dir, article);
     const old = { ...article, publishedAt: "2012-09-04T12:45:00+0900" };
     const corpus = await readCorpus(dir, () => old);
     expect(corpus.articles[0]?.publishedAt).toBe("2012-09-04T12:45:00+09:00");
+  });
+
+  it("removes the temporary file of a writer that is gone, and leaves a live writer's alone", async () => {
+    await writeArticle(dir, article);
+    const gone = spawnSync(process.execPath, ["-e", ""]).pid as number;
+    const live = `.${article.id}.md.${process.pid}.${Date.now()}.tmp`;
+    const dead = `.${article.id}.md.${gone}.${Date.now()}.tmp`;
+    const foreign = "notes.tmp";
+    for (const name of [live, dead, foreign]) await writeFile(path.join(dir, name), "half an article");
+    const corpus = await readCorpus(dir);
+    expect(corpus.articles.map((a) => a.id)).toEqual([article.id]);
+    const left = await readdir(dir);
+    expect(left).toContain(live);
+    expect(left).not.toContain(dead);
+    expect(left).toContain(foreign);
+  });
+
+  it("reads only files named by an article id, so a stray notes.md or README.md is no article", async () => {
+    await writeArticle(dir, article);
+    await writeFile(path.join(dir, "notes.md"), "# メモ\n\nコーパスに置いたメモ。\n");
+    await writeFile(path.join(dir, "readme.md"), "no front matter");
+    await writeFile(path.join(dir, `${article.id.toUpperCase()}.md`), "copied by hand");
+    const corpus = await readCorpus(dir);
+    expect(corpus.articles.map((a) => a.id)).toEqual([article.id]);
+    // and no article can be written under a name the corpus would not read back
+    expect(() => articlePath(dir, "notes")).toThrow(/invalid article id/u);
+  });
+
+  const good = formatArticle(article);
+  it.each([
+    ["no front matter", () => "本文だけのファイル。\n", /front matter.*ありません/u],
+    ["broken YAML", () => good.replace("title: 見出しの行", "title: [見出しの行"), /YAML を読めません.*行目/u],
+    ["no title", () => good.replace(/^title: .*\n/mu, ""), /title がありません/u],
+    ["links that are not a list", () => good.replace("source_format:", "links: 12\nsource_format:"), /links/u],
+    ["an id that is not its name", () => good.replace(`id: ${article.id}`, "id: 0123456789ab"), /id（0123456789ab）/u],
+  ])(
+    "stops at a malformed article file (%s) with one message naming the file and what is wrong",
+    async (_, text, reason) => {
+      const file = path.join(dir, `${article.id}.md`);
+      await writeFile(file, text());
+      const error = await readError();
+      expect(error).toBeInstanceOf(UserFacingError);
+      const message = (error as Error).message;
+      expect(message).toContain(file);
+      expect(message).toMatch(reason);
+      expect(message).toMatch(/ください/u);
+      expect(message).not.toContain("\n");
+    },
+  );
+
+  it("makes Engine.open fail with that same message", async () => {
+    const file = path.join(dir, `${article.id}.md`);
+    await writeFile(file, "本文だけのファイル。\n");
+    const error = await Engine.open({ corpusDir: dir, indexFile: false }).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect(error).toBeInstanceOf(UserFacingError);
+    expect((error as Error).message).toContain(file);
   });
 });
