@@ -573,10 +573,20 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
     version: string;
   };
-  const engine = await Engine.open({
-    corpusDir: config.corpusDir,
-    log: (event, fields) => logger.debug({ event, ...fields }),
-  });
+  let engine: Engine;
+  try {
+    engine = await Engine.open({
+      corpusDir: config.corpusDir,
+      log: (event, fields) => logger.debug({ event, ...fields }),
+    });
+  } catch (err) {
+    // A corpus the operator must fix (a malformed article file): one clear line, no stack trace.
+    if (!(err instanceof UserFacingError)) throw err;
+    logger.fatal({ event: "bot.corpus_unreadable", err: err.detail ?? err.message }, err.message);
+    process.stderr.write(`${err.message}\n`);
+    process.exitCode = 1;
+    return;
+  }
   prepareArticleChoices(engine);
   const bot = createBot({ config, engine, logger, fetch: fetchOptionsOf(config.fetch), version });
   let stopping = false;

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -138,6 +138,18 @@ describe("npm start", () => {
     expect(stderr).toContain("DISCORD_CLIENT_ID:");
     expect(stderr).toContain("LOG_LEVEL:");
     expect(stderr).not.toContain(TOKEN);
+  });
+
+  it("refuses to start on a malformed article file with one clear line naming it, and no stack trace", async () => {
+    const broken = path.join(workDir, "broken-corpus");
+    await mkdir(broken, { recursive: true });
+    await writeFile(path.join(broken, "0123456789ab.md"), "no front matter here\n");
+    const start = run("src/bot.ts", { ...discordEnv(), CORPUS_DIR: broken });
+    expect(await start.exit).toBe(1);
+    const stderr = start.err.join("");
+    expect(stderr).toContain("0123456789ab.md");
+    expect(stderr).not.toMatch(/\n\s+at /u);
+    expect(start.out.join("\n")).not.toContain("bot.ready");
   });
 
   it("loads the corpus, logs in, answers, and on SIGTERM finishes the article being added before it exits", async () => {
