@@ -104,7 +104,7 @@ export async function readCorpus(dir: string, cache?: ArticleCache): Promise<Cor
  * those of a live process stay, as it may be about to rename one into place. Files of any other shape
  * are not ours and are left alone. (The same rule as for the saved index, src/search/persist.ts.)
  */
-async function removeStaleTemps(dir: string, names: readonly string[]): Promise<void> {
+export async function removeStaleTemps(dir: string, names: readonly string[]): Promise<void> {
   const stale = names.filter((name) => {
     const pid = TEMP_FILE.exec(name)?.[1];
     return pid !== undefined && !isAlive(Number(pid));

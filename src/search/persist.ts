@@ -1,7 +1,7 @@
-import { mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { mkdir, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Article } from "../article/article.ts";
-import { writeFileAtomic } from "../article/store.ts";
+import { removeStaleTemps, writeFileAtomic } from "../article/store.ts";
 import { INDEX_VERSION, OPTIONS_HASH, PassageIndex, passageIndexOptions, titleIndexOptions } from "./index.ts";
 import { indexFromSnapshot, snapshotOf } from "./snapshot.ts";
 
@@ -43,7 +43,7 @@ export function indexPath(corpusDir: string): string {
  * snapshot (see snapshot.ts).
  */
 export async function readSavedIndex(file: string): Promise<SavedIndex | null> {
-  await removeStaleTemps(path.dirname(file));
+  await removeStaleIndexTemps(path.dirname(file));
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -108,30 +108,13 @@ function u32(n: number): Uint8Array {
   return b;
 }
 
-/**
- * Removes the temporary files that a process killed while saving the index left behind
- * (`.index.json.<pid>.<time>.tmp`); those of a live process, which may be saving right now, stay.
- */
-async function removeStaleTemps(dir: string): Promise<void> {
+/** Removes the temporary files of index saves whose process was killed (see removeStaleTemps). */
+async function removeStaleIndexTemps(dir: string): Promise<void> {
   let names: string[];
   try {
     names = await readdir(dir);
   } catch {
     return;
   }
-  for (const name of names) {
-    const pid = /\.(\d+)\.\d+\.tmp$/u.exec(name)?.[1];
-    if (!name.endsWith(".tmp") || (pid && isAlive(Number(pid)))) continue;
-    await rm(path.join(dir, name), { force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
+  await removeStaleTemps(dir, names);
 }
