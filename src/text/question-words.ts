@@ -33,6 +33,8 @@ const QUESTION_WORDS: Readonly<Record<string, QuestionType>> = {
   どう: "manner",
   どのよう: "manner",
   どんな: "thing",
+  どういう: "thing", // 連体詞: どういう意味か
+  どういった: "thing",
   どの: "thing",
   どれ: "thing",
   何: "thing",
@@ -41,6 +43,13 @@ const QUESTION_WORDS: Readonly<Record<string, QuestionType>> = {
 };
 
 const NAN = new Set(["何", "なに", "なん"]);
+
+/** What closes a question: kuromoji tags a half-width ? (NFKC of ？) as a noun. */
+const SENTENCE_END = /^[?!？！。．.]/u;
+/** 何と and なんと as kuromoji gives them: one 副詞 token. */
+const NAN_TO = new Set(["何と", "なんと", "何て", "なんて"]);
+/** Verbs that name something: 何と「いう」, 何と「呼ぶ」, 何と「読む」. */
+const NAMING_VERBS = new Set(["いう", "言う", "呼ぶ", "よぶ", "称する", "読む", "名付ける", "名づける"]);
 
 /** 助数詞 after 何 that ask for a date or time: 何年, 何月, 何日, 何時. */
 const DATE_COUNTERS = new Set(["年", "月", "日", "時", "曜日", "世紀", "年代", "時代", "年度", "年間"]);
@@ -65,6 +74,18 @@ export function questionTypeOf(
   }
   // 何故 is sometimes 何 + 故
   if (NAN.has(surface) && next?.surface_form === "故") return { type: "reason", includesNext: true };
+  // IPADIC reads いつ after の or は as い (いる) + つ (文語の完了の助動詞), which modern text never uses:
+  // 「完成したのはいつ？」 → の は い つ, 「描かれたのはいつ？」 → の はい つ.
+  if ((surface === "い" || surface === "はい") && next?.pos === "助動詞" && next.surface_form === "つ") {
+    return { type: "date", includesNext: true };
+  }
+  // 「発見されたのはいつか。」: いつか closing a question is いつ + か, not the adverb いつか (someday).
+  if (surface === "いつか" && (!next || next.pos === "記号" || SENTENCE_END.test(next.surface_form))) {
+    return { type: "date", includesNext: false };
+  }
+  // 何と/なんと before a verb of saying or naming asks for a name: 「何というか」「何と呼ぶ」. Elsewhere
+  // なんと is an exclamation (なんと美しい) and no question word.
+  if (NAN_TO.has(surface) && next && NAMING_VERBS.has(next.basic_form)) return { type: "thing", includesNext: false };
   const type = QUESTION_WORDS[surface];
   if (!type) return null;
   // どう in どうぞ or どうも is not a question; kuromoji gives those as one token, so a bare どう is safe.

@@ -23,6 +23,9 @@ describe("analyzeTerms", () => {
     ["pronouns are not terms", "これはペンです", ["ペン"]],
     ["question words are not terms", "誰がいつどこで何をした？", []],
     ["何 with a counter is a question word too: 何年", "何年に発売された", ["発売"]],
+    ["いつか and 何と in a question are question words, not terms", "別名を何と呼ぶのはいつか？", ["別名", "呼ぶ"]],
+    ["the adverb いつか (someday) stays a term", "いつか行きたい", ["いつか", "行く"]],
+    ["なんと as an exclamation is no question word", "なんと美しい", ["なんと", "美しい"]],
   ])("%s", (_why, text, expected) => {
     expect(analyzeTerms(tokenizer, text)).toEqual(expected);
   });
@@ -48,6 +51,13 @@ describe("analyze", () => {
     ["何人 asks for a number", "何人が参加した？", "number"],
     ["なぜ asks for a reason", "なぜ遅れたのか", "reason"],
     ["どの asks for a thing", "どのOSが動く？", "thing"],
+    // IPADIC splits いつ after の/は into い (いる) + つ (文語の助動詞)
+    ["のはいつ asks for a date", "完成したのはいつ？", "date"],
+    ["はいつ asks for a date", "交響曲はいつ描かれた？", "date"],
+    ["いつか closing a question asks for a date", "発見されたのはいつか。", "date"],
+    ["何と before a naming verb asks for a name", "梅雨明けの別名を何というか", "thing"],
+    ["なんと before a naming verb asks for a name", "陽性の梅雨をなんという？", "thing"],
+    ["どういう asks for a thing", "どういう意味か", "thing"],
   ])("%s", (_why, question, type) => {
     expect(analyze(tokenizer, question).find((t) => t.question)?.question).toBe(type);
   });
