@@ -144,57 +144,39 @@ export class PassageIndex {
     if (selecting.length === 0) return [];
     const common = unique.filter((t) => !selecting.includes(t));
 
-    // A question term found in an article's title counts once, for the article (title score), and not
-    // again in each of its passages: 「グスタフ・マーラーが結婚したのは…」 names the article; 結婚 picks
-    // the passage. Otherwise the passages that repeat the title's words outrank the one that answers.
     const titleScores = new Map<string, number>();
-    const titleTerms = new Map<string, readonly string[]>();
-    for (const r of this.#titles.search(unique.join(TERM_SEPARATOR))) {
-      titleScores.set(String(r.id), r.score);
-      titleTerms.set(String(r.id), r.queryTerms);
-    }
+    for (const r of this.#titles.search(unique.join(TERM_SEPARATOR))) titleScores.set(String(r.id), r.score);
 
     const raw = this.#passages.search(selecting.join(TERM_SEPARATOR));
     const internals = internalsOf(this.#passages);
-    const postingsOf = (term: string) => {
-      const postings = internals.postings(term);
-      return postings ? { postings, idf: bm25Idf(n, postings.size) } : null;
-    };
     const commonPostings = common.flatMap((term) => {
-      const found = postingsOf(term);
-      return found ? [{ term, ...found }] : [];
+      const postings = internals.postings(term);
+      return postings ? [{ postings, idf: bm25Idf(n, postings.size) }] : [];
     });
     const average = internals.averageFieldLength();
-    const bm25 = (tf: number, length: number, idf: number) =>
-      idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / average)));
     const hits: Hit[] = [];
     for (let i = 0; i < Math.min(raw.length, limit); i++) {
       const r = raw[i] as (typeof raw)[0];
       const id = String(r.id);
-      const articleId = id.slice(0, id.lastIndexOf(":"));
-      const title = titleScores.get(articleId) ?? 0;
+      const title = titleScores.get(id.slice(0, id.lastIndexOf(":"))) ?? 0;
+      if (i >= RERANK_DEPTH) {
+        hits.push({ id, score: r.score + TITLE_WEIGHT * title });
+        continue;
+      }
       // MiniSearch multiplies the summed BM25 by the number of query terms matched: keep that shape.
       let matched = r.queryTerms.length;
       let sum = r.score / Math.max(matched, 1);
       const shortId = internals.shortIdOf(id);
-      const inTitle = titleTerms.get(articleId) ?? [];
-      if (shortId !== undefined && (inTitle.length || (i < RERANK_DEPTH && commonPostings.length))) {
+      if (shortId !== undefined && commonPostings.length) {
         const length = internals.fieldLength(shortId);
-        for (const term of inTitle) {
-          const found = selecting.includes(term) ? postingsOf(term) : null;
-          const tf = found?.postings.get(shortId);
-          if (found && tf) sum -= bm25(tf, length, found.idf);
-        }
-        if (i < RERANK_DEPTH) {
-          for (const { term, postings, idf } of commonPostings) {
-            const tf = postings.get(shortId);
-            if (!tf) continue;
-            if (!inTitle.includes(term)) sum += bm25(tf, length, idf);
-            matched++;
-          }
+        for (const { postings, idf } of commonPostings) {
+          const tf = postings.get(shortId);
+          if (!tf) continue;
+          sum += idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / average)));
+          matched++;
         }
       }
-      hits.push({ id, score: Math.max(sum, 0) * matched + TITLE_WEIGHT * title });
+      hits.push({ id, score: sum * matched + TITLE_WEIGHT * title });
     }
     return hits.sort((a, b) => b.score - a.score);
   }
