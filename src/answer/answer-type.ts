@@ -8,6 +8,8 @@ const DATE =
 const REASON = /ため|ので|から[、。]|によって|により|理由|原因|おかげ|せいで/u;
 /** 方法: 〜によって, 〜して, 方法, 手段 */
 const MANNER = /によって|により|方法|手段|ことで|を使|用いて/u;
+/** 命名: 「梅雨の中休み」, 〜という, 〜と呼ぶ/呼ばれる, 〜と称する, a reading in parentheses （からつゆ） */
+const NAMING = /「[^」]+」|『[^』]+』|という|と(呼|よ)[ばびぶべ]|と称|と名付|と言[いうわ]|といい|[（(][\u3041-\u309f]+[）)]/u;
 /** 地名の接尾辞: 〜県, 〜市 ... */
 const PLACE_SUFFIX = new Set([
   "県",
@@ -61,6 +63,9 @@ export function hasAnswerType(
       return REASON.test(text);
     case "manner":
       return MANNER.test(text);
+    case "name":
+      // 何と呼ぶ: the sentence that answers gives a name (このような梅雨のことを空梅雨（からつゆ）という).
+      return NAMING.test(text) && tokens.some((t) => t.term !== null && !questionTerms.has(t.term));
     case "thing":
       // 何, どの OS: the answer names something the question does not: a proper noun or a foreign word.
       return tokens.some(

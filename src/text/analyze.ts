@@ -200,7 +200,7 @@ function markQuestionWords(tokens: MergedToken[]): Map<number, QuestionType> {
   for (let i = 0; i < tokens.length; i++) {
     const current = tokens[i] as MergedToken;
     const next = tokens[i + 1];
-    const type = questionTypeOf(current.token, next?.token);
+    const type = questionTypeOf(current.token, next?.token, tokens[i + 2]?.token);
     if (!type) continue;
     marks.set(i, type.type);
     if (type.includesNext) marks.set(i + 1, type.type);

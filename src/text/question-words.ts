@@ -9,6 +9,7 @@ export const QuestionType = {
   reason: "reason", // なぜ, どうして
   manner: "manner", // どう, どのように
   thing: "thing", // 何, どの, どれ
+  name: "name", // 何という, 何と呼ぶ: the name something goes by
 } as const;
 export type QuestionType = (typeof QuestionType)[keyof typeof QuestionType];
 
@@ -61,6 +62,7 @@ const DATE_COUNTERS = new Set(["年", "月", "日", "時", "曜日", "世紀", "
 export function questionTypeOf(
   token: KuromojiToken,
   next: KuromojiToken | undefined,
+  afterNext?: KuromojiToken,
 ): { type: QuestionType; includesNext: boolean } | null {
   const surface = token.surface_form;
   if (
@@ -85,7 +87,12 @@ export function questionTypeOf(
   }
   // 何と/なんと before a verb of saying or naming asks for a name: 「何というか」「何と呼ぶ」. Elsewhere
   // なんと is an exclamation (なんと美しい) and no question word.
-  if (NAN_TO.has(surface) && next && NAMING_VERBS.has(next.basic_form)) return { type: "thing", includesNext: false };
+  if (NAN_TO.has(surface) && next && NAMING_VERBS.has(next.basic_form)) return { type: "name", includesNext: false };
+  // 何という, 何と呼ぶ: 何 followed by the quoting という or と and a naming verb.
+  if (NAN.has(surface) && next?.surface_form === "という") return { type: "name", includesNext: false };
+  if (NAN.has(surface) && next?.surface_form === "と" && afterNext && NAMING_VERBS.has(afterNext.basic_form)) {
+    return { type: "name", includesNext: false };
+  }
   const type = QUESTION_WORDS[surface];
   if (!type) return null;
   // どう in どうぞ or どうも is not a question; kuromoji gives those as one token, so a bare どう is safe.

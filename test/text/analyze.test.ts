@@ -55,8 +55,9 @@ describe("analyze", () => {
     ["のはいつ asks for a date", "完成したのはいつ？", "date"],
     ["はいつ asks for a date", "交響曲はいつ描かれた？", "date"],
     ["いつか closing a question asks for a date", "発見されたのはいつか。", "date"],
-    ["何と before a naming verb asks for a name", "梅雨明けの別名を何というか", "thing"],
-    ["なんと before a naming verb asks for a name", "陽性の梅雨をなんという？", "thing"],
+    ["何と before a naming verb asks for a name", "梅雨明けの別名を何というか", "name"],
+    ["なんと before a naming verb asks for a name", "陽性の梅雨をなんという？", "name"],
+    ["何と呼ぶ asks for a name", "この現象を何と呼ぶか", "name"],
     ["どういう asks for a thing", "どういう意味か", "thing"],
   ])("%s", (_why, question, type) => {
     expect(analyze(tokenizer, question).find((t) => t.question)?.question).toBe(type);
