@@ -145,40 +145,72 @@ export class PassageIndex {
     const common = unique.filter((t) => !selecting.includes(t));
 
     const titleScores = new Map<string, number>();
-    for (const r of this.#titles.search(unique.join(TERM_SEPARATOR))) titleScores.set(String(r.id), r.score);
+    const titleTerms = new Map<string, readonly string[]>();
+    for (const r of this.#titles.search(unique.join(TERM_SEPARATOR))) {
+      titleScores.set(String(r.id), r.score);
+      titleTerms.set(String(r.id), r.queryTerms);
+    }
 
     const raw = this.#passages.search(selecting.join(TERM_SEPARATOR));
     const internals = internalsOf(this.#passages);
-    const commonPostings = common.flatMap((term) => {
+    const postingsOf = (term: string) => {
       const postings = internals.postings(term);
-      return postings ? [{ postings, idf: bm25Idf(n, postings.size) }] : [];
-    });
+      return postings ? { term, postings, idf: bm25Idf(n, postings.size) } : null;
+    };
+    const commonPostings = common.flatMap((term) => postingsOf(term) ?? []);
     const average = internals.averageFieldLength();
-    const hits: Hit[] = [];
+    const bm25 = (tf: number, length: number, idf: number) =>
+      idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / average)));
+    const scored: { id: string; articleId: string; full: number; focus: number }[] = [];
     for (let i = 0; i < Math.min(raw.length, limit); i++) {
       const r = raw[i] as (typeof raw)[0];
       const id = String(r.id);
-      const title = titleScores.get(id.slice(0, id.lastIndexOf(":"))) ?? 0;
-      if (i >= RERANK_DEPTH) {
-        hits.push({ id, score: r.score + TITLE_WEIGHT * title });
-        continue;
-      }
+      const articleId = id.slice(0, id.lastIndexOf(":"));
+      const title = TITLE_WEIGHT * (titleScores.get(articleId) ?? 0);
       // MiniSearch multiplies the summed BM25 by the number of query terms matched: keep that shape.
       let matched = r.queryTerms.length;
       let sum = r.score / Math.max(matched, 1);
+      let inTitle = 0;
       const shortId = internals.shortIdOf(id);
-      if (shortId !== undefined && commonPostings.length) {
+      const titled = titleTerms.get(articleId) ?? [];
+      if (shortId !== undefined && (titled.length || (i < RERANK_DEPTH && commonPostings.length))) {
         const length = internals.fieldLength(shortId);
-        for (const { postings, idf } of commonPostings) {
-          const tf = postings.get(shortId);
-          if (!tf) continue;
-          sum += idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / average)));
-          matched++;
+        for (const term of titled) {
+          const found = selecting.includes(term) ? postingsOf(term) : null;
+          const tf = found?.postings.get(shortId);
+          if (found && tf) inTitle += bm25(tf, length, found.idf);
+        }
+        if (i < RERANK_DEPTH) {
+          for (const { term, postings, idf } of commonPostings) {
+            const tf = postings.get(shortId);
+            if (!tf) continue;
+            const contribution = bm25(tf, length, idf);
+            sum += contribution;
+            if (titled.includes(term)) inTitle += contribution;
+            matched++;
+          }
         }
       }
-      hits.push({ id, score: sum * matched + TITLE_WEIGHT * title });
+      scored.push({ id, articleId, full: sum * matched + title, focus: Math.max(sum - inTitle, 0) * matched + title });
     }
-    return hits.sort((a, b) => b.score - a.score);
+    // The title says what an article is about: the question's words found in it choose the article, the
+    // others choose the passage. An article's best passage keeps its full score, so articles rank as they
+    // did; its other passages follow in the order of the words its title lacks (「グスタフ・マーラーが
+    // 結婚したのは…」: 結婚, not the passages that repeat グスタフ・マーラー).
+    const shift = new Map<string, { full: number; focus: number }>();
+    for (const s of scored) {
+      const best = shift.get(s.articleId);
+      shift.set(s.articleId, {
+        full: Math.max(best?.full ?? Number.NEGATIVE_INFINITY, s.full),
+        focus: Math.max(best?.focus ?? Number.NEGATIVE_INFINITY, s.focus),
+      });
+    }
+    const hits: (Hit & { full: number })[] = scored.map((s) => {
+      const best = shift.get(s.articleId) as { full: number; focus: number };
+      return { id: s.id, score: s.focus + best.full - best.focus, full: s.full };
+    });
+    hits.sort((a, b) => b.score - a.score || b.full - a.full);
+    return hits.map(({ id, score }) => ({ id, score }));
   }
 
   /** Which of the terms a passage holds (in its text or its heading), read from the postings. */

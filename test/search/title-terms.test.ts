@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { PassageIndex } from "../../src/search/index.ts";
+
+// Terms as analyze() gives them, space-joined.
+function library(): PassageIndex {
+  const index = new PassageIndex();
+  index.addArticle("mahler", "グスタフ マーラ", [
+    // repeats the title's words, says nothing about a marriage
+    { id: "mahler:0", text: "グスタフ マーラ マーラ 交響曲 作曲 指揮" },
+    // the passage that answers 「グスタフ・マーラーが結婚したのは…」
+    { id: "mahler:1", text: "1902 年 マーラ アルマ 結婚 ウィーン" },
+    { id: "mahler:2", text: "マーラ 交響曲 初演 成功" },
+  ]);
+  index.addArticle("bruckner", "ブルックナー", [
+    { id: "bruckner:0", text: "ブルックナー 交響曲 作曲 オルガン" },
+    { id: "bruckner:1", text: "ブルックナー 教会 指揮 結婚 生涯 独身 人" },
+  ]);
+  index.addArticle("rikyu", "茶道 歴史 千利休", [
+    { id: "rikyu:0", text: "千利休 茶道 大成 わび茶" },
+    { id: "rikyu:1", text: "茶会 作法 道具" },
+  ]);
+  index.addArticle("bell", "除夜 鐘 由来", [{ id: "bell:0", text: "人 煩悩 108 人 鐘 人" }]);
+  return index;
+}
+
+describe("PassageIndex.search: the title's words", () => {
+  it("choose the article; the question's other words choose the passage within it", () => {
+    const hits = library().search(["グスタフ", "マーラ", "結婚"]);
+    expect(hits[0]?.id).toBe("mahler:1");
+    // the other article that mentions a marriage comes after the passages about Mahler
+    expect(hits.findIndex((h) => h.id === "bruckner:1")).toBeGreaterThan(hits.findIndex((h) => h.id === "mahler:0"));
+  });
+
+  it("still bring the article first when they are the question's only distinctive word", () => {
+    // 「千利休って何をした人だっけ？」: 人 is everywhere, 千利休 is in one title
+    expect(library().search(["千利休", "人"])[0]?.id).toBe("rikyu:0");
+  });
+});
