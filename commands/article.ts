@@ -10,7 +10,7 @@ import {
 } from "../src/ingest/ingest.ts";
 import { COLORS, escapeMarkdown, listToEmbed, noticeToEmbed, summaryToEmbed } from "../src/render/embed.ts";
 import { oneLine, TEXT_INPUT_VALUE_LIMIT, truncate } from "../src/render/limits.ts";
-import { articleChoices, resolveArticle } from "./choices.ts";
+import { articleChoices, articleOption, resolveArticle } from "./choices.ts";
 import {
   type Attachment,
   type Button,
@@ -181,15 +181,7 @@ export const article = defineCommand<ArticleOptions>({
         .setNameLocalizations({ ja: "削除" })
         .setDescription("Remove an article (asks to confirm)")
         .setDescriptionLocalizations({ ja: "記事を削除します（確認があります）" })
-        .addStringOption((o) =>
-          o
-            .setName("article")
-            .setNameLocalizations({ ja: "記事" })
-            .setDescription("Type part of the title and pick the article")
-            .setDescriptionLocalizations({ ja: "タイトルの一部を入力して記事を選びます" })
-            .setRequired(true)
-            .setAutocomplete(true),
-        ),
+        .addStringOption(articleOption),
     )
     .addSubcommand((s) =>
       s
@@ -197,15 +189,7 @@ export const article = defineCommand<ArticleOptions>({
         .setNameLocalizations({ ja: "再取得" })
         .setDescription("Fetch an article's page again and update it if it changed")
         .setDescriptionLocalizations({ ja: "記事のページを取り直し、変わっていれば更新します" })
-        .addStringOption((o) =>
-          o
-            .setName("article")
-            .setNameLocalizations({ ja: "記事" })
-            .setDescription("Type part of the title and pick the article")
-            .setDescriptionLocalizations({ ja: "タイトルの一部を入力して記事を選びます" })
-            .setRequired(true)
-            .setAutocomplete(true),
-        ),
+        .addStringOption(articleOption),
     )
     .addSubcommand((s) =>
       s

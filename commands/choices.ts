@@ -1,3 +1,4 @@
+import type { SlashCommandStringOption } from "discord.js";
 import { sourceOf } from "../src/answer/answer.ts";
 import type { SourceRef } from "../src/answer/types.ts";
 import type { Engine } from "../src/engine.ts";
@@ -83,4 +84,15 @@ function fail(key: string): never {
   throw new UserFacingError(
     `「${truncate(oneLine(key), 50)}」に当たる記事が見つかりませんでした。候補から選ぶか、/article list で ID を確かめてください。`,
   );
+}
+
+/** The required `article` option with title autocomplete, shared by /summary and /article remove|refetch. */
+export function articleOption(option: SlashCommandStringOption): SlashCommandStringOption {
+  return option
+    .setName("article")
+    .setNameLocalizations({ ja: "記事" })
+    .setDescription("Type part of the title and pick the article")
+    .setDescriptionLocalizations({ ja: "タイトルの一部を入力して記事を選びます" })
+    .setRequired(true)
+    .setAutocomplete(true);
 }

@@ -1,6 +1,6 @@
 import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from "discord.js";
 import { summaryToEmbed } from "../src/render/embed.ts";
-import { articleChoices, resolveArticle } from "./choices.ts";
+import { articleChoices, articleOption, resolveArticle } from "./choices.ts";
 import { defineCommand } from "./context.ts";
 
 export interface SummaryOptions {
@@ -17,15 +17,7 @@ export const summary = defineCommand<SummaryOptions>({
     .setDescriptionLocalizations({ ja: "記事の要点を、記事の文のまま示します" })
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
-    .addStringOption((o) =>
-      o
-        .setName("article")
-        .setNameLocalizations({ ja: "記事" })
-        .setDescription("Type part of the title and pick the article")
-        .setDescriptionLocalizations({ ja: "タイトルの一部を入力して記事を選びます" })
-        .setRequired(true)
-        .setAutocomplete(true),
-    )
+    .addStringOption(articleOption)
     .addIntegerOption((o) =>
       o
         .setName("points")

@@ -1,4 +1,4 @@
-import { type AnswerOptions, answerQuestion, sourceOf } from "./answer/answer.ts";
+import { type AnswerOptions, answerQuestion, highlightsOf, sourceOf } from "./answer/answer.ts";
 import { TitleSuggester } from "./answer/suggest.ts";
 import { summarize } from "./answer/summarize.ts";
 import type { Answer, PassageHit, SourceRef, Summary } from "./answer/types.ts";
@@ -129,7 +129,7 @@ export class Engine {
   ask(question: string, options: AnswerOptions = {}): Answer {
     return answerQuestion(
       {
-        analyze: (text) => this.#analysis.getOrSet(text, () => analyze(this.#tokenizer, text)),
+        analyze: (text) => this.#analysisOf(text),
         search: (terms) => this.#index.search(terms),
         termsIn: (id, terms) => this.#index.termsIn(id, terms),
         idf: (term) => this.idf(term),
@@ -145,19 +145,18 @@ export class Engine {
     );
   }
 
+  /** The analysis of a text, from the cache when it was analysed lately. */
+  #analysisOf(text: string): Token[] {
+    return this.#analysis.getOrSet(text, () => analyze(this.#tokenizer, text));
+  }
+
   /**
    * Passages matching a query, best first, a page at a time. `perArticle` keeps only an article's best
    * passages (1: one hit per article, as /search shows them).
    */
   search(query: string, options: { page?: number; pageSize?: number; perArticle?: number } = {}): SearchPage {
     const pageSize = Math.max(1, options.pageSize ?? 5);
-    const terms = [
-      ...new Set(
-        this.#analysis
-          .getOrSet(query, () => analyze(this.#tokenizer, query))
-          .flatMap((t) => (t.term === null ? [] : [t.term])),
-      ),
-    ];
+    const terms = [...new Set(this.#analysisOf(query).flatMap((t) => (t.term === null ? [] : [t.term])))];
     let results = this.#index.search(terms, MAX_SEARCH_RESULTS);
     const perArticle = options.perArticle;
     if (perArticle !== undefined && perArticle > 0) {
@@ -178,13 +177,7 @@ export class Engine {
       const passage = this.#passages.get(String(result.id));
       const article = passage && this.#articles.get(passage.articleId);
       if (!passage || !article) continue;
-      const highlights: [number, number][] = [];
-      for (const t of this.#analysis.getOrSet(passage.text, () => analyze(this.#tokenizer, passage.text))) {
-        if (t.term === null || !weights.has(t.term)) continue;
-        const last = highlights.at(-1);
-        if (last && last[1] === t.start) last[1] = t.end;
-        else highlights.push([t.start, t.end]);
-      }
+      const highlights = highlightsOf(this.#analysisOf(passage.text), weights);
       hits.push({
         ...sourceOf(article),
         passageId: passage.id,

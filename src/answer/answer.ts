@@ -190,10 +190,11 @@ function coverage(tokens: readonly Token[], weights: ReadonlyMap<string, number>
   return sum;
 }
 
-function highlightsOf(tokens: readonly Token[], weights: ReadonlyMap<string, number>): Highlight[] {
+/** The ranges of the tokens whose term is one of `terms`, adjacent ones merged: what is shown in bold. */
+export function highlightsOf(tokens: readonly Token[], terms: { has(term: string): boolean }): Highlight[] {
   const ranges: Highlight[] = [];
   for (const t of tokens) {
-    if (t.term === null || !weights.has(t.term)) continue;
+    if (t.term === null || !terms.has(t.term)) continue;
     const last = ranges.at(-1);
     if (last && last[1] === t.start) ranges[ranges.length - 1] = [last[0], t.end];
     else ranges.push([t.start, t.end]);
