@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Engine } from "../engine.ts";
+import { percentile } from "../eval/metrics.ts";
 import { analyze } from "../text/analyze.ts";
 import { loadTokenizer } from "../text/tokenizer.ts";
 import { HOSTILE_INPUTS } from "./hostile-inputs.ts";
@@ -12,16 +13,6 @@ import { HOSTILE_INPUTS } from "./hostile-inputs.ts";
  *   probe hostile <kind>                                   analysis time and peak memory of one input
  */
 const [mode, ...args] = process.argv.slice(2);
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length ? (s[Math.floor((s.length - 1) / 2)] as number) : 0;
-}
-
-function percentile(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length ? (s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] as number) : 0;
-}
 
 function mb(bytes: number): number {
   return Math.round(bytes / 1e5) / 10;
@@ -53,9 +44,8 @@ if (mode === "open") {
       rssMbReady: mb(memory.rss),
       heapMbReady: mb(memory.heapUsed),
       rssMbAnswering: mb(after.rss),
-      askMsP50: percentile(times, 0.5),
-      askMsP99: percentile(times, 0.99),
-      askMsMedian: median(times),
+      askMsP50: percentile(times, 50),
+      askMsP99: percentile(times, 99),
       questions: times.length,
     })}\n`,
   );

@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { type Article, articleIdFor, createArticle } from "../article/article.ts";
 import { importPlainText } from "../article/import-text.ts";
 import { writeArticle } from "../article/store.ts";
+import { percentile } from "../eval/metrics.ts";
 import { indexPath } from "../search/persist.ts";
 import { analyzeTerms } from "../text/analyze.ts";
 import { loadTokenizer } from "../text/tokenizer.ts";
@@ -227,6 +228,5 @@ function medianOf(repeats: number, fn: () => void): number {
 }
 
 function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length ? (s[Math.floor((s.length - 1) / 2)] as number) : 0;
+  return percentile(values, 50);
 }
