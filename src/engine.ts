@@ -223,11 +223,13 @@ export class Engine {
     return undefined;
   }
 
-  /** All articles, newest first (by publication time, then by when they were added). */
+  /**
+   * All articles, newest first: by publication time, or by when they were added for those without one.
+   * Compared as instants: 2024-01-01T08:00:00+09:00 is older than 2024-01-01T00:00:00Z.
+   */
   list(): SourceRef[] {
-    return [...this.#articles.values()]
-      .sort((a, b) => (b.publishedAt ?? b.addedAt).localeCompare(a.publishedAt ?? a.addedAt))
-      .map(sourceOf);
+    const time = (a: Article) => Date.parse(a.publishedAt ?? a.addedAt) || 0;
+    return [...this.#articles.values()].sort((a, b) => time(b) - time(a)).map(sourceOf);
   }
 
   article(id: string): Article | undefined {

@@ -105,6 +105,27 @@ describe("Engine", () => {
     expect(dates).toEqual([...dates].sort().reverse());
   });
 
+  it("orders times written in different zones by the instant they name", async () => {
+    const { engine } = await fresh(1);
+    const base = RANKING_ARTICLES[0] as (typeof RANKING_ARTICLES)[0];
+    // 08:00 in Tokyo is 23:00 UTC the day before: older than midnight UTC, though it sorts later as text
+    const tokyo = createArticle(
+      { ...base, url: "https://example.jp/tz/1", publishedAt: "2030-01-01T08:00:00+09:00" },
+      { by: "t", at },
+    );
+    const utc = createArticle(
+      { ...base, url: "https://example.jp/tz/2", publishedAt: "2030-01-01T00:00:00Z" },
+      { by: "t", at },
+    );
+    await engine.putAll([tokyo, utc]);
+    expect(
+      engine
+        .list()
+        .slice(0, 2)
+        .map((a) => a.articleId),
+    ).toEqual([utc.id, tokyo.id]);
+  });
+
   it("pages search results", async () => {
     const { engine } = await fresh(12);
     const first = engine.search("山", { pageSize: 1 });
