@@ -4,7 +4,7 @@ import { Engine } from "./engine.ts";
 import { UserFacingError } from "./errors.ts";
 import { runEval } from "./eval/run-eval.ts";
 import { INGEST_COMMANDS, INGEST_USAGE, type IngestCommand, runIngestCommand } from "./ingest/ingest-cli.ts";
-import { answerToText, listToText, searchToText, summaryToText } from "./render/terminal.ts";
+import { answerToText, listToText, searchToText, summaryToText, type TerminalStyle } from "./render/terminal.ts";
 
 const USAGE = `使い方: shiori <コマンド> [オプション]
 
@@ -53,6 +53,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const config = loadCoreConfig(values.corpus ? { ...io.env, CORPUS_DIR: values.corpus } : io.env);
   const style = { color: io.color };
   const json = (value: unknown) => io.out(JSON.stringify(value, null, 2));
+  /** The result as JSON with --json, else as text for the terminal. */
+  const show = <T>(value: T, render: (value: T, style: TerminalStyle) => string) =>
+    values.json ? json(value) : io.out(render(value, style));
   const needArg = (what: string) => {
     const arg = rest.join(" ").trim();
     if (!arg) throw new UserFacingError(`${what}を指定してください。例: shiori ${command} "…"`);
@@ -86,16 +89,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const question = needArg("質問");
         const engine = await open(config.corpusDir);
         const answer = engine.ask(question);
-        if (values.json) json(answer);
-        else io.out(answerToText(answer, style));
+        show(answer, answerToText);
         return 0;
       }
       case "search": {
         const query = needArg("キーワード");
         const engine = await open(config.corpusDir);
         const page = engine.search(query, { page: positiveInt(values.page, "page") ?? 1 });
-        if (values.json) json(page);
-        else io.out(searchToText(page, style));
+        show(page, searchToText);
         return 0;
       }
       case "summary": {
@@ -103,15 +104,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const engine = await open(config.corpusDir);
         const points = positiveInt(values.points, "points");
         const summary = engine.summary(id, points === undefined ? {} : { points });
-        if (values.json) json(summary);
-        else io.out(summaryToText(summary, style));
+        show(summary, summaryToText);
         return 0;
       }
       case "list": {
         const engine = await open(config.corpusDir);
         const articles = engine.list();
-        if (values.json) json(articles);
-        else io.out(listToText(articles, style));
+        show(articles, listToText);
         return 0;
       }
       case "remove": {
