@@ -3,13 +3,20 @@ import { TitleSuggester } from "./answer/suggest.ts";
 import { summarize } from "./answer/summarize.ts";
 import type { Answer, PassageHit, SourceRef, Summary } from "./answer/types.ts";
 import { type Article, bodyBlocks, splitFrontMatter } from "./article/article.ts";
-import { deleteArticle, fileHashOf, fingerprintOf, readCorpus, writeArticle } from "./article/store.ts";
+import {
+  type CorpusSnapshot,
+  deleteArticle,
+  fileHashOf,
+  fingerprintOf,
+  readCorpus,
+  writeArticle,
+} from "./article/store.ts";
 import { UserFacingError } from "./errors.ts";
 import { LruCache } from "./lru.ts";
 import { AnalyzePool, defaultPoolSize } from "./search/analyze-pool.ts";
 import { type IndexedPassage, PassageIndex, TERM_SEPARATOR } from "./search/index.ts";
 import { type Passage, splitPassages } from "./search/passages.ts";
-import { type IndexedArticle, indexPath, readSavedIndex, writeSavedIndex } from "./search/persist.ts";
+import { type IndexedArticle, indexPath, readSavedIndex, type SavedIndex, writeSavedIndex } from "./search/persist.ts";
 import { analyze, analyzeTerms, type Token } from "./text/analyze.ts";
 import { loadTokenizer, type Tokenizer } from "./text/tokenizer.ts";
 
@@ -103,9 +110,13 @@ export class Engine {
    */
   static async open(options: EngineOptions): Promise<Engine> {
     const started = performance.now();
-    const tokenizer = await loadTokenizer(options.dictionaryPath);
+    // The dictionary is mostly unzipped on libuv's threads: the saved index and the corpus are read meanwhile.
+    const [tokenizer, stored] = await Promise.all([
+      loadTokenizer(options.dictionaryPath),
+      readStored(options.corpusDir, options.indexFile ?? indexPath(options.corpusDir)),
+    ]);
     const engine = new Engine(tokenizer, options);
-    const origin = await engine.#load();
+    const origin = await engine.#load(stored);
     engine.#stats = {
       articles: engine.#articles.size,
       passages: engine.#passages.size,
@@ -352,16 +363,7 @@ export class Engine {
     return run;
   }
 
-  async #load(): Promise<IndexOrigin> {
-    const saved = this.#indexFile ? await readSavedIndex(this.#indexFile) : null;
-    // Articles whose file is unchanged since the index was saved need no YAML parsing.
-    const known = new Map<string, Omit<Article, "body">>();
-    for (const entry of saved?.articles.values() ?? []) if (entry.meta) known.set(entry.fileHash, entry.meta);
-    const corpus = await readCorpus(this.#corpusDir, (hash, text) => {
-      const meta = known.get(hash);
-      const parts = meta && splitFrontMatter(text);
-      return meta && parts ? { ...meta, body: parts.body } : undefined;
-    });
+  async #load({ saved, corpus }: Stored): Promise<IndexOrigin> {
     for (const article of corpus.articles) this.#articles.set(article.id, article);
     if (saved) {
       this.#index = saved.index;
@@ -516,4 +518,22 @@ function analyzeArticle(tokenizer: Tokenizer, article: Article, passages: readon
     passages,
     textsOf(article, passages).map((text) => analyzeTerms(tokenizer, text).join(TERM_SEPARATOR)),
   );
+}
+
+interface Stored {
+  readonly saved: SavedIndex | null;
+  readonly corpus: CorpusSnapshot;
+}
+
+/** Reads the saved index, then the corpus; articles whose file is unchanged since the save need no YAML parsing. */
+async function readStored(corpusDir: string, indexFile: string | false): Promise<Stored> {
+  const saved = indexFile ? await readSavedIndex(indexFile) : null;
+  const known = new Map<string, Omit<Article, "body">>();
+  for (const entry of saved?.articles.values() ?? []) if (entry.meta) known.set(entry.fileHash, entry.meta);
+  const corpus = await readCorpus(corpusDir, (hash, text) => {
+    const meta = known.get(hash);
+    const parts = meta && splitFrontMatter(text);
+    return meta && parts ? { ...meta, body: parts.body } : undefined;
+  });
+  return { saved, corpus };
 }
