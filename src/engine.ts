@@ -17,7 +17,7 @@ import { AnalyzePool, defaultPoolSize } from "./search/analyze-pool.ts";
 import { type IndexedPassage, PassageIndex, TERM_SEPARATOR } from "./search/index.ts";
 import { type Passage, splitPassages } from "./search/passages.ts";
 import { type IndexedArticle, indexPath, readSavedIndex, type SavedIndex, writeSavedIndex } from "./search/persist.ts";
-import { analyze, analyzeTerms, type Token } from "./text/analyze.ts";
+import { analyze, analyzeTerms, searchTermsOf, type Token } from "./text/analyze.ts";
 import { loadTokenizer, type Tokenizer } from "./text/tokenizer.ts";
 
 export interface EngineOptions {
@@ -167,8 +167,9 @@ export class Engine {
    */
   search(query: string, options: { page?: number; pageSize?: number; perArticle?: number } = {}): SearchPage {
     const pageSize = Math.max(1, options.pageSize ?? 5);
-    const terms = [...new Set(this.#analysisOf(query).flatMap((t) => (t.term === null ? [] : [t.term])))];
-    let results = this.#index.search(terms, MAX_SEARCH_RESULTS);
+    const tokens = this.#analysisOf(query);
+    const terms = tokens.flatMap((t) => (t.term === null ? [] : [t.term]));
+    let results = this.#index.search(searchTermsOf(tokens), MAX_SEARCH_RESULTS);
     const perArticle = options.perArticle;
     if (perArticle !== undefined && perArticle > 0) {
       // At most `perArticle` passages of each article, the best ones: a page of articles, not of one article.

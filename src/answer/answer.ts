@@ -1,6 +1,6 @@
 import type { Article } from "../article/article.ts";
 import type { Passage } from "../search/passages.ts";
-import type { Token } from "../text/analyze.ts";
+import { searchTermsOf, type Token } from "../text/analyze.ts";
 import { normalize } from "../text/normalize.ts";
 import type { QuestionType } from "../text/question-words.ts";
 import { splitSentences } from "../text/sentences.ts";
@@ -9,7 +9,7 @@ import type { Answer, Highlight, KeyPoint, PassageHit, SourceRef } from "./types
 
 /** What answering needs from the engine. */
 export interface AnswerContext {
-  /** Passages matching any of the terms, best first, with their scores. */
+  /** Passages matching any of the terms (words and compound terms), best first, with their scores. */
   search(terms: readonly string[]): readonly { id: string; score: number }[];
   /** Which of the terms a passage holds, with its heading (without analysing it again). */
   termsIn(passageId: string, terms: readonly string[]): ReadonlySet<string>;
@@ -70,7 +70,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     [...weights].map(([t, w]) => [t, topic.has(t) && topic.size < terms.length ? w * TOPIC_WEIGHT : w]),
   );
   const sentenceTotal = [...sentenceWeights.values()].reduce((a, b) => a + b, 0) || 1;
-  const results = ctx.search(terms).slice(0, Math.max(CANDIDATE_PASSAGES, maxPassages));
+  const results = ctx.search(searchTermsOf(questionTokens)).slice(0, Math.max(CANDIDATE_PASSAGES, maxPassages));
   if (results.length === 0) return { ...empty, found: false, suggestions: ctx.suggest(question).map(sourceOf) };
   const bestScore = results[0]?.score || 1;
 

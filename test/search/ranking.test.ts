@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TitleSuggester } from "../../src/answer/suggest.ts";
-import { articleIdFor, createArticle } from "../../src/article/article.ts";
+import { type ArticleDraft, articleIdFor, createArticle } from "../../src/article/article.ts";
 import type { Engine } from "../../src/engine.ts";
 import { RANKING_ARTICLES } from "../fixtures/ranking-articles.ts";
 import { engineWith, removeDir } from "../helpers/engine.ts";
@@ -70,5 +70,37 @@ describe("ranking: the article that answers comes first", () => {
     expect(suggestions[0]?.title).toBe("富士山の夏山シーズンが始まる");
     expect(new TitleSuggester([]).suggest("何か")).toEqual([]);
     expect(new TitleSuggester(articles).suggest("？！")).toEqual([]);
+  });
+});
+
+describe("ranking: compound nouns", () => {
+  const text = (slug: string, title: string, body: string): ArticleDraft => ({
+    title,
+    url: `https://example.jp/compound/${slug}`,
+    publisher: "テスト新聞",
+    author: null,
+    publishedAt: null,
+    sourceFormat: "text",
+    blocks: [{ kind: "paragraph", text: body }],
+    captions: [],
+    links: [],
+    related: [],
+  });
+
+  it("a passage that writes the compound (形態素解析) ranks above one that uses its words apart, more often", async () => {
+    const { engine: compounds, dir: compoundsDir } = await engineWith([
+      text("nlp", "文を単語に分ける技術", "形態素解析は、日本語の文を意味を持つ最小の単位に分ける処理である。"),
+      text(
+        "grammar",
+        "言語学の基礎",
+        "形態素は言語学の用語で、意味を持つ最小の単位である。形態素の種類は多く、形態素の研究は長い。文の解析には構文の解析と意味の解析がある。",
+      ),
+    ]);
+    try {
+      const answer = compounds.ask("形態素解析とは？");
+      expect(answer.passages.map((p) => p.title)).toEqual(["文を単語に分ける技術", "言語学の基礎"]);
+    } finally {
+      await removeDir(compoundsDir);
+    }
   });
 });

@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { analyze, analyzeTerms, foldLongVowel } from "../../src/text/analyze.ts";
+import {
+  analyze,
+  analyzeTerms,
+  COMPOUND_JOINER,
+  compoundTerms,
+  foldLongVowel,
+  searchTermsOf,
+} from "../../src/text/analyze.ts";
 import { chunkText, MAX_CHUNK_LENGTH } from "../../src/text/chunks.ts";
 import { loadTokenizer, type Tokenizer } from "../../src/text/tokenizer.ts";
 
@@ -9,7 +16,10 @@ beforeAll(async () => {
   tokenizer = await loadTokenizer();
 });
 
-describe("analyzeTerms", () => {
+/** The words of a text: its terms without the compound terms. */
+const wordsOf = (text: string) => analyze(tokenizer, text).flatMap((t) => (t.term === null ? [] : [t.term]));
+
+describe("words", () => {
   it.each<[string, string, string[]]>([
     [
       "particles, auxiliaries and symbols are dropped; verbs become their base form",
@@ -27,7 +37,7 @@ describe("analyzeTerms", () => {
     ["the adverb いつか (someday) stays a term", "いつか行きたい", ["いつか", "行く"]],
     ["なんと as an exclamation is no question word", "なんと美しい", ["なんと", "美しい"]],
   ])("%s", (_why, text, expected) => {
-    expect(analyzeTerms(tokenizer, text)).toEqual(expected);
+    expect(wordsOf(text)).toEqual(expected);
   });
 
   it("folds the katakana long vowel as Elasticsearch's kuromoji_stemmer does", () => {
@@ -37,7 +47,37 @@ describe("analyzeTerms", () => {
     expect(foldLongVowel("キー")).toBe("キー");
     // only katakana words: a hiragana or mixed word is left alone
     expect(foldLongVowel("らーめんー")).toBe("らーめんー");
-    expect(analyzeTerms(tokenizer, "サーバーとサーバ")).toEqual(["サーバ", "サーバ"]);
+    expect(wordsOf("サーバーとサーバ")).toEqual(["サーバ", "サーバ"]);
+  });
+});
+
+describe("compound terms", () => {
+  const pair = (a: string, b: string) => `${a}${COMPOUND_JOINER}${b}`;
+
+  it.each<[string, string, string[]]>([
+    ["two nouns written together make a compound term", "形態素解析を学ぶ", [pair("形態素", "解析")]],
+    ["a run of three nouns makes two", "日本語形態素解析", [pair("日本語", "形態素"), pair("形態素", "解析")]],
+    ["nouns apart make none: a particle between them", "形態素の解析", []],
+    ["a noun and a verb make none", "解析する", []],
+    ["a space between two nouns makes none", "形態素 解析", []],
+    ["a proper noun and its common noun", "揚子江気団が現れる", [pair("揚子江", "気団")]],
+    ["question words are not part of one: 何気団", "何気団か", []],
+  ])("%s: %s", (_why, text, expected) => {
+    expect(compoundTerms(analyze(tokenizer, text))).toEqual(expected);
+  });
+
+  it("are indexed after the words, and searched with them", () => {
+    expect(analyzeTerms(tokenizer, "形態素解析の本")).toEqual(["形態素", "解析", "本", pair("形態素", "解析")]);
+    // each term once
+    expect(searchTermsOf(analyze(tokenizer, "形態素解析と形態素解析"))).toEqual([
+      "形態素",
+      "解析",
+      pair("形態素", "解析"),
+    ]);
+  });
+
+  it("cannot be written in a text: the joiner is a control character that normalization drops", () => {
+    expect(wordsOf(`形態素${COMPOUND_JOINER}解析`)).toEqual(["形態素", "解析"]);
   });
 });
 
