@@ -36,15 +36,56 @@ const PLACE_SUFFIX = new Set([
 const PERSON_SUFFIX = new Set(["氏", "さん", "様", "君", "先生", "教授", "社長", "監督", "選手"]);
 
 /**
+ * The kind of thing a 何 question asks for, when it names one: 何気団 → 気団, 何県 → 県, 何の綱領 → 綱領.
+ * Not for 何 + a counter (何年, 何人), which are question words of their own.
+ */
+export function kindAsked(tokens: readonly Token[]): Token | null {
+  const at = tokens.findIndex((t) => t.question === "thing" && KIND_QUESTION_WORDS.has(t.surface));
+  if (at < 0) return null;
+  let next = tokens[at + 1];
+  // 何の綱領: the noun after の
+  if (next?.surface === "の" && next.pos[0] === "助詞") next = tokens[at + 2];
+  return next && next.pos[0] === "名詞" && next.term !== null ? next : null;
+}
+
+const KIND_QUESTION_WORDS = new Set(["何", "なに", "なん"]);
+
+/**
+ * Whether a sentence names a thing of the kind asked for, other than the question's own: 揚子江気団 for
+ * 「シベリア気団の後に現れるのは何気団か」 (not シベリア気団), 千葉県 for 何県, 自民党 for 何党.
+ */
+function namesKind(kind: Token, tokens: readonly Token[], questionTerms: ReadonlyMap<string, unknown>): boolean {
+  return tokens.some((t, i) => {
+    if (t.term === null) return false;
+    // 千葉|県: the kind word after a noun of the sentence's own
+    if (t.term === kind.term) {
+      const before = tokens[i - 1];
+      return (
+        before !== undefined &&
+        before.end === t.start &&
+        before.pos[0] === "名詞" &&
+        before.term !== null &&
+        !questionTerms.has(before.term)
+      );
+    }
+    // 自民党: one word that ends with the kind word
+    return t.surface.length > kind.surface.length && t.surface.endsWith(kind.surface) && !questionTerms.has(t.term);
+  });
+}
+
+/**
  * Whether a sentence holds the kind of thing a question asks for: a date for いつ, a place for どこ, a
- * person or an organisation for 誰, a number for いくつ. Judged from kuromoji's 品詞 and a few patterns.
+ * person or an organisation for 誰, a number for いくつ, a 気団 for 何気団. Judged from kuromoji's 品詞 and a
+ * few patterns.
  */
 export function hasAnswerType(
   type: QuestionType,
   text: string,
   tokens: readonly Token[],
   questionTerms: ReadonlyMap<string, unknown>,
+  kind: Token | null = null,
 ): boolean {
+  if (kind && type === "thing") return namesKind(kind, tokens, questionTerms);
   switch (type) {
     case "date":
       return DATE.test(text);

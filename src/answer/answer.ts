@@ -4,7 +4,7 @@ import { searchTermsOf, type Token } from "../text/analyze.ts";
 import { normalize } from "../text/normalize.ts";
 import type { QuestionType } from "../text/question-words.ts";
 import { splitSentences } from "../text/sentences.ts";
-import { hasAnswerType } from "./answer-type.ts";
+import { hasAnswerType, kindAsked } from "./answer-type.ts";
 import type { Answer, Highlight, KeyPoint, PassageHit, SourceRef } from "./types.ts";
 
 /** What answering needs from the engine. */
@@ -58,6 +58,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   const maxPassages = options.passages ?? 3;
   const questionTokens = ctx.analyze(question);
   const questionType = questionTokens.find((t) => t.question)?.question ?? null;
+  const kind = kindAsked(questionTokens);
   const terms = [...new Set(questionTokens.flatMap((t) => (t.term === null ? [] : [t.term])))];
   const empty = { question, questionType, terms, keyPoints: [], passages: [] };
   if (terms.length === 0) return { ...empty, found: false, suggestions: ctx.suggest(question).map(sourceOf) };
@@ -113,7 +114,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
       previousTerms = ownTerms;
       if (own === 0) continue;
       let score = own + context + PASSAGE_WEIGHT * (result.score / bestScore);
-      if (questionType && hasAnswerType(questionType, normalize(sentence.text), inSentence, weights)) {
+      if (questionType && hasAnswerType(questionType, normalize(sentence.text), inSentence, weights, kind)) {
         score += ANSWER_TYPE_BONUS;
       }
       if (sentence.text.length > LONG_SENTENCE) score -= 0.1 * Math.min(1, sentence.text.length / LONG_SENTENCE - 1);

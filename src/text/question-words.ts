@@ -57,7 +57,8 @@ const DATE_COUNTERS = new Set(["年", "月", "日", "時", "曜日", "世紀", "
 
 /**
  * The question type of a token, and whether the next token belongs to the question word
- * (何 + 助数詞: 何年 asks for a date, 何人 for a number).
+ * (何 + 助数詞: 何年 asks for a date, 何人 for a number). 何 before any other noun (何気団, 何県, 何語)
+ * asks for a thing of that kind: the noun stays a search term, and `kindAsked` names it.
  */
 export function questionTypeOf(
   token: KuromojiToken,
@@ -65,14 +66,9 @@ export function questionTypeOf(
   afterNext?: KuromojiToken,
 ): { type: QuestionType; includesNext: boolean } | null {
   const surface = token.surface_form;
-  if (
-    NAN.has(surface) &&
-    next &&
-    next.pos === "名詞" &&
-    (next.pos_detail_1 === "接尾" || next.pos_detail_2 === "助数詞")
-  ) {
-    const type = DATE_COUNTERS.has(next.surface_form) ? "date" : "number";
-    return { type, includesNext: true };
+  if (NAN.has(surface) && next?.pos === "名詞") {
+    if (DATE_COUNTERS.has(next.surface_form)) return { type: "date", includesNext: true };
+    if (next.pos_detail_2 === "助数詞") return { type: "number", includesNext: true };
   }
   // 何故 is sometimes 何 + 故
   if (NAN.has(surface) && next?.surface_form === "故") return { type: "reason", includesNext: true };

@@ -73,7 +73,7 @@ describe("ranking: the article that answers comes first", () => {
   });
 });
 
-describe("ranking: compound nouns", () => {
+describe("ranking: compound nouns, and the kind a question asks for", () => {
   const text = (slug: string, title: string, body: string): ArticleDraft => ({
     title,
     url: `https://example.jp/compound/${slug}`,
@@ -101,6 +101,23 @@ describe("ranking: compound nouns", () => {
       expect(answer.passages.map((p) => p.title)).toEqual(["文を単語に分ける技術", "言語学の基礎"]);
     } finally {
       await removeDir(compoundsDir);
+    }
+  });
+
+  it("何気団: the key point names another 気団 than the question's, not the sentence that repeats the question", async () => {
+    const { engine: weather, dir: weatherDir } = await engineWith([
+      text(
+        "air-masses",
+        "春の天気",
+        // both sentences name a place the question does not: only the second names another 気団
+        "冬が終わり春が近づくにつれ、シベリア気団は勢力が弱くなり、次第にモンゴルへ北上していく。代わって中国大陸には暖かく乾燥した揚子江気団ができ始め、勢力を強めていく。",
+      ),
+    ]);
+    try {
+      const answer = weather.ask("シベリア気団の勢力が弱くなった後、現れるのは何気団か");
+      expect(answer.keyPoints[0]?.text).toContain("揚子江気団");
+    } finally {
+      await removeDir(weatherDir);
     }
   });
 });

@@ -89,6 +89,9 @@ describe("analyze", () => {
     ["誰 asks for a person", "誰が説明した？", "person"],
     ["いくつ asks for a number", "コアはいくつある？", "number"],
     ["何人 asks for a number", "何人が参加した？", "number"],
+    ["何世紀 asks for a date", "何世紀に建てられた？", "date"],
+    ["何 before a noun asks for a thing of that kind: 何気団", "現れるのは何気団か", "thing"],
+    ["何 before a suffix that counts nothing asks for a thing, not a number: 何語", "何語を話す？", "thing"],
     ["なぜ asks for a reason", "なぜ遅れたのか", "reason"],
     ["どの asks for a thing", "どのOSが動く？", "thing"],
     // IPADIC splits いつ after の/は into い (いる) + つ (文語の助動詞)

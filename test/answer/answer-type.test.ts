@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { hasAnswerType, kindAsked } from "../../src/answer/answer-type.ts";
+import { analyze, type Token } from "../../src/text/analyze.ts";
+import { normalize } from "../../src/text/normalize.ts";
+import { loadTokenizer, type Tokenizer } from "../../src/text/tokenizer.ts";
+
+let tokenizer: Tokenizer;
+beforeAll(async () => {
+  tokenizer = await loadTokenizer();
+});
+
+const termsOf = (tokens: readonly Token[]) =>
+  new Map(tokens.flatMap((t) => (t.term === null ? [] : [[t.term, 1] as const])));
+
+describe("the kind a 何 question asks for", () => {
+  it.each<[string, string | null]>([
+    ["シベリア気団の勢力が弱くなった後、現れるのは何気団か", "気団"],
+    ["栗山川は何県の川ですか？", "県"],
+    ["何語を話す？", "語"],
+    ["以下に示されているのは何の綱領か。", "綱領"],
+    // a counter or a date is a question word of its own, and 何 alone names no kind
+    ["何人が参加した？", null],
+    ["何年に発売された？", null],
+    ["これは何ですか", null],
+    ["何のために作った？", null],
+  ])("%s → %s", (question, kind) => {
+    expect(kindAsked(analyze(tokenizer, question))?.term ?? null).toBe(kind);
+  });
+});
+
+describe("a sentence that names a thing of the kind asked for", () => {
+  const answers = (question: string, sentence: string) => {
+    const questionTokens = analyze(tokenizer, question);
+    const tokens = analyze(tokenizer, sentence);
+    return hasAnswerType("thing", normalize(sentence), tokens, termsOf(questionTokens), kindAsked(questionTokens));
+  };
+
+  it("names another one than the question's own", () => {
+    const question = "シベリア気団の勢力が弱くなった後、現れるのは何気団か";
+    expect(answers(question, "代わって中国大陸には暖かく乾燥した揚子江気団ができ始める。")).toBe(true);
+    // シベリア気団 is the question's own: it does not answer
+    expect(answers(question, "シベリア気団は勢力が弱くなり、次第に北上していく。")).toBe(false);
+    expect(answers(question, "春になると移動性高気圧が日本列島に来る。")).toBe(false);
+  });
+
+  it("finds the kind as a suffix or at the end of one word", () => {
+    expect(answers("栗山川は何県の川ですか？", "栗山川は千葉県北東部を流れる。")).toBe(true);
+    expect(answers("栗山川は何県の川ですか？", "栗山川は県の北東部を流れる。")).toBe(false);
+    expect(answers("その選挙で勝ったのは何党か", "選挙では民主党が勝った。")).toBe(true);
+  });
+});
