@@ -37,7 +37,7 @@ const MIN_COVERAGE = 0.3;
 /** Weight of topic terms (before は) in a sentence's own coverage. */
 const TOPIC_WEIGHT = 0.5;
 /** Further key points must score at least this share of the best one. */
-const RUNNER_UP_SHARE = 0.6;
+const RUNNER_UP_SHARE = 0.4;
 /** Weight of the previous sentence's coverage: これにより… answers with what the sentence before said. */
 const CONTEXT_WEIGHT = 0.3;
 /** Weight of the section heading's coverage. */
