@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { Engine } from "../engine.ts";
 import { percentile } from "../eval/metrics.ts";
 import { analyze } from "../text/analyze.ts";
@@ -56,13 +56,15 @@ if (mode === "open") {
   const tokenizer = await loadTokenizer();
   analyze(tokenizer, "準備の文です。"); // JIT warm-up on a short text
   const text = make();
+  global.gc?.();
   const before = process.memoryUsage();
+  const exact = resetPeakRss();
   const t = performance.now();
   const tokens = analyze(tokenizer, text);
   const ms = performance.now() - t;
-  // The process's peak RSS (which may also be the dictionary load's peak) less the RSS before: an upper
-  // bound of the memory the analysis needed at its peak.
-  const peakRss = process.resourceUsage().maxRSS * 1024;
+  // The peak RSS during the analysis, less the RSS before it. Where the peak cannot be reset (not Linux),
+  // the process's lifetime peak, which may be the dictionary load's: then an upper bound only.
+  const peakRss = (exact ? peakRssNow() : null) ?? process.resourceUsage().maxRSS * 1024;
   process.stdout.write(
     `${JSON.stringify({
       kind,
@@ -70,9 +72,30 @@ if (mode === "open") {
       ms,
       tokens: tokens.length,
       extraMb: mb(Math.max(0, peakRss - before.rss)),
+      extraMbExact: exact,
       heapExtraMb: mb(process.memoryUsage().heapUsed - before.heapUsed),
     })}\n`,
   );
 } else {
   throw new Error(`probe: unknown mode ${mode}`);
+}
+
+/** Resets the kernel's peak-RSS mark of this process (Linux: /proc/self/clear_refs); false where it cannot. */
+function resetPeakRss(): boolean {
+  try {
+    writeFileSync("/proc/self/clear_refs", "5");
+    return peakRssNow() !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** The peak RSS since the last reset, in bytes (Linux: VmHWM), or null. */
+function peakRssNow(): number | null {
+  try {
+    const kb = /VmHWM:\s+(\d+)\s+kB/u.exec(readFileSync("/proc/self/status", "utf8"))?.[1];
+    return kb ? Number(kb) * 1024 : null;
+  } catch {
+    return null;
+  }
 }
