@@ -88,14 +88,14 @@ export function analyze(tokenizer: Tokenizer, text: string): Token[] {
       let at = chunk.text.startsWith(surface, offset) ? offset : chunk.text.indexOf(surface, offset);
       if (at < 0) at = offset;
       offset = at + surface.length;
-      raw.push({ token, start: chunk.start + at, end: chunk.start + offset });
+      raw.push({ token, start: chunk.start + at, end: chunk.start + offset, surface });
     }
   }
   const merged = mergeAlphanumerics(raw, norm);
   const questions = markQuestionWords(merged);
   const tokens: Token[] = [];
   for (let i = 0; i < merged.length; i++) {
-    const { token, start, end, surface } = merged[i] as MergedToken;
+    const { token, start, end, surface } = merged[i] as RawToken;
     // Symbols and spaces are neither terms nor clues to the kind of answer: not kept.
     if (end <= start || token.pos === "記号") continue;
     const question = questions.get(i);
@@ -160,13 +160,11 @@ export function compoundTerms(tokens: readonly Token[]): string[] {
   return compounds;
 }
 
+/** A kuromoji token placed in the normalized text. */
 interface RawToken {
   readonly token: KuromojiToken;
   readonly start: number;
   readonly end: number;
-}
-
-interface MergedToken extends RawToken {
   readonly surface: string;
 }
 
@@ -174,13 +172,13 @@ interface MergedToken extends RawToken {
  * Joins what kuromoji splits in product names and versions: "3" "." "0" → "3.0", "x" "86" → "x86".
  * Only adjacent tokens are joined: "linux 10.0" stays two words.
  */
-function mergeAlphanumerics(raw: RawToken[], norm: string): MergedToken[] {
-  const out: MergedToken[] = [];
+function mergeAlphanumerics(raw: RawToken[], norm: string): RawToken[] {
+  const out: RawToken[] = [];
   for (let i = 0; i < raw.length; i++) {
     const first = raw[i] as RawToken;
-    const surface = first.token.surface_form;
-    if (!ASCII_WORD.test(surface)) {
-      out.push({ ...first, surface });
+    const surface = first.surface;
+    if (!isAsciiWordStart(surface.charCodeAt(0)) || !ASCII_WORD.test(surface)) {
+      out.push(first);
       continue;
     }
     let end = first.end;
@@ -210,7 +208,7 @@ function mergeAlphanumerics(raw: RawToken[], norm: string): MergedToken[] {
       break;
     }
     if (j === i + 1) {
-      out.push({ ...first, surface });
+      out.push(first);
       continue;
     }
     const joined = norm.slice(first.start, end);
@@ -225,10 +223,15 @@ function mergeAlphanumerics(raw: RawToken[], norm: string): MergedToken[] {
   return out;
 }
 
-function markQuestionWords(tokens: MergedToken[]): Map<number, QuestionType> {
+/** a-z or 0-9: the first character of what ASCII_WORD matches. */
+function isAsciiWordStart(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+}
+
+function markQuestionWords(tokens: RawToken[]): Map<number, QuestionType> {
   const marks = new Map<number, QuestionType>();
   for (let i = 0; i < tokens.length; i++) {
-    const current = tokens[i] as MergedToken;
+    const current = tokens[i] as RawToken;
     const next = tokens[i + 1];
     const type = questionTypeOf(current.token, next?.token, tokens[i + 2]?.token);
     if (!type) continue;

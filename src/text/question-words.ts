@@ -14,34 +14,36 @@ export const QuestionType = {
 export type QuestionType = (typeof QuestionType)[keyof typeof QuestionType];
 
 /** 疑問詞 by their normalized surface form. */
-const QUESTION_WORDS: Readonly<Record<string, QuestionType>> = {
-  いつ: "date",
-  どこ: "place",
-  どちら: "thing",
-  誰: "person",
-  だれ: "person",
-  どなた: "person",
-  何者: "person",
-  いくつ: "number",
-  いくら: "number",
-  どれくらい: "number",
-  どのくらい: "number",
-  どれほど: "number",
-  どれだけ: "number",
-  なぜ: "reason",
-  何故: "reason",
-  どうして: "reason",
-  どう: "manner",
-  どのよう: "manner",
-  どんな: "thing",
-  どういう: "thing", // 連体詞: どういう意味か
-  どういった: "thing",
-  どの: "thing",
-  どれ: "thing",
-  何: "thing",
-  なに: "thing",
-  なん: "thing",
-};
+const QUESTION_WORDS: ReadonlyMap<string, QuestionType> = new Map(
+  Object.entries({
+    いつ: "date",
+    どこ: "place",
+    どちら: "thing",
+    誰: "person",
+    だれ: "person",
+    どなた: "person",
+    何者: "person",
+    いくつ: "number",
+    いくら: "number",
+    どれくらい: "number",
+    どのくらい: "number",
+    どれほど: "number",
+    どれだけ: "number",
+    なぜ: "reason",
+    何故: "reason",
+    どうして: "reason",
+    どう: "manner",
+    どのよう: "manner",
+    どんな: "thing",
+    どういう: "thing", // 連体詞: どういう意味か
+    どういった: "thing",
+    どの: "thing",
+    どれ: "thing",
+    何: "thing",
+    なに: "thing",
+    なん: "thing",
+  } satisfies Record<string, QuestionType>),
+);
 
 const NAN = new Set(["何", "なに", "なん"]);
 
@@ -89,7 +91,7 @@ export function questionTypeOf(
   if (NAN.has(surface) && next?.surface_form === "と" && afterNext && NAMING_VERBS.has(afterNext.basic_form)) {
     return { type: "name", includesNext: false };
   }
-  const type = QUESTION_WORDS[surface];
+  const type = QUESTION_WORDS.get(surface);
   if (!type) return null;
   // どう in どうぞ or どうも is not a question; kuromoji gives those as one token, so a bare どう is safe.
   return { type, includesNext: false };
