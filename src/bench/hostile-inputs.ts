@@ -7,8 +7,13 @@ export const HOSTILE_INPUTS: Readonly<Record<string, () => string>> = {
   // 1 MB (UTF-8) of mixed emoji: ZWJ families, flags, skin tones, keycaps
   emoji1MB: () => {
     const pieces = ["👨‍👩‍👧‍👦", "🏳️‍🌈", "👍🏽", "🇯🇵", "1️⃣", "😀", "🧑‍💻"];
-    let s = "";
-    for (let i = 0; Buffer.byteLength(s) < 1_000_000; i++) s += pieces[i % pieces.length];
-    return s;
+    // Counted piece by piece: measuring the growing string each time is quadratic (minutes, not ms)
+    const parts: string[] = [];
+    for (let i = 0, bytes = 0; bytes < 1_000_000; i++) {
+      const piece = pieces[i % pieces.length] as string;
+      parts.push(piece);
+      bytes += Buffer.byteLength(piece);
+    }
+    return parts.join("");
   },
 };
