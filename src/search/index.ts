@@ -278,6 +278,11 @@ export class TermMap<V extends object> extends Map<string, V> {
     return this.#value(key, super.get(key));
   }
 
+  /** The entries as stored: a term not read yet gives its offset in the snapshot, and stays unread. */
+  storedEntries(): MapIterator<[string, V | number]> {
+    return super.entries() as MapIterator<[string, V | number]>;
+  }
+
   override *entries(): MapIterator<[string, V]> {
     for (const [key, value] of super.entries()) yield [key, this.#value(key, value) as V];
   }

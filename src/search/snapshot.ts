@@ -61,9 +61,14 @@ export function snapshotOf<T>(index: MiniSearch<T>): Uint8Array[] {
     chunks.push(Int32Array.from(buffer));
     buffer = [];
   };
-  for (const [term, fields] of ms._index as Iterable<[string, Map<number, Map<number, number>>]>) {
+  // A term never read since its index was loaded is copied from the snapshot it came from, not read.
+  const termMap = ms._index as unknown as Partial<TermMap<TermData>>;
+  const source = SOURCES.get(ms._index);
+  const stored: Iterable<[string, TermData | number]> =
+    termMap.storedEntries && source ? termMap.storedEntries() : (ms._index as Iterable<[string, TermData]>);
+  for (const [term, fields] of stored) {
     const entries: [number, [number, number][]][] = [];
-    for (const [fieldId, postings] of fields) {
+    for (const [fieldId, postings] of typeof fields === "number" ? fieldsAt(source as Int32Array, fields) : fields) {
       // Postings of discarded documents are left behind by MiniSearch until it vacuums: drop them here.
       const kept: [number, number][] = [];
       for (const [shortId, freq] of postings) if (live.has(shortId)) kept.push([shortId, freq]);
@@ -135,8 +140,9 @@ export function indexFromSnapshot<T>(bytes: Uint8Array, options: Options<T>): Mi
   }
   // Each term's postings become Maps on first use: a query touches a handful of terms, and building
   // every Map up front took 3 s on livedoor. Walking the integers to find each term's start is cheap.
-  const termMap = ms._index as unknown as TermMap<Map<number, Map<number, number>>>;
+  const termMap = ms._index as unknown as TermMap<TermData>;
   const read = (offset: number) => termDataAt(ints, offset);
+  SOURCES.set(ms._index, ints);
   let p = 0;
   for (const term of terms) {
     const start = p;
@@ -153,8 +159,13 @@ export function indexFromSnapshot<T>(bytes: Uint8Array, options: Options<T>): Mi
 }
 
 /** A term's postings per field, as MiniSearch keeps them (field id → document short id → frequency). */
-function termDataAt(ints: Int32Array, offset: number): Map<number, Map<number, number>> {
-  const data = new Map<number, Map<number, number>>();
+type TermData = Map<number, Map<number, number>>;
+
+/** The snapshot integers a loaded index's unread terms point into, by term store. */
+const SOURCES = new WeakMap<object, Int32Array>();
+
+function termDataAt(ints: Int32Array, offset: number): TermData {
+  const data: TermData = new Map();
   let p = offset;
   const fieldCount = ints[p++] as number;
   for (let f = 0; f < fieldCount; f++) {
@@ -165,6 +176,23 @@ function termDataAt(ints: Int32Array, offset: number): Map<number, Map<number, n
     data.set(fieldId, postings);
   }
   return data;
+}
+
+/** A term's postings per field, read from snapshot integers: [field id, (short id, frequency) pairs]. */
+function* fieldsAt(ints: Int32Array, offset: number): Generator<[number, Generator<[number, number]>]> {
+  let p = offset;
+  const fieldCount = ints[p++] as number;
+  for (let f = 0; f < fieldCount; f++) {
+    const fieldId = ints[p++] as number;
+    const count = ints[p++] as number;
+    const start = p;
+    p += 2 * count;
+    yield [fieldId, pairsAt(ints, start, count)];
+  }
+}
+
+function* pairsAt(ints: Int32Array, start: number, count: number): Generator<[number, number]> {
+  for (let i = 0, p = start; i < count; i++, p += 2) yield [ints[p] as number, ints[p + 1] as number];
 }
 
 function u32(n: number): Uint8Array {

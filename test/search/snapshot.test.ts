@@ -1,6 +1,6 @@
 import MiniSearch from "minisearch";
 import { describe, expect, it } from "vitest";
-import { passageIndexOptions } from "../../src/search/index.ts";
+import { passageIndexOptions, type TermMap } from "../../src/search/index.ts";
 import { indexFromSnapshot, snapshotOf } from "../../src/search/snapshot.ts";
 import { COMPOUND_JOINER } from "../../src/text/analyze.ts";
 
@@ -55,9 +55,22 @@ describe("index snapshots", () => {
     const bytes = concat(snapshotOf(original));
     const loaded = indexFromSnapshot(bytes, passageIndexOptions());
     expect(loaded.search(`形態素${COMPOUND_JOINER}解析`)).toEqual(original.search(`形態素${COMPOUND_JOINER}解析`));
-    // saving reads every term, the ones no query has read yet included
+    // saving copies the terms no query has read yet from the snapshot, without reading them
     const again = indexFromSnapshot(bytes, passageIndexOptions());
+    const unread = () =>
+      [...(again as unknown as { _index: TermMap<object> })._index.storedEntries()].filter(
+        ([, v]) => typeof v === "number",
+      ).length;
+    const before = unread();
+    expect(before).toBeGreaterThan(0);
     expect(concat(snapshotOf(again))).toEqual(bytes);
+    expect(unread()).toBe(before);
+    // ...and drops a discarded document's postings from them as from the others
+    const pruned = indexFromSnapshot(bytes, passageIndexOptions());
+    pruned.discard("a:1");
+    const reloaded = indexFromSnapshot(concat(snapshotOf(pruned)), passageIndexOptions());
+    expect(reloaded.search("予約")).toEqual([]);
+    expect(reloaded.search("富士山").map((r) => r.id)).toEqual(["a:0"]);
     // MiniSearch's vacuum walks every term too
     again.discard("e:0");
     await again.vacuum();
