@@ -168,7 +168,7 @@ export class Engine {
   search(query: string, options: { page?: number; pageSize?: number; perArticle?: number } = {}): SearchPage {
     const pageSize = Math.max(1, options.pageSize ?? 5);
     const tokens = this.#analysisOf(query);
-    const terms = tokens.flatMap((t) => (t.term === null ? [] : [t.term]));
+    const terms = [...new Set(tokens.flatMap((t) => (t.term === null ? [] : [t.term])))];
     let results = this.#index.search(searchTermsOf(tokens), MAX_SEARCH_RESULTS);
     const perArticle = options.perArticle;
     if (perArticle !== undefined && perArticle > 0) {

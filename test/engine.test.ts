@@ -138,6 +138,12 @@ describe("Engine", () => {
     expect(engine.search("山", { page: 999, pageSize: 1 }).page).toBe(first.pageCount);
   });
 
+  it("reports a query's words once each, without its compound terms", async () => {
+    const { engine } = await fresh(1);
+    // 富士山標高 also makes the compound term 富士山␟標高, which is searched but is no word
+    expect(engine.search("富士山 富士山標高").terms).toEqual(["富士山", "標高"]);
+  });
+
   it("answers arbitrary input without throwing", async () => {
     const { engine } = await fresh(4);
     for (const q of [

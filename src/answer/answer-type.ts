@@ -37,22 +37,25 @@ const PERSON_SUFFIX = new Set(["氏", "さん", "様", "君", "先生", "教授"
 
 /**
  * The kind of thing a 何 question asks for, when it names one: 何気団 → 気団, 何県 → 県, 何の綱領 → 綱領.
- * Not for 何 + a counter (何年, 何人), which are question words of their own.
+ * Not for 何 + a counter (何年, 何人), which are question words of their own, nor 何 + a numeral (何十年).
  */
 export function kindAsked(tokens: readonly Token[]): Token | null {
-  const at = tokens.findIndex((t) => t.question === "thing" && KIND_QUESTION_WORDS.has(t.surface));
-  if (at < 0) return null;
-  let next = tokens[at + 1];
-  // 何の綱領: the noun after の
-  if (next?.surface === "の" && next.pos[0] === "助詞") next = tokens[at + 2];
-  return next && next.pos[0] === "名詞" && next.term !== null ? next : null;
+  for (let at = 0; at < tokens.length; at++) {
+    const word = tokens[at] as Token;
+    if (word.question !== "thing" || !KIND_QUESTION_WORDS.has(word.surface)) continue;
+    let next = tokens[at + 1];
+    // 何の綱領: the noun after の
+    if (next?.surface === "の" && next.pos[0] === "助詞") next = tokens[at + 2];
+    if (next && next.pos[0] === "名詞" && next.pos[1] !== "数" && next.term !== null) return next;
+  }
+  return null;
 }
 
 const KIND_QUESTION_WORDS = new Set(["何", "なに", "なん"]);
 
 /**
  * Whether a sentence names a thing of the kind asked for, other than the question's own: 揚子江気団 for
- * 「シベリア気団の後に現れるのは何気団か」 (not シベリア気団), 千葉県 for 何県, 自民党 for 何党.
+ * 「シベリア気団の後に現れるのは何気団か」 (not シベリア気団), 千葉県 for 何県, 民主党 for 何党.
  */
 function namesKind(kind: Token, tokens: readonly Token[], questionTerms: ReadonlyMap<string, unknown>): boolean {
   return tokens.some((t, i) => {
@@ -68,8 +71,13 @@ function namesKind(kind: Token, tokens: readonly Token[], questionTerms: Readonl
         !questionTerms.has(before.term)
       );
     }
-    // 自民党: one word that ends with the kind word
-    return t.surface.length > kind.surface.length && t.surface.endsWith(kind.surface) && !questionTerms.has(t.term);
+    // 民主党: one proper noun that ends with the kind word. Only proper nouns: 景色 is no 色, 物語 no 語.
+    return (
+      t.pos[1] === "固有名詞" &&
+      t.surface.length > kind.surface.length &&
+      t.surface.endsWith(kind.surface) &&
+      !questionTerms.has(t.term)
+    );
   });
 }
 

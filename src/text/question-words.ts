@@ -71,6 +71,11 @@ export function questionTypeOf(
   if (NAN.has(surface) && next?.pos === "名詞") {
     if (DATE_COUNTERS.has(next.surface_form)) return { type: "date", includesNext: true };
     if (next.pos_detail_2 === "助数詞") return { type: "number", includesNext: true };
+    // 何十年, 何百人: a numeral, then the counter that says what is counted
+    if (next.pos_detail_1 === "数") {
+      const type = afterNext && DATE_COUNTERS.has(afterNext.surface_form) ? "date" : "number";
+      return { type, includesNext: true };
+    }
   }
   // 何故 is sometimes 何 + 故
   if (NAN.has(surface) && next?.surface_form === "故") return { type: "reason", includesNext: true };

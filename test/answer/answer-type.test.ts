@@ -23,6 +23,10 @@ describe("the kind a 何 question asks for", () => {
     ["何年に発売された？", null],
     ["これは何ですか", null],
     ["何のために作った？", null],
+    // the first 何 that names a kind, not just the first 何
+    ["何を何県で生産する？", "県"],
+    // a numeral after 何 is no kind: 何十年 asks for a number of years
+    ["何十年前に建てられた？", null],
   ])("%s → %s", (question, kind) => {
     expect(kindAsked(analyze(tokenizer, question))?.term ?? null).toBe(kind);
   });
@@ -47,5 +51,8 @@ describe("a sentence that names a thing of the kind asked for", () => {
     expect(answers("栗山川は何県の川ですか？", "栗山川は千葉県北東部を流れる。")).toBe(true);
     expect(answers("栗山川は何県の川ですか？", "栗山川は県の北東部を流れる。")).toBe(false);
     expect(answers("その選挙で勝ったのは何党か", "選挙では民主党が勝った。")).toBe(true);
+    // a common word that happens to end with the kind is not one: 景色 is no 色, 物語 no 語
+    expect(answers("花は何色？", "山の景色が美しい。")).toBe(false);
+    expect(answers("何語を話す？", "長い物語を話す。")).toBe(false);
   });
 });

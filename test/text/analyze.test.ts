@@ -90,6 +90,8 @@ describe("analyze", () => {
     ["いくつ asks for a number", "コアはいくつある？", "number"],
     ["何人 asks for a number", "何人が参加した？", "number"],
     ["何世紀 asks for a date", "何世紀に建てられた？", "date"],
+    ["何十年 asks for a date", "何十年前に建てられた？", "date"],
+    ["何百人 asks for a number", "何百人が集まった？", "number"],
     ["何 before a noun asks for a thing of that kind: 何気団", "現れるのは何気団か", "thing"],
     ["何 before a suffix that counts nothing asks for a thing, not a number: 何語", "何語を話す？", "thing"],
     ["なぜ asks for a reason", "なぜ遅れたのか", "reason"],
