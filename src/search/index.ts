@@ -253,52 +253,8 @@ function bm25Idf(documentCount: number, documentFrequency: number): number {
  * share few prefixes, so the root has thousands of children and every insertion scans them: building or
  * loading livedoor's 68,000 terms took 2.8 s in that tree alone. shiori never searches by prefix or
  * fuzzily, so a hash map serves: same `get`/`set`/`has`/`delete`/iteration, plus SearchableMap's `fetch`.
- *
- * A term loaded from a snapshot holds, until it is first read, only its offset in the snapshot (a number
- * where other terms hold their data): a query reads a handful of livedoor's 190,000 terms, and one Map per
- * term took 0.2 s to create plus its garbage collection.
  */
 export class TermMap<V extends object> extends Map<string, V> {
-  #read: ((offset: number) => V) | undefined;
-
-  /** Adds a term whose data `read(offset)` makes on first use (the same `read` for every such term). */
-  setUnread(term: string, offset: number, read: (offset: number) => V): void {
-    this.#read = read;
-    super.set(term, offset as unknown as V);
-  }
-
-  #value(key: string, value: V | number | undefined): V | undefined {
-    if (typeof value !== "number") return value;
-    const data = (this.#read as (offset: number) => V)(value);
-    super.set(key, data);
-    return data;
-  }
-
-  override get(key: string): V | undefined {
-    return this.#value(key, super.get(key));
-  }
-
-  /** The entries as stored: a term not read yet gives its offset in the snapshot, and stays unread. */
-  storedEntries(): MapIterator<[string, V | number]> {
-    return super.entries() as MapIterator<[string, V | number]>;
-  }
-
-  override *entries(): MapIterator<[string, V]> {
-    for (const [key, value] of super.entries()) yield [key, this.#value(key, value) as V];
-  }
-
-  override [Symbol.iterator](): MapIterator<[string, V]> {
-    return this.entries();
-  }
-
-  override *values(): MapIterator<V> {
-    for (const [, value] of this.entries()) yield value;
-  }
-
-  override forEach(fn: (value: V, key: string, map: Map<string, V>) => void, thisArg?: unknown): void {
-    for (const [key, value] of this.entries()) fn.call(thisArg, value, key, this);
-  }
-
   fetch(key: string, initial: () => V): V {
     let value = this.get(key);
     if (value === undefined) {
@@ -315,10 +271,60 @@ export class TermMap<V extends object> extends Map<string, V> {
   }
 }
 
-/** A new, empty MiniSearch index with the hash-map term store. */
-export function newIndex<T>(options: Options<T>): MiniSearch<T> {
+/**
+ * The term store of an index loaded from a snapshot: a term holds, until it is first read, only its
+ * offset in the snapshot (a number where other terms hold their data). A query reads a handful of
+ * livedoor's 190,000 terms, and one Map per term took 0.2 s to create plus its garbage collection. Only
+ * loaded indexes pay for the overridden `get`; a build uses the plain TermMap.
+ */
+export class LazyTermMap<V extends object> extends TermMap<V> {
+  #read: ((offset: number) => V) | undefined;
+
+  /** Adds a term whose data `read(offset)` makes on first use (the same `read` for every such term). */
+  setUnread(term: string, offset: number, read: (offset: number) => V): void {
+    this.#read = read;
+    super.set(term, offset as unknown as V);
+  }
+
+  #readNow(key: string, offset: number): V {
+    const data = (this.#read as (offset: number) => V)(offset);
+    super.set(key, data);
+    return data;
+  }
+
+  override get(key: string): V | undefined {
+    const value = super.get(key) as V | number | undefined;
+    return typeof value === "number" ? this.#readNow(key, value) : value;
+  }
+
+  /** The entries as stored: a term not read yet gives its offset in the snapshot, and stays unread. */
+  storedEntries(): MapIterator<[string, V | number]> {
+    return super.entries() as MapIterator<[string, V | number]>;
+  }
+
+  override *entries(): MapIterator<[string, V]> {
+    for (const [key, value] of super.entries() as MapIterator<[string, V | number]>) {
+      yield [key, typeof value === "number" ? this.#readNow(key, value) : value];
+    }
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.entries();
+  }
+
+  override *values(): MapIterator<V> {
+    for (const [, value] of this.entries()) yield value;
+  }
+
+  override forEach(fn: (value: V, key: string, map: Map<string, V>) => void, thisArg?: unknown): void {
+    for (const [key, value] of this.entries()) fn.call(thisArg, value, key, this);
+  }
+}
+
+/** A new, empty MiniSearch index with a hash-map term store (by default a plain TermMap). */
+export function newIndex<T>(options: Options<T>, terms: TermMap<object> = new TermMap()): MiniSearch<T> {
   const index = new MiniSearch(options);
-  (index as unknown as { _index: unknown })._index = new TermMap();
+  (index as unknown as { _index: unknown })._index = terms;
   return index;
 }
 

@@ -1,6 +1,6 @@
 import type MiniSearch from "minisearch";
 import type { Options } from "minisearch";
-import { type MiniSearchInternals, newIndex, type TermMap } from "./index.ts";
+import { LazyTermMap, type MiniSearchInternals, newIndex } from "./index.ts";
 
 /**
  * A compact snapshot of a MiniSearch index: a small JSON header, the terms as one JSON array, and the
@@ -62,7 +62,7 @@ export function snapshotOf<T>(index: MiniSearch<T>): Uint8Array[] {
     buffer = [];
   };
   // A term never read since its index was loaded is copied from the snapshot it came from, not read.
-  const termMap = ms._index as unknown as Partial<TermMap<TermData>>;
+  const termMap = ms._index as unknown as Partial<LazyTermMap<TermData>>;
   const source = SOURCES.get(ms._index);
   const stored: Iterable<[string, TermData | number]> =
     termMap.storedEntries && source ? termMap.storedEntries() : (ms._index as Iterable<[string, TermData]>);
@@ -123,7 +123,8 @@ export function indexFromSnapshot<T>(bytes: Uint8Array, options: Options<T>): Mi
     ? new Int32Array(bytes.buffer, bytes.byteOffset + at, (bytes.byteLength - at) >> 2)
     : new Int32Array(bytes.slice(at).buffer);
 
-  const index = newIndex<T>(options);
+  const termMap = new LazyTermMap<TermData>();
+  const index = newIndex<T>(options, termMap);
   const ms = index as unknown as MiniSearchInternals;
   ms._documentCount = header.documentCount;
   ms._nextId = header.nextId;
@@ -140,7 +141,6 @@ export function indexFromSnapshot<T>(bytes: Uint8Array, options: Options<T>): Mi
   }
   // Each term's postings become Maps on first use: a query touches a handful of terms, and building
   // every Map up front took 3 s on livedoor. Walking the integers to find each term's start is cheap.
-  const termMap = ms._index as unknown as TermMap<TermData>;
   const read = (offset: number) => termDataAt(ints, offset);
   SOURCES.set(ms._index, ints);
   let p = 0;

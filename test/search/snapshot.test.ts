@@ -1,6 +1,6 @@
 import MiniSearch from "minisearch";
 import { describe, expect, it } from "vitest";
-import { passageIndexOptions, type TermMap } from "../../src/search/index.ts";
+import { type LazyTermMap, passageIndexOptions } from "../../src/search/index.ts";
 import { indexFromSnapshot, snapshotOf } from "../../src/search/snapshot.ts";
 import { COMPOUND_JOINER } from "../../src/text/analyze.ts";
 
@@ -58,7 +58,7 @@ describe("index snapshots", () => {
     // saving copies the terms no query has read yet from the snapshot, without reading them
     const again = indexFromSnapshot(bytes, passageIndexOptions());
     const unread = () =>
-      [...(again as unknown as { _index: TermMap<object> })._index.storedEntries()].filter(
+      [...(again as unknown as { _index: LazyTermMap<object> })._index.storedEntries()].filter(
         ([, v]) => typeof v === "number",
       ).length;
     const before = unread();
