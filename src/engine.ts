@@ -17,7 +17,7 @@ import { AnalyzePool, defaultPoolSize } from "./search/analyze-pool.ts";
 import { type IndexedPassage, PassageIndex, TERM_SEPARATOR } from "./search/index.ts";
 import { type Passage, splitPassages } from "./search/passages.ts";
 import { type IndexedArticle, indexPath, readSavedIndex, type SavedIndex, writeSavedIndex } from "./search/persist.ts";
-import { analyze, analyzeTerms, searchTermsOf, type Token } from "./text/analyze.ts";
+import { analyze, analyzeTerms, searchTermsOf, type Token, wordsOf } from "./text/analyze.ts";
 import { loadTokenizer, type Tokenizer } from "./text/tokenizer.ts";
 
 export interface EngineOptions {
@@ -168,7 +168,7 @@ export class Engine {
   search(query: string, options: { page?: number; pageSize?: number; perArticle?: number } = {}): SearchPage {
     const pageSize = Math.max(1, options.pageSize ?? 5);
     const tokens = this.#analysisOf(query);
-    const terms = [...new Set(tokens.flatMap((t) => (t.term === null ? [] : [t.term])))];
+    const terms = wordsOf(tokens);
     let results = this.#index.search(searchTermsOf(tokens), MAX_SEARCH_RESULTS);
     const perArticle = options.perArticle;
     if (perArticle !== undefined && perArticle > 0) {

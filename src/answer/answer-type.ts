@@ -1,5 +1,5 @@
 import type { Token } from "../text/analyze.ts";
-import type { QuestionType } from "../text/question-words.ts";
+import { NAN, type QuestionType } from "../text/question-words.ts";
 
 /** 日付: 2005年, 10月28日, 平成17年, 2005/10/31, 19世紀 */
 const DATE =
@@ -42,7 +42,7 @@ const PERSON_SUFFIX = new Set(["氏", "さん", "様", "君", "先生", "教授"
 export function kindAsked(tokens: readonly Token[]): Token | null {
   for (let at = 0; at < tokens.length; at++) {
     const word = tokens[at] as Token;
-    if (word.question !== "thing" || !KIND_QUESTION_WORDS.has(word.surface)) continue;
+    if (word.question !== "thing" || !NAN.has(word.surface)) continue;
     let next = tokens[at + 1];
     // 何の綱領: the noun after の
     if (next?.surface === "の" && next.pos[0] === "助詞") next = tokens[at + 2];
@@ -50,8 +50,6 @@ export function kindAsked(tokens: readonly Token[]): Token | null {
   }
   return null;
 }
-
-const KIND_QUESTION_WORDS = new Set(["何", "なに", "なん"]);
 
 /**
  * Whether a sentence names a thing of the kind asked for, other than the question's own: 揚子江気団 for

@@ -1,6 +1,6 @@
 import type { Article } from "../article/article.ts";
 import type { Passage } from "../search/passages.ts";
-import { searchTermsOf, type Token } from "../text/analyze.ts";
+import { searchTermsOf, type Token, wordsOf } from "../text/analyze.ts";
 import { normalize } from "../text/normalize.ts";
 import type { QuestionType } from "../text/question-words.ts";
 import { splitSentences } from "../text/sentences.ts";
@@ -59,7 +59,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   const questionTokens = ctx.analyze(question);
   const questionType = questionTokens.find((t) => t.question)?.question ?? null;
   const kind = kindAsked(questionTokens);
-  const terms = [...new Set(questionTokens.flatMap((t) => (t.term === null ? [] : [t.term])))];
+  const terms = wordsOf(questionTokens);
   const empty = { question, questionType, terms, keyPoints: [], passages: [] };
   if (terms.length === 0) return { ...empty, found: false, suggestions: ctx.suggest(question).map(sourceOf) };
 
@@ -158,7 +158,7 @@ function topicTerms(tokens: readonly Token[]): Set<string> {
   const marker = tokens.findIndex((t) => t.pos[0] === "助詞" && t.pos[1] === "係助詞" && t.surface === "は");
   const questionAt = tokens.findIndex((t) => t.question);
   if (marker < 0 || (questionAt >= 0 && questionAt < marker)) return new Set();
-  return new Set(tokens.slice(0, marker).flatMap((t) => (t.term === null ? [] : [t.term])));
+  return new Set(wordsOf(tokens.slice(0, marker)));
 }
 
 function termsIn(tokens: readonly Token[], weights: ReadonlyMap<string, number>): Set<string> {

@@ -278,16 +278,24 @@ export class TermMap<V extends object> extends Map<string, V> {
  * loaded indexes pay for the overridden `get`; a build uses the plain TermMap.
  */
 export class LazyTermMap<V extends object> extends TermMap<V> {
-  #read: ((offset: number) => V) | undefined;
+  /** The snapshot's integers, which unread terms point into. */
+  readonly source: Int32Array;
+  readonly #read: (source: Int32Array, offset: number) => V;
 
-  /** Adds a term whose data `read(offset)` makes on first use (the same `read` for every such term). */
-  setUnread(term: string, offset: number, read: (offset: number) => V): void {
+  /** `read(source, offset)` makes a term's data from the snapshot, on the term's first use. */
+  constructor(source: Int32Array, read: (source: Int32Array, offset: number) => V) {
+    super();
+    this.source = source;
     this.#read = read;
+  }
+
+  /** Adds a term whose data starts at `offset` in the source, unread. */
+  setUnread(term: string, offset: number): void {
     super.set(term, offset as unknown as V);
   }
 
   #readNow(key: string, offset: number): V {
-    const data = (this.#read as (offset: number) => V)(offset);
+    const data = this.#read(this.source, offset);
     super.set(key, data);
     return data;
   }

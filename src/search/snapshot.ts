@@ -62,13 +62,15 @@ export function snapshotOf<T>(index: MiniSearch<T>): Uint8Array[] {
     buffer = [];
   };
   // A term never read since its index was loaded is copied from the snapshot it came from, not read.
-  const termMap = ms._index as unknown as Partial<LazyTermMap<TermData>>;
-  const source = SOURCES.get(ms._index);
-  const stored: Iterable<[string, TermData | number]> =
-    termMap.storedEntries && source ? termMap.storedEntries() : (ms._index as Iterable<[string, TermData]>);
+  const lazy = ms._index instanceof LazyTermMap ? (ms._index as LazyTermMap<TermData>) : null;
+  const stored: Iterable<[string, TermData | number]> = lazy
+    ? lazy.storedEntries()
+    : (ms._index as Iterable<[string, TermData]>);
   for (const [term, fields] of stored) {
     const entries: [number, [number, number][]][] = [];
-    for (const [fieldId, postings] of typeof fields === "number" ? fieldsAt(source as Int32Array, fields) : fields) {
+    for (const [fieldId, postings] of typeof fields === "number"
+      ? fieldsAt((lazy as LazyTermMap<TermData>).source, fields)
+      : fields) {
       // Postings of discarded documents are left behind by MiniSearch until it vacuums: drop them here.
       const kept: [number, number][] = [];
       for (const [shortId, freq] of postings) if (live.has(shortId)) kept.push([shortId, freq]);
@@ -123,7 +125,7 @@ export function indexFromSnapshot<T>(bytes: Uint8Array, options: Options<T>): Mi
     ? new Int32Array(bytes.buffer, bytes.byteOffset + at, (bytes.byteLength - at) >> 2)
     : new Int32Array(bytes.slice(at).buffer);
 
-  const termMap = new LazyTermMap<TermData>();
+  const termMap = new LazyTermMap<TermData>(ints, termDataAt);
   const index = newIndex<T>(options, termMap);
   const ms = index as unknown as MiniSearchInternals;
   ms._documentCount = header.documentCount;
@@ -141,8 +143,6 @@ export function indexFromSnapshot<T>(bytes: Uint8Array, options: Options<T>): Mi
   }
   // Each term's postings become Maps on first use: a query touches a handful of terms, and building
   // every Map up front took 3 s on livedoor. Walking the integers to find each term's start is cheap.
-  const read = (offset: number) => termDataAt(ints, offset);
-  SOURCES.set(ms._index, ints);
   let p = 0;
   for (const term of terms) {
     const start = p;
@@ -152,7 +152,7 @@ export function indexFromSnapshot<T>(bytes: Uint8Array, options: Options<T>): Mi
       p += 2 + 2 * count;
     }
     if (p > ints.length) throw new Error("snapshot: postings run past the end: the file is damaged");
-    termMap.setUnread(term, start, read);
+    termMap.setUnread(term, start);
   }
   if (p !== ints.length) throw new Error(`snapshot: ${ints.length - p} postings left over: the file is damaged`);
   return index;
@@ -160,9 +160,6 @@ export function indexFromSnapshot<T>(bytes: Uint8Array, options: Options<T>): Mi
 
 /** A term's postings per field, as MiniSearch keeps them (field id → document short id → frequency). */
 type TermData = Map<number, Map<number, number>>;
-
-/** The snapshot integers a loaded index's unread terms point into, by term store. */
-const SOURCES = new WeakMap<object, Int32Array>();
 
 function termDataAt(ints: Int32Array, offset: number): TermData {
   const data: TermData = new Map();

@@ -132,9 +132,14 @@ export function analyzeTerms(tokenizer: Tokenizer, text: string): string[] {
   return terms;
 }
 
+/** The words (search terms) of analysed text, each once, in order. */
+export function wordsOf(tokens: readonly Token[]): string[] {
+  return [...new Set(tokens.flatMap((t) => (t.term === null ? [] : [t.term])))];
+}
+
 /** What a query is searched with: its words, each once, and its compound terms. */
 export function searchTermsOf(tokens: readonly Token[]): string[] {
-  return [...new Set([...tokens.flatMap((t) => (t.term === null ? [] : [t.term])), ...compoundTerms(tokens)])];
+  return [...new Set([...wordsOf(tokens), ...compoundTerms(tokens)])];
 }
 
 /**
@@ -177,7 +182,7 @@ function mergeAlphanumerics(raw: RawToken[], norm: string): RawToken[] {
   for (let i = 0; i < raw.length; i++) {
     const first = raw[i] as RawToken;
     const surface = first.surface;
-    if (!isAsciiWordStart(surface.charCodeAt(0)) || !ASCII_WORD.test(surface)) {
+    if (!ASCII_WORD.test(surface)) {
       out.push(first);
       continue;
     }
@@ -221,11 +226,6 @@ function mergeAlphanumerics(raw: RawToken[], norm: string): RawToken[] {
     i = j - 1;
   }
   return out;
-}
-
-/** a-z or 0-9: the first character of what ASCII_WORD matches. */
-function isAsciiWordStart(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 }
 
 function markQuestionWords(tokens: RawToken[]): Map<number, QuestionType> {

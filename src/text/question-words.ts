@@ -45,7 +45,8 @@ const QUESTION_WORDS: ReadonlyMap<string, QuestionType> = new Map(
   } satisfies Record<string, QuestionType>),
 );
 
-const NAN = new Set(["何", "なに", "なん"]);
+/** 何 as it is written: the question word that asks for a thing, or with a noun after it for a kind. */
+export const NAN = new Set(["何", "なに", "なん"]);
 
 /** What closes a question: kuromoji tags a half-width ? (NFKC of ？) as a noun. */
 const SENTENCE_END = /^[?!？！。．.]/u;

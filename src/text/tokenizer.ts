@@ -71,7 +71,7 @@ function loadArrayBuffer(file: string, callback: OnBuffer): void {
 const loading = new Map<string, Promise<Tokenizer>>();
 
 /**
- * Loads kuromoji's dictionary (about 0.3 s and 300 MB) once per path and shares it. The promise is
+ * Loads kuromoji's dictionary (about 0.5 s and 300 MB) once per path and shares it. The promise is
  * memoized; a rejected load is forgotten so that the next call retries.
  */
 export function loadTokenizer(dicPath = defaultDictionaryPath()): Promise<Tokenizer> {
