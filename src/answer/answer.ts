@@ -3,7 +3,7 @@ import type { Passage } from "../search/passages.ts";
 import { searchTermsOf, type Token, wordsOf } from "../text/analyze.ts";
 import { normalize } from "../text/normalize.ts";
 import type { QuestionType } from "../text/question-words.ts";
-import { splitSentences } from "../text/sentences.ts";
+import { type Sentence, splitSentences } from "../text/sentences.ts";
 import { hasAnswerType, kindAsked } from "./answer-type.ts";
 import type { Answer, Highlight, KeyPoint, PassageHit, SourceRef } from "./types.ts";
 
@@ -101,31 +101,46 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     passages[passages.length - 1] = { ...hit, highlights: highlightsOf(tokens, weights) };
     const headingTokens = passage.heading ? ctx.analyze(passage.heading) : [];
     const headingTerms = termsIn(headingTokens, weights);
-    let previousTerms = new Set<string>();
+    let previous: { sentence: Sentence; tokens: Token[]; terms: Set<string> } | null = null;
     for (const sentence of splitSentences(passage.text)) {
       const inSentence = tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
-      const own = coverage(inSentence, sentenceWeights) / sentenceTotal;
       const ownTerms = termsIn(inSentence, weights);
-      // Context supplies what the sentence leaves out: これにより… relies on the sentence before it.
+      // A sentence that opens by pointing back (このような梅雨のことを…, それらを…, 後者は…) is read with the
+      // sentence it points to: together they are one key point, which says what the pointer stands for.
+      const joined =
+        previous && refersBack(inSentence) && !/\n/u.test(passage.text.slice(previous.sentence.end, sentence.start))
+          ? previous
+          : null;
+      const unit: Sentence = joined
+        ? {
+            text: passage.text.slice(joined.sentence.start, sentence.end),
+            start: joined.sentence.start,
+            end: sentence.end,
+          }
+        : sentence;
+      const unitTokens = joined ? [...joined.tokens, ...inSentence] : inSentence;
+      const unitTerms = joined ? new Set([...joined.terms, ...ownTerms]) : ownTerms;
+      const own = coverage(unitTokens, sentenceWeights) / sentenceTotal;
+      // Context supplies what the sentence leaves out: a sentence may leave its subject to the one before it.
       const context = Math.max(
-        (CONTEXT_WEIGHT * weightOf(difference(previousTerms, ownTerms), weights)) / totalWeight,
-        (HEADING_WEIGHT * weightOf(difference(headingTerms, ownTerms), weights)) / totalWeight,
+        joined
+          ? 0
+          : (CONTEXT_WEIGHT * weightOf(difference(previous?.terms ?? new Set(), ownTerms), weights)) / totalWeight,
+        (HEADING_WEIGHT * weightOf(difference(headingTerms, unitTerms), weights)) / totalWeight,
       );
-      previousTerms = ownTerms;
-      if (own === 0) continue;
+      previous = { sentence, tokens: inSentence, terms: ownTerms };
+      if (coverage(inSentence, sentenceWeights) === 0 && !joined) continue;
       let score = own + context + PASSAGE_WEIGHT * (result.score / bestScore);
-      if (questionType && hasAnswerType(questionType, normalize(sentence.text), inSentence, weights, kind)) {
+      if (questionType && hasAnswerType(questionType, normalize(unit.text), unitTokens, weights, kind)) {
         score += ANSWER_TYPE_BONUS;
       }
-      if (sentence.text.length > LONG_SENTENCE) score -= 0.1 * Math.min(1, sentence.text.length / LONG_SENTENCE - 1);
+      if (unit.text.length > LONG_SENTENCE) score -= 0.1 * Math.min(1, unit.text.length / LONG_SENTENCE - 1);
       sentences.push({
         ...source,
-        text: sentence.text,
-        start: passage.start + sentence.start,
-        end: passage.start + sentence.end,
-        highlights: highlightsOf(inSentence, weights).map(
-          ([s, e]) => [s - sentence.start, e - sentence.start] as const,
-        ),
+        text: unit.text,
+        start: passage.start + unit.start,
+        end: passage.start + unit.end,
+        highlights: highlightsOf(unitTokens, weights).map(([s, e]) => [s - unit.start, e - unit.start] as const),
         score,
       });
     }
@@ -203,15 +218,53 @@ export function highlightsOf(tokens: readonly Token[], terms: { has(term: string
   return ranges;
 }
 
-/** The same sentence can come from two overlapping candidates; keep its best occurrence. */
+/**
+ * The same sentence can come from two overlapping passages, and a sentence that points back is also a
+ * candidate together with the sentence before it: keep the best of any key points that overlap.
+ */
 function distinct(points: KeyPoint[]): KeyPoint[] {
-  const seen = new Set<string>();
-  return points.filter((p) => {
-    const key = `${p.articleId}:${p.start}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const kept: KeyPoint[] = [];
+  for (const p of points) {
+    if (!kept.some((k) => k.articleId === p.articleId && k.start < p.end && p.start < k.end)) kept.push(p);
+  }
+  return kept;
+}
+
+/** 指示語 that point back: 連体詞 (このような梅雨, こうした団体) and 代名詞 (これにより, それらを, 彼女は). */
+const POINTING_BACK = new Set([
+  "この",
+  "その",
+  "こうした",
+  "そうした",
+  "こういう",
+  "そういう",
+  "こんな",
+  "そんな",
+  "これ",
+  "それ",
+  "これら",
+  "それら",
+  "ここ",
+  "そこ",
+  "彼",
+  "彼女",
+  "彼ら",
+]);
+/** Nouns that stand for something just named: 後者, 両者, 同年, 同社, 翌年. */
+const REFERRING_NOUN = /^(前者|後者|両者|[同翌].)$/u;
+
+/**
+ * Whether a sentence opens by pointing back at the sentence before it (照応): このような梅雨のことを…,
+ * それらを…, 後者は…, 同年…, 翌5月31日より…. Conjunctions and punctuation before the pointer are skipped
+ * (また、これを…).
+ */
+export function refersBack(tokens: readonly Token[]): boolean {
+  const first = tokens.find((t) => t.pos[0] !== "接続詞" && t.pos[0] !== "記号");
+  if (!first) return false;
+  const [pos, detail] = first.pos;
+  if (pos === "連体詞" || (pos === "名詞" && detail === "代名詞")) return POINTING_BACK.has(first.surface);
+  if (pos === "接頭詞") return first.surface === "同" || first.surface === "翌";
+  return pos === "名詞" && REFERRING_NOUN.test(first.surface);
 }
 
 export function sourceOf(article: Article): SourceRef {
