@@ -8,6 +8,7 @@ import { type Article, articleIdFor, createArticle } from "../article/article.ts
 import { importPlainText } from "../article/import-text.ts";
 import { writeArticle } from "../article/store.ts";
 import { percentile } from "../eval/metrics.ts";
+import { AnalyzePool } from "../search/analyze-pool.ts";
 import { indexPath } from "../search/persist.ts";
 import { analyzeTerms } from "../text/analyze.ts";
 import { loadTokenizer } from "../text/tokenizer.ts";
@@ -69,6 +70,14 @@ export async function runBench(options: BenchOptions): Promise<Record<string, nu
     note("tokenizeRatio_analysisToRaw", rawMs / analysisMs);
     note("tokenizeSampleChars", sample.length);
 
+    // The ceiling for indexing on several threads: the same analysis on every worker of a pool at once
+    // against one worker alone. Nothing is shared but the machine, so this is what its cores give.
+    const cores = Math.min(4, os.availableParallelism());
+    if (cores > 1) {
+      options.progress(`analysis on ${cores} threads at once…`);
+      note("analysisSpeedup_allThreadsTo1", await analysisSpeedup(lines.slice(0, 400), cores, repeats));
+    }
+
     // ── Hostile input ───────────────────────────────────────────────────────────────────────────
     for (const kind of Object.keys(HOSTILE_INPUTS)) {
       options.progress(`hostile input: ${kind}…`);
@@ -99,13 +108,19 @@ export async function runBench(options: BenchOptions): Promise<Record<string, nu
       options.progress(`indexing ${articles.length} articles on 1 thread…`);
       const one = await timedBuild(livedoorDir, 1);
       note("indexMs_1thread", one.ms);
+      note("indexCpuMs_1thread", one.cpuMs);
+      if (one.stealPct !== null) note("stealPct_index1thread", one.stealPct);
       note("indexCharsPerSec_1thread", (characters / one.ms) * 1000);
       note("indexRatio_1threadToRawKuromoji", ((characters / one.ms) * 1000) / rawCharsPerSec);
-      const cores = Math.min(4, os.availableParallelism());
       options.progress(`indexing on ${cores} threads…`);
       const many = await timedBuild(livedoorDir, cores);
       note("indexMs_allThreads", many.ms);
       note("indexSpeedup_allThreadsTo1", one.ms / many.ms);
+      // Why the speedup is what it is: CPU time spent (work added by the threads) and cores kept busy.
+      // Another tenant's load shows as steal: CPU time the machine's cores gave to someone else.
+      note("indexCpuMs_allThreads", many.cpuMs);
+      note("indexCoresBusy_allThreads", many.cpuMs / many.ms);
+      if (many.stealPct !== null) note("stealPct_indexAllThreads", many.stealPct);
       note("livedoorPassages", many.passages);
 
       // ── Start-up ──────────────────────────────────────────────────────────────────────────────
@@ -204,11 +219,61 @@ async function timedProcess(args: string[]) {
   return { wallMs, result: JSON.parse(line) as Record<string, unknown> };
 }
 
+/**
+ * Throughput of `size` pool workers analysing the same texts at once, relative to one worker alone:
+ * medians over `repeats` after a warm-up.
+ */
+async function analysisSpeedup(texts: readonly string[], size: number, repeats: number): Promise<number> {
+  const pool = await AnalyzePool.start(size);
+  try {
+    const all = () => Promise.all(Array.from({ length: size }, () => pool.analyze(texts)));
+    await all(); // warm-up, every worker
+    const alone: number[] = [];
+    const together: number[] = [];
+    for (let i = 0; i < repeats; i++) {
+      let t = performance.now();
+      await pool.analyze(texts);
+      alone.push(performance.now() - t);
+      t = performance.now();
+      await all();
+      together.push(performance.now() - t);
+    }
+    return (size * median(alone)) / median(together);
+  } finally {
+    await pool.close();
+  }
+}
+
 /** Rebuilds a corpus's index from its files in a fresh process: process start to ready. */
 async function timedBuild(dir: string, workers: number) {
   await rm(path.dirname(indexPath(dir)), { recursive: true, force: true });
+  const before = cpuTicks();
   const { wallMs, result } = await timedProcess(["open", dir, "-", String(workers)]);
-  return { ms: Number(result["openMs"]), wallMs, passages: Number(result["passages"]) };
+  const after = cpuTicks();
+  const stealPct =
+    before && after ? (100 * (after.steal - before.steal)) / Math.max(1, after.total - before.total) : null;
+  return {
+    ms: Number(result["openMs"]),
+    cpuMs: Number(result["openCpuMs"]),
+    wallMs,
+    passages: Number(result["passages"]),
+    stealPct,
+  };
+}
+
+/** The machine's CPU time so far, all cores (Linux's /proc/stat, in ticks): total and stolen by the host. */
+function cpuTicks(): { total: number; steal: number } | null {
+  try {
+    const fields = (readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "")
+      .trim()
+      .split(/\s+/u)
+      .slice(1, 9)
+      .map(Number);
+    if (fields.length < 8 || fields.some((n) => !Number.isFinite(n))) return null;
+    return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7] as number };
+  } catch {
+    return null;
+  }
 }
 
 function folderBytes(dir: string): number {
