@@ -101,46 +101,57 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     passages[passages.length - 1] = { ...hit, highlights: highlightsOf(tokens, weights) };
     const headingTokens = passage.heading ? ctx.analyze(passage.heading) : [];
     const headingTerms = termsIn(headingTokens, weights);
-    let previous: { sentence: Sentence; tokens: Token[]; terms: Set<string> } | null = null;
-    for (const sentence of splitSentences(passage.text)) {
+    // Spans of the passage (offsets in passage.text; before its start for the sentence before a window).
+    let previous: { start: number; end: number; terms: Set<string> } | null = null;
+    let previousUnit: Unit | null = null;
+    for (const [i, sentence] of splitSentences(passage.text).entries()) {
       const inSentence = tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
       const ownTerms = termsIn(inSentence, weights);
       // A sentence that opens by pointing back (このような梅雨のことを…, それらを…, 後者は…) is read with the
-      // sentence it points to: together they are one key point, which says what the pointer stands for.
-      const joined =
-        previous && refersBack(inSentence) && !/\n/u.test(passage.text.slice(previous.sentence.end, sentence.start))
-          ? previous
+      // sentence it points to: together they are one key point, which says what the pointer stands for. At
+      // the start of a window of a long paragraph, the sentence pointed to is the window before's last one.
+      const pointsBack = refersBack(sentence.text, inSentence);
+      if (i === 0 && pointsBack) previousUnit = sentenceBefore(ctx, article.body, passage.start);
+      const before =
+        pointsBack && previousUnit && sameParagraph(article.body, passage.start, previousUnit, sentence)
+          ? previousUnit
           : null;
-      const unit: Sentence = joined
+      const unit: Unit = before
         ? {
-            text: passage.text.slice(joined.sentence.start, sentence.end),
-            start: joined.sentence.start,
+            start: before.start,
             end: sentence.end,
+            tokens: [...before.tokens, ...inSentence],
+            sentences: before.sentences + 1,
           }
-        : sentence;
-      const unitTokens = joined ? [...joined.tokens, ...inSentence] : inSentence;
-      const unitTerms = joined ? new Set([...joined.terms, ...ownTerms]) : ownTerms;
-      const own = coverage(unitTokens, sentenceWeights) / sentenceTotal;
+        : { start: sentence.start, end: sentence.end, tokens: inSentence, sentences: 1 };
+      const unitTerms = before ? new Set([...termsIn(before.tokens, weights), ...ownTerms]) : ownTerms;
+      const own = coverage(unit.tokens, sentenceWeights) / sentenceTotal;
       // Context supplies what the sentence leaves out: a sentence may leave its subject to the one before it.
       const context = Math.max(
-        joined
+        before
           ? 0
           : (CONTEXT_WEIGHT * weightOf(difference(previous?.terms ?? new Set(), ownTerms), weights)) / totalWeight,
         (HEADING_WEIGHT * weightOf(difference(headingTerms, unitTerms), weights)) / totalWeight,
       );
-      previous = { sentence, tokens: inSentence, terms: ownTerms };
-      if (coverage(inSentence, sentenceWeights) === 0 && !joined) continue;
+      previous = { start: sentence.start, end: sentence.end, terms: ownTerms };
+      // A chain (A。同社は…。同年…) is followed back a few sentences; a longer one starts again from its last.
+      previousUnit =
+        unit.sentences < MAX_UNIT_SENTENCES
+          ? unit
+          : { start: sentence.start, end: sentence.end, tokens: inSentence, sentences: 1 };
+      if (own === 0) continue;
+      const text = article.body.slice(passage.start + unit.start, passage.start + unit.end);
       let score = own + context + PASSAGE_WEIGHT * (result.score / bestScore);
-      if (questionType && hasAnswerType(questionType, normalize(unit.text), unitTokens, weights, kind)) {
+      if (questionType && hasAnswerType(questionType, normalize(text), unit.tokens, weights, kind)) {
         score += ANSWER_TYPE_BONUS;
       }
-      if (unit.text.length > LONG_SENTENCE) score -= 0.1 * Math.min(1, unit.text.length / LONG_SENTENCE - 1);
+      if (text.length > LONG_SENTENCE) score -= 0.1 * Math.min(1, text.length / LONG_SENTENCE - 1);
       sentences.push({
         ...source,
-        text: unit.text,
+        text,
         start: passage.start + unit.start,
         end: passage.start + unit.end,
-        highlights: highlightsOf(unitTokens, weights).map(([s, e]) => [s - unit.start, e - unit.start] as const),
+        highlights: highlightsOf(unit.tokens, weights).map(([s, e]) => [s - unit.start, e - unit.start] as const),
         score,
       });
     }
@@ -163,6 +174,40 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     passages: passages.slice(0, maxPassages),
     suggestions: found ? [] : ctx.suggest(question).map(sourceOf),
   };
+}
+
+/** Sentences shown as one key point: a sentence and those it points back at. Offsets as in the loop above. */
+interface Unit {
+  readonly start: number;
+  readonly end: number;
+  readonly tokens: readonly Token[];
+  readonly sentences: number;
+}
+
+/** At most this many sentences make one key point (A。同社は…。同年…). */
+const MAX_UNIT_SENTENCES = 3;
+
+/**
+ * The sentence before a passage, when the passage is a window that starts inside a paragraph; null at the
+ * start of a paragraph. Analysed on its own; its offsets are made relative to the passage (negative).
+ */
+function sentenceBefore(ctx: AnswerContext, body: string, passageStart: number): Unit | null {
+  const paragraphStart = body.lastIndexOf("\n", passageStart - 1) + 1;
+  const last = splitSentences(body.slice(paragraphStart, passageStart)).at(-1);
+  if (!last) return null;
+  const shift = paragraphStart + last.start - passageStart;
+  const tokens = ctx.analyze(last.text).map((t) => ({ ...t, start: t.start + shift, end: t.end + shift }));
+  return {
+    start: last.start + paragraphStart - passageStart,
+    end: last.end + paragraphStart - passageStart,
+    tokens,
+    sentences: 1,
+  };
+}
+
+/** Whether nothing but spaces lies between a span and a sentence after it (no line break: one paragraph). */
+function sameParagraph(body: string, passageStart: number, span: { end: number }, sentence: Sentence): boolean {
+  return !/\n/u.test(body.slice(passageStart + span.end, passageStart + sentence.start));
 }
 
 /**
@@ -219,8 +264,8 @@ export function highlightsOf(tokens: readonly Token[], terms: { has(term: string
 }
 
 /**
- * The same sentence can come from two overlapping passages, and a sentence that points back is also a
- * candidate together with the sentence before it: keep the best of any key points that overlap.
+ * A sentence is a candidate on its own and again inside a later sentence's key point when that one points
+ * back at it: keep the best of any key points that overlap.
  */
 function distinct(points: KeyPoint[]): KeyPoint[] {
   const kept: KeyPoint[] = [];
@@ -250,21 +295,35 @@ const POINTING_BACK = new Set([
   "彼女",
   "彼ら",
 ]);
-/** Nouns that stand for something just named: 後者, 両者, 同年, 同社, 翌年. */
-const REFERRING_NOUN = /^(前者|後者|両者|[同翌].)$/u;
+/** この春, この度, このほど: now, not what the sentence before said. */
+const NOW_AFTER_KONO = new Set(["春", "夏", "秋", "冬", "度", "ほど", "たび"]);
+/** Nouns that stand for something just named: 後者, 同年, 同社, 翌年, その後. */
+const REFERRING_NOUNS = new Set([
+  ...["前者", "後者", "両者", "その後", "同様"],
+  ...["同年", "同月", "同日", "同社", "同氏", "同市", "同町", "同村", "同県", "同国", "同党", "同校", "同局", "同地"],
+  ...["同書", "同作", "同誌", "同紙", "翌年", "翌月", "翌日", "翌朝", "翌週"],
+]);
+/** A sentence that opens with a quotation: its これ points inside the quotation (「これは面白い」と話した). */
+const OPENS_WITH_QUOTE = /^\s*[「『（(【“]/u;
 
 /**
  * Whether a sentence opens by pointing back at the sentence before it (照応): このような梅雨のことを…,
- * それらを…, 後者は…, 同年…, 翌5月31日より…. Conjunctions and punctuation before the pointer are skipped
- * (また、これを…).
+ * それらを…, 後者は…, 同年…, 翌5月31日より…, その後…. Conjunctions and adverbs before the pointer are
+ * skipped (また、これを…, さらにこれを…). Not これまで or ここ数年 (up to now), nor この春 or この度.
  */
-export function refersBack(tokens: readonly Token[]): boolean {
-  const first = tokens.find((t) => t.pos[0] !== "接続詞" && t.pos[0] !== "記号");
+export function refersBack(text: string, tokens: readonly Token[]): boolean {
+  if (OPENS_WITH_QUOTE.test(text)) return false;
+  const at = tokens.findIndex((t) => t.pos[0] !== "接続詞" && t.pos[0] !== "副詞" && t.pos[0] !== "記号");
+  const first = tokens[at];
   if (!first) return false;
+  const next = tokens[at + 1];
   const [pos, detail] = first.pos;
-  if (pos === "連体詞" || (pos === "名詞" && detail === "代名詞")) return POINTING_BACK.has(first.surface);
+  if (pos === "連体詞") return POINTING_BACK.has(first.surface) && !(next && NOW_AFTER_KONO.has(next.surface));
+  if (pos === "名詞" && detail === "代名詞") {
+    return POINTING_BACK.has(first.surface) && !(next && (next.surface === "まで" || next.pos[1] === "数"));
+  }
   if (pos === "接頭詞") return first.surface === "同" || first.surface === "翌";
-  return pos === "名詞" && REFERRING_NOUN.test(first.surface);
+  return pos === "名詞" && REFERRING_NOUNS.has(first.surface);
 }
 
 export function sourceOf(article: Article): SourceRef {

@@ -12,7 +12,10 @@ export interface SourceRef {
 /** A [start, end) range of `text` to show in bold: a word of the question. */
 export type Highlight = readonly [start: number, end: number];
 
-/** A sentence that answers, with where it lies in its article's body. */
+/**
+ * A sentence that answers, with the sentences before it that it points back at (このような…), and where
+ * it lies in its article's body.
+ */
 export interface KeyPoint extends SourceRef {
   readonly text: string;
   readonly start: number;

@@ -1,9 +1,44 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refersBack } from "../../src/answer/answer.ts";
+import type { ArticleDraft } from "../../src/article/article.ts";
 import type { Engine } from "../../src/engine.ts";
 import { analyze } from "../../src/text/analyze.ts";
 import { loadTokenizer, type Tokenizer } from "../../src/text/tokenizer.ts";
 import { engineWith, removeDir } from "../helpers/engine.ts";
+
+/** An article of the given paragraphs ("## " opens a heading); written here for the tests. */
+function draft(slug: string, title: string, paragraphs: readonly string[]): ArticleDraft {
+  return {
+    title,
+    url: `https://example.jp/${slug}`,
+    publisher: "テスト新聞",
+    author: null,
+    publishedAt: null,
+    sourceFormat: "text",
+    blocks: paragraphs.map((text) =>
+      text.startsWith("## ") ? { kind: "heading", text: text.slice(3) } : { kind: "paragraph", text },
+    ),
+    captions: [],
+    links: [],
+    related: [],
+  };
+}
+
+/** A sentence of `length` characters that says nothing a question here asks about. */
+const filler = (length: number) =>
+  `${"段落を長くするためだけに置いた文で内容は特にない".repeat(3).slice(0, length - 1)}。`;
+
+// A paragraph over 400 characters is cut into windows of about 300: the sentence that points back opens
+// the second window, and the sentence it points at closes the first.
+const ANTECEDENT = "北陸の港町では冬になると鱈の漁が盛んになる。";
+const POINTER = "この漁は寒鱈漁と呼ばれ、地元の名物になっている。";
+const LONG_PARAGRAPH = [
+  ...Array.from({ length: 9 }, () => filler(30)),
+  filler(30 - ANTECEDENT.length),
+  ANTECEDENT,
+  POINTER,
+  ...Array.from({ length: 4 }, () => filler(30)),
+].join("");
 
 let tokenizer: Tokenizer;
 let engine: Engine;
@@ -11,24 +46,19 @@ let dir: string;
 beforeAll(async () => {
   tokenizer = await loadTokenizer();
   ({ engine, dir } = await engineWith([
-    {
-      title: "梅雨の話",
-      url: "https://example.jp/tsuyu",
-      publisher: "テスト新聞",
-      author: null,
-      publishedAt: null,
-      sourceFormat: "text",
-      blocks: [
-        "梅雨の時期に雨がほとんど降らない年もある。このような梅雨を空梅雨（からつゆ）という。空梅雨の年は夏の水不足が心配される。",
-        // a short paragraph: it shares a passage with the next ones
-        "梅雨明けの時期は地域で大きく異なる。",
-        "これを梅雨前線の北上と関係づける説がある。",
-        "沖縄の梅雨入りは5月上旬で、本州より一か月ほど早い。",
-      ].map((text) => ({ kind: "paragraph", text })),
-      captions: [],
-      links: [],
-      related: [],
-    },
+    draft("tsuyu", "梅雨の話", [
+      "梅雨の時期に雨がほとんど降らない年もある。このような梅雨を空梅雨（からつゆ）という。空梅雨の年は夏の水不足が心配される。",
+      // a short paragraph: it shares a passage with the next ones
+      "梅雨明けの時期は地域で大きく異なる。",
+      "これを梅雨前線の北上と関係づける説がある。",
+      "梅雨入りの時期も地域で異なる。沖縄の梅雨入りは5月上旬で、本州より一か月ほど早い。",
+      "## 梅雨入りの記録",
+      "沖縄は暖かい。この島では2005年5月に大雨が降った。",
+    ]),
+    draft("touzai", "東西電機の歩み", [
+      "東西電機は1950年に大阪で創業した家電メーカーである。同社は1965年に東京へ本社を移した。同年、初のカラーテレビを発売した。",
+    ]),
+    draft("tara", "港町の冬", [LONG_PARAGRAPH]),
   ]));
 });
 afterAll(() => removeDir(dir));
@@ -41,19 +71,36 @@ describe("a sentence that points back at the one before it", () => {
     ["同年5月に退任した。", true],
     ["翌5月には放送を終えた。", true],
     ["翌年には首相となる。", true],
-    // a conjunction and a comma before the pointer
+    ["その後、東京に移った。", true],
+    // a conjunction, or an adverb, before the pointer
     ["また、これを送り梅雨と呼ぶ。", true],
+    ["さらにこれを改良した。", true],
     ["梅雨は六月に始まる。", false],
     // 小さな is a 連体詞 too, but points at nothing
     ["小さな島が多い。", false],
     // これ later in the sentence points inside it
     ["雷を伴う雨が多く、これを送り梅雨と呼ぶ。", false],
+    // up to now, and now: not the sentence before
+    ["これまでに20作を発表した。", false],
+    ["ここ数年で増えた。", false],
+    ["この春に卒業した。", false],
+    ["この度、新製品を発表した。", false],
+    // 同盟 is no 同 + something just named
+    ["同盟を結んだ。", false],
+    // これ inside a quotation points inside it
+    ["「これは面白い」と話した。", false],
   ])("%s → %s", (sentence, expected) => {
-    expect(refersBack(analyze(tokenizer, sentence))).toBe(expected);
+    expect(refersBack(sentence, analyze(tokenizer, sentence))).toBe(expected);
   });
 });
 
 describe("key points", () => {
+  /** The key point's text is the article's own, at its offsets. */
+  const expectVerbatim = (point: { articleId: string; start: number; end: number; text: string } | undefined) => {
+    const body = engine.article(point?.articleId ?? "")?.body ?? "";
+    expect(point && body.slice(point.start, point.end)).toBe(point?.text);
+  };
+
   it("show a sentence that points back together with the sentence it points at", () => {
     const answer = engine.ask("梅雨の時期に雨がほとんど降らないことを何という？");
     expect(answer.keyPoints[0]?.text).toBe(
@@ -61,9 +108,24 @@ describe("key points", () => {
     );
     // the first sentence alone overlaps that key point: it is not repeated as another one
     for (const k of answer.keyPoints.slice(1)) expect(k.text).not.toContain("雨がほとんど降らない年");
-    const body = engine.article(answer.keyPoints[0]?.articleId ?? "")?.body ?? "";
-    const first = answer.keyPoints[0];
-    expect(first && body.slice(first.start, first.end)).toBe(first?.text);
+    expectVerbatim(answer.keyPoints[0]);
+  });
+
+  it("follow a chain of pointers back (A。同社は…。同年…)", () => {
+    const answer = engine.ask("東西電機が初のカラーテレビを発売したのはいつ？");
+    expect(answer.keyPoints[0]?.text).toBe(
+      "東西電機は1950年に大阪で創業した家電メーカーである。同社は1965年に東京へ本社を移した。同年、初のカラーテレビを発売した。",
+    );
+    expectVerbatim(answer.keyPoints[0]);
+  });
+
+  it("find the sentence pointed at in the window before, in a long paragraph", () => {
+    expect(engine.search("寒鱈漁").hits[0]?.text.startsWith(POINTER)).toBe(true);
+    const answer = engine.ask("北陸の港町で冬に盛んになる鱈の漁を何と呼ぶ？");
+    expect(answer.keyPoints[0]?.text).toBe(ANTECEDENT + POINTER);
+    expectVerbatim(answer.keyPoints[0]);
+    const [start, end] = answer.keyPoints[0]?.highlights[0] ?? [0, 0];
+    expect(answer.keyPoints[0]?.text.slice(start, end)).toBe("北陸");
   });
 
   it("do not join a sentence to the paragraph before it", () => {
@@ -76,5 +138,11 @@ describe("key points", () => {
   it("keep a sentence that does not point back on its own", () => {
     const answer = engine.ask("沖縄の梅雨入りはいつ？");
     expect(answer.keyPoints[0]?.text).toBe("沖縄の梅雨入りは5月上旬で、本州より一か月ほど早い。");
+  });
+
+  it("never come from sentences that hold none of the question's words, joined or not", () => {
+    const answer = engine.ask("梅雨入りはいつ？");
+    expect(answer.found).toBe(true);
+    for (const k of answer.keyPoints) expect(k.text).not.toContain("沖縄は暖かい");
   });
 });
