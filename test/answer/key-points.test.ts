@@ -1,28 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refersBack } from "../../src/answer/answer.ts";
-import type { ArticleDraft } from "../../src/article/article.ts";
 import type { Engine } from "../../src/engine.ts";
 import { analyze } from "../../src/text/analyze.ts";
 import { loadTokenizer, type Tokenizer } from "../../src/text/tokenizer.ts";
+import { draft } from "../fixtures/ranking-articles.ts";
 import { engineWith, removeDir } from "../helpers/engine.ts";
-
-/** An article of the given paragraphs ("## " opens a heading); written here for the tests. */
-function draft(slug: string, title: string, paragraphs: readonly string[]): ArticleDraft {
-  return {
-    title,
-    url: `https://example.jp/${slug}`,
-    publisher: "テスト新聞",
-    author: null,
-    publishedAt: null,
-    sourceFormat: "text",
-    blocks: paragraphs.map((text) =>
-      text.startsWith("## ") ? { kind: "heading", text: text.slice(3) } : { kind: "paragraph", text },
-    ),
-    captions: [],
-    links: [],
-    related: [],
-  };
-}
 
 /** A sentence of `length` characters that says nothing a question here asks about. */
 const filler = (length: number) =>
@@ -46,19 +28,29 @@ let dir: string;
 beforeAll(async () => {
   tokenizer = await loadTokenizer();
   ({ engine, dir } = await engineWith([
-    draft("tsuyu", "梅雨の話", [
-      "梅雨の時期に雨がほとんど降らない年もある。このような梅雨を空梅雨（からつゆ）という。空梅雨の年は夏の水不足が心配される。",
-      // a short paragraph: it shares a passage with the next ones
-      "梅雨明けの時期は地域で大きく異なる。",
-      "これを梅雨前線の北上と関係づける説がある。",
-      "梅雨入りの時期も地域で異なる。沖縄の梅雨入りは5月上旬で、本州より一か月ほど早い。",
-      "## 梅雨入りの記録",
-      "沖縄は暖かい。この島では2005年5月に大雨が降った。",
-    ]),
-    draft("touzai", "東西電機の歩み", [
-      "東西電機は1950年に大阪で創業した家電メーカーである。同社は1965年に東京へ本社を移した。同年、初のカラーテレビを発売した。",
-    ]),
-    draft("tara", "港町の冬", [LONG_PARAGRAPH]),
+    draft(
+      "tsuyu",
+      "梅雨の話",
+      null,
+      ...[
+        "梅雨の時期に雨がほとんど降らない年もある。このような梅雨を空梅雨（からつゆ）という。空梅雨の年は夏の水不足が心配される。",
+        // a short paragraph: it shares a passage with the next ones
+        "梅雨明けの時期は地域で大きく異なる。",
+        "これを梅雨前線の北上と関係づける説がある。",
+        "梅雨入りの時期も地域で異なる。沖縄の梅雨入りは5月上旬で、本州より一か月ほど早い。",
+        "## 梅雨入りの記録",
+        "沖縄は暖かい。この島では2005年5月に大雨が降った。",
+      ],
+    ),
+    draft(
+      "touzai",
+      "東西電機の歩み",
+      null,
+      ...[
+        "東西電機は1950年に大阪で創業した家電メーカーである。同社は1965年に東京へ本社を移した。同年、初のカラーテレビを発売した。",
+      ],
+    ),
+    draft("tara", "港町の冬", null, LONG_PARAGRAPH),
   ]));
 });
 afterAll(() => removeDir(dir));
