@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
+import { createArticle } from "../article/article.ts";
 import { Engine } from "../engine.ts";
 import { percentile } from "../eval/metrics.ts";
 import { analyze } from "../text/analyze.ts";
@@ -11,6 +12,7 @@ import { HOSTILE_INPUTS } from "./hostile-inputs.ts";
  *
  *   probe open <corpusDir> <questionsFile|-> <workers>   start-up, memory, ask latencies
  *   probe hostile <kind>                                   analysis time and peak memory of one input
+ *   probe save <corpusDir>                                 memory to load a saved index and save it again
  */
 const [mode, ...args] = process.argv.slice(2);
 
@@ -79,6 +81,45 @@ if (mode === "open") {
       extraMb: mb(Math.max(0, peakRss - before.rss)),
       peakReset,
       heapExtraMb: mb(process.memoryUsage().heapUsed - before.heapUsed),
+    })}\n`,
+  );
+} else if (mode === "save") {
+  // The memory that loading a saved index and saving it again need, beyond what the loaded index keeps.
+  const [corpusDir] = args as [string];
+  await loadTokenizer();
+  global.gc?.();
+  const before = process.memoryUsage().rss;
+  const loadReset = resetPeakRss();
+  const engine = await Engine.open({ corpusDir, workers: 1 });
+  const loadPeak = peakRssNow();
+  global.gc?.();
+  const ready = process.memoryUsage().rss;
+  const saveReset = resetPeakRss();
+  // One short article added: the engine saves the whole index again.
+  const at = new Date("2026-01-01T00:00:00Z");
+  const draft = { title: "保存の測定", url: "https://example.jp/bench-save", publisher: "bench", author: null };
+  await engine.put(
+    createArticle(
+      {
+        ...draft,
+        publishedAt: null,
+        sourceFormat: "text",
+        blocks: [{ kind: "paragraph", text: "索引を保存し直すときのメモリを測る。" }],
+        captions: [],
+        links: [],
+        related: [],
+      },
+      { by: "bench", at },
+    ),
+  );
+  const savePeak = peakRssNow();
+  process.stdout.write(
+    `${JSON.stringify({
+      indexOrigin: engine.stats.indexOrigin,
+      // the RSS the loaded index (and corpus) holds: ready, less the process with its dictionary
+      indexRssMb: mb(ready - before),
+      loadExtraMb: loadReset && loadPeak !== null ? mb(Math.max(0, loadPeak - ready)) : null,
+      saveExtraMb: saveReset && savePeak !== null ? mb(Math.max(0, savePeak - ready)) : null,
     })}\n`,
   );
 } else {

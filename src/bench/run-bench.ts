@@ -8,7 +8,6 @@ import { type Article, articleIdFor, createArticle } from "../article/article.ts
 import { importPlainText } from "../article/import-text.ts";
 import { writeArticle } from "../article/store.ts";
 import { percentile } from "../eval/metrics.ts";
-import { AnalyzePool } from "../search/analyze-pool.ts";
 import { indexPath } from "../search/persist.ts";
 import { analyzeTerms } from "../text/analyze.ts";
 import { loadTokenizer } from "../text/tokenizer.ts";
@@ -72,15 +71,6 @@ export async function runBench(options: BenchOptions): Promise<Record<string, nu
     note("tokenizeRatio_analysisToRaw", rawMs / analysisMs);
     note("tokenizeSampleChars", sample.length);
 
-    // The ceiling for indexing on several threads: the same analysis on every worker of a pool at once
-    // against one worker alone. Nothing is shared but the machine, so this is what its cores give. Only
-    // with a corpus: on the shipped article's few lines a batch is mostly message passing.
-    const cores = Math.min(4, os.availableParallelism());
-    if (cores > 1 && articles.length) {
-      options.progress(`analysis on ${cores} threads at once…`);
-      note("analysisSpeedup_allThreadsTo1", await analysisSpeedup(lines.slice(0, 400), cores, repeats));
-    }
-
     // ── Hostile input ───────────────────────────────────────────────────────────────────────────
     for (const kind of Object.keys(HOSTILE_INPUTS)) {
       options.progress(`hostile input: ${kind}…`);
@@ -120,14 +110,19 @@ export async function runBench(options: BenchOptions): Promise<Record<string, nu
       note("indexCharsPerSec_1thread", (characters / one.ms) * 1000);
       note("tokenizeCharsPerSec_rawKuromojiAroundBuild", rawNearBuild);
       note("indexRatio_1threadToRawKuromoji", ((characters / one.ms) * 1000) / rawNearBuild);
+      const cores = Math.min(4, os.availableParallelism());
       options.progress(`indexing on ${cores} threads…`);
       const many = await timedBuild(livedoorDir, cores);
       note("indexMs_allThreads", many.ms);
       note("indexSpeedup_allThreadsTo1", one.ms / many.ms);
-      // Why the speedup is what it is: CPU time spent (work added by the threads) and cores kept busy.
-      // Another tenant's load shows as steal: CPU time the machine's cores gave to someone else.
+      // Why the speedup is what it is: the cores each build kept busy, and the CPU time the same work took
+      // (more on all threads when the cores slow each other down, or when threads add work). Another
+      // tenant's load shows as steal: CPU time the machine's cores gave to someone else.
+      // speedup = (cores busy on all threads / cores busy on one) × (CPU time on one / CPU time on all)
       note("indexCpuMs_allThreads", many.cpuMs);
+      note("indexCoresBusy_1thread", one.cpuMs / one.ms);
       note("indexCoresBusy_allThreads", many.cpuMs / many.ms);
+      note("indexCpuRatio_allThreadsTo1", many.cpuMs / one.cpuMs);
       if (many.stealPct !== null) note("stealPct_indexAllThreads", many.stealPct);
       note("livedoorPassages", many.passages);
 
@@ -152,6 +147,13 @@ export async function runBench(options: BenchOptions): Promise<Record<string, nu
       await timedBuild(doubleDir, cores);
       options.progress("queries on livedoor twice over…");
       noteSize(note, "livedoorX2", await probe(["open", doubleDir, questions.file, "1"]));
+
+      // Last: it adds an article to the livedoor folder. Linux only (the peak RSS is reset around each).
+      options.progress("loading and saving the livedoor index…");
+      const saved = await probe(["save", livedoorDir]);
+      note("indexRssMb_livedoor", Number(saved["indexRssMb"]));
+      if (saved["loadExtraMb"] !== null) note("loadExtraMb_livedoor", Number(saved["loadExtraMb"]));
+      if (saved["saveExtraMb"] !== null) note("saveExtraMb_livedoor", Number(saved["saveExtraMb"]));
     }
     return figures;
   } finally {
@@ -225,31 +227,6 @@ async function timedProcess(args: string[]) {
   const wallMs = performance.now() - started;
   const line = stdout.trim().split("\n").at(-1) ?? "{}";
   return { wallMs, result: JSON.parse(line) as Record<string, unknown> };
-}
-
-/**
- * Throughput of `size` pool workers analysing the same texts at once, relative to one worker alone:
- * medians over `repeats` after a warm-up.
- */
-async function analysisSpeedup(texts: readonly string[], size: number, repeats: number): Promise<number> {
-  const pool = await AnalyzePool.start(size);
-  try {
-    const all = () => Promise.all(Array.from({ length: size }, () => pool.analyze(texts)));
-    await all(); // warm-up, every worker
-    const alone: number[] = [];
-    const together: number[] = [];
-    for (let i = 0; i < repeats; i++) {
-      let t = performance.now();
-      await pool.analyze(texts);
-      alone.push(performance.now() - t);
-      t = performance.now();
-      await all();
-      together.push(performance.now() - t);
-    }
-    return (size * median(alone)) / median(together);
-  } finally {
-    await pool.close();
-  }
 }
 
 /** Rebuilds a corpus's index from its files in a fresh process: process start to ready. */
