@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { type Article, articleIdFor, createArticle } from "../article/article.ts";
 import { importPlainText } from "../article/import-text.ts";
 import { writeArticle } from "../article/store.ts";
+import { Engine } from "../engine.ts";
 import { percentile } from "../eval/metrics.ts";
 import { indexPath } from "../search/persist.ts";
 import { analyzeTerms } from "../text/analyze.ts";
@@ -57,11 +58,9 @@ export async function runBench(options: BenchOptions): Promise<Record<string, nu
     const sample = (articles.length ? articles.slice(0, 200).map((a) => a.body) : [BUILTIN_TEXT]).join("\n");
     const lines = sample.split("\n").filter((l) => l.trim() !== "");
     const repeats = options.quick ? 3 : 5;
-    const rawKuromojiMs = () =>
-      medianOf(repeats, () => {
-        for (const line of lines) tokenizer.tokenize(line);
-      });
-    const rawMs = rawKuromojiMs();
+    const rawMs = medianOf(repeats, () => {
+      for (const line of lines) tokenizer.tokenize(line);
+    });
     const analysisMs = medianOf(repeats, () => {
       for (const line of lines) analyzeTerms(tokenizer, line);
     });
@@ -99,17 +98,30 @@ export async function runBench(options: BenchOptions): Promise<Record<string, nu
       note("livedoorArticles", articles.length);
       note("livedoorCharacters", characters);
       options.progress(`indexing ${articles.length} articles on 1 thread…`);
-      // The machine's speed drifts over minutes: the reference for the build is raw kuromoji measured
-      // just before and just after it, not the tokenizing figure of minutes ago.
-      const rawBefore = rawKuromojiMs();
       const one = await timedBuild(livedoorDir, 1);
-      const rawNearBuild = (sample.length / ((rawBefore + rawKuromojiMs()) / 2)) * 1000;
       note("indexMs_1thread", one.ms);
       note("indexCpuMs_1thread", one.cpuMs);
       if (one.stealPct !== null) note("stealPct_index1thread", one.stealPct);
       note("indexCharsPerSec_1thread", (characters / one.ms) * 1000);
-      note("tokenizeCharsPerSec_rawKuromojiAroundBuild", rawNearBuild);
-      note("indexRatio_1threadToRawKuromoji", ((characters / one.ms) * 1000) / rawNearBuild);
+      // One thread against raw kuromoji in alternating pairs on the same texts (every ninth article): the
+      // machine's speed drifts within minutes, so a reference measured apart from a build drifts apart.
+      options.progress("indexing against raw kuromoji, in pairs…");
+      const subset = articles.filter((_, i) => i % 9 === 0);
+      const subsetDir = path.join(work, "pairs");
+      for (const a of subset) await writeArticle(subsetDir, a);
+      const subsetLines = subset.flatMap((a) => a.body.split("\n")).filter((l) => l.trim() !== "");
+      const ratios: number[] = [];
+      for (let i = 0; i < (options.quick ? 2 : 5); i++) {
+        let t = performance.now();
+        for (const line of subsetLines) tokenizer.tokenize(line);
+        const rawMs = performance.now() - t;
+        await rm(path.dirname(indexPath(subsetDir)), { recursive: true, force: true });
+        t = performance.now();
+        await Engine.open({ corpusDir: subsetDir, workers: 1 });
+        ratios.push(rawMs / (performance.now() - t));
+      }
+      note("indexRatioPairs", ratios.length);
+      note("indexRatio_1threadToRawKuromoji", median(ratios));
       const cores = Math.min(4, os.availableParallelism());
       options.progress(`indexing on ${cores} threads…`);
       const many = await timedBuild(livedoorDir, cores);
