@@ -1,4 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import path from "node:path";
 import { createArticle } from "../article/article.ts";
 import { Engine } from "../engine.ts";
 import { percentile } from "../eval/metrics.ts";
@@ -12,6 +14,7 @@ import { HOSTILE_INPUTS } from "./hostile-inputs.ts";
  *
  *   probe open <corpusDir> <questionsFile|-> <workers>   start-up, memory, ask latencies
  *   probe hostile <kind>                                   analysis time and peak memory of one input
+ *   probe pairs <corpusDir> <n>                             n one-thread builds against raw kuromoji, alternating
  *   probe save <corpusDir>                                 memory to load a saved index and save it again
  */
 const [mode, ...args] = process.argv.slice(2);
@@ -83,6 +86,30 @@ if (mode === "open") {
       heapExtraMb: mb(process.memoryUsage().heapUsed - before.heapUsed),
     })}\n`,
   );
+} else if (mode === "pairs") {
+  // One-thread builds against raw kuromoji on the same articles' text, alternating: the ratio of each
+  // adjacent pair, so that the machine's drift over minutes falls on both sides alike.
+  const [corpusDir, count] = args as [string, string];
+  const tokenizer = await loadTokenizer();
+  const build = async () => {
+    await rm(path.join(corpusDir, ".index"), { recursive: true, force: true });
+    const t = performance.now();
+    const engine = await Engine.open({ corpusDir, workers: 1 });
+    return { ms: performance.now() - t, engine };
+  };
+  const { engine } = await build(); // warm-up
+  const lines = engine
+    .list()
+    .flatMap((a) => (engine.article(a.articleId)?.body ?? "").split("\n"))
+    .filter((l) => l.trim() !== "");
+  const ratios: number[] = [];
+  for (let i = 0; i < Number(count); i++) {
+    const t = performance.now();
+    for (const line of lines) tokenizer.tokenize(line);
+    const rawMs = performance.now() - t;
+    ratios.push(rawMs / (await build()).ms);
+  }
+  process.stdout.write(`${JSON.stringify({ ratios })}\n`);
 } else if (mode === "save") {
   // The memory that loading a saved index and saving it again need, beyond what the loaded index keeps.
   const [corpusDir] = args as [string];

@@ -7,7 +7,6 @@ import { promisify } from "node:util";
 import { type Article, articleIdFor, createArticle } from "../article/article.ts";
 import { importPlainText } from "../article/import-text.ts";
 import { writeArticle } from "../article/store.ts";
-import { Engine } from "../engine.ts";
 import { percentile } from "../eval/metrics.ts";
 import { indexPath } from "../search/persist.ts";
 import { analyzeTerms } from "../text/analyze.ts";
@@ -103,23 +102,13 @@ export async function runBench(options: BenchOptions): Promise<Record<string, nu
       note("indexCpuMs_1thread", one.cpuMs);
       if (one.stealPct !== null) note("stealPct_index1thread", one.stealPct);
       note("indexCharsPerSec_1thread", (characters / one.ms) * 1000);
-      // One thread against raw kuromoji in alternating pairs on the same texts (every ninth article): the
-      // machine's speed drifts within minutes, so a reference measured apart from a build drifts apart.
+      // One thread against raw kuromoji in alternating pairs on the same texts (every ninth article), in a
+      // process of their own: the machine's speed drifts within minutes, so a reference measured apart
+      // from a build drifts apart from it.
       options.progress("indexing against raw kuromoji, in pairs…");
-      const subset = articles.filter((_, i) => i % 9 === 0);
       const subsetDir = path.join(work, "pairs");
-      for (const a of subset) await writeArticle(subsetDir, a);
-      const subsetLines = subset.flatMap((a) => a.body.split("\n")).filter((l) => l.trim() !== "");
-      const ratios: number[] = [];
-      for (let i = 0; i < (options.quick ? 2 : 5); i++) {
-        let t = performance.now();
-        for (const line of subsetLines) tokenizer.tokenize(line);
-        const rawMs = performance.now() - t;
-        await rm(path.dirname(indexPath(subsetDir)), { recursive: true, force: true });
-        t = performance.now();
-        await Engine.open({ corpusDir: subsetDir, workers: 1 });
-        ratios.push(rawMs / (performance.now() - t));
-      }
+      for (const [i, a] of articles.entries()) if (i % 9 === 0) await writeArticle(subsetDir, a);
+      const ratios = (await probe(["pairs", subsetDir, options.quick ? "2" : "5"]))["ratios"] as number[];
       note("indexRatioPairs", ratios.length);
       note("indexRatio_1threadToRawKuromoji", median(ratios));
       const cores = Math.min(4, os.availableParallelism());
