@@ -101,8 +101,8 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     passages[passages.length - 1] = { ...hit, highlights: highlightsOf(tokens, weights) };
     const headingTokens = passage.heading ? ctx.analyze(passage.heading) : [];
     const headingTerms = termsIn(headingTokens, weights);
-    // Spans of the passage (offsets in passage.text; before its start for the sentence before a window).
-    let previous: { start: number; end: number; terms: Set<string> } | null = null;
+    let previousTerms = new Set<string>();
+    // Offsets in passage.text: negative for the sentence before a window.
     let previousUnit: Unit | null = null;
     for (const [i, sentence] of splitSentences(passage.text).entries()) {
       const inSentence = tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
@@ -116,6 +116,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
         pointsBack && previousUnit && sameParagraph(article.body, passage.start, previousUnit, sentence)
           ? previousUnit
           : null;
+      const alone: Unit = { start: sentence.start, end: sentence.end, tokens: inSentence, sentences: 1 };
       const unit: Unit = before
         ? {
             start: before.start,
@@ -123,22 +124,17 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
             tokens: [...before.tokens, ...inSentence],
             sentences: before.sentences + 1,
           }
-        : { start: sentence.start, end: sentence.end, tokens: inSentence, sentences: 1 };
-      const unitTerms = before ? new Set([...termsIn(before.tokens, weights), ...ownTerms]) : ownTerms;
+        : alone;
+      const unitTerms = before ? termsIn(unit.tokens, weights) : ownTerms;
       const own = coverage(unit.tokens, sentenceWeights) / sentenceTotal;
       // Context supplies what the sentence leaves out: a sentence may leave its subject to the one before it.
       const context = Math.max(
-        before
-          ? 0
-          : (CONTEXT_WEIGHT * weightOf(difference(previous?.terms ?? new Set(), ownTerms), weights)) / totalWeight,
+        before ? 0 : (CONTEXT_WEIGHT * weightOf(difference(previousTerms, ownTerms), weights)) / totalWeight,
         (HEADING_WEIGHT * weightOf(difference(headingTerms, unitTerms), weights)) / totalWeight,
       );
-      previous = { start: sentence.start, end: sentence.end, terms: ownTerms };
+      previousTerms = ownTerms;
       // A chain (A。同社は…。同年…) is followed back a few sentences; a longer one starts again from its last.
-      previousUnit =
-        unit.sentences < MAX_UNIT_SENTENCES
-          ? unit
-          : { start: sentence.start, end: sentence.end, tokens: inSentence, sentences: 1 };
+      previousUnit = unit.sentences < MAX_UNIT_SENTENCES ? unit : alone;
       if (own === 0) continue;
       const text = article.body.slice(passage.start + unit.start, passage.start + unit.end);
       let score = own + context + PASSAGE_WEIGHT * (result.score / bestScore);
@@ -197,12 +193,7 @@ function sentenceBefore(ctx: AnswerContext, body: string, passageStart: number):
   if (!last) return null;
   const shift = paragraphStart + last.start - passageStart;
   const tokens = ctx.analyze(last.text).map((t) => ({ ...t, start: t.start + shift, end: t.end + shift }));
-  return {
-    start: last.start + paragraphStart - passageStart,
-    end: last.end + paragraphStart - passageStart,
-    tokens,
-    sentences: 1,
-  };
+  return { start: shift, end: shift + last.text.length, tokens, sentences: 1 };
 }
 
 /** Whether nothing but spaces lies between a span and a sentence after it (no line break: one paragraph). */
@@ -313,7 +304,8 @@ const OPENS_WITH_QUOTE = /^\s*[「『（(【“]/u;
  */
 export function refersBack(text: string, tokens: readonly Token[]): boolean {
   if (OPENS_WITH_QUOTE.test(text)) return false;
-  const at = tokens.findIndex((t) => t.pos[0] !== "接続詞" && t.pos[0] !== "副詞" && t.pos[0] !== "記号");
+  // analyze() keeps no 記号: the 「 of a quotation is seen in the text above, not among the tokens
+  const at = tokens.findIndex((t) => t.pos[0] !== "接続詞" && t.pos[0] !== "副詞");
   const first = tokens[at];
   if (!first) return false;
   const next = tokens[at + 1];

@@ -2,8 +2,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { createArticle } from "../article/article.ts";
+import { importPlainText } from "../article/import-text.ts";
 import { Engine } from "../engine.ts";
 import { percentile } from "../eval/metrics.ts";
+import { indexPath } from "../search/persist.ts";
 import { analyze } from "../text/analyze.ts";
 import { loadTokenizer } from "../text/tokenizer.ts";
 import { HOSTILE_INPUTS } from "./hostile-inputs.ts";
@@ -92,7 +94,7 @@ if (mode === "open") {
   const [corpusDir, count] = args as [string, string];
   const tokenizer = await loadTokenizer();
   const build = async () => {
-    await rm(path.join(corpusDir, ".index"), { recursive: true, force: true });
+    await rm(path.dirname(indexPath(corpusDir)), { recursive: true, force: true });
     const t = performance.now();
     const engine = await Engine.open({ corpusDir, workers: 1 });
     return { ms: performance.now() - t, engine };
@@ -123,22 +125,11 @@ if (mode === "open") {
   const ready = process.memoryUsage().rss;
   const saveReset = resetPeakRss();
   // One short article added: the engine saves the whole index again.
-  const at = new Date("2026-01-01T00:00:00Z");
-  const draft = { title: "保存の測定", url: "https://example.jp/bench-save", publisher: "bench", author: null };
-  await engine.put(
-    createArticle(
-      {
-        ...draft,
-        publishedAt: null,
-        sourceFormat: "text",
-        blocks: [{ kind: "paragraph", text: "索引を保存し直すときのメモリを測る。" }],
-        captions: [],
-        links: [],
-        related: [],
-      },
-      { by: "bench", at },
-    ),
-  );
+  const draft = importPlainText("索引を保存し直すときのメモリを測る。", {
+    title: "保存の測定",
+    url: "https://example.jp/bench-save",
+  });
+  await engine.put(createArticle(draft, { by: "bench", at: new Date("2026-01-01T00:00:00Z") }));
   const savePeak = peakRssNow();
   process.stdout.write(
     `${JSON.stringify({

@@ -10,8 +10,9 @@ import MiniSearch, { type Options, type SearchOptions } from "minisearch";
  * in its postings (which doubled the cost of a query).
  *
  * Both hold search terms already produced by `analyzeTerms` (kuromoji base forms, filtered, and compound
- * terms of two adjacent nouns), joined by spaces, so MiniSearch only splits on the space. MiniSearch's own tokenizer splits on spaces and
- * punctuation and would make a whole Japanese sentence one term (measured: R@1 0.24 against 0.90).
+ * terms of two adjacent nouns), joined by spaces, so MiniSearch only splits on the space. MiniSearch's
+ * own tokenizer splits on spaces and punctuation and would make a whole Japanese sentence one term
+ * (measured: R@1 0.24 against 0.90).
  */
 
 /** Bumped whenever the analysis or the layout of the index changes, so that saved indexes are rebuilt. */
