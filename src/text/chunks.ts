@@ -1,10 +1,12 @@
 /**
- * kuromoji's lattice grows badly on long runs without punctuation (50,000 characters without 。 took
- * 74 s; 10,000 katakana in a row 22 s and 2.6 GB). Cutting the text into bounded chunks before
- * tokenizing makes analysis linear in the length of the text, whatever the text.
+ * kuromoji's own lattice builder grows badly on long runs without punctuation (50,000 characters without
+ * 。 took 74 s; 10,000 katakana in a row 22 s and 2.6 GB). Cutting the text into bounded chunks before
+ * tokenizing made analysis linear in the length of the text, whatever the text. LatticeTokenizer
+ * (lattice.ts) is linear per sentence itself; the chunks stay, since where they cut decides where words
+ * may end, and so the index's terms.
  */
 
-/** Longest chunk handed to kuromoji. Measured: 10,000 katakana cut at 128 take 64 ms, at 1,024 1.5 s. */
+/** Longest chunk handed to the tokenizer. Measured with kuromoji's own: 10,000 katakana cut at 128 take 64 ms, at 1,024 1.5 s. */
 export const MAX_CHUNK_LENGTH = 128;
 
 /** Where a chunk may end, best first: after sentence punctuation, after 、 or whitespace, at a script change. */

@@ -2,6 +2,7 @@ import { readFile } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { gunzip } from "node:zlib";
+import { type KuromojiDictionaries, LatticeTokenizer } from "./lattice.ts";
 
 /**
  * A kuromoji token, with the fields named as in the IPADIC dictionary.
@@ -68,24 +69,43 @@ function loadArrayBuffer(file: string, callback: OnBuffer): void {
   });
 }
 
-const loading = new Map<string, Promise<Tokenizer>>();
+const loading = new Map<string, Promise<KuromojiDictionaries>>();
 
 /**
  * Loads kuromoji's dictionary (about 0.5 s and 300 MB) once per path and shares it. The promise is
  * memoized; a rejected load is forgotten so that the next call retries.
  */
-export function loadTokenizer(dicPath = defaultDictionaryPath()): Promise<Tokenizer> {
+function loadDictionaries(dicPath: string): Promise<KuromojiDictionaries> {
   const existing = loading.get(dicPath);
   if (existing) return existing;
-  const promise = new Promise<Tokenizer>((resolve, reject) => {
+  const promise = new Promise<KuromojiDictionaries>((resolve, reject) => {
     const loader = new KuromojiDictionaryLoader(dicPath);
     loader.loadArrayBuffer = loadArrayBuffer;
     loader.load((err, dictionaries) => {
       if (err) reject(new Error(`tokenizer: cannot load the kuromoji dictionary from ${dicPath}: ${err.message}`));
-      else resolve(new KuromojiTokenizer(dictionaries));
+      else resolve(dictionaries as KuromojiDictionaries);
     });
   });
   loading.set(dicPath, promise);
   promise.catch(() => loading.delete(dicPath));
   return promise;
+}
+
+/**
+ * The tokenizer the engine uses: kuromoji's dictionary and algorithm, computed by `LatticeTokenizer`
+ * (same tokens, linear time per sentence; see lattice.ts). One per dictionary path.
+ */
+export function loadTokenizer(dicPath = defaultDictionaryPath()): Promise<Tokenizer> {
+  const existing = tokenizers.get(dicPath);
+  if (existing) return existing;
+  const tokenizer = loadDictionaries(dicPath).then((dictionaries) => new LatticeTokenizer(dictionaries));
+  tokenizers.set(dicPath, tokenizer);
+  tokenizer.catch(() => tokenizers.delete(dicPath));
+  return tokenizer;
+}
+const tokenizers = new Map<string, Promise<Tokenizer>>();
+
+/** kuromoji's own tokenizer on the same dictionary: the reference the benchmark and the tests compare with. */
+export async function loadKuromojiTokenizer(dicPath = defaultDictionaryPath()): Promise<Tokenizer> {
+  return new KuromojiTokenizer(await loadDictionaries(dicPath));
 }
