@@ -7,7 +7,7 @@ import { LazyTermMap, type MiniSearchInternals, newIndex } from "./index.ts";
  * postings as 32-bit integers. MiniSearch's own `toJSON`/`loadJSON` spell every posting as an object
  * key (`{"1234": 2}`) that `loadJS` parses back with `parseInt`: on livedoor (75k passages) that took
  * 0.8 s to parse and 3 s to load, and a JSON string as large as the index. Here loading reads numbers
- * straight from a typed array, and saving writes the postings in pieces.
+ * straight from a typed array, and saving writes the postings into 4 MB typed arrays as it walks them.
  *
  * Layout: "SHIO" · u32 header bytes · header JSON · u32 terms bytes · the terms, one per line, in UTF-8 ·
  * i32 postings, where for each term: field count, then per field: field id, posting count, (short id,
@@ -55,38 +55,46 @@ export function snapshotOf<T>(index: MiniSearch<T>): Uint8Array[] {
     fieldLengths,
   };
   const terms: string[] = [];
-  const chunks: Int32Array[] = [];
-  let buffer: number[] = [];
-  const flush = () => {
-    chunks.push(Int32Array.from(buffer));
-    buffer = [];
-  };
+  const postings = new IntWriter();
   // A term never read since its index was loaded is copied from the snapshot it came from, not read.
   const lazy = ms._index instanceof LazyTermMap ? (ms._index as LazyTermMap<TermData>) : null;
   const stored: Iterable<[string, TermData | number]> = lazy
     ? lazy.storedEntries()
     : (ms._index as Iterable<[string, TermData]>);
   for (const [term, fields] of stored) {
-    const entries: [number, [number, number][]][] = [];
-    for (const [fieldId, postings] of typeof fields === "number"
-      ? fieldsAt((lazy as LazyTermMap<TermData>).source, fields)
-      : fields) {
-      // Postings of discarded documents are left behind by MiniSearch until it vacuums: drop them here.
-      const kept: [number, number][] = [];
-      for (const [shortId, freq] of postings) if (live.has(shortId)) kept.push([shortId, freq]);
-      if (kept.length) entries.push([fieldId, kept]);
-    }
-    if (entries.length === 0) continue;
+    // Postings of discarded documents are left behind by MiniSearch until it vacuums: dropped here. Each
+    // field's live postings are counted, then written straight into the output, with no copy between.
+    const slices = typeof fields === "number" ? slicesAt((lazy as LazyTermMap<TermData>).source, fields) : fields;
+    const counts: number[] = [];
+    for (const [, field] of slices) counts.push(liveCount(field, live));
+    const fieldsKept = counts.filter((n) => n > 0).length;
+    if (fieldsKept === 0) continue;
     if (term.includes(TERM_LINE_END)) throw new Error(`snapshot: a term holds a line break: ${JSON.stringify(term)}`);
     terms.push(term);
-    buffer.push(entries.length);
-    for (const [fieldId, kept] of entries) {
-      buffer.push(fieldId, kept.length);
-      for (const [shortId, freq] of kept) buffer.push(shortId, freq);
+    postings.push(fieldsKept);
+    let f = 0;
+    for (const [fieldId, field] of slices) {
+      const count = counts[f++] as number;
+      if (count === 0) continue;
+      postings.push(fieldId);
+      postings.push(count);
+      if (field instanceof Map) {
+        for (const [shortId, freq] of field) {
+          if (!live.has(shortId)) continue;
+          postings.push(shortId);
+          postings.push(freq);
+        }
+      } else {
+        const { ints, start, count: stored } = field;
+        for (let i = 0, p = start; i < stored; i++, p += 2) {
+          const shortId = ints[p] as number;
+          if (!live.has(shortId)) continue;
+          postings.push(shortId);
+          postings.push(ints[p + 1] as number);
+        }
+      }
     }
-    if (buffer.length > 1 << 20) flush();
   }
-  flush();
   const encoder = new TextEncoder();
   const headerBytes = encoder.encode(JSON.stringify(header));
   const termBytes = encoder.encode(terms.join(TERM_LINE_END));
@@ -100,7 +108,7 @@ export function snapshotOf<T>(index: MiniSearch<T>): Uint8Array[] {
   // Align the postings on 4 bytes so that they can be read as an Int32Array without copying.
   const offset = out.reduce((n, c) => n + c.length, 0);
   out.push(new Uint8Array((4 - (offset % 4)) % 4));
-  for (const c of chunks) out.push(new Uint8Array(c.buffer, c.byteOffset, c.byteLength));
+  for (const c of postings.chunks()) out.push(new Uint8Array(c.buffer, c.byteOffset, c.byteLength));
   return out;
 }
 
@@ -175,21 +183,57 @@ function termDataAt(ints: Int32Array, offset: number): TermData {
   return data;
 }
 
-/** A term's postings per field, read from snapshot integers: [field id, (short id, frequency) pairs]. */
-function* fieldsAt(ints: Int32Array, offset: number): Generator<[number, Generator<[number, number]>]> {
+/** A field's postings still in the snapshot a loaded index came from: `count` (short id, frequency) pairs. */
+interface PostingsSlice {
+  readonly ints: Int32Array;
+  readonly start: number;
+  readonly count: number;
+}
+
+/** A term's postings per field, located in snapshot integers but not read: field id → its slice. */
+function slicesAt(ints: Int32Array, offset: number): [number, PostingsSlice][] {
+  const slices: [number, PostingsSlice][] = [];
   let p = offset;
   const fieldCount = ints[p++] as number;
   for (let f = 0; f < fieldCount; f++) {
     const fieldId = ints[p++] as number;
     const count = ints[p++] as number;
-    const start = p;
+    slices.push([fieldId, { ints, start: p, count }]);
     p += 2 * count;
-    yield [fieldId, pairsAt(ints, start, count)];
   }
+  return slices;
 }
 
-function* pairsAt(ints: Int32Array, start: number, count: number): Generator<[number, number]> {
-  for (let i = 0, p = start; i < count; i++, p += 2) yield [ints[p] as number, ints[p + 1] as number];
+/** How many of a field's postings belong to live documents. */
+function liveCount(field: Map<number, number> | PostingsSlice, live: ReadonlyMap<number, string>): number {
+  let count = 0;
+  if (field instanceof Map) {
+    for (const shortId of field.keys()) if (live.has(shortId)) count++;
+  } else {
+    for (let i = 0, p = field.start; i < field.count; i++, p += 2) if (live.has(field.ints[p] as number)) count++;
+  }
+  return count;
+}
+
+/** Integers appended into fixed-size typed arrays: no growing array of numbers, no copy at the end. */
+class IntWriter {
+  static readonly CHUNK = 1 << 20;
+  readonly #full: Int32Array[] = [];
+  #current = new Int32Array(IntWriter.CHUNK);
+  #used = 0;
+
+  push(value: number): void {
+    if (this.#used === this.#current.length) {
+      this.#full.push(this.#current);
+      this.#current = new Int32Array(IntWriter.CHUNK);
+      this.#used = 0;
+    }
+    this.#current[this.#used++] = value;
+  }
+
+  chunks(): Int32Array[] {
+    return [...this.#full, this.#current.subarray(0, this.#used)];
+  }
 }
 
 function u32(n: number): Uint8Array {
