@@ -94,13 +94,18 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     };
     passages.push(hit);
     // A passage that shares too little with the question does not answer it, however it ranks. Judged
-    // from the index's postings: only passages that may answer are analysed.
-    const passageCoverage = weightOf(ctx.termsIn(passage.id, terms), weights) / totalWeight;
+    // from the index's postings (only passages that may answer are analysed) and the article's title:
+    // a passage may leave the article's subject to its title (天治: 「は、日本の元号の一つ。…1124年から
+    // 1126年までの期間を指す。」), as a sentence may leave it to its heading.
+    const titleTerms = termsIn(ctx.analyze(article.title), weights);
+    const titleSaysAll = terms.every((t) => titleTerms.has(t));
+    const passageCoverage =
+      weightOf(new Set([...ctx.termsIn(passage.id, terms), ...titleTerms]), weights) / totalWeight;
     if (passageCoverage < MIN_COVERAGE) continue;
     const tokens = ctx.analyze(passage.text);
     passages[passages.length - 1] = { ...hit, highlights: highlightsOf(tokens, weights) };
     const headingTokens = passage.heading ? ctx.analyze(passage.heading) : [];
-    const headingTerms = termsIn(headingTokens, weights);
+    const headingTerms = new Set([...termsIn(headingTokens, weights), ...titleTerms]);
     let previousTerms = new Set<string>();
     // Offsets in passage.text: negative for the sentence before a window.
     let previousUnit: Unit | null = null;
@@ -126,7 +131,10 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
           }
         : alone;
       const unitTerms = before ? termsIn(unit.tokens, weights) : ownTerms;
-      const own = coverage(unit.tokens, sentenceWeights) / sentenceTotal;
+      // The title is the topic of every sentence of its article: its terms count, in a sentence that does
+      // not say them, as the question's topic terms do (TOPIC_WEIGHT).
+      const untold = weightOf(difference(titleTerms, unitTerms), sentenceWeights);
+      const own = (coverage(unit.tokens, sentenceWeights) + TOPIC_WEIGHT * untold) / sentenceTotal;
       // Context supplies what the sentence leaves out: a sentence may leave its subject to the one before it.
       const context = Math.max(
         before ? 0 : (CONTEXT_WEIGHT * weightOf(difference(previousTerms, ownTerms), weights)) / totalWeight,
@@ -135,7 +143,8 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
       previousTerms = ownTerms;
       // A chain (A。同社は…。同年…) is followed back a few sentences; a longer one starts again from its last.
       previousUnit = unit.sentences < MAX_UNIT_SENTENCES ? unit : alone;
-      if (own === 0) continue;
+      // A sentence that says none of the question's words answers only a question about its title's subject.
+      if (unitTerms.size === 0 && !titleSaysAll) continue;
       const text = article.body.slice(passage.start + unit.start, passage.start + unit.end);
       let score = own + context + PASSAGE_WEIGHT * (result.score / bestScore);
       if (questionType && hasAnswerType(questionType, normalize(text), unit.tokens, weights, kind)) {

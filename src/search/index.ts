@@ -68,6 +68,10 @@ export const COMMON_TERM_SHARE = 0.02;
 export const COMMON_TERM_MIN_DF = 200;
 /** Candidates re-ranked with the common terms. */
 export const RERANK_DEPTH = 100;
+/** The articles whose titles match best, whose passages are candidates whatever words they hold... */
+const TITLE_CANDIDATE_ARTICLES = 3;
+/** ...their first passages, at most this many each. */
+const TITLE_CANDIDATE_PASSAGES = 20;
 
 /** Identifies the settings above (and the analysis version) in a saved index. */
 export const OPTIONS_HASH = createHash("sha256")
@@ -152,7 +156,20 @@ export class PassageIndex {
       titleTerms.set(String(r.id), r.queryTerms);
     }
 
-    const raw = this.#passages.search(selecting.join(TERM_SEPARATOR));
+    const raw: { id: unknown; score: number; queryTerms: readonly string[] }[] = this.#passages
+      .search(selecting.join(TERM_SEPARATOR))
+      .slice(0, limit);
+    // An article's passages need not repeat its title (天治: 「は、日本の元号の一つ。…1124年から1126年まで」):
+    // the passages of the articles whose titles match best are candidates too, as if they held nothing.
+    const candidates = new Set(raw.map((r) => String(r.id)));
+    const byTitle = [...titleScores].sort((a, b) => b[1] - a[1]).slice(0, TITLE_CANDIDATE_ARTICLES);
+    for (const [articleId] of byTitle) {
+      for (let i = 0; i < TITLE_CANDIDATE_PASSAGES; i++) {
+        const id = `${articleId}:${i}`;
+        if (!this.#passages.has(id)) break;
+        if (!candidates.has(id)) raw.push({ id, score: 0, queryTerms: [] });
+      }
+    }
     const internals = internalsOf(this.#passages);
     const postingsOf = (term: string) => {
       const postings = internals.postings(term);
@@ -163,7 +180,7 @@ export class PassageIndex {
     const bm25 = (tf: number, length: number, idf: number) =>
       idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / average)));
     const scored: { id: string; articleId: string; full: number; focus: number }[] = [];
-    for (let i = 0; i < Math.min(raw.length, limit); i++) {
+    for (let i = 0; i < raw.length; i++) {
       const r = raw[i] as (typeof raw)[0];
       const id = String(r.id);
       const articleId = id.slice(0, id.lastIndexOf(":"));
@@ -174,14 +191,15 @@ export class PassageIndex {
       let inTitle = 0;
       const shortId = internals.shortIdOf(id);
       const titled = titleTerms.get(articleId) ?? [];
-      if (shortId !== undefined && (titled.length || (i < RERANK_DEPTH && commonPostings.length))) {
+      const rerank = i < RERANK_DEPTH || r.score === 0;
+      if (shortId !== undefined && (titled.length || (rerank && commonPostings.length))) {
         const length = internals.fieldLength(shortId);
         for (const term of titled) {
           const found = selecting.includes(term) ? postingsOf(term) : null;
           const tf = found?.postings.get(shortId);
           if (found && tf) inTitle += bm25(tf, length, found.idf);
         }
-        if (i < RERANK_DEPTH) {
+        if (rerank) {
           for (const { term, postings, idf } of commonPostings) {
             const tf = postings.get(shortId);
             if (!tf) continue;

@@ -51,6 +51,9 @@ beforeAll(async () => {
       ],
     ),
     draft("tara", "港町の冬", null, LONG_PARAGRAPH),
+    // The passage leaves its subject to the title, as encyclopedia entries do.
+    draft("tsukikage", "月影村", null, "は、山あいにある集落で、1889年に成立した。冬は雪が深い。"),
+    draft("tonari", "隣の村の図書館", null, "隣の村では新しい図書館が2020年に開館した。村の人口は増えている。"),
   ]));
 });
 afterAll(() => removeDir(dir));
@@ -130,6 +133,12 @@ describe("key points", () => {
   it("keep a sentence that does not point back on its own", () => {
     const answer = engine.ask("沖縄の梅雨入りはいつ？");
     expect(answer.keyPoints[0]?.text).toBe("沖縄の梅雨入りは5月上旬で、本州より一か月ほど早い。");
+  });
+
+  it("come from a passage that leaves the question's subject to its article's title", () => {
+    const answer = engine.ask("月影村はいつできた？");
+    expect(answer.passages[0]?.title).toBe("月影村");
+    expect(answer.keyPoints[0]?.text).toBe("は、山あいにある集落で、1889年に成立した。");
   });
 
   it("never come from sentences that hold none of the question's words, joined or not", () => {
