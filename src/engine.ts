@@ -17,7 +17,7 @@ import { AnalyzePool, defaultPoolSize } from "./search/analyze-pool.ts";
 import { type IndexedPassage, PassageIndex, TERM_SEPARATOR } from "./search/index.ts";
 import { type Passage, splitPassages } from "./search/passages.ts";
 import { type IndexedArticle, indexPath, readSavedIndex, type SavedIndex, writeSavedIndex } from "./search/persist.ts";
-import { analyze, analyzeTerms, searchTermsOf, type Token, wordsOf } from "./text/analyze.ts";
+import { analyze, analyzeTerms, respell, searchTermsOf, type Token, wordsOf } from "./text/analyze.ts";
 import { loadTokenizer, type Tokenizer } from "./text/tokenizer.ts";
 
 export interface EngineOptions {
@@ -144,6 +144,7 @@ export class Engine {
         search: (terms) => this.#index.search(terms),
         termsIn: (id, terms) => this.#index.termsIn(id, terms),
         idf: (term) => this.idf(term),
+        known: (term) => this.#known(term),
         passage: (id) => this.#passages.get(id),
         article: (id) => this.#articles.get(id),
         suggest: (question) => {
@@ -154,6 +155,11 @@ export class Engine {
       question,
       options,
     );
+  }
+
+  /** Whether any passage holds the term. */
+  #known(term: string): boolean {
+    return this.#index.documentFrequency(term) > 0;
   }
 
   /** The analysis of a text, from the cache when it was analysed lately. */
@@ -167,7 +173,7 @@ export class Engine {
    */
   search(query: string, options: { page?: number; pageSize?: number; perArticle?: number } = {}): SearchPage {
     const pageSize = Math.max(1, options.pageSize ?? 5);
-    const tokens = this.#analysisOf(query);
+    const tokens = respell(this.#analysisOf(query), (term) => this.#known(term));
     const terms = wordsOf(tokens);
     let results = this.#index.search(searchTermsOf(tokens), MAX_SEARCH_RESULTS);
     const perArticle = options.perArticle;

@@ -1,6 +1,6 @@
 import type { Article } from "../article/article.ts";
 import type { Passage } from "../search/passages.ts";
-import { searchTermsOf, type Token, wordsOf } from "../text/analyze.ts";
+import { respell, searchTermsOf, type Token, wordsOf } from "../text/analyze.ts";
 import { normalize } from "../text/normalize.ts";
 import type { QuestionType } from "../text/question-words.ts";
 import { type Sentence, splitSentences } from "../text/sentences.ts";
@@ -15,6 +15,8 @@ export interface AnswerContext {
   termsIn(passageId: string, terms: readonly string[]): ReadonlySet<string>;
   /** Inverse document frequency of a term over passages. */
   idf(term: string): number;
+  /** Whether any passage holds the term. */
+  known(term: string): boolean;
   passage(id: string): Passage | undefined;
   article(id: string): Article | undefined;
   /** The articles whose titles are closest to the question, for when nothing answers it. */
@@ -56,7 +58,7 @@ const LONG_SENTENCE = 200;
 export function answerQuestion(ctx: AnswerContext, question: string, options: AnswerOptions = {}): Answer {
   const maxKeyPoints = Math.min(Math.max(options.keyPoints ?? 3, 1), 3);
   const maxPassages = options.passages ?? 3;
-  const questionTokens = ctx.analyze(question);
+  const questionTokens = respell(ctx.analyze(question), (term) => ctx.known(term));
   const questionType = questionTokens.find((t) => t.question)?.question ?? null;
   const kind = kindAsked(questionTokens);
   const terms = wordsOf(questionTokens);

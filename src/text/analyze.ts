@@ -165,6 +165,42 @@ export function compoundTerms(tokens: readonly Token[]): string[] {
   return compounds;
 }
 
+/**
+ * A question's words as the library spells them. kuromoji may cut the same word one way in a question
+ * and another in an article (栗山川 alone, 栗 山川 inside 「…九十九里浜に注ぐ栗山川であり」): a noun the
+ * library does not know is split in two where the library knows the two parts as one compound term, so
+ * that the question searches with what the articles hold. Other tokens are kept as they are.
+ */
+export function respell(tokens: readonly Token[], known: (term: string) => boolean): Token[] {
+  const out: Token[] = [];
+  for (const token of tokens) {
+    const split =
+      token.term !== null && token.pos[0] === "名詞" && !known(token.term) ? splitKnown(token, known) : null;
+    if (split) out.push(...split);
+    else out.push(token);
+  }
+  return out;
+}
+
+function splitKnown(token: Token, known: (term: string) => boolean): [Token, Token] | null {
+  const term = token.term as string;
+  // Only a noun whose term is its surface can be cut at the same place in both.
+  if (term !== token.surface.toLowerCase()) return null;
+  for (let k = 1; k < term.length; k++) {
+    const code = term.charCodeAt(k);
+    if (code >= 0xdc00 && code <= 0xdfff) continue; // inside a surrogate pair
+    const first = foldLongVowel(term.slice(0, k));
+    const second = foldLongVowel(term.slice(k));
+    if (!known(`${first}${COMPOUND_JOINER}${second}`)) continue;
+    const middle = token.start + Math.min(k, token.end - token.start);
+    return [
+      { term: first, surface: token.surface.slice(0, k), start: token.start, end: middle, pos: token.pos },
+      { term: second, surface: token.surface.slice(k), start: middle, end: token.end, pos: token.pos },
+    ];
+  }
+  return null;
+}
+
 /** A kuromoji token placed in the normalized text. */
 interface RawToken {
   readonly token: KuromojiToken;

@@ -54,6 +54,7 @@ beforeAll(async () => {
     // The passage leaves its subject to the title, as encyclopedia entries do.
     draft("tsukikage", "月影村", null, "は、山あいにある集落で、1889年に成立した。冬は雪が深い。"),
     draft("tonari", "隣の村の図書館", null, "隣の村では新しい図書館が2020年に開館した。村の人口は増えている。"),
+    draft("kuriyama", "鮭の南限", null, "太平洋側で鮭が遡上する南限の川は、九十九里浜に注ぐ栗山川である。"),
   ]));
 });
 afterAll(() => removeDir(dir));
@@ -139,6 +140,16 @@ describe("key points", () => {
     const answer = engine.ask("月影村はいつできた？");
     expect(answer.passages[0]?.title).toBe("月影村");
     expect(answer.keyPoints[0]?.text).toBe("は、山あいにある集落で、1889年に成立した。");
+  });
+
+  it("find a word the question spells as one that the article's analysis cut in two", () => {
+    // kuromoji: 栗山川 alone, but 栗 山川 after 注ぐ
+    expect(analyze(tokenizer, "栗山川").map((t) => t.term)).toEqual(["栗山川"]);
+    expect(analyze(tokenizer, "注ぐ栗山川である").map((t) => t.term)).toContain("山川");
+    expect(engine.search("栗山川").hits[0]?.title).toBe("鮭の南限");
+    const answer = engine.ask("栗山川はどこにある？");
+    expect(answer.keyPoints[0]?.text).toBe("太平洋側で鮭が遡上する南限の川は、九十九里浜に注ぐ栗山川である。");
+    expect(answer.keyPoints[0]?.highlights.length).toBeGreaterThan(0);
   });
 
   it("never come from sentences that hold none of the question's words, joined or not", () => {
