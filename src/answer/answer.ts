@@ -111,6 +111,8 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     let previousTerms = new Set<string>();
     // Offsets in passage.text: negative for the sentence before a window.
     let previousUnit: Unit | null = null;
+    /** The score of previousUnit as a candidate, if it is one. */
+    let previousScore: number | null = null;
     for (const [i, sentence] of splitSentences(passage.text).entries()) {
       const inSentence = tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
       const ownTerms = termsIn(inSentence, weights);
@@ -144,7 +146,9 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
       );
       previousTerms = ownTerms;
       // A chain (A。同社は…。同年…) is followed back a few sentences; a longer one starts again from its last.
+      const continued = before ? previousScore : null;
       previousUnit = unit.sentences < MAX_UNIT_SENTENCES ? unit : alone;
+      previousScore = null;
       // A sentence that says none of the question's words answers only a question about its title's subject.
       if (unitTerms.size === 0 && !titleSaysAll) continue;
       const text = article.body.slice(passage.start + unit.start, passage.start + unit.end);
@@ -153,6 +157,9 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
         score += ANSWER_TYPE_BONUS;
       }
       if (text.length > LONG_SENTENCE) score -= 0.1 * Math.min(1, text.length / LONG_SENTENCE - 1);
+      // What continues a sentence (これをフォークト表記という。) answers at least as well as the sentence alone.
+      if (continued !== null) score = Math.max(score, continued);
+      if (unit === previousUnit) previousScore = score;
       sentences.push({
         ...source,
         text,
@@ -164,7 +171,8 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     }
   }
 
-  const ranked = distinct(sentences.sort((a, b) => b.score - a.score));
+  // On a tie, the longer: a sentence together with what continues it.
+  const ranked = distinct(sentences.sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start)));
   // The passages shown with an answer show the question's words in bold, answering or not.
   if (ranked.length) {
     for (const [i, p] of passages.slice(0, maxPassages).entries()) {

@@ -54,6 +54,12 @@ beforeAll(async () => {
     // The passage leaves its subject to the title, as encyclopedia entries do.
     draft("tsukikage", "月影村", null, "は、山あいにある集落で、1889年に成立した。冬は雪が深い。"),
     draft("tonari", "隣の村の図書館", null, "隣の村では新しい図書館が2020年に開館した。村の人口は増えている。"),
+    draft(
+      "yukimuro",
+      "雪国の暮らし",
+      null,
+      "雪国の農家は冬の間、雪の下に野菜を埋めて保存してきた。これを雪室貯蔵と呼び、野菜の甘みが増す。春には雪解け水で田を潤す。",
+    ),
     draft("kuriyama", "鮭の南限", null, "太平洋側で鮭が遡上する南限の川は、九十九里浜に注ぐ栗山川である。"),
   ]));
 });
@@ -129,6 +135,15 @@ describe("key points", () => {
     expect(passage?.text).toContain("異なる。\n\nこれを梅雨前線");
     const answer = engine.ask("梅雨前線の北上と関係づける説");
     expect(answer.keyPoints[0]?.text).toBe("これを梅雨前線の北上と関係づける説がある。");
+  });
+
+  it("show a sentence together with the one that continues it by pointing back", () => {
+    // The question restates the first sentence; the one after it names the practice.
+    const answer = engine.ask("雪国の農家が冬の間、雪の下に野菜を埋めて保存してきたこと");
+    expect(answer.keyPoints[0]?.text).toBe(
+      "雪国の農家は冬の間、雪の下に野菜を埋めて保存してきた。これを雪室貯蔵と呼び、野菜の甘みが増す。",
+    );
+    expectVerbatim(answer.keyPoints[0]);
   });
 
   it("keep a sentence that does not point back on its own", () => {
