@@ -173,9 +173,11 @@ export class Engine {
    */
   search(query: string, options: { page?: number; pageSize?: number; perArticle?: number } = {}): SearchPage {
     const pageSize = Math.max(1, options.pageSize ?? 5);
-    const tokens = respell(this.#analysisOf(query), (term) => this.#known(term));
+    const analysed = this.#analysisOf(query);
+    const tokens = respell(analysed, (term) => this.#known(term));
     const terms = wordsOf(tokens);
-    let results = this.#index.search(searchTermsOf(tokens), MAX_SEARCH_RESULTS);
+    // A respelled word is searched as written too: an article's title may hold it whole.
+    let results = this.#index.search([...searchTermsOf(tokens), ...searchTermsOf(analysed)], MAX_SEARCH_RESULTS);
     const perArticle = options.perArticle;
     if (perArticle !== undefined && perArticle > 0) {
       // At most `perArticle` passages of each article, the best ones: a page of articles, not of one article.

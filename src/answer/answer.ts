@@ -58,7 +58,9 @@ const LONG_SENTENCE = 200;
 export function answerQuestion(ctx: AnswerContext, question: string, options: AnswerOptions = {}): Answer {
   const maxKeyPoints = Math.min(Math.max(options.keyPoints ?? 3, 1), 3);
   const maxPassages = options.passages ?? 3;
-  const questionTokens = respell(ctx.analyze(question), (term) => ctx.known(term));
+  const known = (term: string) => ctx.known(term);
+  const analysed = ctx.analyze(question);
+  const questionTokens = respell(analysed, known);
   const questionType = questionTokens.find((t) => t.question)?.question ?? null;
   const kind = kindAsked(questionTokens);
   const terms = wordsOf(questionTokens);
@@ -73,7 +75,9 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     [...weights].map(([t, w]) => [t, topic.has(t) && topic.size < terms.length ? w * TOPIC_WEIGHT : w]),
   );
   const sentenceTotal = [...sentenceWeights.values()].reduce((a, b) => a + b, 0) || 1;
-  const results = ctx.search(searchTermsOf(questionTokens)).slice(0, Math.max(CANDIDATE_PASSAGES, maxPassages));
+  // A respelled word is searched as written too: an article's title may hold it whole.
+  const searchTerms = [...searchTermsOf(questionTokens), ...searchTermsOf(analysed)];
+  const results = ctx.search(searchTerms).slice(0, Math.max(CANDIDATE_PASSAGES, maxPassages));
   if (results.length === 0) return { ...empty, found: false, suggestions: ctx.suggest(question).map(sourceOf) };
   const bestScore = results[0]?.score || 1;
 
@@ -99,7 +103,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     // from the index's postings (only passages that may answer are analysed) and the article's title:
     // a passage may leave the article's subject to its title (天治: 「は、日本の元号の一つ。…1124年から
     // 1126年までの期間を指す。」), as a sentence may leave it to its heading.
-    const titleTerms = termsIn(ctx.analyze(article.title), weights);
+    const titleTerms = termsIn(respell(ctx.analyze(article.title), known), weights);
     const titleSaysAll = terms.every((t) => titleTerms.has(t));
     const passageCoverage =
       weightOf(new Set([...ctx.termsIn(passage.id, terms), ...titleTerms]), weights) / totalWeight;
@@ -135,8 +139,10 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
           }
         : alone;
       const unitTerms = before ? termsIn(unit.tokens, weights) : ownTerms;
-      // The title is the topic of every sentence of its article: its terms count, in a sentence that does
-      // not say them, as the question's topic terms do (TOPIC_WEIGHT).
+      // The title is the topic of every sentence of its article: in a sentence that does not say them, its
+      // terms count TOPIC_WEIGHT of what saying them would (a term of the question's topic is halved
+      // twice). The title also adds context, as a heading does: measured, dropping either role costs
+      // answerHitAt1 (0.8483 → 0.8399 without this one, → 0.8465 without the context).
       const untold = weightOf(difference(titleTerms, unitTerms), sentenceWeights);
       const own = (coverage(unit.tokens, sentenceWeights) + TOPIC_WEIGHT * untold) / sentenceTotal;
       // Context supplies what the sentence leaves out: a sentence may leave its subject to the one before it.

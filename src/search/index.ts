@@ -146,7 +146,6 @@ export class PassageIndex {
         .filter((x) => x.df > 0)
         .slice(0, 2)
         .map((x) => x.t);
-    if (selecting.length === 0) return [];
     const common = unique.filter((t) => !selecting.includes(t));
 
     const titleScores = new Map<string, number>();
@@ -155,26 +154,32 @@ export class PassageIndex {
       titleScores.set(String(r.id), r.score);
       titleTerms.set(String(r.id), r.queryTerms);
     }
+    if (selecting.length === 0 && titleScores.size === 0) return [];
 
-    const raw: { id: unknown; score: number; queryTerms: readonly string[] }[] = this.#passages
-      .search(selecting.join(TERM_SEPARATOR))
-      .slice(0, limit);
-    // An article's passages need not repeat its title (天治: 「は、日本の元号の一つ。…1124年から1126年まで」):
-    // the passages of the articles whose titles match best are candidates too, as if they held nothing.
-    const candidates = new Set(raw.map((r) => String(r.id)));
-    const byTitle = [...titleScores].sort((a, b) => b[1] - a[1]).slice(0, TITLE_CANDIDATE_ARTICLES);
-    for (const [articleId] of byTitle) {
-      for (let i = 0; i < TITLE_CANDIDATE_PASSAGES; i++) {
-        const id = `${articleId}:${i}`;
-        if (!this.#passages.has(id)) break;
-        if (!candidates.has(id)) raw.push({ id, score: 0, queryTerms: [] });
-      }
-    }
     const internals = internalsOf(this.#passages);
     const postingsOf = (term: string) => {
       const postings = internals.postings(term);
       return postings ? { term, postings, idf: bm25Idf(n, postings.size) } : null;
     };
+    const raw: { id: unknown; score: number; queryTerms: readonly string[] }[] = selecting.length
+      ? this.#passages.search(selecting.join(TERM_SEPARATOR)).slice(0, limit)
+      : [];
+    // An article's passages need not repeat its title (天治: 「は、日本の元号の一つ。…1124年から1126年まで」),
+    // and a question may hold no word of theirs: the passages of the articles whose titles match best are
+    // candidates too, those holding none of the selecting terms scored as holding nothing (those holding
+    // some were ranked by the search already).
+    const candidates = new Set(raw.map((r) => String(r.id)));
+    const selectingPostings = selecting.flatMap((term) => internals.postings(term) ?? []);
+    const byTitle = [...titleScores].sort((a, b) => b[1] - a[1]).slice(0, TITLE_CANDIDATE_ARTICLES);
+    for (const [articleId] of byTitle) {
+      for (let i = 0; i < TITLE_CANDIDATE_PASSAGES; i++) {
+        const id = `${articleId}:${i}`;
+        const shortId = internals.shortIdOf(id);
+        if (shortId === undefined) break;
+        if (candidates.has(id) || selectingPostings.some((postings) => postings.has(shortId))) continue;
+        raw.push({ id, score: 0, queryTerms: [] });
+      }
+    }
     const commonPostings = common.flatMap((term) => postingsOf(term) ?? []);
     const average = internals.averageFieldLength();
     const bm25 = (tf: number, length: number, idf: number) =>
@@ -229,7 +234,7 @@ export class PassageIndex {
       return { id: s.id, score: s.focus + best.full - best.focus, full: s.full };
     });
     hits.sort((a, b) => b.score - a.score || b.full - a.full);
-    return hits.map(({ id, score }) => ({ id, score }));
+    return hits.slice(0, limit).map(({ id, score }) => ({ id, score }));
   }
 
   /** Which of the terms a passage holds (in its text or its heading), read from the postings. */

@@ -184,15 +184,16 @@ export function respell(tokens: readonly Token[], known: (term: string) => boole
 
 function splitKnown(token: Token, known: (term: string) => boolean): [Token, Token] | null {
   const term = token.term as string;
-  // Only a noun whose term is its surface can be cut at the same place in both.
-  if (term !== token.surface.toLowerCase()) return null;
+  // Only a noun whose term is its surface can be cut at the same place in both, and only where
+  // normalization kept the source's length (ｶﾞ → ガ does not), so that the cut maps back to the source.
+  if (term !== token.surface.toLowerCase() || token.end - token.start !== token.surface.length) return null;
   for (let k = 1; k < term.length; k++) {
     const code = term.charCodeAt(k);
     if (code >= 0xdc00 && code <= 0xdfff) continue; // inside a surrogate pair
     const first = foldLongVowel(term.slice(0, k));
     const second = foldLongVowel(term.slice(k));
     if (!known(`${first}${COMPOUND_JOINER}${second}`)) continue;
-    const middle = token.start + Math.min(k, token.end - token.start);
+    const middle = token.start + k;
     return [
       { term: first, surface: token.surface.slice(0, k), start: token.start, end: middle, pos: token.pos },
       { term: second, surface: token.surface.slice(k), start: middle, end: token.end, pos: token.pos },

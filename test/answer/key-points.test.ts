@@ -60,6 +60,8 @@ beforeAll(async () => {
       null,
       "雪国の農家は冬の間、雪の下に野菜を埋めて保存してきた。これを雪室貯蔵と呼び、野菜の甘みが増す。春には雪解け水で田を潤す。",
     ),
+    draft("hoshimi", "星見峠", null, "は、北の山地を越える古い道で、1890年に開かれた。"),
+    draft("kuriyama-gawa", "栗山川", null, "は、千葉県の北東部を流れる川。長さは約30キロメートルある。"),
     draft("kuriyama", "鮭の南限", null, "太平洋側で鮭が遡上する南限の川は、九十九里浜に注ぐ栗山川である。"),
   ]));
 });
@@ -157,6 +159,13 @@ describe("key points", () => {
     expect(answer.keyPoints[0]?.text).toBe("は、山あいにある集落で、1889年に成立した。");
   });
 
+  it("come from the article whose title is all the question names, though no passage holds a word of it", () => {
+    const answer = engine.ask("星見峠とは？");
+    expect(answer.found).toBe(true);
+    expect(answer.keyPoints[0]?.title).toBe("星見峠");
+    expect(engine.search("星見峠").hits[0]?.title).toBe("星見峠");
+  });
+
   it("find a word the question spells as one that the article's analysis cut in two", () => {
     // kuromoji: 栗山川 alone, but 栗 山川 after 注ぐ
     expect(analyze(tokenizer, "栗山川").map((t) => t.term)).toEqual(["栗山川"]);
@@ -165,6 +174,8 @@ describe("key points", () => {
     const answer = engine.ask("栗山川はどこにある？");
     expect(answer.keyPoints[0]?.text).toBe("太平洋側で鮭が遡上する南限の川は、九十九里浜に注ぐ栗山川である。");
     expect(answer.keyPoints[0]?.highlights.length).toBeGreaterThan(0);
+    // ...and still matches a title that holds the word whole: the article 栗山川 answers too
+    expect(engine.ask("栗山川の長さは？").keyPoints.map((k) => k.text)).toContain("長さは約30キロメートルある。");
   });
 
   it("never come from sentences that hold none of the question's words, joined or not", () => {
