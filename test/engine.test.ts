@@ -180,6 +180,37 @@ describe("Engine indexing on worker threads", () => {
   });
 });
 
+describe("Engine indexing on worker threads and this one", () => {
+  it("gives the same index as one thread when batches are shared between them, in any order", async () => {
+    // 200 articles: five batches of 40, some analysed by the worker, some by this thread, added in order.
+    const drafts = Array.from({ length: 200 }, (_, i) => {
+      const base = RANKING_ARTICLES[i % RANKING_ARTICLES.length] as (typeof RANKING_ARTICLES)[0];
+      return { ...base, title: `${base.title} 第${i}号`, url: `${base.url}/${i}` };
+    });
+    const articles = drafts.map((d) => createArticle(d, { by: "test", at }));
+    const one = await tempCorpusDir();
+    const many = await tempCorpusDir();
+    dirs.push(one, many);
+    const events: Record<string, unknown>[] = [];
+    const single = await Engine.open({ corpusDir: one, workers: 1 });
+    await single.putAll(articles);
+    const shared = await Engine.open({
+      corpusDir: many,
+      workers: 2,
+      parallelFrom: 0,
+      log: (event, fields) => {
+        if (event === "engine.index") events.push(fields);
+      },
+    });
+    await shared.putAll(articles);
+    expect(events.find((e) => e["articles"] === 200)).toMatchObject({ workers: 2 });
+    for (const q of ["富士山の標高は？", "第137号", "サーバのＣＰＵの冷やし方"]) {
+      expect(shared.ask(q)).toEqual(single.ask(q));
+      expect(shared.search(q)).toEqual(single.search(q));
+    }
+  });
+});
+
 describe("Engine.search per article", () => {
   it("keeps only each article's best passages when asked", async () => {
     const { engine } = await fresh(12);
