@@ -17,7 +17,7 @@ import { AnalyzePool, defaultPoolSize } from "./search/analyze-pool.ts";
 import { type IndexedPassage, PassageIndex, TERM_SEPARATOR } from "./search/index.ts";
 import { type Passage, splitPassages } from "./search/passages.ts";
 import { type IndexedArticle, indexPath, readSavedIndex, type SavedIndex, writeSavedIndex } from "./search/persist.ts";
-import { analyze, analyzeTerms, respell, searchTermsOf, type Token, wordsOf } from "./text/analyze.ts";
+import { analyze, analyzeTerms, queryOf, type Token, wordsOf } from "./text/analyze.ts";
 import { loadTokenizer, type Tokenizer } from "./text/tokenizer.ts";
 
 export interface EngineOptions {
@@ -173,11 +173,9 @@ export class Engine {
    */
   search(query: string, options: { page?: number; pageSize?: number; perArticle?: number } = {}): SearchPage {
     const pageSize = Math.max(1, options.pageSize ?? 5);
-    const analysed = this.#analysisOf(query);
-    const tokens = respell(analysed, (term) => this.#known(term));
+    const { tokens, searchTerms } = queryOf(this.#analysisOf(query), (term) => this.#known(term));
     const terms = wordsOf(tokens);
-    // A respelled word is searched as written too: an article's title may hold it whole.
-    let results = this.#index.search([...searchTermsOf(tokens), ...searchTermsOf(analysed)], MAX_SEARCH_RESULTS);
+    let results = this.#index.search(searchTerms, MAX_SEARCH_RESULTS);
     const perArticle = options.perArticle;
     if (perArticle !== undefined && perArticle > 0) {
       // At most `perArticle` passages of each article, the best ones: a page of articles, not of one article.
@@ -443,20 +441,20 @@ export class Engine {
         return textsOfBatch(batch).map((text) => analyzeTerms(this.#tokenizer, text).join(TERM_SEPARATOR));
       };
       const results: (string[] | Promise<string[]> | undefined)[] = new Array(batches.length);
-      const back = new Set<number>();
       let sent = 0;
-      const inFlight = () => results.filter((r, i) => r instanceof Promise && !back.has(i)).length;
+      let inFlight = 0;
       const send = () => {
-        while (sent < batches.length && inFlight() < 2 * pool.size) {
+        while (sent < batches.length && inFlight < 2 * pool.size) {
           const b = sent++;
           const promise = pool.analyze(textsOfBatch(batches[b] as typeof prepared));
           results[b] = promise;
+          inFlight++;
           promise.then(
             (terms) => {
               results[b] = terms;
-              back.add(b);
+              inFlight--;
             },
-            () => back.add(b),
+            () => inFlight--,
           );
         }
       };

@@ -1,6 +1,6 @@
 import type { Article } from "../article/article.ts";
 import type { Passage } from "../search/passages.ts";
-import { respell, searchTermsOf, type Token, wordsOf } from "../text/analyze.ts";
+import { queryOf, respell, type Token, wordsOf } from "../text/analyze.ts";
 import { normalize } from "../text/normalize.ts";
 import type { QuestionType } from "../text/question-words.ts";
 import { type Sentence, splitSentences } from "../text/sentences.ts";
@@ -59,8 +59,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   const maxKeyPoints = Math.min(Math.max(options.keyPoints ?? 3, 1), 3);
   const maxPassages = options.passages ?? 3;
   const known = (term: string) => ctx.known(term);
-  const analysed = ctx.analyze(question);
-  const questionTokens = respell(analysed, known);
+  const { tokens: questionTokens, searchTerms } = queryOf(ctx.analyze(question), known);
   const questionType = questionTokens.find((t) => t.question)?.question ?? null;
   const kind = kindAsked(questionTokens);
   const terms = wordsOf(questionTokens);
@@ -75,8 +74,6 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     [...weights].map(([t, w]) => [t, topic.has(t) && topic.size < terms.length ? w * TOPIC_WEIGHT : w]),
   );
   const sentenceTotal = [...sentenceWeights.values()].reduce((a, b) => a + b, 0) || 1;
-  // A respelled word is searched as written too: an article's title may hold it whole.
-  const searchTerms = [...searchTermsOf(questionTokens), ...searchTermsOf(analysed)];
   const results = ctx.search(searchTerms).slice(0, Math.max(CANDIDATE_PASSAGES, maxPassages));
   if (results.length === 0) return { ...empty, found: false, suggestions: ctx.suggest(question).map(sourceOf) };
   const bestScore = results[0]?.score || 1;

@@ -182,6 +182,18 @@ export function respell(tokens: readonly Token[], known: (term: string) => boole
   return out;
 }
 
+/**
+ * What a question searches with: its words respelled as the library spells them (see `respell`), and its
+ * words as written too, since an article's title may hold one whole (the title 栗山川).
+ */
+export function queryOf(
+  tokens: readonly Token[],
+  known: (term: string) => boolean,
+): { tokens: Token[]; searchTerms: string[] } {
+  const respelled = respell(tokens, known);
+  return { tokens: respelled, searchTerms: [...new Set([...searchTermsOf(respelled), ...searchTermsOf(tokens)])] };
+}
+
 function splitKnown(token: Token, known: (term: string) => boolean): [Token, Token] | null {
   const term = token.term as string;
   // Only a noun whose term is its surface can be cut at the same place in both, and only where

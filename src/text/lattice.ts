@@ -248,8 +248,10 @@ export class LatticeTokenizer implements Tokenizer {
       this.unitAt = new Int32Array(units + 1);
       this.byteAt = new Int32Array(units + 1);
       this.runEnd = new Int32Array(units);
-      this.firstAtEnd = new Int32Array(units * 2 + 2);
-      this.lastAtEnd = new Int32Array(units * 2 + 2);
+      // A node ends at most at the sentence's UTF-16 length (a grouped unknown word is measured in units
+      // from a code point index no greater than its unit index), EOS one after.
+      this.firstAtEnd = new Int32Array(units + 2);
+      this.lastAtEnd = new Int32Array(units + 2);
     }
     const { bytes, unitAt, byteAt, pointAtByte, classAt } = this;
     let n = 0;
@@ -308,7 +310,6 @@ export class LatticeTokenizer implements Tokenizer {
   ): number {
     const node = this.nodes++;
     if (node >= this.nodeWord.length) this.growNodes();
-    if (end + 1 >= this.firstAtEnd.length) this.growEnds(end + 2);
     this.nodeWord[node] = word;
     this.nodeType[node] = type;
     this.nodeStart[node] = start;
@@ -433,14 +434,5 @@ export class LatticeTokenizer implements Tokenizer {
     this.nodePrev = grow(this.nodePrev, (n) => new Int32Array(n));
     this.nodeShortest = grow(this.nodeShortest, (n) => new Float64Array(n));
     this.nodeNextAtEnd = grow(this.nodeNextAtEnd, (n) => new Int32Array(n));
-  }
-
-  private growEnds(size: number): void {
-    const first = new Int32Array(size * 2).fill(NO_NODE);
-    const last = new Int32Array(size * 2).fill(NO_NODE);
-    first.set(this.firstAtEnd);
-    last.set(this.lastAtEnd);
-    this.firstAtEnd = first;
-    this.lastAtEnd = last;
   }
 }

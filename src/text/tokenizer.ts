@@ -91,6 +91,8 @@ function loadDictionaries(dicPath: string): Promise<KuromojiDictionaries> {
   return promise;
 }
 
+const tokenizers = new Map<string, Promise<Tokenizer>>();
+
 /**
  * The tokenizer the engine uses: kuromoji's dictionary and algorithm, computed by `LatticeTokenizer`
  * (same tokens, linear time per sentence; see lattice.ts). One per dictionary path.
@@ -103,7 +105,6 @@ export function loadTokenizer(dicPath = defaultDictionaryPath()): Promise<Tokeni
   tokenizer.catch(() => tokenizers.delete(dicPath));
   return tokenizer;
 }
-const tokenizers = new Map<string, Promise<Tokenizer>>();
 
 /** kuromoji's own tokenizer on the same dictionary: the reference the benchmark and the tests compare with. */
 export async function loadKuromojiTokenizer(dicPath = defaultDictionaryPath()): Promise<Tokenizer> {
