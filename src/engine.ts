@@ -6,16 +6,18 @@ import { type Article, bodyBlocks, splitFrontMatter } from "./article/article.ts
 import {
   type CorpusSnapshot,
   deleteArticle,
+  type FileStamp,
   fileHashOf,
   fingerprintOf,
   readCorpus,
+  sameStamp,
   writeArticle,
 } from "./article/store.ts";
 import { UserFacingError } from "./errors.ts";
 import { LruCache } from "./lru.ts";
 import { AnalyzePool, defaultPoolSize } from "./search/analyze-pool.ts";
 import { type IndexedPassage, PassageIndex, TERM_SEPARATOR } from "./search/index.ts";
-import { type Passage, splitPassages } from "./search/passages.ts";
+import { type Passage, passagesAt, splitPassages } from "./search/passages.ts";
 import { type IndexedArticle, indexPath, readSavedIndex, type SavedIndex, writeSavedIndex } from "./search/persist.ts";
 import { analyze, analyzeTerms, queryOf, type Token, wordsOf } from "./text/analyze.ts";
 import { loadTokenizer, type Tokenizer } from "./text/tokenizer.ts";
@@ -117,6 +119,7 @@ export class Engine {
     ]);
     const engine = new Engine(tokenizer, options);
     const origin = await engine.#load(stored);
+    const { filesRead } = stored.corpus;
     engine.#stats = {
       articles: engine.#articles.size,
       passages: engine.#passages.size,
@@ -124,7 +127,7 @@ export class Engine {
       openMs: Math.round(performance.now() - started),
       indexedAt: new Date(),
     };
-    engine.#log("engine.open", { corpusDir: options.corpusDir, ...engine.#stats });
+    engine.#log("engine.open", { corpusDir: options.corpusDir, ...engine.#stats, filesRead });
     return engine;
   }
 
@@ -326,7 +329,8 @@ export class Engine {
     }
     await writeArticle(this.#corpusDir, article);
     this.#unindex(article.id);
-    this.#addAnalysed(article, fileHashOf(article), passages, fromTexts(passages, terms));
+    // Just written, so not settled: the next start-up reads the file again (see FileStamp).
+    this.#addAnalysed(article, { fileHash: fileHashOf(article), stamp: null }, passages, fromTexts(passages, terms));
     await this.#save();
   }
 
@@ -339,7 +343,7 @@ export class Engine {
       for (const article of articles) await writeArticle(this.#corpusDir, article);
       for (const article of articles) this.#unindex(article.id);
       await this.#indexMany(
-        articles.map((article) => ({ article, fileHash: fileHashOf(article) })),
+        articles.map((article) => ({ article, fileHash: fileHashOf(article), stamp: null })),
         progress,
       );
       if (articles.length) await this.#save();
@@ -372,10 +376,13 @@ export class Engine {
 
   async #load({ saved, corpus }: Stored): Promise<IndexOrigin> {
     for (const article of corpus.articles) this.#articles.set(article.id, article);
+    const fileOf = (article: Article): FileOf => ({
+      fileHash: corpus.files.get(article.id) as string,
+      stamp: corpus.stamps.get(article.id) ?? null,
+    });
     if (saved) {
       this.#index = saved.index;
       for (const [id, entry] of saved.articles) this.#indexed.set(id, entry);
-      // Passages are cut again from the corpus (cheap, no tokenizer); only changed articles are re-analysed.
       let changed = 0;
       for (const id of [...this.#indexed.keys()]) {
         if (corpus.files.get(id) !== this.#indexed.get(id)?.fileHash) {
@@ -383,44 +390,57 @@ export class Engine {
           changed++;
         }
       }
-      const stale: { article: Article; fileHash: string }[] = [];
+      // An unchanged article's passages are where they were when it was indexed (the index file keeps
+      // their spans); only changed articles are analysed again.
+      const stale: ({ article: Article } & FileOf)[] = [];
+      let restamped = 0;
       for (const article of corpus.articles) {
-        const fileHash = corpus.files.get(article.id) as string;
+        const file = fileOf(article);
         const entry = this.#indexed.get(article.id);
-        const passages = entry ? splitPassages(article) : [];
+        // (The file hashes as it did then, so the body is the same.)
+        const spans = entry && saved.spansOf(article.id);
+        const passages = !entry ? [] : spans ? passagesAt(article, spans) : splitPassages(article);
         if (entry && passages.length === entry.passages) {
           for (const p of passages) this.#passages.set(p.id, p);
+          // Read and found unchanged: its new stamp spares the next start-up reading it.
+          if (file.stamp && !sameStamp(file.stamp, entry.stamp)) {
+            this.#indexed.set(article.id, { ...entry, stamp: file.stamp });
+            restamped++;
+          }
         } else {
           // Not indexed, or cut into other passages than when it was indexed (a change of splitting
           // rules that INDEX_VERSION missed): analysed again.
           if (entry) this.#unindex(article.id, { keepArticle: true });
-          stale.push({ article, fileHash });
+          stale.push({ article, ...file });
         }
       }
       await this.#indexMany(stale);
       changed += stale.length;
-      if (changed === 0 && saved.fingerprint === corpus.fingerprint) return "loaded";
-      this.#log("engine.repair", { changedArticles: changed });
+      if (changed === 0 && saved.fingerprint === corpus.fingerprint) {
+        if (restamped === 0) return "loaded";
+        this.#log("engine.restamp", { articles: restamped });
+        await this.#save();
+        return "loaded";
+      }
+      this.#log("engine.repair", { changedArticles: changed, restamped });
       await this.#save();
       return "repaired";
     }
     const started = performance.now();
-    await this.#indexMany(
-      corpus.articles.map((article) => ({ article, fileHash: corpus.files.get(article.id) as string })),
-    );
+    await this.#indexMany(corpus.articles.map((article) => ({ article, ...fileOf(article) })));
     this.#log("engine.build", { articles: corpus.articles.length, ms: Math.round(performance.now() - started) });
     await this.#save();
     return "built";
   }
 
   /** Indexes articles, on worker threads when there are many passages. */
-  async #indexMany(items: readonly { article: Article; fileHash: string }[], progress?: (done: number) => void) {
+  async #indexMany(items: readonly ({ article: Article } & FileOf)[], progress?: (done: number) => void) {
     const prepared = items.map((item) => ({ ...item, passages: splitPassages(item.article) }));
     const passageCount = prepared.reduce((n, p) => n + p.passages.length, 0);
     if (this.#workers < 2 || passageCount < this.#parallelFrom) {
       let done = 0;
-      for (const { article, fileHash, passages } of prepared) {
-        this.#addAnalysed(article, fileHash, passages, analyzeArticle(this.#tokenizer, article, passages));
+      for (const { article, passages, ...file } of prepared) {
+        this.#addAnalysed(article, file, passages, analyzeArticle(this.#tokenizer, article, passages));
         progress?.(++done);
       }
       return;
@@ -477,9 +497,9 @@ export class Engine {
         results[b] = undefined;
         send();
         let at = 0;
-        for (const { article, fileHash, passages } of batch) {
+        for (const { article, passages, ...file } of batch) {
           const count = 1 + passages.length + headingsOf(passages).length;
-          this.#addAnalysed(article, fileHash, passages, fromTexts(passages, terms.slice(at, at + count)));
+          this.#addAnalysed(article, file, passages, fromTexts(passages, terms.slice(at, at + count)));
           at += count;
           progress?.(++done);
         }
@@ -496,13 +516,13 @@ export class Engine {
     });
   }
 
-  #addAnalysed(article: Article, fileHash: string, passages: readonly Passage[], analysed: AnalysedArticle): void {
+  #addAnalysed(article: Article, file: FileOf, passages: readonly Passage[], analysed: AnalysedArticle): void {
     this.#index.addArticle(article.id, analysed.title, analysed.passages);
     this.#suggester = undefined;
     for (const p of passages) this.#passages.set(p.id, p);
     this.#articles.set(article.id, article);
     const { body: _body, ...meta } = article;
-    this.#indexed.set(article.id, { fileHash, passages: passages.length, meta });
+    this.#indexed.set(article.id, { fileHash: file.fileHash, passages: passages.length, meta, stamp: file.stamp });
   }
 
   #unindex(id: string, options: { keepArticle?: boolean } = {}): void {
@@ -525,9 +545,17 @@ export class Engine {
       index: this.#index,
       articles: this.#indexed,
       fingerprint: fingerprintOf(files),
+      bodyOf: (id) => this.#articles.get(id)?.body,
+      spansOf: (id) => this.passagesOf(id),
     });
     this.#log("engine.save", { ms: Math.round(performance.now() - started) });
   }
+}
+
+/** The file an article was read from: the hash of its bytes, and its stamp if it was settled (see FileStamp). */
+interface FileOf {
+  readonly fileHash: string;
+  readonly stamp: FileStamp | null;
 }
 
 /** An article's search terms: its title's, and each passage's (with its section heading's). */
@@ -571,15 +599,26 @@ interface Stored {
   readonly corpus: CorpusSnapshot;
 }
 
-/** Reads the saved index, then the corpus; articles whose file is unchanged since the save need no YAML parsing. */
+/**
+ * Reads the saved index, then the corpus: a file whose stamp is the one the index holds is not read (its
+ * article is the index's), and a file whose bytes hash as when it was indexed needs no YAML parsing.
+ */
 async function readStored(corpusDir: string, indexFile: string | false): Promise<Stored> {
   const saved = indexFile ? await readSavedIndex(indexFile) : null;
   const known = new Map<string, Omit<Article, "body">>();
   for (const entry of saved?.articles.values() ?? []) if (entry.meta) known.set(entry.fileHash, entry.meta);
-  const corpus = await readCorpus(corpusDir, (hash, text) => {
-    const meta = known.get(hash);
-    const parts = meta && splitFrontMatter(text);
-    return meta && parts ? { ...meta, body: parts.body } : undefined;
+  const corpus = await readCorpus(corpusDir, {
+    unchanged: (id, stamp) => {
+      const entry = saved?.articles.get(id);
+      if (!entry?.meta || !sameStamp(entry.stamp, stamp)) return undefined;
+      const body = saved?.bodyOf(id);
+      return body === undefined ? undefined : { article: { ...entry.meta, body }, fileHash: entry.fileHash };
+    },
+    parsed: (hash, text) => {
+      const meta = known.get(hash);
+      const parts = meta && splitFrontMatter(text);
+      return meta && parts ? { ...meta, body: parts.body } : undefined;
+    },
   });
   return { saved, corpus };
 }

@@ -1,10 +1,11 @@
-import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { MAX_CANDIDATE_SENTENCES } from "../src/answer/summarize.ts";
 import { createArticle, formatArticle } from "../src/article/article.ts";
 import { Engine } from "../src/engine.ts";
+import { splitPassages } from "../src/search/passages.ts";
 import { indexPath } from "../src/search/persist.ts";
 import { RANKING_ARTICLES } from "./fixtures/ranking-articles.ts";
 import { engineWith, removeDir, tempCorpusDir } from "./helpers/engine.ts";
@@ -160,6 +161,83 @@ describe("Engine", () => {
       expect(answer.question).toBe(q);
       expect(Array.isArray(answer.keyPoints)).toBe(true);
     }
+  });
+});
+
+describe("Engine start-up from the saved index", () => {
+  /** Opens the corpus, and gives the events it logged. */
+  async function open(dir: string) {
+    const events: { event: string; fields: Record<string, unknown> }[] = [];
+    const engine = await Engine.open({ corpusDir: dir, log: (event, fields) => events.push({ event, fields }) });
+    const filesRead = events.find((e) => e.event === "engine.open")?.fields["filesRead"];
+    return { engine, events: events.map((e) => e.event), filesRead };
+  }
+
+  /** Sets the modification time of every article file to `minutesAgo` minutes ago. */
+  async function age(dir: string, minutesAgo: number) {
+    const when = new Date(Date.now() - minutesAgo * 60_000);
+    for (const name of await readdir(dir)) if (name.endsWith(".md")) await utimes(path.join(dir, name), when, when);
+  }
+
+  it("reads no unchanged file again: their articles and passages come from the saved index", async () => {
+    const { dir, engine } = await fresh();
+    await age(dir, 60);
+    // The files were read when just written: they are read once more, found unchanged, and stamped.
+    const first = await open(dir);
+    expect(first.filesRead).toBe(4);
+    expect(first.events).toContain("engine.restamp");
+    expect(first.engine.stats.indexOrigin).toBe("loaded");
+
+    const second = await open(dir);
+    expect(second.filesRead).toBe(0);
+    expect(second.events).not.toContain("engine.save");
+    expect(second.engine.stats.indexOrigin).toBe("loaded");
+    for (const { articleId } of engine.list()) {
+      const article = engine.article(articleId);
+      if (!article) throw new Error("article missing");
+      expect(second.engine.article(articleId)).toEqual(article);
+      expect(second.engine.passagesOf(articleId)).toEqual(splitPassages(article));
+    }
+    expect(second.engine.ask("富士山の標高は？").keyPoints[0]?.text).toContain("3776メートル");
+  });
+
+  it("reads a file again when its modification time changed, though its size did not", async () => {
+    const { dir, engine } = await fresh();
+    await age(dir, 60);
+    await open(dir); // stamps them
+    const fuji = engine.list().find((a) => engine.article(a.articleId)?.body.includes("3776メートル"));
+    if (!fuji) throw new Error("no article about Mt. Fuji");
+    const file = path.join(dir, `${fuji.articleId}.md`);
+    const text = await readFile(file, "utf8");
+    await writeFile(file, text.replace("3776メートル", "3777メートル"));
+    expect((await stat(file)).size).toBe(Buffer.byteLength(text));
+
+    const reopened = await open(dir);
+    expect(reopened.filesRead).toBe(1);
+    expect(reopened.engine.stats.indexOrigin).toBe("repaired");
+    expect(reopened.engine.ask("富士山の標高は？").keyPoints[0]?.text).toContain("3777メートル");
+  });
+
+  it("trusts no stamp taken within seconds of the file's last change, which a change in the same clock tick would leave as it was", async () => {
+    const { dir, engine } = await fresh();
+    // A time no file has yet: a whole second (utimes keeps it exactly), a minute ahead, so never settled.
+    const tick = new Date(Math.ceil(Date.now() / 1000) * 1000 + 60_000);
+    for (const name of await readdir(dir)) if (name.endsWith(".md")) await utimes(path.join(dir, name), tick, tick);
+    await open(dir); // reads every file, and could stamp them
+    const fuji = engine.list().find((a) => engine.article(a.articleId)?.body.includes("3776メートル"));
+    if (!fuji) throw new Error("no article about Mt. Fuji");
+    const file = path.join(dir, `${fuji.articleId}.md`);
+    // Changed within the same tick: the same size, time and inode as when it was read.
+    const before = await stat(file);
+    await writeFile(file, (await readFile(file, "utf8")).replace("3776メートル", "3777メートル"));
+    await utimes(file, tick, tick);
+    const after = await stat(file);
+    expect([after.size, after.mtimeMs, after.ino]).toEqual([before.size, before.mtimeMs, before.ino]);
+
+    const reopened = await open(dir);
+    expect(reopened.filesRead).toBe(4);
+    expect(reopened.engine.stats.indexOrigin).toBe("repaired");
+    expect(reopened.engine.ask("富士山の標高は？").keyPoints[0]?.text).toContain("3777メートル");
   });
 });
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, type Stats, statSync } from "node:fs";
 import { mkdir, open, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { UserFacingError } from "../errors.ts";
@@ -11,12 +11,47 @@ import { type Article, ArticleFormatError, formatArticle, parseArticle, toRfc333
  */
 export type ArticleCache = (fileHash: string, text: string) => Article | undefined;
 
+/**
+ * What a file's metadata says of it. A file whose size, modification time and inode are those it had
+ * when it was read holds the bytes it held then, as make and git assume; a file changed within the
+ * same tick of the file system's clock as that reading would keep its time, so a stamp is only taken
+ * of a file already SETTLED_MS old (git's "racily clean" entries).
+ */
+export interface FileStamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ino: number;
+}
+
+/** A file modified this long before it was read cannot be modified again within the same clock tick. */
+const SETTLED_MS = 2_000;
+
+/** The stamp of a file as it is now, or null when it changed too lately to prove anything (see FileStamp). */
+export function stampOf(stats: Stats, now = Date.now()): FileStamp | null {
+  if (!(stats.mtimeMs < now - SETTLED_MS)) return null;
+  return { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino };
+}
+
+export function sameStamp(a: FileStamp | null | undefined, b: FileStamp | null | undefined): boolean {
+  return !!a && !!b && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
+}
+
+/**
+ * An article whose file has not changed since it was last read, as a saved index holds it (front
+ * matter, body and the hash of the file), or undefined: the file is then read and hashed.
+ */
+export type UnchangedFile = (id: string, stamp: FileStamp) => { article: Article; fileHash: string } | undefined;
+
 /** The articles of a corpus folder and a fingerprint of its files' contents. */
 export interface CorpusSnapshot {
   readonly articles: Article[];
   /** Per file: its article id and the hash of its bytes. */
   readonly files: ReadonlyMap<string, string>;
+  /** Per file: its article id and its stamp when read, null when it was too recent (see FileStamp). */
+  readonly stamps: ReadonlyMap<string, FileStamp | null>;
   readonly fingerprint: string;
+  /** How many files were read (the others were known unchanged by their stamps). */
+  readonly filesRead: number;
 }
 
 /** Article ids: the first 12 hex digits of a SHA-256 (see `articleIdFor`). */
@@ -49,34 +84,55 @@ export class CorpusFileError extends UserFacingError {
   }
 }
 
+/** What a saved index knows of a corpus's files, so that unchanged ones are not read or parsed again. */
+export interface CorpusCache {
+  /** An unchanged file's article, by its stamp: the file is not read at all. */
+  readonly unchanged?: UnchangedFile;
+  /** A file's parsed article, by the hash of its bytes: the file is read, but its YAML not parsed. */
+  readonly parsed?: ArticleCache;
+}
+
 /**
  * Reads every article of a corpus folder (`<id>.md` files; other files are not articles). A missing
  * folder is an empty corpus. Temporary files left by a write that was killed are removed; those of a
  * process still running, which may be writing right now, stay. A malformed article file stops the
  * reading with a `CorpusFileError` naming the file and what is wrong.
  */
-export async function readCorpus(dir: string, cache?: ArticleCache): Promise<CorpusSnapshot> {
+export async function readCorpus(dir: string, cache: CorpusCache = {}): Promise<CorpusSnapshot> {
   let names: string[];
   try {
     names = await readdir(dir);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT")
-      return { articles: [], files: new Map(), fingerprint: fingerprintOf(new Map()) };
+      return { articles: [], files: new Map(), stamps: new Map(), fingerprint: fingerprintOf(new Map()), filesRead: 0 };
     throw err;
   }
   await removeStaleTemps(dir, names);
   const files = names.filter((n) => ARTICLE_FILE.test(n)).sort();
   const articles: Article[] = [];
   const hashes = new Map<string, string>();
+  const stamps = new Map<string, FileStamp | null>();
+  const now = Date.now();
+  let filesRead = 0;
   for (const name of files) {
     const file = path.join(dir, name);
     let hash: string;
     let article: Article;
+    let stamp: FileStamp | null;
     try {
-      // Sequential synchronous reads: 0.4 s for livedoor's 7,367 files, against 1.7 s for async reads.
-      const text = readFileSync(file, "utf8");
-      hash = createHash("sha256").update(text).digest("hex");
-      article = fromCache(cache?.(hash, text)) ?? parseArticle(text, name);
+      // Stamped before it is read: a change after the stamp makes the next stamp differ.
+      stamp = stampOf(statSync(file), now);
+      const known = stamp ? cache.unchanged?.(name.slice(0, -".md".length), stamp) : undefined;
+      if (known) {
+        hash = known.fileHash;
+        article = known.article;
+      } else {
+        // Sequential synchronous reads: 0.4 s for livedoor's 7,367 files, against 1.7 s for async reads.
+        const text = readFileSync(file, "utf8");
+        filesRead++;
+        hash = createHash("sha256").update(text).digest("hex");
+        article = fromCache(cache.parsed?.(hash, text)) ?? parseArticle(text, name);
+      }
     } catch (err) {
       if (err instanceof ArticleFormatError) throw new CorpusFileError(file, err.reason, `store: ${err.message}`);
       const code = (err as NodeJS.ErrnoException).code;
@@ -95,8 +151,9 @@ export async function readCorpus(dir: string, cache?: ArticleCache): Promise<Cor
     }
     articles.push(article);
     hashes.set(article.id, hash);
+    stamps.set(article.id, stamp);
   }
-  return { articles, files: hashes, fingerprint: fingerprintOf(hashes) };
+  return { articles, files: hashes, stamps, fingerprint: fingerprintOf(hashes), filesRead };
 }
 
 /**

@@ -49,6 +49,14 @@ export function splitPassages(article: Article): Passage[] {
     if (pending.end - pending.start >= MIN_PASSAGE_LENGTH) flush();
   }
   flush();
+  return passagesAt(article, spans);
+}
+
+/** An article's passages at the given spans of its body (as `splitPassages` cut them when it was indexed). */
+export function passagesAt(
+  article: Article,
+  spans: readonly { start: number; end: number; heading: string | null }[],
+): Passage[] {
   return spans.map((s, n) => ({
     id: `${article.id}:${n}`,
     articleId: article.id,

@@ -32,7 +32,7 @@ describe("readCorpus", () => {
   it("gives times in RFC 3339 form for an article the cache (a saved index) holds in the old form", async () => {
     await writeArticle(dir, article);
     const old = { ...article, publishedAt: "2012-09-04T12:45:00+0900" };
-    const corpus = await readCorpus(dir, () => old);
+    const corpus = await readCorpus(dir, { parsed: () => old });
     expect(corpus.articles[0]?.publishedAt).toBe("2012-09-04T12:45:00+09:00");
   });
 
