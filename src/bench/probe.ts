@@ -14,7 +14,7 @@ import { HOSTILE_INPUTS } from "./hostile-inputs.ts";
  * The child process of the benchmark: each measurement that needs a process of its own (start-up time,
  * memory at a corpus size, peak memory on hostile input) runs here and prints one JSON line.
  *
- *   probe open <corpusDir> <questionsFile|-> <workers>   start-up, memory, ask latencies
+ *   probe open <corpusDir> <questionsFile|-> <workers> [parallelFrom]   start-up, memory, ask latencies
  *   probe hostile <kind>                                   analysis time and peak memory of one input
  *   probe pairs <corpusDir> <n>                             n one-thread builds against raw kuromoji, alternating
  *   probe save <corpusDir>                                 memory to load a saved index and save it again
@@ -26,10 +26,19 @@ function mb(bytes: number): number {
 }
 
 if (mode === "open") {
-  const [corpusDir, questionsFile, workers] = args as [string, string, string];
+  const [corpusDir, questionsFile, workers, parallelFrom] = args as [string, string, string, string | undefined];
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
-  const engine = await Engine.open({ corpusDir, workers: Number(workers) || 1 });
+  let poolWorkers = 0;
+  const engine = await Engine.open({
+    corpusDir,
+    workers: Number(workers) || 1,
+    // (logged only when worker threads indexed: how many threads analysed)
+    log: (event, fields) => {
+      if (event === "engine.index") poolWorkers = Number(fields["workers"]);
+    },
+    ...(parallelFrom ? { parallelFrom: Number(parallelFrom) } : {}),
+  });
   const openMs = performance.now() - started;
   // CPU time of every thread of this process (the workers' too), user and system
   const cpu = process.cpuUsage(cpuBefore);
@@ -52,6 +61,7 @@ if (mode === "open") {
       indexOrigin: engine.stats.indexOrigin,
       articles: engine.stats.articles,
       passages: engine.stats.passages,
+      poolWorkers,
       rssMbReady: mb(memory.rss),
       heapMbReady: mb(memory.heapUsed),
       rssMbAnswering: mb(after.rss),

@@ -30,7 +30,8 @@ export interface BenchOptions {
 }
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const PROBE = path.join(import.meta.dirname, "probe.ts");
+/** The probe as `npm run build` bundles it: processes are timed as `npm start` runs the bot, compiled. */
+const PROBE = path.join(ROOT, "dist", "probe.js");
 const run = promisify(execFile);
 
 /** A sample of Japanese news prose for the tokenizer figures, used when no corpus is given. */
@@ -44,6 +45,7 @@ export async function runBench(options: BenchOptions): Promise<Record<string, nu
   const note = (key: string, value: number | string) => {
     figures[key] = typeof value === "number" ? Math.round(value * 100) / 100 : value;
   };
+  await run("npm", ["run", "-s", "build"], { cwd: ROOT });
   const work = await mkdtemp(path.join(os.tmpdir(), "shiori-bench-"));
   try {
     const articles = options.corpusDir ? readPlainTextCorpus(options.corpusDir) : [];
@@ -229,7 +231,7 @@ async function probe(args: string[]): Promise<Record<string, unknown>> {
 
 async function timedProcess(args: string[]) {
   const started = performance.now();
-  const { stdout } = await run(process.execPath, ["--expose-gc", "--import", "tsx", PROBE, ...args], {
+  const { stdout } = await run(process.execPath, ["--expose-gc", PROBE, ...args], {
     cwd: ROOT,
     maxBuffer: 16 * 1024 * 1024,
   });

@@ -1,6 +1,14 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 
+/** Whether this module runs from the bundles of `npm run build` rather than from TypeScript through tsx. */
+const COMPILED = !import.meta.url.endsWith(".ts");
+
+/** Node 20 cannot run TypeScript: a worker of the sources registers tsx's loader, then imports the worker module. */
+const TSX_BOOTSTRAP = COMPILED
+  ? ""
+  : `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./analyze-worker.ts", import.meta.url).href)}); })`;
+
 /**
  * Worker threads that analyse texts into search terms, for bulk indexing on every core. Each worker
  * loads its own kuromoji dictionary (about 300 MB and 0.6 s), so a pool only pays off for large
@@ -14,17 +22,12 @@ export class AnalyzePool {
   #next = 0;
 
   private constructor(size: number, dictionaryPath: string | undefined) {
-    const url = new URL("./analyze-worker.ts", import.meta.url).href;
-    // Node 20 cannot run TypeScript: each worker registers tsx's loader, then imports the worker module.
-    const tsx = import.meta.resolve("tsx/esm/api");
-    const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); })`;
-    this.#workers = Array.from(
-      { length: size },
-      () =>
-        new Worker(bootstrap, {
-          eval: true,
-          workerData: dictionaryPath === undefined ? {} : { dictionaryPath },
-        }),
+    const workerData = dictionaryPath === undefined ? {} : { dictionaryPath };
+    this.#workers = Array.from({ length: size }, () =>
+      COMPILED
+        ? // `npm run build` bundles the worker next to the entry points (dist/analyze-worker.js).
+          new Worker(new URL("./analyze-worker.js", import.meta.url), { workerData })
+        : new Worker(TSX_BOOTSTRAP, { eval: true, workerData }),
     );
     this.#ready = Promise.all(
       this.#workers.map(

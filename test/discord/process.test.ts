@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createArticle } from "../../src/article/article.ts";
 import { writeArticle } from "../../src/article/store.ts";
 import { commandsJson } from "../../src/deploy-commands.ts";
+import { Engine } from "../../src/engine.ts";
+import { RANKING_ARTICLES } from "../fixtures/ranking-articles.ts";
 import { FUJI } from "./corpus.ts";
 import { FakeDiscord } from "./fake-discord.ts";
 
@@ -39,9 +41,15 @@ interface Run {
   logged(event: string): Promise<Record<string, unknown>>;
 }
 
-/** Runs a script of the repository with only the given environment, in a folder without .env. */
+/**
+ * Runs a script of the repository with only the given environment, in a folder without .env: a
+ * TypeScript source through tsx, or a bundle of `npm run build` (dist/*.js) with plain Node.
+ */
 function run(script: string, env: Record<string, string>): Run {
-  const child = spawn(TSX, [path.join(ROOT, script)], {
+  const [command, args] = script.endsWith(".ts")
+    ? [TSX, [path.join(ROOT, script)]]
+    : [process.execPath, [path.join(ROOT, script)]];
+  const child = spawn(command, args, {
     cwd: workDir,
     env: { PATH: process.env["PATH"] ?? "", HOME: workDir, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -82,6 +90,8 @@ function run(script: string, env: Record<string, string>): Run {
 }
 
 beforeAll(async () => {
+  // `npm start` builds the bundles, then runs dist/bot.js.
+  execFileSync("npm", ["run", "-s", "build"], { cwd: ROOT, stdio: "inherit" });
   fake = new FakeDiscord();
   await fake.start();
   workDir = await mkdtemp(path.join(os.tmpdir(), "shiori-process-test-"));
@@ -117,6 +127,23 @@ const discordEnv = () => ({
   DISCORD_API_BASE: fake.apiBase,
 });
 
+describe("npm run build", () => {
+  it("bundles the analysis worker next to the entry points: a bundled engine indexes on worker threads", async () => {
+    const dir = path.join(workDir, "pool-corpus");
+    const at = new Date("2025-01-01T00:00:00Z");
+    for (const draft of RANKING_ARTICLES.slice(0, 6)) await writeArticle(dir, createArticle(draft, { by: "test", at }));
+    // The benchmark's probe, bundled: open the corpus on two threads, from one passage on.
+    const output = execFileSync(process.execPath, [path.join(ROOT, "dist/probe.js"), "open", dir, "-", "2", "1"], {
+      encoding: "utf8",
+    });
+    const opened = JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as Record<string, unknown>;
+    expect(opened).toMatchObject({ indexOrigin: "built", articles: 6, poolWorkers: 2 });
+    const engine = await Engine.open({ corpusDir: dir });
+    expect(engine.stats.indexOrigin).toBe("loaded");
+    expect(engine.ask("富士山の標高は？").keyPoints[0]?.text).toContain("3776メートル");
+  });
+});
+
 describe("npm run deploy-commands", () => {
   it("registers the command list in the server named by DISCORD_GUILD_ID", async () => {
     const deploy = run("src/deploy-commands.ts", { ...discordEnv(), DISCORD_GUILD_ID: fake.guildId });
@@ -131,7 +158,11 @@ describe("npm run deploy-commands", () => {
 
 describe("npm start", () => {
   it("refuses to start with every configuration problem listed at once, without echoing the token", async () => {
-    const start = run("src/bot.ts", { DISCORD_TOKEN: `${TOKEN} oops`, DISCORD_CLIENT_ID: "my-app", LOG_LEVEL: "loud" });
+    const start = run("dist/bot.js", {
+      DISCORD_TOKEN: `${TOKEN} oops`,
+      DISCORD_CLIENT_ID: "my-app",
+      LOG_LEVEL: "loud",
+    });
     expect(await start.exit).toBe(1);
     const stderr = start.err.join("");
     expect(stderr).toContain("DISCORD_TOKEN:");
@@ -144,7 +175,7 @@ describe("npm start", () => {
     const broken = path.join(workDir, "broken-corpus");
     await mkdir(broken, { recursive: true });
     await writeFile(path.join(broken, "0123456789ab.md"), "no front matter here\n");
-    const start = run("src/bot.ts", { ...discordEnv(), CORPUS_DIR: broken });
+    const start = run("dist/bot.js", { ...discordEnv(), CORPUS_DIR: broken });
     expect(await start.exit).toBe(1);
     const stderr = start.err.join("");
     expect(stderr).toContain("0123456789ab.md");
@@ -153,7 +184,7 @@ describe("npm start", () => {
   });
 
   it("loads the corpus, logs in, answers, and on SIGTERM finishes the article being added before it exits", async () => {
-    const bot = run("src/bot.ts", {
+    const bot = run("dist/bot.js", {
       ...discordEnv(),
       CORPUS_DIR: corpusDir,
       ALLOWED_GUILD_IDS: fake.guildId,
