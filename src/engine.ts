@@ -17,7 +17,7 @@ import { UserFacingError } from "./errors.ts";
 import { LruCache } from "./lru.ts";
 import { AnalyzePool, defaultPoolSize } from "./search/analyze-pool.ts";
 import { type IndexedPassage, PassageIndex, TERM_SEPARATOR } from "./search/index.ts";
-import { type Passage, passagesAt, splitPassages } from "./search/passages.ts";
+import { type Passage, PassageTable, spansOf, splitPassages } from "./search/passages.ts";
 import { type IndexedArticle, indexPath, readSavedIndex, type SavedIndex, writeSavedIndex } from "./search/persist.ts";
 import { analyze, analyzeTerms, queryOf, type Token, wordsOf } from "./text/analyze.ts";
 import { loadTokenizer, type Tokenizer } from "./text/tokenizer.ts";
@@ -81,7 +81,7 @@ export class Engine {
   readonly #indexFile: string | false;
   readonly #log: NonNullable<EngineOptions["log"]>;
   readonly #articles = new Map<string, Article>();
-  readonly #passages = new Map<string, Passage>();
+  readonly #passages = new PassageTable();
   readonly #indexed = new Map<string, IndexedArticle>();
   #index = new PassageIndex();
   readonly #workers: number;
@@ -258,13 +258,7 @@ export class Engine {
   }
 
   passagesOf(articleId: string): Passage[] {
-    const n = this.#indexed.get(articleId)?.passages ?? 0;
-    const out: Passage[] = [];
-    for (let i = 0; i < n; i++) {
-      const p = this.#passages.get(`${articleId}:${i}`);
-      if (p) out.push(p);
-    }
-    return out;
+    return this.#passages.of(articleId);
   }
 
   /** BM25's inverse document frequency of a term over passages. */
@@ -398,10 +392,9 @@ export class Engine {
         const file = fileOf(article);
         const entry = this.#indexed.get(article.id);
         // (The file hashes as it did then, so the body is the same.)
-        const spans = entry && saved.spansOf(article.id);
-        const passages = !entry ? [] : spans ? passagesAt(article, spans) : splitPassages(article);
-        if (entry && passages.length === entry.passages) {
-          for (const p of passages) this.#passages.set(p.id, p);
+        const spans = entry && (saved.spansOf(article.id) ?? spansOf(splitPassages(article)));
+        if (entry && spans && spans.flat.length === 3 * entry.passages) {
+          this.#passages.set(article, spans);
           // Read and found unchanged: its new stamp spares the next start-up reading it.
           if (file.stamp && !sameStamp(file.stamp, entry.stamp)) {
             this.#indexed.set(article.id, { ...entry, stamp: file.stamp });
@@ -519,7 +512,7 @@ export class Engine {
   #addAnalysed(article: Article, file: FileOf, passages: readonly Passage[], analysed: AnalysedArticle): void {
     this.#index.addArticle(article.id, analysed.title, analysed.passages);
     this.#suggester = undefined;
-    for (const p of passages) this.#passages.set(p.id, p);
+    this.#passages.set(article, spansOf(passages));
     this.#articles.set(article.id, article);
     const { body: _body, ...meta } = article;
     this.#indexed.set(article.id, { fileHash: file.fileHash, passages: passages.length, meta, stamp: file.stamp });
@@ -530,7 +523,7 @@ export class Engine {
     const entry = this.#indexed.get(id);
     if (entry) {
       this.#index.removeArticle(id, entry.passages);
-      for (let i = 0; i < entry.passages; i++) this.#passages.delete(`${id}:${i}`);
+      this.#passages.delete(id);
       this.#indexed.delete(id);
     }
     if (!options.keepArticle) this.#articles.delete(id);
@@ -546,7 +539,7 @@ export class Engine {
       articles: this.#indexed,
       fingerprint: fingerprintOf(files),
       bodyOf: (id) => this.#articles.get(id)?.body,
-      spansOf: (id) => this.passagesOf(id),
+      spansOf: (id) => this.#passages.spansOf(id),
     });
     this.#log("engine.save", { ms: Math.round(performance.now() - started) });
   }

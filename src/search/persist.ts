@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Article } from "../article/article.ts";
 import { type FileStamp, removeStaleTemps, writeFileAtomic } from "../article/store.ts";
 import { INDEX_VERSION, OPTIONS_HASH, PassageIndex, passageIndexOptions, titleIndexOptions } from "./index.ts";
+import { type PassageSpans, soundSpans } from "./passages.ts";
 import { indexFromSnapshot, snapshotOf } from "./snapshot.ts";
 
 /** What the saved index knows of each article it holds. */
@@ -17,13 +18,6 @@ export interface IndexedArticle {
   readonly stamp?: FileStamp | null;
 }
 
-/** Where a passage lies in its article's body, and the heading it sits under. */
-export interface PassageSpan {
-  readonly start: number;
-  readonly end: number;
-  readonly heading: string | null;
-}
-
 export interface SavedIndex {
   readonly index: PassageIndex;
   readonly articles: ReadonlyMap<string, IndexedArticle>;
@@ -31,16 +25,16 @@ export interface SavedIndex {
   /** An indexed article's body as it was indexed (decoded from the index file on each call). */
   readonly bodyOf: (id: string) => string | undefined;
   /** Where an indexed article's passages lie in its body. */
-  readonly spansOf: (id: string) => readonly PassageSpan[] | undefined;
+  readonly spansOf: (id: string) => PassageSpans | undefined;
 }
 
 /** What the index file says of an article. */
 interface SavedArticle extends IndexedArticle {
   /** The body: its offset and length in the bodies section, in UTF-16 code units. */
   readonly body?: [number, number];
-  /** Per passage: start, end, and the index of its heading in `headings` (-1: none). */
-  readonly spans?: number[];
-  readonly headings?: string[];
+  /** Where its passages lie in the body (see PassageSpans). */
+  readonly spans?: readonly number[];
+  readonly headings?: readonly (string | null)[];
 }
 
 interface Meta {
@@ -111,19 +105,10 @@ function bodyIn(saved: SavedArticle | undefined, bodies: Buffer): string | undef
 }
 
 /** An article's passage spans from the index file, or undefined when it holds none (or not sound ones). */
-function spansIn(saved: SavedArticle | undefined): PassageSpan[] | undefined {
+function spansIn(saved: SavedArticle | undefined): PassageSpans | undefined {
   if (!saved?.spans || !saved.body) return undefined;
-  const length = saved.body[1];
-  const headings = saved.headings ?? [];
-  const spans: PassageSpan[] = [];
-  for (let i = 0; i + 2 < saved.spans.length; i += 3) {
-    const start = saved.spans[i] as number;
-    const end = saved.spans[i + 1] as number;
-    const heading = saved.spans[i + 2] as number;
-    if (!(start >= 0 && start <= end && end <= length)) return undefined;
-    spans.push({ start, end, heading: heading >= 0 ? (headings[heading] ?? null) : null });
-  }
-  return spans.length === saved.passages ? spans : undefined;
+  const spans = { flat: saved.spans, headings: saved.headings ?? [] };
+  return soundSpans(spans, saved.passages, saved.body[1]) ? spans : undefined;
 }
 
 /** Saves the index atomically (temporary file, then rename), in chunks. */
@@ -133,19 +118,12 @@ export async function writeSavedIndex(file: string, saved: SavedIndex): Promise<
   const bodies = new Utf16Chunks();
   for (const [id, entry] of saved.articles) {
     const body = saved.bodyOf(id);
-    const passageSpans = saved.spansOf(id);
-    if (body === undefined || !passageSpans) {
+    const spans = saved.spansOf(id);
+    if (body === undefined || !spans) {
       articles[id] = entry;
       continue;
     }
-    const headings: string[] = [];
-    const spans: number[] = [];
-    for (const span of passageSpans) {
-      let heading = span.heading === null ? -1 : headings.lastIndexOf(span.heading);
-      if (span.heading !== null && heading < 0) heading = headings.push(span.heading) - 1;
-      spans.push(span.start, span.end, heading);
-    }
-    articles[id] = { ...entry, body: [bodies.length, body.length], spans, headings };
+    articles[id] = { ...entry, body: [bodies.length, body.length], spans: spans.flat, headings: spans.headings };
     bodies.push(body);
   }
   const meta: Meta = {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Block, createArticle } from "../../src/article/article.ts";
-import { MAX_PASSAGE_LENGTH, splitPassages } from "../../src/search/passages.ts";
+import { MAX_PASSAGE_LENGTH, PassageTable, soundSpans, spansOf, splitPassages } from "../../src/search/passages.ts";
 
 function article(blocks: Block[]) {
   return createArticle(
@@ -68,5 +68,58 @@ describe("splitPassages", () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("PassageTable", () => {
+  const a = article([
+    { kind: "heading", text: "一" },
+    {
+      kind: "paragraph",
+      text: "最初の節の段落は、次の段落と合わせなくてもよいほどに十分な長さがある文章です。まだ続きます。",
+    },
+    { kind: "heading", text: "二" },
+    {
+      kind: "paragraph",
+      text: "二番目の節の段落も、それだけで一つの段落になるほどの長さを持つ文章として書かれています。",
+    },
+    { kind: "heading", text: "一" },
+    {
+      kind: "paragraph",
+      text: "同じ見出しがもう一度現れても、その下の段落は正しい見出しのもとに置かれなければならない。",
+    },
+  ]);
+  const passages = splitPassages(a);
+
+  it("gives back, by id and by article, the passages it was given as spans", () => {
+    const table = new PassageTable();
+    table.set(a, spansOf(passages));
+    expect(table.size).toBe(passages.length);
+    expect(passages.map((p) => p.heading)).toEqual(["一", "二", "一"]);
+    expect(table.of(a.id)).toEqual(passages);
+    for (const p of passages) expect(table.get(p.id)).toEqual(p);
+    table.delete(a.id);
+    expect(table.size).toBe(0);
+    expect(table.get(passages[0]?.id ?? "")).toBeUndefined();
+  });
+
+  it("finds nothing at ids that name no passage", () => {
+    const table = new PassageTable();
+    table.set(a, spansOf(passages));
+    for (const id of [a.id, `${a.id}:`, `${a.id}:-1`, `${a.id}:1.5`, `${a.id}:${passages.length}`, ":0", "x:0", ""])
+      expect(table.get(id)).toBeUndefined();
+  });
+
+  it("takes spans as an article's passages only when they fit its body, in order, with known headings", () => {
+    const spans = spansOf(passages);
+    expect(soundSpans(spans, passages.length, a.body.length)).toBe(true);
+    expect(soundSpans(spans, passages.length + 1, a.body.length)).toBe(false);
+    expect(soundSpans(spans, passages.length, a.body.length - 1)).toBe(false);
+    const overlapping = [...spans.flat];
+    overlapping[3] = (overlapping[1] as number) - 1;
+    expect(soundSpans({ ...spans, flat: overlapping }, passages.length, a.body.length)).toBe(false);
+    const unknownHeading = [...spans.flat];
+    unknownHeading[2] = spans.headings.length;
+    expect(soundSpans({ ...spans, flat: unknownHeading }, passages.length, a.body.length)).toBe(false);
   });
 });
