@@ -411,8 +411,12 @@ export class Engine {
       changed += stale.length;
       if (changed === 0 && saved.fingerprint === corpus.fingerprint) {
         if (restamped === 0) return "loaded";
+        // Only spares the next start-up some reading: a corpus that cannot be written (a read-only
+        // mount, a full disk) still opens.
         this.#log("engine.restamp", { articles: restamped });
-        await this.#save();
+        await this.#save().catch((err: unknown) =>
+          this.#log("engine.restamp.failed", { error: (err as Error).message }),
+        );
         return "loaded";
       }
       this.#log("engine.repair", { changedArticles: changed, restamped });

@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
@@ -199,6 +199,19 @@ describe("Engine start-up from the saved index", () => {
       expect(second.engine.passagesOf(articleId)).toEqual(splitPassages(article));
     }
     expect(second.engine.ask("富士山の標高は？").keyPoints[0]?.text).toContain("3776メートル");
+  });
+
+  it("still opens when the index cannot be saved again, if saving would only have refreshed the stamps", async () => {
+    const { dir } = await fresh();
+    await age(dir, 60);
+    // An index file whose temporary file's name is too long to create: it loads, but cannot be saved.
+    const indexFile = path.join(dir, ".index", `${"i".repeat(230)}.bin`);
+    await rename(indexPath(dir), indexFile);
+    const events: string[] = [];
+    const engine = await Engine.open({ corpusDir: dir, indexFile, log: (event) => events.push(event) });
+    expect(events).toContain("engine.restamp.failed");
+    expect(engine.stats.indexOrigin).toBe("loaded");
+    expect(engine.ask("富士山の標高は？").keyPoints[0]?.text).toContain("3776メートル");
   });
 
   it("reads a file again when its modification time changed, though its size did not", async () => {

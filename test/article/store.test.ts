@@ -1,11 +1,12 @@
 import { spawnSync } from "node:child_process";
+import type { Stats } from "node:fs";
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Article, createArticle, formatArticle } from "../../src/article/article.ts";
 import { importPlainText } from "../../src/article/import-text.ts";
-import { articlePath, readCorpus, writeArticle } from "../../src/article/store.ts";
+import { articlePath, readCorpus, stampOf, writeArticle } from "../../src/article/store.ts";
 import { Engine } from "../../src/engine.ts";
 import { UserFacingError } from "../../src/errors.ts";
 
@@ -27,6 +28,17 @@ async function readError(): Promise<unknown> {
     (err: unknown) => err,
   );
 }
+
+describe("stampOf", () => {
+  it("stamps a file only when it changed more than 2 s before it was looked at", () => {
+    const now = Date.parse("2026-01-01T00:00:00Z");
+    const stats = (age: number) => ({ size: 120, mtimeMs: now - age, ino: 7 }) as Stats;
+    expect(stampOf(stats(1_999), now)).toBeNull();
+    expect(stampOf(stats(2_000), now)).toBeNull();
+    expect(stampOf(stats(2_001), now)).toEqual({ size: 120, mtimeMs: now - 2_001, ino: 7 });
+    expect(stampOf(stats(-60_000), now)).toBeNull(); // a time ahead of the clock proves nothing
+  });
+});
 
 describe("readCorpus", () => {
   it("gives times in RFC 3339 form for an article the cache (a saved index) holds in the old form", async () => {

@@ -1,4 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -90,8 +91,9 @@ function run(script: string, env: Record<string, string>): Run {
 }
 
 beforeAll(async () => {
-  // `npm start` builds the bundles, then runs dist/bot.js.
+  // `npm start` builds the bundles, then runs dist/bot.js; the bench bundles its probe the same way.
   execFileSync("npm", ["run", "-s", "build"], { cwd: ROOT, stdio: "inherit" });
+  execFileSync("npm", ["run", "-s", "build:bench"], { cwd: ROOT, stdio: "inherit" });
   fake = new FakeDiscord();
   await fake.start();
   workDir = await mkdtemp(path.join(os.tmpdir(), "shiori-process-test-"));
@@ -127,15 +129,20 @@ const discordEnv = () => ({
   DISCORD_API_BASE: fake.apiBase,
 });
 
-describe("npm run build", () => {
-  it("bundles the analysis worker next to the entry points: a bundled engine indexes on worker threads", async () => {
+describe("the bundles", () => {
+  it("hold the analysis worker next to the entry points: a bundled engine indexes on worker threads", async () => {
+    expect(existsSync(path.join(ROOT, "dist", "analyze-worker.js"))).toBe(true);
     const dir = path.join(workDir, "pool-corpus");
     const at = new Date("2025-01-01T00:00:00Z");
     for (const draft of RANKING_ARTICLES.slice(0, 6)) await writeArticle(dir, createArticle(draft, { by: "test", at }));
     // The benchmark's probe, bundled: open the corpus on two threads, from one passage on.
-    const output = execFileSync(process.execPath, [path.join(ROOT, "dist/probe.js"), "open", dir, "-", "2", "1"], {
-      encoding: "utf8",
-    });
+    const output = execFileSync(
+      process.execPath,
+      [path.join(ROOT, "dist/bench/probe.js"), "open", dir, "-", "2", "1"],
+      {
+        encoding: "utf8",
+      },
+    );
     const opened = JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as Record<string, unknown>;
     expect(opened).toMatchObject({ indexOrigin: "built", articles: 6, poolWorkers: 2 });
     const engine = await Engine.open({ corpusDir: dir });
