@@ -34,6 +34,13 @@ export interface AnswerOptions {
 
 /** Passages whose sentences compete to be key points. */
 const CANDIDATE_PASSAGES = 6;
+/**
+ * The best passages of the search, scored again by their best sentence (see byBestSentence): the
+ * candidates, whose sentences are analysed anyway, and as many whatever the number of passages asked
+ * for, so that the order of the first ones does not depend on it. Ten cost 4 ms more per question on
+ * livedoor (p50 11 ms against 7) for recall@1 0.9185 against 0.9181.
+ */
+const RESCORED_PASSAGES = CANDIDATE_PASSAGES;
 /** A passage must hold this share of the question's term weight (IDF-weighted) to answer it. */
 const MIN_COVERAGE = 0.3;
 /** Weight of topic terms (before は) in a sentence's own coverage. */
@@ -74,7 +81,10 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     [...weights].map(([t, w]) => [t, topic.has(t) && topic.size < terms.length ? w * TOPIC_WEIGHT : w]),
   );
   const sentenceTotal = [...sentenceWeights.values()].reduce((a, b) => a + b, 0) || 1;
-  const results = ctx.search(searchTerms).slice(0, Math.max(CANDIDATE_PASSAGES, maxPassages));
+  const results = byBestSentence(ctx, ctx.search(searchTerms), weights, known).slice(
+    0,
+    Math.max(CANDIDATE_PASSAGES, maxPassages),
+  );
   if (results.length === 0) return { ...empty, found: false, suggestions: ctx.suggest(question).map(sourceOf) };
   const bestScore = results[0]?.score || 1;
 
@@ -192,6 +202,49 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     passages: passages.slice(0, maxPassages),
     suggestions: found ? [] : ctx.suggest(question).map(sourceOf),
   };
+}
+
+/**
+ * Proximity: the best passages are scored again by their best sentence. A passage's score is multiplied by
+ * the share of the question's term weight that its best sentence holds, the terms of its heading and of its
+ * article's title counting as said in every sentence (they are what all its sentences are about). Of two
+ * passages holding the same words, the one that says them together in one sentence ranks first: 「朝鮮半島
+ * の梅雨は」 asks for 「朝鮮半島では6月下旬ごろから…」, not a passage naming 朝鮮半島 in passing. On JSQuAD:
+ * recall@1 0.9136 → 0.9181, answerHitAt1 0.8519 → 0.8532; a window of two sentences gained less.
+ */
+function byBestSentence(
+  ctx: AnswerContext,
+  results: readonly { id: string; score: number }[],
+  weights: ReadonlyMap<string, number>,
+  known: (term: string) => boolean,
+): { id: string; score: number }[] {
+  const total = weightOf(weights.keys(), weights) || 1;
+  const rescored = results.slice(0, RESCORED_PASSAGES).map((result, rank) => {
+    const passage = ctx.passage(result.id);
+    const article = passage && ctx.article(passage.articleId);
+    if (!passage || !article) return { ...result, rank };
+    const context = termsIn(respell(ctx.analyze(article.title), known), weights);
+    if (passage.heading) for (const t of termsIn(ctx.analyze(passage.heading), weights)) context.add(t);
+    // No sentence holds more than the whole passage: a passage that does not answer (see MIN_COVERAGE) is
+    // not analysed for its sentences, and its whole coverage bounds its best sentence's.
+    const whole = weightOf(new Set([...ctx.termsIn(passage.id, [...weights.keys()]), ...context]), weights);
+    if (whole / total < MIN_COVERAGE) return { id: result.id, score: (result.score * whole) / total, rank };
+    const tokens = ctx.analyze(passage.text);
+    let best = 0;
+    for (const sentence of splitSentences(passage.text)) {
+      const own = termsIn(
+        tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end),
+        weights,
+      );
+      best = Math.max(best, weightOf(new Set([...own, ...context]), weights));
+    }
+    return { id: result.id, score: (result.score * best) / total, rank };
+  });
+  rescored.sort((a, b) => b.score - a.score || a.rank - b.rank);
+  // The passages after them keep their order, below them.
+  const floor = rescored.at(-1)?.score ?? 0;
+  const rest = results.slice(RESCORED_PASSAGES).map((r) => ({ id: r.id, score: Math.min(r.score, floor) }));
+  return [...rescored.map(({ id, score }) => ({ id, score })), ...rest];
 }
 
 /** Sentences shown as one key point: a sentence and those it points back at. Offsets as in the loop above. */

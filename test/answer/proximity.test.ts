@@ -1,0 +1,29 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "../../src/engine.ts";
+import { draft } from "../fixtures/ranking-articles.ts";
+import { engineWith, removeDir } from "../helpers/engine.ts";
+
+let engine: Engine;
+let dir: string;
+beforeAll(async () => {
+  ({ engine, dir } = await engineWith([
+    // The question's words, spread over two sentences of a short passage (BM25 prefers it: it is shorter)...
+    draft("spread", "川沿いの暮らし", null, "鵜飼の町は川沿いにある。夏祭りは八月に開かれる。"),
+    // ...and together in one sentence of a longer one.
+    draft(
+      "together",
+      "川沿いの行事",
+      null,
+      "鵜飼の町の夏祭りは七月に開かれる。祭りの日には多くの観光客が訪れ、川沿いの通りは屋台で埋まり、夜遅くまでにぎわう。",
+    ),
+  ]));
+});
+afterAll(() => removeDir(dir));
+
+describe("passages", () => {
+  it("rank first where the question's words occur together in one sentence", () => {
+    const answer = engine.ask("鵜飼の町の夏祭りはいつ？");
+    expect(answer.passages[0]?.text).toContain("鵜飼の町の夏祭りは七月");
+    expect(answer.keyPoints[0]?.text).toBe("鵜飼の町の夏祭りは七月に開かれる。");
+  });
+});
