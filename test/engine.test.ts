@@ -201,6 +201,22 @@ describe("Engine start-up from the saved index", () => {
     expect(second.engine.ask("富士山の標高は？").keyPoints[0]?.text).toContain("3776メートル");
   });
 
+  it("reads the files when the index's copy of their bodies is damaged, and serves what the files say", async () => {
+    const { dir, engine } = await fresh();
+    await age(dir, 60);
+    await open(dir); // stamps them
+    // The bodies are the index file's last section: change the last character of the last one.
+    const bytes = await readFile(indexPath(dir));
+    bytes[bytes.length - 1] = (bytes[bytes.length - 1] as number) ^ 0x01;
+    await writeFile(indexPath(dir), bytes);
+
+    const reopened = await open(dir);
+    expect(reopened.filesRead).toBe(4);
+    for (const { articleId } of engine.list()) {
+      expect(reopened.engine.article(articleId)).toEqual(engine.article(articleId));
+    }
+  });
+
   it("still opens when the index cannot be saved again, if saving would only have refreshed the stamps", async () => {
     const { dir } = await fresh();
     await age(dir, 60);

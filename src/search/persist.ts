@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Article } from "../article/article.ts";
@@ -43,6 +44,8 @@ interface Meta {
   fingerprint: string;
   savedAt: string;
   articles: Record<string, SavedArticle>;
+  /** SHA-256 of the bodies section: its text is shown to members as the articles' own. */
+  bodiesHash: string;
 }
 
 /** The saved index lives next to the corpus, in a folder git ignores. */
@@ -77,11 +80,10 @@ export async function readSavedIndex(file: string): Promise<SavedIndex | null> {
     // otherwise keep the whole file's buffer, the bodies section with it, for the life of the process.
     const passages = indexFromSnapshot((sections[1] as Uint8Array).slice(), passageIndexOptions());
     const titles = indexFromSnapshot((sections[2] as Uint8Array).slice(), titleIndexOptions());
-    const bodies = Buffer.from(
-      (sections[3] as Uint8Array).buffer,
-      (sections[3] as Uint8Array).byteOffset,
-      (sections[3] as Uint8Array).byteLength,
-    );
+    const section = sections[3] as Uint8Array;
+    // A damaged bodies section (a bad disk, a hand edit) is not used: the articles are read from their files.
+    const sound = createHash("sha256").update(section).digest("hex") === meta.bodiesHash;
+    const bodies = sound ? Buffer.from(section.buffer, section.byteOffset, section.byteLength) : Buffer.alloc(0);
     const articles = new Map<string, IndexedArticle>();
     for (const [id, { fileHash, passages, meta: front, stamp }] of Object.entries(meta.articles)) {
       articles.set(id, { fileHash, passages, ...(front ? { meta: front } : {}), ...(stamp ? { stamp } : {}) });
@@ -128,24 +130,23 @@ export async function writeSavedIndex(file: string, saved: SavedIndex): Promise<
     articles[id] = { ...entry, body: [bodies.length, body.length], spans: spans.flat, headings: spans.headings };
     bodies.push(body);
   }
+  const bodyChunks = bodies.chunks();
+  const bodiesHash = createHash("sha256");
+  for (const chunk of bodyChunks) bodiesHash.update(chunk);
   const meta: Meta = {
     version: INDEX_VERSION,
     optionsHash: OPTIONS_HASH,
     fingerprint: saved.fingerprint,
     savedAt: new Date().toISOString(),
     articles,
+    bodiesHash: bodiesHash.digest("hex"),
   };
   const { passages, titles } = saved.index.toSnapshots();
   const chunks: Uint8Array[] = [];
   // Padded with spaces to 4 bytes, so that the snapshots after it start aligned for Int32Array views.
   let metaJson = JSON.stringify(meta);
   metaJson += " ".repeat((4 - (Buffer.byteLength(metaJson) % 4)) % 4);
-  for (const section of [
-    [new TextEncoder().encode(metaJson)],
-    snapshotOf(passages),
-    snapshotOf(titles),
-    bodies.chunks(),
-  ]) {
+  for (const section of [[new TextEncoder().encode(metaJson)], snapshotOf(passages), snapshotOf(titles), bodyChunks]) {
     chunks.push(u32(section.reduce((n, c) => n + c.length, 0)), ...section);
   }
   await writeFileAtomic(file, chunks);
