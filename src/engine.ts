@@ -17,7 +17,7 @@ import { UserFacingError } from "./errors.ts";
 import { LruCache } from "./lru.ts";
 import { AnalyzePool, defaultPoolSize } from "./search/analyze-pool.ts";
 import { type IndexedPassage, PassageIndex, TERM_SEPARATOR } from "./search/index.ts";
-import { type Passage, PassageTable, spansOf, splitPassages } from "./search/passages.ts";
+import { cutPassages, type Passage, PassageTable, spansOf, splitPassages } from "./search/passages.ts";
 import { type IndexedArticle, indexPath, readSavedIndex, type SavedIndex, writeSavedIndex } from "./search/persist.ts";
 import { analyze, analyzeTerms, queryOf, type Token, wordsOf } from "./text/analyze.ts";
 import { loadTokenizer, type Tokenizer } from "./text/tokenizer.ts";
@@ -392,7 +392,7 @@ export class Engine {
         const file = fileOf(article);
         const entry = this.#indexed.get(article.id);
         // (The file hashes as it did then, so the body is the same.)
-        const spans = entry && (saved.spansOf(article.id) ?? spansOf(splitPassages(article)));
+        const spans = entry && (saved.spansOf(article.id) ?? cutPassages(article));
         if (entry && spans && spans.flat.length === 3 * entry.passages) {
           this.#passages.set(article, spans);
           // Read and found unchanged: its new stamp spares the next start-up reading it.

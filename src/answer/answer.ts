@@ -81,7 +81,8 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     [...weights].map(([t, w]) => [t, topic.has(t) && topic.size < terms.length ? w * TOPIC_WEIGHT : w]),
   );
   const sentenceTotal = [...sentenceWeights.values()].reduce((a, b) => a + b, 0) || 1;
-  const results = byBestSentence(ctx, ctx.search(searchTerms), weights, known).slice(
+  const read = passageReader(ctx, terms, weights, known);
+  const results = byBestSentence(ctx.search(searchTerms), read, weights, totalWeight).slice(
     0,
     Math.max(CANDIDATE_PASSAGES, maxPassages),
   );
@@ -91,9 +92,9 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   const passages: PassageHit[] = [];
   const sentences: KeyPoint[] = [];
   for (const result of results) {
-    const passage = ctx.passage(result.id);
-    const article = passage && ctx.article(passage.articleId);
-    if (!passage || !article) continue;
+    const reading = read(result.id);
+    if (!reading) continue;
+    const { passage, article, titleTerms } = reading;
     const source = sourceOf(article);
     const hit: PassageHit = {
       ...source,
@@ -110,23 +111,18 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     // from the index's postings (only passages that may answer are analysed) and the article's title:
     // a passage may leave the article's subject to its title (天治: 「は、日本の元号の一つ。…1124年から
     // 1126年までの期間を指す。」), as a sentence may leave it to its heading.
-    const titleTerms = termsIn(respell(ctx.analyze(article.title), known), weights);
     const titleSaysAll = terms.every((t) => titleTerms.has(t));
-    const passageCoverage =
-      weightOf(new Set([...ctx.termsIn(passage.id, terms), ...titleTerms]), weights) / totalWeight;
+    const passageCoverage = weightOf(new Set([...reading.held, ...titleTerms]), weights) / totalWeight;
     if (passageCoverage < MIN_COVERAGE) continue;
     const tokens = ctx.analyze(passage.text);
     passages[passages.length - 1] = { ...hit, highlights: highlightsOf(tokens, weights) };
-    const headingTokens = passage.heading ? ctx.analyze(passage.heading) : [];
-    const headingTerms = new Set([...termsIn(headingTokens, weights), ...titleTerms]);
+    const headingTerms = reading.contextTerms;
     let previousTerms = new Set<string>();
     // Offsets in passage.text: negative for the sentence before a window.
     let previousUnit: Unit | null = null;
     /** The score of previousUnit as a candidate, if it is one. */
     let previousScore: number | null = null;
-    for (const [i, sentence] of splitSentences(passage.text).entries()) {
-      const inSentence = tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
-      const ownTerms = termsIn(inSentence, weights);
+    for (const [i, { sentence, tokens: inSentence, terms: ownTerms }] of reading.sentences().entries()) {
       // A sentence that opens by pointing back (このような梅雨のことを…, それらを…, 後者は…) is read with the
       // sentence it points to: together they are one key point, which says what the pointer stands for. At
       // the start of a window of a long paragraph, the sentence pointed to is the window before's last one.
@@ -204,6 +200,64 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   };
 }
 
+/** What answering reads of a passage: the re-ranking reads it first, the key points again. */
+interface PassageReading {
+  readonly passage: Passage;
+  readonly article: Article;
+  /** The question's terms the passage holds, read from the postings (its text and its heading). */
+  readonly held: ReadonlySet<string>;
+  /** The question's terms its article's title holds. */
+  readonly titleTerms: ReadonlySet<string>;
+  /** The question's terms its heading and its title hold: what all its sentences are about. */
+  readonly contextTerms: ReadonlySet<string>;
+  /** Its sentences, with their tokens and the question's terms each holds (the passage is analysed). */
+  sentences(): readonly { sentence: Sentence; tokens: Token[]; terms: Set<string> }[];
+}
+
+/** Reads passages for one question, each once (and each article's title once). */
+function passageReader(
+  ctx: AnswerContext,
+  terms: readonly string[],
+  weights: ReadonlyMap<string, number>,
+  known: (term: string) => boolean,
+): (id: string) => PassageReading | undefined {
+  const titles = new Map<string, Set<string>>();
+  const readings = new Map<string, PassageReading | undefined>();
+  const readingOf = (id: string): PassageReading | undefined => {
+    const passage = ctx.passage(id);
+    const article = passage && ctx.article(passage.articleId);
+    if (!passage || !article) return undefined;
+    let titleTerms = titles.get(article.id);
+    if (!titleTerms) {
+      titleTerms = termsIn(respell(ctx.analyze(article.title), known), weights);
+      titles.set(article.id, titleTerms);
+    }
+    const headingTerms = passage.heading ? termsIn(ctx.analyze(passage.heading), weights) : [];
+    let sentences: ReturnType<PassageReading["sentences"]> | undefined;
+    return {
+      passage,
+      article,
+      held: ctx.termsIn(passage.id, terms),
+      titleTerms,
+      contextTerms: new Set([...headingTerms, ...titleTerms]),
+      sentences: () => {
+        if (!sentences) {
+          const tokens = ctx.analyze(passage.text);
+          sentences = splitSentences(passage.text).map((sentence) => {
+            const inSentence = tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+            return { sentence, tokens: inSentence, terms: termsIn(inSentence, weights) };
+          });
+        }
+        return sentences;
+      },
+    };
+  };
+  return (id) => {
+    if (!readings.has(id)) readings.set(id, readingOf(id));
+    return readings.get(id);
+  };
+}
+
 /**
  * Proximity: the best passages are scored again by their best sentence. A passage's score is multiplied by
  * the share of the question's term weight that its best sentence holds, the terms of its heading and of its
@@ -213,32 +267,24 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
  * recall@1 0.9136 → 0.9181, answerHitAt1 0.8519 → 0.8532; a window of two sentences gained less.
  */
 function byBestSentence(
-  ctx: AnswerContext,
   results: readonly { id: string; score: number }[],
+  read: (id: string) => PassageReading | undefined,
   weights: ReadonlyMap<string, number>,
-  known: (term: string) => boolean,
+  totalWeight: number,
 ): { id: string; score: number }[] {
-  const total = weightOf(weights.keys(), weights) || 1;
   const rescored = results.slice(0, RESCORED_PASSAGES).map((result, rank) => {
-    const passage = ctx.passage(result.id);
-    const article = passage && ctx.article(passage.articleId);
-    if (!passage || !article) return { ...result, rank };
-    const context = termsIn(respell(ctx.analyze(article.title), known), weights);
-    if (passage.heading) for (const t of termsIn(ctx.analyze(passage.heading), weights)) context.add(t);
+    const reading = read(result.id);
+    if (!reading) return { ...result, rank };
+    const { contextTerms } = reading;
     // No sentence holds more than the whole passage: a passage that does not answer (see MIN_COVERAGE) is
     // not analysed for its sentences, and its whole coverage bounds its best sentence's.
-    const whole = weightOf(new Set([...ctx.termsIn(passage.id, [...weights.keys()]), ...context]), weights);
-    if (whole / total < MIN_COVERAGE) return { id: result.id, score: (result.score * whole) / total, rank };
-    const tokens = ctx.analyze(passage.text);
+    const whole = weightOf(new Set([...reading.held, ...contextTerms]), weights);
+    if (whole / totalWeight < MIN_COVERAGE) return { id: result.id, score: (result.score * whole) / totalWeight, rank };
     let best = 0;
-    for (const sentence of splitSentences(passage.text)) {
-      const own = termsIn(
-        tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end),
-        weights,
-      );
-      best = Math.max(best, weightOf(new Set([...own, ...context]), weights));
+    for (const { terms } of reading.sentences()) {
+      best = Math.max(best, weightOf(new Set([...terms, ...contextTerms]), weights));
     }
-    return { id: result.id, score: (result.score * best) / total, rank };
+    return { id: result.id, score: (result.score * best) / totalWeight, rank };
   });
   rescored.sort((a, b) => b.score - a.score || a.rank - b.rank);
   // The passages after them keep their order, below them.

@@ -26,6 +26,11 @@ export const MIN_PASSAGE_LENGTH = 60;
  * windowed on sentence boundaries. Headings are not passages; they label the passages under them.
  */
 export function splitPassages(article: Article): Passage[] {
+  return passagesIn(article, cutPassages(article));
+}
+
+/** Where `splitPassages` cuts an article's passages. */
+export function cutPassages(article: Article): PassageSpans {
   const spans: { start: number; end: number; heading: string | null }[] = [];
   let heading: string | null = null;
   let pending: { start: number; end: number } | null = null;
@@ -49,21 +54,7 @@ export function splitPassages(article: Article): Passage[] {
     if (pending.end - pending.start >= MIN_PASSAGE_LENGTH) flush();
   }
   flush();
-  return passagesAt(article, spans);
-}
-
-function passagesAt(
-  article: Article,
-  spans: readonly { start: number; end: number; heading: string | null }[],
-): Passage[] {
-  return spans.map((s, n) => ({
-    id: `${article.id}:${n}`,
-    articleId: article.id,
-    start: s.start,
-    end: s.end,
-    text: article.body.slice(s.start, s.end),
-    heading: s.heading,
-  }));
+  return spansOf(spans);
 }
 
 /**
@@ -75,8 +66,8 @@ export interface PassageSpans {
   readonly headings: readonly (string | null)[];
 }
 
-/** The spans of passages as `splitPassages` cut them. */
-export function spansOf(passages: readonly Passage[]): PassageSpans {
+/** Spans (passages, say) in the compact form. */
+export function spansOf(passages: readonly { start: number; end: number; heading: string | null }[]): PassageSpans {
   const headings: (string | null)[] = [];
   const flat: number[] = [];
   for (const p of passages) {
@@ -149,8 +140,12 @@ export class PassageTable {
   of(articleId: string): Passage[] {
     const entry = this.#articles.get(articleId);
     if (!entry) return [];
-    return Array.from({ length: entry.spans.flat.length / 3 }, (_, n) => passageAt(entry.article, entry.spans, n));
+    return passagesIn(entry.article, entry.spans);
   }
+}
+
+function passagesIn(article: Article, spans: PassageSpans): Passage[] {
+  return Array.from({ length: spans.flat.length / 3 }, (_, n) => passageAt(article, spans, n));
 }
 
 function passageAt(article: Article, spans: PassageSpans, n: number): Passage {
