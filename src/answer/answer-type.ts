@@ -52,6 +52,48 @@ export function kindAsked(tokens: readonly Token[]): Token | null {
 }
 
 /**
+ * The counter a 何 question counts in: 何人 → 人, 何歳 → 歳, 何パーセント → パーセント. The answer is a number
+ * in that counter (14人, 49歳), not any number the sentence holds (1860年).
+ */
+export function counterAsked(tokens: readonly Token[]): Token | null {
+  for (let at = 1; at < tokens.length; at++) {
+    const counter = tokens[at] as Token;
+    const before = tokens[at - 1] as Token;
+    if (counter.question !== "number" || counter.pos[2] !== "助数詞") continue;
+    if (before.question === "number" && before.end === counter.start) return counter;
+  }
+  return null;
+}
+
+/** Other spellings of a counter, as a number is written with them: 30%, 25℃. */
+const COUNTER_SPELLINGS: Readonly<Record<string, readonly string[]>> = {
+  パーセント: ["%"],
+  度: ["℃", "°"],
+  メートル: ["m"],
+  キロメートル: ["km"],
+  キロ: ["km", "kg"],
+  グラム: ["g"],
+  キログラム: ["kg"],
+  か月: ["ヶ月", "カ月", "ケ月", "箇月"],
+  ヶ月: ["か月", "カ月", "ケ月", "箇月"],
+  カ月: ["か月", "ヶ月", "ケ月", "箇月"],
+  か国: ["ヶ国", "カ国", "ケ国"],
+  ヶ国: ["か国", "カ国", "ケ国"],
+  カ国: ["か国", "ヶ国", "ケ国"],
+  か所: ["ヶ所", "カ所", "ケ所", "箇所"],
+  ヶ所: ["か所", "カ所", "ケ所", "箇所"],
+  カ所: ["か所", "ヶ所", "ケ所", "箇所"],
+};
+
+/** A number (digits or kanji numerals) followed by the counter, a space allowed: 14人, 第9条, 三十 人. */
+function countsIn(counter: string, text: string): boolean {
+  const spellings = [counter, ...(COUNTER_SPELLINGS[counter] ?? [])].map((c) =>
+    c.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&"),
+  );
+  return new RegExp(`[0-9０-９一二三四五六七八九十百千万億兆〇両数幾]\\s*(?:${spellings.join("|")})`, "u").test(text);
+}
+
+/**
  * Whether a sentence names a thing of the kind asked for, other than the question's own: 揚子江気団 for
  * 「シベリア気団の後に現れるのは何気団か」 (not シベリア気団), 千葉県 for 何県, 民主党 for 何党.
  */
@@ -92,6 +134,7 @@ export function hasAnswerType(
   kind: Token | null = null,
 ): boolean {
   if (kind && type === "thing") return namesKind(kind, tokens, questionTerms);
+  if (kind && type === "number") return countsIn(kind.surface, text);
   switch (type) {
     case "date":
       return DATE.test(text);

@@ -4,7 +4,7 @@ import { queryOf, respell, type Token, wordsOf } from "../text/analyze.ts";
 import { normalize } from "../text/normalize.ts";
 import type { QuestionType } from "../text/question-words.ts";
 import { type Sentence, splitSentences } from "../text/sentences.ts";
-import { hasAnswerType, kindAsked } from "./answer-type.ts";
+import { counterAsked, hasAnswerType, kindAsked } from "./answer-type.ts";
 import type { Answer, Highlight, KeyPoint, PassageHit, SourceRef } from "./types.ts";
 
 /** What answering needs from the engine. */
@@ -68,7 +68,8 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   const known = (term: string) => ctx.known(term);
   const { tokens: questionTokens, searchTerms } = queryOf(ctx.analyze(question), known);
   const questionType = questionTokens.find((t) => t.question)?.question ?? null;
-  const kind = kindAsked(questionTokens);
+  // What the question word asks for, when the question names it: 何気団 a 気団, 何人 a number of 人.
+  const kind = questionType === "number" ? counterAsked(questionTokens) : kindAsked(questionTokens);
   const terms = wordsOf(questionTokens);
   const empty = { question, questionType, terms, keyPoints: [], passages: [] };
   if (terms.length === 0) return { ...empty, found: false, suggestions: ctx.suggest(question).map(sourceOf) };

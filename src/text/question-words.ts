@@ -25,10 +25,6 @@ const QUESTION_WORDS: ReadonlyMap<string, QuestionType> = new Map(
     何者: "person",
     いくつ: "number",
     いくら: "number",
-    どれくらい: "number",
-    どのくらい: "number",
-    どれほど: "number",
-    どれだけ: "number",
     なぜ: "reason",
     何故: "reason",
     どうして: "reason",
@@ -54,6 +50,9 @@ const SENTENCE_END = /^[?!？！。．.]/u;
 const NAN_TO = new Set(["何と", "なんと", "何て", "なんて"]);
 /** Verbs that name something: 何と「いう」, 何と「呼ぶ」, 何と「読む」. */
 const NAMING_VERBS = new Set(["いう", "言う", "呼ぶ", "よぶ", "称する", "読む", "名付ける", "名づける"]);
+
+/** 副助詞 of degree after どれ or どの: どれくらい, どのぐらい, どれほど, どれだけ. */
+const DEGREE = new Set(["くらい", "ぐらい", "ほど", "だけ"]);
 
 /** 助数詞 after 何 that ask for a date or time: 何年, 何月, 何日, 何時. */
 const DATE_COUNTERS = new Set(["年", "月", "日", "時", "曜日", "世紀", "年代", "時代", "年度", "年間"]);
@@ -96,6 +95,11 @@ export function questionTypeOf(
   if (NAN.has(surface) && next?.surface_form === "という") return { type: "name", includesNext: false };
   if (NAN.has(surface) && next?.surface_form === "と" && afterNext && NAMING_VERBS.has(afterNext.basic_form)) {
     return { type: "name", includesNext: false };
+  }
+  // どれくらい, どのぐらい, どれほど, どれだけ: kuromoji gives どれ (代名詞) or どの (連体詞) and a 副助詞; the
+  // pair asks for an amount, not for one of several things.
+  if ((surface === "どれ" || surface === "どの") && next && next.pos === "助詞" && DEGREE.has(next.surface_form)) {
+    return { type: "number", includesNext: true };
   }
   const type = QUESTION_WORDS.get(surface);
   if (!type) return null;

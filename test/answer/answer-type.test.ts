@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { hasAnswerType, kindAsked } from "../../src/answer/answer-type.ts";
+import { counterAsked, hasAnswerType, kindAsked } from "../../src/answer/answer-type.ts";
 import { analyze, type Token } from "../../src/text/analyze.ts";
 import { normalize } from "../../src/text/normalize.ts";
 import { loadTokenizer, type Tokenizer } from "../../src/text/tokenizer.ts";
@@ -54,5 +54,45 @@ describe("a sentence that names a thing of the kind asked for", () => {
     // a common word that happens to end with the kind is not one: 景色 is no 色, 物語 no 語
     expect(answers("花は何色？", "山の景色が美しい。")).toBe(false);
     expect(answers("何語を話す？", "長い物語を話す。")).toBe(false);
+  });
+});
+
+describe("a number in the counter asked for", () => {
+  const answers = (question: string, sentence: string) => {
+    const questionTokens = analyze(tokenizer, question);
+    const tokens = analyze(tokenizer, sentence);
+    return hasAnswerType("number", normalize(sentence), tokens, termsOf(questionTokens), counterAsked(questionTokens));
+  };
+
+  it.each<[string, string | null]>([
+    ["グスタフ・マーラーは何人兄弟か？", "人"],
+    ["指揮者になったのは何歳？", "歳"],
+    ["得票率は何パーセントか", "パーセント"],
+    // no counter: any number answers
+    ["コアはいくつある？", null],
+    ["梅雨の期間はどれくらいか？", null],
+  ])("%s → %s", (question, counter) => {
+    expect(counterAsked(analyze(tokenizer, question))?.surface ?? null).toBe(counter);
+  });
+
+  it("is a number followed by that counter, not any number", () => {
+    const question = "グスタフ・マーラーは何人兄弟か？";
+    expect(answers(question, "夫妻の間には14人の子供が産まれている。")).toBe(true);
+    expect(answers(question, "マーラーは1860年7月7日に生まれた。")).toBe(false);
+    expect(
+      answers("指揮者になったのは何歳？", "1909年（49歳）、ニューヨーク・フィルハーモニックの指揮者となる。"),
+    ).toBe(true);
+    expect(answers("指揮者になったのは何歳？", "1909年、ニューヨーク・フィルハーモニックの指揮者となる。")).toBe(false);
+  });
+
+  it("knows a counter's other spellings and kanji numerals", () => {
+    expect(answers("得票率は何パーセントか", "得票率は６０％を超えた。")).toBe(true);
+    expect(answers("何人が参加した？", "三十人が参加した。")).toBe(true);
+    expect(answers("何か国が加盟する？", "10カ国が加盟する。")).toBe(true);
+  });
+
+  it("without a counter, is any number", () => {
+    expect(answers("コアはいくつある？", "コアは4つある。")).toBe(true);
+    expect(answers("コアはいくつある？", "コアは多い。")).toBe(false);
   });
 });

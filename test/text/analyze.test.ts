@@ -104,6 +104,11 @@ describe("analyze", () => {
     ["なんと before a naming verb asks for a name", "陽性の梅雨をなんという？", "name"],
     ["何と呼ぶ asks for a name", "この現象を何と呼ぶか", "name"],
     ["どういう asks for a thing", "どういう意味か", "thing"],
+    // kuromoji gives どれ (代名詞) or どの (連体詞) and a 副助詞 of degree: an amount, not one of several things
+    ["どれくらい asks for a number", "梅雨の期間はどれくらいか？", "number"],
+    ["どのぐらい asks for a number", "どのぐらい続く？", "number"],
+    ["どれだけ asks for a number", "どれだけの人が集まった？", "number"],
+    ["どれ alone asks for a thing", "どれが正しい？", "thing"],
   ])("%s", (_why, question, type) => {
     expect(analyze(tokenizer, question).find((t) => t.question)?.question).toBe(type);
   });
