@@ -416,18 +416,27 @@ const REFERRING_NOUNS = new Set([
   ...["同年", "同月", "同日", "同社", "同氏", "同市", "同町", "同村", "同県", "同国", "同党", "同校", "同局", "同地"],
   ...["同書", "同作", "同誌", "同紙", "翌年", "翌月", "翌日", "翌朝", "翌週"],
 ]);
+/** 例えば, たとえば: what follows is an example of what the sentence before said. */
+const EXAMPLE_MARKERS = new Set(["例えば", "たとえば"]);
+/** 具体的には, 詳しくは: what follows spells out what the sentence before said. */
+const SPELLS_OUT = /^\s*(具体的に(は|いうと|言うと)|詳しく(は|いうと|言うと))/u;
 /** A sentence that opens with a quotation: its これ points inside the quotation (「これは面白い」と話した). */
 const OPENS_WITH_QUOTE = /^\s*[「『（(【“]/u;
 
 /**
  * Whether a sentence opens by pointing back at the sentence before it (照応): このような梅雨のことを…,
- * それらを…, 後者は…, 同年…, 翌5月31日より…, その後…. Conjunctions and adverbs before the pointer are
- * skipped (また、これを…, さらにこれを…). Not これまで or ここ数年 (up to now), nor この春 or この度.
+ * それらを…, 後者は…, 同年…, 翌5月31日より…, その後…; or by giving an example or the details of what it
+ * said (例えば…, 具体的には…). Conjunctions and adverbs before the pointer are skipped (また、これを…,
+ * さらにこれを…). Not これまで or ここ数年 (up to now), nor この春 or この度.
  */
 export function refersBack(text: string, tokens: readonly Token[]): boolean {
   if (OPENS_WITH_QUOTE.test(text)) return false;
   // analyze() keeps no 記号: the 「 of a quotation is seen in the text above, not among the tokens
   const at = tokens.findIndex((t) => t.pos[0] !== "接続詞" && t.pos[0] !== "副詞");
+  // 例えば…, 具体的には…: an example or the details of what the sentence before said, read with it
+  // (「数多くの名建築を手掛けている。例えば国立屋内総合競技場…」).
+  if (tokens.slice(0, at < 0 ? tokens.length : at).some((t) => EXAMPLE_MARKERS.has(t.surface))) return true;
+  if (SPELLS_OUT.test(text)) return true;
   const first = tokens[at];
   if (!first) return false;
   const next = tokens[at + 1];

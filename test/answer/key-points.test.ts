@@ -79,6 +79,10 @@ describe("a sentence that points back at the one before it", () => {
     // a conjunction, or an adverb, before the pointer
     ["また、これを送り梅雨と呼ぶ。", true],
     ["さらにこれを改良した。", true],
+    // an example or the details of what the sentence before said
+    ["例えば国立屋内総合競技場など枚挙に暇がない。", true],
+    ["また、たとえば東京では禁止された。", true],
+    ["具体的には、拍とはパルスの連続である。", true],
     ["梅雨は六月に始まる。", false],
     // 小さな is a 連体詞 too, but points at nothing
     ["小さな島が多い。", false],
