@@ -76,12 +76,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
 
   const weights = new Map(terms.map((t) => [t, ctx.idf(t)]));
   const totalWeight = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
-  // In a sentence, the question's topic (Xen 3.0 では…) may be left to the context; its focus may not.
   const topic = topicTerms(questionTokens);
-  const sentenceWeights = new Map(
-    [...weights].map(([t, w]) => [t, topic.has(t) && topic.size < terms.length ? w * TOPIC_WEIGHT : w]),
-  );
-  const sentenceTotal = [...sentenceWeights.values()].reduce((a, b) => a + b, 0) || 1;
   const read = passageReader(ctx, terms, weights, known);
   const results = byBestSentence(ctx.search(searchTerms), read, weights, totalWeight).slice(
     0,
@@ -118,6 +113,12 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     const tokens = ctx.analyze(passage.text);
     passages[passages.length - 1] = { ...hit, highlights: highlightsOf(tokens, weights) };
     const headingTerms = reading.contextTerms;
+    // In a sentence, the question's topic (Xen 3.0 では…) may be left to the context, where the context says
+    // it: a topic term the passage, its heading or its title holds counts TOPIC_WEIGHT in a sentence's own
+    // coverage. A passage that does not name the topic answers about another subject (「ヒポキサンチンは何から
+    // 産出されるか」: not 「石油は北海油田で産出されている」), so there the topic counts in full.
+    const sentenceWeights = topicWeights(weights, topic, new Set([...reading.held, ...reading.contextTerms]));
+    const sentenceTotal = [...sentenceWeights.values()].reduce((a, b) => a + b, 0) || 1;
     let previousTerms = new Set<string>();
     // Offsets in passage.text: negative for the sentence before a window.
     let previousUnit: Unit | null = null;
@@ -332,6 +333,17 @@ function topicTerms(tokens: readonly Token[]): Set<string> {
   const questionAt = tokens.findIndex((t) => t.question);
   if (marker < 0 || (questionAt >= 0 && questionAt < marker)) return new Set();
   return new Set(wordsOf(tokens.slice(0, marker)));
+}
+
+/** The question's weights for a sentence's own coverage: the topic's terms that the context says, reduced. */
+function topicWeights(
+  weights: ReadonlyMap<string, number>,
+  topic: ReadonlySet<string>,
+  saidAround: ReadonlySet<string>,
+): Map<string, number> {
+  // A question that is all topic (「梅雨の期間は？」) has no focus to weigh against it.
+  const all = [...weights.keys()].every((t) => topic.has(t));
+  return new Map([...weights].map(([t, w]) => [t, !all && topic.has(t) && saidAround.has(t) ? w * TOPIC_WEIGHT : w]));
 }
 
 function termsIn(tokens: readonly Token[], weights: ReadonlyMap<string, number>): Set<string> {

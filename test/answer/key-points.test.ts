@@ -51,6 +51,17 @@ beforeAll(async () => {
       ],
     ),
     draft("tara", "港町の冬", null, LONG_PARAGRAPH),
+    draft(
+      "enki",
+      "塩基の変化",
+      null,
+      "ヒポキサンチンとキサンチンは変異原の存在下で形成される塩基である。ヒポキサンチンはアデニンから、キサンチンはグアニンから生じる。",
+    ),
+    draft("hokkai", "北海の資源", null, "石油は北海油田で産出されている。天然ガスも沖合で産出される。"),
+    // 産出 is a common word of the library, ヒポキサンチン a rare one
+    draft("kouzan", "鉱山の町", null, "町の鉱山は銅を産出してきた。"),
+    draft("gin", "銀山の歴史", null, "この銀山は江戸時代に多くの銀を産出した。"),
+    draft("cha", "茶の産地", null, "この地方は良質な茶を産出することで知られる。"),
     // The passage leaves its subject to the title, as encyclopedia entries do.
     draft("tsukikage", "月影村", null, "は、山あいにある集落で、1889年に成立した。冬は雪が深い。"),
     draft("tonari", "隣の村の図書館", null, "隣の村では新しい図書館が2020年に開館した。村の人口は増えている。"),
@@ -180,6 +191,13 @@ describe("key points", () => {
     expect(answer.keyPoints[0]?.highlights.length).toBeGreaterThan(0);
     // ...and still matches a title that holds the word whole: the article 栗山川 answers too
     expect(engine.ask("栗山川の長さは？").keyPoints.map((k) => k.text)).toContain("長さは約30キロメートルある。");
+  });
+
+  it("leave the question's topic to the context only where the context names it", () => {
+    // ヒポキサンチン is the question's topic, 産出 its focus (rarer words weigh more): a sentence that says 産出
+    // of another subject does not answer, though a sentence may leave the topic to a passage that names it.
+    const answer = engine.ask("ヒポキサンチンは何から産出されるか。");
+    expect(answer.keyPoints[0]?.title).toBe("塩基の変化");
   });
 
   it("never come from sentences that hold none of the question's words, joined or not", () => {
