@@ -78,11 +78,22 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   const totalWeight = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
   const topic = topicTerms(questionTokens);
   const read = passageReader(ctx, terms, weights, known);
-  const results = byBestSentence(ctx.search(searchTerms), read, weights, totalWeight).slice(
+  const searched = byBestSentence(ctx.search(searchTerms), read, weights, totalWeight).slice(
     0,
     Math.max(CANDIDATE_PASSAGES, maxPassages),
   );
-  if (results.length === 0) return { ...empty, found: false, suggestions: ctx.suggest(question).map(sourceOf) };
+  if (searched.length === 0) return { ...empty, found: false, suggestions: ctx.suggest(question).map(sourceOf) };
+  // A question that names nothing but an article's subject (梅雨とは？, マーラーってどんな人？, 月影村はいつ
+  // できた？) asks what the article says first: its lead, where it says what its subject is.
+  const subject = subjectTermsOf(questionTokens, kind);
+  const leadId = leadAsked(searched, read, subject);
+  const results = leadId
+    ? [{ id: leadId, score: searched[0]?.score ?? 0 }, ...searched.filter((r) => r.id !== leadId)]
+    : searched;
+  // What is X (梅雨とは？, PKOって何？, どんな人？) is answered by the lead's first sentences, in order; a
+  // question for a kind of answer (いつ, どこ) by the lead's first sentence when it holds one, then the best.
+  const definition = questionType === null || questionType === "thing";
+  const lead: KeyPoint[] = [];
   const bestScore = results[0]?.score || 1;
 
   const passages: PassageHit[] = [];
@@ -107,7 +118,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     // from the index's postings (only passages that may answer are analysed) and the article's title:
     // a passage may leave the article's subject to its title (天治: 「は、日本の元号の一つ。…1124年から
     // 1126年までの期間を指す。」), as a sentence may leave it to its heading.
-    const titleSaysAll = terms.every((t) => titleTerms.has(t));
+    const titleSaysAll = subject.length > 0 && subject.every((t) => titleTerms.has(t));
     const passageCoverage = weightOf(new Set([...reading.held, ...titleTerms]), weights) / totalWeight;
     if (passageCoverage < MIN_COVERAGE) continue;
     const tokens = ctx.analyze(passage.text);
@@ -164,34 +175,36 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
       if (unitTerms.size === 0 && !titleSaysAll) continue;
       const text = article.body.slice(passage.start + unit.start, passage.start + unit.end);
       let score = own + context + PASSAGE_WEIGHT * (result.score / bestScore);
-      if (questionType && hasAnswerType(questionType, normalize(text), unit.tokens, weights, kind)) {
-        score += ANSWER_TYPE_BONUS;
-      }
+      const answersType = questionType && hasAnswerType(questionType, normalize(text), unit.tokens, weights, kind);
+      if (answersType) score += ANSWER_TYPE_BONUS;
       if (text.length > LONG_SENTENCE) score -= 0.1 * Math.min(1, text.length / LONG_SENTENCE - 1);
       // What continues a sentence (これをフォークト表記という。) answers at least as well as the sentence alone.
       if (continued !== null) score = Math.max(score, continued);
       if (unit === previousUnit) previousScore = score;
-      sentences.push({
+      const point: KeyPoint = {
         ...source,
         text,
         start: passage.start + unit.start,
         end: passage.start + unit.end,
         highlights: highlightsOf(unit.tokens, weights).map(([s, e]) => [s - unit.start, e - unit.start] as const),
         score,
-      });
+      };
+      sentences.push(point);
+      if (result.id === leadId && (definition ? lead.length < maxKeyPoints : i === 0 && answersType)) lead.push(point);
     }
   }
 
-  // On a tie, the longer: a sentence together with what continues it.
-  const ranked = distinct(sentences.sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start)));
+  // On a tie, the longer: a sentence together with what continues it. The lead, when asked for, first.
+  const sorted = sentences.sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start));
+  const ranked = distinct([...lead, ...sorted]);
   // The passages shown with an answer show the question's words in bold, answering or not.
   if (ranked.length) {
     for (const [i, p] of passages.slice(0, maxPassages).entries()) {
       if (p.highlights.length === 0) passages[i] = { ...p, highlights: highlightsOf(ctx.analyze(p.text), weights) };
     }
   }
-  const top = ranked[0]?.score ?? 0;
-  const keyPoints = ranked.filter((k) => k.score >= top * RUNNER_UP_SHARE).slice(0, maxKeyPoints);
+  const top = Math.max(0, ...ranked.map((k) => k.score));
+  const keyPoints = ranked.filter((k) => lead.includes(k) || k.score >= top * RUNNER_UP_SHARE).slice(0, maxKeyPoints);
   const found = keyPoints.length > 0;
   return {
     ...empty,
@@ -293,6 +306,73 @@ function byBestSentence(
   const floor = rescored.at(-1)?.score ?? 0;
   const rest = results.slice(RESCORED_PASSAGES).map((r) => ({ id: r.id, score: Math.min(r.score, floor) }));
   return [...rescored.map(({ id, score }) => ({ id, score })), ...rest];
+}
+
+/**
+ * The question's terms that name what it asks about: not the kind of answer it asks for (どんな人,
+ * どういう国, どのような人物, 何の略), nor a request (…について教えて).
+ */
+export function subjectTermsOf(tokens: readonly Token[], kind: Token | null = null): string[] {
+  const subject = new Set<string>();
+  let kindNext = false;
+  let about = false;
+  for (const t of tokens) {
+    if (t.question) {
+      // 連体詞 question words take the kind after them: どんな人, どういう国, どのような人物
+      kindNext = t.pos[0] === "連体詞";
+      continue;
+    }
+    if (t.term === null) {
+      if (t.surface === "について") about = true;
+      if (!BETWEEN_KIND.has(t.surface)) kindNext = false;
+      continue;
+    }
+    const isKind = t === kind || (kindNext && t.pos[0] === "名詞");
+    kindNext = false;
+    if (isKind || (about && REQUESTS.has(t.term))) continue;
+    subject.add(t.term);
+  }
+  return [...subject];
+}
+
+/** What may stand between どの and the kind it asks for: どのような人物, どの様な. */
+const BETWEEN_KIND = new Set(["よう", "様", "な", "の"]);
+/** Verbs of a request about a subject: 梅雨について教えて, …について詳しく知りたい. */
+const REQUESTS = new Set(["教える", "知る", "詳しい", "説明", "聞く", "紹介"]);
+
+/**
+ * The lead passage of the article a question is about, when the question names nothing but that article's
+ * subject (every one of its subject terms is in the title of the best passage's article) and the lead says
+ * what the subject is.
+ */
+function leadAsked(
+  results: readonly { id: string }[],
+  read: (id: string) => PassageReading | undefined,
+  subject: readonly string[],
+): string | null {
+  const best = results[0] && read(results[0].id);
+  if (!best || subject.length === 0 || !subject.every((t) => best.titleTerms.has(t))) return null;
+  const id = `${best.article.id}:0`;
+  const first = read(id)?.sentences()[0];
+  return first && defines(first.sentence, first.tokens, subject) ? id : null;
+}
+
+/** The topic particle after a word, past a gloss in parentheses: 梅雨（つゆ、ばいう）は、 */
+const TOPIC_AFTER = /^\s*(?:[（(][^）)]*[）)]\s*)?(?:と)?は/u;
+/** A sentence that leaves its subject to the title, as an encyclopedia entry does: 「は、日本の元号の一つ。」 */
+const OPENS_WITH_TOPIC = /^\s*(?:と)?は[、,]/u;
+
+/**
+ * Whether a sentence says what the subject is: the subject is its topic (梅雨（つゆ、ばいう）は、…, 通称
+ * ラオスは、…), or it leaves the subject to the title (は、山あいにある集落で…). A news lead that opens
+ * with a hook (9月に入り、…) or names the subject in passing does not.
+ */
+function defines(sentence: Sentence, tokens: readonly Token[], subject: readonly string[]): boolean {
+  if (OPENS_WITH_TOPIC.test(sentence.text)) return true;
+  // token offsets are the passage's, as the sentence's start
+  return tokens.some(
+    (t) => t.term !== null && subject.includes(t.term) && TOPIC_AFTER.test(sentence.text.slice(t.end - sentence.start)),
+  );
 }
 
 /** Sentences shown as one key point: a sentence and those it points back at. Offsets as in the loop above. */

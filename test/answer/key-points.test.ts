@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refersBack } from "../../src/answer/answer.ts";
+import { refersBack, subjectTermsOf } from "../../src/answer/answer.ts";
+import { kindAsked } from "../../src/answer/answer-type.ts";
 import type { Engine } from "../../src/engine.ts";
 import { analyze } from "../../src/text/analyze.ts";
 import { loadTokenizer, type Tokenizer } from "../../src/text/tokenizer.ts";
@@ -51,6 +52,21 @@ beforeAll(async () => {
       ],
     ),
     draft("tara", "港町の冬", null, LONG_PARAGRAPH),
+    // a news lead opens with a hook, not with what its subject is
+    draft(
+      "danshari",
+      "おトクに断捨離できる買取サービス",
+      null,
+      "9月に入り、秋冬の服を考える季節になった。",
+      "なかなか断捨離できない人には、宅配の買取サービスが便利だ。",
+    ),
+    draft(
+      "raichou",
+      "雷鳥",
+      null,
+      "雷鳥は、高山に住む鳥である。冬には羽が白くなる。",
+      "雷鳥の数は山小屋の近くでも年々減っていると各地から報告されている。雷鳥を守る活動が続く。",
+    ),
     draft(
       "enki",
       "塩基の変化",
@@ -110,6 +126,23 @@ describe("a sentence that points back at the one before it", () => {
     ["「これは面白い」と話した。", false],
   ])("%s → %s", (sentence, expected) => {
     expect(refersBack(sentence, analyze(tokenizer, sentence))).toBe(expected);
+  });
+});
+
+describe("the terms that name what a question asks about", () => {
+  it.each<[string, string[]]>([
+    ["梅雨とは？", ["梅雨"]],
+    ["マーラーってどんな人？", ["マーラ"]],
+    ["ラオスってどういう国？", ["ラオス"]],
+    ["グスタフ・マーラーはどのような人物か", ["グスタフ", "マーラ"]],
+    ["PKOは何の略？", ["pko"]],
+    ["梅雨について詳しく教えて", ["梅雨"]],
+    // the words of a question that asks something of its subject
+    ["梅雨明けの発表はいつ？", ["梅雨", "明け", "発表"]],
+    ["先生が教えた曲は？", ["先生", "教える", "曲"]],
+  ])("%s → %j", (question, subject) => {
+    const tokens = analyze(tokenizer, question);
+    expect(subjectTermsOf(tokens, kindAsked(tokens))).toEqual(subject);
   });
 });
 
@@ -198,6 +231,37 @@ describe("key points", () => {
     // of another subject does not answer, though a sentence may leave the topic to a passage that names it.
     const answer = engine.ask("ヒポキサンチンは何から産出されるか。");
     expect(answer.keyPoints[0]?.title).toBe("塩基の変化");
+  });
+
+  it("answer what a subject is with its article's lead, in order", () => {
+    // Every sentence of the article names 雷鳥: what is 雷鳥 is answered by what the article says first.
+    for (const question of ["雷鳥とは？", "雷鳥ってどんな鳥？", "雷鳥について教えて"]) {
+      const answer = engine.ask(question);
+      expect(answer.keyPoints.slice(0, 2).map((k) => k.text)).toEqual([
+        "雷鳥は、高山に住む鳥である。",
+        "冬には羽が白くなる。",
+      ]);
+      expect(answer.passages[0]?.start).toBe(0);
+    }
+    // ...though the lead leaves the subject to the title
+    expect(
+      engine
+        .ask("月影村とは？")
+        .keyPoints.slice(0, 2)
+        .map((k) => k.text),
+    ).toEqual(["は、山あいにある集落で、1889年に成立した。", "冬は雪が深い。"]);
+    // a lead that does not say what its subject is answers nothing of it
+    expect(engine.ask("断捨離とは？").keyPoints[0]?.text).toBe(
+      "なかなか断捨離できない人には、宅配の買取サービスが便利だ。",
+    );
+    // a question that asks something of the subject is answered by the sentence that says it
+    expect(engine.ask("雷鳥の数は？").keyPoints[0]?.text).toContain("年々減っている");
+  });
+
+  it("answer a question for a kind of answer with the lead only when the lead holds one", () => {
+    expect(engine.ask("月影村はいつできた？").keyPoints[0]?.text).toBe("は、山あいにある集落で、1889年に成立した。");
+    // the lead names no place: the sentence that does comes first
+    expect(engine.ask("雷鳥はどこ？").keyPoints[0]?.text).toContain("山小屋");
   });
 
   it("never come from sentences that hold none of the question's words, joined or not", () => {
