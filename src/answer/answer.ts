@@ -5,6 +5,7 @@ import { normalize } from "../text/normalize.ts";
 import type { QuestionType } from "../text/question-words.ts";
 import { type Sentence, splitSentences } from "../text/sentences.ts";
 import { counterAsked, hasAnswerType, kindAsked } from "./answer-type.ts";
+import { subjectTermsOf, topicTerms, withoutRequest } from "./question.ts";
 import type { Answer, Highlight, KeyPoint, PassageHit, SourceRef } from "./types.ts";
 
 /** What answering needs from the engine. */
@@ -66,7 +67,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   const maxKeyPoints = Math.min(Math.max(options.keyPoints ?? 3, 1), 3);
   const maxPassages = options.passages ?? 3;
   const known = (term: string) => ctx.known(term);
-  const { tokens: questionTokens, searchTerms } = queryOf(ctx.analyze(question), known);
+  const { tokens: questionTokens, searchTerms } = queryOf(withoutRequest(ctx.analyze(question)), known);
   const questionType = questionTokens.find((t) => t.question)?.question ?? null;
   // What the question word asks for, when the question names it: 何気団 a 気団, 何人 a number of 人.
   const kind = questionType === "number" ? counterAsked(questionTokens) : kindAsked(questionTokens);
@@ -309,38 +310,6 @@ function byBestSentence(
 }
 
 /**
- * The question's terms that name what it asks about: not the kind of answer it asks for (どんな人,
- * どういう国, どのような人物, 何の略), nor a request (…について教えて).
- */
-export function subjectTermsOf(tokens: readonly Token[], kind: Token | null = null): string[] {
-  const subject = new Set<string>();
-  let kindNext = false;
-  let about = false;
-  for (const t of tokens) {
-    if (t.question) {
-      // 連体詞 question words take the kind after them: どんな人, どういう国, どのような人物
-      kindNext = t.pos[0] === "連体詞";
-      continue;
-    }
-    if (t.term === null) {
-      if (t.surface === "について") about = true;
-      if (!BETWEEN_KIND.has(t.surface)) kindNext = false;
-      continue;
-    }
-    const isKind = t === kind || (kindNext && t.pos[0] === "名詞");
-    kindNext = false;
-    if (isKind || (about && REQUESTS.has(t.term))) continue;
-    subject.add(t.term);
-  }
-  return [...subject];
-}
-
-/** What may stand between どの and the kind it asks for: どのような人物, どの様な. */
-const BETWEEN_KIND = new Set(["よう", "様", "な", "の"]);
-/** Verbs of a request about a subject: 梅雨について教えて, …について詳しく知りたい. */
-const REQUESTS = new Set(["教える", "知る", "詳しい", "説明", "聞く", "紹介"]);
-
-/**
  * The lead passage of the article a question is about, when the question names nothing but that article's
  * subject (every one of its subject terms is in the title of the best passage's article) and the lead says
  * what the subject is.
@@ -402,17 +371,6 @@ function sentenceBefore(ctx: AnswerContext, body: string, passageStart: number):
 /** Whether nothing but spaces lies between a span and a sentence after it (no line break: one paragraph). */
 function sameParagraph(body: string, passageStart: number, span: { end: number }, sentence: Sentence): boolean {
   return !/\n/u.test(body.slice(passageStart + span.end, passageStart + sentence.start));
-}
-
-/**
- * 主題: the terms before the question's topic marker — 「Xen 3.0では どのOSが…」 → {xen, 3.0}.
- * The answer sentence often leaves the topic to the sentence before it (これにより…).
- */
-function topicTerms(tokens: readonly Token[]): Set<string> {
-  const marker = tokens.findIndex((t) => t.pos[0] === "助詞" && t.pos[1] === "係助詞" && t.surface === "は");
-  const questionAt = tokens.findIndex((t) => t.question);
-  if (marker < 0 || (questionAt >= 0 && questionAt < marker)) return new Set();
-  return new Set(wordsOf(tokens.slice(0, marker)));
 }
 
 /** The question's weights for a sentence's own coverage: the topic's terms that the context says, reduced. */

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refersBack, subjectTermsOf } from "../../src/answer/answer.ts";
-import { kindAsked } from "../../src/answer/answer-type.ts";
+import { refersBack } from "../../src/answer/answer.ts";
 import type { Engine } from "../../src/engine.ts";
 import { analyze } from "../../src/text/analyze.ts";
 import { loadTokenizer, type Tokenizer } from "../../src/text/tokenizer.ts";
@@ -126,23 +125,6 @@ describe("a sentence that points back at the one before it", () => {
     ["「これは面白い」と話した。", false],
   ])("%s → %s", (sentence, expected) => {
     expect(refersBack(sentence, analyze(tokenizer, sentence))).toBe(expected);
-  });
-});
-
-describe("the terms that name what a question asks about", () => {
-  it.each<[string, string[]]>([
-    ["梅雨とは？", ["梅雨"]],
-    ["マーラーってどんな人？", ["マーラ"]],
-    ["ラオスってどういう国？", ["ラオス"]],
-    ["グスタフ・マーラーはどのような人物か", ["グスタフ", "マーラ"]],
-    ["PKOは何の略？", ["pko"]],
-    ["梅雨について詳しく教えて", ["梅雨"]],
-    // the words of a question that asks something of its subject
-    ["梅雨明けの発表はいつ？", ["梅雨", "明け", "発表"]],
-    ["先生が教えた曲は？", ["先生", "教える", "曲"]],
-  ])("%s → %j", (question, subject) => {
-    const tokens = analyze(tokenizer, question);
-    expect(subjectTermsOf(tokens, kindAsked(tokens))).toEqual(subject);
   });
 });
 

@@ -1,0 +1,69 @@
+import type { Token } from "../text/analyze.ts";
+import { wordsOf } from "../text/analyze.ts";
+
+/**
+ * What a question asks, read from its tokens: its topic, the terms that name its subject, and the
+ * request around it (…について教えてください) that is no part of what it asks.
+ */
+
+/** Words of a request: 教えて(ください), 知りたい, 説明して, 詳しく, 簡単に. */
+const REQUESTS = new Set(["教える", "知る", "説明", "解説", "紹介", "詳しい", "簡単", "詳細"]);
+
+/**
+ * The question without the request that closes it: 「梅雨の時期を教えてください」 asks for 梅雨 and 時期,
+ * 「梅雨について詳しく知りたいです」 for 梅雨. From the end, the request's words (教える, 知る, 詳しい …) are no
+ * search terms, up to the first other word: 「マーラーが教えた学生は？」 keeps 教える.
+ */
+export function withoutRequest(tokens: readonly Token[]): Token[] {
+  const out = [...tokens];
+  for (let i = out.length - 1; i >= 0; i--) {
+    const t = out[i] as Token;
+    if (t.term === null || t.question) continue;
+    if (!REQUESTS.has(t.term)) break;
+    out[i] = { ...t, term: null };
+  }
+  return out;
+}
+
+/** 係助詞 and their colloquial forms that mark a question's topic: 梅雨は, 梅雨って, 梅雨とは. */
+function marksTopic(t: Token): boolean {
+  return (t.pos[1] === "係助詞" && t.surface === "は") || (t.pos[0] === "助詞" && t.surface === "って");
+}
+
+/**
+ * 主題: the terms before the question's topic marker — 「Xen 3.0では どのOSが…」 → {xen, 3.0}, 「ラオスの首都
+ * ってどこ？」 → {ラオス, 首都}. The answer sentence often leaves the topic to the sentence before it (これにより…).
+ */
+export function topicTerms(tokens: readonly Token[]): Set<string> {
+  const marker = tokens.findIndex(marksTopic);
+  const questionAt = tokens.findIndex((t) => t.question);
+  if (marker < 0 || (questionAt >= 0 && questionAt < marker)) return new Set();
+  return new Set(wordsOf(tokens.slice(0, marker)));
+}
+
+/** What may stand between どの and the kind it asks for: どのような人物, どの様な. */
+const BETWEEN_KIND = new Set(["よう", "様", "な", "の"]);
+
+/**
+ * The question's terms that name what it asks about, not the kind of answer it asks for: どんな人,
+ * どういう国, どのような人物, and the kind a 何 names (何の略: `kind`).
+ */
+export function subjectTermsOf(tokens: readonly Token[], kind: Token | null = null): string[] {
+  const subject = new Set<string>();
+  let kindNext = false;
+  for (const t of tokens) {
+    if (t.question) {
+      // 連体詞 question words take the kind after them: どんな人, どういう国, どのような人物
+      kindNext = t.pos[0] === "連体詞";
+      continue;
+    }
+    if (t.term === null) {
+      if (!BETWEEN_KIND.has(t.surface)) kindNext = false;
+      continue;
+    }
+    const isKind = t === kind || (kindNext && t.pos[0] === "名詞");
+    kindNext = false;
+    if (!isKind) subject.add(t.term);
+  }
+  return [...subject];
+}

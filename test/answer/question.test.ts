@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { kindAsked } from "../../src/answer/answer-type.ts";
+import { subjectTermsOf, topicTerms, withoutRequest } from "../../src/answer/question.ts";
+import { analyze, wordsOf } from "../../src/text/analyze.ts";
+import { loadTokenizer, type Tokenizer } from "../../src/text/tokenizer.ts";
+
+let tokenizer: Tokenizer;
+beforeAll(async () => {
+  tokenizer = await loadTokenizer();
+});
+
+const asked = (question: string) => withoutRequest(analyze(tokenizer, question));
+
+describe("a question without the request around it", () => {
+  it.each<[string, string[]]>([
+    ["梅雨の時期を教えてください", ["梅雨", "時期"]],
+    ["梅雨について詳しく知りたいです", ["梅雨"]],
+    ["梅雨について簡単に説明して", ["梅雨"]],
+    ["梅雨を教えてほしい", ["梅雨"]],
+    // a request's word inside what is asked stays
+    ["マーラーが教えた学生は？", ["マーラ", "教える", "学生"]],
+    ["梅雨の時期は？", ["梅雨", "時期"]],
+  ])("%s → %j", (question, terms) => {
+    expect(wordsOf(asked(question))).toEqual(terms);
+  });
+});
+
+describe("the topic of a question", () => {
+  it.each<[string, string[]]>([
+    ["Xen 3.0ではどのOSが動く？", ["xen", "3.0"]],
+    ["ラオスの首都ってどこ？", ["ラオス", "首都"]],
+    ["梅雨とは？", ["梅雨"]],
+    // a question word before the marker: no topic
+    ["どこの首都は大きい？", []],
+    ["首都はどこ？", ["首都"]],
+  ])("%s → %j", (question, topic) => {
+    expect([...topicTerms(asked(question))]).toEqual(topic);
+  });
+});
+
+describe("the terms that name what a question asks about", () => {
+  it.each<[string, string[]]>([
+    ["梅雨とは？", ["梅雨"]],
+    ["マーラーってどんな人？", ["マーラ"]],
+    ["ラオスってどういう国？", ["ラオス"]],
+    ["グスタフ・マーラーはどのような人物か", ["グスタフ", "マーラ"]],
+    ["PKOは何の略？", ["pko"]],
+    ["梅雨について詳しく教えて", ["梅雨"]],
+    // the words of a question that asks something of its subject
+    ["梅雨明けの発表はいつ？", ["梅雨", "明け", "発表"]],
+    ["先生が教えた曲は？", ["先生", "教える", "曲"]],
+  ])("%s → %j", (question, subject) => {
+    const tokens = asked(question);
+    expect(subjectTermsOf(tokens, kindAsked(tokens))).toEqual(subject);
+  });
+});
