@@ -5,7 +5,7 @@ import { normalize } from "../text/normalize.ts";
 import type { QuestionType } from "../text/question-words.ts";
 import { type Sentence, splitSentences } from "../text/sentences.ts";
 import { counterAsked, hasAnswerType, kindAsked } from "./answer-type.ts";
-import { subjectTermsOf, topicTerms, withoutRequest } from "./question.ts";
+import { questionTypeOfQuestion, subjectTermsOf, topicTerms, withoutRequest } from "./question.ts";
 import type { Answer, Highlight, KeyPoint, PassageHit, SourceRef } from "./types.ts";
 
 /** What answering needs from the engine. */
@@ -68,7 +68,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   const maxPassages = options.passages ?? 3;
   const known = (term: string) => ctx.known(term);
   const { tokens: questionTokens, searchTerms } = queryOf(withoutRequest(ctx.analyze(question)), known);
-  const questionType = questionTokens.find((t) => t.question)?.question ?? null;
+  const questionType = questionTypeOfQuestion(questionTokens);
   // What the question word asks for, when the question names it: 何気団 a 気団, 何人 a number of 人.
   const kind = questionType === "number" ? counterAsked(questionTokens) : kindAsked(questionTokens);
   const terms = wordsOf(questionTokens);

@@ -1,5 +1,6 @@
 import type { Token } from "../text/analyze.ts";
 import { wordsOf } from "../text/analyze.ts";
+import type { QuestionType } from "../text/question-words.ts";
 
 /**
  * What a question asks, read from its tokens: its topic, the terms that name its subject, and the
@@ -66,4 +67,37 @@ export function subjectTermsOf(tokens: readonly Token[], kind: Token | null = nu
     if (!isKind) subject.add(t.term);
   }
   return [...subject];
+}
+
+/**
+ * Nouns that name the kind of answer a question without a question word asks for: 「梅雨の時期は？」 asks
+ * for a date as 「梅雨はいつ？」 does, 「ラオスの人口は？」 for a number, 「不況の原因は？」 for a reason.
+ */
+const KIND_NOUNS: ReadonlyMap<string, QuestionType> = new Map(
+  Object.entries({
+    ...Object.fromEntries(["時期", "時代", "年代", "日付", "日時", "年月日", "季節", "時刻"].map((n) => [n, "date"])),
+    ...Object.fromEntries(
+      ["場所", "位置", "所在地", "首都", "出身地", "産地", "本社", "本拠地"].map((n) => [n, "place"]),
+    ),
+    ...Object.fromEntries(
+      ["人口", "人数", "割合", "面積", "金額", "価格", "値段", "高さ", "長さ", "重さ", "距離", "期間", "年齢"].map(
+        (n) => [n, "number"],
+      ),
+    ),
+    ...Object.fromEntries(["作者", "著者", "創業者", "創始者", "発明者", "設立者", "監督"].map((n) => [n, "person"])),
+    ...Object.fromEntries(["理由", "原因", "きっかけ"].map((n) => [n, "reason"])),
+    ...Object.fromEntries(["方法", "手段", "やり方"].map((n) => [n, "manner"])),
+    ...Object.fromEntries(["名前", "名称", "別名", "愛称", "通称", "略称"].map((n) => [n, "name"])),
+  }) as [string, QuestionType][],
+);
+
+/**
+ * The kind of answer a question asks for: its question word's (いつ, どこ, 何人), or, without one, that of
+ * the noun that closes it (梅雨の時期は？, ラオスの人口って？, 梅雨の時期を教えて).
+ */
+export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType | null {
+  const word = tokens.find((t) => t.question)?.question;
+  if (word) return word;
+  const last = tokens.findLast((t) => t.term !== null);
+  return last && last.pos[0] === "名詞" ? (KIND_NOUNS.get(last.term as string) ?? null) : null;
 }

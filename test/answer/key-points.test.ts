@@ -51,6 +51,12 @@ beforeAll(async () => {
       ],
     ),
     draft("tara", "港町の冬", null, LONG_PARAGRAPH),
+    draft(
+      "hanabi",
+      "川沿いの花火大会",
+      null,
+      "東町の花火大会は、川の水位と天気を見て開かれる。東町の花火大会は8月15日に開かれる。",
+    ),
     // a news lead opens with a hook, not with what its subject is
     draft(
       "danshari",
@@ -238,6 +244,11 @@ describe("key points", () => {
     );
     // a question that asks something of the subject is answered by the sentence that says it
     expect(engine.ask("雷鳥の数は？").keyPoints[0]?.text).toContain("年々減っている");
+  });
+
+  it("answer a question that names the kind of answer with a noun as one with a question word", () => {
+    // 時期 closes the question: it asks when, as 「東町の花火大会はいつ？」 does
+    expect(engine.ask("東町の花火大会の時期は？").keyPoints[0]?.text).toBe("東町の花火大会は8月15日に開かれる。");
   });
 
   it("answer a question for a kind of answer with the lead only when the lead holds one", () => {

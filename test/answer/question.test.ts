@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { kindAsked } from "../../src/answer/answer-type.ts";
-import { subjectTermsOf, topicTerms, withoutRequest } from "../../src/answer/question.ts";
+import { questionTypeOfQuestion, subjectTermsOf, topicTerms, withoutRequest } from "../../src/answer/question.ts";
 import { analyze, wordsOf } from "../../src/text/analyze.ts";
 import { loadTokenizer, type Tokenizer } from "../../src/text/tokenizer.ts";
 
@@ -52,5 +52,24 @@ describe("the terms that name what a question asks about", () => {
   ])("%s → %j", (question, subject) => {
     const tokens = asked(question);
     expect(subjectTermsOf(tokens, kindAsked(tokens))).toEqual(subject);
+  });
+});
+
+describe("the kind of answer a question asks for", () => {
+  it.each<[string, string | null]>([
+    ["梅雨はいつ？", "date"],
+    // without a question word, the noun that closes the question names it
+    ["梅雨の時期は？", "date"],
+    ["梅雨の時期を教えてください", "date"],
+    ["ラオスの人口って？", "number"],
+    ["ラオスの首都は", "place"],
+    ["不況の原因は？", "reason"],
+    ["梅雨の別名は？", "name"],
+    ["『95ヶ条の論題』の著者は", "person"],
+    // a noun that names no kind of answer, or one that is not the last word
+    ["梅雨の雨は？", null],
+    ["時期の梅雨は？", null],
+  ])("%s → %s", (question, type) => {
+    expect(questionTypeOfQuestion(asked(question))).toBe(type);
   });
 });
