@@ -101,3 +101,20 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
   const last = tokens.findLast((t) => t.term !== null);
   return last && last.pos[0] === "名詞" ? (KIND_NOUNS.get(last.term as string) ?? null) : null;
 }
+
+/**
+ * Adjacent words in order, across particles but not across a question word: 「梅雨の期間は？」 → 梅雨→期間,
+ * 「東西電機が発売したのはいつ？」 → 東西→電機, 電機→発売. The same for a question and for a sentence: a
+ * sentence that has a question's pair says the two words as the question does.
+ */
+export function pairsOf(tokens: readonly Token[]): [string, string][] {
+  const pairs: [string, string][] = [];
+  let previous: string | null = null;
+  for (const t of tokens) {
+    if (t.question) previous = null;
+    if (t.term === null) continue;
+    if (previous !== null && previous !== t.term) pairs.push([previous, t.term]);
+    previous = t.term;
+  }
+  return pairs;
+}

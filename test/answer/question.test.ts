@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { kindAsked } from "../../src/answer/answer-type.ts";
-import { questionTypeOfQuestion, subjectTermsOf, topicTerms, withoutRequest } from "../../src/answer/question.ts";
+import {
+  pairsOf,
+  questionTypeOfQuestion,
+  subjectTermsOf,
+  topicTerms,
+  withoutRequest,
+} from "../../src/answer/question.ts";
 import { analyze, wordsOf } from "../../src/text/analyze.ts";
 import { loadTokenizer, type Tokenizer } from "../../src/text/tokenizer.ts";
 
@@ -71,5 +77,30 @@ describe("the kind of answer a question asks for", () => {
     ["時期の梅雨は？", null],
   ])("%s → %s", (question, type) => {
     expect(questionTypeOfQuestion(asked(question))).toBe(type);
+  });
+});
+
+describe("the pairs of adjacent words of a question or a sentence", () => {
+  it.each<[string, [string, string][]]>([
+    ["梅雨の期間は？", [["梅雨", "期間"]]],
+    // across particles, not across a question word
+    [
+      "東西電機が発売したのはいつ？",
+      [
+        ["東西", "電機"],
+        ["電機", "発売"],
+      ],
+    ],
+    ["梅雨はいつ終わる？", []],
+    [
+      "雨季の半ばには晴れる期間がある。",
+      [
+        ["雨季", "半ば"],
+        ["半ば", "晴れる"],
+        ["晴れる", "期間"],
+      ],
+    ],
+  ])("%s → %j", (text, pairs) => {
+    expect(pairsOf(asked(text))).toEqual(pairs);
   });
 });
