@@ -38,7 +38,10 @@ export interface PassageHit extends SourceRef {
 /** The answer to a question: pure data, rendered for Discord or the terminal. */
 export interface Answer {
   readonly question: string;
-  /** What kind of answer the question asks for, from its question word; null without one. */
+  /**
+   * What kind of answer the question asks for, from its question word or the noun that closes it
+   * (梅雨の時期は？); null without one.
+   */
   readonly questionType: QuestionType | null;
   /** The search terms of the question. */
   readonly terms: readonly string[];
