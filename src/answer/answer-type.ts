@@ -56,41 +56,41 @@ export function kindAsked(tokens: readonly Token[]): Token | null {
  * in that counter (14人, 49歳), not any number the sentence holds (1860年).
  */
 export function counterAsked(tokens: readonly Token[]): Token | null {
-  for (let at = 1; at < tokens.length; at++) {
-    const counter = tokens[at] as Token;
-    const before = tokens[at - 1] as Token;
-    if (counter.question !== "number" || counter.pos[2] !== "助数詞") continue;
-    if (before.question === "number" && before.end === counter.start) return counter;
+  for (let at = 0; at < tokens.length; at++) {
+    if (tokens[at]?.question !== "number" || !NAN.has(tokens[at]?.surface ?? "")) continue;
+    // 何十人, 何百メートル: numerals between 何 and the counter
+    let next = at + 1;
+    while (tokens[next]?.pos[1] === "数" && tokens[next]?.start === tokens[next - 1]?.end) next++;
+    const counter = tokens[next];
+    if (counter?.pos[2] === "助数詞" && counter.start === tokens[next - 1]?.end) return counter;
   }
   return null;
 }
 
-/** Other spellings of a counter, as a number is written with them: 30%, 25℃. */
-const COUNTER_SPELLINGS: Readonly<Record<string, readonly string[]>> = {
-  パーセント: ["%"],
-  度: ["℃", "°"],
-  メートル: ["m"],
-  キロメートル: ["km"],
-  キロ: ["km", "kg"],
-  グラム: ["g"],
-  キログラム: ["kg"],
-  か月: ["ヶ月", "カ月", "ケ月", "箇月"],
-  ヶ月: ["か月", "カ月", "ケ月", "箇月"],
-  カ月: ["か月", "ヶ月", "ケ月", "箇月"],
-  か国: ["ヶ国", "カ国", "ケ国"],
-  ヶ国: ["か国", "カ国", "ケ国"],
-  カ国: ["か国", "ヶ国", "ケ国"],
-  か所: ["ヶ所", "カ所", "ケ所", "箇所"],
-  ヶ所: ["か所", "カ所", "ケ所", "箇所"],
-  カ所: ["か所", "ヶ所", "ケ所", "箇所"],
-};
+/** Spellings of the same counter, as a number is written with them: 30パーセント and 30%, 3か所 and 3ヶ所. */
+const COUNTER_SPELLINGS: readonly (readonly string[])[] = [
+  ["パーセント", "%"],
+  ["度", "°"], // NFKC makes ℃ °c
+  ["メートル", "m"],
+  ["キロメートル", "km"],
+  ["グラム", "g"],
+  ["キログラム", "kg"],
+  ["キロ", "km", "kg"],
+  ["か月", "ヶ月", "ヵ月", "カ月", "ケ月", "箇月"],
+  ["か国", "ヶ国", "ヵ国", "カ国", "ケ国"],
+  ["か所", "ヶ所", "ヵ所", "カ所", "ケ所", "箇所"],
+];
 
-/** A number (digits or kanji numerals) followed by the counter, a space allowed: 14人, 第9条, 三十 人. */
-function countsIn(counter: string, text: string): boolean {
-  const spellings = [counter, ...(COUNTER_SPELLINGS[counter] ?? [])].map((c) =>
-    c.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&"),
-  );
-  return new RegExp(`[0-9０-９一二三四五六七八九十百千万億兆〇両数幾]\\s*(?:${spellings.join("|")})`, "u").test(text);
+/** A number and then the counter, in any of its spellings: 14人, 第9条, 三十人, 60%, 3m (one token). */
+function countsIn(counter: string, tokens: readonly Token[]): boolean {
+  const spellings = new Set([counter, ...COUNTER_SPELLINGS.filter((group) => group.includes(counter)).flat()]);
+  return tokens.some((t, i) => {
+    const before = tokens[i - 1];
+    if (spellings.has(t.surface) && before?.pos[1] === "数" && before.end === t.start) return true;
+    // analysis joins a number and a unit written in letters: 3m, 5kg
+    const unit = t.pos[1] === "数" ? /^[0-9.]+([a-z]+)$/u.exec(t.surface)?.[1] : undefined;
+    return unit !== undefined && spellings.has(unit);
+  });
 }
 
 /**
@@ -134,7 +134,7 @@ export function hasAnswerType(
   kind: Token | null = null,
 ): boolean {
   if (kind && type === "thing") return namesKind(kind, tokens, questionTerms);
-  if (kind && type === "number") return countsIn(kind.surface, text);
+  if (kind && type === "number") return countsIn(kind.surface, tokens);
   switch (type) {
     case "date":
       return DATE.test(text);

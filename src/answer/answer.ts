@@ -1,6 +1,6 @@
 import type { Article } from "../article/article.ts";
 import type { Passage } from "../search/passages.ts";
-import { COMPOUND_JOINER, queryOf, respell, type Token, wordsOf } from "../text/analyze.ts";
+import { queryOf, respell, type Token, wordsOf } from "../text/analyze.ts";
 import { normalize } from "../text/normalize.ts";
 import type { QuestionType } from "../text/question-words.ts";
 import { type Sentence, splitSentences } from "../text/sentences.ts";
@@ -83,7 +83,9 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
 
   const weights = new Map(terms.map((t) => [t, ctx.idf(t)]));
   const totalWeight = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
+  // A question that is all topic (「梅雨の期間は？」) has no focus to weigh against it: nothing is halved.
   const topic = topicTerms(questionTokens);
+  const halvable = topic.size < terms.length ? topic : new Set<string>();
   const read = passageReader(ctx, terms, weights, known);
   const searched = byBestSentence(ctx.search(searchTerms), read, weights, totalWeight, pairsOf(questionTokens)).slice(
     0,
@@ -92,14 +94,20 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   if (searched.length === 0) return { ...empty, found: false, suggestions: ctx.suggest(question).map(sourceOf) };
   // A question that names nothing but an article's subject (梅雨とは？, マーラーってどんな人？, 月影村はいつ
   // できた？) asks what the article says first: its lead, where it says what its subject is.
-  const subject = subjectTermsOf(questionTokens, kind);
-  const leadId = leadAsked(searched, read, subject);
-  const results = leadId
-    ? [{ id: leadId, score: searched[0]?.score ?? 0 }, ...searched.filter((r) => r.id !== leadId)]
-    : searched;
   // What is X (梅雨とは？, PKOって何？, どんな人？) is answered by the lead's first sentences, in order; a
   // question for a kind of answer (いつ, どこ) by the lead's first sentence when it holds one, then the best.
   const definition = questionType === null || questionType === "thing";
+  const subject = subjectTermsOf(questionTokens, kind);
+  const leadId = leadAsked(searched, read, subject, (first) => {
+    const covered = weightOf(new Set([...first.reading.held, ...first.reading.titleTerms]), weights) / totalWeight;
+    const typed =
+      definition || hasAnswerType(questionType, normalize(first.sentence.text), first.tokens, weights, kind);
+    return covered >= MIN_COVERAGE && typed;
+  });
+  // The lead, when it answers, ranks first (with the best score, so that scores still fall with rank).
+  const results = leadId
+    ? [{ id: leadId, score: searched[0]?.score ?? 0 }, ...searched.filter((r) => r.id !== leadId)]
+    : searched;
   const lead: KeyPoint[] = [];
   const bestScore = results[0]?.score || 1;
 
@@ -135,7 +143,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     // it: a topic term the passage, its heading or its title holds counts TOPIC_WEIGHT in a sentence's own
     // coverage. A passage that does not name the topic answers about another subject (「ヒポキサンチンは何から
     // 産出されるか」: not 「石油は北海油田で産出されている」), so there the topic counts in full.
-    const sentenceWeights = topicWeights(weights, topic, new Set([...reading.held, ...reading.contextTerms]));
+    const sentenceWeights = topicWeights(weights, halvable, new Set([...reading.held, ...reading.contextTerms]));
     const sentenceTotal = [...sentenceWeights.values()].reduce((a, b) => a + b, 0) || 1;
     let previousTerms = new Set<string>();
     // Offsets in passage.text: negative for the sentence before a window.
@@ -182,8 +190,9 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
       if (unitTerms.size === 0 && !titleSaysAll) continue;
       const text = article.body.slice(passage.start + unit.start, passage.start + unit.end);
       let score = own + context + PASSAGE_WEIGHT * (result.score / bestScore);
-      const answersType = questionType && hasAnswerType(questionType, normalize(text), unit.tokens, weights, kind);
-      if (answersType) score += ANSWER_TYPE_BONUS;
+      if (questionType && hasAnswerType(questionType, normalize(text), unit.tokens, weights, kind)) {
+        score += ANSWER_TYPE_BONUS;
+      }
       if (text.length > LONG_SENTENCE) score -= 0.1 * Math.min(1, text.length / LONG_SENTENCE - 1);
       // What continues a sentence (これをフォークト表記という。) answers at least as well as the sentence alone.
       if (continued !== null) score = Math.max(score, continued);
@@ -197,7 +206,12 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
         score,
       };
       sentences.push(point);
-      if (result.id === leadId && (definition ? lead.length < maxKeyPoints : i === 0 && answersType)) lead.push(point);
+      if (result.id === leadId) {
+        // A sentence read with the one before it (この鳥は…) replaces it in the lead: the pair holds both.
+        const last = lead.at(-1);
+        if (last && point.start < last.end) lead[lead.length - 1] = point;
+        else if (definition ? lead.length < maxKeyPoints : i === 0) lead.push(point);
+      }
     }
   }
 
@@ -230,6 +244,8 @@ interface PassageReading {
   readonly held: ReadonlySet<string>;
   /** The question's terms its article's title holds. */
   readonly titleTerms: ReadonlySet<string>;
+  /** All the words of its article's title. */
+  readonly titleWords: readonly string[];
   /** The question's terms its heading and its title hold: what all its sentences are about. */
   readonly contextTerms: ReadonlySet<string>;
   /** Its sentences, with their tokens and the question's terms each holds (the passage is analysed). */
@@ -243,17 +259,19 @@ function passageReader(
   weights: ReadonlyMap<string, number>,
   known: (term: string) => boolean,
 ): (id: string) => PassageReading | undefined {
-  const titles = new Map<string, Set<string>>();
+  const titles = new Map<string, { terms: Set<string>; words: string[] }>();
   const readings = new Map<string, PassageReading | undefined>();
   const readingOf = (id: string): PassageReading | undefined => {
     const passage = ctx.passage(id);
     const article = passage && ctx.article(passage.articleId);
     if (!passage || !article) return undefined;
-    let titleTerms = titles.get(article.id);
-    if (!titleTerms) {
-      titleTerms = termsIn(respell(ctx.analyze(article.title), known), weights);
-      titles.set(article.id, titleTerms);
+    let title = titles.get(article.id);
+    if (!title) {
+      const tokens = respell(ctx.analyze(article.title), known);
+      title = { terms: termsIn(tokens, weights), words: wordsOf(tokens) };
+      titles.set(article.id, title);
     }
+    const titleTerms = title.terms;
     const headingTerms = passage.heading ? termsIn(ctx.analyze(passage.heading), weights) : [];
     let sentences: ReturnType<PassageReading["sentences"]> | undefined;
     return {
@@ -261,6 +279,7 @@ function passageReader(
       article,
       held: ctx.termsIn(passage.id, terms),
       titleTerms,
+      titleWords: title.words,
       contextTerms: new Set([...headingTerms, ...titleTerms]),
       sentences: () => {
         if (!sentences) {
@@ -305,8 +324,9 @@ function byBestSentence(
   const match = (terms: ReadonlySet<string>, tokens: readonly Token[]) => {
     const held = weightOf(terms, weights) / totalWeight;
     if (allPairs === 0) return held;
-    const said = new Set(pairsOf(tokens).map(([a, b]) => `${a}${COMPOUND_JOINER}${b}`));
-    const inOrder = pairs.filter(([a, b]) => said.has(`${a}${COMPOUND_JOINER}${b}`));
+    // terms hold no space (analysis removes whitespace): a space joins the two words of a pair
+    const said = new Set(pairsOf(tokens).map(([a, b]) => `${a} ${b}`));
+    const inOrder = pairs.filter(([a, b]) => said.has(`${a} ${b}`));
     return (1 - ORDER_WEIGHT) * held + (ORDER_WEIGHT * inOrder.reduce((sum, p) => sum + pairWeight(p), 0)) / allPairs;
   };
   const rescored = results.slice(0, RESCORED_PASSAGES).map((result, rank) => {
@@ -314,9 +334,10 @@ function byBestSentence(
     if (!reading) return { ...result, rank };
     const { contextTerms } = reading;
     // No sentence holds more than the whole passage: a passage that does not answer (see MIN_COVERAGE) is
-    // not analysed for its sentences, and its whole coverage bounds its best sentence's.
-    const whole = weightOf(new Set([...reading.held, ...contextTerms]), weights);
-    if (whole / totalWeight < MIN_COVERAGE) return { id: result.id, score: (result.score * whole) / totalWeight, rank };
+    // not analysed for its sentences, and is scored as if one sentence held all its words, none in order.
+    const whole = weightOf(new Set([...reading.held, ...contextTerms]), weights) / totalWeight;
+    if (whole < MIN_COVERAGE)
+      return { id: result.id, score: result.score * whole * (allPairs ? 1 - ORDER_WEIGHT : 1), rank };
     let best = 0;
     for (const { terms, tokens } of reading.sentences()) {
       best = Math.max(best, match(new Set([...terms, ...contextTerms]), tokens));
@@ -330,39 +351,66 @@ function byBestSentence(
   return [...rescored.map(({ id, score }) => ({ id, score })), ...rest];
 }
 
+/** The first sentence of a lead passage, as leadAsked offers it to be judged. */
+interface LeadSentence {
+  readonly reading: PassageReading;
+  readonly sentence: Sentence;
+  readonly tokens: readonly Token[];
+}
+
 /**
  * The lead passage of the article a question is about, when the question names nothing but that article's
- * subject (every one of its subject terms is in the title of the best passage's article) and the lead says
- * what the subject is.
+ * subject and the lead says what the subject is (and `answers`, judging its first sentence, agrees). The
+ * article is that of a candidate passage whose title holds every subject term, the one whose title says
+ * least besides: 「梅雨とは？」 is about 梅雨, not 梅雨前線.
  */
 function leadAsked(
   results: readonly { id: string }[],
   read: (id: string) => PassageReading | undefined,
   subject: readonly string[],
+  answers: (first: LeadSentence) => boolean,
 ): string | null {
-  const best = results[0] && read(results[0].id);
-  if (!best || subject.length === 0 || !subject.every((t) => best.titleTerms.has(t))) return null;
-  const id = `${best.article.id}:0`;
-  const first = read(id)?.sentences()[0];
-  return first && defines(first.sentence, first.tokens, subject) ? id : null;
+  if (subject.length === 0) return null;
+  let about: PassageReading | undefined;
+  for (const result of results) {
+    const reading = read(result.id);
+    if (!reading || !subject.every((t) => reading.titleTerms.has(t))) continue;
+    if (!about || reading.titleWords.length < about.titleWords.length) about = reading;
+  }
+  if (!about) return null;
+  const id = `${about.article.id}:0`;
+  const reading = read(id);
+  const first = reading?.sentences()[0];
+  if (!reading || !first || !defines(first.sentence, first.tokens, subject)) return null;
+  return answers({ reading, sentence: first.sentence, tokens: first.tokens }) ? id : null;
 }
 
-/** The topic particle after a word, past a gloss in parentheses: 梅雨（つゆ、ばいう）は、 */
-const TOPIC_AFTER = /^\s*(?:[（(][^）)]*[）)]\s*)?(?:と)?は/u;
 /** A sentence that leaves its subject to the title, as an encyclopedia entry does: 「は、日本の元号の一つ。」 */
-const OPENS_WITH_TOPIC = /^\s*(?:と)?は[、,]/u;
+const OPENS_WITH_TOPIC = /^\s*と?は[、，,]/u;
+/** A gloss in parentheses after a name: 梅雨（つゆ、ばいう）, グスタフ・マーラー（Gustav Mahler, 1860年…） */
+const GLOSS = /[（(][^（()）]*[）)]/gu;
 
 /**
- * Whether a sentence says what the subject is: the subject is its topic (梅雨（つゆ、ばいう）は、…, 通称
- * ラオスは、…), or it leaves the subject to the title (は、山あいにある集落で…). A news lead that opens
- * with a hook (9月に入り、…) or names the subject in passing does not.
+ * Whether a sentence says what the subject is: it opens with a noun phrase that ends in a subject term and
+ * is its topic (梅雨（つゆ、ばいう）は、…, 生命の起源（…）は…, …通称ラオスは、…, 雷鳥とは…), glosses in
+ * parentheses aside; or it leaves the subject to the title (は、山あいにある集落で…). Not a news lead that
+ * opens with a hook (9月に入り、断捨離は…), nor one that names the subject in passing.
  */
 function defines(sentence: Sentence, tokens: readonly Token[], subject: readonly string[]): boolean {
   if (OPENS_WITH_TOPIC.test(sentence.text)) return true;
-  // token offsets are the passage's, as the sentence's start
-  return tokens.some(
-    (t) => t.term !== null && subject.includes(t.term) && TOPIC_AFTER.test(sentence.text.slice(t.end - sentence.start)),
-  );
+  // token offsets are the passage's, as the sentence's start is
+  const glosses = [...sentence.text.matchAll(GLOSS)].map((m) => [
+    sentence.start + m.index,
+    sentence.start + m.index + m[0].length,
+  ]);
+  const outside = tokens.filter((t) => !glosses.some(([start = 0, end = 0]) => t.start >= start && t.end <= end));
+  const wa = outside.findIndex((t) => t.pos[1] === "係助詞" && t.surface === "は");
+  const last = outside[wa - 1]?.surface === "と" ? wa - 2 : wa - 1;
+  const topic = outside[last];
+  if (!topic?.term || !subject.includes(topic.term)) return false;
+  return outside
+    .slice(0, last)
+    .every((t) => t.pos[0] === "名詞" || t.pos[0] === "接頭詞" || (t.pos[0] === "助詞" && t.pos[1] === "連体化"));
 }
 
 /** Sentences shown as one key point: a sentence and those it points back at. Offsets as in the loop above. */
@@ -400,9 +448,7 @@ function topicWeights(
   topic: ReadonlySet<string>,
   saidAround: ReadonlySet<string>,
 ): Map<string, number> {
-  // A question that is all topic (「梅雨の期間は？」) has no focus to weigh against it.
-  const all = [...weights.keys()].every((t) => topic.has(t));
-  return new Map([...weights].map(([t, w]) => [t, !all && topic.has(t) && saidAround.has(t) ? w * TOPIC_WEIGHT : w]));
+  return new Map([...weights].map(([t, w]) => [t, topic.has(t) && saidAround.has(t) ? w * TOPIC_WEIGHT : w]));
 }
 
 function termsIn(tokens: readonly Token[], weights: ReadonlyMap<string, number>): Set<string> {
@@ -489,8 +535,8 @@ const REFERRING_NOUNS = new Set([
 ]);
 /** 例えば, たとえば: what follows is an example of what the sentence before said. */
 const EXAMPLE_MARKERS = new Set(["例えば", "たとえば"]);
-/** 具体的には, 詳しくは: what follows spells out what the sentence before said. */
-const SPELLS_OUT = /^\s*(具体的に(は|いうと|言うと)|詳しく(は|いうと|言うと))/u;
+/** 具体的には: what follows spells out what the sentence before said. */
+const SPELLS_OUT = /^具体的に(?:は|いうと|言うと)/u;
 /** A sentence that opens with a quotation: its これ points inside the quotation (「これは面白い」と話した). */
 const OPENS_WITH_QUOTE = /^\s*[「『（(【“]/u;
 
@@ -507,7 +553,16 @@ export function refersBack(text: string, tokens: readonly Token[]): boolean {
   // 例えば…, 具体的には…: an example or the details of what the sentence before said, read with it
   // (「数多くの名建築を手掛けている。例えば国立屋内総合競技場…」).
   if (tokens.slice(0, at < 0 ? tokens.length : at).some((t) => EXAMPLE_MARKERS.has(t.surface))) return true;
-  if (SPELLS_OUT.test(text)) return true;
+  if (
+    at >= 0 &&
+    SPELLS_OUT.test(
+      tokens
+        .slice(at, at + 6)
+        .map((t) => t.surface)
+        .join(""),
+    )
+  )
+    return true;
   const first = tokens[at];
   if (!first) return false;
   const next = tokens[at + 1];

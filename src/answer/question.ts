@@ -2,33 +2,47 @@ import type { Token } from "../text/analyze.ts";
 import { wordsOf } from "../text/analyze.ts";
 import type { QuestionType } from "../text/question-words.ts";
 
-/**
- * What a question asks, read from its tokens: its topic, the terms that name its subject, and the
- * request around it (…について教えてください) that is no part of what it asks.
- */
-
-/** Words of a request: 教えて(ください), 知りたい, 説明して, 詳しく, 簡単に. */
-const REQUESTS = new Set(["教える", "知る", "説明", "解説", "紹介", "詳しい", "簡単", "詳細"]);
+/** Words of a request: 教えて(ください), 知りたい, 説明して, 紹介してほしい. */
+const REQUEST_VERBS = new Set(["教える", "知る", "説明", "解説", "紹介"]);
+/** What makes them a request: the て of 教えて, the たい of 知りたい, ください, ほしい. */
+const REQUEST_FORMS = new Set(["て", "たい", "ください", "下さい", "ほしい", "欲しい"]);
+/** How the request is to be met: 詳しく, 簡単に. */
+const REQUEST_MANNERS = new Set(["詳しい", "簡単", "詳細"]);
 
 /**
  * The question without the request that closes it: 「梅雨の時期を教えてください」 asks for 梅雨 and 時期,
- * 「梅雨について詳しく知りたいです」 for 梅雨. From the end, the request's words (教える, 知る, 詳しい …) are no
- * search terms, up to the first other word: 「マーラーが教えた学生は？」 keeps 教える.
+ * 「梅雨について詳しく知りたいです」 for 梅雨. The request is a verb of telling or knowing in a request's form
+ * (教えて, 知りたい, 説明して), with how it is to be met (詳しく, 簡単に) before it. Not a request: 「マーラー
+ * が教えた学生は？」, 「自己紹介とは？」 (a compound), 「梅雨について説明」 (no request form); and a question is
+ * never left without a word (「説明してください」 searches 説明).
  */
 export function withoutRequest(tokens: readonly Token[]): Token[] {
+  const at = tokens.findLastIndex((t) => t.term !== null);
+  const verb = tokens[at];
+  const before = tokens[at - 1];
+  if (!verb?.term || !REQUEST_VERBS.has(verb.term)) return [...tokens];
+  // 自己紹介: a noun glued to the noun before it is part of a compound, not a request
+  if (before && before.end === verb.start && before.pos[0] === "名詞" && verb.pos[0] === "名詞") return [...tokens];
+  if (!tokens.slice(at + 1).some((t) => REQUEST_FORMS.has(t.surface))) return [...tokens];
   const out = [...tokens];
-  for (let i = out.length - 1; i >= 0; i--) {
+  out[at] = { ...verb, term: null };
+  for (let i = at - 1; i >= 0; i--) {
     const t = out[i] as Token;
-    if (t.term === null || t.question) continue;
-    if (!REQUESTS.has(t.term)) break;
+    if (t.term === null) continue;
+    if (!REQUEST_MANNERS.has(t.term)) break;
     out[i] = { ...t, term: null };
   }
-  return out;
+  return out.some((t) => t.term !== null) ? out : [...tokens];
 }
 
-/** 係助詞 and their colloquial forms that mark a question's topic: 梅雨は, 梅雨って, 梅雨とは. */
-function marksTopic(t: Token): boolean {
-  return (t.pos[1] === "係助詞" && t.surface === "は") || (t.pos[0] === "助詞" && t.surface === "って");
+/**
+ * Where a question's topic ends: at its first は (梅雨は, 梅雨とは), or without one at a colloquial って after a
+ * noun (ラオスの首都って). って after a verb quotes (行くって言った), and marks no topic.
+ */
+function topicMarker(tokens: readonly Token[]): number {
+  const wa = tokens.findIndex((t) => t.pos[1] === "係助詞" && t.surface === "は");
+  if (wa >= 0) return wa;
+  return tokens.findIndex((t, i) => t.pos[0] === "助詞" && t.surface === "って" && tokens[i - 1]?.pos[0] === "名詞");
 }
 
 /**
@@ -36,7 +50,7 @@ function marksTopic(t: Token): boolean {
  * ってどこ？」 → {ラオス, 首都}. The answer sentence often leaves the topic to the sentence before it (これにより…).
  */
 export function topicTerms(tokens: readonly Token[]): Set<string> {
-  const marker = tokens.findIndex(marksTopic);
+  const marker = topicMarker(tokens);
   const questionAt = tokens.findIndex((t) => t.question);
   if (marker < 0 || (questionAt >= 0 && questionAt < marker)) return new Set();
   return new Set(wordsOf(tokens.slice(0, marker)));
@@ -73,33 +87,36 @@ export function subjectTermsOf(tokens: readonly Token[], kind: Token | null = nu
  * Nouns that name the kind of answer a question without a question word asks for: 「梅雨の時期は？」 asks
  * for a date as 「梅雨はいつ？」 does, 「ラオスの人口は？」 for a number, 「不況の原因は？」 for a reason.
  */
-const KIND_NOUNS: ReadonlyMap<string, QuestionType> = new Map(
-  Object.entries({
-    ...Object.fromEntries(["時期", "時代", "年代", "日付", "日時", "年月日", "季節", "時刻"].map((n) => [n, "date"])),
-    ...Object.fromEntries(
-      ["場所", "位置", "所在地", "首都", "出身地", "産地", "本社", "本拠地"].map((n) => [n, "place"]),
-    ),
-    ...Object.fromEntries(
-      ["人口", "人数", "割合", "面積", "金額", "価格", "値段", "高さ", "長さ", "重さ", "距離", "期間", "年齢"].map(
-        (n) => [n, "number"],
-      ),
-    ),
-    ...Object.fromEntries(["作者", "著者", "創業者", "創始者", "発明者", "設立者", "監督"].map((n) => [n, "person"])),
-    ...Object.fromEntries(["理由", "原因", "きっかけ"].map((n) => [n, "reason"])),
-    ...Object.fromEntries(["方法", "手段", "やり方"].map((n) => [n, "manner"])),
-    ...Object.fromEntries(["名前", "名称", "別名", "愛称", "通称", "略称"].map((n) => [n, "name"])),
-  }) as [string, QuestionType][],
+const KIND_NOUNS = new Map<string, QuestionType>(
+  (
+    [
+      ["date", ["時期", "時代", "年代", "日付", "日時", "年月日", "季節", "時刻"]],
+      ["place", ["場所", "位置", "所在地", "首都", "出身地", "産地", "本社", "本拠地"]],
+      [
+        "number",
+        ["人口", "人数", "割合", "面積", "金額", "価格", "値段", "高さ", "長さ", "重さ", "距離", "期間", "年齢"],
+      ],
+      ["person", ["作者", "著者", "創業者", "創始者", "発明者", "設立者", "監督"]],
+      ["reason", ["理由", "原因", "きっかけ"]],
+      ["manner", ["方法", "手段", "やり方"]],
+      ["name", ["名前", "名称", "別名", "愛称", "通称", "略称"]],
+    ] as const
+  ).flatMap(([type, nouns]) => nouns.map((noun) => [noun, type] as const)),
 );
 
 /**
  * The kind of answer a question asks for: its question word's (いつ, どこ, 何人), or, without one, that of
- * the noun that closes it (梅雨の時期は？, ラオスの人口って？, 梅雨の時期を教えて).
+ * the noun that closes it after の (梅雨の時期は？, ラオスの人口って？, 梅雨の時期を教えて). Not a noun of a
+ * compound: 「戦国時代とは？」 asks what 戦国時代 is, 「映画監督とは？」 what a 映画監督 is.
  */
 export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType | null {
   const word = tokens.find((t) => t.question)?.question;
   if (word) return word;
-  const last = tokens.findLast((t) => t.term !== null);
-  return last && last.pos[0] === "名詞" ? (KIND_NOUNS.get(last.term as string) ?? null) : null;
+  const at = tokens.findLastIndex((t) => t.term !== null);
+  const last = tokens[at];
+  const before = tokens[at - 1];
+  if (!last?.term || last.pos[0] !== "名詞" || before?.surface !== "の" || before.pos[1] !== "連体化") return null;
+  return KIND_NOUNS.get(last.term) ?? null;
 }
 
 /**

@@ -51,7 +51,7 @@ const NAN_TO = new Set(["何と", "なんと", "何て", "なんて"]);
 /** Verbs that name something: 何と「いう」, 何と「呼ぶ」, 何と「読む」. */
 const NAMING_VERBS = new Set(["いう", "言う", "呼ぶ", "よぶ", "称する", "読む", "名付ける", "名づける"]);
 
-/** 副助詞 of degree after どれ or どの: どれくらい, どのぐらい, どれほど, どれだけ. */
+/** 副助詞 of degree after どれ or どの: どれくらい, どのぐらい, どれほど, どれだけ (and the noun 程度: どの程度). */
 const DEGREE = new Set(["くらい", "ぐらい", "ほど", "だけ"]);
 
 /** 助数詞 after 何 that ask for a date or time: 何年, 何月, 何日, 何時. */
@@ -98,7 +98,8 @@ export function questionTypeOf(
   }
   // どれくらい, どのぐらい, どれほど, どれだけ: kuromoji gives どれ (代名詞) or どの (連体詞) and a 副助詞; the
   // pair asks for an amount, not for one of several things.
-  if ((surface === "どれ" || surface === "どの") && next && next.pos === "助詞" && DEGREE.has(next.surface_form)) {
+  const degree = next && ((next.pos === "助詞" && DEGREE.has(next.surface_form)) || next.surface_form === "程度");
+  if ((surface === "どれ" || surface === "どの") && degree) {
     return { type: "number", includesNext: true };
   }
   const type = QUESTION_WORDS.get(surface);

@@ -68,6 +68,8 @@ describe("a number in the counter asked for", () => {
     ["グスタフ・マーラーは何人兄弟か？", "人"],
     ["指揮者になったのは何歳？", "歳"],
     ["得票率は何パーセントか", "パーセント"],
+    // numerals between 何 and the counter
+    ["何十人が集まった？", "人"],
     // no counter: any number answers
     ["コアはいくつある？", null],
     ["梅雨の期間はどれくらいか？", null],
@@ -85,7 +87,16 @@ describe("a number in the counter asked for", () => {
     expect(answers("指揮者になったのは何歳？", "1909年、ニューヨーク・フィルハーモニックの指揮者となる。")).toBe(false);
   });
 
+  it("is not a numeral inside a word, nor a unit that only starts like the counter", () => {
+    expect(answers("指揮者になったのは何歳？", "千歳に住んでいた。")).toBe(false);
+    expect(answers("指揮者になったのは何歳？", "万歳を三唱した。")).toBe(false);
+    expect(answers("壁の高さは何メートル？", "容量は10MBある。")).toBe(false);
+    expect(answers("壁の高さは何メートル？", "高さ3mの壁がある。")).toBe(true);
+  });
+
   it("knows a counter's other spellings and kanji numerals", () => {
+    expect(answers("気温は何度？", "気温は25℃だった。")).toBe(true);
+    expect(answers("何か所にある？", "全国3ヵ所にある。")).toBe(true);
     expect(answers("得票率は何パーセントか", "得票率は６０％を超えた。")).toBe(true);
     expect(answers("何人が参加した？", "三十人が参加した。")).toBe(true);
     expect(answers("何か国が加盟する？", "10カ国が加盟する。")).toBe(true);

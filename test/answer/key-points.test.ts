@@ -62,15 +62,28 @@ beforeAll(async () => {
       "danshari",
       "おトクに断捨離できる買取サービス",
       null,
-      "9月に入り、秋冬の服を考える季節になった。",
+      "9月に入り、断捨離は秋の話題になった。",
       "なかなか断捨離できない人には、宅配の買取サービスが便利だ。",
     ),
     draft(
       "raichou",
       "雷鳥",
       null,
-      "雷鳥は、高山に住む鳥である。冬には羽が白くなる。",
-      "雷鳥の数は山小屋の近くでも年々減っていると各地から報告されている。雷鳥を守る活動が続く。",
+      // two passages: the lead, and one that names 雷鳥 more often
+      "雷鳥は、高山に住む鳥である。この鳥は冬には羽が白くなる。夏には茶色の羽になり、岩場に紛れて身を守る。高山の厳しい寒さにもよく耐える。",
+      "雷鳥の数は山小屋の近くでも年々減っていると各地から報告されている。雷鳥を守る活動が続き、雷鳥の保護区も作られた。",
+    ),
+    // a title that holds 雷鳥 and says more
+    draft("raichou-hogo", "雷鳥保護区", null, "は、雷鳥を守るために設けられた区域である。"),
+    // 雲の種類 names 雲 more often than 雲 does, and its lead leaves its subject to its title too
+    draft("kumo", "雲", null, "雲は、大気中の水滴や氷の粒が集まって空に浮かんでいるものである。"),
+    draft("kumo-shurui", "雲の種類", null, "は、雲を形で分けたもの。高い雲、低い雲、縦に伸びる雲がある。"),
+    // the question's topic (富山) is named in the passage, not in the sentence that answers
+    draft(
+      "jabara",
+      "じゃばらの里",
+      null,
+      "名物はじゃばらという柑橘である。富山は山あいの静かな土地として県内でも古くから広く知られている。",
     ),
     draft(
       "enki",
@@ -208,8 +221,11 @@ describe("key points", () => {
     expect(analyze(tokenizer, "注ぐ栗山川である").map((t) => t.term)).toContain("山川");
     expect(engine.search("栗山川").hits[0]?.title).toBe("鮭の南限");
     const answer = engine.ask("栗山川はどこにある？");
-    expect(answer.keyPoints[0]?.text).toBe("太平洋側で鮭が遡上する南限の川は、九十九里浜に注ぐ栗山川である。");
-    expect(answer.keyPoints[0]?.highlights.length).toBeGreaterThan(0);
+    // the article 栗山川 says first where it is; the sentence that spells it as 栗 山川 answers too
+    expect(answer.keyPoints[0]?.text).toBe("は、千葉県の北東部を流れる川。");
+    const respelled = answer.keyPoints.find((k) => k.title === "鮭の南限");
+    expect(respelled?.text).toBe("太平洋側で鮭が遡上する南限の川は、九十九里浜に注ぐ栗山川である。");
+    expect(respelled?.highlights.length).toBeGreaterThan(0);
     // ...and still matches a title that holds the word whole: the article 栗山川 answers too
     expect(engine.ask("栗山川の長さは？").keyPoints.map((k) => k.text)).toContain("長さは約30キロメートルある。");
   });
@@ -222,15 +238,20 @@ describe("key points", () => {
   });
 
   it("answer what a subject is with its article's lead, in order", () => {
-    // Every sentence of the article names 雷鳥: what is 雷鳥 is answered by what the article says first.
+    // Another passage names 雷鳥 more often: what is 雷鳥 is answered by what the article says first, its
+    // sentences in order (the second, read with the first, as one), from 雷鳥 rather than 雷鳥保護区.
     for (const question of ["雷鳥とは？", "雷鳥ってどんな鳥？", "雷鳥について教えて"]) {
       const answer = engine.ask(question);
       expect(answer.keyPoints.slice(0, 2).map((k) => k.text)).toEqual([
-        "雷鳥は、高山に住む鳥である。",
-        "冬には羽が白くなる。",
+        "雷鳥は、高山に住む鳥である。この鳥は冬には羽が白くなる。",
+        "夏には茶色の羽になり、岩場に紛れて身を守る。",
       ]);
-      expect(answer.passages[0]?.start).toBe(0);
+      expect(answer.passages[0]).toMatchObject({ title: "雷鳥", start: 0 });
     }
+    // of two articles whose titles hold 雲, the one whose title is 雲
+    expect(engine.ask("雲とは？").keyPoints[0]?.text).toBe(
+      "雲は、大気中の水滴や氷の粒が集まって空に浮かんでいるものである。",
+    );
     // ...though the lead leaves the subject to the title
     expect(
       engine
@@ -238,7 +259,7 @@ describe("key points", () => {
         .keyPoints.slice(0, 2)
         .map((k) => k.text),
     ).toEqual(["は、山あいにある集落で、1889年に成立した。", "冬は雪が深い。"]);
-    // a lead that does not say what its subject is answers nothing of it
+    // a lead that does not say what its subject is (a hook, the subject after it) answers nothing of it
     expect(engine.ask("断捨離とは？").keyPoints[0]?.text).toBe(
       "なかなか断捨離できない人には、宅配の買取サービスが便利だ。",
     );
@@ -253,8 +274,14 @@ describe("key points", () => {
 
   it("answer a question for a kind of answer with the lead only when the lead holds one", () => {
     expect(engine.ask("月影村はいつできた？").keyPoints[0]?.text).toBe("は、山あいにある集落で、1889年に成立した。");
-    // the lead names no place: the sentence that does comes first
-    expect(engine.ask("雷鳥はどこ？").keyPoints[0]?.text).toContain("山小屋");
+    // the lead names no place: a sentence that does comes first, and its passage
+    const where = engine.ask("雷鳥はどこ？");
+    expect(where.keyPoints[0]?.text).not.toContain("高山に住む");
+    expect(where.passages[0]?.text).toContain(where.keyPoints[0]?.text);
+  });
+
+  it("leave the question's topic to the passage that names it", () => {
+    expect(engine.ask("富山では何が名物か？").keyPoints[0]?.text).toBe("名物はじゃばらという柑橘である。");
   });
 
   it("never come from sentences that hold none of the question's words, joined or not", () => {

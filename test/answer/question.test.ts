@@ -23,8 +23,12 @@ describe("a question without the request around it", () => {
     ["梅雨について詳しく知りたいです", ["梅雨"]],
     ["梅雨について簡単に説明して", ["梅雨"]],
     ["梅雨を教えてほしい", ["梅雨"]],
-    // a request's word inside what is asked stays
+    // a request's word inside what is asked stays, in a compound too, and without a request's form
     ["マーラーが教えた学生は？", ["マーラ", "教える", "学生"]],
+    ["自己紹介とは？", ["自己", "紹介"]],
+    ["梅雨について説明", ["梅雨", "説明"]],
+    // a question is never left without a word
+    ["説明してください", ["説明"]],
     ["梅雨の時期は？", ["梅雨", "時期"]],
   ])("%s → %j", (question, terms) => {
     expect(wordsOf(asked(question))).toEqual(terms);
@@ -39,6 +43,9 @@ describe("the topic of a question", () => {
     // a question word before the marker: no topic
     ["どこの首都は大きい？", []],
     ["首都はどこ？", ["首都"]],
+    // って after a verb quotes: the topic ends at は
+    ["マーラーが行くって言った場所はどこ？", ["マーラ", "行く", "言う", "場所"]],
+    ["行くって言った？", []],
   ])("%s → %j", (question, topic) => {
     expect([...topicTerms(asked(question))]).toEqual(topic);
   });
@@ -75,6 +82,9 @@ describe("the kind of answer a question asks for", () => {
     // a noun that names no kind of answer, or one that is not the last word
     ["梅雨の雨は？", null],
     ["時期の梅雨は？", null],
+    // the last noun of a compound: what is 戦国時代, what is a 映画監督
+    ["戦国時代とは？", null],
+    ["映画監督とは？", null],
   ])("%s → %s", (question, type) => {
     expect(questionTypeOfQuestion(asked(question))).toBe(type);
   });

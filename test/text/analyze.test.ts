@@ -108,6 +108,7 @@ describe("analyze", () => {
     ["どれくらい asks for a number", "梅雨の期間はどれくらいか？", "number"],
     ["どのぐらい asks for a number", "どのぐらい続く？", "number"],
     ["どれだけ asks for a number", "どれだけの人が集まった？", "number"],
+    ["どの程度 asks for a number", "被害はどの程度か？", "number"],
     ["どれ alone asks for a thing", "どれが正しい？", "thing"],
   ])("%s", (_why, question, type) => {
     expect(analyze(tokenizer, question).find((t) => t.question)?.question).toBe(type);
