@@ -96,9 +96,9 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   // できた？) asks what the article says first: its lead, where it says what its subject is.
   // What is X (梅雨とは？, PKOって何？, どんな人？) is answered by the lead's first sentences, in order; a
   // question for a kind of answer (いつ, どこ) by the lead's first sentence when it holds one, then the best.
-  const definition = questionType === null || questionType === "thing";
+  const definition = questionType === null || (questionType === "thing" && kind === null);
   const subject = subjectTermsOf(questionTokens, kind);
-  const leadId = leadAsked(searched, read, subject, (first) => {
+  const leadId = leadAsked(searched.slice(0, CANDIDATE_PASSAGES), read, subject, (first) => {
     const covered = weightOf(new Set([...first.reading.held, ...first.reading.titleTerms]), weights) / totalWeight;
     const typed =
       definition || hasAnswerType(questionType, normalize(first.sentence.text), first.tokens, weights, kind);
@@ -207,9 +207,11 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
       };
       sentences.push(point);
       if (result.id === leadId) {
-        // A sentence read with the one before it (この鳥は…) replaces it in the lead: the pair holds both.
+        // A sentence read with the one before it (この鳥は…) replaces it in the lead: the pair holds both. A
+        // unit that overlaps the last one without holding it (a chain started again) is left out.
         const last = lead.at(-1);
-        if (last && point.start < last.end) lead[lead.length - 1] = point;
+        if (last && point.start <= last.start && point.end >= last.end) lead[lead.length - 1] = point;
+        else if (last && point.start < last.end) continue;
         else if (definition ? lead.length < maxKeyPoints : i === 0) lead.push(point);
       }
     }
@@ -385,32 +387,55 @@ function leadAsked(
   return answers({ reading, sentence: first.sentence, tokens: first.tokens }) ? id : null;
 }
 
-/** A sentence that leaves its subject to the title, as an encyclopedia entry does: 「は、日本の元号の一つ。」 */
-const OPENS_WITH_TOPIC = /^\s*と?は[、，,]/u;
-/** A gloss in parentheses after a name: 梅雨（つゆ、ばいう）, グスタフ・マーラー（Gustav Mahler, 1860年…） */
-const GLOSS = /[（(][^（()）]*[）)]/gu;
+/**
+ * A sentence that leaves its subject to the title, as an encyclopedia entry does: 「は、日本の元号の一つ。」,
+ * 「は日本の元号の一つ。」, 「とは自動車…」; not は opening a word (はじめに).
+ */
+const OPENS_WITH_TOPIC = /^\s*と?は(?:[、，,]|(?!\p{Script=Hiragana}))/u;
+const OPENING_BRACKETS = new Set(["（", "("]);
+const CLOSING_BRACKETS = new Set(["）", ")"]);
+
+/**
+ * The glosses in parentheses after a name, nested or side by side, as [start, end) offsets in the
+ * sentence: 梅雨（つゆ、ばいう）, 東京都（とうきょうと、英: Tokyo Metropolis（…））.
+ */
+function glossesIn(text: string): [number, number][] {
+  const glosses: [number, number][] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (OPENING_BRACKETS.has(c)) {
+      if (depth === 0) from = i;
+      depth++;
+    } else if (CLOSING_BRACKETS.has(c) && depth > 0) {
+      depth--;
+      if (depth === 0) glosses.push([from, i + 1]);
+    }
+  }
+  return glosses;
+}
 
 /**
  * Whether a sentence says what the subject is: it opens with a noun phrase that ends in a subject term and
  * is its topic (梅雨（つゆ、ばいう）は、…, 生命の起源（…）は…, …通称ラオスは、…, 雷鳥とは…), glosses in
  * parentheses aside; or it leaves the subject to the title (は、山あいにある集落で…). Not a news lead that
- * opens with a hook (9月に入り、断捨離は…), nor one that names the subject in passing.
+ * opens with a hook (9月に入り、断捨離は…) or a time (今年の梅雨は…, 2020年の梅雨は…).
  */
 function defines(sentence: Sentence, tokens: readonly Token[], subject: readonly string[]): boolean {
   if (OPENS_WITH_TOPIC.test(sentence.text)) return true;
-  // token offsets are the passage's, as the sentence's start is
-  const glosses = [...sentence.text.matchAll(GLOSS)].map((m) => [
-    sentence.start + m.index,
-    sentence.start + m.index + m[0].length,
-  ]);
-  const outside = tokens.filter((t) => !glosses.some(([start = 0, end = 0]) => t.start >= start && t.end <= end));
+  // token offsets are the passage's, as the sentence's start is; a token touching a gloss is left out
+  const glosses = glossesIn(sentence.text).map(([start, end]) => [sentence.start + start, sentence.start + end]);
+  const outside = tokens.filter((t) => !glosses.some(([start = 0, end = 0]) => t.start < end && t.end > start));
   const wa = outside.findIndex((t) => t.pos[1] === "係助詞" && t.surface === "は");
   const last = outside[wa - 1]?.surface === "と" ? wa - 2 : wa - 1;
   const topic = outside[last];
   if (!topic?.term || !subject.includes(topic.term)) return false;
-  return outside
-    .slice(0, last)
-    .every((t) => t.pos[0] === "名詞" || t.pos[0] === "接頭詞" || (t.pos[0] === "助詞" && t.pos[1] === "連体化"));
+  return outside.slice(0, last).every((t) => {
+    if (t.pos[0] === "助詞") return t.pos[1] === "連体化";
+    // a time or a number before the subject (今年の梅雨は) says when, not what
+    return (t.pos[0] === "名詞" || t.pos[0] === "接頭詞") && t.pos[1] !== "副詞可能" && t.pos[1] !== "数";
+  });
 }
 
 /** Sentences shown as one key point: a sentence and those it points back at. Offsets as in the loop above. */

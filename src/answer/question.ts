@@ -4,17 +4,31 @@ import type { QuestionType } from "../text/question-words.ts";
 
 /** Words of a request: 教えて(ください), 知りたい, 説明して, 紹介してほしい. */
 const REQUEST_VERBS = new Set(["教える", "知る", "説明", "解説", "紹介"]);
-/** What makes them a request: the て of 教えて, the たい of 知りたい, ください, ほしい. */
-const REQUEST_FORMS = new Set(["て", "たい", "ください", "下さい", "ほしい", "欲しい"]);
+/** What may follow the て of a request: 教えてください, 教えてほしい, 教えてくれ, 教えてもらえますか. */
+const AFTER_TE = new Set([
+  "ください",
+  "下さい",
+  "ほしい",
+  "欲しい",
+  "くれ",
+  "くれる",
+  "もらえる",
+  "もらえ",
+  "いただける",
+  "いただけ",
+]);
 /** How the request is to be met: 詳しく, 簡単に. */
 const REQUEST_MANNERS = new Set(["詳しい", "簡単", "詳細"]);
+/** What closes a question: kuromoji tags ? as a noun. */
+const CLOSING = /^[?？!！。.]/u;
 
 /**
  * The question without the request that closes it: 「梅雨の時期を教えてください」 asks for 梅雨 and 時期,
- * 「梅雨について詳しく知りたいです」 for 梅雨. The request is a verb of telling or knowing in a request's form
- * (教えて, 知りたい, 説明して), with how it is to be met (詳しく, 簡単に) before it. Not a request: 「マーラー
- * が教えた学生は？」, 「自己紹介とは？」 (a compound), 「梅雨について説明」 (no request form); and a question is
- * never left without a word (「説明してください」 searches 説明).
+ * 「梅雨について詳しく知りたいです」 for 梅雨. The request is a verb of telling or knowing in a request's form,
+ * right after it — 教えて(ください), 知りたい, 説明して(ほしい) — with how it is to be met (詳しく, 簡単に)
+ * before it. Not a request: 「マーラーが教えた学生は？」, 「誰に教えていたか」 (て, then いる), 「知られている」,
+ * 「自己紹介とは？」 (a compound), 「梅雨について説明」. A question that is nothing but a request (「教えて
+ * ください」) is left without a word, and is answered as one without words.
  */
 export function withoutRequest(tokens: readonly Token[]): Token[] {
   const at = tokens.findLastIndex((t) => t.term !== null);
@@ -23,7 +37,7 @@ export function withoutRequest(tokens: readonly Token[]): Token[] {
   if (!verb?.term || !REQUEST_VERBS.has(verb.term)) return [...tokens];
   // 自己紹介: a noun glued to the noun before it is part of a compound, not a request
   if (before && before.end === verb.start && before.pos[0] === "名詞" && verb.pos[0] === "名詞") return [...tokens];
-  if (!tokens.slice(at + 1).some((t) => REQUEST_FORMS.has(t.surface))) return [...tokens];
+  if (!requestFormAt(tokens, verb.pos[0] === "名詞" ? at + 1 : at)) return [...tokens];
   const out = [...tokens];
   out[at] = { ...verb, term: null };
   for (let i = at - 1; i >= 0; i--) {
@@ -32,7 +46,18 @@ export function withoutRequest(tokens: readonly Token[]): Token[] {
     if (!REQUEST_MANNERS.has(t.term)) break;
     out[i] = { ...t, term: null };
   }
-  return out.some((t) => t.term !== null) ? out : [...tokens];
+  return out;
+}
+
+/** Whether the verb at `at` (する at `at` after a サ変 noun: 説明して) is in a request's form. */
+function requestFormAt(tokens: readonly Token[], at: number): boolean {
+  const verb = tokens[at];
+  if (!verb || (verb.pos[0] !== "動詞" && verb.pos[0] !== "名詞")) return false;
+  const next = tokens[at + 1];
+  if (next?.surface === "たい" || next?.surface === "ください" || next?.surface === "下さい") return true;
+  if (next?.surface !== "て") return false;
+  const after = tokens[at + 2];
+  return after === undefined || AFTER_TE.has(after.surface) || (after.term === null && CLOSING.test(after.surface));
 }
 
 /**

@@ -70,14 +70,31 @@ beforeAll(async () => {
       "雷鳥",
       null,
       // two passages: the lead, and one that names 雷鳥 more often
-      "雷鳥は、高山に住む鳥である。この鳥は冬には羽が白くなる。夏には茶色の羽になり、岩場に紛れて身を守る。高山の厳しい寒さにもよく耐える。",
-      "雷鳥の数は山小屋の近くでも年々減っていると各地から報告されている。雷鳥を守る活動が続き、雷鳥の保護区も作られた。",
+      "雷鳥は、高山に住む鳥である。この鳥は冬には羽が白くなる。その羽は夏には茶色になる。それは岩場で身を守るためだ。高山の厳しい寒さにもよく耐える。",
+      "雷鳥の数は山小屋の近くでも年々減っていると各地から報告されている。雷鳥を守る活動が続き、雷鳥の保護区も作られた。雷鳥はキジ科に属する。",
     ),
     // a title that holds 雷鳥 and says more
     draft("raichou-hogo", "雷鳥保護区", null, "は、雷鳥を守るために設けられた区域である。"),
     // 雲の種類 names 雲 more often than 雲 does, and its lead leaves its subject to its title too
     draft("kumo", "雲", null, "雲は、大気中の水滴や氷の粒が集まって空に浮かんでいるものである。"),
     draft("kumo-shurui", "雲の種類", null, "は、雲を形で分けたもの。高い雲、低い雲、縦に伸びる雲がある。"),
+    // leads that say what their subject is: without a comma after は, with glosses nested
+    draft("kanpo", "寛保", null, "は日本の元号の一つ。", "寛保の改革とも呼ばれる政策が寛保年間に行われた。"),
+    draft(
+      "kiri",
+      "霧",
+      null,
+      "霧（きり（む））は、細かい水滴が大気中に浮かんで見通しが悪くなる現象である。",
+      "霧の日は港で霧笛が鳴り、霧が濃い朝は船が一隻も港から出ないまま夕方まで待つことになる。",
+    ),
+    // a lead that says when, not what
+    draft(
+      "yuudachi",
+      "夕立",
+      null,
+      "今年の夕立は例年より多かった。",
+      "夕立は、夏の午後に積乱雲から急に降り出す激しいにわか雨のことである。",
+    ),
     // the question's topic (富山) is named in the passage, not in the sentence that answers
     draft(
       "jabara",
@@ -242,12 +259,22 @@ describe("key points", () => {
     // sentences in order (the second, read with the first, as one), from 雷鳥 rather than 雷鳥保護区.
     for (const question of ["雷鳥とは？", "雷鳥ってどんな鳥？", "雷鳥について教えて"]) {
       const answer = engine.ask(question);
+      // a chain of three sentences pointing back, then one that starts a chain again: not shown twice
       expect(answer.keyPoints.slice(0, 2).map((k) => k.text)).toEqual([
-        "雷鳥は、高山に住む鳥である。この鳥は冬には羽が白くなる。",
-        "夏には茶色の羽になり、岩場に紛れて身を守る。",
+        "雷鳥は、高山に住む鳥である。この鳥は冬には羽が白くなる。その羽は夏には茶色になる。",
+        "高山の厳しい寒さにもよく耐える。",
       ]);
       expect(answer.passages[0]).toMatchObject({ title: "雷鳥", start: 0 });
+      // however many passages are asked for
+      expect(engine.ask(question, { passages: 10 }).keyPoints[0]).toEqual(answer.keyPoints[0]);
     }
+    expect(engine.ask("寛保とは？").keyPoints[0]?.text).toBe("は日本の元号の一つ。");
+    expect(engine.ask("霧とは？").keyPoints[0]?.text).toBe(
+      "霧（きり（む））は、細かい水滴が大気中に浮かんで見通しが悪くなる現象である。",
+    );
+    expect(engine.ask("夕立とは？").keyPoints[0]?.text).toBe(
+      "夕立は、夏の午後に積乱雲から急に降り出す激しいにわか雨のことである。",
+    );
     // of two articles whose titles hold 雲, the one whose title is 雲
     expect(engine.ask("雲とは？").keyPoints[0]?.text).toBe(
       "雲は、大気中の水滴や氷の粒が集まって空に浮かんでいるものである。",
@@ -274,6 +301,8 @@ describe("key points", () => {
 
   it("answer a question for a kind of answer with the lead only when the lead holds one", () => {
     expect(engine.ask("月影村はいつできた？").keyPoints[0]?.text).toBe("は、山あいにある集落で、1889年に成立した。");
+    // 何科 asks for a kind the lead does not name
+    expect(engine.ask("雷鳥は何科？").keyPoints[0]?.text).toBe("雷鳥はキジ科に属する。");
     // the lead names no place: a sentence that does comes first, and its passage
     const where = engine.ask("雷鳥はどこ？");
     expect(where.keyPoints[0]?.text).not.toContain("高山に住む");

@@ -27,8 +27,13 @@ describe("a question without the request around it", () => {
     ["マーラーが教えた学生は？", ["マーラ", "教える", "学生"]],
     ["自己紹介とは？", ["自己", "紹介"]],
     ["梅雨について説明", ["梅雨", "説明"]],
-    // a question is never left without a word
-    ["説明してください", ["説明"]],
+    // a request's form right after the verb only: not 教えていた, 知られている, 紹介されている
+    ["マーラーは誰に教えていたか", ["マーラ", "教える"]],
+    ["この歌手は広く知られている", ["歌手", "広い", "知る"]],
+    ["その店は雑誌で紹介されているか", ["店", "雑誌", "紹介"]],
+    ["梅雨について教えてもらえますか", ["梅雨"]],
+    // a question that is nothing but a request asks nothing
+    ["説明してください", []],
     ["梅雨の時期は？", ["梅雨", "時期"]],
   ])("%s → %j", (question, terms) => {
     expect(wordsOf(asked(question))).toEqual(terms);
