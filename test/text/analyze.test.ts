@@ -114,6 +114,23 @@ describe("analyze", () => {
     expect(analyze(tokenizer, question).find((t) => t.question)?.question).toBe(type);
   });
 
+  it("splits at ・ a katakana name kuromoji reads as one unknown word, as it cuts the names it knows", () => {
+    const text = "ヨハネス・ゲンスフライシュ・グーテンベルク（1398年頃）は";
+    const names = analyze(tokenizer, text).filter((t) => t.term !== null && /^[\u30a1-\u30fa\u30fc]+$/u.test(t.term));
+    expect(names.map((t) => [t.term, text.slice(t.start, t.end)])).toEqual([
+      ["ヨハネス", "ヨハネス"],
+      ["ゲンスフライシュ", "ゲンスフライシュ"],
+      ["グーテンベルク", "グーテンベルク"],
+    ]);
+    expect(analyze(tokenizer, "グスタフ・マーラー").map((t) => t.term)).toEqual(["グスタフ", "マーラ"]);
+    // half-width katakana and its dot, mapped back to the source
+    const halfWidth = "ﾖﾊﾈｽ･ｸﾞｰﾃﾝﾍﾞﾙｸ";
+    expect(analyze(tokenizer, halfWidth).map((t) => [t.term, halfWidth.slice(t.start, t.end)])).toEqual([
+      ["ヨハネス", "ﾖﾊﾈｽ"],
+      ["グーテンベルク", "ｸﾞｰﾃﾝﾍﾞﾙｸ"],
+    ]);
+  });
+
   it("gives offsets into the original text, before normalization", () => {
     const text = "ＣＰＵはｻｰﾊﾞｰで動く";
     const tokens = analyze(tokenizer, text).filter((t) => t.term !== null);
