@@ -86,23 +86,22 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   // A question that is all topic (「梅雨の期間は？」) has no focus to weigh against it: nothing is halved.
   const topic = topicTerms(questionTokens);
   const halvable = topic.size < terms.length ? topic : new Set<string>();
-  const read = passageReader(ctx, terms, weights, known);
+  const read = passageReader(ctx, terms, weights, totalWeight, known);
   const searched = byBestSentence(ctx.search(searchTerms), read, weights, totalWeight, pairsOf(questionTokens)).slice(
     0,
     Math.max(CANDIDATE_PASSAGES, maxPassages),
   );
   if (searched.length === 0) return { ...empty, found: false, suggestions: ctx.suggest(question).map(sourceOf) };
-  // A question that names nothing but an article's subject (梅雨とは？, マーラーってどんな人？, 月影村はいつ
-  // できた？) asks what the article says first: its lead, where it says what its subject is.
-  // What is X (梅雨とは？, PKOって何？, どんな人？) is answered by the lead's first sentences, in order; a
-  // question for a kind of answer (いつ, どこ) by the lead's first sentence when it holds one, then the best.
+  // A question that names nothing but an article's subject asks what the article says first: its lead,
+  // where it says what its subject is. What is X (梅雨とは？, マーラーってどんな人？) is answered by the
+  // lead's first sentences, in order; a question for a kind of answer (月影村はいつできた？) by the lead's
+  // first sentence when it holds one, then the best others.
   const definition = questionType === null || (questionType === "thing" && kind === null);
   const subject = subjectTermsOf(questionTokens, kind);
   const leadId = leadAsked(searched.slice(0, CANDIDATE_PASSAGES), read, subject, (first) => {
-    const covered = weightOf(new Set([...first.reading.held, ...first.reading.titleTerms]), weights) / totalWeight;
     const typed =
       definition || hasAnswerType(questionType, normalize(first.sentence.text), first.tokens, weights, kind);
-    return covered >= MIN_COVERAGE && typed;
+    return first.reading.coverage >= MIN_COVERAGE && typed;
   });
   // The lead, when it answers, ranks first (with the best score, so that scores still fall with rank).
   const results = leadId
@@ -134,8 +133,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     // a passage may leave the article's subject to its title (天治: 「は、日本の元号の一つ。…1124年から
     // 1126年までの期間を指す。」), as a sentence may leave it to its heading.
     const titleSaysAll = subject.length > 0 && subject.every((t) => titleTerms.has(t));
-    const passageCoverage = weightOf(new Set([...reading.held, ...titleTerms]), weights) / totalWeight;
-    if (passageCoverage < MIN_COVERAGE) continue;
+    if (reading.coverage < MIN_COVERAGE) continue;
     const tokens = ctx.analyze(passage.text);
     passages[passages.length - 1] = { ...hit, highlights: highlightsOf(tokens, weights) };
     const headingTerms = reading.contextTerms;
@@ -143,7 +141,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     // it: a topic term the passage, its heading or its title holds counts TOPIC_WEIGHT in a sentence's own
     // coverage. A passage that does not name the topic answers about another subject (「ヒポキサンチンは何から
     // 産出されるか」: not 「石油は北海油田で産出されている」), so there the topic counts in full.
-    const sentenceWeights = topicWeights(weights, halvable, new Set([...reading.held, ...reading.contextTerms]));
+    const sentenceWeights = topicWeights(weights, halvable, reading.said);
     const sentenceTotal = [...sentenceWeights.values()].reduce((a, b) => a + b, 0) || 1;
     let previousTerms = new Set<string>();
     // Offsets in passage.text: negative for the sentence before a window.
@@ -250,6 +248,10 @@ interface PassageReading {
   readonly titleWords: readonly string[];
   /** The question's terms its heading and its title hold: what all its sentences are about. */
   readonly contextTerms: ReadonlySet<string>;
+  /** The question's terms it holds with its heading and its title... */
+  readonly said: ReadonlySet<string>;
+  /** ...and their share of the question's term weight: a passage under MIN_COVERAGE does not answer. */
+  readonly coverage: number;
   /** Its sentences, with their tokens and the question's terms each holds (the passage is analysed). */
   sentences(): readonly { sentence: Sentence; tokens: Token[]; terms: Set<string> }[];
 }
@@ -259,6 +261,7 @@ function passageReader(
   ctx: AnswerContext,
   terms: readonly string[],
   weights: ReadonlyMap<string, number>,
+  totalWeight: number,
   known: (term: string) => boolean,
 ): (id: string) => PassageReading | undefined {
   const titles = new Map<string, { terms: Set<string>; words: string[] }>();
@@ -275,14 +278,19 @@ function passageReader(
     }
     const titleTerms = title.terms;
     const headingTerms = passage.heading ? termsIn(ctx.analyze(passage.heading), weights) : [];
+    const held = ctx.termsIn(passage.id, terms);
+    const contextTerms = new Set([...headingTerms, ...titleTerms]);
+    const said = new Set([...held, ...contextTerms]);
     let sentences: ReturnType<PassageReading["sentences"]> | undefined;
     return {
       passage,
       article,
-      held: ctx.termsIn(passage.id, terms),
+      held,
       titleTerms,
       titleWords: title.words,
-      contextTerms: new Set([...headingTerms, ...titleTerms]),
+      contextTerms,
+      said,
+      coverage: weightOf(said, weights) / totalWeight,
       sentences: () => {
         if (!sentences) {
           const tokens = ctx.analyze(passage.text);
@@ -337,9 +345,9 @@ function byBestSentence(
     const { contextTerms } = reading;
     // No sentence holds more than the whole passage: a passage that does not answer (see MIN_COVERAGE) is
     // not analysed for its sentences, and is scored as if one sentence held all its words, none in order.
-    const whole = weightOf(new Set([...reading.held, ...contextTerms]), weights) / totalWeight;
-    if (whole < MIN_COVERAGE)
-      return { id: result.id, score: result.score * whole * (allPairs ? 1 - ORDER_WEIGHT : 1), rank };
+    if (reading.coverage < MIN_COVERAGE) {
+      return { id: result.id, score: result.score * reading.coverage * (allPairs ? 1 - ORDER_WEIGHT : 1), rank };
+    }
     let best = 0;
     for (const { terms, tokens } of reading.sentences()) {
       best = Math.max(best, match(new Set([...terms, ...contextTerms]), tokens));

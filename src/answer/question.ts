@@ -1,6 +1,5 @@
-import type { Token } from "../text/analyze.ts";
-import { wordsOf } from "../text/analyze.ts";
-import type { QuestionType } from "../text/question-words.ts";
+import { type Token, wordsOf } from "../text/analyze.ts";
+import { type QuestionType, SENTENCE_END } from "../text/question-words.ts";
 
 /** Words of a request: 教えて(ください), 知りたい, 説明して, 紹介してほしい. */
 const REQUEST_VERBS = new Set(["教える", "知る", "説明", "解説", "紹介"]);
@@ -19,8 +18,6 @@ const AFTER_TE = new Set([
 ]);
 /** How the request is to be met: 詳しく, 簡単に. */
 const REQUEST_MANNERS = new Set(["詳しい", "簡単", "詳細"]);
-/** What closes a question: kuromoji tags ? as a noun. */
-const CLOSING = /^[?？!！。.]/u;
 
 /**
  * The question without the request that closes it: 「梅雨の時期を教えてください」 asks for 梅雨 and 時期,
@@ -49,15 +46,17 @@ export function withoutRequest(tokens: readonly Token[]): Token[] {
   return out;
 }
 
-/** Whether the verb at `at` (する at `at` after a サ変 noun: 説明して) is in a request's form. */
+/** Whether the verb at `at` (する after a サ変 noun: 説明して) is in a request's form. */
 function requestFormAt(tokens: readonly Token[], at: number): boolean {
   const verb = tokens[at];
-  if (!verb || (verb.pos[0] !== "動詞" && verb.pos[0] !== "名詞")) return false;
+  if (verb?.pos[0] !== "動詞") return false;
   const next = tokens[at + 1];
   if (next?.surface === "たい" || next?.surface === "ください" || next?.surface === "下さい") return true;
   if (next?.surface !== "て") return false;
   const after = tokens[at + 2];
-  return after === undefined || AFTER_TE.has(after.surface) || (after.term === null && CLOSING.test(after.surface));
+  return (
+    after === undefined || AFTER_TE.has(after.surface) || (after.term === null && SENTENCE_END.test(after.surface))
+  );
 }
 
 /**

@@ -45,7 +45,7 @@ const QUESTION_WORDS: ReadonlyMap<string, QuestionType> = new Map(
 export const NAN = new Set(["何", "なに", "なん"]);
 
 /** What closes a question: kuromoji tags a half-width ? (NFKC of ？) as a noun. */
-const SENTENCE_END = /^[?!？！。．.]/u;
+export const SENTENCE_END = /^[?!？！。．.]/u;
 /** 何と and なんと as kuromoji gives them: one 副詞 token. */
 const NAN_TO = new Set(["何と", "なんと", "何て", "なんて"]);
 /** Verbs that name something: 何と「いう」, 何と「呼ぶ」, 何と「読む」. */
