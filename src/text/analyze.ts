@@ -326,9 +326,16 @@ function toTerm(token: KuromojiToken, surface: string): string | null {
   const base = token.basic_form && token.basic_form !== "*" ? token.basic_form : surface;
   let term = base.toLowerCase().replace(WHITESPACE, "");
   if (!WORD_CHAR.test(term) || STOP_WORDS.has(term) || HIRAGANA_CHAR.test(term)) return null;
-  term = foldLongVowel(term);
+  term = foldLongVowel(term).replace(PLACE_GA, "が");
   return term;
 }
+
+/**
+ * ヶ (or ケ) between kanji inside one word is the particle が of a place name, written both ways
+ * (霞ヶ関 and 霞が関, 自由ヶ丘 and 自由が丘): the word's term spells it が. Only inside a word kuromoji
+ * knows whole, so that the spelling with が is not cut at a particle.
+ */
+const PLACE_GA = /(?<=\p{Script=Han})[ヶケ](?=\p{Script=Han})/gu;
 
 /**
  * Katakana long-vowel folding, as Elasticsearch's kuromoji_stemmer does: a katakana word of 4 or more

@@ -120,4 +120,26 @@ describe("ranking: compound nouns, and the kind a question asks for", () => {
       await removeDir(weatherDir);
     }
   });
+
+  it("finds an article however a name is spelled: old kanji, the ヴ row, ヶ and か", async () => {
+    const { engine: spelled, dir: spelledDir } = await engineWith([
+      text("laos", "ラオスの首都", "ラオスの首都はヴィエンチャンで、メコン川に面している。髙橋さんは3ヶ月滞在した。"),
+      text("tokyo", "東京の官庁街", "霞ヶ関には中央省庁が集まっている。"),
+      text("other", "川の話", "メコン川は東南アジアを流れる大河で、多くの国を通る。"),
+    ]);
+    try {
+      const cases: [string, string][] = [
+        ["ビエンチャンはどこにある？", "ヴィエンチャン"],
+        ["高橋さんは何か月滞在した？", "髙橋さんは3ヶ月滞在した"],
+        ["霞が関には何が集まっている？", "霞ヶ関"],
+      ];
+      for (const [question, quoted] of cases) {
+        const answer = spelled.ask(question);
+        expect(answer.found, question).toBe(true);
+        expect(answer.keyPoints[0]?.text, question).toContain(quoted);
+      }
+    } finally {
+      await removeDir(spelledDir);
+    }
+  });
 });

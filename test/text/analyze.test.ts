@@ -36,6 +36,14 @@ describe("words", () => {
     ["いつか and 何と in a question are question words, not terms", "別名を何と呼ぶのはいつか？", ["別名", "呼ぶ"]],
     ["the adverb いつか (someday) stays a term", "いつか行きたい", ["いつか", "行く"]],
     ["なんと as an exclamation is no question word", "なんと美しい", ["なんと", "美しい"]],
+    ["an old or variant kanji is read in its common form: 髙橋 is the name 高橋", "髙橋と高橋", ["高橋", "高橋"]],
+    [
+      "the ヴ row is the バ row: ヴィエンチャン = ビエンチャン",
+      "ヴィエンチャンとビエンチャン",
+      ["ビエンチャン", "ビエンチャン"],
+    ],
+    ["a counter is か however it is written: 3ヶ月 = 3か月", "3ヶ月と3カ月", ["3", "か月", "3", "か月"]],
+    ["ヶ inside a place name is が: 霞ヶ関 = 霞が関", "霞ヶ関と霞が関", ["霞が関", "霞が関"]],
   ])("%s", (_why, text, expected) => {
     expect(wordsOf(text)).toEqual(expected);
   });

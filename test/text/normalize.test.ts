@@ -24,6 +24,20 @@ describe("normalize", () => {
     ["👨‍👩‍👧", "👨‍👩‍👧"],
     // already normal text is unchanged
     ["日本語の文章。", "日本語の文章。"],
+    // old and variant kanji take their common form: names are written both ways
+    ["髙橋と山﨑と渡邊と澤田", "高橋と山崎と渡辺と沢田"],
+    ["坂本龍馬、國學院大學", "坂本竜馬、国学院大学"],
+    // 𠮷 is a surrogate pair; 吉 is one code unit
+    ["𠮷野家", "吉野家"],
+    // the ヴ row: ヴァイオリン is バイオリン, ヴィエンチャン ビエンチャン
+    [
+      "ヴァイオリン、ヴィエンチャン、ヴェネツィア、ヴォーカル、ヴュー、ヴ",
+      "バイオリン、ビエンチャン、ベネツィア、ボーカル、ビュー、ブ",
+    ],
+    // a counter after a numeral is か however it is written
+    ["3ヶ月、3カ月、3ヵ月、三ケ国、何ヶ所", "3か月、3か月、3か月、三か国、何か所"],
+    // ヶ in a name and カ in a katakana word are left alone
+    ["霞ヶ関のカメラ、アメリカ国籍", "霞ヶ関のカメラ、アメリカ国籍"],
   ])("normalize(%j) is %j", (input, expected) => {
     expect(normalize(input)).toBe(expected);
   });
@@ -38,13 +52,31 @@ describe("normalize", () => {
     expect(source.slice(sourceStart[0], sourceEnd[2])).toBe("ＣＰＵ");
   });
 
+  it("maps a folded spelling back to all of the characters it folds", () => {
+    const source = "ヴァイオリンと𠮷野家";
+    const { text, sourceStart, sourceEnd } = normalizeWithOffsets(source);
+    expect(text).toBe("バイオリンと吉野家");
+    expect(source.slice(sourceStart[0], sourceEnd[0])).toBe("ヴァ");
+    expect(source.slice(sourceStart[1], sourceEnd[1])).toBe("イ");
+    const kichi = text.indexOf("吉");
+    expect(source.slice(sourceStart[kichi], sourceEnd[kichi])).toBe("𠮷");
+    expect(source.slice(sourceStart[kichi + 1], sourceEnd[kichi + 1])).toBe("野");
+  });
+
   it("is idempotent and total on any string", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "binary", maxLength: 200 }), (s) => {
-        const once = normalize(s);
-        expect(normalize(once)).toBe(once);
-        expect(once.isWellFormed()).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: "binary", maxLength: 200 }),
+          // the spelling variants, between numerals and counters, and alone
+          fc.string({ unit: fc.constantFrom(..."ヴァィェォュヶヵケカ3三何月国所髙﨑龍𠮷ー"), maxLength: 40 }),
+        ),
+        (s) => {
+          const once = normalize(s);
+          expect(normalize(once)).toBe(once);
+          expect(once.isWellFormed()).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });
