@@ -121,17 +121,21 @@ describe("ranking: compound nouns, and the kind a question asks for", () => {
     }
   });
 
-  it("finds an article however a name is spelled: old kanji, the ヴ row, ヶ and か", async () => {
+  it("finds an article however a word is spelled: old kanji, the ヴ row, ヶ and か, kana and kanji", async () => {
     const { engine: spelled, dir: spelledDir } = await engineWith([
       text("laos", "ラオスの首都", "ラオスの首都はヴィエンチャンで、メコン川に面している。髙橋さんは3ヶ月滞在した。"),
       text("tokyo", "東京の官庁街", "霞ヶ関には中央省庁が集まっている。"),
       text("other", "川の話", "メコン川は東南アジアを流れる大河で、多くの国を通る。"),
+      text("allowance", "お小遣いの話", "子どものお小遣いは月に千円が多い。"),
+      // holds お小遣い twice: without 子ども = 子供 it would rank first
+      text("adults", "大人の話", "大人のお小遣いは月に一万円が多い。お小遣いの使い道は趣味が多い。"),
     ]);
     try {
       const cases: [string, string][] = [
         ["ビエンチャンはどこにある？", "ヴィエンチャン"],
         ["高橋さんは何か月滞在した？", "髙橋さんは3ヶ月滞在した"],
         ["霞が関には何が集まっている？", "霞ヶ関"],
+        ["子供のお小遣いはいくら？", "子どものお小遣い"],
       ];
       for (const [question, quoted] of cases) {
         const answer = spelled.ask(question);

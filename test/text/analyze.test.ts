@@ -44,6 +44,13 @@ describe("words", () => {
     ],
     ["a counter is か however it is written: 3ヶ月 = 3か月", "3ヶ月と3カ月", ["3", "か月", "3", "か月"]],
     ["ヶ inside a place name is が: 霞ヶ関 = 霞が関", "霞ヶ関と霞が関", ["霞が関", "霞が関"]],
+    ["a noun written in kana or in kanji is one term: 子ども = 子供", "子どもと子供", ["子供", "子供"]],
+    ["ねこ, ネコ and 猫 are one word", "ねこと猫とネコ", ["猫", "猫", "猫"]],
+    ["めがね, メガネ and 眼鏡 too, as 眼鏡 is mostly read メガネ", "めがねとメガネと眼鏡", ["眼鏡", "眼鏡", "眼鏡"]],
+    ["okurigana: 申し込み = 申込", "申し込みと申込", ["申込", "申込"]],
+    ["homophones stay apart: 機械 is not 機会", "機械と機会", ["機械", "機会"]],
+    ["ひととき is not 一時, which is mostly read いちじ", "ひとときと一時", ["ひととき", "一時"]],
+    ["a loanword is not a rare kanji word that sounds like it: メイク is not 名句", "メイクと名句", ["メイク", "名句"]],
   ])("%s", (_why, text, expected) => {
     expect(wordsOf(text)).toEqual(expected);
   });

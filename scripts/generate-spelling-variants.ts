@@ -1,0 +1,123 @@
+/**
+ * Writes src/text/spelling-variants.ts: the nouns IPADIC spells both in kana and in kanji (こども, 子ども
+ * → 子供; ねこ, ネコ → 猫; めがね → 眼鏡; 申し込み → 申込), read from kuromoji's own dictionary.
+ *
+ *   npx tsx scripts/generate-spelling-variants.ts
+ *
+ * IPADIC lists such spellings as separate words with the same reading, and kuromoji gives each its own
+ * base form, so a question with 子供 found nothing of an article that writes 子ども. A spelling is folded
+ * to the kanji spelling only when that is safe from homophones:
+ * - the variant is written in hiragana, or mixes kana with kanji that the kanji spelling has in the same
+ *   order (子ども and 子供);
+ * - exactly one of IPADIC's nouns in kanji alone has that reading as its most frequent one and those
+ *   kanji (コドモ: 子供, as 小人 is mostly コビト; not キカイ: 機械, 機会, 器械, 奇怪). 眼鏡 is read メガネ
+ *   more often than ガンキョウ; 一時 イチジ more often than ヒトトキ, so ひととき is not 一時;
+ * - a variant in katakana alone only when the word is also written in hiragana: a native word (ネコ, イス),
+ *   not a loanword that happens to sound like a rare kanji word (メイク is no 名句, ゴング no 欣求).
+ * "Most frequent" is IPADIC's word cost (lower is more frequent).
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { gunzipSync } from "node:zlib";
+
+const require = createRequire(import.meta.url);
+
+/** The source of src/text/spelling-variants.ts, from kuromoji's dictionary. */
+export function spellingVariantsSource(): string {
+  const dictDir = `${path.dirname(require.resolve("kuromoji/package.json"))}/dict/`;
+  const ByteBuffer = require("kuromoji/src/util/ByteBuffer.js") as new (
+    bytes: Uint8Array,
+  ) => { getInt(at: number): number; getShort(at: number): number; getString(at: number): string };
+
+  const read = (name: string) => {
+    const bytes = gunzipSync(readFileSync(`${dictDir}${name}`));
+    return {
+      buffer: new ByteBuffer(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length)),
+      length: bytes.length,
+    };
+  };
+  const { buffer: tid, length: tidLength } = read("tid.dat.gz");
+  const features = read("tid_pos.dat.gz").buffer;
+
+  interface Entry {
+    readonly surface: string;
+    readonly pos: string;
+    readonly detail: string;
+    readonly reading: string;
+    readonly cost: number;
+  }
+
+  // An entry is 10 bytes: left id, right id, word cost (16 bits each), then where its features start.
+  const nouns: Entry[] = [];
+  for (let at = 0; at + 10 <= tidLength; at += 10) {
+    const f = features.getString(tid.getInt(at + 6)).split(",");
+    if (f[1] !== "名詞") continue;
+    nouns.push({
+      surface: f[0] ?? "",
+      pos: f[1],
+      detail: f[2] ?? "",
+      reading: f[8] ?? "*",
+      cost: tid.getShort(at + 4),
+    });
+  }
+
+  const CONTENT = new Set(["一般", "サ変接続", "形容動詞語幹", "副詞可能"]);
+  const HAN = /\p{Script=Han}/u;
+  const ONLY_HAN = /^\p{Script=Han}+$/u;
+  const ONLY_HIRAGANA = /^[\p{Script=Hiragana}ー]+$/u;
+  const ONLY_KATAKANA = /^[\p{Script=Katakana}ー]+$/u;
+  const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+  const kanjiOf = (s: string) => Array.from(s).filter((c) => HAN.test(c));
+  /** Whether the kanji of a variant appear in the kanji spelling, in the same order. */
+  const within = (variant: string, kanji: string) => {
+    const wanted = kanjiOf(variant);
+    let i = 0;
+    for (const c of kanji) if (c === wanted[i]) i++;
+    return i === wanted.length;
+  };
+
+  const cheapestReading = new Map<string, Entry>();
+  for (const e of nouns) {
+    const best = cheapestReading.get(e.surface);
+    if (!best || e.cost < best.cost) cheapestReading.set(e.surface, e);
+  }
+  const byReading = new Map<string, Entry[]>();
+  for (const e of nouns) {
+    if (!CONTENT.has(e.detail) || e.reading === "*") continue;
+    const list = byReading.get(e.reading);
+    if (list) list.push(e);
+    else byReading.set(e.reading, [e]);
+  }
+
+  const folds = new Map<string, string>();
+  for (const [reading, entries] of byReading) {
+    // the spellings in kanji alone that are mostly read so (小人 is mostly コビト, not コドモ)
+    const kanji = [...new Set(entries.map((e) => e.surface))].filter(
+      (s) => ONLY_HAN.test(s) && cheapestReading.get(s)?.reading === reading,
+    );
+    if (kanji.length === 0) continue;
+    const native = entries.some((e) => ONLY_HIRAGANA.test(e.surface));
+    for (const { surface } of entries) {
+      if (!KANA.test(surface) || (ONLY_KATAKANA.test(surface) && !native)) continue;
+      const targets = kanji.filter((k) => within(surface, k));
+      if (targets.length === 1) folds.set(surface, targets[0] as string);
+    }
+  }
+  const lines = [...folds].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([v, k]) => `${v}\t${k}`);
+  const version = (require("kuromoji/package.json") as { version: string }).version;
+  return `/**
+ * Nouns IPADIC spells in kana and in kanji, each variant with its kanji spelling: 子ども → 子供, ねこ → 猫.
+ * Generated by scripts/generate-spelling-variants.ts from the dictionary of kuromoji ${version} (IPADIC);
+ * the script says which spellings are folded and why. Do not edit by hand.
+ */
+export const SPELLING_VARIANTS = \`${lines.join("\n")}\`;
+`;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const source = spellingVariantsSource();
+  writeFileSync(new URL("../src/text/spelling-variants.ts", import.meta.url), source);
+  console.log(`${source.split("\n").length - 6} spellings`);
+}
