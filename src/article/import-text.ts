@@ -45,9 +45,37 @@ export function importPlainText(text: string, options: PlainTextOptions = {}): A
   return fromScrape(lines, options, offset);
 }
 
+/**
+ * The heading of a list of links to other articles in a livedoor article: ■関連記事, 【関連情報】,
+ * ■関連リンク, 【MOVIE ENTERおすすめ記事】, ■デジ通の記事をもっと見る, ■ビデオSALON 最新記事.
+ */
+const LIVEDOOR_RELATED_HEADING = /^(?:■|【).{0,40}(?:関連|おすすめ|記事をもっと|最新記事|バックナンバー).{0,40}$/u;
+
 function fromLivedoor(lines: string[], options: PlainTextOptions, offset: string): ArticleDraft {
   const [url, time, headline, ...rest] = lines as [string, string, string, ...string[]];
-  const blocks = rest.filter((l) => l !== "").map((text): Block => ({ kind: "paragraph", text }));
+  // A list of links to other articles (a heading, then ・ items) is not the article's text: its items
+  // are the related articles' titles, which answered questions about those articles (「ドコモの社長は？」
+  // got 「・ドコモでも同じ結果では？」, a link under 【関連記事】 in 6 articles).
+  const blocks: Block[] = [];
+  const related: string[] = [];
+  // the heading of the list being read, until its first item shows it is one (else it is text)
+  let heading: string | null = null;
+  let inRelated = false;
+  for (const line of rest) {
+    if (line === "") continue;
+    const item = inRelated || heading !== null ? RELATED_ITEM.exec(line) : null;
+    if (item) {
+      related.push((item[1] as string).trim());
+      heading = null;
+      inRelated = true;
+      continue;
+    }
+    if (heading !== null) blocks.push({ kind: "paragraph", text: heading });
+    inRelated = false;
+    heading = LIVEDOOR_RELATED_HEADING.test(line) ? line : null;
+    if (heading === null) blocks.push({ kind: "paragraph", text: line });
+  }
+  if (heading !== null) blocks.push({ kind: "paragraph", text: heading });
   const finalUrl = options.url || url;
   return {
     title: requireTitle(options.title || headline),
@@ -59,7 +87,7 @@ function fromLivedoor(lines: string[], options: PlainTextOptions, offset: string
     blocks: requireBody(blocks),
     captions: [],
     links: [],
-    related: [],
+    related,
   };
 }
 

@@ -119,6 +119,38 @@ describe("importPlainText: the livedoor shape", () => {
     expect(draft.blocks.map((b) => b.text)).toEqual(["本文の一行目。", "本文の二行目。"]);
     expect(draft.sourceFormat).toBe("livedoor");
   });
+
+  it("keeps lists of links to other articles out of the text, as related articles", () => {
+    const draft = importPlainText(
+      [
+        "http://news.livedoor.com/article/detail/3/",
+        "2012-07-02T10:00:00+0900",
+        "見出し",
+        "本文です。",
+        "・本文の箇条書きはそのまま",
+        "",
+        "【関連記事】",
+        "・ドコモでも同じ結果では？孫社長 SB幻滅発言に猛反論",
+        "・不屈の精神力を持っているか！",
+        "■デジ通の記事をもっと見る",
+        "・キンドルが日本に参入する？",
+        "末尾の本文。",
+        "【関連記事】",
+      ].join("\n"),
+    );
+    expect(draft.blocks.map((b) => b.text)).toEqual([
+      "本文です。",
+      "・本文の箇条書きはそのまま",
+      "末尾の本文。",
+      // a heading with no list after it is kept: nothing is lost
+      "【関連記事】",
+    ]);
+    expect(draft.related).toEqual([
+      "ドコモでも同じ結果では？孫社長 SB幻滅発言に猛反論",
+      "不屈の精神力を持っているか！",
+      "キンドルが日本に参入する？",
+    ]);
+  });
 });
 
 describe("publication times", () => {
