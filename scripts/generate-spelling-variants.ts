@@ -1,20 +1,22 @@
 /**
- * Writes src/text/spelling-variants.ts: the nouns IPADIC spells both in kana and in kanji (こども, 子ども
- * → 子供; ねこ, ネコ → 猫; めがね → 眼鏡; 申し込み → 申込), read from kuromoji's own dictionary.
+ * Writes src/text/spelling-variants.ts: the nouns IPADIC spells both with kana and in kanji alone, each
+ * with its kanji spelling, read from kuromoji's own dictionary:
+ * - okurigana written out: 申し込み → 申込, 取り扱い → 取扱, 打ち上げ花火 → 打上花火;
+ * - 交ぜ書き, the last kanji written in hiragana as newspapers do: 子ども → 子供, 破たん → 破綻,
+ *   完ぺき → 完璧, 石けん → 石鹸, 友だち → 友達.
  *
  *   npx tsx scripts/generate-spelling-variants.ts
  *
  * IPADIC lists such spellings as separate words with the same reading, and kuromoji gives each its own
  * base form, so a question with 子供 found nothing of an article that writes 子ども. A spelling is folded
  * to the kanji spelling only when that is safe from homophones:
- * - the variant is written in hiragana, or mixes kana with kanji that the kanji spelling has in the same
- *   order (子ども and 子供);
- * - exactly one of IPADIC's nouns in kanji alone has that reading as its most frequent one and those
- *   kanji (コドモ: 子供, as 小人 is mostly コビト; not キカイ: 機械, 機会, 器械, 奇怪). 眼鏡 is read メガネ
- *   more often than ガンキョウ; 一時 イチジ more often than ヒトトキ, so ひととき is not 一時;
- * - a variant in katakana alone only when the word is also written in hiragana: a native word (ネコ, イス),
- *   not a loanword that happens to sound like a rare kanji word (メイク is no 名句, ゴング no 欣求).
- * "Most frequent" is IPADIC's word cost (lower is more frequent).
+ * - exactly one of IPADIC's nouns in kanji alone has that reading as its most frequent one (IPADIC's word
+ *   cost) and fits the spelling: 子ども is 子供 (小人 is mostly コビト); not キカイ (機械, 機会, 器械, 奇怪);
+ * - the spelling has the kanji spelling's kanji, all of them with okurigana in hiragana between or after
+ *   them, or its first kanji and then at least two hiragana that end its reading (子 + ども, コドモ);
+ *   見え, one kana, is the verb 見える, not 見栄.
+ * Spellings in kana alone are not folded: too many are loanwords or fragments that sound like a kanji
+ * word (ママ and 侭, オン and 恩, the ホン of イヤホン and 本, いいかも and 鴨, さっき and 殺気).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -66,16 +68,28 @@ export function spellingVariantsSource(): string {
   const CONTENT = new Set(["一般", "サ変接続", "形容動詞語幹", "副詞可能"]);
   const HAN = /\p{Script=Han}/u;
   const ONLY_HAN = /^\p{Script=Han}+$/u;
-  const ONLY_HIRAGANA = /^[\p{Script=Hiragana}ー]+$/u;
-  const ONLY_KATAKANA = /^[\p{Script=Katakana}ー]+$/u;
-  const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
-  const kanjiOf = (s: string) => Array.from(s).filter((c) => HAN.test(c));
-  /** Whether the kanji of a variant appear in the kanji spelling, in the same order. */
-  const within = (variant: string, kanji: string) => {
-    const wanted = kanjiOf(variant);
-    let i = 0;
-    for (const c of kanji) if (c === wanted[i]) i++;
-    return i === wanted.length;
+  const HIRAGANA_RUN = /^[\p{Script=Hiragana}]+$/u;
+  const toKatakana = (s: string) => s.replace(/[\u3041-\u3096]/gu, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+  /**
+   * Whether a spelling is the kanji spelling with okurigana written out (申し込み, 取り扱い: the same kanji,
+   * with hiragana between or after them), or with its last kanji written in hiragana (子ども: 子 and ども,
+   * the end of コドモ, at least two kana: 見え is the verb 見える, not 見栄).
+   */
+  const variantOf = (spelling: string, kanji: string, reading: string) => {
+    const chars = Array.from(spelling);
+    const hans = chars.filter((c) => HAN.test(c));
+    const kanas = chars.filter((c) => !HAN.test(c));
+    if (hans.length === 0 || kanas.length === 0 || !HIRAGANA_RUN.test(kanas.join(""))) return false;
+    if (hans.join("") === kanji) return true;
+    const head = spelling.slice(0, spelling.length - kanas.join("").length);
+    const tail = spelling.slice(head.length);
+    return (
+      hans.join("") === head &&
+      kanji.startsWith(head) &&
+      kanji.length > head.length &&
+      tail.length >= 2 &&
+      reading.endsWith(toKatakana(tail))
+    );
   };
 
   const cheapestReading = new Map<string, Entry>();
@@ -97,11 +111,8 @@ export function spellingVariantsSource(): string {
     const kanji = [...new Set(entries.map((e) => e.surface))].filter(
       (s) => ONLY_HAN.test(s) && cheapestReading.get(s)?.reading === reading,
     );
-    if (kanji.length === 0) continue;
-    const native = entries.some((e) => ONLY_HIRAGANA.test(e.surface));
     for (const { surface } of entries) {
-      if (!KANA.test(surface) || (ONLY_KATAKANA.test(surface) && !native)) continue;
-      const targets = kanji.filter((k) => within(surface, k));
+      const targets = kanji.filter((k) => variantOf(surface, k, reading));
       if (targets.length === 1) folds.set(surface, targets[0] as string);
     }
   }

@@ -328,18 +328,21 @@ function toTerm(token: KuromojiToken, surface: string): string | null {
   let term = base.toLowerCase().replace(WHITESPACE, "");
   if (!WORD_CHAR.test(term) || STOP_WORDS.has(term) || HIRAGANA_CHAR.test(term)) return null;
   if (token.pos === "名詞" && COMMON_NOUN.has(token.pos_detail_1)) term = KANA_SPELLINGS.get(term) ?? term;
+  // a counter is か however it is written: 3ヶ月, 3カ月, 3ヵ月 and 3ケ月 are 3か月 (only the counter's term:
+  // 何ヶ国語 is still 何 + a counter, and 霞ヶ関 a name)
+  if (token.pos_detail_2 === "助数詞") term = term.replace(COUNTER_KA, "か");
   term = foldLongVowel(term).replace(PLACE_GA, "が");
   return term;
 }
 
 /**
- * A noun IPADIC spells in kana and in kanji is one term, its kanji spelling: 子ども, こども → 子供; ねこ, ネコ
- * → 猫; めがね, メガネ → 眼鏡; 申し込み → 申込. kuromoji gives each spelling its own base form, and livedoor
+ * A noun IPADIC spells with kana and in kanji alone is one term, its kanji spelling: 子ども → 子供 (交ぜ書き),
+ * 破たん → 破綻, 申し込み → 申込 (okurigana). kuromoji gives each spelling its own base form, and livedoor
  * writes 子供 1,015 times and 子ども 566: a question with either found a third of the articles. Only where
- * no homophone can be meant (see scripts/generate-spelling-variants.ts), and only common nouns: a name
- * (アンド) is not folded.
+ * no homophone can be meant (see scripts/generate-spelling-variants.ts), and only common nouns.
  */
 const KANA_SPELLINGS = new Map(SPELLING_VARIANTS.split("\n").map((line) => line.split("\t") as [string, string]));
+const COUNTER_KA = /^[ヶヵケカ](?=\p{Script=Han})/u;
 const COMMON_NOUN = new Set(["一般", "サ変接続", "形容動詞語幹", "副詞可能"]);
 
 /**

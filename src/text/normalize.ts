@@ -6,7 +6,7 @@
  * - NFKC: full-width ASCII → ASCII, half-width katakana → katakana (ｻｰﾊﾞｰ → サーバー), ① → 1.
  * - Case folding: `toLowerCase()` after NFKC (Ｘｅｎ → xen).
  * - Spelling variants NFKC leaves apart (表記ゆれ, see `foldSpellings`): old and variant kanji (髙橋 → 高橋,
- *   澤 → 沢), the ヴ row (ヴァイオリン → バイオリン) and counters after a numeral (3ヶ月, 3カ月 → 3か月).
+ *   澤 → 沢) and the ヴ row (ヴァイオリン → バイオリン).
  */
 
 /** Characters removed before analysis: C0/C1 controls except \t \n, and U+FFFD left by toWellFormed. */
@@ -73,9 +73,9 @@ export function normalizeWithOffsets(text: string): NormalizedText {
  * in common use, with 髙, 﨑, 邉, 濵, 德, 嶋, 冨 and 𠮷. Not 嶽: 御嶽山 and 御岳山 are two mountains.
  */
 const OLD_KANJI =
-  "亞惡壓圍爲醫壹榮營衞驛圓鹽應歐毆櫻假價畫會繪擴覺學樂勸卷歡觀關陷巖顏歸氣龜僞犧舊據擧峽挾狹曉區驅勳徑莖經繼輕鷄藝缺儉劍圈檢權獻縣險顯驗嚴效廣恆鑛號國黑濟碎齋劑雜參慘棧蠶贊殘絲齒兒辭濕實舍寫釋壽收從澁獸縱肅處緖敍奬將燒稱證乘剩壤孃條淨疊讓釀觸寢愼眞盡圖粹醉隨髓數樞聲靜齊攝竊專戰淺潛纖踐錢禪雙壯搜插爭總聰莊裝騷藏臟屬續墮體對帶滯臺瀧擇澤單擔膽團彈斷癡遲晝蟲鑄廳聽鎭遞鐵轉點傳黨盜燈當鬭獨讀屆繩貳惱腦霸廢拜賣麥發髮拔蠻祕濱拂佛竝變邊辨瓣辯舖寶豐沒飜每萬滿默譯藥與豫餘譽搖樣謠來賴亂覽龍兩獵綠壘淚勵禮隸靈齡戀爐勞樓祿錄灣惠鄕髙﨑邉濵德嶋冨";
+  "亞惡壓圍爲醫壹榮營衞驛圓鹽應歐毆櫻假價畫會繪擴覺學樂勸卷歡觀關陷巖顏歸氣龜僞犧舊據擧峽挾狹曉區驅勳徑莖經繼輕鷄藝缺儉劍圈檢權獻縣險顯驗嚴效廣恆鑛號國黑濟碎齋劑雜參慘棧蠶贊殘絲齒兒辭濕實舍寫釋壽收從澁獸縱肅處緖敍奬將燒稱證乘剩壤孃條淨疊讓釀觸寢愼眞盡圖粹醉隨髓數樞聲靜齊攝竊專戰淺潛纖踐錢禪雙壯搜插爭總聰莊裝騷藏臟屬續墮體對帶滯臺瀧擇澤單擔膽團彈斷癡遲晝蟲鑄廳聽鎭遞鐵轉點傳黨盜燈當鬭獨讀屆繩貳惱腦霸廢拜賣麥發髮拔蠻祕濱拂佛竝變邊辨瓣辯舖寶豐沒飜每萬滿默譯藥與豫餘譽搖樣謠來賴亂覽龍兩獵綠壘淚勵禮隸靈齡戀爐勞樓祿錄灣惠鄕鬪郞黃步涉髙﨑邉濵德嶋冨";
 const COMMON_KANJI =
-  "亜悪圧囲為医壱栄営衛駅円塩応欧殴桜仮価画会絵拡覚学楽勧巻歓観関陥巌顔帰気亀偽犠旧拠挙峡挟狭暁区駆勲径茎経継軽鶏芸欠倹剣圏検権献県険顕験厳効広恒鉱号国黒済砕斎剤雑参惨桟蚕賛残糸歯児辞湿実舎写釈寿収従渋獣縦粛処緒叙奨将焼称証乗剰壌嬢条浄畳譲醸触寝慎真尽図粋酔随髄数枢声静斉摂窃専戦浅潜繊践銭禅双壮捜挿争総聡荘装騒蔵臓属続堕体対帯滞台滝択沢単担胆団弾断痴遅昼虫鋳庁聴鎮逓鉄転点伝党盗灯当闘独読届縄弐悩脳覇廃拝売麦発髪抜蛮秘浜払仏並変辺弁弁弁舗宝豊没翻毎万満黙訳薬与予余誉揺様謡来頼乱覧竜両猟緑塁涙励礼隷霊齢恋炉労楼禄録湾恵郷高崎辺浜徳島富";
+  "亜悪圧囲為医壱栄営衛駅円塩応欧殴桜仮価画会絵拡覚学楽勧巻歓観関陥巌顔帰気亀偽犠旧拠挙峡挟狭暁区駆勲径茎経継軽鶏芸欠倹剣圏検権献県険顕験厳効広恒鉱号国黒済砕斎剤雑参惨桟蚕賛残糸歯児辞湿実舎写釈寿収従渋獣縦粛処緒叙奨将焼称証乗剰壌嬢条浄畳譲醸触寝慎真尽図粋酔随髄数枢声静斉摂窃専戦浅潜繊践銭禅双壮捜挿争総聡荘装騒蔵臓属続堕体対帯滞台滝択沢単担胆団弾断痴遅昼虫鋳庁聴鎮逓鉄転点伝党盗灯当闘独読届縄弐悩脳覇廃拝売麦発髪抜蛮秘浜払仏並変辺弁弁弁舗宝豊没翻毎万満黙訳薬与予余誉揺様謡来頼乱覧竜両猟緑塁涙励礼隷霊齢恋炉労楼禄録湾恵郷闘郎黄歩渉高崎辺浜徳島富";
 
 /** Each spelling variant, with the spelling it is folded to. */
 const SPELLINGS = new Map<string, string>([
@@ -94,15 +94,8 @@ const SPELLINGS = new Map<string, string>([
   ["ヺ", "ボ"],
 ]);
 
-/**
- * A spelling variant. The small ヶ and ヵ and the large ケ and カ between a numeral and a counter are the
- * counter か (3ヶ月, 3カ月, 三ヵ国, 何ヶ所: kuromoji knows か月, か国, か所 as counters); elsewhere they are left
- * alone (霞ヶ関 is a name; カ is a katakana letter).
- */
-const SPELLING = new RegExp(
-  `ヴ[ァィェォュ]?|[ヷヸヹヺ\u{20bb7}${OLD_KANJI}]|(?<=[0-9〇一二三四五六七八九十百千万数何幾])[ヶヵケカ](?=[月国所年条村])`,
-  "gu",
-);
+/** A spelling variant. (A counter written ヶ月 or カ月 is folded in its term: see analyze.ts.) */
+const SPELLING = new RegExp(`ヴ[ァィェォュ]?|[ヷヸヹヺ\u{20bb7}${OLD_KANJI}]`, "gu");
 
 /**
  * Folds spelling variants that NFKC leaves apart (表記ゆれ) to one spelling, keeping each folded character's
@@ -129,7 +122,7 @@ function foldSpellings(normalized: NormalizedText): NormalizedText {
   for (const match of text.matchAll(SPELLING)) {
     copy(match.index);
     const variant = match[0];
-    const folded = SPELLINGS.get(variant) ?? "か";
+    const folded = SPELLINGS.get(variant) ?? variant;
     const end = match.index + variant.length;
     for (let i = 0; i < folded.length; i++) {
       starts.push(sourceStart[match.index] as number);

@@ -76,6 +76,8 @@ describe("the terms that name what a question asks about", () => {
 describe("the kind of answer a question asks for", () => {
   it.each<[string, string | null]>([
     ["梅雨はいつ？", "date"],
+    // 何 and a counter written ヶ: folded to か before analysis, 何か国語 would be 何か + 国語
+    ["彼は何ヶ国語を話す？", "number"],
     // without a question word, the noun that closes the question names it
     ["梅雨の時期は？", "date"],
     ["梅雨の時期を教えてください", "date"],
