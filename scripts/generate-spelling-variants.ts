@@ -1,9 +1,12 @@
 /**
- * Writes src/text/spelling-variants.ts: the nouns IPADIC spells both with kana and in kanji alone, each
- * with its kanji spelling, read from kuromoji's own dictionary:
+ * Writes src/text/spelling-variants.ts: the words IPADIC lists in several spellings, each with the one its
+ * spellings are folded to, read from kuromoji's own dictionary. Nouns spelled with kana and in kanji alone:
  * - okurigana written out: 申し込み → 申込, 取り扱い → 取扱, 打ち上げ花火 → 打上花火;
  * - 交ぜ書き, the last kanji written in hiragana as newspapers do: 子ども → 子供, 破たん → 破綻,
  *   完ぺき → 完璧, 石けん → 石鹸, 友だち → 友達.
+ * Verbs with the same kanji, reading and conjugation, whatever okurigana they write: 行う and 行なう,
+ * 取組む and 取り組む, 終る and 終わる, folded to the most frequent (IPADIC's word cost). 分かる and 解る,
+ * with other kanji, stay apart: kanji alone cannot tell one word's spellings from homophones.
  *
  *   npx tsx scripts/generate-spelling-variants.ts
  *
@@ -53,8 +56,22 @@ export function spellingVariantsSource(): string {
 
   // An entry is 10 bytes: left id, right id, word cost (16 bits each), then where its features start.
   const nouns: Entry[] = [];
+  /** Verbs in their dictionary form, by kanji, reading and conjugation: 行う and 行なう, 申し込む and 申込む. */
+  const verbs = new Map<string, Map<string, number>>();
   for (let at = 0; at + 10 <= tidLength; at += 10) {
     const f = features.getString(tid.getInt(at + 6)).split(",");
+    if (f[1] === "動詞" && f[2] === "自立" && f[6] === "基本形") {
+      const surface = f[0] ?? "";
+      const kanji = Array.from(surface)
+        .filter((c) => /\p{Script=Han}/u.test(c))
+        .join("");
+      if (kanji === "") continue;
+      const key = `${kanji},${f[8]},${f[5]}`;
+      const spellings = verbs.get(key) ?? new Map<string, number>();
+      verbs.set(key, spellings);
+      spellings.set(surface, Math.min(spellings.get(surface) ?? Number.POSITIVE_INFINITY, tid.getShort(at + 4)));
+      continue;
+    }
     if (f[1] !== "名詞") continue;
     nouns.push({
       surface: f[0] ?? "",
@@ -116,6 +133,14 @@ export function spellingVariantsSource(): string {
       if (targets.length === 1) folds.set(surface, targets[0] as string);
     }
   }
+  // A verb's spellings with the same kanji, reading and conjugation are one verb, whatever okurigana they
+  // write: each is folded to the most frequent (IPADIC's word cost), 行う to 行なう, 表わす to 表す.
+  for (const spellings of verbs.values()) {
+    if (spellings.size < 2) continue;
+    const [first] = [...spellings].sort(([a, x], [b, y]) => x - y || (a < b ? -1 : 1));
+    for (const surface of spellings.keys()) if (surface !== first?.[0]) folds.set(surface, first?.[0] as string);
+  }
+
   const lines = [...folds].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([v, k]) => `${v}\t${k}`);
   const version = (require("kuromoji/package.json") as { version: string }).version;
   return `/**

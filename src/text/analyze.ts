@@ -48,21 +48,19 @@ const DROPPED_DETAIL: Readonly<Record<string, ReadonlySet<string>>> = {
   ]),
 };
 
+/**
+ * One term for the spellings IPADIC lists of one word (see scripts/generate-spelling-variants.ts): a common
+ * noun with kana is its kanji spelling, 子ども → 子供 (交ぜ書き), 破たん → 破綻, 申し込み → 申込 (okurigana);
+ * a verb's okurigana are its most frequent ones, 行う → 行なう, 取組む → 取り組む. kuromoji gives each
+ * spelling its own base form, and livedoor writes 子供 1,015 times and 子ども 566: a question with either
+ * found a third of the articles. Only where no homophone can be meant, and only common nouns and verbs.
+ */
+const SPELLINGS = new Map(SPELLING_VARIANTS.split("\n").map((line) => line.split("\t") as [string, string]));
+
 /** 基本形 too common to tell passages apart (light verbs and formal words that slip past the POS filter). */
-const STOP_WORDS = new Set([
-  "する",
-  "ある",
-  "いる",
-  "なる",
-  "できる",
-  "いう",
-  "ない",
-  "おる",
-  "くる",
-  "行う",
-  "等",
-  "的",
-]);
+const LIGHT_WORDS = ["する", "ある", "いる", "なる", "できる", "いう", "ない", "おる", "くる", "行う", "等", "的"];
+/** Compared after spellings are folded (行う is 行なう): see SPELLINGS. */
+const STOP_WORDS = new Set(LIGHT_WORDS.map((word) => SPELLINGS.get(word) ?? word));
 
 const KATAKANA_WORD = /^[\u30a1-\u30fa\u30fc]+$/u;
 const ASCII_WORD = /^[a-z0-9]+$/u;
@@ -326,8 +324,10 @@ function toTerm(token: KuromojiToken, surface: string): string | null {
   if (DROPPED_DETAIL[token.pos]?.has(token.pos_detail_1)) return null;
   const base = token.basic_form && token.basic_form !== "*" ? token.basic_form : surface;
   let term = base.toLowerCase().replace(WHITESPACE, "");
+  if ((token.pos === "名詞" && COMMON_NOUN.has(token.pos_detail_1)) || token.pos === "動詞") {
+    term = SPELLINGS.get(term) ?? term;
+  }
   if (!WORD_CHAR.test(term) || STOP_WORDS.has(term) || HIRAGANA_CHAR.test(term)) return null;
-  if (token.pos === "名詞" && COMMON_NOUN.has(token.pos_detail_1)) term = KANA_SPELLINGS.get(term) ?? term;
   // a counter is か however it is written: 3ヶ月, 3カ月, 3ヵ月 and 3ケ月 are 3か月 (only the counter's term:
   // 何ヶ国語 is still 何 + a counter, and 霞ヶ関 a name)
   if (token.pos_detail_2 === "助数詞") term = term.replace(COUNTER_KA, "か");
@@ -335,13 +335,6 @@ function toTerm(token: KuromojiToken, surface: string): string | null {
   return term;
 }
 
-/**
- * A noun IPADIC spells with kana and in kanji alone is one term, its kanji spelling: 子ども → 子供 (交ぜ書き),
- * 破たん → 破綻, 申し込み → 申込 (okurigana). kuromoji gives each spelling its own base form, and livedoor
- * writes 子供 1,015 times and 子ども 566: a question with either found a third of the articles. Only where
- * no homophone can be meant (see scripts/generate-spelling-variants.ts), and only common nouns.
- */
-const KANA_SPELLINGS = new Map(SPELLING_VARIANTS.split("\n").map((line) => line.split("\t") as [string, string]));
 const COUNTER_KA = /^[ヶヵケカ](?=\p{Script=Han})/u;
 const COMMON_NOUN = new Set(["一般", "サ変接続", "形容動詞語幹", "副詞可能"]);
 

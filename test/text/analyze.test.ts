@@ -51,6 +51,9 @@ describe("words", () => {
     ["a noun in 交ぜ書き is its kanji spelling: 子ども = 子供", "子どもと子供", ["子供", "子供"]],
     ["破たん = 破綻, 完ぺき = 完璧", "破たんと完ぺき", ["破綻", "完璧"]],
     ["okurigana: 申し込み = 申込", "申し込みと申込", ["申込", "申込"]],
+    ["a verb's okurigana: 取り組む = 取組む", "取り組むと取組む", ["取り組む", "取り組む"]],
+    ["行なう is the light verb 行う, no term", "実験を行なった", ["実験"]],
+    ["a verb is one only with the same kanji: 分かる is not 解る", "分かると解る", ["分かる", "解る"]],
     ["only nouns: the adjective 臭い is not the noun 臭い (臭)", "部屋が臭い", ["部屋", "臭い"]],
     ["homophones stay apart: 機械 is not 機会", "機械と機会", ["機械", "機会"]],
     [
