@@ -41,7 +41,30 @@ export function normalize(text: string): string {
  * in the normalized text can be highlighted in the original.
  */
 export function normalizeWithOffsets(text: string): NormalizedText {
-  const source = text.toWellFormed();
+  const wellFormed = text.toWellFormed();
+  if (!DROPPED.test(wellFormed)) return foldSpellings(foldText(wellFormed));
+  // Dropped characters go first, so that what they stood between is folded as if they were not there: ｶ, a
+  // NUL, then ﾞ is ガ (folded after the NUL was dropped, it was カ and a loose voiced mark, which a second
+  // normalization would compose: not idempotent).
+  const kept: string[] = [];
+  const origin: number[] = [];
+  for (let i = 0; i < wellFormed.length; i++) {
+    const c = wellFormed[i] as string;
+    if (DROPPED.test(c)) continue;
+    kept.push(c);
+    origin.push(i);
+  }
+  const folded = foldText(kept.join(""));
+  const at = (i: number) => origin[i] ?? wellFormed.length;
+  return foldSpellings({
+    text: folded.text,
+    sourceStart: folded.sourceStart.map(at),
+    sourceEnd: folded.sourceEnd.map((end) => at(end - 1) + 1),
+  });
+}
+
+/** normalizeWithOffsets without dropped characters (but those NFKC itself may make) or spelling variants. */
+function foldText(source: string): NormalizedText {
   const out: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
@@ -63,7 +86,7 @@ export function normalizeWithOffsets(text: string): NormalizedText {
     at = end;
   }
   if (at < source.length) foldClusters(source, at, source.length, out, starts, ends);
-  return foldSpellings({ text: out.join(""), sourceStart: Int32Array.from(starts), sourceEnd: Int32Array.from(ends) });
+  return { text: out.join(""), sourceStart: Int32Array.from(starts), sourceEnd: Int32Array.from(ends) };
 }
 
 /**
