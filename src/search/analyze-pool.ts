@@ -18,6 +18,8 @@ export class AnalyzePool {
   readonly #workers: Worker[];
   readonly #ready: Promise<unknown>;
   readonly #pending = new Map<number, { resolve: (terms: string[]) => void; reject: (err: Error) => void }>();
+  /** Why a worker stopped, once one has: its batches, and all later ones, fail rather than wait forever. */
+  #failed: Error | null = null;
   #nextId = 0;
   #next = 0;
 
@@ -44,11 +46,15 @@ export class AnalyzePool {
               pending.resolve(message.terms ?? []);
             };
             worker.on("message", onMessage);
-            worker.on("error", (err) => {
+            const fail = (err: Error) => {
+              this.#failed ??= err;
               reject(err);
               for (const p of this.#pending.values()) p.reject(err);
               this.#pending.clear();
-            });
+            };
+            worker.on("error", fail);
+            // A worker killed (out of memory, terminated) without an error: its batches would never come back.
+            worker.on("exit", (code) => fail(new Error(`analyze-pool: a worker stopped (exit code ${code})`)));
           }),
       ),
     );
@@ -72,6 +78,7 @@ export class AnalyzePool {
 
   /** The search terms of each text, space-joined, in order. Batches go to the workers in turn. */
   analyze(texts: readonly string[]): Promise<string[]> {
+    if (this.#failed) return Promise.reject(this.#failed);
     const worker = this.#workers[this.#next++ % this.#workers.length] as Worker;
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
