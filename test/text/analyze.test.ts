@@ -54,6 +54,11 @@ describe("words", () => {
     ["a verb's okurigana: 取り組む = 取組む", "取り組むと取組む", ["取り組む", "取り組む"]],
     ["行なう is the light verb 行う, no term", "実験を行なった", ["実験"]],
     ["a verb is one only with the same kanji: 分かる is not 解る", "分かると解る", ["分かる", "解る"]],
+    [
+      "nor a spelling that is also another verb's: 割る is not 割れる, 過ぎる not 過る",
+      "皿を割る。時間が過ぎる",
+      ["皿", "割る", "時間", "過ぎる"],
+    ],
     ["only nouns: the adjective 臭い is not the noun 臭い (臭)", "部屋が臭い", ["部屋", "臭い"]],
     ["homophones stay apart: 機械 is not 機会", "機械と機会", ["機械", "機会"]],
     [
