@@ -46,10 +46,12 @@ export function importPlainText(text: string, options: PlainTextOptions = {}): A
 }
 
 /**
- * The heading of a list of links to other articles in a livedoor article: ■関連記事, 【関連情報】,
- * ■関連リンク, 【MOVIE ENTERおすすめ記事】, ■デジ通の記事をもっと見る, ■ビデオSALON 最新記事.
+ * The heading of a list of links to other articles in a livedoor article, alone on its line: ■関連記事,
+ * 【関連情報】, ■関連リンク, 【MOVIE ENTERおすすめ記事】, ■デジ通の記事をもっと見る, ■ビデオSALON 最新記事.
+ * Not 【こんな人におすすめ】 (what follows is the article's), nor 【関連情報】・ＢＣＬお客様相談室 (text after it).
  */
-const LIVEDOOR_RELATED_HEADING = /^(?:■|【).{0,40}(?:関連|おすすめ|記事をもっと|最新記事|バックナンバー).{0,40}$/u;
+const LIVEDOOR_RELATED_HEADING =
+  /^(?:■|●|【(?!.*】.))(?=.*(?:関連|記事|バックナンバー|おすすめ.*(?:ニュース|特集|コンテンツ)))[^。]{1,50}$/u;
 
 function fromLivedoor(lines: string[], options: PlainTextOptions, offset: string): ArticleDraft {
   const [url, time, headline, ...rest] = lines as [string, string, string, ...string[]];

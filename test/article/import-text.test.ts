@@ -132,9 +132,13 @@ describe("importPlainText: the livedoor shape", () => {
         "【関連記事】",
         "・ドコモでも同じ結果では？孫社長 SB幻滅発言に猛反論",
         "・不屈の精神力を持っているか！",
-        "■デジ通の記事をもっと見る",
+        "■【デジ通】の記事をもっと見る",
         "・キンドルが日本に参入する？",
         "末尾の本文。",
+        // what something is recommended for is the article's own text, and so is a line after 】
+        "【こんな人におすすめ】",
+        "・肌のハリが気になる人",
+        "【関連情報】・お客様相談室　0120-000-000",
         "【関連記事】",
       ].join("\n"),
     );
@@ -142,6 +146,9 @@ describe("importPlainText: the livedoor shape", () => {
       "本文です。",
       "・本文の箇条書きはそのまま",
       "末尾の本文。",
+      "【こんな人におすすめ】",
+      "・肌のハリが気になる人",
+      "【関連情報】・お客様相談室　0120-000-000",
       // a heading with no list after it is kept: nothing is lost
       "【関連記事】",
     ]);
