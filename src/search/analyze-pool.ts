@@ -88,6 +88,7 @@ export class AnalyzePool {
   }
 
   async close(): Promise<void> {
+    this.#failed ??= new Error("analyze-pool: closed");
     await Promise.all(this.#workers.map((w) => w.terminate()));
   }
 }

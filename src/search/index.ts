@@ -16,7 +16,7 @@ import MiniSearch, { type Options, type SearchOptions } from "minisearch";
  */
 
 /** Bumped whenever the analysis or the layout of the index changes, so that saved indexes are rebuilt. */
-export const INDEX_VERSION = 14;
+export const INDEX_VERSION = 15;
 
 export const TERM_SEPARATOR = " ";
 

@@ -12,6 +12,8 @@
 /** Characters removed before analysis: C0/C1 controls except \t \n, and U+FFFD left by toWellFormed. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
 const DROPPED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd\ufeff]/u;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the same characters, in runs
+const DROPPED_RUNS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd\ufeff]+/gu;
 
 /**
  * A base character followed by its combining marks. Half-width voiced marks (ﾞ U+FF9E, ﾟ U+FF9F) are
@@ -48,12 +50,14 @@ export function normalizeWithOffsets(text: string): NormalizedText {
   // normalization would compose: not idempotent).
   const kept: string[] = [];
   const origin: number[] = [];
-  for (let i = 0; i < wellFormed.length; i++) {
-    const c = wellFormed[i] as string;
-    if (DROPPED.test(c)) continue;
-    kept.push(c);
-    origin.push(i);
+  let from = 0;
+  for (const run of wellFormed.matchAll(DROPPED_RUNS)) {
+    kept.push(wellFormed.slice(from, run.index));
+    for (let i = from; i < run.index; i++) origin.push(i);
+    from = run.index + run[0].length;
   }
+  kept.push(wellFormed.slice(from));
+  for (let i = from; i < wellFormed.length; i++) origin.push(i);
   const folded = foldText(kept.join(""));
   const at = (i: number) => origin[i] ?? wellFormed.length;
   return foldSpellings({
@@ -183,5 +187,7 @@ function foldClusters(source: string, from: number, to: number, out: string[], s
 }
 
 function foldCluster(cluster: string): string {
-  return cluster.normalize("NFKC").toLowerCase();
+  // NFKC again after lower-casing: İ (U+0130) lowers to i and a combining dot, which a following mark must
+  // be put in canonical order with, as the next normalization would
+  return cluster.normalize("NFKC").toLowerCase().normalize("NFKC");
 }
