@@ -26,6 +26,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
+import { COMMON_NOUN } from "../src/text/pos.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -48,12 +49,12 @@ export function spellingVariantsSource(): string {
 
   interface Entry {
     readonly surface: string;
-    readonly pos: string;
     readonly detail: string;
     readonly reading: string;
     readonly cost: number;
   }
 
+  const HAN = /\p{Script=Han}/u;
   // An entry is 10 bytes: left id, right id, word cost (16 bits each), then where its features start.
   const nouns: Entry[] = [];
   /** Verbs in their dictionary form, by kanji, reading and conjugation: 行う and 行なう, 申し込む and 申込む. */
@@ -63,7 +64,7 @@ export function spellingVariantsSource(): string {
     if (f[1] === "動詞" && f[2] === "自立" && f[6] === "基本形") {
       const surface = f[0] ?? "";
       const kanji = Array.from(surface)
-        .filter((c) => /\p{Script=Han}/u.test(c))
+        .filter((c) => HAN.test(c))
         .join("");
       if (kanji === "") continue;
       const key = `${kanji},${f[8]},${f[5]}`;
@@ -75,15 +76,12 @@ export function spellingVariantsSource(): string {
     if (f[1] !== "名詞") continue;
     nouns.push({
       surface: f[0] ?? "",
-      pos: f[1],
       detail: f[2] ?? "",
       reading: f[8] ?? "*",
       cost: tid.getShort(at + 4),
     });
   }
 
-  const CONTENT = new Set(["一般", "サ変接続", "形容動詞語幹", "副詞可能"]);
-  const HAN = /\p{Script=Han}/u;
   const ONLY_HAN = /^\p{Script=Han}+$/u;
   const HIRAGANA_RUN = /^[\p{Script=Hiragana}]+$/u;
   const toKatakana = (s: string) => s.replace(/[\u3041-\u3096]/gu, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
@@ -94,14 +92,14 @@ export function spellingVariantsSource(): string {
    */
   const variantOf = (spelling: string, kanji: string, reading: string) => {
     const chars = Array.from(spelling);
-    const hans = chars.filter((c) => HAN.test(c));
-    const kanas = chars.filter((c) => !HAN.test(c));
-    if (hans.length === 0 || kanas.length === 0 || !HIRAGANA_RUN.test(kanas.join(""))) return false;
-    if (hans.join("") === kanji) return true;
-    const head = spelling.slice(0, spelling.length - kanas.join("").length);
+    const hans = chars.filter((c) => HAN.test(c)).join("");
+    const kanas = chars.filter((c) => !HAN.test(c)).join("");
+    if (hans === "" || kanas === "" || !HIRAGANA_RUN.test(kanas)) return false;
+    if (hans === kanji) return true;
+    const head = spelling.slice(0, spelling.length - kanas.length);
     const tail = spelling.slice(head.length);
     return (
-      hans.join("") === head &&
+      hans === head &&
       kanji.startsWith(head) &&
       kanji.length > head.length &&
       tail.length >= 2 &&
@@ -116,7 +114,7 @@ export function spellingVariantsSource(): string {
   }
   const byReading = new Map<string, Entry[]>();
   for (const e of nouns) {
-    if (!CONTENT.has(e.detail) || e.reading === "*") continue;
+    if (!COMMON_NOUN.has(e.detail) || e.reading === "*") continue;
     const list = byReading.get(e.reading);
     if (list) list.push(e);
     else byReading.set(e.reading, [e]);

@@ -1,5 +1,6 @@
 import { chunkText } from "./chunks.ts";
 import { normalizeWithOffsets } from "./normalize.ts";
+import { COMMON_NOUN } from "./pos.ts";
 import { type QuestionType, questionTypeOf } from "./question-words.ts";
 import { SPELLING_VARIANTS } from "./spelling-variants.ts";
 import type { KuromojiToken, Tokenizer } from "./tokenizer.ts";
@@ -336,7 +337,6 @@ function toTerm(token: KuromojiToken, surface: string): string | null {
 }
 
 const COUNTER_KA = /^[ヶヵケカ](?=\p{Script=Han})/u;
-const COMMON_NOUN = new Set(["一般", "サ変接続", "形容動詞語幹", "副詞可能"]);
 
 /**
  * ヶ (or ケ) between kanji inside one word is the particle が of a place name, written both ways

@@ -12,8 +12,7 @@
 /** Characters removed before analysis: C0/C1 controls except \t \n, and U+FFFD left by toWellFormed. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
 const DROPPED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd\ufeff]/u;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the same characters, in runs
-const DROPPED_RUNS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd\ufeff]+/gu;
+const DROPPED_RUNS = new RegExp(`${DROPPED.source}+`, "gu");
 
 /**
  * A base character followed by its combining marks. Half-width voiced marks (ﾞ U+FF9E, ﾟ U+FF9F) are
@@ -105,7 +104,7 @@ const COMMON_KANJI =
   "亜悪圧囲為医壱栄営衛駅円塩応欧殴桜仮価画会絵拡覚学楽勧巻歓観関陥巌顔帰気亀偽犠旧拠挙峡挟狭暁区駆勲径茎経継軽鶏芸欠倹剣圏検権献県険顕験厳効広恒鉱号国黒済砕斎剤雑参惨桟蚕賛残糸歯児辞湿実舎写釈寿収従渋獣縦粛処緒叙奨将焼称証乗剰壌嬢条浄畳譲醸触寝慎真尽図粋酔随髄数枢声静斉摂窃専戦浅潜繊践銭禅双壮捜挿争総聡荘装騒蔵臓属続堕体対帯滞台滝択沢単担胆団弾断痴遅昼虫鋳庁聴鎮逓鉄転点伝党盗灯当闘独読届縄弐悩脳覇廃拝売麦発髪抜蛮秘浜払仏並変辺弁弁弁舗宝豊没翻毎万満黙訳薬与予余誉揺様謡来頼乱覧竜両猟緑塁涙励礼隷霊齢恋炉労楼禄録湾恵郷闘郎黄歩渉高崎辺浜徳島富";
 
 /** Each spelling variant, with the spelling it is folded to. */
-const SPELLINGS = new Map<string, string>([
+const CHARACTER_SPELLINGS = new Map<string, string>([
   ...Array.from(OLD_KANJI, (old, i): [string, string] => [old, COMMON_KANJI[i] as string]),
   ["\u{20bb7}", "吉"],
   // The ヴ row, as loanwords are also written (ヴァイオリン/バイオリン, ヴィエンチャン/ビエンチャン).
@@ -131,10 +130,8 @@ const SPELLING = new RegExp(`ヴ[ァィェォュ]?|[ヷヸヹヺ\u{20bb7}${OLD_K
  */
 function foldSpellings(normalized: NormalizedText): NormalizedText {
   const { text, sourceStart, sourceEnd } = normalized;
-  SPELLING.lastIndex = 0;
-  const found = SPELLING.test(text);
-  SPELLING.lastIndex = 0; // matchAll starts where test stopped
-  if (!found) return normalized;
+  const variants = [...text.matchAll(SPELLING)];
+  if (variants.length === 0) return normalized;
   const out: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
@@ -146,10 +143,10 @@ function foldSpellings(normalized: NormalizedText): NormalizedText {
       ends.push(sourceEnd[i] as number);
     }
   };
-  for (const match of text.matchAll(SPELLING)) {
+  for (const match of variants) {
     copy(match.index);
     const variant = match[0];
-    const folded = SPELLINGS.get(variant) ?? variant;
+    const folded = CHARACTER_SPELLINGS.get(variant) ?? variant;
     const end = match.index + variant.length;
     for (let i = 0; i < folded.length; i++) {
       starts.push(sourceStart[match.index] as number);

@@ -1,0 +1,6 @@
+/**
+ * The 名詞 subclasses (IPADIC's pos_detail_1) that are common nouns, not names, numbers or formal nouns: the
+ * nouns whose spellings are folded to one term. Read by analysis and by scripts/generate-spelling-variants.ts,
+ * which must agree; a module of its own so that the script does not depend on the table it writes.
+ */
+export const COMMON_NOUN: ReadonlySet<string> = new Set(["一般", "サ変接続", "形容動詞語幹", "副詞可能"]);
