@@ -17,7 +17,7 @@ import { UserFacingError } from "./errors.ts";
 import { LruCache } from "./lru.ts";
 import { AnalyzePool, defaultPoolSize } from "./search/analyze-pool.ts";
 import { type IndexedPassage, PassageIndex, TERM_SEPARATOR } from "./search/index.ts";
-import { cutPassages, type Passage, PassageTable, spansOf, splitPassages } from "./search/passages.ts";
+import { articleIdOf, cutPassages, type Passage, PassageTable, spansOf, splitPassages } from "./search/passages.ts";
 import { type IndexedArticle, indexPath, readSavedIndex, type SavedIndex, writeSavedIndex } from "./search/persist.ts";
 import { analyze, analyzeTerms, queryOf, type Token, wordsOf } from "./text/analyze.ts";
 import { loadTokenizer, type Tokenizer } from "./text/tokenizer.ts";
@@ -184,7 +184,7 @@ export class Engine {
       // At most `perArticle` passages of each article, the best ones: a page of articles, not of one article.
       const seen = new Map<string, number>();
       results = results.filter((r) => {
-        const articleId = r.id.slice(0, r.id.lastIndexOf(":"));
+        const articleId = articleIdOf(r.id);
         const n = seen.get(articleId) ?? 0;
         seen.set(articleId, n + 1);
         return n < perArticle;

@@ -1,5 +1,5 @@
 import type { Article } from "../article/article.ts";
-import type { Passage } from "../search/passages.ts";
+import { articleIdOf, type Passage } from "../search/passages.ts";
 import { queryOf, respell, type Token, wordsOf } from "../text/analyze.ts";
 import { normalize } from "../text/normalize.ts";
 import type { QuestionType } from "../text/question-words.ts";
@@ -42,6 +42,12 @@ const CANDIDATE_PASSAGES = 6;
  * livedoor (p50 11 ms against 7) for recall@1 0.9185 against 0.9181.
  */
 const RESCORED_PASSAGES = CANDIDATE_PASSAGES;
+/**
+ * Articles of their own rescored with them (see byBestSentence): the best passage of each of the next
+ * articles among the first RESCORED_FROM results, when the best passages all come from one or two.
+ */
+const RESCORED_OTHER_ARTICLES = 2;
+const RESCORED_FROM = 20;
 /**
  * Weight of word order in a sentence's match (see byBestSentence): the question's adjacent words said in
  * the same order. 0.1 is the weight of the ordered window in Metzler and Croft's sequential dependence
@@ -339,7 +345,20 @@ function byBestSentence(
     const inOrder = pairs.filter(([a, b]) => said.has(`${a} ${b}`));
     return (1 - ORDER_WEIGHT) * held + (ORDER_WEIGHT * inOrder.reduce((sum, p) => sum + pairWeight(p), 0)) / allPairs;
   };
-  const rescored = results.slice(0, RESCORED_PASSAGES).map((result, rank) => {
+  // The best passages, and the best passage of up to RESCORED_OTHER_ARTICLES articles not among them: every
+  // passage of an article whose title holds a question word gains its title's score, so one article's
+  // passages can fill the window on a word they all share (「放射能が心配」: an article titled 心配されたがりや).
+  const rescoring = results.slice(0, RESCORED_PASSAGES);
+  const articles = new Set(rescoring.map((r) => articleIdOf(r.id)));
+  const others = RESCORED_PASSAGES + RESCORED_OTHER_ARTICLES;
+  for (const result of results.slice(RESCORED_PASSAGES, RESCORED_FROM)) {
+    if (rescoring.length >= others) break;
+    if (articles.has(articleIdOf(result.id))) continue;
+    articles.add(articleIdOf(result.id));
+    rescoring.push(result);
+  }
+  const rescoredIds = new Set(rescoring.map((r) => r.id));
+  const rescored = rescoring.map((result, rank) => {
     const reading = read(result.id);
     if (!reading) return { ...result, rank };
     const { contextTerms } = reading;
@@ -357,7 +376,9 @@ function byBestSentence(
   rescored.sort((a, b) => b.score - a.score || a.rank - b.rank);
   // The passages after them keep their order, below them.
   const floor = rescored.at(-1)?.score ?? 0;
-  const rest = results.slice(RESCORED_PASSAGES).map((r) => ({ id: r.id, score: Math.min(r.score, floor) }));
+  const rest = results
+    .filter((r) => !rescoredIds.has(r.id))
+    .map((r) => ({ id: r.id, score: Math.min(r.score, floor) }));
   return [...rescored.map(({ id, score }) => ({ id, score })), ...rest];
 }
 

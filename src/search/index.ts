@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import MiniSearch, { type Options, type SearchOptions } from "minisearch";
+import { articleIdOf } from "./passages.ts";
 
 /**
  * Every MiniSearch setting of the project lives here, with the one class that holds the indexes.
@@ -188,7 +189,7 @@ export class PassageIndex {
     for (let i = 0; i < raw.length; i++) {
       const r = raw[i] as (typeof raw)[0];
       const id = String(r.id);
-      const articleId = id.slice(0, id.lastIndexOf(":"));
+      const articleId = articleIdOf(id);
       const title = TITLE_WEIGHT * (titleScores.get(articleId) ?? 0);
       // MiniSearch multiplies the summed BM25 by the number of query terms matched: keep that shape.
       let matched = r.queryTerms.length;

@@ -25,6 +25,11 @@ export const MIN_PASSAGE_LENGTH = 60;
  * Cuts an article body into passages: paragraphs, with short ones joined to the next and long ones
  * windowed on sentence boundaries. Headings are not passages; they label the passages under them.
  */
+/** The article a passage belongs to: its id is `<articleId>:<n>`. */
+export function articleIdOf(passageId: string): string {
+  return passageId.slice(0, passageId.lastIndexOf(":"));
+}
+
 export function splitPassages(article: Article): Passage[] {
   return passagesIn(article, cutPassages(article));
 }

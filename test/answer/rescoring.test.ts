@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "../../src/engine.ts";
+import { draft, RANKING_ARTICLES } from "../fixtures/ranking-articles.ts";
+import { engineWith, removeDir } from "../helpers/engine.ts";
+
+let engine: Engine;
+let dir: string;
+beforeAll(async () => {
+  ({ engine, dir } = await engineWith([
+    ...RANKING_ARTICLES,
+    // An article whose title and every passage say the common word of the question (心配) twice...
+    draft(
+      "worry",
+      "心配性の人が増えている",
+      null,
+      ...[
+        "朝の電車が遅れないかと心配になり、心配で早く家を出る人がいる。駅に着くのは発車の三十分前で、ホームのベンチで本を読んで待つ。",
+        "天気が崩れないかと心配になり、心配で傘を二本持つ人もいる。一本は鞄に、もう一本は職場の机の引き出しにいつも入れてある。",
+        "財布を落とさないかと心配になり、心配で何度も鞄を確かめる。電車の中でも、店の前でも、改札を通る前にも手で触って確かめる。",
+        "約束の時間を間違えていないかと心配になり、心配で何度も連絡する。相手からは、もう分かったから大丈夫だと返事が来るという。",
+        "鍵を掛け忘れていないかと心配になり、心配で家に戻ることもある。戻ってみると鍵はいつも掛かっていて、また駅まで走ることになる。",
+        "体調を崩さないかと心配になり、心配で毎朝熱を測る人もいる。記録は手帳に書き込み、一年分の体温が並ぶ手帳が何冊もたまった。",
+        "仕事の出来が心配になり、心配で夜も眠れない人がいる。書類を何度も読み返し、送る前に同僚にも見てもらうのが習慣になった。",
+      ],
+    ),
+    // ...and one that says its rare word (火山灰) once, where the question's subject is.
+    draft(
+      "ash",
+      "噴火の後の暮らし",
+      null,
+      "噴火の後、町には火山灰が降り積もった。住民は屋根の灰を下ろし、車の窓を洗う日々が続いている。",
+    ),
+  ]));
+});
+afterAll(() => removeDir(dir));
+
+describe("the passages scored again by their best sentence", () => {
+  it("include other articles than the one whose title fills the first places", () => {
+    // Every passage of 「心配性の人が増えている」 gains its title's score, and says 心配 twice: on BM25 alone
+    // they fill the first places, and the passage on 火山灰 comes after them.
+    const titles = engine.search("火山灰が心配", { pageSize: 10 }).hits.map((h) => h.title);
+    expect(titles.slice(0, 6).every((t) => t === "心配性の人が増えている")).toBe(true);
+    expect(titles).toContain("噴火の後の暮らし");
+    // Its best sentence holds the rarer word: it answers.
+    const answer = engine.ask("火山灰が心配");
+    expect(answer.passages[0]?.title).toBe("噴火の後の暮らし");
+    expect(answer.keyPoints[0]?.text).toBe("噴火の後、町には火山灰が降り積もった。");
+  });
+});
