@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import MiniSearch, { type Options, type SearchOptions } from "minisearch";
+import { COMPOUND_JOINER } from "../text/analyze.ts";
 import { articleIdOf } from "./passages.ts";
 
 /**
@@ -55,6 +56,18 @@ const TITLE_OPTIONS: Options<IndexedTitle> = {
   searchOptions: SEARCH_OPTIONS,
   autoVacuum: PASSAGE_OPTIONS.autoVacuum ?? true,
 };
+
+/**
+ * How many of the question's words a document matched, for MiniSearch's coordination (it multiplies the
+ * summed BM25 by the number of query terms matched). A compound's pair term (結婚␟相手) is no word of its
+ * own: counted, a passage saying 結婚相手 matched three words where one saying ラサール石井, 結婚 and 年下
+ * matched three too, and 「ラサール石井の結婚相手って何歳年下？」 found articles on 結婚相手 first. JSQuAD:
+ * recall@1 0.9212 → 0.9217.
+ */
+function wordsAmong(terms: readonly string[]): number {
+  if (terms.length === 0) return 0;
+  return Math.max(terms.filter((t) => !t.includes(COMPOUND_JOINER)).length, 1);
+}
 
 /** Weight of an article's title score added to each of its passages. */
 export const TITLE_WEIGHT = 0.6;
@@ -152,7 +165,7 @@ export class PassageIndex {
     const titleScores = new Map<string, number>();
     const titleTerms = new Map<string, readonly string[]>();
     for (const r of this.#titles.search(unique.join(TERM_SEPARATOR))) {
-      titleScores.set(String(r.id), r.score);
+      titleScores.set(String(r.id), (r.score / r.queryTerms.length) * wordsAmong(r.queryTerms));
       titleTerms.set(String(r.id), r.queryTerms);
     }
     if (selecting.length === 0 && titleScores.size === 0) return [];
@@ -191,9 +204,10 @@ export class PassageIndex {
       const id = String(r.id);
       const articleId = articleIdOf(id);
       const title = TITLE_WEIGHT * (titleScores.get(articleId) ?? 0);
-      // MiniSearch multiplies the summed BM25 by the number of query terms matched: keep that shape.
-      let matched = r.queryTerms.length;
-      let sum = r.score / Math.max(matched, 1);
+      // MiniSearch multiplies the summed BM25 by the number of query terms matched: keep that shape, counting
+      // the question's words (see wordsAmong).
+      let sum = r.score / Math.max(r.queryTerms.length, 1);
+      let matched = wordsAmong(r.queryTerms);
       let inTitle = 0;
       const shortId = internals.shortIdOf(id);
       const titled = titleTerms.get(articleId) ?? [];
@@ -212,7 +226,7 @@ export class PassageIndex {
             const contribution = bm25(tf, length, idf);
             sum += contribution;
             if (titled.includes(term)) inTitle += contribution;
-            matched++;
+            if (!term.includes(COMPOUND_JOINER)) matched++;
           }
         }
       }

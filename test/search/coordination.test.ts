@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "../../src/engine.ts";
+import { draft, RANKING_ARTICLES } from "../fixtures/ranking-articles.ts";
+import { engineWith, removeDir } from "../helpers/engine.ts";
+
+let engine: Engine;
+let dir: string;
+beforeAll(async () => {
+  ({ engine, dir } = await engineWith([
+    ...RANKING_ARTICLES,
+    // Articles on 結婚相手 (a compound: 結婚, 相手 and the pair term 結婚␟相手)...
+    draft(
+      "partner",
+      "結婚相手に求める条件",
+      null,
+      "結婚相手に求める条件を尋ねたところ、収入を挙げた人は二割だった。価値観が合うことを挙げた人が最も多かった。",
+      "結婚相手の年収を気にする人は年々減っている。家事を分け合えるかどうかを重く見る人が増えた。",
+    ),
+    draft(
+      "partner2",
+      "結婚相手の選び方",
+      null,
+      "結婚相手を選ぶときは、一緒にいて楽かどうかが大事だという声が多い。趣味の合う結婚相手を選ぶ人も増えている。",
+    ),
+    // ...and the one article about the person asked about, which does not say 結婚相手.
+    draft(
+      "person",
+      "俳優のミナトヤが結婚",
+      null,
+      "俳優のミナトヤが、25歳年下の会社員の女性と結婚したことを明らかにした。二人は友人の紹介で知り合ったという。",
+    ),
+  ]));
+});
+afterAll(() => removeDir(dir));
+
+describe("coordination (MiniSearch multiplies a passage's score by the question's words it holds)", () => {
+  it("counts a compound as one word, not as its parts and their pair", () => {
+    // 結婚相手 is one word of the question: the passage that holds ミナトヤ, 結婚 and 年下 holds more of them.
+    const question = "ミナトヤの結婚相手って何歳年下？";
+    expect(engine.search(question).hits[0]?.title).toBe("俳優のミナトヤが結婚");
+    const answer = engine.ask(question);
+    expect(answer.passages[0]?.title).toBe("俳優のミナトヤが結婚");
+    expect(answer.keyPoints[0]?.text).toContain("25歳年下");
+  });
+});
