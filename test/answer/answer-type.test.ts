@@ -100,6 +100,9 @@ describe("a number in the counter asked for", () => {
     expect(answers("得票率は何パーセントか", "得票率は６０％を超えた。")).toBe(true);
     expect(answers("何人が参加した？", "三十人が参加した。")).toBe(true);
     expect(answers("何か国が加盟する？", "10カ国が加盟する。")).toBe(true);
+    expect(answers("最大何センチまで伸びる？", "最長78cmまで伸びる。")).toBe(true);
+    expect(answers("厚さは何ミリ？", "厚さは8.9mmだ。")).toBe(true);
+    expect(answers("何人まで乗れる？", "最大7名まで乗れる。")).toBe(true);
   });
 
   it("without a counter, is any number", () => {
