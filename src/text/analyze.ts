@@ -169,7 +169,8 @@ export function compoundTerms(tokens: readonly Token[]): string[] {
  * A question's words as the library spells them. kuromoji may cut the same word one way in a question
  * and another in an article (栗山川 alone, 栗 山川 inside 「…九十九里浜に注ぐ栗山川であり」): a noun the
  * library does not know is split in two where the library knows the two parts as one compound term, so
- * that the question searches with what the articles hold. Other tokens are kept as they are.
+ * that the question searches with what the articles hold; else, if it is katakana, cut into the fewest
+ * katakana words the library knows (see splitKatakana). Other tokens are kept as they are.
  */
 export function respell(tokens: readonly Token[], known: (term: string) => boolean): Token[] {
   const out: Token[] = [];
@@ -194,7 +195,13 @@ export function queryOf(
   return { tokens: respelled, searchTerms: [...new Set([...searchTermsOf(respelled), ...searchTermsOf(tokens)])] };
 }
 
-function splitKnown(token: Token, known: (term: string) => boolean): [Token, Token] | null {
+/** The shortest and longest katakana words a word the library does not know is cut into (see splitKatakana). */
+const MIN_KATAKANA_PART = 2;
+const MAX_KATAKANA_PART = 16;
+/** Longer runs of katakana are not cut: 16 × 48 lookups at most for one word. */
+const MAX_KATAKANA_SPLIT = 48;
+
+function splitKnown(token: Token, known: (term: string) => boolean): Token[] | null {
   const term = token.term as string;
   // Only a noun whose term is its surface can be cut at the same place in both, and only where
   // normalization kept the source's length (ｶﾞ → ガ does not), so that the cut maps back to the source.
@@ -211,7 +218,47 @@ function splitKnown(token: Token, known: (term: string) => boolean): [Token, Tok
       { term: second, surface: token.surface.slice(k), start: middle, end: token.end, pos: token.pos },
     ];
   }
-  return null;
+  return KATAKANA_WORD.test(term) ? splitKatakana(token, known) : null;
+}
+
+/**
+ * A katakana word the library does not know, cut into katakana words it knows, as few as can be, each of two
+ * characters or more: リッチアンドフェイマス → リッチ アンド フェイマス (an article wrote 「リッチ アンド
+ * フェイマス」), ドコモスマホ → ドコモ スマホ. kuromoji reads a run of katakana it does not know as one word,
+ * so the same name written without its spaces or ・ is another word.
+ */
+function splitKatakana(token: Token, known: (term: string) => boolean): Token[] | null {
+  const term = token.term as string;
+  const n = term.length;
+  if (n > MAX_KATAKANA_SPLIT) return null;
+  // fewest[i]: the fewest known words term.slice(0, i) is cut into, and where the last one starts
+  const fewest: { parts: number; from: number }[] = [{ parts: 0, from: 0 }];
+  for (let end = 1; end <= n; end++) {
+    let best: { parts: number; from: number } | undefined;
+    for (let from = Math.max(0, end - MAX_KATAKANA_PART); from <= end - MIN_KATAKANA_PART; from++) {
+      const before = fewest[from];
+      if (!before || before.parts === Number.POSITIVE_INFINITY) continue;
+      if (best && before.parts + 1 >= best.parts) continue;
+      if (known(foldLongVowel(term.slice(from, end)))) best = { parts: before.parts + 1, from };
+    }
+    fewest.push(best ?? { parts: Number.POSITIVE_INFINITY, from: 0 });
+  }
+  const last = fewest[n] as { parts: number; from: number };
+  if (last.parts < 2 || last.parts === Number.POSITIVE_INFINITY) return null;
+  const cuts: number[] = [];
+  for (let end = n; end > 0; end = (fewest[end] as { from: number }).from) cuts.unshift(end);
+  let start = 0;
+  return cuts.map((end) => {
+    const part: Token = {
+      term: foldLongVowel(term.slice(start, end)),
+      surface: token.surface.slice(start, end),
+      start: token.start + start,
+      end: token.start + end,
+      pos: token.pos,
+    };
+    start = end;
+    return part;
+  });
 }
 
 /** A kuromoji token placed in the normalized text. */

@@ -6,6 +6,7 @@ import {
   COMPOUND_JOINER,
   compoundTerms,
   foldLongVowel,
+  respell,
   searchTermsOf,
 } from "../../src/text/analyze.ts";
 import { chunkText, MAX_CHUNK_LENGTH } from "../../src/text/chunks.ts";
@@ -109,6 +110,39 @@ describe("compound terms", () => {
 
   it("cannot be written in a text: the joiner is a control character that normalization drops", () => {
     expect(wordsOf(`形態素${COMPOUND_JOINER}解析`)).toEqual(["形態素", "解析"]);
+  });
+});
+
+describe("respell: a question's word as the library spells it", () => {
+  const respelled = (question: string, library: readonly string[]) => {
+    const known = new Set(analyze(tokenizer, library.join("。")).flatMap((t) => (t.term ? [t.term] : [])));
+    return respell(analyze(tokenizer, question), (term) => known.has(term)).flatMap((t) =>
+      t.term === null ? [] : [[t.term, question.slice(t.start, t.end)]],
+    );
+  };
+
+  it("cuts a katakana word the library does not know into fewest katakana words it knows", () => {
+    // kuromoji reads a run of katakana it does not know as one word: written without its spaces, the name
+    // an article writes 「リッチ アンド フェイマス」 is another word.
+    const library = ["ブランドはリッチ アンド フェイマス", "ドコモのスマホ", "アンドロイド"];
+    expect(respelled("リッチアンドフェイマスの新作", library)).toEqual([
+      ["リッチ", "リッチ"],
+      ["アンド", "アンド"],
+      ["フェイマス", "フェイマス"],
+      ["新作", "新作"],
+    ]);
+    expect(respelled("ドコモスマホ", library).map(([term]) => term)).toEqual(["ドコモ", "スマホ"]);
+  });
+
+  it("leaves a word whole that the library knows, or that it cannot cut into words of two characters or more", () => {
+    expect(respelled("アンドロイド", ["アンドロイド", "アンド", "ロイド"]).map(([t]) => t)).toEqual(["アンドロイド"]);
+    expect(respelled("リッチアンドフェイマス", ["リッチ"]).map(([t]) => t)).toEqual(["リッチアンドフェイマス"]);
+    expect(respelled("ドコモア", ["ドコモ"]).map(([t]) => t)).toEqual(["ドコモア"]);
+  });
+
+  it("does not cut a long run of katakana, however many words the library knows", () => {
+    const run = "アイ".repeat(40);
+    expect(respelled(run, ["アイ"]).length).toBeLessThanOrEqual(Math.ceil(run.length / 16));
   });
 });
 
