@@ -5,7 +5,14 @@ import { normalize } from "../text/normalize.ts";
 import type { QuestionType } from "../text/question-words.ts";
 import { type Sentence, splitSentences } from "../text/sentences.ts";
 import { counterAsked, hasAnswerType, kindAsked } from "./answer-type.ts";
-import { pairsOf, questionTypeOfQuestion, subjectTermsOf, topicTerms, withoutRequest } from "./question.ts";
+import {
+  namingWords,
+  pairsOf,
+  questionTypeOfQuestion,
+  subjectTermsOf,
+  topicTerms,
+  withoutRequest,
+} from "./question.ts";
 import type { Answer, Highlight, KeyPoint, PassageHit, SourceRef } from "./types.ts";
 
 /** What answering needs from the engine. */
@@ -84,7 +91,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   // What the question word asks for, when the question names it: 何気団 a 気団, 何人 a number of 人.
   const kind = questionType === "number" ? counterAsked(questionTokens) : kindAsked(questionTokens);
   const terms = wordsOf(questionTokens);
-  const empty = { question, questionType, terms, keyPoints: [], passages: [] };
+  const empty = { question, questionType, terms, missing: [], keyPoints: [], passages: [] };
   if (terms.length === 0) return { ...empty, found: false, suggestions: ctx.suggest(question).map(sourceOf) };
 
   const weights = new Map(terms.map((t) => [t, ctx.idf(t)]));
@@ -236,10 +243,52 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   return {
     ...empty,
     found,
+    missing: found ? missingWords(ctx, question, questionTokens, kind, keyPoints) : [],
     keyPoints,
     passages: passages.slice(0, maxPassages),
     suggestions: found ? [] : ctx.suggest(question).map(sourceOf),
   };
+}
+
+/**
+ * The words of the question that name what it is about (see namingWords) and that no key point says, nor
+ * the title of its article (the topic of all its sentences), as the question writes them: shown with the
+ * answer, as search engines show "Missing: …", so that a member sees what the answer leaves out
+ * (「iPhone 5の発売日は？」 answered with the iPhone 4S's: 5).
+ */
+function missingWords(
+  ctx: AnswerContext,
+  question: string,
+  questionTokens: readonly Token[],
+  kind: Token | null,
+  keyPoints: readonly KeyPoint[],
+): string[] {
+  const said = new Set<string>();
+  for (const text of [...keyPoints.map((k) => k.text), ...new Set(keyPoints.map((k) => k.title))]) {
+    for (const t of ctx.analyze(text)) if (t.term !== null) said.add(t.term);
+  }
+  const unsaid = namingWords(questionTokens, kind).filter((t) => t.term !== null && !said.has(t.term));
+  // The word as the question writes it, with what is written together with it: its prefixes and suffixes,
+  // which kuromoji cuts off (郵便局, not 郵便), and next to it other words the answer leaves out.
+  const leftPart = (t: Token) => t.pos[0] === "接頭詞" || unsaid.includes(t);
+  const rightPart = (t: Token) => t.pos[1] === "接尾" || unsaid.includes(t);
+  const missing: string[] = [];
+  for (const t of unsaid) {
+    let first = questionTokens.indexOf(t);
+    let last = first;
+    const before = (i: number) => questionTokens[i - 1] as Token;
+    const after = (i: number) => questionTokens[i + 1] as Token;
+    while (first > 0 && before(first).end === questionTokens[first]?.start && leftPart(before(first))) first--;
+    while (
+      last < questionTokens.length - 1 &&
+      after(last).start === questionTokens[last]?.end &&
+      rightPart(after(last))
+    )
+      last++;
+    const word = question.slice((questionTokens[first] as Token).start, (questionTokens[last] as Token).end);
+    if (!missing.includes(word)) missing.push(word);
+  }
+  return missing;
 }
 
 /** What answering reads of a passage: the re-ranking reads it first, the key points again. */

@@ -144,6 +144,32 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
 }
 
 /**
+ * Nouns that name what a question is about (a 一般 or proper noun, a number: 放射能, ダルビッシュ, the 5 of
+ * iPhone 5), as opposed to what it says of it (移籍する, 大事, 動く), which an answer often says otherwise.
+ */
+const NAMING_NOUNS = new Set(["一般", "固有名詞", "数"]);
+
+/**
+ * The question's words that name what it is about, an answer's subject: its nouns and names, less the kind
+ * of answer it asks for, which the answer gives rather than says: the noun that closes it (「…のスペック」,
+ * 「…のコツは？」, 「…会社どこ？」, 「…主役の女優だれ」), a kind noun (名前, 方法, 値段), the kind a 何 or どんな
+ * names (何県, どんな人).
+ */
+export function namingWords(tokens: readonly Token[], kind: Token | null): Token[] {
+  const subject = new Set(subjectTermsOf(tokens, kind));
+  const closing = tokens.findLast((t) => t.term !== null);
+  return tokens.filter(
+    (t) =>
+      t.term !== null &&
+      t !== closing &&
+      subject.has(t.term) &&
+      !KIND_NOUNS.has(t.term) &&
+      t.pos[0] === "名詞" &&
+      NAMING_NOUNS.has(t.pos[1]),
+  );
+}
+
+/**
  * Adjacent words in order, across particles but not across a question word: 「梅雨の期間は？」 → 梅雨→期間,
  * 「東西電機が発売したのはいつ？」 → 東西→電機, 電機→発売. The same for a question and for a sentence: a
  * sentence that has a question's pair says the two words as the question does.

@@ -47,6 +47,11 @@ export interface Answer {
   readonly terms: readonly string[];
   /** False when nothing in the corpus answers: then keyPoints is empty and suggestions may help. */
   readonly found: boolean;
+  /**
+   * Words of the question that name what it is about (nouns, names, numbers) and that no key point says,
+   * nor its article's title, as the question writes them: what the answer leaves out.
+   */
+  readonly missing: readonly string[];
   readonly keyPoints: readonly KeyPoint[];
   readonly passages: readonly PassageHit[];
   /** When nothing was found: the titles closest to the question. */

@@ -18,6 +18,7 @@ import {
   oneLine,
   truncate,
 } from "./limits.ts";
+import { missingNote } from "./notes.ts";
 
 /** Embed colours: Discord's own palette. */
 export const COLORS = {
@@ -30,6 +31,8 @@ export const COLORS = {
 
 /** Share of the embed for the key points of an answer; the passages get the rest. */
 const ANSWER_DESCRIPTION_BUDGET = 2_000;
+/** The note of the question's words an answer leaves out is cut to this. */
+const MISSING_BUDGET = 200;
 /** A search hit's passage is cut to this, so that five hits fit in one embed. */
 const SEARCH_PASSAGE_BUDGET = 700;
 /** A passage's heading in a field name (at most 256 with the label around it). */
@@ -210,7 +213,10 @@ export function answerToEmbed(answer: Answer): APIEmbed {
     e.title(main.title, main.url);
     e.footer(sourceFooter(main));
     e.description((limit) => {
-      const room = Math.min(limit, ANSWER_DESCRIPTION_BUDGET);
+      // What the answer leaves out of the question's words, under the key points (the words are the member's
+      // own, escaped like article text).
+      const missing = answer.missing.length ? `\n${markdownText(missingNote(answer.missing), [], MISSING_BUDGET)}` : "";
+      const room = Math.min(limit, ANSWER_DESCRIPTION_BUDGET) - missing.length;
       const per = Math.floor(room / answer.keyPoints.length) - 1;
       return answer.keyPoints
         .map((k, i) => {
@@ -221,7 +227,8 @@ export function answerToEmbed(answer: Answer): APIEmbed {
               : `\n　出典: ${link(k.title, k.url, Math.min(200, Math.floor(per / 3)))}`;
           return prefix + markdownText(flatten(k.text), k.highlights, per - prefix.length - cite.length) + cite;
         })
-        .join("\n");
+        .join("\n")
+        .concat(missing);
     });
   } else {
     e.title("答えが見つかりませんでした");

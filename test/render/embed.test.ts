@@ -130,6 +130,7 @@ describe("answerToEmbed", () => {
       questionType: "thing",
       terms: ["xen", "os"],
       found: true,
+      missing: [],
       keyPoints: [keyPoint("ゲストOSとしてWindowsの実行が可能となる。", [[0, 5]])],
       passages: [passage("これによりOSの修正が不要となるほか、ゲストOSとしてWindowsの実行が可能となる。", [[5, 7]])],
       suggestions: [],
@@ -150,6 +151,22 @@ describe("answerToEmbed", () => {
     });
   });
 
+  it("names under the key points the question's words the answer leaves out, escaped", () => {
+    const answer: Answer = {
+      question: "**iPhone** 5の発売日は？",
+      questionType: "date",
+      terms: ["iphone", "5", "発売"],
+      found: true,
+      missing: ["**iPhone**"],
+      keyPoints: [keyPoint("発売日は5月18日。", [[0, 2]])],
+      passages: [],
+      suggestions: [],
+    };
+    expect(answerToEmbed(answer).description).toBe(
+      "1. **発売**日は5月18日。\n※ 答えに含まれない語: 「\\*\\*iPhone\\*\\*」",
+    );
+  });
+
   it("cites a key point from another article under it", () => {
     const other = { ...SOURCE, articleId: "ffffffffffff", title: "別の記事", url: "https://example.com/other" };
     const answer: Answer = {
@@ -157,6 +174,7 @@ describe("answerToEmbed", () => {
       questionType: null,
       terms: ["q"],
       found: true,
+      missing: [],
       keyPoints: [keyPoint("一つ目。", []), keyPoint("二つ目。", [], other)],
       passages: [],
       suggestions: [],
@@ -172,6 +190,7 @@ describe("answerToEmbed", () => {
       questionType: null,
       terms: ["火星", "天気"],
       found: false,
+      missing: [],
       keyPoints: [],
       passages: [],
       suggestions: [SOURCE],
@@ -190,6 +209,7 @@ describe("answerToEmbed", () => {
       questionType: null,
       terms: ["q"],
       found: true,
+      missing: [],
       keyPoints: [keyPoint("要点です。", [])],
       passages: [{ ...passage("段落です。", []), heading: "**重要** @everyone <@123>\n# 続き_です_" }],
       suggestions: [],
@@ -205,6 +225,7 @@ describe("answerToEmbed", () => {
       questionType: null,
       terms: ["q"],
       found: true,
+      missing: [],
       keyPoints: [keyPoint("要点です。", [])],
       passages: [{ ...passage("段落です。", []), heading: "*".repeat(400) }],
       suggestions: [],
@@ -229,6 +250,7 @@ describe("answerToEmbed", () => {
       questionType: null,
       terms: ["仮想"],
       found: true,
+      missing: [],
       keyPoints: [
         keyPoint(longText, highlights, huge),
         keyPoint(longText, highlights, SOURCE),
@@ -262,6 +284,7 @@ describe("plain-text parts (author, footer, field names)", () => {
       questionType: null,
       terms: [],
       found: true,
+      missing: [],
       keyPoints: [keyPoint("要点です。", [], sneaky)],
       passages: [{ ...passage("段落です。", [], sneaky), heading: "見出\u202dし\u0085" }],
       suggestions: [],
