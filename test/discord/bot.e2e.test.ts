@@ -230,6 +230,15 @@ describe("/ask", () => {
     expect(buttonIds(lastBody(trace))).toEqual([]);
   });
 
+  it("names under the key points the question's words the answer leaves out", async () => {
+    const trace = await fake.send(
+      fake.chatInput("ask", [str("question", "富士山の吉田ルートの郵便局は？")], fake.newMember()),
+    );
+    const embed = embedOf(trace);
+    expect(embed.title).toBe("富士山の登山シーズンと準備");
+    expect(embed.description?.split("\n").at(-1)).toBe("※ 答えに含まれない語: 「郵便局」");
+  });
+
   it("answers privately when asked to", async () => {
     const trace = await fake.send(
       fake.chatInput(
