@@ -148,6 +148,7 @@ export class Engine {
         termsIn: (id, terms) => this.#index.termsIn(id, terms),
         idf: (term) => this.idf(term),
         known: (term) => this.#known(term),
+        together: (terms) => this.#index.together(terms),
         passage: (id) => this.#passages.get(id),
         article: (id) => this.#articles.get(id),
         suggest: (question) => {
@@ -176,7 +177,10 @@ export class Engine {
    */
   search(query: string, options: { page?: number; pageSize?: number; perArticle?: number } = {}): SearchPage {
     const pageSize = Math.max(1, options.pageSize ?? 5);
-    const { tokens, searchTerms } = queryOf(this.#analysisOf(query), (term) => this.#known(term));
+    const { tokens, searchTerms } = queryOf(this.#analysisOf(query), {
+      known: (term) => this.#known(term),
+      together: (terms) => this.#index.together(terms),
+    });
     const terms = wordsOf(tokens);
     let results = this.#index.search(searchTerms, MAX_SEARCH_RESULTS);
     const perArticle = options.perArticle;

@@ -12,6 +12,7 @@ import {
   subjectTermsOf,
   topicTerms,
   withoutRequest,
+  writtenWords,
 } from "./question.ts";
 import type { Answer, Highlight, KeyPoint, PassageHit, SourceRef } from "./types.ts";
 
@@ -25,6 +26,8 @@ export interface AnswerContext {
   idf(term: string): number;
   /** Whether any passage holds the term. */
   known(term: string): boolean;
+  /** Whether some passage holds all the terms. */
+  together(terms: readonly string[]): boolean;
   passage(id: string): Passage | undefined;
   article(id: string): Article | undefined;
   /** The articles whose titles are closest to the question, for when nothing answers it. */
@@ -85,8 +88,8 @@ const LONG_SENTENCE = 200;
 export function answerQuestion(ctx: AnswerContext, question: string, options: AnswerOptions = {}): Answer {
   const maxKeyPoints = Math.min(Math.max(options.keyPoints ?? 3, 1), 3);
   const maxPassages = options.passages ?? 3;
-  const known = (term: string) => ctx.known(term);
-  const { tokens: questionTokens, searchTerms } = queryOf(withoutRequest(ctx.analyze(question)), known);
+  const asked = withoutRequest(ctx.analyze(question));
+  const { tokens: questionTokens, searchTerms } = queryOf(asked, ctx);
   const questionType = questionTypeOfQuestion(questionTokens);
   // What the question word asks for, when the question names it: 何気団 a 気団, 何人 a number of 人.
   const kind = questionType === "number" ? counterAsked(questionTokens) : kindAsked(questionTokens);
@@ -99,7 +102,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   // A question that is all topic (「梅雨の期間は？」) has no focus to weigh against it: nothing is halved.
   const topic = topicTerms(questionTokens);
   const halvable = topic.size < terms.length ? topic : new Set<string>();
-  const read = passageReader(ctx, terms, weights, totalWeight, known);
+  const read = passageReader(ctx, terms, weights, totalWeight);
   const searched = byBestSentence(ctx.search(searchTerms), read, weights, totalWeight, pairsOf(questionTokens)).slice(
     0,
     Math.max(CANDIDATE_PASSAGES, maxPassages),
@@ -243,52 +246,57 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   return {
     ...empty,
     found,
-    missing: found ? missingWords(ctx, question, questionTokens, kind, keyPoints) : [],
+    missing: found ? missingWords(ctx, question, asked, questionTokens, kind, keyPoints) : [],
     keyPoints,
     passages: passages.slice(0, maxPassages),
     suggestions: found ? [] : ctx.suggest(question).map(sourceOf),
   };
 }
 
+/** At most this many missing words are named. */
+const MAX_MISSING_WORDS = 8;
+
 /**
- * The words of the question that name what it is about (see namingWords) and that no key point says, nor
- * the title of its article (the topic of all its sentences), as the question writes them: shown with the
- * answer, as search engines show "Missing: …", so that a member sees what the answer leaves out
- * (「iPhone 5の発売日は？」 answered with the iPhone 4S's: 5).
+ * The words of the question that name what it is about (see namingWords) and that the article of the first
+ * key point does not say, in its text or its title, as the question writes them: shown with the answer, as
+ * search engines show "Missing: …", so that a member sees what the answer leaves out (「iPhone 5の発売日は？」,
+ * answered with another product's date from an article that never says iPhone). `asked` is the question's
+ * analysis as written, `questionTokens` as respelled for the library (リッチアンドフェイマス → リッチ アンド
+ * フェイマス): a word is missing when a part of it is. Linear in the question's length.
  */
 function missingWords(
   ctx: AnswerContext,
   question: string,
+  asked: readonly Token[],
   questionTokens: readonly Token[],
   kind: Token | null,
   keyPoints: readonly KeyPoint[],
 ): string[] {
+  const naming = namingWords(questionTokens, kind).filter((t): t is Token & { term: string } => t.term !== null);
+  if (naming.length === 0) return [];
+  const terms = [...new Set(naming.map((t) => t.term))];
+  // What the first key point's article says, in its passages (their postings) or its title as the library
+  // spells it. The first key point is the answer; a later one from an article that says every word would
+  // hide a first one that says none (「LINEの利用者数は？」 answered about Facebook).
   const said = new Set<string>();
-  for (const text of [...keyPoints.map((k) => k.text), ...new Set(keyPoints.map((k) => k.title))]) {
-    for (const t of ctx.analyze(text)) if (t.term !== null) said.add(t.term);
+  const first = keyPoints[0];
+  const article = first && ctx.article(first.articleId);
+  if (!first || !article) return [];
+  for (const t of respell(ctx.analyze(article.title), ctx)) if (t.term) said.add(t.term);
+  for (let i = 0; ; i++) {
+    const id = `${first.articleId}:${i}`;
+    if (!ctx.passage(id)) break;
+    for (const term of ctx.termsIn(id, terms)) said.add(term);
   }
-  const unsaid = namingWords(questionTokens, kind).filter((t) => t.term !== null && !said.has(t.term));
-  // The word as the question writes it, with what is written together with it: its prefixes and suffixes,
-  // which kuromoji cuts off (郵便局, not 郵便), and next to it other words the answer leaves out.
-  const leftPart = (t: Token) => t.pos[0] === "接頭詞" || unsaid.includes(t);
-  const rightPart = (t: Token) => t.pos[1] === "接尾" || unsaid.includes(t);
-  const missing: string[] = [];
-  for (const t of unsaid) {
-    let first = questionTokens.indexOf(t);
-    let last = first;
-    const before = (i: number) => questionTokens[i - 1] as Token;
-    const after = (i: number) => questionTokens[i + 1] as Token;
-    while (first > 0 && before(first).end === questionTokens[first]?.start && leftPart(before(first))) first--;
-    while (
-      last < questionTokens.length - 1 &&
-      after(last).start === questionTokens[last]?.end &&
-      rightPart(after(last))
-    )
-      last++;
-    const word = question.slice((questionTokens[first] as Token).start, (questionTokens[last] as Token).end);
-    if (!missing.includes(word)) missing.push(word);
+  // The question's own words (as written) that hold an unsaid part.
+  const unsaid = naming.filter((t) => !said.has(t.term));
+  const missingAt = new Set<number>();
+  let w = 0;
+  for (const part of unsaid) {
+    while (w < asked.length && (asked[w] as Token).end <= part.start) w++;
+    if (w < asked.length && (asked[w] as Token).start <= part.start) missingAt.add(w);
   }
-  return missing;
+  return writtenWords(question, asked, missingAt).slice(0, MAX_MISSING_WORDS);
 }
 
 /** What answering reads of a passage: the re-ranking reads it first, the key points again. */
@@ -317,7 +325,6 @@ function passageReader(
   terms: readonly string[],
   weights: ReadonlyMap<string, number>,
   totalWeight: number,
-  known: (term: string) => boolean,
 ): (id: string) => PassageReading | undefined {
   const titles = new Map<string, { terms: Set<string>; words: string[] }>();
   const readings = new Map<string, PassageReading | undefined>();
@@ -327,7 +334,7 @@ function passageReader(
     if (!passage || !article) return undefined;
     let title = titles.get(article.id);
     if (!title) {
-      const tokens = respell(ctx.analyze(article.title), known);
+      const tokens = respell(ctx.analyze(article.title), ctx);
       title = { terms: termsIn(tokens, weights), words: wordsOf(tokens) };
       titles.set(article.id, title);
     }
@@ -406,7 +413,6 @@ function byBestSentence(
     articles.add(articleIdOf(result.id));
     rescoring.push(result);
   }
-  const rescoredIds = new Set(rescoring.map((r) => r.id));
   const rescored = rescoring.map((result, rank) => {
     const reading = read(result.id);
     if (!reading) return { ...result, rank };
@@ -422,13 +428,15 @@ function byBestSentence(
     }
     return { id: result.id, score: result.score * best, rank };
   });
-  rescored.sort((a, b) => b.score - a.score || a.rank - b.rank);
-  // The passages after them keep their order, below them.
-  const floor = rescored.at(-1)?.score ?? 0;
-  const rest = results
-    .filter((r) => !rescoredIds.has(r.id))
-    .map((r) => ({ id: r.id, score: Math.min(r.score, floor) }));
-  return [...rescored.map(({ id, score }) => ({ id, score })), ...rest];
+  // A passage of another article that scores below all of the best passages goes back to its place among
+  // the passages after them, which keep their order, below them.
+  const lowest = Math.min(...rescored.filter((r) => r.rank < RESCORED_PASSAGES).map((r) => r.score));
+  const ahead = rescored.filter((r) => r.rank < RESCORED_PASSAGES || r.score >= lowest);
+  ahead.sort((a, b) => b.score - a.score || a.rank - b.rank);
+  const aheadIds = new Set(ahead.map((r) => r.id));
+  const floor = ahead.at(-1)?.score ?? 0;
+  const rest = results.filter((r) => !aheadIds.has(r.id)).map((r) => ({ id: r.id, score: Math.min(r.score, floor) }));
+  return [...ahead.map(({ id, score }) => ({ id, score })), ...rest];
 }
 
 /** The first sentence of a lead passage, as leadAsked offers it to be judged. */

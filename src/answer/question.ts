@@ -157,7 +157,12 @@ const NAMING_NOUNS = new Set(["一般", "固有名詞", "数"]);
  */
 export function namingWords(tokens: readonly Token[], kind: Token | null): Token[] {
   const subject = new Set(subjectTermsOf(tokens, kind));
-  const closing = tokens.findLast((t) => t.term !== null);
+  // The noun that closes the question names the kind of answer when no question word follows it (…の名前は？)
+  // or one follows it at once (…主役の女優だれ); before は or って it is the subject (テザリングはいつから？).
+  const at = tokens.findLastIndex((t) => t.term !== null);
+  const next = tokens[at + 1];
+  const asksKind = !tokens.slice(at + 1).some((t) => t.question) || (next?.question && next.start === tokens[at]?.end);
+  const closing = asksKind ? tokens[at] : undefined;
   return tokens.filter(
     (t) =>
       t.term !== null &&
@@ -167,6 +172,43 @@ export function namingWords(tokens: readonly Token[], kind: Token | null): Token
       t.pos[0] === "名詞" &&
       NAMING_NOUNS.has(t.pos[1]),
   );
+}
+
+/** A word shown from a question is cut to this many characters. */
+const MAX_WORD_LENGTH = 30;
+
+/**
+ * The words of a question that hold the tokens at the given indexes, as the question writes them, each
+ * once: a run of such tokens, with the prefixes before it and the suffixes after it that kuromoji cuts off
+ * (郵便局, not 郵便), without controls, cut to MAX_WORD_LENGTH characters. Linear in the question's length.
+ */
+export function writtenWords(question: string, tokens: readonly Token[], at: ReadonlySet<number>): string[] {
+  const touching = (a: Token | undefined, b: Token | undefined) =>
+    a !== undefined && b !== undefined && a.end === b.start;
+  const words: string[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (!at.has(i)) continue;
+    let first = i;
+    while (first > 0 && tokens[first - 1]?.pos[0] === "接頭詞" && touching(tokens[first - 1], tokens[first])) first--;
+    let last = i;
+    const terms = [tokens[i]?.term];
+    for (let next = tokens[last + 1]; touching(tokens[last], next); next = tokens[last + 1]) {
+      if (at.has(last + 1)) terms.push(next?.term);
+      else if (next?.pos[1] !== "接尾") break;
+      last++;
+    }
+    i = last;
+    // once per word, however it is written (ウーバーイーツ, ｳｰﾊﾞｰｲｰﾂ)
+    const key = terms.join(" ");
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const chars = [...question.slice(tokens[first]?.start, tokens[last]?.end).toWellFormed()].filter(
+      (c) => !/[\p{Cc}\p{Cf}]/u.test(c),
+    );
+    words.push(chars.length > MAX_WORD_LENGTH ? `${chars.slice(0, MAX_WORD_LENGTH - 1).join("")}…` : chars.join(""));
+  }
+  return words;
 }
 
 /**

@@ -65,8 +65,7 @@ const TITLE_OPTIONS: Options<IndexedTitle> = {
  * recall@1 0.9212 → 0.9217.
  */
 function wordsAmong(terms: readonly string[]): number {
-  if (terms.length === 0) return 0;
-  return Math.max(terms.filter((t) => !t.includes(COMPOUND_JOINER)).length, 1);
+  return terms.filter((t) => !t.includes(COMPOUND_JOINER)).length;
 }
 
 /** Weight of an article's title score added to each of its passages. */
@@ -165,7 +164,7 @@ export class PassageIndex {
     const titleScores = new Map<string, number>();
     const titleTerms = new Map<string, readonly string[]>();
     for (const r of this.#titles.search(unique.join(TERM_SEPARATOR))) {
-      titleScores.set(String(r.id), (r.score / r.queryTerms.length) * wordsAmong(r.queryTerms));
+      titleScores.set(String(r.id), (r.score / r.queryTerms.length) * Math.max(wordsAmong(r.queryTerms), 1));
       titleTerms.set(String(r.id), r.queryTerms);
     }
     if (selecting.length === 0 && titleScores.size === 0) return [];
@@ -230,6 +229,8 @@ export class PassageIndex {
           }
         }
       }
+      // A passage that matched pair terms only, and none of their words among the common ones, counts one.
+      matched = Math.max(matched, sum > 0 ? 1 : 0);
       scored.push({ id, articleId, full: sum * matched + title, focus: Math.max(sum - inTitle, 0) * matched + title });
     }
     // The title says what an article is about: the question's words found in it choose the article, the
@@ -260,6 +261,18 @@ export class PassageIndex {
     if (shortId === undefined) return found;
     for (const term of terms) if (internals.postings(term)?.has(shortId)) found.add(term);
     return found;
+  }
+
+  /** Whether some passage holds every one of the terms (the rarest's postings, checked against the others). */
+  together(terms: readonly string[]): boolean {
+    const internals = internalsOf(this.#passages);
+    const postings = terms.map((t) => internals.postings(t));
+    if (postings.length === 0 || postings.some((p) => p === undefined || p.size === 0)) return false;
+    const [rarest, ...others] = (postings as NonNullable<(typeof postings)[number]>[]).sort((a, b) => a.size - b.size);
+    for (const shortId of (rarest as NonNullable<(typeof postings)[number]>).keys()) {
+      if (others.every((p) => p.has(shortId))) return true;
+    }
+    return false;
   }
 
   /** In how many passages a term occurs. */

@@ -165,6 +165,14 @@ export function compoundTerms(tokens: readonly Token[]): string[] {
   return compounds;
 }
 
+/** What respelling asks of the library. */
+export interface Vocabulary {
+  /** Whether any passage holds the term. */
+  known(term: string): boolean;
+  /** Whether some passage holds all the terms. */
+  together(terms: readonly string[]): boolean;
+}
+
 /**
  * A question's words as the library spells them. kuromoji may cut the same word one way in a question
  * and another in an article (栗山川 alone, 栗 山川 inside 「…九十九里浜に注ぐ栗山川であり」): a noun the
@@ -172,11 +180,11 @@ export function compoundTerms(tokens: readonly Token[]): string[] {
  * that the question searches with what the articles hold; else, if it is katakana, cut into the fewest
  * katakana words the library knows (see splitKatakana). Other tokens are kept as they are.
  */
-export function respell(tokens: readonly Token[], known: (term: string) => boolean): Token[] {
+export function respell(tokens: readonly Token[], library: Vocabulary): Token[] {
   const out: Token[] = [];
   for (const token of tokens) {
     const split =
-      token.term !== null && token.pos[0] === "名詞" && !known(token.term) ? splitKnown(token, known) : null;
+      token.term !== null && token.pos[0] === "名詞" && !library.known(token.term) ? splitKnown(token, library) : null;
     if (split) out.push(...split);
     else out.push(token);
   }
@@ -187,11 +195,8 @@ export function respell(tokens: readonly Token[], known: (term: string) => boole
  * What a question searches with: its words respelled as the library spells them (see `respell`), and its
  * words as written too, since an article's title may hold one whole (the title 栗山川).
  */
-export function queryOf(
-  tokens: readonly Token[],
-  known: (term: string) => boolean,
-): { tokens: Token[]; searchTerms: string[] } {
-  const respelled = respell(tokens, known);
+export function queryOf(tokens: readonly Token[], library: Vocabulary): { tokens: Token[]; searchTerms: string[] } {
+  const respelled = respell(tokens, library);
   return { tokens: respelled, searchTerms: [...new Set([...searchTermsOf(respelled), ...searchTermsOf(tokens)])] };
 }
 
@@ -201,37 +206,45 @@ const MAX_KATAKANA_PART = 16;
 /** Longer runs of katakana are not cut: 16 × 48 lookups at most for one word. */
 const MAX_KATAKANA_SPLIT = 48;
 
-function splitKnown(token: Token, known: (term: string) => boolean): Token[] | null {
+function splitKnown(token: Token, library: Vocabulary): Token[] | null {
   const term = token.term as string;
-  // Only a noun whose term is its surface can be cut at the same place in both, and only where
-  // normalization kept the source's length (ｶﾞ → ガ does not), so that the cut maps back to the source.
-  if (term !== token.surface.toLowerCase() || token.end - token.start !== token.surface.length) return null;
-  for (let k = 1; k < term.length; k++) {
+  // Only where normalization kept the source's length (ｶﾞ → ガ does not), so that a cut maps back to it.
+  if (token.end - token.start !== token.surface.length) return null;
+  // Only a noun whose term is its surface can be cut at the same place in both.
+  for (let k = 1; term === token.surface.toLowerCase() && k < term.length; k++) {
     const code = term.charCodeAt(k);
     if (code >= 0xdc00 && code <= 0xdfff) continue; // inside a surrogate pair
     const first = foldLongVowel(term.slice(0, k));
     const second = foldLongVowel(term.slice(k));
-    if (!known(`${first}${COMPOUND_JOINER}${second}`)) continue;
+    if (!library.known(`${first}${COMPOUND_JOINER}${second}`)) continue;
     const middle = token.start + k;
     return [
       { term: first, surface: token.surface.slice(0, k), start: token.start, end: middle, pos: token.pos },
       { term: second, surface: token.surface.slice(k), start: middle, end: token.end, pos: token.pos },
     ];
   }
-  return KATAKANA_WORD.test(term) ? splitKatakana(token, known) : null;
+  // A katakana word's term may have lost a final ー (ドコモスマホユーザー): cut its surface.
+  return KATAKANA_WORD.test(token.surface) && foldLongVowel(token.surface) === term
+    ? splitKatakana(token, library)
+    : null;
 }
+
+/** Kana no word starts with: a long-vowel mark, a small kana, ン. */
+const NO_WORD_START = /^[ーァィゥェォッャュョヮヵヶン]/u;
 
 /**
  * A katakana word the library does not know, cut into katakana words it knows, as few as can be, each of two
- * characters or more: リッチアンドフェイマス → リッチ アンド フェイマス (an article wrote 「リッチ アンド
- * フェイマス」), ドコモスマホ → ドコモ スマホ. kuromoji reads a run of katakana it does not know as one word,
- * so the same name written without its spaces or ・ is another word.
+ * characters or more and none starting with what no word starts with (ー, ッ, ン): リッチアンドフェイマス →
+ * リッチ アンド フェイマス (an article wrote 「リッチ アンド フェイマス」), ドコモスマホ → ドコモ スマホ. kuromoji
+ * reads a run of katakana it does not know as one word, so the same name written without its spaces or ・
+ * is another word. The parts must also be said together in some passage: メルカリ is no メル + カリ.
  */
-function splitKatakana(token: Token, known: (term: string) => boolean): Token[] | null {
-  const term = token.term as string;
-  const n = term.length;
+function splitKatakana(token: Token, library: Vocabulary): Token[] | null {
+  const word = token.surface;
+  const n = word.length;
   if (n > MAX_KATAKANA_SPLIT) return null;
-  // fewest[i]: the fewest known words term.slice(0, i) is cut into, and where the last one starts
+  const termOf = (part: string) => foldLongVowel(part);
+  // fewest[i]: the fewest known words word.slice(0, i) is cut into, and where the last one starts
   const fewest: { parts: number; from: number }[] = [{ parts: 0, from: 0 }];
   for (let end = 1; end <= n; end++) {
     let best: { parts: number; from: number } | undefined;
@@ -239,7 +252,8 @@ function splitKatakana(token: Token, known: (term: string) => boolean): Token[] 
       const before = fewest[from];
       if (!before || before.parts === Number.POSITIVE_INFINITY) continue;
       if (best && before.parts + 1 >= best.parts) continue;
-      if (known(foldLongVowel(term.slice(from, end)))) best = { parts: before.parts + 1, from };
+      const part = word.slice(from, end);
+      if (!NO_WORD_START.test(part) && library.known(termOf(part))) best = { parts: before.parts + 1, from };
     }
     fewest.push(best ?? { parts: Number.POSITIVE_INFINITY, from: 0 });
   }
@@ -248,10 +262,10 @@ function splitKatakana(token: Token, known: (term: string) => boolean): Token[] 
   const cuts: number[] = [];
   for (let end = n; end > 0; end = (fewest[end] as { from: number }).from) cuts.unshift(end);
   let start = 0;
-  return cuts.map((end) => {
+  const parts = cuts.map((end) => {
     const part: Token = {
-      term: foldLongVowel(term.slice(start, end)),
-      surface: token.surface.slice(start, end),
+      term: termOf(word.slice(start, end)),
+      surface: word.slice(start, end),
       start: token.start + start,
       end: token.start + end,
       pos: token.pos,
@@ -259,6 +273,7 @@ function splitKatakana(token: Token, known: (term: string) => boolean): Token[] 
     start = end;
     return part;
   });
+  return library.together(parts.map((p) => p.term as string)) ? parts : null;
 }
 
 /** A kuromoji token placed in the normalized text. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { namingWords } from "../../src/answer/question.ts";
+import { namingWords, writtenWords } from "../../src/answer/question.ts";
 import type { Answer } from "../../src/answer/types.ts";
 import type { Engine } from "../../src/engine.ts";
 import { answerToText } from "../../src/render/terminal.ts";
@@ -30,23 +30,57 @@ describe("the words that name what a question is about", () => {
   });
 });
 
-describe("an answer's missing words", () => {
-  it("are the question's naming words that no key point says, nor its article's title, as the question writes them", () => {
-    const answer = engine.ask("富士山の山頂の郵便局はいつ開く？");
-    expect(answer.found).toBe(true);
-    // kuromoji cuts 郵便 局: the word is shown whole
-    expect(answer.missing).toEqual(["郵便局"]);
-    expect(answer.keyPoints.map((k) => k.text).join("")).not.toContain("郵便");
+describe("a question's words as it writes them", () => {
+  const written = async (question: string, words: readonly string[]) => {
+    const tokens = analyze(await loadTokenizer(), question);
+    const at = new Set(tokens.flatMap((t, i) => (t.term !== null && words.includes(t.term) ? [i] : [])));
+    return writtenWords(question, tokens, at);
+  };
+
+  it("are each run of the tokens asked for, with its prefixes and suffixes, once", async () => {
+    // 郵便 局: the suffix is part of the word; 新 is a prefix
+    expect(await written("山頂の郵便局はいつ開く？", ["郵便"])).toEqual(["郵便局"]);
+    expect(await written("新製品の値段", ["製品"])).toEqual(["新製品"]);
+    // two words written together are one; the same word twice, however written, once
+    expect(
+      await written("リッチアンドフェイマスとｳｰﾊﾞｰｲｰﾂとウーバーイーツ", ["リッチアンドフェイマス", "ウーバーイーツ"]),
+    ).toEqual(["リッチアンドフェイマス", "ｳｰﾊﾞｰｲｰﾂ"]);
   });
 
-  it("are none when the key points say every word, or the title says it for them", () => {
+  it("are shown without controls, and cut to 30 characters", async () => {
+    expect(await written("郵\u0000便局の\u202eサイト", ["郵便", "サイト"])).toEqual(["郵便局", "サイト"]);
+    const long = "ガ".repeat(60);
+    const [word] = await written(`${long}の値段`, [long]);
+    expect([...(word ?? "")]).toHaveLength(30);
+    expect(word?.endsWith("…")).toBe(true);
+  });
+});
+
+describe("an answer's missing words", () => {
+  it("are the question's naming words that the first key point's article does not say, as the question writes them", () => {
+    const answer = engine.ask("富士山の山頂の郵便局はいつ開く？");
+    expect(answer.found).toBe(true);
+    expect(answer.keyPoints[0]?.title).toBe("富士山の夏山シーズンが始まる");
+    // kuromoji cuts 郵便 局: the word is shown whole, with its suffix
+    expect(answer.missing).toEqual(["郵便局"]);
+  });
+
+  it("are none when the article says every word", () => {
     expect(engine.ask("富士山の山開きはいつ？").missing).toEqual([]);
-    // the sentence leaves 富士山 to its article's title, 「富士山の夏山シーズンが始まる」
-    const answer = engine.ask("富士山の山小屋の予約は？");
-    expect(answer.keyPoints.map((k) => k.text)).toEqual([
-      "山小屋の予約は年々取りにくくなっており、日帰りの弾丸登山には注意が呼びかけられている。",
-    ]);
-    expect(answer.missing).toEqual([]);
+    expect(engine.ask("草津温泉の湯畑はどこ？").missing).toEqual([]);
+  });
+
+  it("leave out the kind of answer asked for, not the subject asked about", () => {
+    // 名前 asks for a name; 店 is what the name is asked of
+    expect(engine.ask("札幌の味噌ラーメンの店の名前は？").missing).toEqual(["店"]);
+    // the noun right before the question word is the kind asked for...
+    expect(engine.ask("札幌の味噌ラーメンの店どこ？").missing).toEqual([]);
+    // ...and before は, the subject
+    expect(engine.ask("草津温泉の湯畑のマスコットは誰？").missing).toEqual(["マスコット"]);
+  });
+
+  it("are shown without the controls a question may hold", () => {
+    expect(engine.ask("富士山の山頂の郵\u0000便局はいつ開く？").missing).toEqual(["郵便局"]);
   });
 
   it("are none when nothing answers", () => {
@@ -58,7 +92,7 @@ describe("an answer's missing words", () => {
   it("are shown in the terminal under the key points", () => {
     const answer: Answer = { ...engine.ask("富士山の山頂の郵便局はいつ開く？") };
     const text = answerToText(answer, { color: false });
-    expect(text).toContain("※ 答えに含まれない語: 「郵便局」");
+    expect(text).toContain("※ 1 の記事に含まれない語: 「郵便局」");
     expect(text.indexOf("※")).toBeLessThan(text.indexOf("出典の段落"));
   });
 });

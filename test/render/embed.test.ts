@@ -163,7 +163,7 @@ describe("answerToEmbed", () => {
       suggestions: [],
     };
     expect(answerToEmbed(answer).description).toBe(
-      "1. **発売**日は5月18日。\n※ 答えに含まれない語: 「\\*\\*iPhone\\*\\*」",
+      "1. **発売**日は5月18日。\n※ 1 の記事に含まれない語: 「\\*\\*iPhone\\*\\*」",
     );
   });
 

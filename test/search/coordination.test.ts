@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../src/engine.ts";
+import { PassageIndex } from "../../src/search/index.ts";
+import { COMPOUND_JOINER } from "../../src/text/analyze.ts";
 import { draft, RANKING_ARTICLES } from "../fixtures/ranking-articles.ts";
 import { engineWith, removeDir } from "../helpers/engine.ts";
 
@@ -41,5 +43,21 @@ describe("coordination (MiniSearch multiplies a passage's score by the question'
     const answer = engine.ask(question);
     expect(answer.passages[0]?.title).toBe("俳優のミナトヤが結婚");
     expect(answer.keyPoints[0]?.text).toContain("25歳年下");
+  });
+});
+
+describe("coordination where the compound's words are common (they re-rank, the pair selects)", () => {
+  it("counts the words a passage holds, not a pair term that selected it", () => {
+    // 日本 and 代表 in more than 2 % of 300 passages and more than 200: they re-rank only; the pair selects.
+    const index = new PassageIndex();
+    const pair = `日本${COMPOUND_JOINER}代表`;
+    index.addArticle("compound", "", [{ id: "compound:0", text: `日本 代表 ${pair}` }]);
+    index.addArticle("person", "", [{ id: "person:0", text: "ミナトヤ 日本 代表 選ぶ 会見 発表 監督 理由" }]);
+    const filler = Array.from({ length: 300 }, (_, i) => ({ id: `filler:${i}`, text: `日本 代表 話題${i}` }));
+    index.addArticle("filler", "", filler);
+    const hits = index.search(["ミナトヤ", "日本", "代表", pair]).map((h) => h.id);
+    // ミナトヤ, 日本 and 代表 are three words; 日本代表 is two, however its pair term selected it
+    expect(hits[0]).toBe("person:0");
+    expect(hits[1]).toBe("compound:0");
   });
 });

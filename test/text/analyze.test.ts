@@ -114,12 +114,18 @@ describe("compound terms", () => {
 });
 
 describe("respell: a question's word as the library spells it", () => {
-  const respelled = (question: string, library: readonly string[]) => {
-    const known = new Set(analyze(tokenizer, library.join("。")).flatMap((t) => (t.term ? [t.term] : [])));
-    return respell(analyze(tokenizer, question), (term) => known.has(term)).flatMap((t) =>
+  /** A question's terms respelled for a library of the given passages, each with its span in the question. */
+  const respelled = (question: string, passages: readonly string[]) => {
+    const held = passages.map((p) => new Set(analyze(tokenizer, p).flatMap((t) => (t.term ? [t.term] : []))));
+    const library = {
+      known: (term: string) => held.some((terms) => terms.has(term)),
+      together: (terms: readonly string[]) => held.some((h) => terms.every((t) => h.has(t))),
+    };
+    return respell(analyze(tokenizer, question), library).flatMap((t) =>
       t.term === null ? [] : [[t.term, question.slice(t.start, t.end)]],
     );
   };
+  const termsOf = (question: string, passages: readonly string[]) => respelled(question, passages).map(([t]) => t);
 
   it("cuts a katakana word the library does not know into fewest katakana words it knows", () => {
     // kuromoji reads a run of katakana it does not know as one word: written without its spaces, the name
@@ -131,13 +137,29 @@ describe("respell: a question's word as the library spells it", () => {
       ["フェイマス", "フェイマス"],
       ["新作", "新作"],
     ]);
-    expect(respelled("ドコモスマホ", library).map(([term]) => term)).toEqual(["ドコモ", "スマホ"]);
+    expect(termsOf("ドコモスマホ", library)).toEqual(["ドコモ", "スマホ"]);
+    // parts of six characters and more
+    expect(termsOf("アルバーノプログレッソ", ["アルバーノ プログレッソ"])).toEqual(["アルバーノ", "プログレッソ"]);
+    // fewest: ミナトヤ マカゼ, not ミナト ヤマ カゼ
+    expect(termsOf("ミナトヤマカゼ", ["ミナトヤ、マカゼ、ミナト、ヤマ、カゼ"])).toEqual(["ミナトヤ", "マカゼ"]);
+    // a word whose term lost its final ー (ドコモスマホユーザ) is cut too, its last part folded
+    expect(respelled("ドコモスマホユーザー", ["ドコモのスマホのユーザー"])).toEqual([
+      ["ドコモ", "ドコモ"],
+      ["スマホ", "スマホ"],
+      ["ユーザ", "ユーザー"],
+    ]);
   });
 
-  it("leaves a word whole that the library knows, or that it cannot cut into words of two characters or more", () => {
-    expect(respelled("アンドロイド", ["アンドロイド", "アンド", "ロイド"]).map(([t]) => t)).toEqual(["アンドロイド"]);
-    expect(respelled("リッチアンドフェイマス", ["リッチ"]).map(([t]) => t)).toEqual(["リッチアンドフェイマス"]);
-    expect(respelled("ドコモア", ["ドコモ"]).map(([t]) => t)).toEqual(["ドコモア"]);
+  it("leaves a word whole that the library knows, or that it cannot cut into words it says together", () => {
+    expect(termsOf("アンドロイド", ["アンドロイド", "アンド", "ロイド"])).toEqual(["アンドロイド"]);
+    expect(termsOf("リッチアンドフェイマス", ["リッチ"])).toEqual(["リッチアンドフェイマス"]);
+    // parts of one character
+    expect(termsOf("ドコモア", ["ドコモ"])).toEqual(["ドコモア"]);
+    // parts no passage says together: メルカリ is no メル + カリ
+    expect(termsOf("メルカリ", ["メルの店", "カリの店"])).toEqual(["メルカリ"]);
+    expect(termsOf("メルカリ", ["メルの店。カリの店"])).toEqual(["メル", "カリ"]);
+    // a part starting with what no word starts with (ー, ッ, ン)
+    expect(termsOf("ヤマダーモ", ["ヤマダ、ーモの店"])).toEqual(["ヤマダーモ"]);
   });
 
   it("does not cut a long run of katakana, however many words the library knows", () => {
