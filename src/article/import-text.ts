@@ -53,8 +53,36 @@ export function importPlainText(text: string, options: PlainTextOptions = {}): A
 const LIVEDOOR_RELATED_HEADING =
   /^(?:■|●|【(?!.*】.))(?=.*(?:関連|記事|バックナンバー|おすすめ.*(?:ニュース|特集|コンテンツ)))[^。]{1,50}$/u;
 
+/** The last line of a shop's product box in a livedoor article (an Amazon widget). */
+const PRODUCT_BOX_END = "クチコミを見る";
+/** A product box's lines: the product, its author and maker, 販売元：Amazon.co.jp, then PRODUCT_BOX_END. */
+const MAX_PRODUCT_BOX_LINES = 5;
+
+/**
+ * The lines of the product boxes in a livedoor article: each ends with 「クチコミを見る」 and holds the lines
+ * right before it up to a blank one (the product's name, 著者：…, its maker and date, 販売元：Amazon.co.jp).
+ * A longer run before it is the article's text: then only the box's own lines go (販売元：, 著者：).
+ */
+function productBoxLines(lines: readonly string[]): Set<number> {
+  const box = new Set<number>();
+  for (const [end, line] of lines.entries()) {
+    if (line !== PRODUCT_BOX_END) continue;
+    let start = end;
+    while (start > 0 && lines[start - 1] !== "") start--;
+    if (end - start >= MAX_PRODUCT_BOX_LINES) {
+      start = end;
+      while (start > 0 && /^(?:販売元|著者)：/u.test(lines[start - 1] as string)) start--;
+    }
+    for (let i = start; i <= end; i++) box.add(i);
+  }
+  return box;
+}
+
 function fromLivedoor(lines: string[], options: PlainTextOptions, offset: string): ArticleDraft {
   const [url, time, headline, ...rest] = lines as [string, string, string, ...string[]];
+  // A shop's product box is not the article's text either: its product's name is kept as a caption.
+  const box = productBoxLines(rest);
+  const captions: string[] = [];
   // A list of links to other articles (a heading, then ・ items) is not the article's text: its items
   // are the related articles' titles, which answered questions about those articles (「ドコモの社長は？」
   // got 「・ドコモでも同じ結果では？」, a link under 【関連記事】 in 6 articles).
@@ -63,8 +91,13 @@ function fromLivedoor(lines: string[], options: PlainTextOptions, offset: string
   // the heading of the list being read, until its first item shows it is one (else it is text)
   let heading: string | null = null;
   let inRelated = false;
-  for (const line of rest) {
+  for (const [index, line] of rest.entries()) {
     if (line === "") continue;
+    if (box.has(index)) {
+      // the box's first line names the product
+      if (!box.has(index - 1) && line !== PRODUCT_BOX_END && !/^(?:販売元|著者)：/u.test(line)) captions.push(line);
+      continue;
+    }
     const item = inRelated || heading !== null ? RELATED_ITEM.exec(line) : null;
     if (item) {
       related.push((item[1] as string).trim());
@@ -87,7 +120,7 @@ function fromLivedoor(lines: string[], options: PlainTextOptions, offset: string
     publishedAt: toRfc3339(time, offset),
     sourceFormat: "livedoor",
     blocks: requireBody(blocks),
-    captions: [],
+    captions,
     links: [],
     related,
   };

@@ -120,6 +120,39 @@ describe("importPlainText: the livedoor shape", () => {
     expect(draft.sourceFormat).toBe("livedoor");
   });
 
+  it("keeps a shop's product box out of the text, its product's name as a caption", () => {
+    const draft = importPlainText(
+      [
+        "http://news.livedoor.com/article/detail/4/",
+        "2012-07-02T10:00:00+0900",
+        "見出し",
+        "新しいルーターが発売された。",
+        "",
+        "BUFFALO 無線LANルーター WHR-G301N",
+        "バッファロー(2009-12-05)",
+        "販売元：Amazon.co.jp",
+        "クチコミを見る",
+        "",
+        "本を紹介する文。続けて書かれた行。",
+        "もう一行ある。",
+        "さらに一行。",
+        "そして一行。",
+        "著者：山田 太郎",
+        "販売元：Amazon.co.jp",
+        "クチコミを見る",
+      ].join("\n"),
+    );
+    expect(draft.blocks.map((b) => b.text)).toEqual([
+      "新しいルーターが発売された。",
+      // a run of more lines than a box holds is text: only the box's own lines go
+      "本を紹介する文。続けて書かれた行。",
+      "もう一行ある。",
+      "さらに一行。",
+      "そして一行。",
+    ]);
+    expect(draft.captions).toEqual(["BUFFALO 無線LANルーター WHR-G301N"]);
+  });
+
   it("keeps lists of links to other articles out of the text, as related articles", () => {
     const draft = importPlainText(
       [
