@@ -259,8 +259,8 @@ const MAX_MISSING_WORDS = 8;
 /**
  * The words of the question that name what it is about (see namingWords) and that the article of the first
  * key point does not say, in its text or its title, as the question writes them: shown with the answer, as
- * search engines show "Missing: …", so that a member sees what the answer leaves out (「iPhone 5の発売日は？」,
- * answered with another product's date from an article that never says iPhone). `asked` is the question's
+ * search engines show "Missing: …", so that a member sees what the answer leaves out (「メルカリの販売手数料
+ * って何％？」, answered with other fees from articles that never say メルカリ). `asked` is the question's
  * analysis as written, `questionTokens` as respelled for the library (リッチアンドフェイマス → リッチ アンド
  * フェイマス): a word is missing when a part of it is. Linear in the question's length.
  */
@@ -283,10 +283,14 @@ function missingWords(
   const article = first && ctx.article(first.articleId);
   if (!first || !article) return [];
   for (const t of respell(ctx.analyze(article.title), ctx)) if (t.term) said.add(t.term);
-  for (let i = 0; ; i++) {
+  let unsaidTerms = terms.filter((t) => !said.has(t));
+  for (let i = 0; unsaidTerms.length > 0; i++) {
     const id = `${first.articleId}:${i}`;
     if (!ctx.passage(id)) break;
-    for (const term of ctx.termsIn(id, terms)) said.add(term);
+    const held = ctx.termsIn(id, unsaidTerms);
+    if (held.size === 0) continue;
+    for (const term of held) said.add(term);
+    unsaidTerms = unsaidTerms.filter((t) => !held.has(t));
   }
   // The question's own words (as written) that hold an unsaid part.
   const unsaid = naming.filter((t) => !said.has(t.term));

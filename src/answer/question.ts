@@ -174,13 +174,17 @@ export function namingWords(tokens: readonly Token[], kind: Token | null): Token
   );
 }
 
-/** A word shown from a question is cut to this many characters. */
+/** A word shown from a question is cut to this many characters (grapheme clusters: ｶﾞ is one). */
 const MAX_WORD_LENGTH = 30;
+/** What a word shown from a question drops: controls, format characters, lone surrogates. */
+const UNSHOWN = /[\p{Cc}\p{Cf}\p{Cs}]/gu;
+const GRAPHEMES = new Intl.Segmenter("ja", { granularity: "grapheme" });
 
 /**
  * The words of a question that hold the tokens at the given indexes, as the question writes them, each
- * once: a run of such tokens, with the prefixes before it and the suffixes after it that kuromoji cuts off
- * (郵便局, not 郵便), without controls, cut to MAX_WORD_LENGTH characters. Linear in the question's length.
+ * once: a run of such tokens, with the prefixes before it and the noun suffixes after it that kuromoji cuts
+ * off (郵便局, not 郵便; not the adjective of 東京っぽい), without controls or lone surrogates, cut to
+ * MAX_WORD_LENGTH characters. Linear in the question's length.
  */
 export function writtenWords(question: string, tokens: readonly Token[], at: ReadonlySet<number>): string[] {
   const touching = (a: Token | undefined, b: Token | undefined) =>
@@ -195,7 +199,7 @@ export function writtenWords(question: string, tokens: readonly Token[], at: Rea
     const terms = [tokens[i]?.term];
     for (let next = tokens[last + 1]; touching(tokens[last], next); next = tokens[last + 1]) {
       if (at.has(last + 1)) terms.push(next?.term);
-      else if (next?.pos[1] !== "接尾") break;
+      else if (next?.pos[0] !== "名詞" || next.pos[1] !== "接尾" || next.question) break;
       last++;
     }
     i = last;
@@ -203,10 +207,9 @@ export function writtenWords(question: string, tokens: readonly Token[], at: Rea
     const key = terms.join(" ");
     if (seen.has(key)) continue;
     seen.add(key);
-    const chars = [...question.slice(tokens[first]?.start, tokens[last]?.end).toWellFormed()].filter(
-      (c) => !/[\p{Cc}\p{Cf}]/u.test(c),
-    );
-    words.push(chars.length > MAX_WORD_LENGTH ? `${chars.slice(0, MAX_WORD_LENGTH - 1).join("")}…` : chars.join(""));
+    const word = question.slice(tokens[first]?.start, tokens[last]?.end).replace(UNSHOWN, "");
+    const characters = [...GRAPHEMES.segment(word)].map((g) => g.segment);
+    words.push(characters.length > MAX_WORD_LENGTH ? `${characters.slice(0, MAX_WORD_LENGTH - 1).join("")}…` : word);
   }
   return words;
 }

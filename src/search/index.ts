@@ -230,7 +230,7 @@ export class PassageIndex {
         }
       }
       // A passage that matched pair terms only, and none of their words among the common ones, counts one.
-      matched = Math.max(matched, sum > 0 ? 1 : 0);
+      matched = Math.max(matched, 1);
       scored.push({ id, articleId, full: sum * matched + title, focus: Math.max(sum - inTitle, 0) * matched + title });
     }
     // The title says what an article is about: the question's words found in it choose the article, the
@@ -270,7 +270,7 @@ export class PassageIndex {
     if (postings.length === 0 || postings.some((p) => p === undefined || p.size === 0)) return false;
     const [rarest, ...others] = (postings as NonNullable<(typeof postings)[number]>[]).sort((a, b) => a.size - b.size);
     for (const shortId of (rarest as NonNullable<(typeof postings)[number]>).keys()) {
-      if (others.every((p) => p.has(shortId))) return true;
+      if (others.every((p) => p.has(shortId)) && internals.live(shortId)) return true;
     }
     return false;
   }
@@ -424,6 +424,8 @@ function internalsOf(index: MiniSearch<IndexedPassage>) {
   return {
     postings: (term: string) => internals._index.get(term)?.get(fieldId),
     shortIdOf: (id: string) => internals._idToShortId.get(id),
+    /** Whether a document is still in the index (a discarded one stays in the postings until vacuumed). */
+    live: (shortId: number) => internals._documentIds.has(shortId),
     fieldLength: (shortId: number) => internals._fieldLength.get(shortId)?.[fieldId] ?? 0,
     averageFieldLength: () => internals._avgFieldLength[fieldId] || 1,
   };

@@ -47,8 +47,20 @@ describe("a question's words as it writes them", () => {
     ).toEqual(["リッチアンドフェイマス", "ｳｰﾊﾞｰｲｰﾂ"]);
   });
 
-  it("are shown without controls, and cut to 30 characters", async () => {
+  it("hold noun suffixes only", async () => {
+    expect(await written("東京っぽい店", ["東京"])).toEqual(["東京"]);
+    // kuromoji reads the どの of どのくらい as the suffix 殿: it is a question word
+    expect(await written("バッテリーどのくらい持つ？", ["バッテリ"])).toEqual(["バッテリー"]);
+  });
+
+  it("are shown without controls or lone surrogates, and cut to 30 characters", async () => {
     expect(await written("郵\u0000便局の\u202eサイト", ["郵便", "サイト"])).toEqual(["郵便局", "サイト"]);
+    expect(await written("郵\ud800便局の値段", ["郵便"])).toEqual(["郵便局"]);
+    // a character is a grapheme: ｶﾞ is not cut from its mark
+    const [kana] = await written(`${"ｶﾞ".repeat(40)}の値段`, [
+      "ガガガガガガガガガガガガガガガガガガガガガガガガガガガガガガガガガガガガガガガガ",
+    ]);
+    expect(kana).toBe(`${"ｶﾞ".repeat(29)}…`);
     const long = "ガ".repeat(60);
     const [word] = await written(`${long}の値段`, [long]);
     expect([...(word ?? "")]).toHaveLength(30);
@@ -68,6 +80,12 @@ describe("an answer's missing words", () => {
   it("are none when the article says every word", () => {
     expect(engine.ask("富士山の山開きはいつ？").missing).toEqual([]);
     expect(engine.ask("草津温泉の湯畑はどこ？").missing).toEqual([]);
+    // in any of its passages: 弾丸登山 is the first key point's, 山開き another's, 富士山 a third's
+    const spread = engine.ask("富士山の山開きと弾丸登山は？");
+    expect(spread.keyPoints[0]?.text).toContain("弾丸登山");
+    expect(spread.missing).toEqual([]);
+    // or in its title only: 夏山シーズン
+    expect(engine.ask("夏山シーズンの山開きはいつ？").missing).toEqual([]);
   });
 
   it("leave out the kind of answer asked for, not the subject asked about", () => {

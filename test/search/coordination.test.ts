@@ -61,3 +61,20 @@ describe("coordination where the compound's words are common (they re-rank, the 
     expect(hits[1]).toBe("compound:0");
   });
 });
+
+describe("PassageIndex.together", () => {
+  it("says whether some passage holds every one of the terms, and forgets removed passages", () => {
+    const index = new PassageIndex();
+    index.addArticle("a", "", [
+      { id: "a:0", text: "メル カリ 店" },
+      { id: "a:1", text: "メル 店" },
+    ]);
+    index.addArticle("b", "", [{ id: "b:0", text: "カリ 話" }]);
+    expect(index.together(["メル", "カリ"])).toBe(true);
+    expect(index.together(["メル", "カリ", "店"])).toBe(true);
+    expect(index.together(["メル", "カリ", "話"])).toBe(false);
+    expect(index.together(["メル", "知らない語"])).toBe(false);
+    index.removeArticle("a", 2);
+    expect(index.together(["メル", "カリ"])).toBe(false);
+  });
+});
