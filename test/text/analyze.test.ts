@@ -160,6 +160,8 @@ describe("respell: a question's word as the library spells it", () => {
     expect(termsOf("メルカリ", ["メルの店。カリの店"])).toEqual(["メル", "カリ"]);
     // a part starting with what no word starts with (ー, ッ, ン)
     expect(termsOf("ヤマダーモ", ["ヤマダ、ーモの店"])).toEqual(["ヤマダーモ"]);
+    expect(termsOf("ヤマダッツ", ["ヤマダ、ッツの店"])).toEqual(["ヤマダッツ"]);
+    expect(termsOf("ヤマダンガ", ["ヤマダ、ンガの店"])).toEqual(["ヤマダンガ"]);
   });
 
   it("does not cut a long run of katakana, however many words the library knows", () => {
