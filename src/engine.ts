@@ -19,7 +19,7 @@ import { AnalyzePool, defaultPoolSize } from "./search/analyze-pool.ts";
 import { type IndexedPassage, PassageIndex, TERM_SEPARATOR } from "./search/index.ts";
 import { articleIdOf, cutPassages, type Passage, PassageTable, spansOf, splitPassages } from "./search/passages.ts";
 import { type IndexedArticle, indexPath, readSavedIndex, type SavedIndex, writeSavedIndex } from "./search/persist.ts";
-import { analyze, analyzeTerms, queryOf, type Token, wordsOf } from "./text/analyze.ts";
+import { analyze, analyzeTerms, queryOf, type Token, type Vocabulary, wordsOf } from "./text/analyze.ts";
 import { loadTokenizer, type Tokenizer } from "./text/tokenizer.ts";
 
 export interface EngineOptions {
@@ -90,6 +90,11 @@ export class Engine {
   #stats: EngineStats;
   /** Analyses of recent questions and passages: a repeated question costs no tokenizing. */
   readonly #analysis = new LruCache<string, Token[]>(ANALYSIS_CACHE_SIZE);
+  /** What respelling a question asks of the library, for answers and searches alike. */
+  readonly #vocabulary: Vocabulary = {
+    known: (term) => this.#index.documentFrequency(term) > 0,
+    together: (terms) => this.#index.together(terms),
+  };
   /** Title suggestions, built on first use and dropped whenever the articles change. */
   #suggester: TitleSuggester | undefined;
   /** Writes run one after another. */
@@ -147,8 +152,7 @@ export class Engine {
         search: (terms) => this.#index.search(terms),
         termsIn: (id, terms) => this.#index.termsIn(id, terms),
         idf: (term) => this.idf(term),
-        known: (term) => this.#known(term),
-        together: (terms) => this.#index.together(terms),
+        ...this.#vocabulary,
         passage: (id) => this.#passages.get(id),
         article: (id) => this.#articles.get(id),
         suggest: (question) => {
@@ -159,11 +163,6 @@ export class Engine {
       question,
       options,
     );
-  }
-
-  /** Whether any passage holds the term. */
-  #known(term: string): boolean {
-    return this.#index.documentFrequency(term) > 0;
   }
 
   /** The analysis of a text, from the cache when it was analysed lately. */
@@ -177,10 +176,7 @@ export class Engine {
    */
   search(query: string, options: { page?: number; pageSize?: number; perArticle?: number } = {}): SearchPage {
     const pageSize = Math.max(1, options.pageSize ?? 5);
-    const { tokens, searchTerms } = queryOf(this.#analysisOf(query), {
-      known: (term) => this.#known(term),
-      together: (terms) => this.#index.together(terms),
-    });
+    const { tokens, searchTerms } = queryOf(this.#analysisOf(query), this.#vocabulary);
     const terms = wordsOf(tokens);
     let results = this.#index.search(searchTerms, MAX_SEARCH_RESULTS);
     const perArticle = options.perArticle;

@@ -1,5 +1,5 @@
 import type { Article } from "../article/article.ts";
-import { articleIdOf, type Passage } from "../search/passages.ts";
+import { articleIdOf, type Passage, passageIdOf } from "../search/passages.ts";
 import { queryOf, respell, type Token, wordsOf } from "../text/analyze.ts";
 import { normalize } from "../text/normalize.ts";
 import type { QuestionType } from "../text/question-words.ts";
@@ -272,7 +272,7 @@ function missingWords(
   kind: Token | null,
   keyPoints: readonly KeyPoint[],
 ): string[] {
-  const naming = namingWords(questionTokens, kind).filter((t): t is Token & { term: string } => t.term !== null);
+  const naming = namingWords(questionTokens, kind);
   if (naming.length === 0) return [];
   const terms = [...new Set(naming.map((t) => t.term))];
   // What the first key point's article says, in its passages (their postings) or its title as the library
@@ -285,7 +285,7 @@ function missingWords(
   for (const t of respell(ctx.analyze(article.title), ctx)) if (t.term) said.add(t.term);
   let unsaidTerms = terms.filter((t) => !said.has(t));
   for (let i = 0; unsaidTerms.length > 0; i++) {
-    const id = `${first.articleId}:${i}`;
+    const id = passageIdOf(first.articleId, i);
     if (!ctx.passage(id)) break;
     const held = ctx.termsIn(id, unsaidTerms);
     if (held.size === 0) continue;

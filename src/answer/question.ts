@@ -155,7 +155,7 @@ const NAMING_NOUNS = new Set(["一般", "固有名詞", "数"]);
  * 「…のコツは？」, 「…会社どこ？」, 「…主役の女優だれ」), a kind noun (名前, 方法, 値段), the kind a 何 or どんな
  * names (何県, どんな人).
  */
-export function namingWords(tokens: readonly Token[], kind: Token | null): Token[] {
+export function namingWords(tokens: readonly Token[], kind: Token | null): (Token & { term: string })[] {
   const subject = new Set(subjectTermsOf(tokens, kind));
   // The noun that closes the question names the kind of answer when no question word follows it (…の名前は？)
   // or one follows it at once (…主役の女優だれ); before は or って it is the subject (テザリングはいつから？).
@@ -164,7 +164,7 @@ export function namingWords(tokens: readonly Token[], kind: Token | null): Token
   const asksKind = !tokens.slice(at + 1).some((t) => t.question) || (next?.question && next.start === tokens[at]?.end);
   const closing = asksKind ? tokens[at] : undefined;
   return tokens.filter(
-    (t) =>
+    (t): t is Token & { term: string } =>
       t.term !== null &&
       t !== closing &&
       subject.has(t.term) &&

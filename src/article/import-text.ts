@@ -57,6 +57,8 @@ const LIVEDOOR_RELATED_HEADING =
 const PRODUCT_BOX_END = "クチコミを見る";
 /** A product box's lines: the product, its author and maker, 販売元：Amazon.co.jp, then PRODUCT_BOX_END. */
 const MAX_PRODUCT_BOX_LINES = 5;
+/** A product box's own lines, whatever comes before them: 販売元：Amazon.co.jp, 著者：…. */
+const PRODUCT_BOX_LINE = /^(?:販売元|著者)：/u;
 
 /**
  * The lines of the product boxes in a livedoor article: each ends with 「クチコミを見る」 and holds the lines
@@ -71,7 +73,7 @@ function productBoxLines(lines: readonly string[]): Set<number> {
     while (start > 0 && lines[start - 1] !== "") start--;
     if (end - start >= MAX_PRODUCT_BOX_LINES) {
       start = end;
-      while (start > 0 && /^(?:販売元|著者)：/u.test(lines[start - 1] as string)) start--;
+      while (start > 0 && PRODUCT_BOX_LINE.test(lines[start - 1] as string)) start--;
     }
     for (let i = start; i <= end; i++) box.add(i);
   }
@@ -95,7 +97,7 @@ function fromLivedoor(lines: string[], options: PlainTextOptions, offset: string
     if (line === "") continue;
     if (box.has(index)) {
       // the box's first line names the product
-      if (!box.has(index - 1) && line !== PRODUCT_BOX_END && !/^(?:販売元|著者)：/u.test(line)) captions.push(line);
+      if (!box.has(index - 1) && line !== PRODUCT_BOX_END && !PRODUCT_BOX_LINE.test(line)) captions.push(line);
       continue;
     }
     const item = inRelated || heading !== null ? RELATED_ITEM.exec(line) : null;

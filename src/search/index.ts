@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import MiniSearch, { type Options, type SearchOptions } from "minisearch";
 import { COMPOUND_JOINER } from "../text/analyze.ts";
-import { articleIdOf } from "./passages.ts";
+import { articleIdOf, passageIdOf } from "./passages.ts";
 
 /**
  * Every MiniSearch setting of the project lives here, with the one class that holds the indexes.
@@ -137,7 +137,7 @@ export class PassageIndex {
   removeArticle(articleId: string, passageCount: number): void {
     if (this.#titles.has(articleId)) this.#titles.discard(articleId);
     for (let i = 0; i < passageCount; i++) {
-      const id = `${articleId}:${i}`;
+      const id = passageIdOf(articleId, i);
       if (this.#passages.has(id)) this.#passages.discard(id);
     }
   }
@@ -186,7 +186,7 @@ export class PassageIndex {
     const byTitle = [...titleScores].sort((a, b) => b[1] - a[1]).slice(0, TITLE_CANDIDATE_ARTICLES);
     for (const [articleId] of byTitle) {
       for (let i = 0; i < TITLE_CANDIDATE_PASSAGES; i++) {
-        const id = `${articleId}:${i}`;
+        const id = passageIdOf(articleId, i);
         const shortId = internals.shortIdOf(id);
         if (shortId === undefined) break;
         if (candidates.has(id) || selectingPostings.some((postings) => postings.has(shortId))) continue;
@@ -266,10 +266,14 @@ export class PassageIndex {
   /** Whether some passage holds every one of the terms (the rarest's postings, checked against the others). */
   together(terms: readonly string[]): boolean {
     const internals = internalsOf(this.#passages);
-    const postings = terms.map((t) => internals.postings(t));
-    if (postings.length === 0 || postings.some((p) => p === undefined || p.size === 0)) return false;
-    const [rarest, ...others] = (postings as NonNullable<(typeof postings)[number]>[]).sort((a, b) => a.size - b.size);
-    for (const shortId of (rarest as NonNullable<(typeof postings)[number]>).keys()) {
+    const postings: Map<number, number>[] = [];
+    for (const term of terms) {
+      const found = internals.postings(term);
+      if (!found?.size) return false;
+      postings.push(found);
+    }
+    const [rarest, ...others] = postings.sort((a, b) => a.size - b.size);
+    for (const shortId of rarest?.keys() ?? []) {
       if (others.every((p) => p.has(shortId)) && internals.live(shortId)) return true;
     }
     return false;

@@ -21,15 +21,20 @@ export const TARGET_WINDOW_LENGTH = 300;
 /** A paragraph shorter than this joins the next one of the same section (one-line livedoor paragraphs). */
 export const MIN_PASSAGE_LENGTH = 60;
 
-/**
- * Cuts an article body into passages: paragraphs, with short ones joined to the next and long ones
- * windowed on sentence boundaries. Headings are not passages; they label the passages under them.
- */
-/** The article a passage belongs to: its id is `<articleId>:<n>`. */
+/** The id of an article's n-th passage: `<articleId>:<n>`. */
+export function passageIdOf(articleId: string, n: number): string {
+  return `${articleId}:${n}`;
+}
+
+/** The article a passage belongs to (see passageIdOf). */
 export function articleIdOf(passageId: string): string {
   return passageId.slice(0, passageId.lastIndexOf(":"));
 }
 
+/**
+ * Cuts an article body into passages: paragraphs, with short ones joined to the next and long ones
+ * windowed on sentence boundaries. Headings are not passages; they label the passages under them.
+ */
 export function splitPassages(article: Article): Passage[] {
   return passagesIn(article, cutPassages(article));
 }
@@ -158,7 +163,7 @@ function passageAt(article: Article, spans: PassageSpans, n: number): Passage {
   const end = spans.flat[3 * n + 1] as number;
   const heading = spans.flat[3 * n + 2] as number;
   return {
-    id: `${article.id}:${n}`,
+    id: passageIdOf(article.id, n),
     articleId: article.id,
     start,
     end,

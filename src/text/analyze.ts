@@ -211,7 +211,8 @@ function splitKnown(token: Token, library: Vocabulary): Token[] | null {
   // Only where normalization kept the source's length (ｶﾞ → ガ does not), so that a cut maps back to it.
   if (token.end - token.start !== token.surface.length) return null;
   // Only a noun whose term is its surface can be cut at the same place in both.
-  for (let k = 1; term === token.surface.toLowerCase() && k < term.length; k++) {
+  const asWritten = term === token.surface.toLowerCase();
+  for (let k = 1; asWritten && k < term.length; k++) {
     const code = term.charCodeAt(k);
     if (code >= 0xdc00 && code <= 0xdfff) continue; // inside a surrogate pair
     const first = foldLongVowel(term.slice(0, k));
@@ -243,7 +244,6 @@ function splitKatakana(token: Token, library: Vocabulary): Token[] | null {
   const word = token.surface;
   const n = word.length;
   if (n > MAX_KATAKANA_SPLIT) return null;
-  const termOf = (part: string) => foldLongVowel(part);
   // fewest[i]: the fewest known words word.slice(0, i) is cut into, and where the last one starts
   const fewest: { parts: number; from: number }[] = [{ parts: 0, from: 0 }];
   for (let end = 1; end <= n; end++) {
@@ -253,7 +253,7 @@ function splitKatakana(token: Token, library: Vocabulary): Token[] | null {
       if (!before || before.parts === Number.POSITIVE_INFINITY) continue;
       if (best && before.parts + 1 >= best.parts) continue;
       const part = word.slice(from, end);
-      if (!NO_WORD_START.test(part) && library.known(termOf(part))) best = { parts: before.parts + 1, from };
+      if (!NO_WORD_START.test(part) && library.known(foldLongVowel(part))) best = { parts: before.parts + 1, from };
     }
     fewest.push(best ?? { parts: Number.POSITIVE_INFINITY, from: 0 });
   }
@@ -264,7 +264,7 @@ function splitKatakana(token: Token, library: Vocabulary): Token[] | null {
   let start = 0;
   const parts = cuts.map((end) => {
     const part: Token = {
-      term: termOf(word.slice(start, end)),
+      term: foldLongVowel(word.slice(start, end)),
       surface: word.slice(start, end),
       start: token.start + start,
       end: token.start + end,
