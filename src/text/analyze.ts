@@ -3,6 +3,7 @@ import { normalizeWithOffsets } from "./normalize.ts";
 import { COMMON_NOUN } from "./pos.ts";
 import { type QuestionType, questionTypeOf } from "./question-words.ts";
 import { SPELLING_VARIANTS } from "./spelling-variants.ts";
+import { SYNONYMS } from "./synonyms.ts";
 import type { KuromojiToken, Tokenizer } from "./tokenizer.ts";
 
 /** One token of analysed text. Offsets point into the text given to `analyze`, before normalization. */
@@ -58,6 +59,14 @@ const DROPPED_DETAIL: Readonly<Record<string, ReadonlySet<string>>> = {
  */
 const SPELLINGS = new Map(SPELLING_VARIANTS.split("\n").map((line) => line.split("\t") as [string, string]));
 
+/**
+ * One term for the forms of one word in Sudachi's synonym dictionary (see scripts/generate-synonyms.ts):
+ * its katakana and Latin spellings, abbreviations and other names: google → グーグル, コラボ → コラボレーション,
+ * 日銀 → 日本銀行. Members write グーグル where an article writes Google: each found only the articles
+ * that spell it their way. Applied to a term last, after SPELLINGS and long-vowel folding.
+ */
+const SYNONYM_OF = new Map(SYNONYMS.split("\n").map((line) => line.split("\t") as [string, string]));
+
 /** 基本形 too common to tell passages apart (light verbs and formal words that slip past the POS filter). */
 const LIGHT_WORDS = ["する", "ある", "いる", "なる", "できる", "いう", "ない", "おる", "くる", "行う", "等", "的"];
 /** Compared after spellings are folded (行う is 行なう): see SPELLINGS. */
@@ -74,9 +83,11 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 /**
  * Analyses text into tokens: normalization, chunking (linear time on any input), kuromoji, then search
  * terms as base forms with particles, auxiliaries, symbols and formal nouns dropped.
- * The same function serves documents and questions.
+ * The same function serves documents and questions. `synonyms: false` keeps the forms of one word apart
+ * (see SYNONYM_OF), for the script that lists them.
  */
-export function analyze(tokenizer: Tokenizer, text: string): Token[] {
+export function analyze(tokenizer: Tokenizer, text: string, options: { synonyms?: boolean } = {}): Token[] {
+  const synonyms = options.synonyms ?? true;
   const normalized = normalizeWithOffsets(text);
   const norm = maskPictographs(normalized.text);
   const raw: RawToken[] = [];
@@ -100,7 +111,8 @@ export function analyze(tokenizer: Tokenizer, text: string): Token[] {
     if (end <= start || token.pos === "記号") continue;
     const question = questions.get(i);
     const pos: [string, string, string] = [token.pos, token.pos_detail_1, token.pos_detail_2];
-    const term = question ? null : toTerm(token, surface);
+    const word = question ? null : toTerm(token, surface);
+    const term = word !== null && synonyms ? (SYNONYM_OF.get(word) ?? word) : word;
     const sourceStart = normalized.sourceStart[start] ?? 0;
     const sourceEnd = normalized.sourceEnd[end - 1] ?? sourceStart;
     tokens.push(
@@ -215,8 +227,8 @@ function splitKnown(token: Token, library: Vocabulary): Token[] | null {
   for (let k = 1; asWritten && k < term.length; k++) {
     const code = term.charCodeAt(k);
     if (code >= 0xdc00 && code <= 0xdfff) continue; // inside a surrogate pair
-    const first = foldLongVowel(term.slice(0, k));
-    const second = foldLongVowel(term.slice(k));
+    const first = partTerm(term.slice(0, k));
+    const second = partTerm(term.slice(k));
     if (!library.known(`${first}${COMPOUND_JOINER}${second}`)) continue;
     const middle = token.start + k;
     return [
@@ -228,6 +240,12 @@ function splitKnown(token: Token, library: Vocabulary): Token[] | null {
   return KATAKANA_WORD.test(token.surface) && foldLongVowel(token.surface) === term
     ? splitKatakana(token, library)
     : null;
+}
+
+/** The term of a part of a word cut in two or more, as analysis would make it of the part alone. */
+function partTerm(part: string): string {
+  const folded = foldLongVowel(part);
+  return SYNONYM_OF.get(folded) ?? folded;
 }
 
 /** Kana no word starts with: a long-vowel mark, a small kana, ン. */
@@ -253,7 +271,7 @@ function splitKatakana(token: Token, library: Vocabulary): Token[] | null {
       if (!before || before.parts === Number.POSITIVE_INFINITY) continue;
       if (best && before.parts + 1 >= best.parts) continue;
       const part = word.slice(from, end);
-      if (!NO_WORD_START.test(part) && library.known(foldLongVowel(part))) best = { parts: before.parts + 1, from };
+      if (!NO_WORD_START.test(part) && library.known(partTerm(part))) best = { parts: before.parts + 1, from };
     }
     fewest.push(best ?? { parts: Number.POSITIVE_INFINITY, from: 0 });
   }
@@ -264,7 +282,7 @@ function splitKatakana(token: Token, library: Vocabulary): Token[] | null {
   let start = 0;
   const parts = cuts.map((end) => {
     const part: Token = {
-      term: foldLongVowel(word.slice(start, end)),
+      term: partTerm(word.slice(start, end)),
       surface: word.slice(start, end),
       start: token.start + start,
       end: token.start + end,

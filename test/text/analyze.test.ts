@@ -72,6 +72,31 @@ describe("words", () => {
     expect(wordsOf(text)).toEqual(expected);
   });
 
+  it.each<[string, string, string]>([
+    ["a katakana word and its Latin spelling", "グーグル", "Google"],
+    ["in any width and case", "ウィンドウズ", "ＷＩＮＤＯＷＳ"],
+    ["an abbreviation and its word", "コラボ", "コラボレーション"],
+    ["a kanji abbreviation", "日銀", "日本銀行"],
+    ["another name of the same thing", "英国", "イギリス"],
+    ["two katakana spellings", "ギヤ", "ギア"],
+  ])("the forms of one word are one term (Sudachi's synonyms): %s, %s = %s", (_why, one, other) => {
+    expect(wordsOf(one)).toHaveLength(1);
+    expect(wordsOf(one)).toEqual(wordsOf(other));
+  });
+
+  it.each<[string, string, string]>([
+    ["two words of one synonym group: 価格 and 値段", "価格", "値段"],
+    ["a kanji spelling the dictionary lists for a word usage tells apart: 街 and 町", "街", "町"],
+    ["a kana spelling, which names choose (しあわせのパン)", "しあわせ", "幸せ"],
+    ["a form the dictionary does not expand from: ザック may be a name", "ザック", "リュックサック"],
+    ["a form of two words: ガン, 癌 and a gun", "ガン", "癌"],
+    ["a form analysis writes otherwise: ヘヴィ is ヘビ, the snake", "ヘビ", "ヘビー"],
+    ["a misuse the dictionary lists: 姑息 for 卑怯", "姑息", "卑怯"],
+    ["a form kuromoji reads as another word: 澄まし, the verb 澄ます", "澄まし", "澄まし汁"],
+  ])("but not %s", (_why, one, other) => {
+    expect(wordsOf(one)).not.toEqual(wordsOf(other));
+  });
+
   it("folds the katakana long vowel as Elasticsearch's kuromoji_stemmer does", () => {
     expect(foldLongVowel("サーバー")).toBe("サーバ");
     expect(foldLongVowel("コンピューター")).toBe("コンピュータ");
@@ -137,7 +162,9 @@ describe("respell: a question's word as the library spells it", () => {
       ["フェイマス", "フェイマス"],
       ["新作", "新作"],
     ]);
-    expect(termsOf("ドコモスマホ", library)).toEqual(["ドコモ", "スマホ"]);
+    expect(termsOf("ドコモスマホ", library)).toEqual(["ドコモ", ...wordsOf("スマホ")]);
+    // a part's term is the part's as a word: コラボ is コラボレーション (see the synonyms above)
+    expect(termsOf("ジョジョコラボ", ["ジョジョとのコラボレーション"])).toEqual(["ジョジョ", ...wordsOf("コラボ")]);
     // parts of six characters and more
     expect(termsOf("アルバーノプログレッソ", ["アルバーノ プログレッソ"])).toEqual(["アルバーノ", "プログレッソ"]);
     // fewest: ミナトヤ マカゼ, not ミナト ヤマ カゼ
@@ -145,7 +172,7 @@ describe("respell: a question's word as the library spells it", () => {
     // a word whose term lost its final ー (ドコモスマホユーザ) is cut too, its last part folded
     expect(respelled("ドコモスマホユーザー", ["ドコモのスマホのユーザー"])).toEqual([
       ["ドコモ", "ドコモ"],
-      ["スマホ", "スマホ"],
+      [wordsOf("スマホ")[0], "スマホ"],
       ["ユーザ", "ユーザー"],
     ]);
   });
