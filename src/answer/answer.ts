@@ -128,6 +128,8 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
 
   const passages: PassageHit[] = [];
   const sentences: KeyPoint[] = [];
+  /** The sentences that hold the kind of answer asked for. */
+  const typed = new Set<KeyPoint>();
   for (const result of results) {
     const reading = read(result.id);
     if (!reading) continue;
@@ -204,9 +206,9 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
       if (unitTerms.size === 0 && !titleSaysAll) continue;
       const text = article.body.slice(passage.start + unit.start, passage.start + unit.end);
       let score = own + context + PASSAGE_WEIGHT * (result.score / bestScore);
-      if (questionType && hasAnswerType(questionType, normalize(text), unit.tokens, weights, kind)) {
-        score += ANSWER_TYPE_BONUS;
-      }
+      const holdsAnswer =
+        questionType !== null && hasAnswerType(questionType, normalize(text), unit.tokens, weights, kind);
+      if (holdsAnswer) score += ANSWER_TYPE_BONUS;
       if (text.length > LONG_SENTENCE) score -= 0.1 * Math.min(1, text.length / LONG_SENTENCE - 1);
       // What continues a sentence (これをフォークト表記という。) answers at least as well as the sentence alone.
       if (continued !== null) score = Math.max(score, continued);
@@ -220,6 +222,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
         score,
       };
       sentences.push(point);
+      if (holdsAnswer) typed.add(point);
       if (result.id === leadId) {
         // A sentence read with the one before it (この鳥は…) replaces it in the lead: the pair holds both. A
         // unit that overlaps the last one without holding it (a chain started again) is left out.
@@ -241,7 +244,12 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     }
   }
   const top = Math.max(0, ...ranked.map((k) => k.score));
-  const keyPoints = ranked.filter((k) => lead.includes(k) || k.score >= top * RUNNER_UP_SHARE).slice(0, maxKeyPoints);
+  const keyPoints = withAnswerKind(
+    ranked.filter((k) => lead.includes(k) || k.score >= top * RUNNER_UP_SHARE).slice(0, maxKeyPoints),
+    ranked,
+    typed,
+    maxKeyPoints,
+  );
   const found = keyPoints.length > 0;
   return {
     ...empty,
@@ -251,6 +259,25 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     passages: passages.slice(0, maxPassages),
     suggestions: found ? [] : ctx.suggest(question).map(sourceOf),
   };
+}
+
+/**
+ * The key points, with the kind of answer asked for among them when the answer's article has it: when none
+ * holds it (a date for いつ, a weight in grams for 何グラム), the best sentence of the first key point's
+ * article that does takes the last place. The sentences sharing most words with a question are often its
+ * restatement (「…電子書籍リーダー…Wi-Fiモデルの「PRS-T1」だ。」 for 「ソニーの電子書籍リーダーのWi-Fiモデルって何
+ * グラム？」), and the one that answers says less of it (「重さは約168g」). The first key point stays.
+ */
+function withAnswerKind(
+  keyPoints: readonly KeyPoint[],
+  ranked: readonly KeyPoint[],
+  typed: ReadonlySet<KeyPoint>,
+  max: number,
+): KeyPoint[] {
+  const first = keyPoints[0];
+  if (!first || max < 2 || keyPoints.some((k) => typed.has(k))) return [...keyPoints];
+  const answering = ranked.find((k) => typed.has(k) && k.articleId === first.articleId);
+  return answering ? [...keyPoints.slice(0, max - 1), answering] : [...keyPoints];
 }
 
 /** At most this many missing words are named. */

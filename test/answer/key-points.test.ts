@@ -319,3 +319,34 @@ describe("key points", () => {
     for (const k of answer.keyPoints) expect(k.text).not.toContain("沖縄は暖かい");
   });
 });
+
+describe("key points for a question that asks for a kind of answer", () => {
+  let reader: Engine;
+  let readerDir: string;
+  beforeAll(async () => {
+    ({ engine: reader, dir: readerDir } = await engineWith([
+      // the sentences that share most words with 「…Wi-Fiモデルって何グラム？」 say no weight
+      draft(
+        "reader",
+        "ソニーが電子書籍リーダーの新モデルを発表",
+        null,
+        "ソニーは電子書籍リーダーの新モデルを発表した。Wi-Fiモデルの「PRS-T1」と、LTEモデルの「PRS-G1」の2機種だ。",
+        "Wi-Fiモデルの電子書籍リーダーは、自宅の無線LANで本を買える。電子書籍リーダーのWi-Fiモデルは、ソニーの店頭でも試せる。",
+        "この電子書籍リーダーの重さは約168gで、文庫本より軽い。",
+      ),
+      draft("tablet", "タブレットの新製品", null, "新しいタブレットの重さは約600gだ。"),
+    ]));
+  });
+  afterAll(() => removeDir(readerDir));
+
+  it("hold that kind, when the first one's article says it", () => {
+    const question = "ソニーの電子書籍リーダーのWi-Fiモデルって何グラム？";
+    const texts = reader.ask(question).keyPoints.map((k) => k.text);
+    // the first key point stays the best match; the last place goes to the sentence with a weight
+    expect(texts[0]).toBe("電子書籍リーダーのWi-Fiモデルは、ソニーの店頭でも試せる。");
+    expect(texts).toHaveLength(3);
+    expect(texts[2]).toContain("168g");
+    // with one key point asked for, it stays the best match
+    expect(reader.ask(question, { keyPoints: 1 }).keyPoints.map((k) => k.text)).toEqual([texts[0]]);
+  });
+});
