@@ -85,9 +85,10 @@ const COUNTER_SPELLINGS: readonly (readonly string[])[] = [
 
 /**
  * A number and then the counter, in any of its spellings, a space between allowed: 14人, 第9条, 三十人, 三十
- * 人, 60%, 3m (one token).
+ * 人, 60%, 3m (one token). A unit in letters counts in lower case only, as SI writes it, where the text the
+ * tokens come from is given (`source`): analysis folds case, and 3G is a network (or 3 GB), not 3 grams.
  */
-function countsIn(counter: string, tokens: readonly Token[]): boolean {
+function countsIn(counter: string, tokens: readonly Token[], source?: string): boolean {
   const spellings = new Set([counter, ...COUNTER_SPELLINGS.filter((group) => group.includes(counter)).flat()]);
   return tokens.some((t, i) => {
     const before = tokens[i - 1];
@@ -95,7 +96,9 @@ function countsIn(counter: string, tokens: readonly Token[]): boolean {
     if (spellings.has(t.surface) && before?.pos[1] === "数" && t.start - before.end <= 1) return true;
     // analysis joins a number and a unit written in letters: 3m, 5kg
     const unit = t.pos[1] === "数" ? /^[0-9.]+([a-z]+)$/u.exec(t.surface)?.[1] : undefined;
-    return unit !== undefined && spellings.has(unit);
+    if (unit === undefined || !spellings.has(unit)) return false;
+    const written = source?.slice(t.start, t.end).normalize("NFKC");
+    return written === undefined || written.endsWith(unit);
   });
 }
 
@@ -130,7 +133,7 @@ function namesKind(kind: Token, tokens: readonly Token[], questionTerms: Readonl
 /**
  * Whether a sentence holds the kind of thing a question asks for: a date for いつ, a place for どこ, a
  * person or an organisation for 誰, a number for いくつ, a 気団 for 何気団. Judged from kuromoji's 品詞 and a
- * few patterns.
+ * few patterns. `source` is the text the tokens' offsets point into, when it is at hand.
  */
 export function hasAnswerType(
   type: QuestionType,
@@ -138,9 +141,10 @@ export function hasAnswerType(
   tokens: readonly Token[],
   questionTerms: ReadonlyMap<string, unknown>,
   kind: Token | null = null,
+  source?: string,
 ): boolean {
   if (kind && type === "thing") return namesKind(kind, tokens, questionTerms);
-  if (kind && type === "number") return countsIn(kind.surface, tokens);
+  if (kind && type === "number") return countsIn(kind.surface, tokens, source);
   switch (type) {
     case "date":
       return DATE.test(text);

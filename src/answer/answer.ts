@@ -116,7 +116,15 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   const subject = subjectTermsOf(questionTokens, kind);
   const leadId = leadAsked(searched.slice(0, CANDIDATE_PASSAGES), read, subject, (first) => {
     const typed =
-      definition || hasAnswerType(questionType, normalize(first.sentence.text), first.tokens, weights, kind);
+      definition ||
+      hasAnswerType(
+        questionType,
+        normalize(first.sentence.text),
+        first.tokens,
+        weights,
+        kind,
+        first.reading.passage.text,
+      );
     return first.reading.coverage >= MIN_COVERAGE && typed;
   });
   // The lead, when it answers, ranks first (with the best score, so that scores still fall with rank).
@@ -207,7 +215,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
       const text = article.body.slice(passage.start + unit.start, passage.start + unit.end);
       let score = own + context + PASSAGE_WEIGHT * (result.score / bestScore);
       const holdsAnswer =
-        questionType !== null && hasAnswerType(questionType, normalize(text), unit.tokens, weights, kind);
+        questionType !== null && hasAnswerType(questionType, normalize(text), unit.tokens, weights, kind, passage.text);
       if (holdsAnswer) score += ANSWER_TYPE_BONUS;
       if (text.length > LONG_SENTENCE) score -= 0.1 * Math.min(1, text.length / LONG_SENTENCE - 1);
       // What continues a sentence (これをフォークト表記という。) answers at least as well as the sentence alone.

@@ -94,6 +94,24 @@ describe("a number in the counter asked for", () => {
     expect(answers("壁の高さは何メートル？", "高さ3mの壁がある。")).toBe(true);
   });
 
+  it("reads a unit in letters in lower case only, as SI writes it, where the text is given", () => {
+    const question = analyze(tokenizer, "Wi-Fiモデルは何グラム？");
+    const inText = (sentence: string) =>
+      hasAnswerType(
+        "number",
+        normalize(sentence),
+        analyze(tokenizer, sentence),
+        termsOf(question),
+        counterAsked(question),
+        sentence,
+      );
+    expect(inText("重さは約168gだ。")).toBe(true);
+    expect(inText("重さは約１６８ｇだ。")).toBe(true);
+    // 3G is a network, 8G a memory size: analysis folds case, the text does not
+    expect(inText("3GとWi-Fiに対応する。")).toBe(false);
+    expect(inText("メモリは8G。")).toBe(false);
+  });
+
   it("knows a counter's other spellings and kanji numerals", () => {
     expect(answers("気温は何度？", "気温は25℃だった。")).toBe(true);
     expect(answers("何か所にある？", "全国3ヵ所にある。")).toBe(true);

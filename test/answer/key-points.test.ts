@@ -325,12 +325,12 @@ describe("key points for a question that asks for a kind of answer", () => {
   let readerDir: string;
   beforeAll(async () => {
     ({ engine: reader, dir: readerDir } = await engineWith([
-      // the sentences that share most words with 「…Wi-Fiモデルって何グラム？」 say no weight
+      // the sentences that share most words with 「…Wi-Fiモデルって何グラム？」 say no weight (3G is no grams)
       draft(
         "reader",
         "ソニーが電子書籍リーダーの新モデルを発表",
         null,
-        "ソニーは電子書籍リーダーの新モデルを発表した。Wi-Fiモデルの「PRS-T1」と、LTEモデルの「PRS-G1」の2機種だ。",
+        "ソニーは電子書籍リーダーの新モデルを発表した。Wi-Fiモデルの「PRS-T1」と、3G＋Wi-Fiモデルの「PRS-G1」の2機種だ。",
         "Wi-Fiモデルの電子書籍リーダーは、自宅の無線LANで本を買える。電子書籍リーダーのWi-Fiモデルは、ソニーの店頭でも試せる。",
         "この電子書籍リーダーの重さは約168gで、文庫本より軽い。",
       ),
