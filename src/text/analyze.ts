@@ -18,6 +18,8 @@ export interface Token {
   readonly pos: readonly [string, string, string];
   /** Set on question words (いつ, どこ, 何年 ...): they are not search terms but say what kind of answer is wanted. */
   readonly question?: QuestionType;
+  /** The terms of the two nouns kuromoji cut a word into (see foldSynonyms). */
+  readonly parts?: readonly [string, string];
 }
 
 /** 品詞 that never make search terms. */
@@ -111,8 +113,7 @@ export function analyze(tokenizer: Tokenizer, text: string, options: { synonyms?
     if (end <= start || token.pos === "記号") continue;
     const question = questions.get(i);
     const pos: [string, string, string] = [token.pos, token.pos_detail_1, token.pos_detail_2];
-    const word = question ? null : toTerm(token, surface);
-    const term = word !== null && synonyms ? (SYNONYM_OF.get(word) ?? word) : word;
+    const term = question ? null : toTerm(token, surface);
     const sourceStart = normalized.sourceStart[start] ?? 0;
     const sourceEnd = normalized.sourceEnd[end - 1] ?? sourceStart;
     tokens.push(
@@ -121,7 +122,43 @@ export function analyze(tokenizer: Tokenizer, text: string, options: { synonyms?
         : { term, surface, start: sourceStart, end: sourceEnd, pos },
     );
   }
-  return tokens;
+  return synonyms ? foldSynonyms(tokens) : tokens;
+}
+
+/**
+ * The forms of one word as one term (see SYNONYM_OF). A loanword kuromoji cuts in two nouns is one token,
+ * whose term is the word's: スマート フォン is スマートフォン, as スマホ is. Its parts stay in the index (see
+ * analyzeTerms) but are no terms of the sentence.
+ */
+function foldSynonyms(tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (token.term === null) {
+      out.push(token);
+      continue;
+    }
+    const next = tokens[i + 1];
+    if (next?.term && token.end === next.start && token.pos[0] === "名詞" && next.pos[0] === "名詞") {
+      const word = SYNONYM_OF.get(`${token.term} ${next.term}`);
+      if (word !== undefined) {
+        const surface = token.surface + next.surface;
+        out.push({
+          term: word,
+          surface,
+          start: token.start,
+          end: next.end,
+          pos: next.pos,
+          parts: [token.term, next.term],
+        });
+        i++;
+        continue;
+      }
+    }
+    const folded = SYNONYM_OF.get(token.term);
+    out.push(folded === undefined ? token : { ...token, term: folded });
+  }
+  return out;
 }
 
 /**
@@ -135,11 +172,17 @@ function maskPictographs(text: string): string {
   return text.replace(PICTOGRAPHS, (run) => " ".repeat(run.length));
 }
 
-/** The index terms of a text: its words in order, repeats kept, then its compound terms. */
+/**
+ * The index terms of a text: its words in order, repeats kept (with the parts of a word kuromoji cut in two,
+ * so that テレビ still finds ケーブルテレビ), then its compound terms.
+ */
 export function analyzeTerms(tokenizer: Tokenizer, text: string): string[] {
   const tokens = analyze(tokenizer, text);
   const terms: string[] = [];
-  for (const token of tokens) if (token.term !== null) terms.push(token.term);
+  for (const token of tokens) {
+    if (token.term !== null) terms.push(token.term);
+    if (token.parts) terms.push(...token.parts);
+  }
   for (const compound of compoundTerms(tokens)) terms.push(compound);
   return terms;
 }

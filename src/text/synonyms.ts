@@ -5,7 +5,10 @@
  * 18.0.0); the script says which forms are folded and why. Do not edit by hand.
  */
 export const SYNONYMS = `4th	fourth
+5zigen	5zigenインターナショナル
+5zigen インターナショナル	5zigenインターナショナル
 7net	セブンネットショッピング
+81 プロデュース	エイティワンプロデュース
 aachen	アーヘン
 abadan	アバダン
 abduction	アブダクション
@@ -58,6 +61,7 @@ acrolein	アクロレイン
 acromegaly	アクロメガリ
 acrylic	アクリル
 acrylonitrile	アクリロニトリル
+actin	アクチン
 acting	アクティング
 actinium	アクチニウム
 actinoid	アクチノイド
@@ -76,9 +80,11 @@ actuator	アクチュエータ
 adagio	アダージョ
 adam	アダム
 adams	アダムズ
+adamsite	アダムサイト
 adapt	アダプト
 adapter	アダプタ
 addiction	アディクション
+addin	アドイン
 addison	アジソン
 adelaide	アデレード
 aden	アデン
@@ -89,6 +95,7 @@ adenosine	アデノシン
 adenovirus	アデノウイルス
 adjuster	アジャスタ
 adler	アドラ
+admin	アドミン
 administrator	アドミニストレータ
 admiral	アドミラル
 admittance	アドミッタンス
@@ -105,7 +112,9 @@ advice	アドバイス
 adviser	アドバイザ
 advisory	アドバイザリ
 aeration	エアレーション
-aerobics	エアロビ
+aerial	エアリアル
+aerobics	エアロビクスダンス
+aeroform	エアロフォルム
 aerosol	エアゾール
 aesthetic	エステティック
 aether	アイテール
@@ -116,7 +125,9 @@ aflatoxin	アフラトキシン
 africa	アフリカ
 afrikaans	アフリカーンス
 afrikaner	アフリカーナ
+afterburner	アフターバーナ
 aftercare	アフターケア
+aftermarket	アフターマーケット
 afternoon	アフターヌーン
 again	アゲイン
 against	アゲンスト
@@ -131,7 +142,9 @@ aging	エイジング
 agitation	アジテーション
 agitator	アジテータ
 agra	アーグラ
+agribusiness	アグリビジネス
 agricola	アグリコラ
+agriculture	アグリカルチャ
 agrippa	アグリッパ
 ahead	アヘッド
 ahmadabad	アーマダバード
@@ -142,8 +155,11 @@ aidec	アイデック
 aiguille	エギーユ
 aiming	エイミング
 ainu	アイヌ
+airbrush	エアブラシ
 airbus	エアバス
+aircraft	エアクラフト
 airex	アイレックス
+airfield	エアフィールド
 airline	エアライン
 airmail	エアメール
 airplane	エアープレーン
@@ -152,6 +168,7 @@ airship	エアシップ
 airtel	エアテル
 airway	エアウエ
 aischylos	アイスキュロス
+akbar	アクバル
 alabama	アラバマ
 alabaster	アラバスタ
 aladdin	アラジン
@@ -172,6 +189,7 @@ alcatraz	アルカトラズ
 alchemy	アルケミ
 alcock	オルコック
 alcove	アルコーブ
+alcuin	アルクイン
 aldebaran	アルデバラン
 aldehyde	アルデヒド
 aldosterone	アルドステロン
@@ -211,25 +229,31 @@ allocation	アロケーション
 allophane	アロフェン
 alloy	アロイ
 almagest	アルマゲスト
+almanac	アルマナック
 almeida	アルメイダ
 almighty	オールマイティ
 aloha	アロハ
 alpaca	アルパカ
 alpen	アルペン
+alpha	アルファ
 alphabet	アルファベット
 alpinism	アルピニズム
 alpinist	アルピニスト
 alsace	アルザス
 altai	アルタイ
+altair	アルタイル
 alternative	オルターナティブ
 alternator	オルタネータ
 althusser	アルチュセール
 alumina	アルミナ
 aluminum	アルミニウム
 alumite	アルマイト
+alundum	アランダム
 amalgam	アマルガム
 amaryllis	アマリリス
+amateras	アマテラス
 amateur	アマチュア
+amateurism	アマチュアリズム
 ambassador	アンバサダ
 ambition	アンビション
 ambitious	アンビシャス
@@ -246,11 +270,13 @@ americanize	アメリカナイズ
 americium	アメリシウム
 amethyst	アメシスト
 amide	アミド
+amiens	アミアン
 amigo	アミーゴ
 amine	アミン
 aminopyrine	アミノピリン
 amish	アーミッシュ
 amman	アンマン
+ammeter	アンメータ
 ammonia	アンモニア
 ammonite	アンモナイト
 ammonium	アンモニウム
@@ -272,6 +298,7 @@ amylopectin	アミロペクチン
 amylose	アミロース
 anachronism	アナクロニズム
 anaconda	アナコンダ
+anagram	アナグラム
 analog	アナログ
 analogy	アナロジ
 analyst	アナリスト
@@ -289,9 +316,11 @@ anaxagoras	アナクサゴラス
 anaximandros	アナクシマンドロス
 anchor	アンカ
 anchorage	アンカレジ
+anchorman	アンカーマン
 anchorperson	アンカーパーソン
 anchovy	アンチョビ
 and	アンド
+andaman	アンダマン
 andersen	アンデルセン
 andes	アンデス
 andorra	アンドラ
@@ -324,6 +353,7 @@ anise	アニス
 anisole	アニソール
 ankara	アンカラ
 anklet	アンクレット
+annapolis	アナポリス
 annapurna	アンナプルナ
 annotation	アノテーション
 announce	アナウンス
@@ -355,10 +385,14 @@ antimony	アンチモニ
 antinomy	アンチノミ
 antithese	アンチテーゼ
 antoinette	アントワネット
+antony	アントニ
 antonym	アントニム
 antwerp	アントワープ
 anubis	アヌビス
 anus	アヌス
+aoc ホールディングス	aocホールディングス
+aochd	aocホールディングス
+ap サーバ	アプリケーションサーバ
 apache	アパッチ
 apartheid	アパルトヘイト
 apartment	アパートメント
@@ -425,7 +459,10 @@ arm	アーム
 armchair	アームチェア
 armenia	アルメニア
 armeria	アルメリア
+armhole	アームホール
 armitage	アーミテージ
+armlet	アームレット
+armlock	アームロック
 armrest	アームレスト
 arms	アームズ
 armstrong	アームストロング
@@ -436,6 +473,7 @@ aron	アロン
 arp	アルプ
 arpeggio	アルペッジョ
 arraignment	アレインメント
+arranger	アレンジャ
 arrester	アレスタ
 arrhenius	アレニウス
 arrow	アロー
@@ -448,6 +486,7 @@ articulation	アーティキュレーション
 artificial	アーティフィシャル
 artist	アーチスト
 artistic	アーティスチック
+artotype	アートタイプ
 arts	アート
 asbestos	アスベスト
 ascii	アスキ
@@ -487,6 +526,7 @@ asymmetry	アシンメトリ
 atacama	アタカマ
 ataka	アタカ工業
 atelier	アトリエ
+athenai	アテナイ
 athina	アテネ
 athlete	アスリート
 athletic	アスレチック
@@ -511,15 +551,18 @@ attend	アテンド
 attendance	アテンダンス
 attention	アテンション
 attenuator	アッテネータ
+attest	アテスト
 attica	アッティカ
 attiki	アッティカ
 attila	アッティラ
 attlee	アトリ
 attraction	アトラクション
 attractive	アトラクティブ
+auction	オークション
 auden	オーデン
 audience	オーディエンス
 audio	オーディオ
+audiometer	オーディオメータ
 audiovisual	オーディオビジュアル
 audition	オーディション
 auditorium	オーディトリアム
@@ -538,18 +581,25 @@ austria	オーストリア
 authority	オーソリティ
 authorization	オーソリゼーション
 authorize	オーソライズ
+autocar	オートカ
 autochanger	オートチェンジャ
 autoclave	オートクレーブ
 autocomplete	オートコンプリート
 autocracy	オートクラシ
+autocross	オートクロス
+autofocus	オートフォーカス
 autogiro	オートジャイロ
+autograph	オートグラフ
 autogyro	オートジャイロ
+automat	オートマット
 automatic	オートマチック
 automation	オートメーション
 automaton	オートマトン
 automobile	オートモビル
 autonomy	オートノミ
+autopilot	オートパイロット
 autoreverse	オートリバース
+autoscale	オートスケール
 autumn	オータム
 auxin	オーキシン
 availability	アベイラビリティ
@@ -568,6 +618,8 @@ award	アワード
 away	アウエ
 awning	オーニング
 axle	アクスル
+axolotl	アホロートル
+ayrshire	エアシャ
 ayutthaya	アユタヤ
 azerbaijan	アゼルバイジャン
 azotobacter	アゾトバクタ
@@ -576,14 +628,33 @@ babbage	バベッジ
 baby	ベビー
 babylon	バビロン
 babylonia	バビロニア
+babywear	ベビーウエア
 bacchus	バッカス
 bach	バッハ
 bachelard	バシュラール
+backboard	バックボード
+backend	バックエンド
+backfire	バックファイア
 background	バックグラウンド
+backhand	バックハンド
+backhaus	バックハウス
+backhoe	バックホ
 backing	バッキング
+backless	バックレス
+backlight	バックライト
+backpack	バックパック
 backpacker	バックパッカ
+backpacking	バックパッキング
+backport	バックポート
 backrest	バックレスト
+backslash	バックスラッシュ
+backspin	バックスピン
+backstage	バックステージ
+backstretch	バックストレッチ
+backswing	バックスイング
 backup	バックアップ
+backward	バックワード
+backwater	バックウォータ
 bacon	ベーコン
 bacteria	バクテリア
 bacteriophage	バクテリオファージ
@@ -596,6 +667,7 @@ baffy	バッフィ
 bag	バッグ
 baggage	バゲージ
 baghdad	バグダッド
+bagpipe	バグパイプ
 baguette	バゲット
 bahamas	バハマ
 bahrain	バーレーン
@@ -605,9 +677,11 @@ bakery	ベーカリ
 baku	バクー
 bakunin	バクーニン
 balakirev	バラキレフ
+balboa	バルボア
 balcony	バルコニ
 baldwin	ボールドウィン
 bali	バリ
+balinese	バリニーズ
 ballad	バラッド
 ballade	バラード
 ballet	バレエ
@@ -621,6 +695,8 @@ banana	バナナ
 band	バンド
 bandage	バンデージ
 bandai	バンダイ
+bandman	バンドマン
+bandmaster	バンドマスタ
 bangalore	バンガロール
 bangkok	バンコク
 bangladesh	バングラデシュ
@@ -662,6 +738,8 @@ barter	バータ
 baryon	バリオン
 baryta	バライタ
 baseball	ベースボール
+baseband	ベースバンド
+basecoat	ベースコート
 basel	バーゼル
 bashing	バッシング
 basic	ベーシック
@@ -680,20 +758,25 @@ batavia	バタビア
 batch	バッチ
 batholith	バソリス
 bathrobe	バスローブ
+bathroom	バスルーム
+bathtub	バスタブ
 bathurst	バサースト
 baton	バトン
 batter	バッタ
 battle	バトル
+baudelaire	ボードレール
 baudrillard	ボードリヤール
 bauer	バウア
 baumkuchen	バウムクーヘン
 bauxite	ボーキサイト
+bavaria	ババリア
 bavarois	ババロア
 bayern	バイエルン
 bayfm	ベイエフエム
 bayreuth	バイロイト
 bazar	バザール
 bazooka	バズーカ
+bb メディア	ビービーメディア
 bbq	バーベキュ
 bbtower	ブロードバンドタワ
 beach	ビーチ
@@ -720,9 +803,12 @@ beccaria	ベッカリーア
 becher	ベッヒャ
 beckett	ベケット
 bed	ベッド
+bedcover	ベッドカバ
 bedmaking	ベッドメーキング
 bedouin	ベドウィン
+bedroom	ベッドルーム
 beef	ビーフ
+beefburger	ビーフバーガ
 beefsteak	ビーフステーキ
 beeline	ビーライン
 beethoven	ベートーベン
@@ -740,12 +826,14 @@ belfast	ベルファスト
 belgium	ベルギ
 belgrade	ベルグラード
 belize	ベリーズ
+bellboy	ベルボーイ
 bellini	ベリーニ
 bellman	ベルマン
 bellow	ベロー
 bellows	ベローズ
 belmopan	ベルモパン
 belt	ベルト
+beltless	ベルトレス
 beltline	ベルトライン
 beluga	ベルーガ
 benares	ベナレス
@@ -763,6 +851,9 @@ bengala	ベンガラ
 benghazi	ベンガジ
 benin	ベナン
 bennett	ベネット
+bentham	ベンサム
+benthos	ベントス
+bento	ベント
 bentonite	ベントナイト
 benz	ベンツ
 benzaldehyde	ベンズアルデヒド
@@ -796,7 +887,7 @@ bethlehem	ベツレヘム
 better	ベター
 bevan	ベバン
 beyer	バイエル
-bgm	バックグランドミュージック
+bgm	バックグラウンドミュージック
 bhutan	ブータン
 biafra	ビアフラ
 bianco	ビアンコ
@@ -807,14 +898,17 @@ bicycle	バイシクル
 bierce	ビアス
 big	ビッグ
 bigfoot	ビッグフット
+bighorn	ビッグホーン
 bigjohn	ビッグジョン
 bigot	ビゴー
 bihar	ビハール
+biker	バイカ
 bilbao	ビルバオ
 bilge	ビルジ
 bilingual	バイリンガル
 bilingualism	バイリンガリズム
 bilirubin	ビリルビン
+billboard	ビルボード
 billiards	ビリヤード
 billiken	ビリケン
 billion	ビリオン
@@ -825,16 +919,24 @@ binder	バインダ
 binding	バインディング
 bingo	ビンゴ
 bio	バイオ
+biocomputer	バイオコンピュータ
 bioethics	バイオエシックス
+biofeedback	バイオフィードバック
+biogas	バイオガス
 biography	バイオグラフィ
+biohazard	バイオハザード
 biology	バイオロジ
+biomass	バイオマス
 biometrics	バイオメトリックス
 biopsy	バイオプシ
 bioreactor	バイオリアクタ
+biorhythm	バイオリズム
 bios	ビオス
+biosensor	バイオセンサ
 biotechnology	バイオテクノロジ
 biotope	ビオトープ
 biphenyl	ビフェニル
+birdcall	バードコール
 birdie	バーディ
 birding	バーディング
 birdman	バードマン
@@ -848,11 +950,15 @@ bismuth	ビスマス
 bison	バイソン
 bissau	ビサウ
 bit	ビット
+bitmap	ビットマップ
 bitters	ビターズ
 biuret	ビウレット
 bivouac	ビバーク
 biwak	ビバーク
 bizet	ビゼー
+blackberry	ブラックベリ
+blackboard	ブラックボード
+blackjack	ブラックジャック
 blacklist	ブラックリスト
 blanket	ブランケット
 blazer	ブレザ
@@ -869,13 +975,17 @@ blonde	ブロンド
 bloomers	ブルーマ
 blow	ブロー
 blower	ブローワ
+blowhole	ブローホール
 blueberry	ブルーベリ
+bluebird	ブルーバード
 bluegill	ブルーギル
 blues	ブルース
 blueseal	フォーモストブルーシール
 bluff	ブラフ
 board	ボード
 boardsailing	ボードセーリング
+boathouse	ボートハウス
+boatman	ボートマン
 boatswain	ボースン
 bob	ボブ
 bobbin	ボビン
@@ -886,6 +996,7 @@ boccherini	ボッケリーニ
 bodin	ボダン
 bodkin	ボドキン
 bodyguard	ボディーガード
+bodysuit	ボディースーツ
 boethius	ボエティウス
 bogey	ボギー
 bohemia	ボヘミア
@@ -900,6 +1011,7 @@ bologna	ボローニア
 bolometer	ボロメータ
 boltzmann	ボルツマン
 bomb	ボム
+bombax	ボンバックス
 bombay	ボンベイ
 bonaventura	ボナベントゥラ
 bond	ボンド
@@ -911,15 +1023,20 @@ booby	ブービ
 boogie	ブギ
 booing	ブーイング
 book	ブック
+bookcase	ブックケース
 bookend	ブックエンド
 booking	ブッキング
 bookish	ブッキッシュ
+booklet	ブックレット
 bookmaker	ブックメーカ
+bookmark	ブックマーク
+bookstand	ブックスタンド
 boole	ブール
 boom	ブーム
 boomerang	ブーメラン
 booster	ブースタ
 boot	ブート
+bootee	ブーティ
 booth	ブース
 bootleg	ブートレグ
 boots	ブーツ
@@ -958,6 +1075,7 @@ bourgeoisie	ブルジョアジ
 bourget	ブールジェ
 bourgogne	ブルゴーニュ
 boutique	ブティック
+bowen	ボウエン
 bowl	ボウル
 bowler	ボウラ
 bowling	ボウリング
@@ -992,15 +1110,18 @@ brandy	ブランデ
 braslia	ブラジリア
 brassie	ブラッシ
 brassiere	ブラジャ
+braudel	ブローデル
 braveboard	ブレイブボード
+bravo	ブラボ
 brazil	ブラジル
 brazzaville	ブラザビル
 break	ブレーク
 breakdown	ブレークダウン
 breaker	ブレーカ
 breakfast	ブレックファースト
-breakthrough	ブレイクスル
+breakthrough	ブレークスル
 breaktime	ブレークタイム
+breaststroke	ブレストストローク
 brecht	ブレヒト
 breeder	ブリーダ
 bremen	ブレーメン
@@ -1009,10 +1130,13 @@ breslau	ブレスラウ
 bretagne	ブルターニュ
 brewery	ブルワリ
 brezhnev	ブレジネフ
+briand	ブリアン
 brick	ブリック
 bridal	ブライダル
 bride	ブライド
 bridgetown	ブリッジタウン
+bridgman	ブリッジマン
+briefcase	ブリーフケース
 briefing	ブリーフィング
 brilliant	ブリリアント
 brilliantine	ブリリアンティーン
@@ -1024,11 +1148,14 @@ brita	ブリタ
 britannica	ブリタニカ
 brittany	ブリタニ
 broad	ブロード
+broadband	ブロードバンド
 broadcast	ブロードキャスト
+broadcasting	ブロードキャスティング
 broadway	ブロードウエ
 brocade	ブロケード
 broccoli	ブロッコリ
 broch	ブロッホ
+broken	ブロークン
 broker	ブローカ
 bront	ブロンテ
 bronze	ブロンズ
@@ -1050,6 +1177,8 @@ brussel	ブラッセル
 brussels	ブラッセル
 brutus	ブルータス
 bruxelles	ブリュッセル
+bs サイクル	ブリヂストンサイクル
+bs フジ	bsフジ
 buber	ブーバ
 bucharest	ブカレスト
 buckle	バックル
@@ -1061,7 +1190,8 @@ buffaloes	バファローズ
 buffer	バッファ
 buffon	ビュフォン
 bug	バグ
-bugfix	バグフィクス
+bugbear	バグベア
+bugfix	バグフィックス
 build	ビルド
 builder	ビルダ
 building	ビルディング
@@ -1076,6 +1206,7 @@ bulk	バルク
 bulky	バルキ
 bulldog	ブルドッグ
 bulldozer	ブルドーザ
+bullterrier	ブルテリア
 bultmann	ブルトマン
 bumper	バンパ
 bungalow	バンガロ
@@ -1093,12 +1224,14 @@ burgundy	バーガンディ
 burlesque	バーレスク
 burma	ミャンマ
 burner	バーナ
+burnett	バーネット
 burns	バーンズ
 burst	バースト
 burton	バートン
 burundi	ブルンジ
 bushel	ブッシェル
 bushing	ブッシング
+bushman	ブッシュマン
 business	ビジネス
 businesslike	ビジネスライク
 businessman	ビジネスマン
@@ -1106,15 +1239,22 @@ businessperson	ビジネスパーソン
 busoni	ブゾーニ
 busse	ブッセ
 bustle	バッスル
+bustline	バストライン
 butadiene	ブタジエン
 butane	ブタン
 butanol	ブタノール
 butor	ビュトール
 butter	バター
+buttercream	バタークリーム
+buttermilk	バターミルク
 button	ボタン
+buttonhole	ボタンホール
+buttress	バットレス
+buyback	バイバック
 buzzer	ブザー
 bypass	バイパス
 byron	バイロン
+bytecode	バイトコード
 byzantine	ビザンチン
 byzantium	ビザンチウム
 cabbage	キャベツ
@@ -1130,6 +1270,7 @@ cafe	カフェ
 cafeteria	カフェテリア
 caffellatte	カフェラテ
 caftan	カフタン
+cagliari	カリアリ
 caillois	カイヨワ
 caiman	カイマン
 cain	カイン
@@ -1148,12 +1289,14 @@ calf	カーフ
 calgary	カルガリ
 calibration	キャリブレーション
 calico	キャリコ
+calicut	カリカット
 california	カリフォルニア
 californium	カリホルニウム
 caliper	キャリパ
 calipers	カリパス
 calling	コーリング
 callipers	カリパス
+callisto	カリスト
 callus	カルス
 calmodulin	カルモジュリン
 calmotin	カルモチン
@@ -1171,6 +1314,7 @@ camellia	カメリア
 camembert	カマンベール
 cameo	カメオ
 camera	カメラ
+camerawork	カメラワーク
 cameroon	カメルーン
 camisole	キャミソール
 camomile	カモミール
@@ -1181,9 +1325,11 @@ campania	カンパニア
 campbell	キャンベル
 camper	キャンパ
 campfire	キャンプファイア
+camphor	カンファ
 camping	キャンピング
 campsite	キャンプサイト
 campus	キャンパス
+camshaft	カムシャフト
 camus	カミュ
 canaan	カナン
 canada	カナダ
@@ -1191,10 +1337,14 @@ canaria	カナリア
 canberra	キャンベラ
 cancer	キャンサ
 candela	カンデラ
+candidate	キャンディデート
 candle	キャンドル
+candlestand	キャンドルスタンド
+candlestick	キャンドルスティック
 candragupta	チャンドラグプタ
 candy	キャンデ
 canetti	カネッティ
+cannabis	カナビス
 cannes	カンヌ
 cannibalism	カニバリズム
 canning	カニング
@@ -1234,7 +1384,7 @@ caracas	カラカス
 caramel	キャラメル
 caravaggio	カラバッジョ
 caravan	キャラバン
-caraway	キャラウエイ
+caraway	キャラウェイ
 carbazole	カルバゾール
 carbide	カーバイド
 carbon	カーボン
@@ -1249,6 +1399,7 @@ cardigan	カーディガン
 cardinal	カーディナル
 care	ケア
 caret	キャレット
+caribou	カリブ
 caricature	カリカチュア
 carillon	カリオン
 carlit	カーリット
@@ -1256,6 +1407,7 @@ carlyle	カーライル
 carmen	カルメン
 carnap	カルナップ
 carnation	カーネーション
+carnaval	カルナバル
 carnegie	カーネギ
 carossa	カロッサ
 carotene	カロチン
@@ -1266,6 +1418,7 @@ carpathia	カルパティア
 carpeaux	カルポ
 carpenters	カーペンターズ
 carpet	カーペット
+carport	カーポート
 carrel	キャレル
 carryout	キャリーアウト
 carson	カーソン
@@ -1277,6 +1430,7 @@ cartoon	カートゥーン
 cartridge	カートリッジ
 carview	カービュ
 casablanca	カサブランカ
+casework	ケースワーク
 caseworker	ケースワーカ
 cashmere	カシミヤ
 cask	キャスク
@@ -1289,6 +1443,7 @@ caste	カースト
 casting	キャスティング
 castries	カストリーズ
 casual	カジュアル
+cat ボンド	キャットボンド
 catacomb	カタコンベ
 catalepsy	カタレプシ
 catalog	カタログ
@@ -1318,6 +1473,7 @@ catholicism	カトリシズム
 cato	カトー
 cattleya	カトレア
 catullus	カトゥルス
+catv	ケーブルテレビジョン
 catwalk	キャットウオーク
 caucasoid	コーカソイド
 caucasus	コーカサス
@@ -1329,6 +1485,7 @@ caviar	キャビア
 cavitation	キャビテーション
 cavity	キャビティ
 cedyna	セディナ
+celadon	セラドン
 celebes	セレベス
 celebrity	セレブリティ
 celeron	セレロン
@@ -1348,6 +1505,8 @@ cement	セメント
 cementation	セメンテーション
 cementite	セメンタイト
 census	センサス
+centare	センタール
+centimeter	センチメータ
 centimètre	センチメートル
 centrair	セントレア
 century	センチュリ
@@ -1359,6 +1518,7 @@ ceres	セレス
 cerium	セリウム
 cermet	サーメット
 cessna	セスナ
+cetane	セタン
 chaco	チャコ
 chad	チャド
 chadwick	チャドウィック
@@ -1386,6 +1546,7 @@ chance	チャンス
 chandelier	シャンデリア
 chanel	シャネル
 change	チェンジ
+changeover	チェンジオーバ
 changi	チャンギ
 channel	チャンネル
 chaos	カオス
@@ -1406,6 +1567,7 @@ charm	チャーム
 charming	チャーミング
 charolais	シャロレ
 chartism	チャーティズム
+chartist	チャーチスト
 chartres	シャルトル
 chassis	シャーシ
 chat	チャット
@@ -1415,13 +1577,21 @@ cheap	チープ
 cheat	チート
 chebyshev	チェビシェフ
 chechen	チェチェン
+checkbook	チェックブック
+checkbox	チェックボックス
 checker	チェッカ
+checkerboard	チェッカーボード
+checklist	チェックリスト
 checkoff	チェックオフ
+checkout	チェックアウト
 checkpoint	チェックポイント
+checkwriter	チェックライタ
 cheerful	チアフル
 cheerio	チェリオ
 cheerleader	チアリーダ
 cheese	チーズ
+cheeseburger	チーズバーガ
+cheesecake	チーズケーキ
 cheetah	チータ
 chelate	キレート
 chelyabinsk	チェリャビンスク
@@ -1434,10 +1604,12 @@ cherimoya	チェリモヤ
 cherokee	チェロキ
 cherry	チェリ
 chess	チェス
+chessboard	チェスボード
 chesterfield	チェスターフィールド
 chesterton	チェスタトン
 chevalier	シュバリエ
 chevron	シェブロン
+cheyenne	シャイアン
 chianti	キャンティ
 chiasma	キアズマ
 chicago	シカゴ
@@ -1453,9 +1625,13 @@ chimaira	キマイラ
 chime	チャイム
 chimpanzee	チンパンジ
 china	中華人民共和国
+chinatown	チャイナタウン
 chinese	チャイニーズ
+chinoform	キノホルム
 chinoiserie	シノワズリ
 chionodoxa	チオノドクサ
+chipboard	チップボード
+chipset	チップセット
 chirico	キリコ
 chita	チタ
 chlamydia	クラミジア
@@ -1489,6 +1665,7 @@ chomsky	チョムスキ
 chondrite	コンドライト
 chopper	チョッパ
 choppy	チョッピ
+chopsticks	チョップスティック
 choral	コラール
 choreographer	コリオグラファ
 chorizo	チョリソ
@@ -1538,6 +1715,7 @@ civilian	シビリアン
 civilization	シビリゼーション
 claim	クレーム
 clan	クラン
+claret	クラレット
 clarinet	クラリネット
 clarion	クラリオン
 clarionet	クラリオネット
@@ -1547,14 +1725,18 @@ classic	クラシック
 classical	クラシカル
 classicism	クラシシズム
 classmate	クラスメート
+classpath	クラスパス
+classroom	クラスルーム
 claudel	クローデル
 clausius	クラウジウス
 clavichord	クラビコード
 cleaner	クリーナ
 cleanser	クレンザ
 cleansing	クレンジング
+cleanup	クリーンナップ
 clear	クリア
 clearance	クリアランス
+clearing	クリアリング
 cleat	クリート
 clemenceau	クレマンソ
 clementi	クレメンティ
@@ -1573,10 +1755,13 @@ clinker	クリンカ
 clinometer	クリノメータ
 clinton	クリントン
 clip	クリップ
+clipboard	クリップボード
 clipper	クリッパ
 clipping	クリッピング
 clitoris	クリトリス
+clive	クライブ
 cloak	クローク
+cloakroom	クロークルーム
 clock	クロック
 clomiphene	クロミフェン
 clone	クローン
@@ -1586,8 +1771,10 @@ closer	クローザ
 closet	クローゼット
 closure	クロージャ
 clothoid	クロソイド
+cloud	クラウド
 clove	クローブ
 clover	クローバ
+clovis	クロビス
 clubhouse	クラブハウス
 cluster	クラスタ
 clustering	クラスタリング
@@ -1603,6 +1790,7 @@ cobden	コブデン
 cobra	コブラ
 cocaine	コカイン
 cochin	コーチン
+cochineal	コチニール
 cockney	コックニ
 cockpit	コックピット
 cockroach	コックローチ
@@ -1620,6 +1808,7 @@ coelacanth	シーラカンス
 coelostat	シーロスタット
 coentro	コエンドロ
 coffee	コーヒ
+coffeehouse	コーヒーハウス
 coffeepot	コーヒーポット
 cogeneration	コジェネレーション
 cognac	コニャック
@@ -1628,11 +1817,14 @@ coherence	コヒーレンス
 coherent	コヒーレント
 coherer	コヒーラ
 coil	コイル
+coimbra	コインブラ
 coin	コイン
 cola	コーラ
+colbert	コルベール
 colchicine	コルヒチン
 coleridge	コールリッジ
 colette	コレット
+colinsky	コリンスキ
 coliseum	コロシアム
 collaborate	コラボレート
 collaboration	コラボレーション
@@ -1678,6 +1870,7 @@ comics	コミックス
 cominform	コミンフォルム
 comma	コンマ
 command	コマンド
+commandline	コマンドライン
 comment	コメント
 commentary	コメンタリ
 commentator	コメンテータ
@@ -1744,6 +1937,7 @@ conditioner	コンディショナ
 conditioning	コンディショニング
 condom	コンドーム
 condominium	コンドミニアム
+condorcet	コンドルセ
 conduct	コンダクト
 conductance	コンダクタンス
 conference	カンファレンス
@@ -1755,6 +1949,7 @@ conflict	コンフリクト
 conglomerate	コングロマリット
 congratulation	コングラチュレーション
 congress	コングレス
+connaught	コンノート
 connect	コネクト
 connecticut	コネチカット
 connector	コネクタ
@@ -1771,11 +1966,13 @@ constantinople	コンスタンチノープル
 constantinus	コンスタンチヌス
 constellation	コンステレーション
 constitution	コンスティチューション
+constructor	コンストラクタ
 consult	コンサルト
 consultant	コンサルタント
 consultation	コンサルテーション
 consulting	コンサルティング
 consumer	コンシュマ
+consumerism	コンシューマリズム
 container	コンテナ
 containerization	コンテナリゼーション
 contamination	コンタミネーション
@@ -1837,9 +2034,13 @@ corinth	コリント
 coriolis	コリオリ
 cork	コルク
 corneille	コルネイユ
+cornering	コーナリング
+cornflakes	コーンフレーク
+cornmeal	コーンミール
 cornstarch	コーンスターチ
 coromandel	コロマンデル
 coronation	コロネーション
+coronavirus	コロナウイルス
 corot	コロー
 corporate	コーポレート
 corporation	コーポレーション
@@ -1853,6 +2054,8 @@ corse	コルス
 corset	コルセット
 corsica	コルシカ
 cortisone	コーチゾン
+cortot	コルト
+corvette	コルベット
 corycium	コリシウム
 cosecant	コセカント
 cosine	コサイン
@@ -1871,27 +2074,41 @@ cotton	コットン
 coubertin	クーベルタン
 couch	カウチ
 couloir	クーロワール
+coumarin	クマリン
 counsellor	カウンセラ
 counselor	カウンセラ
 counter	カウンタ
+counterattack	カウンターアタック
+counterblow	カウンターブロ
 counterclockwise	カウンタークロックワイズ
+counterculture	カウンターカルチャ
+counteroffer	カウンターオファ
+counterpunch	カウンターパンチ
+countershaft	カウンターシャフト
 county	カウンティ
 couple	カップル
 coupler	カプラ
 coupling	カップリング
 courbet	クールベ
+courthouse	コートハウス
 coverage	カバレッジ
+covering	カバーリング
 cowboy	カウボーイ
+cowling	カウリング
 coworking	コワーキング
 coyote	コヨーテ
 cracker	クラッカ
 cracking	クラッキング
+cracow	クラカウ
+cradle	クレードル
 cranach	クラナッハ
 cranberry	クランベリ
 crane	クレーン
 crank	クランク
+crankshaft	クランクシャフト
 crash	クラッシュ
 crater	クレータ
+craton	クラトン
 crayon	クレヨン
 craypas	クレパス
 crazy	クレージ
@@ -1925,6 +2142,9 @@ cromwell	クロムウェル
 croquette	コロッケ
 croquis	クロッキ
 crossbar	クロスバ
+crossbelt	クロスベルト
+crossbow	クロスボウ
+crosshead	クロスヘッド
 crotch	クロッチ
 croton	クロトン
 croup	クループ
@@ -1938,6 +2158,7 @@ cruzeiro	クルゼイロ
 cryptococcus	クリプトコッカス
 crystal	クリスタル
 crêpe	クレープ
+cs ロジネット	シーエスロジネット
 ctesiphon	クテシフォン
 cuba	キューバ
 cubicle	キュービクル
@@ -1949,6 +2170,7 @@ cultivator	カルチベータ
 culture	カルチャ
 cummerbund	カマーバンド
 cunning	カンニング
+cupcake	カップケーキ
 cupid	キューピッド
 cupola	キューポラ
 cupra	キュプラ
@@ -1970,6 +2192,7 @@ custom	カスタム
 customer	カスタマ
 customize	カスタマイズ
 cut	カット
+cutback	カットバック
 cute	キュート
 cuticle	キューティクル
 cutlet	カツレツ
@@ -1977,10 +2200,12 @@ cutoff	カットオフ
 cutout	カットアウト
 cutter	カッタ
 cutting	カッティング
+cutwork	カットワーク
 cuvier	キュビエ
 cuzco	クスコ
 cyan	シアン
 cyanocobalamin	シアノコバラミン
+cybele	シベール
 cyber	サイバ
 cybercafé	サイバーカフェ
 cybernetics	サイバネティック
@@ -1990,6 +2215,7 @@ cyborg	サイボーグ
 cyclamen	シクラメン
 cycling	サイクリング
 cyclist	サイクリスト
+cyclocomputer	サイクルコンピュータ
 cyclohexane	シクロヘキサン
 cyclohexanone	シクロヘキサノン
 cycloid	サイクロイド
@@ -2009,6 +2235,7 @@ cytokinin	サイトカイニン
 cytomegalovirus	サイトメガロウイルス
 cytosine	シトシン
 czech	チェコ
+czechoslovakia	チェコスロバキア
 czerny	ツェルニ
 dacca	ダッカ
 dachs	ダックスフント
@@ -2027,6 +2254,7 @@ daiso	ダイソ
 daisy	デージ
 daitobo	ダイトウボウ
 daiwahouse	大和ハウス
+daiwalease	ダイワリース
 dakar	ダカール
 dali	ダリ
 dallas	ダラス
@@ -2061,9 +2289,12 @@ database	データベース
 date	デート
 daudet	ドーデ
 davis	デービス
+dcm ホールディングス	dcmホールディングス
+dcmhd	dcmホールディングス
 dead	デッド
 deadline	デッドライン
 deadlock	デッドロック
+deadwood	デッドウッド
 deal	ディール
 dealing	ディーリング
 debate	ディベート
@@ -2072,6 +2303,8 @@ debug	デバッグ
 debugger	デバッガ
 debussy	ドビュッシ
 debye	デバイ
+decalin	デカリン
+decalogue	デカログ
 decanter	デカンタ
 decare	décare
 decca	デッカ
@@ -2103,7 +2336,8 @@ delete	デリート
 delhi	デリー
 delicacy	デリカシ
 delicate	デリケート
-delicatessen	delikatessen
+delicatessen	デリカテッセン
+delikatessen	デリカテッセン
 delimiter	デリミタ
 deliverable	デリバラブル
 delphi	デルフィ
@@ -2146,6 +2380,8 @@ design	デザイン
 designer	デザイナ
 designing	デザイニング
 desk	デスク
+deskset	デスクセット
+desktop	デスクトップ
 desmosome	デスモソーム
 desperate	デスパレート
 despotism	デスポティズム
@@ -2165,11 +2401,13 @@ devon	デボン
 dewey	デューイ
 dextran	デキストラン
 dextrin	デキストリン
+df ライン	ディフェンスライン
 dhaka	ダッカ
 dhaulagiri	ダウラギリ
 diagram	ダイヤグラム
 dial	ダイヤル
 dialect	ダイアレクト
+dialin	ダイヤルイン
 diamond	ダイヤモンド
 diana	ダイアナ
 diary	ダイアリ
@@ -2209,6 +2447,7 @@ diners	ダイナースクラブインターナショナル
 dinghy	ディンギ
 dingo	ディンゴ
 dinner	ディナ
+dinnertime	ディナータイム
 diocletianus	ディオクレティアヌス
 diode	ダイオード
 diolefin	ジオレフィン
@@ -2232,10 +2471,14 @@ discipline	ディシプリン
 disclosure	ディスクロージャ
 disco	ディスコ
 discography	ディスコグラフィ
+discotheque	ディスコテック
 discothèque	ディスコテーク
 discount	ディスカウント
+discounter	ディスカウンタ
+discover	ディスカバ
 discovery	ディスカバリ
 discussion	ディスカッション
+disdeflation	ディスデフレーション
 disinflation	ディスインフレーション
 disk	ディスク
 diskette	ディスケット
@@ -2246,6 +2489,7 @@ dispatch	ディスパッチ
 dispatcher	ディスパッチャ
 dispenser	ディスペンサ
 display	ディスプレ
+displayport	ディスプレーポート
 disposable	ディスポーザブル
 disposer	ディスポーザ
 distemper	ジステンパ
@@ -2253,7 +2497,7 @@ distoma	ジストマ
 distributor	ディストリビュータ
 diva	ディーバ
 dive	ダイブ
-diversity	ダイバシティ
+diversity	ダイバーシティ
 diving	ダイビング
 division	ディビジョン
 divot	ディボット
@@ -2264,7 +2508,7 @@ dnepr	ドニエプル
 dobermann	ドーベルマン
 docker	ドッカ
 docking	ドッキング
-docomo	ドコモ
+docomo	nttドコモ
 doctrine	ドクトリン
 document	ドキュメント
 documentary	ドキュメンタリ
@@ -2274,10 +2518,12 @@ dodging	ドッジング
 doek	ズック
 doeskin	ドスキン
 dogfight	ドッグファイト
-dogmatic	ドグマティック
+dogmatic	ドグマチック
 doha	ドーハ
 doline	ドリーネ
 dollar	ドル
+dollhouse	ドールハウス
+dolostone	ドロストーン
 dolphin	ドルフィン
 domain	ドメイン
 dome	ドーム
@@ -2288,6 +2534,8 @@ donau	ドナウ
 donizetti	ドニゼッティ
 donor	ドナー
 door	ドア
+doorman	ドアマン
+doormat	ドアマット
 dopamine	ドーパミン
 doping	ドーピング
 dormy	ドーミ
@@ -2296,9 +2544,12 @@ doubles	ダブルス
 doublet	ダブレット
 doubt	ダウト
 doughnut	ドーナツ
+downbeat	ダウンビート
 downhill	ダウンヒル
+downlight	ダウンライト
 download	ダウンロード
 downsizing	ダウンサイジング
+downswing	ダウンスイング
 downtime	ダウンタイム
 doyle	ドイル
 dozen	ダズン
@@ -2318,6 +2569,7 @@ dredger	ドレッジャ
 drencher	ドレンチャ
 dresden	ドレスデン
 dress	ドレス
+dresscode	ドレスコード
 dresser	ドレッサ
 dressing	ドレッシング
 dressmaker	ドレスメーカ
@@ -2332,13 +2584,17 @@ drip	ドリップ
 drive	ドライブ
 driveway	ドライブウエ
 drop	ドロップ
+dropkick	ドロップキック
+dropout	ドロップアウト
 drucker	ドラッカ
 drugstore	ドラッグストア
 drummer	ドラマ
 drumming	ドラミング
 drums	ドラムス
+drumstick	ドラムスティック
 dryden	ドライデン
 dryer	ドライヤ
+drypoint	ドライポイント
 dual	デュアル
 dubai	ドバイ
 dubbing	ダビング
@@ -2395,12 +2651,16 @@ dynamics	ダイナミクス
 dynamism	ダイナミズム
 dynamite	ダイナマイト
 dynamo	ダイナモ
+dynamometer	ダイナモメータ
 dysprosium	ジスプロシウム
 déformer	デフォルメ
+e ギャラ	イーギャラ
+e コマース	エレクトロニックコマース
 earphone	イヤホーン
 earring	イヤリング
 easel	イーゼル
 easter	イースタ
+eastman	イーストマン
 easy	イージ
 easygoing	イージーゴーイング
 ebbinghaus	エビングハウス
@@ -2422,6 +2682,7 @@ economics	エコノミクス
 economist	エコノミスト
 economizer	エコノマイザ
 economy	エコノミ
+ecosystem	エコシステム
 ecstasy	エクスタシ
 ecuador	エクアドル
 ecumenism	エキュメニズム
@@ -2439,11 +2700,14 @@ effective	エフェクティブ
 effector	エフェクタ
 efficiency	エフィシェンシ
 egg	エッグ
+eggcup	エッグカップ
+eggcutter	エッグカッタ
 eggnog	エッグノッグ
 egmont	エグモント
 egoism	エゴイズム
 egoist	エゴイスト
 egoistic	エゴイスティック
+egosurfing	エゴサーフィン
 egotism	エゴティズム
 egypt	エジプト
 ehomes	イーホームズ
@@ -2460,6 +2724,7 @@ eisenhower	アイゼンハワ
 eizenshtein	エイゼンシュテイン
 ekaterina	エカテリーナ
 eland	エランド
+elastic	エラスティック
 elastin	エラスチン
 elastomer	エラストマ
 elba	エルバ
@@ -2493,6 +2758,7 @@ elocution	エロキューション
 elton	エルトン
 eluard	エリュアール
 embargo	エンバーゴ
+embassy	エンバシ
 emblem	エンブレム
 embroidery	エンブロイダリ
 embryo	エンブリオ
@@ -2504,6 +2770,7 @@ emotion	エモーション
 empathy	エンパシ
 emperor	エンペラ
 employmentability	エンプロイメンタビリティ
+empress	エンプレス
 empty	エンプティ
 emulate	エミュレート
 emulation	エミュレーション
@@ -2511,29 +2778,39 @@ emulator	エミュレータ
 emulsion	エマルション
 enamel	エナメル
 enclosure	エンクロージャ
+encode	エンコード
 encoder	エンコーダ
+encoding	エンコーディング
+encounter	エンカウンタ
 encyclopaedia	エンサイクロペディア
 encyclopedia	エンサイクロペディア
 end	エンド
 endevor	エンデバ
 endian	エンディアン
+endless	エンドレス
+endorphin	エンドルフィン
 endorsement	エンドースメント
+eneos ホールディングス	eneosホールディングス
+eneoshd	eneosホールディングス
 energia	中国電力
 energie	エネルギ
 energize	エナジャイズ
 energy	エナジ
 enesco	エネスコ
 engage	エンゲージ
+engel	エンゲル
 engels	エンゲルス
 engine	エンジン
 engineer	エンジニア
 engineering	エンジニアリング
 england	イングランド
+enhance	エンハンス
 enjoy	エンジョイ
 enkei	エンケイ
 enkephalin	エンケファリン
 enquête	アンケート
 enrich	エンリッチ
+enron	エンロン
 ensilage	エンシレージ
 entasis	エンタシス
 enter	エンタ
@@ -2542,6 +2819,7 @@ entertainer	エンターテイナ
 entertainment	エンターテインメント
 enthalpy	エンタルピ
 entity	エンティティ
+entrance	エントランス
 entropy	エントロピ
 envelope	エンベロープ
 enzensberger	エンツェンスベルガ
@@ -2638,6 +2916,7 @@ etruria	エトルリア
 etude	エチュード
 etymology	エティモロジ
 eucalyptus	ユーカリ
+eucharist	ユーカリスト
 eucken	オイケン
 eudiometer	ユージオメータ
 eugenics	ユージェニックス
@@ -2646,8 +2925,11 @@ euler	オイラ
 euphrates	ユーフラテス
 eurasia	ユーラシア
 euro	ユーロ
+eurocity	ユーロシティ
+eurodollar	ユーロダラ
 europe	ヨーロッパ
 europium	ユーロピウム
+eurovision	ユーロビジョン
 euthanasia	ユーサネイジア
 euthanasie	ユータナジ
 evangelist	エバンジェリスト
@@ -2695,17 +2977,21 @@ eyebolt	アイボルト
 eyebrow	アイブロ
 eyecup	アイカップ
 eyeliner	アイライナ
+f キー	ファンクションキ
 fabian	ハビアン
 fabius	ファビウス
 fable	フェーブル
+fabre	ファーブル
 fabric	ファブリック
 face	フェース
+facet	ファセット
 facilitator	ファシリテータ
 facility	ファシリティ
 facing	フェーシング
 facsimile	ファクシミリ
 fact	ファクト
 factor	ファクタ
+factoring	ファクタリング
 factory	ファクトリ
 fade	フェード
 fader	フェーダ
@@ -2716,9 +3002,11 @@ fairway	フェアウエ
 fairy	フェアリ
 fairyland	フェアリーランド
 falco	ファルコホールディングス
+falcom	ファルコム
 fall	フォール
 falla	ファリャ
 fallout	フォールアウト
+falsetto	ファルセット
 familiar	ファミリア
 family	ファミリ
 familymart	ファミリーマート
@@ -2743,10 +3031,12 @@ fatalist	フェータリスト
 fauchon	フォション
 faulkner	フォークナ
 fault	フォールト
+fauna	ファウナ
 faust	ファウスト
 fauvism	フォービスム
 favorite	フェイバリット
 fax	ファックス
+fdk トワイセル	fdkトワイセル
 feature	フィーチャ
 fechner	フェヒナ
 federation	フェデレーション
@@ -2754,6 +3044,7 @@ fedora	フェドラ
 fee	フィー
 feed	フィード
 feedback	フィードバック
+feedlot	フィードロット
 feeling	フィーリング
 feet	フィート
 feint	フェイント
@@ -2792,6 +3083,9 @@ fiancé	フィアンセ
 fiancée	フィアンセ
 fiat	フィアット
 fiber	ファイバ
+fiberboard	ファイバーボード
+fiberglass	ファイバーグラス
+fiberscope	ファイバースコープ
 fibonacci	フィボナッチ
 fibrin	フィブリン
 fibrinogen	フィブリノーゲン
@@ -2800,6 +3094,7 @@ fichte	フィヒテ
 fiction	フィクション
 fidelio	フィデリオ
 fielding	フィールディング
+fieldman	フィールドマン
 fieldwork	フィールドワーク
 fifteen	フィフティーン
 fifty	フィフティ
@@ -2810,22 +3105,28 @@ fiji	フィジ
 filament	フィラメント
 filaria	フィラリア
 file	ファイル
+fileserver	ファイルサーバ
+filetype	ファイルタイプ
 filing	ファイリング
 filler	フィラ
 film	フィルム
 filter	フィルタ
+filtering	フィルタリング
 final	ファイナル
 finale	フィナーレ
 finalist	ファイナリスト
 finder	ファインダ
+fingerboard	フィンガーボード
+fingerprint	フィンガープリント
 finish	フィニッシュ
 finland	フィンランド
 finlandia	フィンランディア
-fireman	ファイヤーマン
+fireman	ファイアーマン
 firenze	フィレンツェ
-firmware	ファームウェア
+firmware	ファームウエア
 fischer	フィッシャ
 fish	フィッシュ
+fisherman	フィッシャーマン
 fishing	フィッシング
 fit	フィット
 fitch	フィッチ
@@ -2842,11 +3143,16 @@ flageolet	フラジョレット
 flanders	フランダース
 flandre	フランドル
 flange	フランジ
+flanker	フランカ
 flannel	フランネル
 flap	フラップ
 flare	フレア
+flashback	フラッシュバック
+flashbulb	フラッシュバルブ
 flasher	フラッシャ
 flaubert	フロベール
+flavin	フラビン
+flavone	フラボン
 flavor	フレーバ
 fleece	フリース
 fleming	フレミング
@@ -2854,6 +3160,7 @@ flemish	フレミッシュ
 flexibility	フレキシビリティ
 flexible	フレキシブル
 flexicurity	フレキシキュリティ
+flextime	フレックスタイム
 flick	フリック
 flicker	フリッカ
 flies	フライズ
@@ -2865,14 +3172,20 @@ flooring	フローリング
 floppy	フロッピーディスク
 florence	フローレンス
 florida	フロリダ
+florin	フローリン
 florist	フロリスト
 flory	フローリ
 flow	フロー
 flower	フラワ
+flowerpot	フラワーポット
 flute	フルート
 flutist	フルーティスト
 flutter	フラッタ
 flyingdog	フライングドッグ
+flywheel	フライホイール
+fm ハムスタ	エフエムハムスタ
+fmg ミッション	fmgミッション
+fn キー	ファンクションキ
 focus	フォーカス
 foglamp	フォグランプ
 folio	フォリオ
@@ -2881,8 +3194,10 @@ follower	フォロワ
 fomalhaut	フォーマルハウト
 fondue	フォンデュ
 font	フォント
+fontainebleau	フォンテーヌブロ
 fontane	フォンターネ
 fontanesi	フォンタネージ
+fontenelle	フォントネル
 foods	フーズ
 football	フットボール
 footer	フッタ
@@ -2893,6 +3208,7 @@ footwear	フットウェア
 forbes	フォーブス
 ford	フォード
 forecast	フォーキャスト
+forecourt	フォアコート
 forehand	フォアハンド
 foreman	フォアマン
 forger	フォージャ
@@ -2924,6 +3240,7 @@ fraction	フラクション
 fradiomycin	フラジオマイシン
 fragrance	フレグランス
 framboise	フランボワーズ
+framework	フレームワーク
 framing	フレーミング
 francesco	フランチェスコ
 franchise	フランチャイズ
@@ -2938,11 +3255,16 @@ franklin	フランクリン
 franz	フランツ
 frazer	フレーザ
 freak	フリーク
+freebit	フリービット
+freedom	フリーダム
+freehand	フリーハンド
 freelance	フリーランス
 freelancer	フリーランサ
 freemason	フリーメーソン
 freesia	フリージア
+freestyle	フリースタイル
 freetown	フリータウン
+freeware	フリーウェア
 freeway	フリーウエ
 freezer	フリーザ
 freezing	フリージング
@@ -2958,6 +3280,7 @@ friedman	フリードマン
 friedrich	フリードリヒ
 friend	フレンド
 friendship	フレンドシップ
+frigate	フリゲート
 frill	フリル
 fringe	フリンジ
 frisch	フリッシュ
@@ -2968,6 +3291,7 @@ frontier	フロンティア
 frost	フロスト
 fructose	フルクトース
 fruit	フルーツ
+fruitcake	フルーツケーキ
 fruits	フルーツ
 fruity	フルーティ
 frunze	フルンゼ
@@ -2981,6 +3305,7 @@ fuentes	フエンテス
 fulbright	フルブライト
 full	フル
 fulton	フルトン
+fumble	ファンブル
 funafuti	フナフティ
 functionalism	ファンクショナリズム
 fund	ファンド
@@ -2988,6 +3313,8 @@ fundamentalism	ファンダメンタリズム
 fundamentalist	ファンダメンタリスト
 fundamentals	ファンダメンタル
 funky	ファンキ
+furlong	ファーロング
+furnace	ファーネス
 furniture	ファーニチャ
 fusion	フュージョン
 future	フューチャ
@@ -3010,6 +3337,8 @@ galanthamine	ガランタミン
 galatia	ガラテヤ
 galaxy	ギャラクシ
 galbraith	ガルブレイス
+galilei	ガリレイ
+galileo	ガリレオ
 galleon	ガレオン
 galley	ギャレ
 gallicanism	ガリカニズム
@@ -3031,6 +3360,7 @@ gandhi	ガンジ
 gang	ギャング
 ganges	ガンジス
 ganglion	ガングリオン
+gangster	ギャングスタ
 gap	ギャップ
 garage	ガレージ
 garbo	ガルボ
@@ -3045,7 +3375,10 @@ garonne	ガロンヌ
 garrison	ギャリソン
 garçon	ギャルソン
 gas	ガス
+gasholder	ガスホルダ
 gaskell	ギャスケル
+gasket	ガスケット
+gaslight	ガスライト
 gasohol	ガソホール
 gasoline	ガソリン
 gastrin	ガストリン
@@ -3066,6 +3399,7 @@ gazania	ガザニア
 gazelle	ガゼル
 gazprom	ガスプロム
 gear	ギア
+gearshift	ギアシフト
 gelatin	ゼラチン
 gelatine	ゼラチン
 gemstone	ジェムストーン
@@ -3086,6 +3420,7 @@ genova	ジェノバ
 genre	ジャンル
 gentleman	ジェントルマン
 gentlemen	ジェントルメン
+gentry	ジェントリ
 geoid	ジオイド
 geometry	ジオメトリ
 georgetown	ジョージタウン
@@ -3140,11 +3475,13 @@ giselle	ジゼル
 gissing	ギッシング
 giza	ギザ
 gizeh	ギゼー
+glacier	グレーシャ
 gladiolus	グラジオラス
 glamor	glamour
 glamorous	グラマラス
 glamourous	グラマラス
 glasgow	グラスゴ
+glasswork	グラスワーク
 glaze	グレーズ
 glee	グリー
 glider	グライダ
@@ -3153,6 +3490,7 @@ glissade	グリセード
 global	グローバル
 globalist	グローバリスト
 globalization	グローバリゼーション
+globin	グロビン
 globulin	グロブリン
 glockenspiel	グロッケンシュピール
 glossy	グロッシ
@@ -3170,7 +3508,10 @@ glycerol	グリセロール
 glycine	グリシン
 glycogen	グリコーゲン
 glycol	グリコール
+glycoside	グリコシド
+gmo ペパボ	gmoペパボ
 goalkeeper	ゴールキーパ
+goalpost	ゴールポスト
 goblet	ゴブレット
 god	ゴッド
 godard	ゴダール
@@ -3187,6 +3528,7 @@ golden	ゴールデン
 goldfish	ゴールドフィッシュ
 golding	ゴールディング
 goldoni	ゴルドーニ
+goldsmith	ゴールドスミス
 golf	ゴルフ
 golfer	ゴルファ
 golgotha	ゴルゴタ
@@ -3213,10 +3555,14 @@ gown	ガウン
 gradation	グラデーション
 grade	グレード
 grader	グレーダ
+graeber	グレーバ
 graffiti	グラフィティ
 grain	グレーン
+gramsci	グラムシ
 granados	グラナドス
 grandfather	グランドファーザ
+grandmother	グランドマザ
+grandstand	グランドスタンド
 grant	グラント
 grape	グレープ
 grapefruit	グレープフルーツ
@@ -3231,6 +3577,7 @@ graz	グラーツ
 grease	グリース
 greece	ギリシャ
 greeley	グリーリ
+greenbelt	グリーンベルト
 greenhouse	グリーンハウス
 greenland	グリーンランド
 greenwich	グリニッジ
@@ -3243,6 +3590,7 @@ greyhound	グレーハウンド
 grid	グリッド
 grieg	グリーグ
 griffin	グリフィン
+grillroom	グリルルーム
 grimm	グリム
 grimmelshausen	グリンメルスハウゼン
 grind	グラインド
@@ -3257,8 +3605,10 @@ groove	グルーブ
 groovy	グルービ
 grotesque	グロテスク
 grounder	グラウンダ
+groundskeeper	グラウンドキーパ
 groupie	グルーピ
 grouping	グルーピング
+groupware	グループウエア
 grouting	グラウチング
 gruziya	グルジヤ
 guadalajara	グアダラハラ
@@ -3281,15 +3631,20 @@ guevara	ゲバラ
 guidance	ガイダンス
 guidebook	ガイドブック
 guideline	ガイドライン
+guidepost	ガイドポスト
 guild	ギルド
 guilder	ギルダ
 guinea	ギニア
 guiro	グイロ
 guitar	ギター
-guitarist	ギタリスト
+guitarist	ギターリスト
 gum	チューインガム
 gumbo	ガンボ
+gunfighter	ガンファイタ
+gunman	ガンマン
+gunmetal	ガンメタル
 gunny	ガンニ
+gunwale	ガンネル
 gunze	グンゼ
 guppy	グッピ
 gurkha	グルカ
@@ -3300,8 +3655,10 @@ gutter	ガター
 guy	ガイ
 guyana	ガイアナ
 guyot	ギヨー
+gym	スポーツジム
 gypsy	ジプシ
 gyrocompass	ジャイロコンパス
+gyropilot	ジャイロパイロット
 gyroscope	ジャイロスコープ
 göttingen	ゲッティンゲン
 haas	ハース
@@ -3317,19 +3674,29 @@ hagenbeck	ハーゲンベック
 hague	ヘーグ
 haifa	ハイファ
 hair	ヘアー
+hairbrush	ヘアブラシ
+haircut	ヘアカット
+hairdresser	ヘアドレッサ
 hairdye	ヘアダイ
+hairpiece	ヘアピース
+hairpin	ヘアピン
 hairstyle	ヘアスタイル
+hairstylist	ヘアスタイリスト
 haiti	ハイチ
 hakenkreuz	ハーケンクロイツ
 halation	ハレーション
 hale	ヘール
+halfback	ハーフバック
 halftime	ハーフタイム
+halftone	ハーフトーン
 halfway	ハーフウェ
+halibut	ハリバット
 hallelujah	ハレルヤ
-halloween	ハロウィン
+halloween	ハロウィーン
 halogen	ハロゲン
 haloperidol	ハロペリドール
 hals	ハルス
+halyard	ハリヤード
 hamburger	ハンバーガ
 hamiltonian	ハミルトニアン
 hamlet	ハムレット
@@ -3344,10 +3711,14 @@ handbag	ハンドバッグ
 handball	ハンドボール
 handbook	ハンドブック
 handicap	ハンディキャップ
+handicraft	ハンディクラフト
 handkerchief	ハンカチーフ
 handling	ハンドリング
+handmade	ハンドメード
 handoff	ハンドオフ
+handout	ハンドアウト
 handsome	ハンサム
+handwork	ハンドワーク
 handy	ハンディ
 hannibal	ハンニバル
 hannover	ハノーバ
@@ -3355,12 +3726,16 @@ happening	ハプニング
 happiness	ハピネス
 happy	ハッピ
 hapten	ハプテン
+harare	ハラレ
 harassment	ハラスメント
 harbin	ハルビン
+hardboard	ハードボード
 hardcover	ハードカバ
-hardware	ハードウェア
+hardtop	ハードトップ
+hardware	ハードウエア
+harijan	ハリジャン
 harmattan	ハルマッタン
-harmonica	ハモニカ
+harmonica	ハーモニカ
 harmonium	ハルモニウム
 harmony	ハーモニ
 harness	ハーネス
@@ -3368,11 +3743,13 @@ harpsichord	ハープシコード
 harris	ハリス
 harrod	ハロッド
 hartmann	ハルトマン
+harvard	ハーバード
 harvester	ハーベスタ
 harvey	ハーベ
 hash	ハッシュ
 hashish	ハシッシュ
 hatch	ハッチ
+hatchback	ハッチバック
 hatching	ハッチング
 hate	ヘイト
 hatta	ハッタ
@@ -3388,16 +3765,28 @@ haydn	ハイドン
 hayek	ハイエク
 hazard	ハザード
 hazelnuts	ヘーゼルナッツ
+hazlitt	ハズリット
+headdress	ヘッドドレス
 header	ヘッダ
+headgear	ヘッドギア
+headhunt	ヘッドハント
+headhunting	ヘッドハンティング
 heading	ヘッディング
+headlamp	ヘッドランプ
 headlight	ヘッドライト
-headphone	ヘッドホン
-headquarters	ヘッドクウォータ
+headline	ヘッドライン
+headlock	ヘッドロック
+headphone	ヘッドホーン
+headpiece	ヘッドピース
+headquarters	ヘッドクオータ
 headrest	ヘッドレスト
+headset	ヘッドセット
+headwork	ヘッドワーク
 healing	ヒーリング
 health	ヘルス
 healthy	ヘルシ
 hearing	ヒアリング
+hearst	ハースト
 heater	ヒータ
 heath	ヒース
 heather	ヘザー
@@ -3407,6 +3796,7 @@ hebbel	ヘッベル
 hebraism	ヘブライズム
 hectare	ヘクタール
 hecto	ヘクト
+hectopascal	ヘクトパスカル
 hedge	ヘッジ
 hedging	ヘッジング
 hedin	ヘディン
@@ -3452,6 +3842,7 @@ henri	アンリ
 heparin	ヘパリン
 hepco	北海道電力
 herb	ハーブ
+herbart	ヘルバルト
 hercegovina	ヘルツェゴビナ
 hercules	ハーキュリーズ
 herder	ヘルダ
@@ -3465,10 +3856,12 @@ heroine	ヒロイン
 heroism	ヒロイズム
 heron	ヘロン
 herringbone	ヘリンボーン
+herschel	ハーシェル
 hesse	ヘッセ
 hessen	ヘッセン
 hestia	ヘスティア
 hetero	ヘテロ
+hexadecane	ヘキサデカン
 hexane	ヘキサン
 hexose	ヘキソース
 hhkb	hhk
@@ -3479,7 +3872,7 @@ hierarchie	ヒエラルヒ
 hierarchy	ヒエラルキ
 hieroglyph	ヒエログリフ
 highball	ハイボール
-highbrow	ハイブラウ
+highbrow	ハイブロ
 highlight	ハイライト
 highway	ハイウエ
 hijack	ハイジャック
@@ -3487,6 +3880,7 @@ hijacker	ハイジャッカ
 hike	ハイク
 hiking	ハイキング
 hilbert	ヒルベルト
+hillbilly	ヒルビリ
 hillman	ヒルマン
 hilty	ヒルティ
 himalaya	ヒマラヤ
@@ -3499,13 +3893,16 @@ hindustani	ヒンドゥスターニ
 hinge	ヒンジ
 hint	ヒント
 hipbone	ヒップボーン
+hipline	ヒップライン
 hipparchos	ヒッパルコス
 hippie	ヒッピ
 hiroshima	ヒロシマ
+hirudine	ヒルジン
 hissing	ヒッシング
 histamine	ヒスタミン
 histidine	ヒスチジン
 histogram	ヒストグラム
+histone	ヒストン
 history	ヒストリ
 hitachi	日立製作所
 hitchcock	ヒッチコック
@@ -3537,6 +3934,7 @@ holon	ホロン
 holst	ホルスト
 homebuilder	ホームビルダ
 homeless	ホームレス
+homemade	ホームメード
 homemaking	ホームメーキング
 homeostasis	ホメオスターシス
 homepage	ホームページ
@@ -3561,6 +3959,7 @@ honiara	ホニアラ
 honolulu	ホノルル
 hooligan	フーリガン
 hoop	フープ
+hoover	フーバ
 hop	ホップ
 hopper	ホッパ
 horatius	ホラティウス
@@ -3570,6 +3969,7 @@ horning	ホーニング
 horoscope	ホロスコープ
 horowitz	ホロビッツ
 horror	ホラー
+horseradish	ホースラディッシュ
 horseshoe	馬蹄
 horus	ホルス
 hosanna	ホサナ
@@ -3585,11 +3985,15 @@ hosting	ホスティング
 hot	ホット
 hotchkiss	ホッチキス
 hotel	ホテル
+hotelman	ホテルマン
 hotmelt	ホットメルト
 hottentot	ホッテントット
 hound	ハウンド
+houseboat	ハウスボート
+housedress	ハウスドレス
 housekeeper	ハウスキーパ
 housekeeping	ハウスキーピング
+housewares	ハウスウエア
 housing	ハウジング
 houston	ヒューストン
 hover	ホバー
@@ -3601,15 +4005,18 @@ huddle	ハドル
 hudson	ハドソン
 huguenot	ユグノ
 huizinga	ホイジンガ
+hulic	ヒューリック
 human	ヒューマン
 humanist	ヒューマニスト
 humanistic	ヒューマニスティック
 humanity	ヒューマニティ
 humanization	ヒューマニゼーション
+humax	ヒューマックス
 humboldt	フンボルト
 hume	ヒューム
 humidor	ヒュミドール
 humming	ハミング
+hummingbird	ハミングバード
 humor	ユーモア
 humoresque	ユーモレスク
 humorist	ユーモリスト
@@ -3620,15 +4027,18 @@ hungry	ハングリ
 hunt	ハント
 hunting	ハンティング
 hurdle	ハードル
+hurdling	ハードリング
 huron	ヒューロン
 hurrah	フラー
 hurray	フレー
 hurricane	ハリケーン
+husband	ハズバンド
+husky	ハスキ
 husserl	フッサール
 hustle	ハッスル
 hustler	ハスラ
 hutcheson	ハチソン
-huxley	ハックスリ
+huxley	ハクスリ
 huygens	ホイヘンス
 huysmans	ユイスマンス
 hyacinth	ヒヤシンス
@@ -3637,12 +4047,17 @@ hyaena	ハイエナ
 hybrid	ハイブリッド
 hybridoma	ハイブリドーマ
 hyderabad	ハイデラバード
+hydrazine	ヒドラジン
 hydro	ハイドロ
+hydrometer	ハイドロメータ
+hydrophone	ハイドロフォン
 hydroplane	ハイドロプレーン
+hydroplaning	ハイドロプレーニング
 hydroquinone	ヒドロキノン
 hydrosulfite	ハイドロサルファイト
 hyena	ハイエナ
 hyksos	ヒクソス
+hyper	ハイパ
 hyperlink	ハイパーリンク
 hyperon	ハイペロン
 hyperrealism	ハイパーリアリズム
@@ -3668,9 +4083,12 @@ iago	イアーゴ
 iberia	イベリア
 ibert	イベール
 ibex	アイベックス
+ibex エアラインズ	アイベックスエアラインズ
 ibm	アイビーエム
 ibsen	イプセン
+icebox	アイスボックス
 iceland	アイスランド
+ichitan	イチタン
 icing	アイシング
 icon	アイコン
 iconoclasm	アイコノクラズム
@@ -3678,6 +4096,8 @@ iconology	イコノロジ
 iconoscope	アイコノスコープ
 idaho	アイダホ
 ideal	アイデアル
+idealism	アイデアリズム
+idealist	アイデアリスト
 identification	アイデンティフィケーション
 identity	アイデンティティ
 ideology	イデオロギ
@@ -3689,6 +4109,7 @@ ignimbrite	イグニンブライト
 igniter	イグナイタ
 ignition	イグニッション
 iguana	イグアナ
+ikaros	イカロス
 ileus	イレウス
 iliad	イリアード
 ilias	イーリアス
@@ -3703,6 +4124,7 @@ imagination	イマジネーション
 imagism	イマジズム
 imago	イマーゴ
 imazo	今治造船
+imbalance	インバランス
 imidazole	イミダゾール
 immigration	イミグレーション
 immunoglobulin	イムノグロブリン
@@ -3712,6 +4134,7 @@ impedance	インピーダンス
 imperial	インペリアル
 imperialism	インペリアリズム
 imphal	インパール
+implant	インプラント
 implementation	インプリメンテーション
 implication	インプリケーション
 important	インポータント
@@ -3720,11 +4143,16 @@ impotenz	インポテンツ
 impression	インプレッション
 impressionism	インプレッショニズム
 impressive	インプレッシブ
+imprinting	インプリンティング
 improvisation	インプロビゼーション
 impulse	インパルス
+inboard	インボード
+incense	インセンス
 incest	インセスト
 inch	インチ
 incident	インシデント
+income	インカム
+inconel	インコネル
 incubator	インキュベータ
 indent	インデント
 independent	インディペンデント
@@ -3747,7 +4175,9 @@ indoor	インドア
 inductance	インダクタンス
 induction	インダクション
 indus	インダス
+industry	インダストリ
 inferno	インフェルノ
+infield	インフィールド
 infinity	インフィニティ
 inflation	インフレーション
 influence	インフルエンス
@@ -3756,6 +4186,7 @@ informal	インフォーマル
 informant	インフォーマント
 informatics	インフォマティクス
 informer	インフォーマ
+infrared	インフラレッド
 infrastructure	インフラストラクチャ
 infusion	インフュージョン
 ingot	インゴット
@@ -3764,6 +4195,7 @@ initiation	イニシエーション
 initiative	イニシアチブ
 injector	インジェクタ
 ink	インキ
+inkstand	インクスタンド
 inlay	インレ
 inning	イニング
 innovator	イノベータ
@@ -3801,14 +4233,19 @@ intelsat	インテルサット
 intensive	インテンシブ
 interaction	インタラクション
 interactive	インタラクティブ
+interbank	インターバンク
 intercept	インターセプト
 interceptor	インターセプタ
 interchange	インターチェンジ
+intercollegiate	インターカレッジ
 interface	インターフェース
+interfere	インターフェア
 interferon	インターフェロン
+interlace	インターレース
 interleukin	インターロイキン
 internal	インターナル
 international	インターナショナル
+internationalism	インターナショナリズム
 internet	インターネット
 internship	インターンシップ
 interpark	インターパークホールディングス
@@ -3822,6 +4259,7 @@ intervention	インターベンション
 interview	インタビュ
 interviewee	インタビュイ
 interviewer	インタビュア
+intervision	インタービジョン
 intifada	インティファーダ
 intolerance	イントレランス
 intonation	イントネーション
@@ -3898,6 +4336,8 @@ jacuzzi	ジャグジ
 jaeger	イエーガ
 jaguar	ジャガ
 jakarta	ジャカルタ
+jal ウェイズ	ジャルウェイズ
+jal パック	jalパック
 jamaica	ジャマイカ
 jamboree	ジャンボリ
 james	ジェームズ
@@ -3915,10 +4355,13 @@ jargon	ジャーゴン
 jarl	ジャール
 jasdaq	ジャスダック
 jasmine	ジャスミン
+jaspers	ヤスパース
 jatco	日本空港ビルデング
 javelin	ジャベリン
 jazz	ジャズ
 jazzmen	ジャズメン
+jazznep	ジャズネップ
+jc コムサ	デルソーレ
 jealousy	ジェラシ
 jeans	ジーンズ
 jeddah	ジェッダ
@@ -3931,14 +4374,18 @@ jenner	ジェンナ
 jensen	イエンセン
 jeremiah	エレミヤ
 jerk	ジャーク
+jerky	ジャーキ
 jersey	ジャージ
 jerusalem	エルサレム
 jespersen	イエスペルセン
 jesuit	ジェスイット
 jet	ジェット
 jetfoil	ジェットフォイル
+jetrun テクノロジ	jetrun
 jewel	ジュエル
 jewelry	ジュエリ
+jfe ホールディングス	jfeホールディングス
+jfla ホールディングス	jflaホールディングス
 jhering	イエーリング
 jib	ジブ
 jidda	ジッダ
@@ -3971,6 +4418,9 @@ joseph	ジョセフ
 journalism	ジャーナリズム
 journalist	ジャーナリスト
 journalistic	ジャーナリスティック
+jt フーズ	ジェイティフーズ
+jtb トラベランド	jtbトラベランド
+jtbtl	jtbトラベランド
 jtekt	ジェイテクト
 judas	ユダ
 judge	ジャッジ
@@ -3986,18 +4436,29 @@ july	ジュライ
 jump	ジャンプ
 jumper	ジャンパ
 jumping	ジャンピング
+jumpsuit	ジャンプスーツ
 june	ジューン
 jung	ユング
 jungle	ジャングル
 junior	ジュニア
 junk	ジャンク
+junkman	ジャンクマン
 juno	ジュノ
 jura	ジュラ
 just	ジャスト
 justify	ジャスティファイ
 justinianus	ユスティニアヌス
 jute	ジュート
+jvc ケンウッド	jvcケンウッド
+jvckw	jvcケンウッド
+jxtg エネルギ	eneos
+jxtg ホールディングス	eneosホールディングス
+k カンパニ	ケーカンパニ
+k ドリームス	kドリームス
+kabul	カーブル
+kaempfer	ケンペル
 kaiser	カイザ
+kakuichi	カクイチ
 kalahari	カラハリ
 kalanchoe	カランコエ
 kale	ケール
@@ -4005,7 +4466,7 @@ kalevala	カレワラ
 kalidasa	カーリダーサ
 kalimantan	カリマンタン
 kaliningrad	カリーニングラード
-kallistō	callisto
+kallistō	カリスト
 kallos	カロスエンターテイメント
 kalmia	カルミア
 kamchatka	カムチャツカ
@@ -4022,9 +4483,12 @@ kandinsky	カンディンスキ
 kangaroo	カンガル
 kansas	カンザス
 kanüle	カニューレ
+kaolin	カオリン
+kaolinite	カオリナイト
 kapok	カポック
 karachi	カラチ
 karajan	カラヤン
+karakhan	カラハン
 karakorum	カラコルム
 karelia	カレリア
 karlsruhe	カールスルーエ
@@ -4082,9 +4546,13 @@ khoisan	コイサン
 kholmsk	ホルムスク
 khomeini	ホメイニ
 khorchin	ホルチン
+khotan	ホータン
+khristos	ハリストス
 khrushchev	フルシチョフ
 khufu	クフ
 kick	キック
+kickball	キックボール
+kickboard	キックボード
 kickboxing	キックボクシング
 kicker	キッカ
 kickoff	キックオフ
@@ -4100,7 +4568,12 @@ kilimanjaro	キリマンジャロ
 killer	キラー
 kiln	キルン
 kilo	キロ
+kilocalorie	キロカロリ
+kilocycle	キロサイクル
+kilohertz	キロヘルツ
+kilojoule	キロジュール
 kiloton	キロトン
+kilovolt	キロボルト
 kilowatt	キロワット
 kilt	キルト
 kimberley	キンバリ
@@ -4109,24 +4582,33 @@ kinema	キネマトグラフ
 kinematics	キネマティクス
 kinematograph	キネマトグラフ
 kinescope	キネスコープ
+kingdom	キングダム
+kingmaker	キングメーカ
+kingpin	キングピン
 kingsley	キングスレ
 kingstown	キングスタウン
 kinine	キニーネ
+kinkajou	キンカジュ
 kinshasa	キンシャサ
+kipling	キップリング
 kircher	キルヒャ
 kirchner	キルヒナ
 kiribati	キリバス
 kissinger	キッシンジャ
 kitagas	北海道瓦斯
 kitchen	キッチン
+kitchenware	キッチンウエア
 kite	カイト
 kitty	キティ
+kittyhawk	キティホーク
 klavier	クラビーア
 klaxon	クラクション
+klein	クライン
 kleingarten	クラインガルテン
 kleist	クライスト
 klimt	クリムト
 klinger	クリンガ
+klister	クリスタ
 klystron	クライストロン
 knappsack	ナップザック
 knapsack	ナップザック
@@ -4137,7 +4619,9 @@ knickers	ニッカーズ
 knife	ナイフ
 knit	ニット
 knitting	ニッティング
+knitwear	ニットウエア
 knock	ノック
+knockdown	ノックダウン
 knocker	ノッカ
 knocking	ノッキング
 knockout	ノックアウト
@@ -4145,6 +4629,7 @@ knorr	クノールブレムゼ
 knowledge	ナレッジ
 koala	コアラ
 kobe	神戸
+koblenz	コブレンツ
 kodak	イーストマン・コダック
 koeber	ケーベル
 kohlrabi	コールラビ
@@ -4163,6 +4648,7 @@ korsakov	コルサコフ
 koryak	コリヤーク
 kosala	コーサラ
 kosovo	コソボ
+kosygin	コスイギン
 kousso	クッソ
 kozlov	コズロフ
 kraków	クラクフ
@@ -4176,6 +4662,8 @@ kronos	クロノス
 kronstadt	クロンシュタット
 kropotkin	クロポトキン
 krypton	クリプトン
+kt ゲームス	コーエーテクモゲームス
+kubrick	キューブリック
 kudu	クーズ
 kummer	クンマ
 kuna	クーナ
@@ -4207,28 +4695,35 @@ laforgue	ラフォルグ
 lagos	ラゴス
 lagrange	ラグランジュ
 lahore	ラホール
-lakeside	レイクサイド
+lakeside	レークサイド
 laksman	ラックスマン
 lamarck	ラマルク
 lamartine	ラマルティーヌ
 lambda	ラムダ
+lambskin	ラムスキン
 laminate	ラミネート
 lampoon	ランプーン
 lancashire	ランカシャ
+landcruiser	ランドクルーザ
 lander	ランダ
+landmark	ランドマーク
+landrace	ランドレース
 landsat	ランドサット
 landscape	ランドスケープ
+langley	ラングレ
 langmuir	ラングミュア
 langobard	ランゴバルド
 language	ランゲージ
 langur	ラングール
 lanolin	ラノリン
+lantana	ランタナ
 lantern	ランタン
 lanthanoid	ランタノイド
 laos	ラオス
 lapel	ラペル
 laplace	ラプラス
 lapland	ラップランド
+laptop	ラップトップ
 lard	ラード
 larousse	ラルース
 lasagna	ラザニア
@@ -4251,6 +4746,7 @@ laufer	ラウファ
 laundry	ランドリ
 laurel	ローレル
 laurencin	ローランサン
+laurier	ローリエ
 lausanne	ローザンヌ
 lautrec	ロートレック
 lavender	ラベンダ
@@ -4267,13 +4763,16 @@ leaflet	リーフレット
 league	リーグ
 leaguer	リーガ
 leak	リーク
+leakage	リーケージ
 learning	ラーニング
 leash	リーシュ
+leatherwork	レザーワーク
 lebanon	レバノン
 lecture	レクチャ
 ledoux	ルドゥ
 leeds	リーズ
 leek	リーキ
+lefty	レフティ
 leg	レッグ
 legacy	レガシ
 legendre	ルジャンドル
@@ -4307,7 +4806,10 @@ leukippos	レウキッポス
 leveling	レベリング
 leverage	レバレッジ
 leviathan	リバイアサン
+levinas	レビナス
+lewin	レビン
 lewis	ルイス
+lewisite	ルイサイト
 lexicon	レキシコン
 leyte	レイテ
 lhotse	ローツェ
@@ -4321,14 +4823,17 @@ libia	リビア
 librarian	ライブラリアン
 libya	リビア
 licensee	ライセンシ
+licenser	ライセンサ
 liebig	リービッヒ
 liebknecht	リープクネヒト
 liechtenstein	リヒテンシュタイン
 lifeboat	ライフボート
 lifesaver	ライフセーバ
 lifework	ライフワーク
+liftback	リフトバック
 ligase	リガーゼ
 liger	ライガ
+lighthouse	ライトハウス
 lightning	ライトニング
 lignin	リグニン
 ligroin	リグロイン
@@ -4351,11 +4856,14 @@ lindbergh	リンドバーグ
 linear	リニアモーターカ
 linebacker	ラインバッカ
 linen	リネン
+lineshaft	ラインシャフト
 linesman	ラインズマン
-lineup	ラインナップ
+lineup	ラインアップ
 lingerie	ランジェリ
 linkage	リンケージ
 linker	リンカ
+linkman	リンクマン
+linnett	リンネット
 linoleum	リノリウム
 linotype	ライノタイプ
 lint	リント
@@ -4365,6 +4873,7 @@ lions	西武ライオンズ
 lipid	リピド
 lipoid	リポイド
 lippi	リッピ
+lippmann	リップマン
 lipps	リップス
 lipstick	リップスティック
 liqueur	リキュール
@@ -4405,12 +4914,15 @@ localization	ローカリゼーション
 localize	ローカライズ
 location	ロケーション
 lockheed	ロッキード
+locknut	ロックナット
 lockout	ロックアウト
 locomotive	ロコモティブ
 lodge	ロッジ
 lodging	ロッジング
 loft	ロフト
 logarithm	ロガリズム
+logbook	ログブック
+logfile	ログファイル
 logger	ロガー
 logging	ロギング
 logic	ロジック
@@ -4418,6 +4930,7 @@ logical	ロジカル
 login	ログイン
 logistic	ロジスティック
 logistics	ロジスティクス
+logotype	ロゴタイプ
 logout	ログアウト
 logwood	ログウッド
 lohengrin	ローエングリン
@@ -4429,25 +4942,32 @@ londonderry	ロンドンデリ
 longfellow	ロングフェロ
 look	ルック
 loop	ループ
+lorca	ロルカ
 lorelei	ローレライ
 lorenzetti	ロレンツェッティ
 lorraine	ロレーヌ
 lost	ロスト
 lothringen	ロートリンゲン
 loti	ロティ
+lotion	ローション
 loudspeaker	ラウドスピーカ
 louis	ルイ
 louisiana	ルイジアナ
 louver	ルーバ
+lovebird	ラブバード
+lovejuice	ラブジュース
+lowbrow	ローブラウ
 loyola	ロヨラ
 luanda	ルアンダ
 lubitch	ルビッチ
+lucerne	ルーサン
 lucifer	ルシファ
 luciferin	ルシフェリン
 ludendorff	ルーデンドルフ
 luffing	ラフィング
 lufthansa	ルフトハンザ
 luggage	ラゲージ
+luhmann	ルーマン
 lukianos	ルキアノス
 lullaby	ララバイ
 lumen	ルーメン
@@ -4467,7 +4987,9 @@ luther	ルター
 luzon	ルソン
 lyase	リアーゼ
 lydia	リディア
+lyell	ライエル
 lykourgos	リュクルゴス
+lyman	ライマン
 lymphokine	リンホカイン
 lynch	リンチ
 lyon	リヨン
@@ -4475,6 +4997,7 @@ lyric	リリック
 lyricism	リリシズム
 lysosome	リソソーム
 lytton	リットン
+m ガーデン	マッグガーデン
 m2	平方メートル
 mac	マッキントッシュ
 macao	マカオ
@@ -4524,9 +5047,12 @@ mahler	マーラ
 mahogany	マホガニ
 mail	メール
 maillol	マイヨール
+mailserver	メールサーバ
 maimonides	マイモニデス
-mainmast	メーンマスト
-mainsail	メインセイル
+mainframe	メインフレーム
+mainmast	メインマスト
+mainsail	メインセール
+mainstream	メーンストリーム
 maintenance	メンテナンス
 mainz	マインツ
 majolica	マジョリカ
@@ -4536,6 +5062,7 @@ makarenko	マカレンコ
 makarios	マカリオス
 makarov	マカロフ
 makassar	マカッサル
+makefile	メークファイル
 maker	メーカ
 makeup	メークアップ
 making	メイキング
@@ -4557,6 +5084,7 @@ maltese	マルチーズ
 malthus	マルサス
 maltose	マルトース
 maltreatment	マルトリートメント
+malware	マルウエア
 mama	ママ
 maman	ママン
 mammography	マンモグラフィ
@@ -4573,9 +5101,11 @@ manama	マナーマ
 manaslu	マナスル
 manchester	マンチェスタ
 mandalay	マンダレ
+mandarin	マンダリン
 mandela	マンデラ
 mandheling	マンデリン
 mandolin	マンドリン
+mandrill	マンドリル
 manganese	マンガン
 mango	マンゴ
 mangosteen	マンゴスチン
@@ -4587,16 +5117,19 @@ maniac	マニアック
 manicure	マニキュア
 manila	マニラ
 manipulator	マニピュレータ
+mannan	マンナン
 mannerism	マンネリズム
 manners	マナー
 mannose	マンノース
 manometer	マノメータ
+manpower	マンパワ
 mansfield	マンスフィールド
 mansion	マンション
 manta	マンタ
 mantegna	マンテーニャ
 mantelpiece	マントルピース
 mantle	マントル
+mantra	マントラ
 manufacture	マニュファクチャ
 manuscript	マニュスクリプト
 manzoni	マンゾーニ
@@ -4606,6 +5139,7 @@ maple	メープル
 mapping	マッピング
 maputo	マプート
 marble	マーブル
+marcel	マルセル
 marconi	マルコーニ
 marcos	マルコス
 marcuse	マルクーゼ
@@ -4618,11 +5152,13 @@ marine	マリン
 marinetti	マリネッティ
 marini	マリーニ
 mariné	マリネ
+marivaux	マリボ
 marjoram	マジョラム
 marker	マーカ
 marketing	マーケティング
 marking	マーキング
 markov	マルコフ
+markup	マークアップ
 marlowe	マーロ
 marmalade	マーマレード
 marmot	マーモット
@@ -4650,6 +5186,7 @@ mascot	マスコット
 maser	メーザ
 maseru	マセル
 mash	マッシュ
+mashup	マッシュアップ
 mask	マスク
 masking	マスキング
 masochism	マゾヒズム
@@ -4658,6 +5195,7 @@ massachusetts	マサチューセッツ
 massage	マッサージ
 massenet	マスネ
 massie	マッシ
+mastaba	マスタバ
 master	マスタ
 mastery	マスタリ
 mastiff	マスチフ
@@ -4694,9 +5232,12 @@ mbabane	ムババーネ
 mccarthyism	マッカーシズム
 mckinley	マッキンリ
 mcluhan	マクルーハン
+md ロジス	mdロジス
+mdlogis	mdロジス
 mdoc	メドック
 mead	ミード
 mealworm	ミルワーム
+meatball	ミートボール
 mecca	メッカ
 mecenat	メセナ
 mechanical	メカニカル
@@ -4708,7 +5249,7 @@ meckel	メッケル
 medal	メダル
 medalist	メダリスト
 medan	メダン
-median	メディアン
+median	メジアン
 medias	メリヤス
 medical	メディカル
 medicare	メディケア
@@ -4720,11 +5261,17 @@ medley	メドレ
 medusa	メドゥーサ
 meeting	ミーティング
 mega	メガ
+megabyte	メガバイト
+megacompetition	メガコンペティション
+megacycle	メガサイクル
+megahertz	メガヘルツ
+megahit	メガヒット
 megalomania	メガロマニア
 megalopa	メガロパ
 megalopolis	メガロポリス
 megaphone	メガホン
 megaton	メガトン
+megohm	メグオーム
 mehmet	メフメト
 mehring	メーリング
 meias	メリヤス
@@ -4755,34 +5302,40 @@ meltec	三菱電機ビルテクノサービス
 melton	メルトン
 melville	メルビル
 membership	メンバーシップ
+memling	メムリンク
 memo	メモ
 memoir	メモワール
+memorandum	メモランダム
 memorial	メモリアル
 memphis	メンフィス
 menado	メナド
 menam	チャオプラヤ
 menard	日本メナード化粧品
+mendel	メンデル
 mendeleev	メンデレーエフ
 mendelevium	メンデレビウム
 mendelism	メンデリズム
 mendelssohn	メンデルスゾーン
 mengele	メンゲレ
 menger	メンガ
+menhir	メンヒル
 meniscus	メニスカス
 menotti	メノッティ
-menswear	メンズウェア
+menswear	メンズウエア
 mental	メンタル
 mentalism	メンタリズム
 mentality	メンタリティ
 menthol	メントール
 mentor	メンタ
 menu	メニュ
+menubar	メニューバ
 menuett	メヌエット
 mephistopheles	メフィストフェレス
 mercantilism	マーカンティリズム
 merchandiser	マーチャンダイザ
 merchandising	マーチャンダイジング
 merchant	マーチャント
+mercurochrome	マーキュロクロム
 mercury	マーキュリ
 meredith	メレディス
 merge	マージ
@@ -4790,21 +5343,28 @@ merit	メリット
 merlot	メルロ
 mermaid	マーメイド
 merogony	メロゴニ
+mescaline	メスカリン
 mesoamerica	メソアメリカ
 meson	メソン
 mesopotamia	メソポタミア
 message	メッセージ
 messaging	メッセージング
 messenger	メッセンジャ
+messiaen	メシアン
 messiah	メシア
 messier	メシエ
 messina	メッシーナ
 metabolic	メタボリックシンドローム
 metabolism	メタボリズム
+metacenter	メタセンタ
 metadata	メタデータ
+metaframe	メタフレーム
 metal	メタル
+metallic	メタリック
 metallikon	メタリコン
 metallocene	メタロセン
+metaphor	メタファ
+metaphysical	メタフィジカル
 metaphysics	メタフィジックス
 metasequoia	メタセコイア
 meteor	メテオ
@@ -4819,7 +5379,10 @@ meunière	ムニエル
 meuse	ムーズ
 mexico	メキシコ
 meyerbeer	マイヤベーア
+mhi ソリューションテクノロジーズ	mhiソリューションテクノロジーズ
+mhist	mhiソリューションテクノロジーズ
 miami	マイアミ
+micelle	ミセル
 michelangelo	ミケランジェロ
 michelet	ミシュレ
 michigan	ミシガン
@@ -4827,13 +5390,21 @@ michurin	ミチューリン
 mickey	ミッキーマウス
 micro	マイクロ
 microbus	マイクロバス
+microcapsule	マイクロカプセル
 microcomputer	マイクロコンピュータ
+microelectronics	マイクロエレクトロニクス
 microfilm	マイクロフィルム
 microgramme	マイクログラム
+micromodule	マイクロモジュール
 microphone	マイクロホン
 microprocessor	マイクロプロセッサ
+microscope	マイクロスコープ
+microsecond	マイクロセカンド
+microservices	マイクロサービス
 microsoft	マイクロソフト
+microswitch	マイクロスイッチ
 microwave	マイクロウェーブ
+middleware	ミドルウェア
 midfield	ミッドフィールド
 midfielder	ミッドフィルダ
 midge	ミッジ
@@ -4849,6 +5420,7 @@ mikrokosmos	ミクロコスモス
 milano	ミラノ
 mild	マイルド
 mileage	マイレージ
+milestone	マイルストーン
 militarism	ミリタリズム
 militarist	ミリタリスト
 milk	ミルク
@@ -4856,21 +5428,27 @@ millefeuille	ミルフィーユ
 millennials	ミレニアルズ
 millennium	ミレニアム
 milli	ミリ
+milliampere	ミリアンペア
 millibar	ミリバール
 millimeter	ミリメートル
 million	ミリオン
+milliroentgen	ミリレントゲン
+millivolt	ミリボルト
 milne	ミルン
 milton	ミルトン
 milwaukee	ミルウォーキ
 mimic	ミミック
 minaret	ミナレット
+mincer	ミンサ
 mind	マインド
 mindfulness	マインドフルネス
 minerva	ミネルバ
 minesweeper	マインスイーパ
 mini	ミニ
+minicamera	ミニカメラ
 minicar	ミニカ
 minicomputer	ミニコンピュータ
+minicycle	ミニサイクル
 minimalism	ミニマリズム
 minimum	ミニマム
 mining	マイニング
@@ -4885,25 +5463,34 @@ minsk	ミンスク
 minstrel	ミンストレル
 mint	ミント
 minuet	ミニュエット
+minute	ミニット
 miracle	ミラクル
 mirage	ミラージュ
 mirror	ミラー
+mirroring	ミラーリング
 miscast	ミスキャスト
 miserable	ミゼラブル
+misjudgement	ミスジャッジ
+mislead	ミスリード
+mismatch	ミスマッチ
 misprint	ミスプリント
+missanga	ミサンガ
 missile	ミサイル
 mississippi	ミシシッピ
 missouri	ミズーリ
 missy	ミッシ
 mistake	ミステーク
 mistral	ミストラル
+mistress	ミストレス
 mitchell	ミッチェル
 mitene	ミテネインターネット
 mitochondria	ミトコンドリア
+mitomycin	マイトマイシン
 mitsukoshi	三越
 mitt	ミット
 mitten	ミトン
 mix	ミックス
+mixdown	ミックスダウン
 mixed	ミクスト
 mixer	ミキサ
 mixing	ミキシング
@@ -4917,6 +5504,7 @@ mobility	モビリティ
 mocha	モカ
 mock	モック
 mockingbird	モッキングバード
+modal	モーダル
 modality	モダリティ
 mode	モード
 modelling	モデリング
@@ -4935,6 +5523,7 @@ mohair	モヘア
 mohammed	モハメット
 moisture	モイスチャ
 moldova	モルドバ
+moleskin	モールスキン
 molokheiya	モロヘイヤ
 molotov	モロトフ
 mombasa	モンバサ
@@ -4943,7 +5532,8 @@ monaco	モナコ
 monad	モナド
 monarchy	モナーキ
 monaural	モノラル
-monday	マンデイ
+monday	マンデ
+mondriaan	モンドリアン
 monet	モネ
 monetarism	マネタリズム
 monetize	マネタイズ
@@ -4958,12 +5548,15 @@ mono	モノ
 monochrome	モノクローム
 monocle	モノクル
 monocular	モノキュラ
+monodrama	モノドラマ
 monogamy	モノガミ
 monogram	モノグラム
+monograph	モノグラフ
 monolithic	モノリシック
 monologue	モノローグ
 monomania	モノマニア
 monomer	モノマ
+monopole	モノポール
 monorail	モノレール
 monotone	モノトーン
 monotonous	モノトナス
@@ -4983,6 +5576,7 @@ montevideo	モンテビデオ
 montgolfier	モンゴルフィエ
 montgomery	モンゴメリ
 montherlant	モンテルラン
+monthly	マンスリ
 montmartre	モンマルトル
 montparnasse	モンパルナス
 montpellier	モンペリエ
@@ -4992,6 +5586,7 @@ monumental	モニュメンタル
 mood	ムード
 moody	ムーディ
 moonlight	ムーンライト
+moonstone	ムーンストーン
 moquette	モケット
 moraes	モラエス
 moraine	モレーン
@@ -5010,15 +5605,18 @@ morrison	モリソン
 mortar	モルタル
 mosaic	モザイク
 moscow	モスクワ
-moses	モーゼ
+moses	モーセ
 moskva	モスクワ
 moslem	モスレム
 mosque	モスク
 mosquitone	モスキートーン
 mosse	モッセ
 mosul	モスル
+motel	モーテル
 motet	モテット
-mothering	マザリング
+motherboard	マザーボード
+mothering	マザーリング
+motion	モーション
 motivate	モチベート
 motive	モーティブ
 motocross	モトクロス
@@ -5033,22 +5631,38 @@ motto	モット
 mound	マウンド
 mount	マウント
 mounting	マウンティング
+mouthpiece	マウスピース
 mouton	ムートン
 move	ムーブ
 mower	モーア
 mozambique	モザンビーク
 mozart	モーツァルト
 mpox	エムポックス
+mrna	メッセンジャーrna
 muffin	マフィン
 mug	マグカップ
+mulberry	マルベリ
 mulching	マルチング
 mule	ミュール
 multi	マルチ
+multibox	マルチボックス
+multibyte	マルチバイト
+multicast	マルチキャスト
+multicluster	マルチクラスタ
+multicopy	マルチコピ
+multicore	マルチコア
 multijob	マルチジョブ
+multilink	マルチリンク
 multimedia	マルチメディア
+multiprocess	マルチプロセス
+multiscreen	マルチスクリーン
+multistudio	マルチスタジオ
 multitask	マルチタスク
 multitenancy	マルチテナンシ
 multithread	マルチスレッド
+multitrack	マルチトラック
+multiuser	マルチユーザ
+multiversion	マルチバージョン
 mumps	ムンプス
 muratec	村田機械
 murdoch	マードック
@@ -5065,6 +5679,7 @@ musical	ミュージカル
 musician	ミュージシャン
 musk	ムスク
 muskmelon	マスクメロン
+muskrat	マスクラット
 muslim	ムスリム
 muslin	モスリン
 musorgskii	ムソルグスキ
@@ -5081,33 +5696,40 @@ myanmar	ミャンマ
 mycal	マイカル
 mycoplasma	マイコプラズマ
 mycotoxin	マイコトキシン
+myelin	ミエリン
 mylonite	ミロナイト
 myoglobin	ミオグロビン
 myojo	明星食品
 myosin	ミオシン
 mysterious	ミステリアス
 mystery	ミステリ
+mystic	ミスティック
 mysticism	ミスティシズム
 mythology	ミソロジ
 märchen	メルヘン
 mètre	metre
 mécénat	メセナ
 mémoire	メモワール
+n スペ	nhkスペシャル
 nabokov	ナボコフ
 nack5	エフエムナックファイブ
 nagatec	ナガテク
 nail	ネイル
 nailist	ネーリスト
+naiman	ナイマン
 nairobi	ナイロビ
 naive	ナイーブ
 najaf	ナジャフ
 nakhodka	ナホトカ
+nameplate	ネームプレート
 namibia	ナミビア
 naming	ネーミング
 namul	ナムル
 nankang	ナンカンタイヤ
 nano	ナノ
 nanometer	ナノメートル
+nanosecond	ナノセカンド
+nanotechnology	ナノテクノロジ
 nansen	ナンセン
 naphtha	ナフサ
 naphthalene	ナフタリン
@@ -5130,6 +5752,7 @@ narrow	ナロー
 narrowband	ナローバンド
 narrowcasting	ナローキャスティング
 nash	ナッシュ
+nashville	ナッシュビル
 nassau	ナッソ
 nasturtium	ナスターチウム
 nation	ネーション
@@ -5143,6 +5766,7 @@ natrium	ナトリウム
 natural	ナチュラル
 naturalism	ナチュラリズム
 naturalist	ナチュラリスト
+naumann	ナウマン
 nauplius	ノープリウス
 nauru	ナウル
 navel	ネーブル
@@ -5157,12 +5781,19 @@ nebuchadnezzar	ネブカドネザル
 nebula	ネビュラ
 nebulizer	ネブライザ
 nec	日本電気
+nec キャピタルソリューション	necキャピタルソリューション
+nec ネッツエスアイ	necネッツエスアイ
+nec マグナス	necマグナスコミュニケーションズ
+nec マグナスコミュニケーションズ	necマグナスコミュニケーションズ
+necap	necキャピタルソリューション
 neck	ネック
 necker	ネッケル
 neckerchief	ネッカチーフ
 necking	ネッキング
 necklace	ネックレス
+neckline	ネックライン
 necktie	ネクタイ
+neckwear	ネックウエア
 necrophobia	ネクロフォビア
 nectar	ネクタ
 nectarine	ネクタリン
@@ -5183,8 +5814,10 @@ neoclassicism	ネオクラシシズム
 neocolonialism	ネオコロニアリズム
 neoconservatism	ネオコンサバティズム
 neoconservative	ネオコンサバティブ
+neomycin	ネオマイシン
 neon	ネオン
 neoprene	ネオプレン
+neorealism	ネオリアリズム
 neoteny	ネオテニ
 nepal	ネパール
 nephron	ネフロン
@@ -5197,13 +5830,18 @@ nereus	ネレウス
 nernst	ネルンスト
 neruda	ネルーダ
 nervous	ナーバス
+nesic	necネッツエスアイ
 nessie	ネッシ
 nestor	ネストル
 nestorius	ネストリウス
 netizen	ネチズン
 network	ネットワーク
+networking	ネットワーキング
+neumann	ノイマン
+neuro	ニューロ
 neuron	ニューロン
 neurose	ノイローゼ
+neutrino	ニュートリノ
 neutron	ニュートロン
 neva	ネバ
 nevada	ネバダ
@@ -5215,8 +5853,14 @@ newcomer	ニューカマ
 newfoundland	ニューファンドランド
 newman	ニューマン
 news	ニュース
+newsmagazine	ニュースマガジン
+newspaper	ニュースペーパ
+newsroom	ニュースルーム
+newsstand	ニューススタンド
 newsweek	ニューズウィーク
 next	ネクスト
+nhk スペシャル	nhkスペシャル
+nhk ニッパツ	日本発条
 niacin	ナイアシン
 niagara	ナイアガラ
 niamey	ニアメ
@@ -5238,7 +5882,11 @@ niger	ニジェール
 nigeria	ナイジェリア
 nightcap	ナイトキャップ
 nightclub	ナイトクラブ
+nightdress	ナイトドレス
+nightgown	ナイトガウン
+nightie	ナイティ
 nightingale	ナイチンゲール
+nightwear	ナイトウエア
 nihilism	ニヒリズム
 nihilistic	ニヒリスティック
 nike	ナイキ
@@ -5257,8 +5905,9 @@ nippn	ニップン
 nirvana	ニルバーナ
 nismo	ニッサン・モータースポーツ・インターナショナル
 nissan	日産自動車
-nissen	ニッセン
+nissen	ニッセンホールディングス
 nitrile	ニトリル
+nitrobenzene	ニトロベンゼン
 nitrocellulose	ニトロセルロース
 nitrogen	ナイトロジェン
 nitroglycerin	ニトログリセリン
@@ -5271,8 +5920,10 @@ nivkhi	ニブヒ
 niwasho	ニワショーセラム
 nixon	ニクソン
 nizinskii	ニジンスキ
+nkrumah	エンクルマ
 nobelium	ノーベリウム
 nobile	ノビレ
+noblesse	ノブレス
 nocturne	ノクターン
 node	ノード
 noise	ノイズ
@@ -5299,13 +5950,16 @@ normalize	ノーマライズ
 normandie	ノルマンディ
 north	ノース
 northcliffe	ノースクリフ
+northrop	ノースロップ
 norway	ノルウェ
 nosan	日本農産工業
 nostalgia	ノスタルジア
 nostalgic	ノスタルジック
 nostalgie	ノスタルジ
 notch	ノッチ
+notchback	ノッチバック
 notebook	ノートブック
+notepad	ノートパッド
 nothing	ナッシング
 notice	ノーティス
 nottingham	ノッティンガム
@@ -5319,8 +5973,16 @@ novosibirsk	ノボシビルスク
 now	ナウ
 nox	ノックス
 nozzle	ノズル
-nsec	nanosecond
+ns フィナンシャルマネジメントコンサルティング	nsフィナンシャルマネジメントコンサルティング
+nsec	ナノセカンド
+nsfmc	nsフィナンシャルマネジメントコンサルティング
+ntt コミュニケーションズ	nttコミュニケーションズ
+ntt コム	nttコミュニケーションズ
+ntt コムソリューションズ	nttコムソリューションズ
+ntt ドコモ	nttドコモ
+nttcsol	nttコムソリューションズ
 nubia	ヌビア
+nuclear	ニュークリア
 nucleoside	ヌクレオシド
 nucleosome	ヌクレオソーム
 nucleotide	ヌクレオチド
@@ -5340,6 +6002,8 @@ nutmeg	ナツメグ
 nutria	ヌートリア
 nutrition	ニュートリッション
 nuts	ナッツ
+nv コンポ	ネットワークバリューコンポネンツ
+ny ダウ	ニューヨークダウ
 nylon	ナイロン
 nymph	ニンフ
 négligé	ネグリジェ
@@ -5355,6 +6019,7 @@ objet	オブジェ
 obligation	オブリゲーション
 oboe	オーボエ
 observer	オブザーバ
+obsession	オブセッション
 obstruction	オブストラクション
 occident	オクシデント
 occult	オカルト
@@ -5362,6 +6027,7 @@ occultism	オカルティズム
 ocean	オーシャン
 oceania	オセアニア
 ocelot	オセロット
+ochi ホールディングス	ochiホールディングス
 octane	オクタン
 octavianus	オクタビアヌス
 octet	オクテット
@@ -5387,6 +6053,8 @@ offsite	オフサイト
 ogico	扇谷
 ohio	オハイオ
 oil	オイル
+oilskin	オイルスキン
+oilstone	オイルストーン
 oirat	オイラト
 okapi	オカピ
 okhotsk	オホーツク
@@ -5425,7 +6093,10 @@ onyx	オニックス
 opal	オパール
 opaque	オペーク
 opel	オペル
+opencut	オープンカット
 opening	オープニング
+openstack	オープンスタック
+openwork	オープンワーク
 opera	オペラ
 operating	オペレーティング
 operator	オペレータ
@@ -5484,9 +6155,12 @@ osborne	オズボーン
 oscillator	オシレータ
 oscillograph	オシログラフ
 oscilloscope	オシロスコープ
+osjb ホールディングス	osjbホールディングス
+osjbhd	osjbホールディングス
 oslo	オスロ
 osman	オスマン
 osmium	オスミウム
+ossian	オシアン
 ostomate	オストメイト
 ostracism	オストラシズム
 ostrich	オーストリッチ
@@ -5498,34 +6172,59 @@ otto	オット
 ouagadougou	ワガドゥグ
 ounce	オンス
 out	アウト
+outboard	アウトボード
+outbound	アウトバウンド
 outbreak	アウトブレイク
+outburst	アウトバースト
+outcome	アウトカム
 outdoor	アウトドア
 outerwear	アウターウエア
+outfield	アウトフィールド
+outfit	アウトフィット
 outfitter	アウトフィッタ
 outlaw	アウトロ
 outlet	アウトレット
 outline	アウトライン
+outlook	アウトルック
 outrigger	アウトリガ
 outsider	アウトサイダ
+outsource	アウトソース
 outsourcing	アウトソーシング
 outtake	アウトテーク
 oven	オーブン
+overaction	オーバーアクション
+overall	オーバーオール
+overblouse	オーバーブラウス
 overbooking	オーバーブッキング
+overbridge	オーバーブリッジ
+overcoat	オーバーコート
+overdraft	オーバードラフト
+overdress	オーバードレス
+overflow	オーバーフロ
 overhand	オーバーハンド
+overhang	オーバーハング
 overhaul	オーバーホール
-overhead	オーバヘッド
+overhead	オーバーヘッド
 overheat	オーバーヒート
 overlap	オーバーラップ
 overlay	オーバーレイ
+overload	オーバーロード
 overloan	オーバーローン
+overpace	オーバーペース
 override	オーバーライド
 overrun	オーバーラン
+overshirt	オーバーシャツ
 overshoes	オーバーシューズ
+overshoot	オーバーシュート
+overskirt	オーバースカート
 overstay	オーバーステイ
 oversteer	オーバーステア
+overtime	オーバータイム
+overtone	オーバートーン
 overture	オーバーチュア
 overview	オーバービュ
 overwork	オーバーワーク
+overwrite	オーバーライト
 ovidius	オビディウス
 owner	オーナ
 oxford	オックスフォード
@@ -5537,6 +6236,9 @@ oxytetracycline	オキシテトラサイクリン
 oyaide	オヤイデ
 oyster	オイスタ
 ozone	オゾン
+p コート	ピーコート
+p トロ	ピートロ
+pacemaker	ペースメーカ
 pachinko	パチンコ
 package	パッケージ
 packaging	パッケージング
@@ -5550,14 +6252,17 @@ paddling	パドリング
 paddock	パドック
 paderewski	パデレフスキ
 padova	パドバ
-paella	パエリヤ
+paella	パエリア
 page	ページ
 pageant	ページェント
+pageboy	ページボーイ
 pager	ページャ
 paging	ページング
 pagoda	パゴダ
 paint	ペイント
+painter	ペインタ
 painting	ペインティング
+pairing	ペアリング
 paisley	ペーズリ
 pajamas	パジャマ
 pakistan	パキスタン
@@ -5580,6 +6285,7 @@ panama	パナマ
 panasonic	パナソニック
 pancake	パンケーキ
 panda	ジャイアントパンダ
+pandemic	パンデミック
 pandemie	パンデミ
 panelist	パネリスト
 pangaea	パンゲア
@@ -5588,6 +6294,7 @@ panofsky	パノフスキ
 panopticon	パノプティコン
 panorama	パノラマ
 panoramic	パノラミック
+panpipes	パンパイプ
 pansy	パンジ
 pantalon	パンタロン
 pantheon	パンテオン
@@ -5595,10 +6302,18 @@ panties	パンティ
 pantograph	パンタグラフ
 pantomime	パントマイム
 pantos	パントスロジスティクス
+pantry	パントリ
+pantskirt	パンツスカート
+pantsuit	パンツスーツ
 panty	パンティ
 papa	パパ
+papain	パパイン
+paparazzi	パパラッチ
+papaw	ポーポ
 papaya	パパイヤ
 paperback	ペーパーバック
+papercraft	ペーパークラフト
+paperless	ペーパーレス
 papua	パプア
 papyrus	パピルス
 para	パラ
@@ -5634,6 +6349,7 @@ parkes	パークス
 parking	パーキング
 parnassos	パルナソス
 parody	パロディ
+paros	パロス
 parotin	パロチン
 parsec	パーセク
 parsley	パセリ
@@ -5647,15 +6363,18 @@ parts	パーツ
 pasadena	パサディナ
 pasolini	パゾリーニ
 passameter	パッサメータ
+passcode	パスコード
 passenger	パッセンジャ
 passer	パサー
 passimeter	パッシメータ
 passing	パッシング
 passion	パッション
 passionate	パッショネート
+passionfruit	パッションフルーツ
 password	パスワード
 paste	ペースト
 pastel	パステル
+pasteur	パスツール
 patagonia	パタゴニア
 patch	パッチ
 patchwork	パッチワーク
@@ -5668,20 +6387,24 @@ patissier	パティシエ
 patrol	パトロール
 patron	パトロン
 pattern	パターン
+patternmaker	パターンメーカ
 pauli	パウリ
 paulos	パウロス
 pavement	ペーブメント
+pavese	パベーゼ
 pavilion	パビリオン
 pavlov	パブロフ
-pawpaw	papaw
+pawpaw	ポーポ
 pay	ペイ
 payment	ペイメント
+payout	ペイアウト
+payroll	ペイロール
 peacock	ピーコック
 peano	ペアノ
 peanut	ピーナツ
 peanuts	ピーナツ
 pearl	パール
-pecan	ピーカン
+pecan	ペカン
 peccary	ペッカリ
 pedal	ペダル
 pedaling	ペダリング
@@ -5700,11 +6423,13 @@ pelican	ペリカン
 pellet	ペレット
 pelletizing	ペレタイジング
 peloponnesos	ペロポネソス
+pemmican	ペミカン
 pen	ペン
 pence	ペンス
 pencil	ペンシル
 pending	ペンディング
 penguin	ペンギン
+penholder	ペンホルダ
 penicillin	ペニシリン
 peninsula	ペニンシュラ
 penlight	ペンライト
@@ -5712,6 +6437,7 @@ penmanship	ペンマンシップ
 pennant	ペナント
 penny	ペニー
 pentagram	ペンタグラム
+pentane	ペンタン
 pentax	ペンタックス
 penthouse	ペントハウス
 pentose	ペントース
@@ -5719,7 +6445,7 @@ people	ピープル
 pepino	ペピーノ
 peplomycin	ペプロマイシン
 peplum	ペプラム
-pepper	ペッパ
+pepper	ペパー
 peppermint	ペパーミント
 pepsin	ペプシン
 peptidase	ペプチダーゼ
@@ -5741,6 +6467,8 @@ pergola	パーゴラ
 pergolesi	ペルゴレージ
 peripheral	ペリフェラル
 periscope	ペリスコープ
+perkin	パーキン
+perlite	パーライト
 permalloy	パーマロイ
 peroxide	パーオキサイド
 perpignan	ペルピニャン
@@ -5768,11 +6496,15 @@ petrolatum	ペトロラタム
 petticoat	ペチコート
 petunia	ペチュニア
 pfalz	ファルツ
+pgm ホールディングス	pgmホールディングス
+pgmhd	pgmホールディングス
 phage	ファージ
 phakchi	パクチ
 phallicism	ファリシズム
+pharaoh	ファラオ
 pharmacy	ファーマシ
 phasor	フェーザ
+phc ホールディングス	phcホールディングス
 phenacetin	フェナセチン
 phenanthrene	フェナントレン
 phenol	フェノール
@@ -5803,10 +6535,16 @@ phonon	フォノン
 phonème	フォネーム
 phosphine	ホスフィン
 photocollage	フォトコラージュ
+photodiode	フォトダイオード
 photogenic	フォトジェニック
+photograph	フォトグラフ
 photographer	フォトグラファ
 photography	フォトグラフィ
+photomap	フォトマップ
+photomask	フォトマスク
+photomontage	フォトモンタージュ
 photon	フォトン
+photoplayer	フォトプレーヤ
 photoresist	フォトレジスト
 phrasing	フレージング
 phycoerythrin	フィコエリトリン
@@ -5818,7 +6556,9 @@ piaget	ピアジェ
 pianissimo	ピアニッシモ
 pianist	ピアニスト
 piastre	ピアストル
+pica	パイカ
 picasso	ピカソ
+piccadilly	ピカデリ
 piccolo	ピッコロ
 pick	ピック
 pickel	ピッケル
@@ -5827,12 +6567,14 @@ picketing	ピケッティング
 pickles	ピクルス
 pickup	ピックアップ
 picnic	ピクニック
+picosecond	ピコセカンド
 picot	ピコット
 pictogram	ピクトグラム
 pictograph	ピクトグラフ
 picul	ピクル
 pidgin	ピジン
 pie	パイ
+piecework	ピースワーク
 pierre	ピエール
 pierrot	ピエロ
 piezo	ピエゾ
@@ -5864,6 +6606,7 @@ pint	パイント
 pinter	ピンタ
 pinup	ピンアップ
 piolet	ピオレ
+pion	パイオン
 pipe	パイプ
 pipeline	パイプライン
 piperine	ピペリン
@@ -5918,9 +6661,9 @@ platonic	プラトニック
 platter	プラッタ
 platy	プラティ
 plautus	プラウトゥス
-playback	プレイバック
-playboy	プレイボーイ
-playlist	プレイリスト
+playback	プレーバック
+playboy	プレーボーイ
+playlist	プレーリスト
 playstation	プレイステーション
 plaza	プラザ
 please	プリーズ
@@ -5932,8 +6675,10 @@ plotter	プロッタ
 plow	プラウ
 ploy	プロイ
 plug	プラグ
+plugin	プラグイン
 plum	プラム
 plume	プルーム
+plunger	プランジャ
 plus	プラス
 plush	プラッシュ
 plutarch	プルターク
@@ -5944,6 +6689,8 @@ plywood	プライウッド
 pochette	ポシェット
 pocket	ポケット
 pocketable	ポケッタブル
+pocketbook	ポケットブック
+pocketknife	ポケットナイフ
 poet	ポエット
 poetic	ポエティック
 poetical	ポエティカル
@@ -5961,23 +6708,30 @@ polarograph	ポーラログラフ
 polarography	ポーラログラフィ
 polaroid	ポラロイドカメラ
 polemic	ポレミック
+policeman	ポリスマン
 polio	ポリオ
 politics	ポリティックス
 poliziano	ポリツィアーノ
 polka	ポルカ
+pollock	ポロック
+pollux	ポルックス
 polo	ポロ
 polonium	ポロニウム
 polska	ポーランド
 polyacetal	ポリアセタール
+polyacetylene	ポリアセチレン
 polyacrylonitrile	ポリアクリロニトリル
 polyamide	ポリアミド
 polyandry	ポリアンドリ
 polybios	ポリビオス
 polycarbonate	ポリカーボネイト
 polycentrism	ポリセントリズム
+polychrome	ポリクローム
+polyene	ポリエン
 polyester	ポリエステル
 polyethylene	ポリエチレン
 polygamy	ポリガミ
+polygraph	ポリグラフ
 polymer	ポリマ
 polynesia	ポリネシア
 polynucleotide	ポリヌクレオチド
@@ -6003,6 +6757,7 @@ pontoon	ポンツーン
 pony	ポニー
 ponytail	ポニーテール
 poodle	プードル
+poolside	プールサイド
 poor	プアー
 popcorn	ポップコーン
 pope	ポープ
@@ -6020,6 +6775,7 @@ porsche	ポルシェ
 port	ポート
 portable	ポータブル
 porter	ポータ
+porterhouse	ポーターハウス
 portfolio	ポートフォリオ
 portrait	ポートレート
 portsmouth	ポーツマス
@@ -6031,7 +6787,12 @@ possession	ポゼッション
 possibility	ポシビリティ
 possible	ポシブル
 possum	ポッサム
+postcard	ポストカード
 poster	ポスタ
+postit	ポストイット
+postmodern	ポストモダン
+postmodernism	ポストモダニズム
+postproduction	ポストプロダクション
 pot	ポット
 potassium	ポタシウム
 potato	ポテト
@@ -6039,15 +6800,19 @@ potential	ポテンシャル
 potentiality	ポテンシャリティ
 potentiometer	ポテンシオメータ
 pothos	ポトス
+potlatch	ポトラッチ
 potomac	ポトマック
 potsdam	ポツダム
 poulenc	プーランク
 poussin	プーサン
+poval	ポバール
 powder	パウダ
 powdery	パウダリ
 power	パワー
 powerful	パワフル
 powerlifting	パワーリフティング
+powerpoint	パワーポイント
+powershot	パワーショット
 practical	プラクティカル
 practice	プラクティス
 prada	プラダ
@@ -6062,7 +6827,8 @@ preamp	プリアンプ
 prefix	プレフィックス
 preinstall	プリインストール
 prelude	プレリュード
-prenup	プリナップ
+prenup	プレナップ
+preopen	プレオープン
 prepackage	プリパッケージ
 preppie	プレッピ
 presbyterian	プレスビテリアン
@@ -6071,10 +6837,11 @@ present	プレゼント
 presentation	プレゼンテーション
 presenteeism	プレゼンティーイズム
 preset	プリセット
+presley	プレスリ
 press	プレス
 pressing	プレッシング
 pressure	プレッシャ
-prestige	プレスティージ
+prestige	プレステージ
 pretest	プリテスト
 pretoria	プレトリア
 pretty	プリティ
@@ -6113,6 +6880,7 @@ professional	プロフェッショナル
 professionalism	プロフェッショナリズム
 professor	プロフェッサ
 profil	プロフィル
+profit	プロフィット
 progesterone	プロゲステロン
 progestin	プロゲスチン
 program	プログラム
@@ -6123,9 +6891,11 @@ projection	プロジェクション
 projector	プロジェクタ
 prokofiev	プロコフィエフ
 prolactin	プロラクチン
+proline	プロリン
 prologue	プロローグ
 promenade	プロムナード
 promethium	プロメチウム
+promin	プロミン
 prominence	プロミネンス
 promote	プロモート
 promoter	プロモータ
@@ -6136,6 +6906,7 @@ pronto	プロントコーポレーション
 propaganda	プロパガンダ
 propane	プロパン
 propeller	プロペラ
+proper	プロパ
 property	プロパティ
 proportion	プロポーション
 proposal	プロポーザル
@@ -6160,6 +6931,7 @@ proust	プルースト
 provence	プロバンス
 providence	プロビデンス
 provider	プロバイダ
+provitamin	プロビタミン
 proxemics	プロクセミックス
 proxy	プロキシ
 prune	プルーン
@@ -6187,6 +6959,9 @@ pulldown	プルダウン
 pulley	プーリ
 pullover	プルオーバ
 pulp	パルプ
+pulpit	パルピット
+pulsar	パルサ
+pulsator	パルセータ
 puma	ピューマ
 pump	ポンプ
 pumping	ポンピング
@@ -6197,7 +6972,11 @@ puncher	パンチャ
 punching	パンチング
 punctuation	パンクチュエーション
 punjab	パンジャブ
+punks	パンクス
 punt	パント
+puppet	パペット
+purcell	パーセル
+purchase	パーチェス
 pure	ピュア
 purge	パージ
 puritan	ピューリタン
@@ -6216,6 +6995,7 @@ puzzle	パズル
 pygmalion	ピグマリオン
 pygmy	ピグミ
 pyjamas	ピジャマ
+pylon	パイロン
 pyracantha	ピラカンサ
 pyramid	ピラミッド
 pyrethrin	ピレトリン
@@ -6238,6 +7018,8 @@ quality	クオリティ
 quantity	クオンティティ
 quark	クオーク
 quart	クオート
+quarterback	クオーターバック
+quarterfinal	クオーターファイナル
 quarterly	クオータリ
 quartz	クオーツ
 quasar	クエーサ
@@ -6246,6 +7028,7 @@ queen	クイーン
 query	クエリ
 question	クエスチョン
 quiche	キッシュ
+quickstep	クイックステップ
 quilting	キルティング
 quine	クワイン
 quinone	キノン
@@ -6258,18 +7041,22 @@ rabat	ラバト
 rabaul	ラバウル
 rabbit	ラビット
 raccoon	ラクーン
+racecourse	レースコース
 racer	レーサ
 racine	ラシーヌ
 racism	レーシズム
 racket	ラケット
+racquetball	ラケットボール
 rad	ラド
 radar	レーダ
+radarscope	レーダースコープ
 radiator	ラジエータ
 radicalism	ラジカリズム
 radicalist	ラジカリスト
 radiguet	ラディゲ
 radio	ラジオ
 radiography	ラジオグラフィ
+radioisotope	ラジオアイソトープ
 radish	ラディッシュ
 radium	ラジウム
 radon	ラドン
@@ -6280,6 +7067,7 @@ rafting	ラフティング
 raglan	ラグラン
 ragtime	ラグタイム
 rail	レール
+railroad	レールロード
 rain	レイン
 rainbow	レインボ
 raincoat	レインコート
@@ -6295,6 +7083,7 @@ rampway	ランプウエ
 ramsay	ラムゼイ
 rancho	ランチョ
 random	ランダム
+ranger	レンジャ
 rangoon	ラングーン
 ranke	ランケ
 rankine	ランキン
@@ -6317,12 +7106,14 @@ ravenna	ラベンナ
 rawin	レーウィン
 rawinsonde	レーウィンゾンデ
 rawls	ロールズ
+raycop	レイコップ
 rayleigh	レーリ
 rayon	レーヨン
 reach	リーチ
 reactance	リアクタンス
 reactor	リアクタ
 readability	リーダビリティ
+readiness	レディネス
 realism	リアリズム
 realist	リアリスト
 realistic	リアリスティック
@@ -6330,6 +7121,7 @@ reality	リアリティ
 realize	リアライズ
 ream	リーム
 reamer	リーマ
+reaper	リーパ
 rear	リヤ
 reasonable	リーズナブル
 reboot	リブート
@@ -6359,7 +7151,10 @@ recruiting	リクルーティング
 recycle	リサイクル
 recycling	リサイクリング
 redirect	リダイレクト
+redmine	レッドマイン
 redon	ルドン
+redwood	レッドウッド
+reeling	リーリング
 reengineering	リエンジニアリング
 refactoring	リファクタリング
 referee	レフェリ
@@ -6379,6 +7174,7 @@ refreshment	リフレッシュメント
 regatta	レガッタ
 reggae	レゲエ
 regime	レジーム
+region	リージョン
 regionalism	リージョナリズム
 registrar	レジストラ
 registration	レジストレーション
@@ -6397,13 +7193,16 @@ relational	リレーショナル
 relax	リラックス
 relaxation	リラクゼーション
 relay	リレー
+releaser	リリーサ
 reliability	リライアビリティ
 reload	リロード
 remake	リメーク
 remark	リマーク
+remarque	レマルク
 remaster	リマスタ
 rembrandt	レンブラント
 remedy	レメディ
+remind	リマインド
 reminder	リマインダ
 reminiscence	レミニセンス
 remodel	リモデル
@@ -6441,6 +7240,7 @@ republic	リパブリック
 republican	リパブリカン
 request	リクエスト
 requiem	レクイエム
+resale	リセール
 reschedule	リスケジュール
 rescheduling	リスケジューリング
 rescue	レスキュ
@@ -6451,6 +7251,7 @@ reset	リセット
 residence	レジデンス
 resident	レジデント
 resilience	レジリエンス
+resin	レジン
 resize	リサイズ
 resnais	レネ
 resol	リソルホールディングス
@@ -6479,6 +7280,7 @@ retirement	リタイアメント
 retort	レトルト
 retouch	レタッチ
 retriever	レトリーバ
+retro	レトロ
 retrovirus	レトロウイルス
 retry	リトライ
 returnable	リターナブル
@@ -6510,6 +7312,7 @@ rhinovirus	ライノウイルス
 rhodesia	ローデシア
 rhodium	ロジウム
 rhodopsin	ロドプシン
+rhodos	ロドス
 rhubarb	ルバーブ
 rhythmic	リズミック
 rhythmical	リズミカル
@@ -6532,6 +7335,8 @@ ricoh	リコー
 rider	ライダ
 riding	ライディング
 riemann	リーマン
+riesman	リースマン
+rifling	ライフリング
 rig	リグ
 riga	リガ
 rigoletto	リゴレット
@@ -6539,6 +7344,7 @@ rigorism	リゴリズム
 rigorist	リゴリスト
 rilke	リルケ
 rimbaud	ランボ
+ringside	リングサイド
 rinse	リンス
 rising	ライジング
 ristorante	リストランテ
@@ -6550,6 +7356,8 @@ riviera	リビエラ
 riyadh	リヤド
 riyal	リヤル
 roadie	ローディ
+roadster	ロードスタ
+roadwork	ロードワーク
 roast	ロースト
 roaster	ロースタ
 robespierre	ロベスピエール
@@ -6582,7 +7390,7 @@ ronsard	ロンサール
 roof	ルーフ
 roofing	ルーフィング
 room	ルーム
-roommate	ルームメイト
+roommate	ルームメート
 roosevelt	ルーズベルト
 roots	ルーツ
 rope	ロープ
@@ -6590,13 +7398,19 @@ ropeway	ロープウエ
 roping	ローピング
 ropping	ロッピングライフ
 rosamunde	ロザムンデ
+rosaniline	ローズアニリン
+rosario	ロサリオ
 roseau	ロゾー
 roselle	ローゼル
 rosemary	ローズマリ
 rosenstock	ローゼンストック
+rosette	ロゼット
+rosewood	ローズウッド
+rosin	ロジン
 rossellini	ロッセリーニ
 rossetti	ロセッティ
 rossini	ロッシーニ
+rostand	ロスタン
 rostov	ロストフ
 rotation	ローテーション
 rothenburg	ローテンブルク
@@ -6604,6 +7418,7 @@ rothko	ロスコ
 rotor	ロータ
 rotterdam	ロッテルダム
 rouault	ルオー
+rouen	ルーアン
 rous	ラウス
 rousseau	ルソー
 router	ルータ
@@ -6611,6 +7426,8 @@ routine	ルーチン
 routing	ルーティング
 roux	ルー
 rowing	ローイング
+rowlock	ローロック
+rs タイチ	アールエスタイチ
 rubashka	ルバシカ
 rubens	ルーベンス
 rubicon	ルビコン
@@ -6622,6 +7439,7 @@ ruffle	ラッフル
 rug	ラッグ
 rugby	ラグビ
 rule	ルール
+rumford	ランフォード
 rundown	ランダウン
 runge	ルンゲ
 runner	ランナ
@@ -6631,6 +7449,7 @@ runtime	ランタイム
 rupee	ルピー
 rupiah	ルピア
 rusk	ラスク
+ruskin	ラスキン
 russell	ラッセル
 russia	ロシア
 ruthenium	ルテニウム
@@ -6652,9 +7471,12 @@ sachs	ザックス
 sachsen	ザクセン
 saddle	サドル
 sadism	サディズム
+sadist	サディスト
+sadistic	サディスティック
 sadowsky	サドウスキ
 safari	サファリ
 safe	セーフ
+safeguard	セーフガード
 safety	セーフティ
 safrole	サフロール
 sage	セージ
@@ -6664,10 +7486,15 @@ saintpaulia	セントポーリア
 saipan	サイパン
 sakhalin	サハリン
 salad	サラダ
+saladin	サラディン
+salamis	サラミス
 salary	サラリ
 salaryman	サラリーマン
 sales	セールス
+saleslady	セールスレディ
 salesman	セールスマン
+saleswoman	セールスウーマン
+salieri	サリエリ
 sallustius	サルスティウス
 salmon	サーモン
 salmonella	サルモネラ
@@ -6675,6 +7502,7 @@ salome	サロメ
 salon	サロン
 salonika	サロニカ
 salopette	サロペット
+saluki	サルキ
 salvage	サルベージ
 salvia	サルビア
 salzburg	ザルツブルク
@@ -6691,9 +7519,12 @@ samuelson	サミュエルソン
 sanatorium	サナトリウム
 sanctuary	サンクチュアリ
 sandal	サンダル
+sandbag	サンドバッグ
+sandbox	サンドボックス
 sandburg	サンドバーグ
 sanding	サンディング
 sandpaper	サンドペーパ
+sandstone	サンドストーン
 sandwich	サンドイッチ
 sanger	サンガ
 sanitization	サニタイゼーション
@@ -6714,9 +7545,11 @@ saponin	サポニン
 sapphire	サファイア
 sapphism	サフィズム
 sappho	サッフォ
+saraband	サラバンド
 saracen	サラセン
 sarajevo	サラエボ
 sarasate	サラサーテ
+saratoga	サラトガ
 sarawak	サラワク
 sarcoidosis	サルコイドーシス
 sardegna	サルデーニャ
@@ -6731,7 +7564,8 @@ satellite	サテライト
 satie	サティ
 satin	サテン
 satisfaction	サティスファクション
-saturday	サタデイ
+saturday	サタデ
+saucepan	ソースパン
 sauna	サウナ
 sausage	ソーセージ
 saussure	ソシュール
@@ -6744,7 +7578,15 @@ saxhorn	サクスホルン
 saxitoxin	サキシトキシン
 saxon	サクソン
 saxonia	サクソニア
+saxony	サクソニ
 saxophone	サクソフォン
+sb カワスミ	sbカワスミ
+sbi ホットグラインズ	sbiホットグラインズ
+sbi ホールディングス	sbiホールディングス
+sbihd	sbiホールディングス
+sbihg	sbiホットグラインズ
+sbs ホールディングス	sbsホールディングス
+sbshd	sbsホールディングス
 scab	スキャッブ
 scala	スカーラ
 scalability	スケーラビリティ
@@ -6786,7 +7628,10 @@ schlinge	シュリンゲ
 schnitzler	シュニッツラ
 scholarship	スカラシップ
 school	スクール
+schoolboy	スクールボーイ
+schoolgirl	スクールガール
 schooling	スクーリング
+schoolmate	スクールメート
 schooner	スクーナ
 schopenhauer	ショーペンハウア
 schumacher	シューマッハ
@@ -6796,6 +7641,7 @@ schwaben	シュバーベン
 schwann	シュワン
 schwarzenegger	シュワルツネッガ
 schwarzschild	シュワルツシルト
+schwarzwald	シュバルツバルト
 schweitzer	シュバイツァ
 science	サイエンス
 scientific	サイエンティフィック
@@ -6809,6 +7655,7 @@ scope	スコープ
 scopolamine	スコポラミン
 scoreboard	スコアボード
 scorebook	スコアブック
+scorecard	スコアカード
 scorer	スコアラ
 scoria	スコリア
 scorpion	スコーピオン
@@ -6823,8 +7670,10 @@ scrapbook	スクラップブック
 scraper	スクレーパ
 scratch	スクラッチ
 screening	スクリーニング
-screenplay	スクリーンプレイ
+screenplay	スクリーンプレ
+screenshot	スクリーンショット
 screw	スクリュ
+screwball	スクリューボール
 scrimmage	スクリメージ
 script	スクリプト
 scripter	スクリプタ
@@ -6838,6 +7687,7 @@ scull	スカル
 sculling	スカーリング
 sculpture	スカルプチャ
 scupper	スカッパ
+scythai	スキタイ
 seaborg	シーボーグ
 seahorse	シーホース
 seal	シール
@@ -6855,6 +7705,8 @@ secant	セカント
 secession	セセッション
 secom	セコム
 secondary	セコンダリ
+secondhand	セコンドハンド
+secret	シークレット
 secretary	セクレタリ
 secretin	セクレチン
 section	セクション
@@ -6884,14 +7736,18 @@ selfish	セルフィッシュ
 selye	セリエ
 semantic	セマンティック
 semantics	セマンティックス
+semarang	スマラン
 semester	セメスタ
 semicolon	セミコロン
 semidocumentary	セミドキュメンタリ
+semifinal	セミファイナル
 semiformal	セミフォーマル
 seminary	セミナリ
 seminole	セミノール
-semipro	semiprofessional
+semipro	セミプロフェッショナル
+semiprofessional	セミプロフェッショナル
 seneca	セネカ
+senega	セネガ
 senegal	セネガル
 sensation	センセーション
 sensational	センセーショナル
@@ -6918,27 +7774,35 @@ sequential	シーケンシャル
 sequoia	セコイア
 serbia	セルビア共和国
 serenade	セレナーデ
+seria	セリア
 serialize	シリアライズ
+sericin	セリシン
 series	シリーズ
 serine	セリン
 serious	シリアス
 serotonin	セロトニン
 serow	シーロ
+servant	サーバント
 serve	サーブ
 server	サーバ
 service	サービス
+serviceload	サービスロード
 servlet	サーブレット
 servo	サーボ
+servobrake	サーボブレーキ
 servomotor	サーボモータ
 sesquiterpene	セスキテルペン
 session	セッション
+setlist	セットリスト
 seton	シートン
 settlement	セツルメント
 sevastopol	セバストポリ
+seventeen	セブンティーン
 severe	シビア
 sevilla	セビリア
 sewing	ソーイング
 sexism	セクシズム
+sexless	セックスレス
 sexual	セクシャル
 sexuality	セクシュアリティ
 sexy	セクシ
@@ -6947,6 +7811,7 @@ sezession	ゼツェシオン
 sforza	スフォルツァ
 shackleton	シャクルトン
 shade	シェード
+shadowboxing	シャドーボクシング
 shaft	シャフト
 shaftesbury	シャフツベリ
 shaggy	シャギ
@@ -6958,6 +7823,7 @@ shale	シェール
 shallot	シャロット
 shallow	シャロ
 shalyapin	シャリアピン
+shaman	シャーマン
 shamanism	シャーマニズム
 shame	シェーム
 shampoo	シャンプ
@@ -6967,6 +7833,7 @@ shaper	シェーパ
 shapeup	シェイプアップ
 shard	シャード
 shared	シェアード
+shareware	シェアウエア
 sharia	シャリーア
 sharing	シェアリング
 sharkskin	シャークスキン
@@ -6985,6 +7852,7 @@ shelter	シェルタ
 shelty	シェットランドシープドッグ
 shepherd	シェパード
 sherbet	シャーベット
+sheridam	シェリダン
 sheriff	シェリフ
 sherlock	シャーロック
 sherlockian	シャーロキアン
@@ -6999,10 +7867,12 @@ shine	シャイン
 shiraz	シーラーズ
 shirring	シャーリング
 shirt	シャツ
+shirtdress	シャツドレス
 shiseido	資生堂
 shock	ショック
 shocking	ショッキング
 shockley	ショックレ
+shoelace	シューレース
 shoes	シューズ
 shoeshine	シューシャイン
 shooter	シュータ
@@ -7012,10 +7882,15 @@ shopping	ショッピング
 shortcake	ショートケーキ
 shortening	ショートニング
 shorter	ショータ
+shorthand	ショートハンド
+shorthorn	ショートホーン
 shorts	ショーツ
+shortstop	ショートストップ
 shot	ショット
+shotgun	ショットガン
 shovel	シャベル
 show	ショウ
+showboat	ショーボート
 showcase	ショーケース
 shower	シャワ
 showmanship	ショーマンシップ
@@ -7025,7 +7900,9 @@ shrimp	シュリンプ
 shuffle	シャッフル
 shuffleboard	シャッフルボード
 shunt	シャント
+shutdown	シャットダウン
 shutter	シャッタ
+shuttlecock	シャトルコック
 shy	シャイ
 sial	シアル
 sibelius	シベリウス
@@ -7033,22 +7910,32 @@ siberia	シベリア
 sicilia	シチリア
 sicily	シシリ
 side	サイド
+sideboard	サイドボード
 sidecar	サイドカ
+sidekick	サイドキック
+sidelight	サイドライト
+sideline	サイドライン
 sideout	サイドアウト
 siderostat	シデロスタット
+sideslip	サイドスリップ
+sidespin	サイドスピン
+sidewalk	サイドウオーク
 sidewinder	サイドワインダ
 sidotti	シドッチ
 siebold	シーボルト
+siegfried	ジークフリート
 siena	シエナ
 siesta	シエスタ
 sievert	シーベルト
 sightseeing	サイトシーイング
 sigma	シグマ
 signac	シニャック
+signboard	サインボード
 sihanouk	シアヌーク
 sikkim	シッキム
 silage	サイレージ
 silence	サイレンス
+silencer	サイレンサ
 silent	サイレント
 silhouette	シルエット
 silica	シリカ
@@ -7056,13 +7943,18 @@ silicon	シリコン
 silicone	シリコーン
 silk	シルク
 silkette	シルケット
+silkscreen	シルクスクリーン
+silky	シルキ
 sillitoe	シリト
 silo	サイロ
 silt	シルト
+silumin	シルミン
 silver	シルバ
 simenon	シムノン
 simile	シミリ
+simla	シムラ
 simmel	ジンメル
+simoon	シムーン
 simple	シンプル
 simplex	シンプレクス
 simplicity	シンプリシティ
@@ -7070,12 +7962,14 @@ simulate	シミュレート
 simulation	シミュレーション
 simulator	シミュレータ
 sinai	シナイ
+sinclair	シンクレア
 sindbad	シンドバッド
 sinema	シネマ
 singapore	シンガポール
 singer	シンガ
 singles	シングルス
 singlet	シングレット
+singleton	シングルトン
 singularity	シンギュラリティ
 sinker	シンカ
 siphon	サイホン
@@ -7093,7 +7987,9 @@ size	サイズ
 sizing	サイジング
 sizzle	シズル
 sjepc	住友共同電力
+sk エレクトロニクス	エスケーエレクトロニクス
 skate	スケート
+skateboard	スケートボード
 skating	スケーティング
 skeleton	スケルトン
 sketch	スケッチ
@@ -7102,11 +7998,17 @@ skier	スキーヤ
 skill	スキル
 skillful	スキルフル
 skimming	スキミング
+skinhead	スキンヘッド
 skip	スキップ
 skipper	スキッパ
 skit	スキット
+skiwear	スキーウエア
 skyarch	スカイアーチネットワークス
+skydiver	スカイダイバ
+skydiving	スカイダイビング
+skyjack	スカイジャック
 skylark	スカイラーク
+skylight	スカイライト
 skyline	スカイライン
 skylla	スキュラ
 skype	スカイプ
@@ -7117,6 +8019,7 @@ slashing	スラッシング
 slate	スレート
 slave	スレーブ
 sleek	スレーキ
+sleeveless	スリーブレス
 slender	スレンダ
 slice	スライス
 slicer	スライサ
@@ -7137,6 +8040,7 @@ slot	スロット
 slotter	スロッタ
 slovakia	スロバキア
 slovenia	スロベニア
+slowdown	スローダウン
 sludge	スラッジ
 slugger	スラッガ
 slum	スラム
@@ -7145,6 +8049,8 @@ slur	スラー
 slurry	スラリ
 smack	スマック
 small	スモール
+smalltalk	スモールトーク
+smartphone	スマートフォン
 smash	スマッシュ
 smile	スマイル
 smiles	スマイルズ
@@ -7176,6 +8082,7 @@ snowdrop	スノードロップ
 snowmobile	スノーモービル
 snuff	スナッフ
 soaking	ソーキング
+soarer	ソアラ
 soaring	ソアリング
 social	ソーシャル
 socialism	ソーシャリズム
@@ -7191,23 +8098,31 @@ sodom	ソドム
 sofa	ソファ
 sofel	ソフエル
 sofmap	ソフマップ
+softphone	ソフトフォン
+softprint	ソフトプリント
 software	ソフトウエア
 solanine	ソラニン
 solar	ソーラ
 solarization	ソラリゼーション
+soldier	ソルジャ
+soldum	ソルダム
 solenoid	ソレノイド
 solidarity	ソリダリティ
 solingen	ゾーリンゲン
 soloist	ソリスト
 solomon	ソロモン
+solver	ソルバ
 somalia	ソマリア
 somatostatin	ソマトスタチン
 sombart	ゾンバルト
 something	サムシング
 sommelier	ソムリエ
+sompo	sompoホールディングス
+sompo ホールディングス	sompoホールディングス
 sonagram	ソナグラム
 sonar	ソナー
 song	ソング
+sonobuoy	ソノブイ
 sony	ソニー
 sonyfg	ソニーフィナンシャルグループ
 sonyfh	ソニーフィナンシャルグループ
@@ -7226,12 +8141,16 @@ sound	サウンド
 sounding	サウンディング
 soundscape	サウンドスケープ
 soup	スープ
+soupspoon	スープスプーン
 sour	サワー
+sourcecode	ソースコード
 south	サウス
 southampton	サウサンプトン
 southpaw	サウスポ
 souvenir	スーベニア
 soviet	ソビエト
+spacecraft	スペースクラフト
+spaceman	スペースマン
 spacer	スペーサ
 spaceship	スペースシップ
 spade	スペード
@@ -7241,6 +8160,7 @@ span	スパン
 spandex	スパンデックス
 spandrel	スパンドレル
 spaniel	スパニエル
+spanker	スパンカ
 spanner	スパナ
 spar	スパー
 spare	スペア
@@ -7248,9 +8168,12 @@ spareribs	スペアリブ
 sparring	スパーリング
 sparrow	スパロ
 sparta	スパルタ
+spartacus	スパルタクス
 spats	スパッツ
 speaker	スピーカ
+speakerphone	スピーカーホン
 speaking	スピーキング
+spearmint	スペアミント
 spec	スペック
 special	スペシャル
 specialist	スペシャリスト
@@ -7263,6 +8186,9 @@ speculation	スペキュレーション
 speculator	スペキュレータ
 speech	スピーチ
 speed	スピード
+speedball	スピードボール
+speedlight	スピードライト
+speedometer	スピードメータ
 speedy	スピーディ
 spell	スペル
 spelling	スペリング
@@ -7273,6 +8199,7 @@ spice	スパイス
 spiderman	スパイダーマン
 spielberg	スピルバーグ
 spiker	スパイカ
+spiky	スパイキ
 spin	スピン
 spindle	スピンドル
 spinel	スピネル
@@ -7287,6 +8214,7 @@ spirituality	スピリチュアリティ
 spirochaeta	スピロヘータ
 spirulina	スピルリナ
 spitball	スピットボール
+spitsbergen	スピッツベルゲン
 spitz	スピッツ
 splash	スプラッシュ
 splasher	スプラッシャ
@@ -7300,9 +8228,13 @@ sponge	スポンジ
 sponsor	スポンサ
 spool	スプール
 spoon	スプーン
+sportscaster	スポーツキャスタ
 sportsfishing	スポーツフィッシング
 sportsman	スポーツマン
 sportsmanship	スポーツマンシップ
+sportswear	スポーツウエア
+sportswoman	スポーツウーマン
+sportswriter	スポーツライタ
 sporty	スポーティ
 spotlight	スポットライト
 spotting	スポッティング
@@ -7311,6 +8243,7 @@ sprayer	スプレーヤ
 spreadsheet	スプレッドシート
 sprechchor	シュプレヒコール
 sprekelia	スプレケリア
+springboard	スプリングボード
 sprinkler	スプリンクラ
 sprint	スプリント
 sprinter	スプリンタ
@@ -7323,7 +8256,7 @@ square	スクエア
 squash	スカッシュ
 squawker	スコーカ
 squeegee	スクイージ
-squeeze	スクイズ
+squeeze	スクイズプレ
 squeezer	スクイーザ
 stabilizer	スタビライザ
 stable	ステーブル
@@ -7332,9 +8265,10 @@ stage	ステージ
 stagflation	スタグフレーション
 staging	ステージング
 stainless	ステンレス
-stakeholder	ステイクホルダ
+stakeholder	ステークホルダ
 stakes	ステークス
 stalin	スターリン
+stalingrad	スターリングラード
 stalinism	スターリニズム
 stalinist	スターリニスト
 stallion	スタリオン
@@ -7349,10 +8283,12 @@ stanza	スタンザ
 staple	ステープル
 stapler	ステープラ
 starbucks	スターバックスコーヒージャパン
+stardom	スターダム
 stars	スターズ
 starter	スタータ
 starting	スターティング
-starts	スターツ
+starts	スターツコーポレーション
+startup	スタートアップ
 statement	ステートメント
 statesman	ステーツマン
 static	スタティック
@@ -7364,6 +8300,7 @@ status	ステータス
 stayer	ステイヤ
 steady	ステディ
 steak	ステーキ
+steakhouse	ステーキハウス
 steam	スチーム
 steamer	スチーマ
 stearin	ステアリン
@@ -7371,6 +8308,7 @@ steen	ステーン
 steering	ステアリング
 steigeisen	シュタイクアイゼン
 steinbeck	スタインベック
+stellite	ステライト
 stem	ステム
 stencil	ステンシル
 stendhal	スタンダール
@@ -7378,8 +8316,11 @@ step	ステップ
 stepping	ステッピング
 steradian	ステラジアン
 stereo	ステレオ
+stereogram	ステレオグラム
 stereolithography	ステレオリソグラフィ
-stereotype	ステロタイプ
+stereoscope	ステレオスコープ
+stereotype	ステレオタイプ
+stereovision	ステレオビジョン
 sterling	スターリング
 sternberg	スターンバーグ
 steroid	ステロイド
@@ -7398,18 +8339,21 @@ stocker	ストッカ
 stockhausen	シュトックハウゼン
 stockholm	ストックホルム
 stocking	ストッキング
+stockyard	ストックヤード
 stoic	ストイック
 stoicism	ストイシズム
 stoker	ストーカ
 stokesia	ストケシア
 stokowski	ストコフスキ
 stollen	シュトーレン
+stomach	ストマック
 stonehenge	ストーンヘンジ
 stool	スツール
 stop	ストップ
-stopwatch	ストップウォッチ
+stopwatch	ストップウオッチ
 storage	ストレージ
 store	ストア
+storyboard	ストーリーボード
 storyteller	ストーリーテラ
 storytelling	ストーリーテリング
 stout	スタウト
@@ -7419,6 +8363,7 @@ stradivarius	ストラディバリウス
 strainer	ストレーナ
 strangeness	ストレンジネス
 stranger	ストレンジャ
+strap	ストラップ
 strasbourg	ストラスブール
 strassburg	シュトラスブルク
 strategist	ストラテジスト
@@ -7427,10 +8372,14 @@ stratofortress	ストラトフォートレス
 stravinskiy	ストラビンスキ
 straw	ストロ
 strawberry	ストロベリ
+streak	ストリーク
 streaking	ストリーキング
 stream	ストリーム
+streamer	ストリーマ
 streaming	ストリーミング
+streamline	ストリームライン
 street	ストリート
+streetcar	ストリートカ
 strelitzia	ストレリチア
 streptomycin	ストレプトマイシン
 stresemann	シュトレーゼマン
@@ -7439,16 +8388,21 @@ stressor	ストレッサ
 stretcher	ストレッチャ
 stretching	ストレッチング
 stride	ストライド
+strikeout	ストライクアウト
 striker	ストライカ
 striking	ストライキング
 strindberg	ストリンドベリ
 strip	ストリップ
 stripe	ストライプ
 striping	ストライピング
+striplight	ストリップライト
 stripper	ストリッパ
 strobe	ストロボ
+stroboscope	ストロボスコープ
 stroheim	シュトロハイム
 stroke	ストローク
+stroller	ストローラ
+strong	ストロング
 strontium	ストロンチウム
 strophanthin	ストロファンチン
 struggle	ストラッグル
@@ -7464,15 +8418,32 @@ stylebook	スタイルブック
 styling	スタイリング
 stylist	スタイリスト
 styrene	スチレン
+subbank	サブバンク
+subcenter	サブセンタ
+subculture	サブカルチャ
+subdirectory	サブディレクトリ
+subdomain	サブドメイン
 subdominant	サブドミナント
 subfolder	サブフォルダ
+subgroup	サブグループ
 subject	サブジェクト
+subkey	サブキ
 subleader	サブリーダ
+sublease	サブリース
+sublime	サブライム
 subliminal	サブリミナル
+submanager	サブマネージャ
+submaster	サブマスタ
+submenu	サブメニュ
+submodule	サブモジュール
+subnet	サブネット
 subroutine	サブルーチン
 subscription	サブスクリプション
+substance	サブスタンス
 subsystem	サブシステム
+subtask	サブタスク
 subtitle	サブタイトル
+subversion	サブバージョン
 sucre	スクレ
 sudan	スーダン
 suede	スエード
@@ -7490,28 +8461,42 @@ sulfamide	スルファミド
 sulfamine	スルファミン
 sulfate	サルフェート
 sulfonamide	スルホンアミド
+sullivan	サリバン
 sultan	スルタン
 summary	サマリ
 summer	サマー
 summit	サミット
 sunbelt	サンベルト
 sunburn	サンバーン
+sundress	サンドレス
 sunglasses	サングラス
 sunroof	サンルーフ
 sunroom	サンルーム
+sunset	サンセット
 sunshade	サンシェード
 sunspot	サンスポット
 suntory	サントリ
 suomi	スオミ
 superalloy	スーパーアロイ
+supercar	スーパーカ
 supercharger	スーパーチャージャ
 supercomputer	スーパーコンピュータ
+supercritical	スーパークリティカル
 superdome	スーパードーム
 superheterodyne	スーパーヘテロダイン
 superimpose	スーパーインポーズ
+superjet	スーパージェット
+superlady	スーパーレディ
 superman	スーパーマン
 supermarket	スーパーマーケット
+superrealism	スーパーリアリズム
+superscope	スーパースコープ
+supersonic	スーパーソニック
 superstar	スーパースタ
+superstation	スーパーステーション
+superstore	スーパーストア
+supertanker	スーパータンカ
+superwoman	スーパーウーマン
 supper	サパー
 supplier	サプライヤ
 supply	サプライ
@@ -7520,6 +8505,8 @@ surabaya	スラバヤ
 sure	シュア
 surface	サーフェス
 surfacer	サーフェーサ
+surfboard	サーフボード
+surfer	サーファ
 surging	サージング
 suriname	スリナム
 surprise	サプライズ
@@ -7542,6 +8529,7 @@ swallows	ヤクルトスワローズ
 swallowtail	スワローテール
 swan	スワン
 swap	スワップ
+swapfile	スワップファイル
 swapping	スワッピング
 swaziland	スワジランド
 sweat	スウェット
@@ -7560,8 +8548,11 @@ swinger	スインガ
 swipe	スワイプ
 switch	スイッチ
 switchback	スイッチバック
+switchboard	スイッチボード
 switcher	スイッチャ
 switzerland	スイス
+swivel	スイベル
+swordtail	ソードテール
 sydney	シドニ
 syllable	シラブル
 symantec	シマンテック
@@ -7580,9 +8571,11 @@ symphony	シンフォニ
 symposium	シンポジウム
 synapse	シナプス
 synapsis	シナプシス
+synchromesh	シンクロメッシュ
 synchronicity	シンクロニシティ
 synchronize	シンクロナイズ
 synchronizer	シンクロナイザ
+synchroscope	シンクロスコープ
 synchrotron	シンクロトロン
 syncopation	シンコペーション
 syncretism	シンクレティズム
@@ -7604,12 +8597,16 @@ systems	システムズ
 szymanowski	シマノフスキ
 sérigraphie	セリグラフィ
 sérénade	セレナード
+t シャツ	ティーシャツ
 tabaco	タバコ
 tablecloth	テーブルクロス
+tablespace	テーブルスペース
+tablespoon	テーブルスプーン
 tablet	タブレット
 tabloid	タブロイド
 taboo	タブー
 tachistoscope	タキストスコープ
+tachograph	タコグラフ
 tachometer	タコメータ
 tacitus	タキトゥス
 tacking	タッキング
@@ -7621,11 +8618,13 @@ tadzhik	タジク
 taffy	タフィ
 taft	タフト
 tahiti	タヒチ
+tailcoat	テールコート
 taillight	テールライト
 tailor	テーラ
 tailored	テーラード
 taine	テーヌ
 tajikistan	タジキスタン
+takayanagi	タカヤナギ
 take	テーク
 takeaway	テークアウェ
 takedown	テークダウン
@@ -7640,6 +8639,8 @@ talk	トーク
 talkie	トーキ
 tallyman	タリーマン
 talmud	タルムード
+tamayo	タマヨ
+tambora	タンボラ
 tambourine	タンバリン
 tamburin	タンブリン
 tamco	トヨタアセットマネジメント
@@ -7683,17 +8684,26 @@ taut	タウト
 tautology	トートロジ
 tax	タックス
 taxi	タクシ
+taximeter	タクシーメータ
 taxpayer	タックスペイヤ
 taylor	テイラ
 tbilisi	トビリシ
+tbs ホールディングス	tbsホールディングス
+tbs ラ	tbsラジオ
+tbs ラジオ	tbsラジオ
+tbshd	tbsホールディングス
 tchad	チャド
 teacher	ティーチャ
+teacup	ティーカップ
+teahouse	ティーハウス
 team	チーム
+teammate	チームメート
 teamwork	チームワーク
 teapot	ティーポット
 tearoom	ティールーム
 teasel	チーゼル
 teaspoon	ティースプーン
+teatime	ティータイム
 technetium	テクネチウム
 technical	テクニカル
 technician	テクニシャン
@@ -7704,6 +8714,8 @@ technocracy	テクノクラシ
 technocrat	テクノクラート
 technology	テクノロジ
 technopolis	テクノポリス
+technostar	テクノスタ
+technostructure	テクノストラクチャ
 tectonics	テクトニクス
 teddy	テディ
 teddybear	テディベア
@@ -7713,6 +8725,7 @@ teens	ティーンズ
 teflon	テフロン
 tegucigalpa	テグシガルパ
 teheran	テヘラン
+teibow	テイボ
 teijin	帝人
 tekken	鉄建建設
 tektite	テクタイト
@@ -7721,14 +8734,17 @@ telefax	テレファックス
 telegraph	テレグラフ
 telekinesis	テレキネシス
 telemann	テレマン
+telemarketing	テレマーケティング
 teleme	東京テレメッセージ
 telemeter	テレメータ
+telemetering	テレメータリング
 telemetry	テレメトリ
 telepathy	テレパシ
 telephone	テレホン
 teleport	テレポート
 teleportation	テレポーテーション
 teleprinter	テレプリンタ
+teletext	テレテキスト
 teletype	テレタイプ
 television	テレビジョン
 telework	テレワーク
@@ -7775,9 +8791,14 @@ teuton	チュートン
 tevere	テベレ
 tex	テックス
 texas	テキサス
+textarea	テキストエリア
+textbook	テキストブック
 textile	テキスタイル
 texture	テクスチャ
+tg アイネット	tgアイネット
+tginet	tgアイネット
 thackeray	サッカレ
+thailand	タイランド
 thalassotherapy	タラソセラピ
 thalidomide	サリドマイド
 thallium	タリウム
@@ -7799,23 +8820,33 @@ theophrastos	テオフラストス
 theophylline	テオフィリン
 theorist	セオリスト
 theremin	テレミン
+thermal	サーマル
 thermistor	サーミスタ
+thermoconcrete	サーモコンクリート
+thermocouple	サーモカップル
+thermoelement	サーモエレメント
+thermograph	サーモグラフ
 thermography	サーモグラフィ
+thermometer	サーモメータ
 thermopylai	テルモピレ
 thermostat	サーモスタット
+thermoswitch	サーモスイッチ
 thesaurus	シソーラス
 thiamine	サイアミン
 thiazide	サイアザイド
 thiazole	チアゾール
 thibaud	ティボ
 thiers	ティエール
+thimble	シンブル
 thining	セニング
 thinner	シンナ
 thio	チオ
 thiophene	チオフェン
+thirty	サーティ
 thixotropy	チキソトロピ
 thomism	トミズム
 thomsen	トムセン
+thonet	トーネット
 thoreau	ソロー
 thorez	トレーズ
 thorium	トリウム
@@ -7825,6 +8856,7 @@ thorvaldsen	トルバルセン
 thread	スレッド
 threader	スレダ
 three	スリー
+threesome	スリーサム
 threonine	トレオニン
 threshold	スレッショルド
 thrill	スリル
@@ -7836,8 +8868,9 @@ throughput	スループット
 throwing	スローイング
 thrust	スラスト
 thulium	ツリウム
+thumbhole	サムホール
 thumbing	サミング
-thumbnail	サムネイル
+thumbnail	サムネール
 thunderbird	サンダーバード
 thursday	サーズデ
 thymine	チミン
@@ -7847,6 +8880,7 @@ théâtre	テアトル
 ticker	ティッカ
 ticktack	チクタク
 tieck	ティーク
+tiepin	タイピン
 tiepolo	ティエポロ
 tiffany	ティファニ
 tiger	タイガ
@@ -7863,9 +8897,14 @@ tiller	ティラ
 tillich	ティリッヒ
 tilt	ティルト
 tilting	ティルティング
+timekeeper	タイムキーパ
+timeline	タイムライン
 timely	タイムリ
 timer	タイマ
 times	タイムス
+timeschedule	タイムスケジュール
+timeserver	タイムサーバ
+timetable	タイムテーブル
 timing	タイミング
 timothy	チモシ
 timpani	ティンパニ
@@ -7895,8 +8934,10 @@ toilet	トイレット
 toiletry	トイレタリ
 tokamak	トカマク
 tokay	トッケイ
+token	トークン
 tokyo	東京
 toledo	トレド
+tolkien	トールキン
 toller	トラー
 tolstoian	トルストイアン
 tolstoy	トルストイ
@@ -7909,6 +8950,9 @@ tongs	トング
 tonguing	タンギング
 tonic	トニック
 tool	ツール
+toolbar	ツールバ
+toolholder	ツールホルダ
+tooltip	ツールチップ
 topaz	トパーズ
 topcoat	トップコート
 topic	トピック
@@ -7921,6 +8965,7 @@ topping	トッピング
 tops	トップス
 topseller	トップセラ
 torah	トーラ
+toraja	トラジャ
 toraji	トラジ
 torch	トーチ
 torino	トリノ
@@ -7928,6 +8973,7 @@ tornado	トルネード
 toronto	トロント
 torricelli	トリチェリ
 tortilla	トルティージャ
+torus	トーラス
 toscana	トスカーナ
 toscanini	トスカニーニ
 toss	トス
@@ -7938,6 +8984,7 @@ touch	タッチ
 touchdown	タッチダウン
 touchline	タッチライン
 tough	タフ
+toughness	タフネス
 toulon	ツーロン
 toulouse	ツールーズ
 tour	ツアー
@@ -7981,11 +9028,14 @@ transaction	トランザクション
 transaminase	トランスアミナーゼ
 transaxle	トランスアクスル
 transceiver	トランシーバ
+transfer	トランスファ
 transformation	トランスフォーメーション
 transistor	トランジスタ
 translation	トランスレーション
 translator	トランスレータ
+transmission	トランスミッション
 transmitter	トランスミッタ
+transnational	トランスナショナル
 transonic	トランソニック
 transparent	トランスペアレント
 transponder	トランスポンダ
@@ -8012,6 +9062,7 @@ trench	トレンチ
 trend	トレンド
 trendy	トレンディ
 trento	トレント
+triacetate	トリアセテート
 triage	トリアージ
 triangle	トライアングル
 triathlon	トライアスロン
@@ -8019,13 +9070,16 @@ tribology	トライボロジ
 trichloroethylene	トリクロロエチレン
 trichomycin	トリコマイシン
 trick	トリック
+trickster	トリックスタ
 tricky	トリッキ
 tricycle	トライシクル
 trieste	トリエステ
 trigger	トリガ
 triiodomethane	トリヨードメタン
+trijet	トライジェット
 trill	トリル
 trim	トリム
+trimaran	トリマラン
 trimmer	トリマ
 trimming	トリミング
 trinitrophenol	トリニトロフェノール
@@ -8038,6 +9092,8 @@ triplet	トリプレット
 tripod	トリポッド
 tripoli	トリポリ
 trippiece	トリッピース
+tristan	トリスタン
+triton	トリトン
 trivialism	トリビアリズム
 troche	トローチ
 troeltsch	トレルチ
@@ -8049,6 +9105,9 @@ trophy	トロフィ
 tropical	トロピカル
 trotskyism	トロツキズム
 trotskyist	トロツキスト
+troublemaker	トラブルメーカ
+troubleshoot	トラブルシュート
+troubleshooting	トラブルシューティング
 trough	トラフ
 truffe	トリュフ
 truman	トルーマン
@@ -8062,9 +9121,11 @@ truss	トラス
 tryout	トライアウト
 trypsin	トリプシン
 tryptophan	トリプトファン
+ts テクノロジ	tstcl
 tuba	チューバ
 tube	チューブ
 tuberose	チューベローズ
+tubulin	チューブリン
 tuck	タック
 tuesday	チューズデ
 tugboat	タグボート
@@ -8086,6 +9147,7 @@ turban	ターバン
 turbine	タービン
 turbo	ターボ
 turbocharger	ターボチャージャ
+turbofan	ターボファン
 turbojet	ターボジェット
 turbolinux	ターボリナックス
 turboprop	ターボプロップ
@@ -8100,6 +9162,7 @@ turkmenistan	トルクメニスタン
 turmeric	ターメリック
 turning	ターニング
 turnpike	ターンパイク
+turntable	ターンテーブル
 turquoise	ターコイズ
 turtle	タートル
 turtleneck	タートルネック
@@ -8111,7 +9174,7 @@ tuvalu	ツバル
 tuxedo	タキシード
 tweed	ツイード
 tweeter	ツイータ
-twicell	トワイセル
+twicell	fdkトワイセル
 twist	ツイスト
 twitter	ツイッタ
 tylor	タイラ
@@ -8128,8 +9191,11 @@ tyrosine	チロシン
 tyrus	ティルス
 tzara	ツァラ
 tīmūr	ティムール
+u トラ	udトラックス
 ubiquitous	ユビキタス
+ucc ホールディングス	ユーシーシーホールディングス
 uccello	ウッチェロ
+ud トラックス	udトラックス
 ufa	ウファ
 ufjhd	ユーエフジェイホールディングス
 uganda	ウガンダ
@@ -8141,6 +9207,7 @@ ukulele	ウクレレ
 ulm	ウルム
 ulster	アルスタ
 ultra	ウルトラ
+ultramarine	ウルトラマリン
 umbrella	アンブレラ
 umbria	ウンブリア
 umma	ウンマ
@@ -8148,27 +9215,46 @@ umpire	アンパイア
 unamuno	ウナムーノ
 unbalance	アンバランス
 uncut	アンカット
+undercoat	アンダーコート
+undercut	アンダーカット
+underdress	アンダードレス
 undergarment	アンダーガーメント
+underground	アンダーグラウンド
 underhand	アンダーハンド
 underline	アンダーライン
 undershirt	アンダーシャツ
+underskirt	アンダースカート
 understeering	アンダーステア
+underwater	アンダーウオータ
+underwear	アンダーウエア
+underwriter	アンダーライタ
 undo	アンドゥ
+unfair	アンフェア
 ungaretti	ウンガレッティ
+uninstall	アンインストール
 unionist	ユニオニスト
+unipulse	ユニパルス
 unique	ユニーク
+unisex	ユニセックス
 unitarian	ユニテリアン
 universalist	ユニバーサリスト
 universiade	ユニバーシアード
 university	ユニバーシティ
 unix	ユニックス
+unlock	アンロック
 unlucky	アンラッキ
+unmoral	アンモラル
 unofficial	アンオフィシャル
 update	アップデート
 updater	アップデータ
+upgrade	アップグレード
+uplink	アップリンク
+upload	アップロード
 upper	アッパ
 uppercut	アッパーカット
 uppsala	ウプサラ
+upswing	アップスイング
+uracil	ウラシル
 ural	ウラル
 uran	ウラン
 uranium	ウラニウム
@@ -8181,9 +9267,12 @@ urobilin	ウロビリン
 urobilinogen	ウロビリノゲン
 urokinase	ウロキナーゼ
 uruguay	ウルグアイ
+urushiol	ウルシオール
+us ポスタルサービス	usポスタルサービス
 usability	ユーザビリティ
 usance	ユーザンス
 used	ユーズド
+usps	usポスタルサービス
 utah	ユタ
 utility	ユーティリティ
 utopia	ユートピア
@@ -8193,6 +9282,10 @@ utrillo	ユトリロ
 uvale	ウバーレ
 uzbek	ウズベキスタン
 uzbekistan	ウズベキスタン
+v サイン	vサイン
+v シネ	vシネマ
+v シネマ	vシネマ
+v ネック	vネック
 vacances	バカンス
 vacation	バケーション
 vacuum	バキューム
@@ -8206,6 +9299,7 @@ valerian	バレリアン
 validation	バリデーション
 valignani	バリニャーニ
 valignano	バリニャーノ
+valqua	バルカ
 vampire	バンパイア
 vanadium	バナジウム
 vancouver	バンクーバ
@@ -8216,6 +9310,8 @@ vanity	バニティ
 vantage	バンテージ
 vanuatu	バヌアツ
 vapor	ベーパ
+varanasi	バラナシ
+varga	バルガ
 variation	バリエーション
 variety	バラエティ
 varnish	ワニス
@@ -8246,6 +9342,7 @@ venus	ビーナス
 veranda	ベランダ
 verbeck	フルベッキ
 verdi	ベルディ
+verdun	ベルダン
 vergilius	ウェルギリウス
 verisign	ベリサイン
 verlaine	ベルレーヌ
@@ -8280,7 +9377,10 @@ victorianism	ビクトリアニズム
 victory	ビクトリ
 video	ビデオ
 videocassette	ビデオカセット
+videodisc	ビデオディスク
+videomovie	ビデオムービ
 videotape	ビデオテープ
+videotex	ビデオテックス
 vientiane	ビエンチャン
 viera	ビエラ
 viewer	ビューア
@@ -8297,6 +9397,7 @@ viola	ビオラ
 violet	バイオレット
 violin	バイオリン
 violinist	バイオリニスト
+violoncello	バイオリンチェロ
 virchow	ウィルヒョ
 virgin	バージン
 virginal	バージナル
@@ -8320,6 +9421,7 @@ vivaldi	ビバルディ
 vivero	ビベロ
 vladimir	ウラジーミル
 vlaminck	ブラマンク
+vnd	ベトナムドン
 vocabulary	ボキャブラリ
 vocalist	ボーカリスト
 vocaloid	ボーカロイド
@@ -8344,6 +9446,7 @@ volvo	ボルボ
 volvox	ボルボックス
 vortex	ボルテックス
 vowel	バウエル
+vtuber	バーチャルyoutuber
 vulcanus	ウルカヌス
 vulnerability	バルネラビリティ
 wader	ウエーダ
@@ -8355,8 +9458,8 @@ waggle	ワッグル
 wagner	ワグナ
 wagon	ワゴン
 waikiki	ワイキキ
-waistcoat	ウェストコート
-waistline	ウェストライン
+waistcoat	ウエストコート
+waistline	ウエストライン
 waiter	ウエータ
 waiting	ウエーティング
 waitress	ウエートレス
@@ -8372,13 +9475,15 @@ wallace	ウォーレス
 wallenstein	ワレンシュタイン
 wallerstein	ウォーラステイン
 wallis	ウォリス
-walnut	ウオールナット
+wallpaper	ウォールペーパ
+walnut	ウォールナット
 walter	ワルタ
 waltz	ワルツ
 wand	ワンド
 wandervogel	ワンダーフォーゲル
 warburg	ワールブルク
 ward	ウォード
+wardrobe	ワードローブ
 warhol	ウォーホル
 warmer	ウオーマ
 warmoth	ワーモス
@@ -8390,20 +9495,29 @@ warsaw	ワルソ
 warszawa	ワルシャワ
 washable	ウオッシャブル
 wassermann	ワッセルマン
+waste	ウェイスト
 watch	ウオッチ
 watcher	ウオッチャ
 watching	ウオッチング
-watchman	ウォッチマン
+watchman	ウオッチマン
 water	ウオータ
-waterfront	ウオーターフロント
+waterfront	ウォーターフロント
+waterline	ウオーターライン
+watermark	ウオーターマーク
+watermelon	ウオーターメロン
+waterproof	ウオータープルーフ
 watson	ワトソン
 watteau	ワトー
+wattmeter	ワットメータ
 wax	ワックス
 way	ウエー
 weapon	ウエポン
 wearable	ウエアラブル
+wearing	ウエアリング
 weather	ウエザ
 web	ウェブ
+web サイト	ウエブサイト
+web メール	webメール
 webcasting	ウェブキャスティング
 webern	ウェーベルン
 weblog	ウェブログ
@@ -8418,6 +9532,7 @@ weekend	ウイークエンド
 weekly	ウイークリ
 weimar	ワイマール
 weingartner	ワインガルトナ
+weismann	ワイスマン
 weiss	ワイス
 welcome	ウェルカム
 wellington	ウエリントン
@@ -8434,6 +9549,7 @@ westphalia	ウエストファリア
 wet	ウエット
 whale	ホエール
 wheel	ホイール
+wheelbase	ホイールベース
 whey	ホエー
 whip	ウイップ
 whipper	ホイッパ
@@ -8442,6 +9558,10 @@ whiskey	ウイスキ
 whisper	ウイスパ
 whistle	ホイッスル
 white	ホワイト
+whitehall	ホワイトホール
+whitehead	ホワイトヘッド
+whiteout	ホワイトアウト
+whitman	ホイットマン
 whodunit	フーダニット
 wide	ワイド
 widget	ウィジェット
@@ -8469,8 +9589,10 @@ window	ウインドウ
 windowpane	ウインドーペーン
 windows	ウィンドウズ
 windsor	ウインザ
+windsurfing	ウインドサーフィン
 windup	ワインドアップ
 wine	ワイン
+wineglass	ワイングラス
 winery	ワイナリ
 winker	ウインカ
 winner	ウイナ
@@ -8491,12 +9613,15 @@ wittgenstein	ウィトゲンシュタイン
 wizard	ウィザード
 wollaston	ウォラストン
 woman	ウーマン
+wombat	ウォンバット
 wonderful	ワンダフル
 wonderland	ワンダーランド
 wood	ウッド
+woodcraft	ウッドクラフト
 woodpecker	ウッドペッカ
 woodward	ウッドワード
 woody	ウッディ
+woofer	ウーファ
 wooke	ウーケ
 wool	ウール
 woosik	ウシク
@@ -8507,7 +9632,12 @@ workaholic	ワーカホリック
 workaround	ワークアラウンド
 workbook	ワークブック
 worker	ワーカ
+workflow	ワークフロ
+workload	ワークロード
+worksheet	ワークシート
 workshop	ワークショップ
+workspace	ワークスペース
+workstyle	ワークスタイル
 worst	ワースト
 worsted	ウーステッド
 wow	ワウ
@@ -8516,6 +9646,8 @@ wrecker	レッカ
 wrench	レンチ
 wrestler	レスラ
 wrestling	レスリング
+wristband	リストバンド
+wristwatch	リストウオッチ
 wyeth	ワイエス
 wyler	ワイラ
 wyoming	ワイオミング
@@ -8525,9 +9657,13 @@ xanthophyll	キサントフィル
 xenia	キセニア
 xenon	キセノン
 xerox	富士ゼロックス
-xylophone	シロホン
+xylan	キシラン
+xylene	キシレン
+xylophone	シロフォン
+xylose	キシロース
 yacht	ヨット
 yachting	ヨッティング
+yachtsman	ヨットマン
 yahweh	ヤーウェ
 yakut	ヤクート
 yakutsk	ヤクーツク
@@ -8537,6 +9673,7 @@ yangon	ヤンゴン
 yankee	ヤンキ
 yearbook	イヤーブック
 yeats	イエーツ
+yellowstone	イエローストーン
 yemen	イエメン
 yeoman	ヨーマン
 yield	イールド
@@ -8549,6 +9686,7 @@ yorkshire	ヨークシャ
 yosemite	ヨセミテ
 young	ヤング
 yozan	ヨーザン
+ys フード	ysフード
 ytterbium	イッテルビウム
 yttrium	イットリウム
 yugoslavia	ユーゴスラビア
@@ -8598,15 +9736,25 @@ zone	ゾーン
 zoom	ズーム
 zoomer	ズーマ
 zooming	ズーミング
+zoroaster	ゾロアスタ
 zweig	ツワイク
 zürich	チューリッヒ
 étranger	エトランゼ
 いすゞ	いすゞ自動車
 アイジ	イムノグロブリン
+アイス ウォータ	アイスウオータ
+アイス ウオータ	アイスウオータ
+アイス ボックス	アイスボックス
 アイソレ	アイソレーション
 アイテル	アイテール
+アイデア リスト	アイデアリスト
+アイデア リズム	アイデアリズム
 アイディア	アイデア
+アイディア リスト	アイデアリスト
+アイディア リズム	アイデアリズム
 アイディアル	アイデアル
+アイネット	アイネットテクノ
+アイネット テクノ	アイネットテクノ
 アイヒェンドルフ	アイヒエンドルフ
 アイフリーク	アイフリークモバイル
 アイブロウ	アイブロ
@@ -8618,13 +9766,31 @@ zürich	チューリッヒ
 アウクスブルク	アウグスブルク
 アウグスブルグ	アウグスブルク
 アウターウェア	アウターウエア
+アウト ウェア	アウトウエア
+アウト ウエア	アウトウエア
+アウト カム	アウトカム
+アウト ソース	アウトソース
+アウト バウンド	アウトバウンド
+アウト バースト	アウトバースト
+アウト フィット	アウトフィット
+アウト フィールド	アウトフィールド
+アウト ブレーク	アウトブレイク
+アウト ボード	アウトボード
+アウト ルック	アウトルック
 アウトテイク	アウトテーク
 アウロラ	オウロラ
 アウローラ	オウロラ
+アウン コンサルティング	アウンコンサルティング
+アウンコン	アウンコンサルティング
 アオムシ	青虫
+アカ スリ	垢擦り
+アカ チャン	赤ちゃん
 アカギレ	皸
 アカトンボ	赤蜻蛉
 アク	灰汁
+アク セ	アクセサリ
+アク チン	アクチン
+アク バル	アクバル
 アクサ	アクサ生命保険
 アクシアル	アクシアルリテイリング
 アクチブ	アクティブ
@@ -8632,11 +9798,17 @@ zürich	チューリッヒ
 アクチベーション	アクティベーション
 アクビ	あくび
 アクロバティック	アクロバチック
+アグリ カルチャ	アグリカルチャ
+アグリ カルチュア	アグリカルチャ
+アグリ ビジネス	アグリビジネス
 アケビ	通草
 アゲーン	アゲイン
 アコーデオン	アコーディオン
 アサガオ	朝顔
 アサコ	朝日広告社
+アサヒ hd	アサヒグループホールディングス
+アサヒ シューズ	アサヒシューズ
+アサヒコーポレーション	アサヒシューズ
 アザ	痣
 アザミ	薊
 アザラシ	海豹
@@ -8649,32 +9821,50 @@ zürich	チューリッヒ
 アストリンゼント	アストリンゼン
 アスパック	aspac
 アスパラ	アスパラガス
+アスラポート	jflaホールディングス
 アセアン	asean
+アセットマネジメント one	アセットマネジメントone
 アセットマネージメント	アセットマネジメント
+アセマネ one	アセットマネジメントone
 アセモ	汗疹
 アソシエイト	アソシエート
 アソシエイトプログラム	アソシエートプログラム
 アゾン	アゾンインターナショナル
 アタマ	頭
 アダナ	渾名
+アダム サイト	アダムサイト
 アダムス	アダムズ
 アチレア	アキレア
 アッシュレ	アシュレ
 アッセンブリ	アセンブリ
+アップ グレード	アップグレード
+アップ スイング	アップスイング
+アップ データ	アップデータ
+アップ リンク	アップリンク
+アップ ロード	アップロード
 アッラ	アラー
 アツアツ	熱々
+アテ スト	アテスト
+アテ ナイ	アテナイ
 アディソン	アジソン
 アデノウィルス	アデノウイルス
 アトゥ	アトゥプロダクション
 アトモスフィア	アトモスフェア
 アトモン	アトミックモンキ
+アド イン	アドイン
+アド ミニ	アドミニストレータ
+アド ミン	アドミン
 アドビシステムズ	アドビ
+アナ クロ	アナクロニズム
+アナ グラム	アナグラム
+アナ ポリス	アナポリス
 アナキスト	アナーキスト
 アナキズム	アナーキズム
 アナゴ	穴子
 アニメ	アニメーション
 アノレキシア	アノレクシア
 アバランシュ	アバランチェ
+アパマンショップ hd	apaman
 アパマンショップホールディングス	apaman
 アパート	アパートメント
 アヒル	家鴨
@@ -8682,51 +9872,103 @@ zürich	チューリッヒ
 アフィリ	アフィリエート
 アフィリエイト	アフィリエート
 アフィリエイトプログラム	アフィリエートプログラム
+アフタ バーナ	アフターバーナ
+アフタ マーケット	アフターマーケット
+アフタ レコーディング	アフターレコーディング
 アフタヌーン	アフターヌーン
 アフラック	アメリカンファミリーライフアシュアランスカンパニーオブコロンバス
+アフレコ	アフターレコーディング
 アフロディテ	アフロディーテ
 アブ	虻
 アブラハム	エイブラハム
+アプリ	アプリケーションソフト
+アプリケーション サーバ	アプリケーションサーバ
+アプリケーション ソフト	アプリケーションソフト
+アプリケーション ソフトウェア	アプリケーションソフトウエア
+アプリケーション ソフトウエア	アプリケーションソフトウエア
+アホ ロートル	アホロートル
 アホウドリ	信天翁
 アポ	アポイントメント
 アポイント	アポイントメント
+アマ テラス	アマテラス
+アマ レス	アマチュアレスリング
 アマガエル	雨蛙
 アマダミヤチ	アマダウエルドテック
+アマチュア リズム	アマチュアリズム
+アマチュア レスリング	アマチュアレスリング
 アミ	網
+アミ アン	アミアン
 アミーバ	アメーバ
 アムコア	アムコアテクノロジ
 アムトラック	amtrak
 アムンゼン	アムンセン
+アメ カジ	アメリカンカジュアル
+アメコミ	アメリカンコミック
 アメジスト	アメシスト
 アメダス	amedas
 アメフット	アメリカンフットボール
 アメフト	アメリカンフットボール
 アメブロ	アメーバブログ
 アメリカ	アメリカ合衆国
+アメリカン カジュアル	アメリカンカジュアル
+アメリカン コミック	アメリカンコミック
+アメリカン リーグ	アメリカンリーグ
 アメンホテップ	アメンホテプ
 アラクサラ	アラクサラネットワークス
 アラレ	霰
+アラン ダム	アランダム
 アランブラ	アルハンブラ
+アリーグ	アメリカンリーグ
+アル クイン	アルクイン
+アル タイル	アルタイル
+アル ハラ	アルコールハラスメント
+アル パック	arpak
+アル ファー	アルファ
+アル マナック	アルマナック
 アルカイクスマイル	アルカイックスマイル
 アルカイーダ	アルカイダ
 アルカーイダ	アルカイダ
 アルコニ	アルコニックス
+アルコール ハラスメント	アルコールハラスメント
 アルシ	アルプスシステムインテグレーション
 アルシープ	アルシーブ
 アルタ	スタジオアルタ
 アルツール	アルチュール
 アルテュール	アルチュール
+アルプス アルパイン	アルプスアルパイン
+アルプス電気	アルプスアルパイン
 アルペジオ	アルペッジョ
 アルミ	アルミニウム
 アレウト	アリュート
 アレクサンドライト	アレキサンドライト
+アレン ジャー	アレンジャ
 アレーニウス	アレニウス
 アワビ	鮑
+アン インストール	アンインストール
+アン カレッジ	アンカレジ
+アン トニー	アントニ
+アン フェア	アンフェア
+アン メータ	アンメータ
+アン モラル	アンモラル
+アン ロック	アンロック
+アンカ マン	アンカーマン
 アンガーマネージメント	アンガーマネジメント
 アンクタッド	unctad
-アングラ	underground
+アングラ	アンダーグラウンド
 アンコウ	鮟鱇
 アンズ	杏子
+アンダ ウェア	アンダーウエア
+アンダ ウエア	アンダーウエア
+アンダ ウォータ	アンダーウオータ
+アンダ ウオータ	アンダーウオータ
+アンダ カット	アンダーカット
+アンダ グラウンド	アンダーグラウンド
+アンダ グランド	アンダーグラウンド
+アンダ コート	アンダーコート
+アンダ スカート	アンダースカート
+アンダ ドレス	アンダードレス
+アンダ マン	アンダマン
+アンダ ライタ	アンダーライタ
 アンチエージング	アンチエイジング
 アンチグアバーブーダ	アンティグア・バーブーダ
 アンティグアバーブーダ	アンティグア・バーブーダ
@@ -8737,8 +9979,12 @@ zürich	チューリッヒ
 アーキテクチュア	アーキテクチャ
 アーケイック	アルカイック
 アーティスト	アーチスト
+アート タイプ	アートタイプ
 アードラ	アドラ
 アーバンコーポ	アーバンコーポレイション
+アーム ホール	アームホール
+アーム レット	アームレット
+アーム ロック	アームロック
 アーレント	アレント
 イェイツ	イエーツ
 イェスペルセン	イエスペルセン
@@ -8752,6 +9998,9 @@ zürich	チューリッヒ
 イエガ	イエーガ
 イエリング	イエーリング
 イエルゲン	イェルゲン
+イエロ ストーン	イエローストーン
+イオン クレジット	イオンクレジットサービス
+イカ ロス	イカロス
 イカダ	筏
 イグサ	藺草
 イサン	イーサーン
@@ -8761,11 +10010,15 @@ zürich	チューリッヒ
 イソライト	イソライト工業
 イタズラ	悪戯
 イタリ	イタリア
+イチ タン	イチタン
 イチゴ	苺
+イチネン hd	イチネンホールディングス
+イチネン ホールディングス	イチネンホールディングス
 イチョウ	銀杏
 イディオマティック	イデオマティック
 イデコ	ideco
 イトスギ	糸杉
+イトマン ss	イトマンスイミングスクール
 イニシアティブ	イニシアチブ
 イニシアル	イニシャル
 イノアック	イノアックコーポレーション
@@ -8776,9 +10029,12 @@ zürich	チューリッヒ
 イマイチ	今一
 イミグレ	イミグレーション
 イメチェン	イメージチェンジ
+イメトレ	イメージトレーニング
+イメージ トレーニング	イメージトレーニング
 イモ	芋
 イモムシ	芋虫
 イラスト	イラストレーション
+イラン ド	エランド
 イリアッド	イリアード
 イルカ	海豚
 イルミ	イルミネーション
@@ -8786,10 +10042,25 @@ zürich	チューリッヒ
 イワシ	鰯
 イワナ	岩魚
 イワーノフ	イワノフ
-インカレ	intercollegiate
+イン カウンタ	エンカウンタ
+イン カム	インカム
+イン センス	インセンス
+イン ハイ	インターハイ
+イン バランス	インバランス
+イン バータ	インバータ
+イン フィールド	インフィールド
+イン プラント	インプラント
+イン プリンティング	インプリンティング
+イン プレー	インプレ
+イン プロ	インプロビゼーション
+イン ボード	インボード
+インカレ	インターカレッジ
 インク	インキ
+インク スタンド	インクスタンド
 インクス	インクストゥエンタ
 インゲン	隠元
+インゲン マメ	隠元豆
+インコ ネル	インコネル
 インジゴ	インディゴ
 インスタ	インスタグラム
 インスツルメント	インストルメント
@@ -8797,22 +10068,47 @@ zürich	チューリッヒ
 インスト	インストルメンタル
 インストゥルメンタル	インストルメンタル
 インスリン	インシュリン
+インタ カレッジ	インターカレッジ
+インタ ナショナリズム	インターナショナリズム
+インタ バンク	インターバンク
+インタ ビジョン	インタービジョン
+インタ フェア	インターフェア
+インタ フェイス	インターフェース
+インタ フォン	インターホン
+インタ ホーン	インターホン
+インタ ポール	icpo
+インタ レース	インターレース
 インタビューア	インタビュア
 インタフェイス	インターフェース
 インタフェース	インターフェース
 インタラプト	インターラプト
+インターネット カフェ	インターネットカフェ
+インターネット ラジオ	インターネットラジオ
 インターラクティブ	インタラクティブ
+インダス トリー	インダストリ
+インテック hd	インテックホールディングス
+インテック ホールディングス	インテックホールディングス
 インテリ	インテリゲンチア
 インテリゲンチャ	インテリゲンチア
 インディア	インド
 インディケータ	インジケータ
 インデクシング	インデキシング
+インパクト プリンタ	インパクトプリンタ
 インフラ	インフラストラクチャ
+インフラ ストラクチャ	インフラストラクチャ
+インフラ レッド	インフラレッド
 インフラストラクチュア	インフラストラクチャ
 インフル	インフルエンザ
+インフルエンザ ウィルス	インフルエンザウイルス
+インフルエンザ ウイルス	インフルエンザウイルス
 インフレ	インフレーション
+インプレイ	インプレ
 イーサーネット	イーサネット
+イースタ サンデ	イースターサンデ
+イースターサンデイ	イースターサンデ
+イースト マン	イーストマン
 ウィスキ	ウイスキ
+ウィスキ グラス	ウイスキーグラス
 ウィスコンシン	ウイスコンシン
 ウィスパ	ウイスパ
 ウィット	ウイット
@@ -8825,35 +10121,61 @@ zürich	チューリッヒ
 ウィリアム	ウイリアム
 ウィリアムズ	ウイリアムズ
 ウィル	ウイル
+ウィルス スキャン	ウイルススキャン
+ウィルス チェック	ウイルスチェック
 ウィルソン	ウイルソン
 ウィルタ	ウイルタ
 ウィルヒョウ	ウィルヒョ
 ウィンウィン	ウインウイン
 ウィンカ	ウインカ
+ウィンカーレバ	ウインカーレバ
 ウィンク	ウインク
+ウィングカラ	ウイングカラ
+ウィングスタイル	ウイングスタイル
 ウィンザ	ウインザ
 ウィンタ	ウインタ
 ウィンタースポーツ	ウインタースポーツ
 ウィンチ	ウインチ
+ウィンド サーフィン	ウインドサーフィン
+ウィンド ショッピング	ウインドーショッピング
+ウィンド ミル	ウインドミル
 ウィンドウ	ウインドウ
+ウィンドウ ショッピング	ウインドーショッピング
 ウィンドジャマ	ウインドジャマ
 ウィンドーペーン	ウインドーペーン
+ウィンナ コーヒ	ウィンナコーヒ
+ウィンナ ソーセージ	ウインナーソーセージ
+ウィンナ ワルツ	ウィンナワルツ
 ウィンブルドン	ウインブルドン
+ウィーク ポイント	ウイークポイント
 ウィークエンド	ウイークエンド
 ウィークデ	ウイークデ
 ウィークデイ	ウイークデ
 ウィークリ	ウイークリ
+ウイスキ グラス	ウイスキーグラス
 ウイッチ	ウィッチ
 ウイド	ウィド
 ウイメンズウエア	ウィメンズウエア
 ウイリアムテル	ウィリアムテル
+ウイルス スキャン	ウイルススキャン
+ウイルス チェック	ウイルスチェック
 ウイルヘルム	ウィルヘルム
+ウインカ レバー	ウインカーレバ
+ウイング カラー	ウイングカラ
+ウイング スタイル	ウイングスタイル
 ウインチェスタ	ウィンチェスタ
+ウインド サーフィン	ウインドサーフィン
+ウインド ショッピング	ウインドーショッピング
+ウインドウ ショッピング	ウインドーショッピング
+ウインナコーヒ	ウィンナコーヒ
+ウインナワルツ	ウィンナワルツ
 ウイークデイ	ウイークデ
 ウェア	ウエア
+ウェア リング	ウエアリング
 ウェアラブル	ウエアラブル
 ウェアーズ	warez
 ウェイ	ウエー
+ウェイ スト	ウェイスト
 ウェイタ	ウエータ
 ウェイティング	ウエーティング
 ウェイティングルーム	ウエーティングルーム
@@ -8864,18 +10186,33 @@ zürich	チューリッヒ
 ウェイブ	ウエーブ
 ウェザ	ウエザ
 ウェスタン	ウエスタン
+ウェスタンシャツ	ウエスタンシャツ
+ウェストエンド	ウエストエンド
+ウェストコート	ウエストコート
+ウェストサイド	ウエストサイド
+ウェストバッグ	ウエストバッグ
+ウェストバージニア	ウエストバージニア
 ウェストファリア	ウエストファリア
 ウェストファーレン	ベストファーレン
+ウェストポーチ	ウエストポーチ
 ウェストミンスタ	ウエストミンスタ
+ウェストライン	ウエストライン
+ウェッジ hd	ウェッジホールディングス
 ウェット	ウエット
+ウェット スーツ	ウエットスーツ
 ウェディング	ウエディング
+ウェディング ケーキ	ウエディングケーキ
+ウェディング ドレス	ウェディングドレス
+ウェディング ベル	ウエディングベル
+ウェディング マーチ	ウエディングマーチ
+ウェディング リング	ウエディングリング
 ウェハ	ウエハ
 ウェハース	ウエハース
 ウェブアプリ	ウェブアプリケーション
 ウェブサイト	ウエブサイト
 ウェブサーバ	ウエブサーバ
 ウェブページ	ウエブページ
-ウェブメール	ウエブメール
+ウェブメール	webメール
 ウェポン	ウエポン
 ウェリントン	ウエリントン
 ウェルタ	ウエルタ
@@ -8887,83 +10224,182 @@ zürich	チューリッヒ
 ウェーティング	ウエーティング
 ウェーティングルーム	ウエーティングルーム
 ウェーディング	ウエーディング
+ウェート トレーニング	ウエートトレーニング
 ウェートリフティング	ウエートリフティング
 ウェートレス	ウエートレス
 ウェール	ウエール
 ウェールズ	ウエールズ
+ウエア リング	ウエアリング
 ウエイ	ウエー
 ウエイタ	ウエータ
 ウエイティング	ウエーティング
 ウエイティングルーム	ウエーティングルーム
 ウエイディング	ウエーディング
+ウエイト トレーニング	ウエートトレーニング
 ウエイトリフティング	ウエートリフティング
 ウエイトレス	ウエートレス
 ウエイブ	ウエーブ
+ウエスタン シャツ	ウエスタンシャツ
+ウエスト hd	ウエストホールディングス
+ウエスト エンド	ウエストエンド
+ウエスト コート	ウエストコート
+ウエスト サイド	ウエストサイド
+ウエスト バッグ	ウエストバッグ
+ウエスト バージニア	ウエストバージニア
+ウエスト ホールディングス	ウエストホールディングス
+ウエスト ポーチ	ウエストポーチ
+ウエスト ライン	ウエストライン
 ウエストファーレン	ベストファーレン
 ウエッジウッド	ウェッジウッド
 ウエッブサイト	ウエブサイト
+ウエディング ケーキ	ウエディングケーキ
+ウエディング ベル	ウエディングベル
+ウエディング マーチ	ウエディングマーチ
+ウエディング リング	ウエディングリング
+ウエディングドレス	ウェディングドレス
 ウエブ	ウェブ
 ウエブキャスティング	ウェブキャスティング
 ウエブクローラ	ウェブクローラ
 ウエブサービス	ウェブサービス
 ウエブブラウザ	ウェブブラウザ
+ウエブメール	webメール
 ウエルカム	ウェルカム
+ウエルシア hd	ウエルシアホールディングス
 ウエンズデ	ウェンズデ
 ウエンズデイ	ウェンズデ
 ウォッカ	ウオッカ
 ウォッシャ	ウオッシャ
 ウォッシャブル	ウオッシャブル
 ウォッチ	ウオッチ
+ウォッチポケット	ウオッチポケット
+ウォッチマン	ウオッチマン
 ウォッチャ	ウオッチャ
 ウォッチング	ウオッチング
-ウォルナット	ウオールナット
+ウォルナット	ウォールナット
 ウォレス	ウォーレス
+ウォン バット	ウォンバット
 ウォーキング	ウオーキング
+ウォーキング シューズ	ウォーキングシューズ
 ウォーク	ウオーク
+ウォーク ラリー	ウオークラリ
 ウォーズ	ウオーズ
 ウォータ	ウオータ
+ウォータ クーラ	ウオータークーラ
+ウォータ サーバ	ウオーターサーバ
+ウォータ シュート	ウォーターシュート
+ウォータ ジャケット	ウオータージャケット
+ウォータ スカイ	ウオータースカイ
+ウォータ パイプ	ウオーターパイプ
+ウォータ フロント	ウォーターフロント
+ウォータ プルーフ	ウオータープルーフ
+ウォータ ホール	ウオーターホール
+ウォータ ポロ	ウオーターポロ
+ウォータ マーク	ウオーターマーク
+ウォータ メロン	ウオーターメロン
+ウォータ ライン	ウオーターライン
+ウォーターダイレクト	プレミアムウォータ
 ウォーニング	ワーニング
 ウォーニングランプ	ワーニングランプ
 ウォーマ	ウオーマ
 ウォーミングアップ	ウオーミングアップ
+ウォーム アップ	ウオームアップ
+ウォーム カラー	ウオームカラ
+ウォーム ギア	ウオームギア
+ウォーム ギヤ	ウオームギア
 ウォーラーステイン	ウォーラステイン
 ウォール	ウオール
-ウオルナット	ウオールナット
+ウォール ナット	ウォールナット
+ウォール ペーパ	ウォールペーパ
+ウオッチ ポケット	ウオッチポケット
+ウオッチ マン	ウオッチマン
+ウオルナット	ウォールナット
+ウオーキング シューズ	ウォーキングシューズ
+ウオーク ラリー	ウオークラリ
+ウオータ クーラ	ウオータークーラ
+ウオータ サーバ	ウオーターサーバ
+ウオータ ジャケット	ウオータージャケット
+ウオータ スカイ	ウオータースカイ
+ウオータ パイプ	ウオーターパイプ
+ウオータ プルーフ	ウオータープルーフ
+ウオータ ホール	ウオーターホール
+ウオータ マーク	ウオーターマーク
+ウオータ メロン	ウオーターメロン
+ウオータ ライン	ウオーターライン
+ウオータホール	ウオーターホール
+ウオーターシュート	ウォーターシュート
+ウオーターフロント	ウォーターフロント
 ウオーニング	ワーニング
+ウオーニング ランプ	ワーニングランプ
 ウオームギヤ	ウオームギア
+ウオールナット	ウォールナット
 ウグイス	鶯
 ウコン	鬱金
 ウサギ	兎
 ウジ	蛆
 ウズベク	ウズベキスタン
 ウタント	ウ・タント
+ウチヤマ hd	ウチヤマホールディングス
 ウチワ	団扇
+ウッド クラフト	ウッドクラフト
 ウツ	鬱
 ウナギ	鰻
 ウニ	雲丹
+ウラ シル	ウラシル
+ウルシ オール	ウルシオール
+ウルトラ マリン	ウルトラマリン
 ウロコ	鱗
+ウー ファー	ウーファ
 ウースターソース	ウスターソース
+エア ウェイ	エアウエ
+エア クラフト	エアクラフト
+エア サスペンション	エアサスペンション
+エア シャー	エアシャ
+エア チケット	エアチケット
+エア フィールド	エアフィールド
+エア ブラシ	エアブラシ
+エア プレイン	エアープレーン
+エア リアル	エアリアル
+エア リプライ	エアリプライ
 エアウェ	エアウエ
 エアウエイ	エアウエ
 エアコン	エアコンディショナ
+エアサス	エアサスペンション
 エアプレーン	エアープレーン
+エアリプ	エアリプライ
+エアロ フォルム	エアロフォルム
 エアロゾル	エアゾール
-エアロビクス	エアロビ
-エアロビック	エアロビ
-エアロビックス	エアロビ
+エアロビ	エアロビクスダンス
+エアロビクス	エアロビクスダンス
+エアロビクス ダンス	エアロビクスダンス
+エアロビック	エアロビクスダンス
+エアロビックス	エアロビクスダンス
+エアー チケット	エアチケット
+エアー バス	エアバス
+エアー プレイン	エアープレーン
 エイズ	aids
+エイト マン	モデルプロダクションエイトマン
 エイプリルフール	エープリルフール
-エイボン	エイボン・プロダクツ
+エイベ ghd	エイベックス
+エイボン	fmgミッション
+エイボン・プロダクツ	fmgミッション
 エウフラテス	ユーフラテス
 エキシビション	エキジビション
+エキシビション ゲーム	エキジビションゲーム
+エキシビション マッチ	エキジビションマッチ
+エキジビション ゲーム	エキジビションゲーム
+エキジビション マッチ	エキジビションマッチ
 エキゾティック	エキゾチック
 エキゾースト	エグゾースト
 エクステ	エクステンション
 エクストラバージンオイル	エクストラバージンオリーブオイル
 エクスポ	エキスポ
 エコ	エコロジ
+エコ システム	エコシステム
 エゴ	エゴイズム
+エゴ サーチ	エゴサーチ
+エゴ サーフィン	エゴサーフィン
 エゴイスチック	エゴイスティック
+エゴサ	エゴサーチ
 エゴチズム	エゴティズム
 エサ	餌
 エスオーエス	sos
@@ -8973,6 +10409,8 @@ zürich	チューリッヒ
 エスキース	エスキス
 エストル	エストルフーズ
 エチモロジ	エティモロジ
+エッグ カッタ	エッグカッタ
+エッグ カップ	エッグカップ
 エッセイ	エッセ
 エディソン	エジソン
 エディンバラ	エジンバラ
@@ -8987,23 +10425,46 @@ zürich	チューリッヒ
 エビ	海老
 エプソン	セイコーエプソン
 エベント	イベント
+エマ ルソン	エマルソン
 エマルジョン	エマルション
 エヤ	エア
 エヤー	エア
 エラ	鰓
+エラ スティック	エラスティック
+エリ ノア	エレノア
 エルゴ	エルゴメータ
 エルリッヒ	エールリッヒ
 エル・サルバドル	エルサルバドル
+エレキ	エレキギタ
+エレキ ギター	エレキギタ
 エレクトライク	etrike
 エロティック	エロチック
+エン カウンタ	エンカウンタ
+エン クルマ	エンクルマ
+エン ゲル	エンゲル
+エン コーディング	エンコーディング
+エン コード	エンコード
+エン タメ	エンターテインメント
+エン トランス	エントランス
+エン ドルフィン	エンドルフィン
+エン ドレス	エンドレス
+エン ハンス	エンハンス
+エン バシー	エンバシ
+エン プレス	エンプレス
+エン ロン	エンロン
 エンジェル	エンゼル
+エンジニアリング プラスチック	エンジニアリングプラスチック
+エンジン ブレーキ	エンジンブレーキ
 エンジンマネジメントシステム	エンジンマネージメントシステム
 エンゼルフィッシュ	エンジェルフィッシュ
 エンタテイメント	エンターテインメント
 エンタテインメント	エンターテインメント
 エンターテイメント	エンターテインメント
+エンド ラン	ヒットエンドラン
 エンバク	燕麦
 エンピツ	鉛筆
+エンブレ	エンジンブレーキ
+エンプラ	エンジニアリングプラスチック
 エージ	エイジ
 エージング	エイジング
 エーブラハム	エイブラハム
@@ -9013,19 +10474,27 @@ zürich	チューリッヒ
 エーロゾル	エアゾール
 オイタナジ	ユータナジ
 オイラート	オイラト
+オイル スキン	オイルスキン
+オイル ストーン	オイルストーン
 オウィディウス	オビディウス
 オウェン	オウエン
+オエノン hd	オエノンホールディングス
 オオカミ	狼
 オオクワ	オオクワガタ
 オオサカ	大阪
 オカケン	岡山県貨物運送
 オクスフォード	オックスフォード
 オクタウィアヌス	オクタビアヌス
+オケピ	オーケストラピット
 オケラ	おけら
+オシ アン	オシアン
 オシメ	襁褓
 オシャレ	お洒落
 オス	雄
+オスカ プロ	オスカープロモーション
+オスカ プロモーション	オスカープロモーション
 オストリッチ	オーストリッチ
+オチ hd	ochiホールディングス
 オッケ	オーケイ
 オッペン	オッペン化粧品
 オディッセ	オデッセイ
@@ -9034,42 +10503,100 @@ zürich	チューリッヒ
 オトリ	囮
 オニ	鬼
 オニキス	オニックス
+オフィス コンピュータ	オフィスコンピュータ
 オフィーリア	オフェーリア
 オフコン	オフィスコンピュータ
 オフショル	オフショルダ
+オフミ	オフラインミーティング
+オフライン ミーティング	オフラインミーティング
+オブ セッション	オブセッション
 オプチカル	オプティカル
 オプティミスト	オプチミスト
 オプティミズム	オプチミズム
 オペック	opec
+オペミス	オペレーションミス
+オペレーション ミス	オペレーションミス
 オモチャ	おもちゃ
 オライアン	オリオン
 オライオン	オリオン
 オリコ	オリエントコーポレーション
 オルタナティブ	オルターナティブ
 オロチ	大蛇
+オンゲ	オンラインゲーム
 オンスケ	オンスケジュール
 オンネス	オネス
 オンブ	おんぶ
 オンプレ	オンプレミス
+オンライン ゲーム	オンラインゲーム
+オンワード hd	オンワードホールディングス
+オンワード ホールディングス	オンワードホールディングス
 オーガンジ	オーガンディ
+オーク ション	オークション
+オーケストラ ピット	オーケストラピット
 オーサライズ	オーソライズ
 オーソライゼーション	オーソリゼーション
 オーテク	オーディオテクニカ
+オーディオ メータ	オーディオメータ
+オート カー	オートカ
+オート クロス	オートクロス
+オート グラフ	オートグラフ
+オート スケール	オートスケール
+オート パイロット	オートパイロット
+オート フォーカス	オートフォーカス
+オート マット	オートマット
 オートバックス	オートバックスセブン
 オートマ	オートマチック
 オートマティック	オートマチック
 オードトワレット	オードトワレ
+オーバ アクション	オーバーアクション
+オーバ オール	オーバーオール
+オーバ コート	オーバーコート
+オーバ シャツ	オーバーシャツ
+オーバ シュート	オーバーシュート
+オーバ スカート	オーバースカート
+オーバ タイム	オーバータイム
+オーバ トーン	オーバートーン
+オーバ ドラフト	オーバードラフト
+オーバ ドレス	オーバードレス
+オーバ ハング	オーバーハング
+オーバ フロー	オーバーフロ
+オーバ ブラウス	オーバーブラウス
+オーバ ブリッジ	オーバーブリッジ
+オーバ ヘッド	オーバーヘッド
+オーバ ペース	オーバーペース
+オーバ ライト	オーバーライト
+オーバ ロード	オーバーロード
+オーバヘッド	オーバーヘッド
+オープン カット	オープンカット
+オープン スタック	オープンスタック
+オープン ワーク	オープンワーク
 オープンソースソフトウェア	オープンソースソフトウエア
 オールタナティブ	オルターナティブ
 オールターナティブ	オルターナティブ
 オール・オア・ナッシング	オールオアナッシング
+カウ リング	カウリング
+カウンタ アタック	カウンターアタック
+カウンタ オファ	カウンターオファ
+カウンタ カルチャ	カウンターカルチャ
+カウンタ シャフト	カウンターシャフト
+カウンタ パンチ	カウンターパンチ
+カウンタ ブロー	カウンターブロ
 カエデ	楓
+カオ リン	カオリン
+カオリ ナイト	カオリナイト
 カキコ	書き込み
+カク イチ	カクイチ
+カク ヒロ	角弘
 カザーク	カザック
 カシオ	カシオ計算機
 カシミア	カシミヤ
 カシング	カッシング
+カジュアル ウェア	カジュアルウエア
 カジュアルウェア	カジュアルウエア
+カス タマ	カスタマ
+カス ハラ	カスタマーハラスメント
+カスタム メイド	カスタムメード
+カスタム メード	カスタムメード
 カスティリア	カスティリャ
 カスティージャ	カスティリャ
 カスティーヤ	カスティリャ
@@ -9083,139 +10610,321 @@ zürich	チューリッヒ
 カタストロフ	カタストロフィ
 カタピラ	キャタピラ
 カッサンドラ	カサンドラ
+カット バック	カットバック
+カット ワーク	カットワーク
+カップ ケーキ	カップケーキ
 カップスタン	キャプスタン
 カテコ	カーテンコール
 カトル	カトゥル
+カナ ビス	カナビス
 カナリヤ	カナリア
 カニ	蟹
+カネ テツ	カネテツデリカフーズ
+カネ ハツ	カネハツ食品
 カノニカル	カノニカルリミテッド
+カバ リング	カバーリング
 カバン	鞄
+カバー リング	カバーリング
 カビネ	キャビネ
 カペイカ	コペイカ
 カボチャ	南瓜
 カマス	魳
 カミソリ	剃刀
+カム シャフト	カムシャフト
 カムチャッカ	カムチャツカ
 カムフラージュ	カモフラージュ
+カメイ hd	カメイホールディングス
+カメイ ホールディングス	カメイホールディングス
+カメラ リハーサル	カメラリハーサル
+カメラ ワーク	カメラワーク
+カメリハ	カメラリハーサル
+カモ フラ	カモフラージュ
+カモ マイル	カモミール
+カラ ハン	カラハン
+カラ バリ	カラーバリエーション
+カラコン	カラーコンタクトレンズ
 カラメル	キャラメル
+カラー コンタクト	カラーコンタクトレンズ
+カラー コンタクトレンズ	カラーコンタクトレンズ
+カラー バリエーション	カラーバリエーション
+カリ アリ	カリアリ
+カリ カット	カリカット
+カリ スト	カリスト
+カリ ブー	カリブ
 カリヨン	カリオン
 カリー	カレーライス
 カルチュア	カルチャ
+カルナ バル	カルナバル
 カルパチア	カルパティア
 カルパッチオ	カルパッチョ
 カルビン	カルバン
 カレンツ	カレンズ
 カロテン	カロチン
 カワグレーチング	カワグレ
+カン ファー	カンファ
 カンタ	キャンタ
 カンタス	カンタス航空
+カンダ ハル	カンダハール
 カンチレバ	カンティレバ
+カントリ ウェア	カントリーウエア
+カントリ ウエア	カントリーウエア
 カントリーアンドウェスタン	カントリーアンドウエスタン
 カンパーニア	カンパニア
 カンブリック	キャンブリック
 カンマ	コンマ
+カー ステ	カーステレオ
+カー ステレオ	カーステレオ
+カー ブル	カーブル
+カー ポート	カーポート
+カーチス hd	カーチスホールディングス
+カーテン ウォール	カーテンウオール
 カーナビ	カーナビゲーション
+カーボン フリー	カーボンフリーコンサルティング
+ガイド ポスト	ガイドポスト
+ガス ケット	ガスケット
+ガス ホルダ	ガスホルダ
+ガス ホール	ガソホール
+ガス ライト	ガスライト
 ガソスタ	ガソリンスタンド
 ガテマラ	グアテマラ
 ガム	チューインガム
+ガム テープ	ガムテープ
+ガムテ	ガムテープ
 ガラケ	ガラパゴスケータイ
+ガリ レイ	ガリレイ
+ガリ レオ	ガリレオ
 ガリオア	garioa
+ガン ネル	ガンネル
+ガン ファイタ	ガンファイタ
+ガン マン	ガンマン
+ガン メタル	ガンメタル
 ガンディ	ガンジ
 ガーシュウィン	ガーシュイン
+キウィフルーツ	キウイフルーツ
+キウイ フルーツ	キウイフルーツ
 キェルケゴール	キルケゴール
 キエフ	キーウ
 キグナス	キグナス石油
+キシ ラン	キシラン
+キシ レン	キシレン
+キシ ロース	キシロース
 キタカ	kitaca
+キック ボード	キックボード
+キック ボール	キックボール
+キッコーマン sf	キッコーマンソイフーズ
 キッズウイーク	キッズウィーク
+キッチン ウェア	キッチンウエア
+キッチン ウエア	キッチンウエア
 キップ	切符
+キップ リング	キップリング
 キツツキ	啄木鳥
 キツネ	狐
+キティ ホーク	キティホーク
 キネマ	キネマトグラフ
+キノ ホルム	キノホルム
+キマンダ	キマンダag
+キマンダ ag	キマンダag
 キャスチング	キャスティング
+キャスチングボート	キャスティングボート
+キャスティング ボート	キャスティングボート
+キャッシュ ディスペンサ	キャッシュディスペンサ
 キャットウォーク	キャットウオーク
+キャディ バッグ	キャディバッグ
 キャパ	キャパシティ
 キャミ	キャミソール
 キャメラ	カメラ
-キャラウェ	キャラウエイ
-キャラウエ	キャラウエイ
+キャラ ウェイ	キャラウェイ
+キャラウェ	キャラウェイ
+キャラウエ	キャラウェイ
+キャラウエイ	キャラウェイ
 キャラクタライゼーション	キャラクタリゼーション
 キャラコ	キャリコ
 キャリア・ウーマン	キャリアウーマン
 キャリパス	カリパス
 キャンディ	キャンデ
+キャンディ デート	キャンディデート
+キャンドル スタンド	キャンドルスタンド
+キャンドル スティック	キャンドルスティック
 キャンバス	カンバス
+キヤノン mj	キヤノンマーケティングジャパン
+キヤノン ソフト	キヤノンソフトウェア
 キュビズム	キュビスム
 キュポラ	キューポラ
 キュービスム	キュビスム
 キュービズム	キュビスム
+キューブ リック	キューブリック
 キョクヨ	極洋
 キヨスク	キオスク
 キラウェア	キラウエア
+キリン bv	キリンビバレッジ
+キリン hd	キリンホールディングス
+キリン ホールディングス	キリンホールディングス
 キリンビバレ	キリンビバレッジ
+キロ カロリ	キロカロリ
+キロ サイクル	キロサイクル
+キロ ジュール	キロジュール
+キロ ヘルツ	キロヘルツ
+キロ ボルト	キロボルト
+キンカ ジュー	キンカジュ
+キング ダム	キングダム
+キング ピン	キングピン
+キング メーカ	キングメーカ
 キングズリ	キングスレ
-キーウィフルーツ	キウィフルーツ
-キーウイフルーツ	キウィフルーツ
+キーウィフルーツ	キウイフルーツ
+キーウイフルーツ	キウイフルーツ
 キーパ	ゴールキーパ
+ギア シフト	ギアシフト
+ギア チェンジ	ギアチェンジ
+ギタリスト	ギターリスト
+ギター リスト	ギターリスト
 ギニアビサオ	ギニアビサウ
 ギブアンドテイク	ギブアンドテーク
 ギブ・アンド・テーク	ギブアンドテーク
+ギャング スター	ギャングスタ
 ギヤ	ギア
+ギヤ シフト	ギアシフト
+ギヤ チェンジ	ギアチェンジ
 ギュヨ	ギヨー
 ギリシア	ギリシャ
 ギリヤーク	ニブヒ
 ギーザ	ギザ
 クィーン	クイーン
+クイック ステップ	クイックステップ
 クエート	クウェート
 クォリティ	クオリティ
 クォリティーペーパ	クオリティーペーパ
 クォンティティ	クオンティティ
 クォーク	クオーク
+クォータ バック	クオーターバック
+クォータ ファイナル	クオーターファイナル
 クォータリ	クオータリ
 クォーツ	クオーツ
 クォーテーション	クオーテーション
+クォーテーション マーク	クォーテーションマーク
 クォート	クオート
+クオータ バック	クオーターバック
+クオータ ファイナル	クオーターファイナル
+クオーテーションマーク	クォーテーションマーク
 クジャク	孔雀
 クジラ	鯨
 クスリ	薬
 クセノン	キセノン
 クツ	靴
+クマ リン	クマリン
 クモ	蜘蛛
+クラ イブ	クライブ
+クラ イン	クライン
+クラ ウド	クラウド
+クラ カウ	クラカウ
+クラ スター	クラスタ
+クラ トン	クラトン
+クラ ファン	クラウドファンディング
+クラ レット	クラレット
 クラシエ	クラシエホールディングス
+クラス パス	クラスパス
+クラス ルーム	クラスルーム
 クラスメイト	クラスメート
 クラッシック	クラシック
+クラブ フェイス	クラブフェース
+クラブ フェース	クラブフェース
 クラボウ	倉敷紡績
+クランク シャフト	クランクシャフト
+クリ エイト	クリエート
+クリ オール	クレオール
+クリ スター	クリスタ
+クリ パ	クリスマスパーティ
+クリア ホルダ	クリアフォルダ
+クリア リング	クリアリング
 クリエイタ	クリエータ
 クリエイティビティ	クリエーティビティ
 クリエイティブ	クリエーティブ
+クリスマス キャロル	クリスマスキャロル
+クリスマス パーティ	クリスマスパーティ
+クリスマスカロル	クリスマスキャロル
+クリップ ボード	クリップボード
 クリヤ	クリア
+クリーン ナップ	クリーンナップ
+クレイ ドル	クレードル
 クレイジ	クレージ
 クレカ	クレジットカード
 クレセゾン	クレディセゾン
+クレー ドル	クレードル
+クロ カン	クロスカントリ
+クロ スプレ	クロスプレ
+クロ ゼット	クローゼット
+クロ ビス	クロビス
 クロアチア	クロアチア共和国
+クロス ヘッド	クロスヘッド
+クロス ベルト	クロスベルト
+クロス ボウ	クロスボウ
+クロスプレイ	クロスプレ
 クロテン	黒貂
+クロム イエロ	クロムイエロ
+クロム グリーン	クロムグリーン
 クロルカルキ	クロールカルキ
 クロロフォルム	クロロホルム
 クロン	クローン
 クローカス	クロッカス
+クローク ルーム	クロークルーム
 クローム	クロム
+クローム イエロ	クロムイエロ
+クローム グリーン	クロムグリーン
 クーポッド	グルーポン
 グァテマラ	グアテマラ
 グァバ	グアバ
 グズベリ	グーズベリ
+グッド アイデア	グッドアイデア
+グッド アイディア	グッドアイデア
+グッド フライデ	グッドフライデ
+グッドフライデイ	グッドフライデ
+グラウンド キーパ	グラウンドキーパ
+グラウンド ゼロ	グラウンドゼロ
+グラウンド ルール	グラウンドルール
+グラス ワーク	グラスワーク
 グラデ	グラデーション
 グラフィクス	グラフィックス
+グラフィック レコーディング	グラフィックレコーディング
+グラム シ	グラムシ
+グラレコ	グラフィックレコーディング
+グランド キーパ	グラウンドキーパ
+グランド スタンド	グランドスタンド
+グランド ゼロ	グラウンドゼロ
+グランド マザー	グランドマザ
+グランド ルール	グラウンドルール
 グランパパ	グランパパプロダクション
 グランパパプロ	グランパパプロダクション
 グリコ	江崎グリコ
+グリコ シド	グリコシド
 グリス	グリース
 グリニジ	グリニッジ
 グリニッチ	グリニッジ
+グリル ルーム	グリルルーム
 グリンピース	グリーンピース
+グリーン f	グリーンフーズ
+グリーン アスパラ	グリーンアスパラガス
+グリーン アスパラガス	グリーンアスパラガス
+グリーン ベルト	グリーンベルト
 グルオン	グルーオン
+グルチャ	グループチャット
+グループ ウェア	グループウエア
+グループ ウエア	グループウエア
+グループ チャット	グループチャット
 グレッチェン	グレッツェン
+グレン ウィスキ	グレーンウイスキ
+グレン ウイスキ	グレーンウイスキ
+グレー シャー	グレーシャ
+グレー バー	グレーバ
 グレートデーン	グレートデン
+グレーン ウィスキ	グレーンウイスキ
+グレーン ウイスキ	グレーンウイスキ
+グロ ビン	グロビン
 グロッギ	グロッキ
 グローバライゼーション	グローバリゼーション
+ケア マネジャ	ケアマネージャ
+ケア マネージャ	ケアマネージャ
+ケアマネ	ケアマネージャ
+ケイ オス	カオス
+ケイドリームス	kドリームス
 ケイパビリティ	ケーパビリティ
 ケイリン	競輪
 ケガ	怪我
@@ -9223,43 +10932,80 @@ zürich	チューリッヒ
 ケット	ブランケット
 ケットル	ケトル
 ケプコ	関西電力
+ケン ペル	ケンペル
 ケンエレ	ケンエレファント
 ケンコーハム	明治ケンコーハム
 ケンソウ	研創
 ケンダッパ	ガンダルバ
 ケーオス	カオス
+ケース スタディ	ケーススタディ
+ケース ワーク	ケースワーク
+ケーズ hd	ケーズホールディングス
+ケーブル tv	ケーブルテレビ
+ケーブル テレビ	ケーブルテレビ
+ケーブル テレビジョン	ケーブルテレビジョン
 ケーララ	ケララ
 ゲッチンゲン	ゲッティンゲン
 ゲルンジ	ガーンジ
 ゲンコツ	拳骨
 ゲンチャ	ゲンチャリ
 ゲーセン	ゲームセンタ
+ゲート ウェイ	ゲートウエ
+ゲート フラッグ	ゲートフラッグ
 ゲートウェ	ゲートウエ
 ゲートウエイ	ゲートウエ
+ゲーフラ	ゲートフラッグ
+コイン ブラ	コインブラ
+コク ピット	コックピット
 ココイチ	壱番屋
 ココナッツ	ココナツ
 コザック	コサック
+コシダカ hd	コシダカホールディングス
 コショウ	胡椒
 コジェネ	コジェネレーション
+コス イギン	コスイギン
+コス パ	コストパフォーマンス
+コスチューム プレー	コスチュームプレ
+コスチュームプレイ	コスチュームプレ
 コストコ	コストコホールセール
 コストブレークダウンストラクチャ	コストブレイクダウンストラクチャ
 コスメ	コスメティック
 コスメチック	コスメティック
+コスモ hd	コスモエネルギーホールディングス
 コゼネレーション	コジェネレーション
 コダック	イーストマン・コダック
+コチ ニール	コチニール
 コッテージ	コテージ
+コナミ hd	コナミグループ
+コナミ グループ	コナミグループ
+コナミ ホールディングス	コナミグループ
 コパル	コーパル
 コピペ	コピーアンドペースト
 コピワン	コピーワンス
+コピー ペースト	コピーアンドペースト
+コブ レンツ	コブレンツ
 コボル	cobol
 コマスタ	コマ・スタジアム
 コマツウオール	小松ウオール工業
-コミケ	コミケット
+コマンド ライン	コマンドライン
+コミカレ	コミュニティーカレッジ
+コミケ	コミックマーケット
+コミケット	コミックマーケット
+コミセン	コミュニティーセンタ
+コミック マーケット	コミックマーケット
 コミュ	コミュニケーション
+コミュニティ カレッジ	コミュニティーカレッジ
+コミュニティ センタ	コミュニティーセンタ
 コミュヌ	コミューン
 コムトラック	comtrac
+コメ コン	comecon
+コメダ hd	コメダホールディングス
 コモリコーポレーション	小森コーポレーション
 コラボ	コラボレーション
+コリン スキー	コリンスキ
+コル トー	コルト
+コル ベット	コルベット
+コル ベール	コルベール
 コルチシン	コルヒチン
 コルチゾン	コーチゾン
 コルネリウス	コーネリアス
@@ -9267,12 +11013,22 @@ zürich	チューリッヒ
 コルビュジエ	コルビュジェ
 コレオグラファ	コリオグラファ
 コロッセウム	コロセウム
+コロナ ウィルス	コロナウイルス
+コロナ ウイルス	コロナウイルス
+コン サバ	コンサバティブ
+コン ノート	コンノート
+コン バス	コントラバス
 コンクリ	コンクリート
+コンシューマ リズム	コンシューマリズム
+コンス トラクタ	コンストラクタ
 コンスタンティヌス	コンスタンチヌス
 コンスターチ	コーンスターチ
+コンストラクション マネジメント	コンストラクションマネジメント
+コンストラクション マネージメント	コンストラクションマネジメント
 コンツェルト	コンチェルト
 コンテクスト	コンテキスト
 コンデジ	コンパクトデジタルカメラ
+コンドル セ	コンドルセ
 コンパクトデジカメ	コンパクトデジタルカメラ
 コンパチ	コンパチブル
 コンパル	コンパルエレクトロニクス
@@ -9280,6 +11036,9 @@ zürich	チューリッヒ
 コンビニ	コンビニエンスストア
 コンピ	コンピレーション
 コンピタンシ	コンピテンシ
+コンピュータ ウィルス	コンピューターウイルス
+コンピュータ ウイルス	コンピューターウイルス
+コンピュータ グラフィクス	コンピューターグラフィックス
 コンピュータグラフィックス	コンピューターグラフィックス
 コンピュータライゼーション	コンピュータリゼーション
 コンファレンス	カンファレンス
@@ -9293,51 +11052,82 @@ zürich	チューリッヒ
 コンミュン	コミューン
 コンミューン	コミューン
 コーエーテクモ	コーエーテクモゲームス
+コーエーテクモ hd	コーエーテクモホールディングス
 コージェネ	コジェネレーション
 コージェネレーション	コジェネレーション
 コージーコーナ	銀座コージーコーナー
+コーテク hd	コーエーテクモホールディングス
 コーデ	コーディネート
 コーディネイション	コーディネーション
 コーディネイト	コーディネート
+コート ハウス	コートハウス
 コートジボアール	コートジボワール
+コーナ リング	コーナリング
 コーネリウス	コーネリアス
+コーヒ ハウス	コーヒーハウス
+コーヒ ブレーク	コーヒーブレーク
+コーヒーブレイク	コーヒーブレーク
 コープ	coop
 コープケミ	コープケミカル
 コーポ	コーポラス
 コールドウエルバンカージャパン	コールドウエルバンカーアフリエイツジャパン
 コーワ	興和
+コーン フレーク	コーンフレーク
+コーン ミール	コーンミール
 コーンドビーフ	コンビーフ
 コーンビーフ	コンビーフ
 ゴスグラフィックシステムズジャパン	マンローランドゴスウェブシステムズジャパン
 ゴスジャパン	マンローランドゴスウェブシステムズジャパン
 ゴッダード	ゴダード
 ゴディバ	ゴディバジャパン
+ゴルフ ウェア	ゴルフウエア
+ゴルフ ウエア	ゴルフウエア
 ゴロウニン	ゴローニン
 ゴーイングマイウェ	ゴーイングマイウエ
 ゴーイングマイウェイ	ゴーイングマイウエ
 ゴーイングマイウエイ	ゴーイングマイウエ
 ゴーガン	ゴーギャン
+ゴール ポスト	ゴールポスト
 ゴールデンウイーク	ゴールデンウィーク
 ゴールデンレトリーバ	ゴールデンレトリバ
+ゴールド スミス	ゴールドスミス
+サイ オス	サイオステクノロジ
+サイ プロ	サイプロダクション
+サイ プロダクション	サイプロダクション
+サイクル コンピュータ	サイクルコンピュータ
 サイケ	サイケデリック
 サイコロ	賽子
-サイコン	cyclocomputer
+サイコン	サイクルコンピュータ
 サイゼ	サイゼリヤ
 サイゼリ	サイゼリヤ
 サイトメガロウィルス	サイトメガロウイルス
+サイド ウォーク	サイドウオーク
+サイド ウオーク	サイドウオーク
+サイド キック	サイドキック
+サイド スピン	サイドスピン
+サイド スリップ	サイドスリップ
+サイド ボード	サイドボード
+サイド ライト	サイドライト
+サイド ライン	サイドライン
 サイバネティクス	サイバネティック
 サイバネティックス	サイバネティック
 サイフ	財布
 サイフォン	サイホン
+サイレン サー	サイレンサ
 サイロキシン	チロキシン
+サイン ボード	サインボード
 サウジ	サウジアラビア
 サウディアラビア	サウジアラビア
 サガミハム	相模ハム
 サキソフォン	サクソフォン
 サキソフォーン	サクソフォン
 サキソホン	サクソフォン
+サク ソニー	サクソニ
+サクサ hd	サクサホールディングス
 サクソフォーン	サクソフォン
 サクソホン	サクソフォン
+サザビ	サザビーリーグ
+サザビ リーグ	サザビーリーグ
 サジェッション	サジェスチョン
 サスティナビリティ	サステイナビリティ
 サステイナブルデベロップメント	サステイナブルディベロップメント
@@ -9345,84 +11135,224 @@ zürich	チューリッヒ
 サゼスチョン	サジェスチョン
 サゼッション	サジェスチョン
 サソリ	蠍
+サタ デー	サタデ
+サタデイ	サタデ
 サックス	サクソフォン
+サッポロ hd	サッポロホールディングス
+サッポロ ホールディングス	サッポロホールディングス
 サツドラ	サッポロドラッグストア
+サツドラ hd	サツドラホールディングス
+サディ スティック	サディスティック
+サディ スト	サディスト
+サバイバル ゲーム	サバイバルゲーム
+サバゲ	サバイバルゲーム
 サバリプ	サーバーリプレイス
 サファイヤ	サファイア
-サブカル	subculture
+サブ カルチャ	サブカルチャ
+サブ キー	サブキ
+サブ グループ	サブグループ
+サブ スタンス	サブスタンス
+サブ センタ	サブセンタ
+サブ タイ	サブタイトル
+サブ タスク	サブタスク
+サブ ディレクトリ	サブディレクトリ
+サブ ドメイン	サブドメイン
+サブ ネット	サブネット
+サブ バンク	サブバンク
+サブ バージョン	サブバージョン
+サブ マスタ	サブマスタ
+サブ マネ	サブマネージャ
+サブ マネージャ	サブマネージャ
+サブ メニュ	サブメニュ
+サブ モジュール	サブモジュール
+サブ ライム	サブライム
+サブ リース	サブリース
+サブ レ	サブレ
+サブカル	サブカルチャ
 サブスク	サブスクリプション
 サブルーティン	サブルーチン
+サポセン	サポートセンタ
+サポート センタ	サポートセンタ
+サマー ウェア	サマーウエア
+サマー ウエア	サマーウエア
+サム ネール	サムネール
+サム ホール	サムホール
 サムエルソン	サミュエルソン
-サムネ	サムネイル
+サムネ	サムネール
+サムネイル	サムネール
 サメ	鮫
 サヤエンドウ	莢豌豆
+サラ ディン	サラディン
+サラ バンド	サラバンド
+サラ ミス	サラミス
 サライエボ	サラエボ
+サラト ガ	サラトガ
+サラリーマン ママ	サラリーマンママ
+サリ エリ	サリエリ
+サリ バン	サリバン
 サル	猿
+サル キー	サルキ
+サル ジニア	サルデーニャ
 サルタン	スルタン
 サルディニア	サルデーニャ
 サルファダイアジン	スルファジアジン
 サルフェイト	サルフェート
+サン セット	サンセット
 サンウエーブ	サンウエーブ工業
+サンエ	スーパーサンエ
 サンクスギビングデイ	サンクスギビングデ
 サンケン	サンケン電気
 サンコム	サンワコムシスエンジニアリング
 サンタ	サンタクロース
 サンテレビ	サンテレビジョン
+サンデン ホールディングス	sanden
 サントメプリンシペ	サントメ・プリンシペ
 サントラ	soundtrack
+サントリ hd	サントリーホールディングス
+サントリ ホールディングス	サントリーホールディングス
+サンド ストーン	サンドストーン
+サンド バッグ	サンドバッグ
+サンド ボックス	サンドボックス
+サンド レス	サンドレス
 サンドウィッチ	サンドイッチ
 サンドウェッジ	サンドウエッジ
 サンナゴ	avantia
+サンマルク hd	サンマルクホールディングス
+サンマルク ホールディングス	サンマルクホールディングス
+サー ティー	サーティ
+サー バント	サーバント
+サー ファー	サーファ
+サー マル	サーマル
+サー ミスタ	サーミスタ
 サーキットブレイカ	サーキットブレーカ
 サーズ	sars
 サーズデイ	サーズデ
 サーティワンアイス	サーティワン
 サーバリプレイス	サーバーリプレイス
+サービス ブレーク	サービスブレーク
+サービス ロード	サービスロード
+サービスブレイク	サービスブレーク
+サーフ ボード	サーフボード
 サーフェイサ	サーフェーサ
 サープラ	サードプラネット
+サーボ ブレーキ	サーボブレーキ
+サーモ エレメント	サーモエレメント
+サーモ カップル	サーモカップル
+サーモ グラフ	サーモグラフ
+サーモ コンクリート	サーモコンクリート
+サーモ スイッチ	サーモスイッチ
+サーモ メータ	サーモメータ
+シ ベール	シベール
+シ ムラ	シムラ
+シ ムーン	シムーン
+シ ラップ	シロップ
+シェア ウェア	シェアウエア
+シェア ウエア	シェアウエア
+シェア エコ	シェアリングエコノミ
 シェアドサービス	シェアードサービス
+シェアリング エコノミ	シェアリングエコノミ
 シェスタ	シエスタ
 シェヘラザード	シェエラザード
 シェマ	シェーマ
+シェラック ワニス	シェラックワニス
+シェリ ダン	シェリダン
+シェル ティー	シェットランドシープドッグ
 シェルティ	シェットランドシープドッグ
 シェープアップ	シェイプアップ
 シオノギ	塩野義製薬
+シオノギ hc	シオノギヘルスケア
 シスアド	システムアドミニストレータ
+シスオペ	システムオペレータ
 システマティック	システマチック
+システム アドミニストレータ	システムアドミニストレータ
+システム オペレータ	システムオペレータ
+システム ソフトウェア	システムソフトウエア
+システム ソフトウエア	システムソフトウエア
+シチズン hd	シチズン時計
+シチズン ホールディングス	シチズン時計
 シティックス	シティックスカード
 シニョン	シニヨン
+シネコン	シネマコンプレックス
 シネスコ	シネマスコープ
+シネマ コンプレックス	シネマコンプレックス
 シネラリア	サイネリア
 シハヌーク	シアヌーク
 シビライゼーション	シビリゼーション
 シビリアン・コントロール	シビリアンコントロール
 シマウマ	縞馬
 シマセイキ	島精機製作所
+シャイ アン	シャイアン
 シャシ	シャーシ
 シャチハタ	シヤチハタ
+シャット ダウン	シャットダウン
+シャツ ドレス	シャツドレス
+シャトル コック	シャトルコック
+シャド ボクシング	シャドーボクシング
+シャド ワーク	シャドーワーク
+シャドウワーク	シャドーワーク
 シャボテン	サボテン
 シャマニズム	シャーマニズム
-シャマン	shaman
+シャマン	シャーマン
 シャンペン	シャンパン
+シャー シ	シャーシ
+シャー ペン	シャープペンシル
+シャー マン	シャーマン
+シャープ ペン	シャープペンシル
 シャーロッキアン	シャーロキアン
 シュツットガルト	シュトゥットガルト
 シュテューベ	シュチューベ
 シュトレン	シュトーレン
+シュバルツ バルト	シュバルツバルト
 シュミレーション	シミュレーション
 シュラフ	シュラーフザック
 シュラーフ	シュラーフザック
 シュルレアリスム	シュールレアリスム
 シュワルツェネッガ	シュワルツネッガ
+シュー レース	シューレース
 シュールリアリズム	シュールレアリスム
+ショウ ウィンドウ	ショーウインド
+ショウ ウインドウ	ショーウインド
 ショウガ	生姜
 ショウルーム	ショールーム
+ショット ガン	ショットガン
+ショップ チャンネル	ジュピターショップチャンネル
 ショベル	シャベル
+ショー ウィンド	ショーウインド
+ショー ウィンドウ	ショーウインド
+ショー ウインドウ	ショーウインド
+ショー バン	ショートバウンド
+ショー パン	ショートパンツ
+ショー ビジネス	ショービジネス
+ショー ボート	ショーボート
+ショート ストップ	ショートストップ
+ショート ハンド	ショートハンド
+ショート バウンド	ショートバウンド
+ショート パンツ	ショートパンツ
+ショート ホーン	ショートホーン
+ショービズ	ショービジネス
+シル キー	シルキ
+シル ミン	シルミン
+シルク スクリーン	シルクスクリーン
 シルバーエージ	シルバーエイジ
+シロ フォン	シロフォン
+シロホン	シロフォン
+シン クレア	シンクレア
+シン セ	シンセサイザ
+シン ブル	シンブル
+シン プロ	シンプロメンテ
 シンガー・ソングライター	シンガーソングライタ
+シンクロ スコープ	シンクロスコープ
+シンクロ メッシュ	シンクロメッシュ
+シングル トン	シングルトン
+シングル プレイヤ	シングルプレーヤ
+シングル プレーヤ	シングルプレーヤ
 シンチ	シンチグラフィ
 シンパ	シンパサイザ
+シーク レット	シークレット
 シークエンス	シーケンス
 シーザ	カエサル
+ジェイ アール	ジェイアール
+ジェイエフイーホールディングス	jfeホールディングス
 ジェイティービ	jtb
 ジェスチュア	ジェスチャ
 ジェックスウェイ	jexway
@@ -9430,6 +11360,9 @@ zürich	チューリッヒ
 ジェネプラ	ジェネシスプラン
 ジェネレーティブ	ジェネラティブ
 ジェリ	ゼリー
+ジェン トリー	ジェントリ
+ジェン ハラ	ジェンダーハラスメント
+ジェーアール	ジェイアール
 ジオラマ	ディオラマ
 ジタバグ	ジッターバグ
 ジッド	ジード
@@ -9437,21 +11370,36 @@ zürich	チューリッヒ
 ジフィリス	シフィリス
 ジフェニール	ジフェニル
 ジベレリン	ギベレリン
+ジャ ガ	ジャガイモ
+ジャイロ パイロット	ジャイロパイロット
 ジャクジ	ジャグジ
 ジャクージ	ジャグジ
 ジャスラック	jasrac
+ジャズ ネップ	ジャズネップ
+ジャズ フェスティバル	ジャズフェスティバル
+ジャズフェス	ジャズフェスティバル
 ジャパン	日本
 ジャポニズム	ジャポニスム
+ジャルパック	jalパック
+ジャンク マン	ジャンクマン
 ジャンヌ・ダルク	ジャンヌダルク
+ジャンプ スーツ	ジャンプスーツ
+ジャー キー	ジャーキ
 ジュバン	襦袢
+ジョイフル ak	ジョイフルエーケ
 ジョセハ	ジョセフ
 ジョッグ	ジョグ
 ジョーシン	上新電機
 ジョーバーグ	ヨハネスブルク
 ジレッタント	ディレッタント
+ジーク	ジークホールディングス
+ジーク フリート	ジークフリート
+ジーク ホールディングス	ジークホールディングス
 ジーグムント	ジークムント
 ジーネッド	jined
 スィッチ	スイッチ
+スイ ベル	スイベル
+スイッチ ボード	スイッチボード
 スイムウェア	スイムウエア
 スウィッチ	スイッチ
 スウィング	スイング
@@ -9466,94 +11414,265 @@ zürich	チューリッヒ
 スエットスーツ	スウェットスーツ
 スエットパンツ	スウェットパンツ
 スエータ	セータ
+スカ トロ	スカトロジ
+スカイ ジャック	スカイジャック
+スカイ ダイバ	スカイダイバ
+スカイ ダイビング	スカイダイビング
+スカイ ライト	スカイライト
 スカルプチュア	スカルプチャ
 スカンディナビア	スカンジナビア
 スカール	スカル
+スキ タイ	スキタイ
+スキン ヘッド	スキンヘッド
+スキー ウェア	スキーウエア
+スキー ウエア	スキーウエア
+スクイズ	スクイズプレ
+スクイズ プレー	スクイズプレ
 スクウェア	スクエア
+スクウェア ダンス	スクエアダンス
 スクェア	スクエア
 スクェアダンス	スクエアダンス
-スクショ	screenshot
+スクショ	スクリーンショット
+スクリュ ボール	スクリューボール
+スクリーン ショット	スクリーンショット
+スクリーン プレー	スクリーンプレ
+スクリーンプレイ	スクリーンプレ
 スクレイパ	スクレーパ
+スクール ガール	スクールガール
+スクール ボーイ	スクールボーイ
+スクール メート	スクールメート
 スケブ	スケッチブック
-スケボ	skateboard
+スケボ	スケートボード
+スケート ボード	スケートボード
+スコア カード	スコアカード
+スコッチ ウィスキ	スコッチウイスキ
+スコッチ ウイスキ	スコッチウイスキ
 スゴカ	sugoca
+スタジアム ジャンパ	スタジアムジャンパ
+スタジオ ミック	ミッククリエーション
+スタジャン	スタジアムジャンパ
 スタダ	スターダストプロモーション
 スタティックス	スタティクス
 スタディオ	スタジオ
 スタバ	スターバックスコーヒージャパン
+スタメン	スターティングメンバ
 スタンドアロン	スタンドアローン
 スタンドプレイ	スタンドプレ
 スタンバーグ	スターンバーグ
+スター ダム	スターダム
+スター バックス	スターバックスコーヒージャパン
 スターウォーズ	スターウオーズ
+スターツ	スターツコーポレーション
+スターツ コーポレーション	スターツコーポレーション
+スターティング メンバ	スターティングメンバ
+スタート アップ	スタートアップ
+スターリング ラード	スターリングラード
+スチール サッシ	スチールサッシュ
+スチール サッシュ	スチールサッシュ
+ステ ライト	ステライト
 ステイ	ステー
+ステイクホルダ	ステークホルダ
 ステイタス	ステータス
 ステコミ	ステアリングコミッティ
-ステブレ	ステーションブレイク
+ステブレ	ステーションブレーク
 ステマ	ステルスマーケティング
 ステラテジ	ストラテジ
+ステレオ グラム	ステレオグラム
+ステレオ スコープ	ステレオスコープ
+ステレオ タイプ	ステレオタイプ
+ステレオ ビジョン	ステレオビジョン
+ステレオ リソグラフィ	ステレオリソグラフィ
+ステロタイプ	ステレオタイプ
+ステーキ ハウス	ステーキハウス
+ステーク ホルダ	ステークホルダ
+ステーション ブレーク	ステーションブレーク
+ステーションブレイク	ステーションブレーク
+ステージ マネジャ	ステージマネージャ
+ステージ マネージャ	ステージマネージャ
 スト	ストライキ
+スト マック	ストマック
+スト ラップ	ストラップ
+スト リーク	ストリーク
+スト リーマ	ストリーマ
+スト ロング	ストロング
+スト ローラ	ストローラ
 ストアマネジャ	ストアマネージャ
+ストック ボイス	ストックボイス
+ストック ヤード	ストックヤード
+ストップ ウオッチ	ストップウオッチ
+ストップウォッチ	ストップウオッチ
+ストパ	ストレートパーマ
+ストボ	ストックボイス
 ストマイ	ストレプトマイシン
+ストライク アウト	ストライクアウト
 ストランドバーグ	ストランドバーグギターズ
+ストリップ ライト	ストリップライト
+ストリート カー	ストリートカ
+ストリーム ライン	ストリームライン
+ストレート パーマ	ストレートパーマ
+ストロボ スコープ	ストロボスコープ
+ストローク プレー	ストロークプレ
+ストロークプレイ	ストロークプレ
+ストーリ ボード	ストーリーボード
 ストーンウオッシュ	ストーンウォッシュ
 スノボ	スノーボード
 スノーウェア	スノーウエア
 スノーケル	シュノーケル
+スパイ キー	スパイキ
 スパゲッティ	スパゲティ
 スパコン	スーパーコンピュータ
+スパチャ	スーパーチャット
+スパルタ クス	スパルタクス
+スパン カー	スパンカ
+スパン キー	スパンキープロダクション
 スパーギヤ	スパーギア
+スピッツ ベルゲン	スピッツベルゲン
 スピニングマシン	スピニングマシーン
+スピーカ ホン	スピーカーホン
+スピード ボール	スピードボール
+スピード メータ	スピードメータ
+スピード ライト	スピードライト
 スフ	ステープルファイバ
+スプリング ボード	スプリングボード
+スペア ミント	スペアミント
+スペパ	スペースパフォーマンス
+スペース クラフト	スペースクラフト
+スペース パフォーマンス	スペースパフォーマンス
+スペース マン	スペースマン
+スポセン	スポーツセンタ
 スポニチ	スポーツニッポン新聞社
 スポルティーバ	スポルティーバエンターテイメント
-スマフォ	smartphone
-スマホ	smartphone
+スポーツ ウェア	スポーツウエア
+スポーツ ウエア	スポーツウエア
+スポーツ ウーマン	スポーツウーマン
+スポーツ キャスタ	スポーツキャスタ
+スポーツ ジム	スポーツジム
+スポーツ センタ	スポーツセンタ
+スポーツ ライタ	スポーツライタ
+スマ ラン	スマラン
+スマフォ	スマートフォン
+スマホ	スマートフォン
 スマホアプリ	スマートフォンアプリケーション
+スマート フォン	スマートフォン
+スマート ホン	スマートフォン
 スマートフォンアプリ	スマートフォンアプリケーション
+スミ セイ	住友生命保険
 スムース	スムーズ
+スモール キャピタル	スモールキャピタル
+スモール トーク	スモールトーク
+スモールキャップス	スモールキャピタル
+スライド ガラス	スライドグラス
+スライド グラス	スライドグラス
 スリップオン	スリッポン
+スリー m	スリーm
+スリー クォータ	スリークォータ
+スリー サム	スリーサム
+スリー プロ	ギグワークス
+スリーエム	スリーm
 スリーキ	スレーキ
+スリークオータ	スリークォータ
+スリーブ レス	スリーブレス
 スルターン	スルタン
 スレ	スレッド
 スレイブ	スレーブ
 スレオニン	トレオニン
 スレッダ	スレダ
+スロット マシン	スロットマシーン
+スロー ダウン	スローダウン
 スローモ	スローモーション
+スワップ ファイル	スワップファイル
 スワローズ	ヤクルトスワローズ
+スーパ ウーマン	スーパーウーマン
+スーパ カー	スーパーカ
+スーパ クリティカル	スーパークリティカル
+スーパ サンエ	スーパーサンエ
+スーパ ジェット	スーパージェット
+スーパ スコープ	スーパースコープ
+スーパ ステーション	スーパーステーション
+スーパ ストア	スーパーストア
+スーパ ソニック	スーパーソニック
+スーパ タンカ	スーパータンカ
+スーパ チャット	スーパーチャット
+スーパ ヤマダイ	スーパーヤマダイ
+スーパ リアリズム	スーパーリアリズム
+スーパ レディ	スーパーレディ
+スープ スプーン	スープスプーン
 ズィグムント	ジグムント
 ズウォティ	ズロチ
+セ タン	セタン
+セ トリ	セットリスト
+セ ネガ	セネガ
+セ ラドン	セラドン
+セ リア	セリア
+セ ルカ	セルフカメラ
+セ レナ	セレーナ
+セイコ hd	セイコーホールディングス
+セイコ ホールディングス	セイコーホールディングス
 セイフティ	セーフティ
+セカハラ	セカンドハラスメント
 セカンダリ	セコンダリ
+セカンド ハラスメント	セカンドハラスメント
+セカンド ハンド	セコンドハンド
 セクシャリティ	セクシュアリティ
 セクシュアル	セクシャル
 セクシュアルハラスメント	セクシャルハラスメント
 セクシュアル・ハラスメント	セクシャルハラスメント
 セクハラ	セクシャルハラスメント
-セコハン	secondhand
+セコハン	セコンドハンド
+セコンド ハンド	セコンドハンド
 セゾン	クレディセゾン
+セックス レス	セックスレス
 セッツルメント	セツルメント
+セット リスト	セットリスト
 セバストポール	セバストポリ
 セパード	シェパード
+セブン ティーン	セブンティーン
+セブンシーズ hd	fractale
 セブンシーズホールディングス	fractale
-セミプロ	semiprofessional
+セミ ファイナル	セミファイナル
+セミ プロフェッショナル	セミプロフェッショナル
+セミプロ	セミプロフェッショナル
+セラックワニス	シェラックワニス
+セリ シン	セリシン
 セリナ	セリーナ
+セリーグ	セントラルリーグ
 セルビア	セルビア共和国
 セルフ	セルフサービス
+セルフ カメラ	セルフカメラ
 セルリ	セロリ
 セレブ	セレブリティ
 セロ	チェロ
+セロ ファン	セロハン
+セン タール	センタール
+セン バス	センバス
+セン ベイ	煎餅
+センタ プレイヤ	センタープレーヤ
+センタ プレーヤ	センタープレーヤ
+センチ メータ	センチメータ
 セントクリストファーネイビス	セントクリストファー・ネイビス
 セントクリストファーネービス	セントクリストファー・ネイビス
-セ・リーグ	セリーグ
+セントラル リーグ	セントラルリーグ
+セ・リーグ	セントラルリーグ
 セーシェル	セイシェル
+セーフ ガード	セーフガード
+セールス ウーマン	セールスウーマン
+セールス レディ	セールスレディ
 ゼオン	日本ゼオン
 ゼスチャ	ジェスチャ
 ゼスチュア	ジェスチャ
 ゼネコン	ゼネラルコントラクタ
+ゼネスト	ゼネラルストライキ
+ゼネラル ストライキ	ゼネラルストライキ
+ゼネラル マネージャ	ゼネラルマネージャ
+ゼネラルマネジャ	ゼネラルマネージャ
 ゼネレーション	ジェネレーション
 ゼロックス	富士ゼロックス
+ゼンショ hd	ゼンショーホールディングス
+ゼンショ ホールディングス	ゼンショーホールディングス
 ゼントルマン	ジェントルマン
+ソ アラー	ソアラ
 ソウシャリズム	ソーシャリズム
+ソウル メート	ソウルメイト
 ソサイエティ	ソサエティ
 ソシアリスト	ソーシャリスト
 ソシアリスム	ソーシャリズム
@@ -9563,75 +11682,173 @@ zürich	チューリッヒ
 ソシアルワーカ	ソーシャルワーカ
 ソジウム	ソディウム
 ソニエリ	ソニーエリクソン
+ソニー ファイナンス	ソニーファイナンスインターナショナル
 ソニーフィナンシャルホールディングス	ソニーフィナンシャルグループ
 ソニーモバイルコミュニケーションズジャパン	ソニーモバイルコミュニケーションズ
+ソノ ブイ	ソノブイ
+ソフト フォン	ソフトフォン
+ソフト プリント	ソフトプリント
 ソフトウェア	ソフトウエア
+ソル ジャー	ソルジャ
+ソル ダム	ソルダム
+ソル バー	ソルバ
 ソーイングマシーン	ソーイングマシン
+ソース コード	ソースコード
+ソース パン	ソースパン
+ソード テール	ソードテール
 ソーナ	ソナー
 ソーハラ	ソーシャルメディアハラスメント
 ソ連	ソ連邦
 ゾウ	象
+ゾロ アスタ	ゾロアスタ
+タイ パ	タイムパフォーマンス
+タイ ピン	タイピン
+タイ ランド	タイランド
 タイガース	阪神タイガース
 タイブレイク	タイブレーク
+タイム キーパ	タイムキーパ
+タイム サーバ	タイムサーバ
+タイム スケジュール	タイムスケジュール
+タイム テーブル	タイムテーブル
+タイム パフォーマンス	タイムパフォーマンス
+タイム マシン	タイムマシン
+タイム ライン	タイムライン
+タイムマシーン	タイムマシン
+タカ シマヤ	takashimaya
+タカ ヤナギ	タカヤナギ
+タクシ メータ	タクシーメータ
 タクティックス	タクティクス
+タコ グラフ	タコグラフ
 タチカワブラインド	立川ブラインド工業
 タッパウェア	タッパーウエア
 タッパウエア	タッパーウエア
 タッパーウェア	タッパーウエア
 タッフィ	タフィ
 タピストリ	タペストリ
+タフ ネス	タフネス
+タマ ヨ	タマヨ
 タマゴ	卵
 タラソテラピ	タラソセラピ
 タリスマン	タリズマン
 タリバーン	タリバン
 タルカン	タルカム
+タルカン パウダ	タルカムパウダ
+タレマネ	タレントマネジメント
+タレント マネジメント	タレントマネジメント
 タローズバス	ジャパンタローズ
+タワマン	タワーマンション
+タワー マンション	タワーマンション
+タン ボラ	タンボラ
+ターボ ファン	ターボファン
 ターリバーン	タリバン
+ターン テーブル	ターンテーブル
 ダイアグラム	ダイヤグラム
 ダイアモンド	ダイヤモンド
+ダイアモンドダスト	ダイヤモンドダスト
 ダイアル	ダイヤル
+ダイアル イン	ダイヤルイン
+ダイアル ゲージ	ダイヤルゲージ
 ダイアログ	ダイアローグ
 ダイキャスト	ダイカスト
 ダイキン	ダイキン工業
 ダイセーログ	ダイセーロジスティクス
 ダイナミックス	ダイナミクス
+ダイナモ メータ	ダイナモメータ
 ダイナース	ダイナースクラブインターナショナル
 ダイナースクラブ	ダイナースクラブインターナショナル
+ダイバ シティ	ダイバーシティ
+ダイバシティ	ダイバーシティ
 ダイメンション	ディメンション
+ダイヤ ルイン	ダイヤルイン
+ダイヤ ログ	ダイアローグ
+ダイヤモンド ダスト	ダイヤモンドダスト
 ダイヤリ	ダイアリ
+ダイヤル ゲージ	ダイヤルゲージ
 ダイヤローグ	ダイアローグ
 ダイリク	ダイレクトリクルーティング
+ダイワ リース	ダイワリース
 ダイワハウス	大和ハウス
+ダイワボウ hd	ダイワボウホールディングス
+ダイワボウ ホールディングス	ダイワボウホールディングス
+ダウン ウェア	ダウンウエア
+ダウン ウエア	ダウンウエア
+ダウン スイング	ダウンスイング
+ダウン ビート	ダウンビート
+ダウン ライト	ダウンライト
 ダックス	ダックスフント
 ダックスフンド	ダックスフント
 ダノン	ダノンジャパン
 ダビッド	ダビド
+ダブリ	ダブルリーチ
+ダブル フォールト	ダブルフォールト
+ダブル プレー	ダブルプレ
+ダブル メジャ	ダブルメジャ
+ダブル リーチ	ダブルリーチ
 ダブルクオーテーションマーク	ダブルクォーテーションマーク
+ダブルフォルト	ダブルフォールト
+ダブルプレイ	ダブルプレ
+ダブルメイジャ	ダブルメジャ
 ダマスクス	ダマスカス
+ダム ウェイタ	ダムウエータ
+ダム ウェータ	ダムウエータ
+ダム ウエータ	ダムウエータ
+ダムウエイタ	ダムウエータ
 ダラクマ	ドラクマ
 ダラー	ドル
 ダリヤ	ダリア
 ダルトン	ドルトン
+ダルマ シアン	ダルメシアン
+ダン マルク	デンマーク
 ダンゴ	団子
+ダント hd	ダントーホールディングス
+ダント ホールディングス	ダントーホールディングス
 ダンマク	横断幕
 チアミン	サイアミン
+チェコ スロバキア	チェコスロバキア
+チェス ボード	チェスボード
 チェスタートン	チェスタトン
 チェチーリア	チェチリア
+チェッカ ボード	チェッカーボード
+チェック アウト	チェックアウト
+チェック ディジット	チェックデジット
+チェック ブック	チェックブック
+チェック ボックス	チェックボックス
+チェック ライタ	チェックライタ
+チェック リスト	チェックリスト
 チェルニ	ツェルニ
 チェルノブイリ	チョルノービリ
+チェンジ オーバ	チェンジオーバ
+チェーン ストア	チェーンストア
+チキン カツ	チキンカツレツ
+チキン カツレツ	チキンカツレツ
+チクバス	センバス
 チチアーノ	ティチアーノ
 チッカ	ティッカ
+チック タック	チクタク
+チップ セット	チップセット
+チップ ボード	チップボード
 チムール	ティムール
 チャイナ	中華人民共和国
+チャイナ タウン	チャイナタウン
 チャネル	チャンネル
 チャリ	チャリンコ
+チャン バー	チェンバ
 チャンバ	チェンバ
+チャーチ スト	チャーチスト
 チュベローズ	チューベローズ
 チューズデイ	チューズデ
+チューブ リン	チューブリン
 チューリヒ	チューリッヒ
 チューンナップ	チューンアップ
+チョップ スティック	チョップスティック
 チルト	ティルト
 チンスポ	チンスポイラ
+チーズ ケーキ	チーズケーキ
+チーズ バーガ	チーズバーガ
+チーム プレー	チームプレ
+チーム メート	チームメート
+チーム リーダ	チームリーダ
+チームプレイ	チームプレ
 ツアコン	ツアーコンダクタ
 ツィタ	チター
 ツィンバロン	ツィンバロム
@@ -9639,17 +11856,27 @@ zürich	チューリッヒ
 ツィード	ツイード
 ツバイク	ツワイク
 ツバコ	椿本興業
+ツルハ hd	ツルハホールディングス
 ツーカ	ツーカーホン
 ツートン	ツートーンカラ
 ツートンカラ	ツートーンカラ
 ツートーン	ツートーンカラ
+ツール チップ	ツールチップ
+ツール バー	ツールバ
+ツール ホルダ	ツールホルダ
 ティシュ	ティッシュペーパ
 ティッシュ	ティッシュペーパ
 ティップス	チップス
 ティツィアーノ	ティチアーノ
 ティラピア	テラピア
+ティー カップ	ティーカップ
+ティー シャツ	ティーシャツ
+ティー タイム	ティータイム
+ティー ハウス	ティーハウス
 ティーラ	ティラ
 ティーンエイジャ	ティーンエージャ
+テイ ジン	帝人
+テイ ボー	テイボ
 テイク	テーク
 テイクアウェ	テークアウェ
 テイクアウェイ	テークアウェ
@@ -9657,7 +11884,14 @@ zürich	チューリッヒ
 テイクダウン	テークダウン
 テイセン	帝国繊維
 テイチク	テイチクエンタテインメント
+テイラ メイド	テーラーメイド
+テイラ メード	テーラーメイド
+テキスト エリア	テキストエリア
+テキスト ブック	テキストブック
 テクスチュア	テクスチャ
+テクノ クラフト	トヨタテクノクラフト
+テクノ スター	テクノスタ
+テクノ ストラクチャ	テクノストラクチャ
 テトラポット	テトラポッド
 テナー	テノール
 テプコ	東京電力
@@ -9666,49 +11900,93 @@ zürich	チューリッヒ
 テュードル	チュードル
 テューバ	チューバ
 テリヤ	テリア
+テレ q	テレq
+テレ テキスト	テレテキスト
+テレ マーケティング	テレマーケティング
 テレアポ	テレホンアポインタ
 テレウェイ	日本高速通信
 テレカ	テレホンカード
 テレカンファレンス	テレコンファレンス
 テレキャス	テレキャスタ
+テレキュ	テレq
 テレビ	テレビジョン
 テレフォン	テレホン
 テレフォンアポインタ	テレホンアポインタ
-テレマ	telemarketing
+テレマ	テレマーケティング
+テレメータ リング	テレメータリング
 テレ朝	テレビ朝日
 テロ	テロリズム
+テン ペスト	tempest
+テンプ カメイ	パーソルテンプスタッフカメイ
+テンポ ラリー	テンポラリ
 テークアウェイ	テークアウェ
 テークオーバービッド	テイクオーバービッド
+テーブル スプーン	テーブルスプーン
+テーブル スペース	テーブルスペース
 テーブルクロース	テーブルクロス
+テーラ メイド	テーラーメイド
+テーラ メード	テーラーメイド
+テール コート	テールコート
 ディオニソス	ディオニューソス
 ディオニュソス	ディオニューソス
 ディキシーランド	デキシーランドジャズ
 ディジタル	デジタル
+ディジタル カメラ	デジタルカメラ
+ディジタル テレビ	デジタルテレビ
+ディジタル ディスク	デジタルディスク
 ディジタルディバイド	デジタルディバイド
+ディス カウンタ	ディスカウンタ
+ディス カバー	ディスカバ
+ディス デフレ	ディスデフレーション
+ディス デフレーション	ディスデフレーション
+ディス トロ	ディストリビューション
 ディスインフレ	ディスインフレーション
+ディスコ テック	ディスコテック
+ディスプレ ポート	ディスプレーポート
 ディスプレイ	ディスプレ
+ディスプレイ ポート	ディスプレーポート
 ディタッチャブル	デタッチャブル
+ディナ タイム	ディナータイム
 ディノテーション	デノテーション
+ディフェンス ライン	ディフェンスライン
 ディフォルメ	デフォルメ
 ディマンド	デマンド
 ディレイ	ディレ
 ディレンマ	ジレンマ
 デイキャンプ	デーキャンプ
+デイケア	デーケア
 デイゲーム	デーゲーム
 デイジ	デージ
 デイト	デート
 デイトレ	デイトレード
-デイ・ケア	デイケア
+デイパック	デーパック
+デイ・ケア	デーケア
+デカ リン	デカリン
+デカ ログ	デカログ
 デカボ	デカーボナイゼーション
 デキシーランド	デキシーランドジャズ
 デキャンタ	デカンタ
 デグレ	デグレード
+デジカメ	デジタルカメラ
+デジコン	デジタルコンテンツ
+デジステ	デジタルステージ
+デジタル カメラ	デジタルカメラ
+デジタル コンテンツ	デジタルコンテンツ
+デジタル ステージ	デジタルステージ
+デジタル チケット	デジタルチケット
+デジタル テレビ	デジタルテレビ
+デジタル ディスク	デジタルディスク
+デジチケ	デジタルチケット
 デジャブ	デジャビュ
+デスク セット	デスクセット
+デスク トップ	デスクトップ
 デスペレート	デスパレート
 デスモゾーム	デスモソーム
 デタラメ	出鱈目
+デッド ウッド	デッドウッド
 デテール	ディテール
 デノミ	デノミネーション
+デバイス ドライバ	デバイスドライバ
 デパート	デパートメントストア
 デフォルトゲートウェ	デフォルトゲートウエ
 デフォルトゲートウェイ	デフォルトゲートウエ
@@ -9720,16 +11998,22 @@ zürich	チューリッヒ
 デフォールトゲートウエイ	デフォルトゲートウエ
 デフレ	デフレーション
 デブ	でぶ
+デミ ソース	ドミグラスソース
 デモ	デモンストレーション
 デモクラチック	デモクラティック
 デモン	デーモン
 デュルケム	デュルケーム
 デューデリジェンス	デューディリジェンス
 デュープレックス	デュプレックス
-デリ	delikatessen
-デリカ	delikatessen
+デリ	デリカテッセン
+デリカ	デリカテッセン
+デリカ テッセン	デリカテッセン
 デルポイ	デルフォイ
 デレギュレーション	ディレギュレーション
+デー ケア	デーケア
+デー サイト	デイサイト
+デー トレード	デイトレード
+デー パック	デーパック
 データベースマネージメントシステム	データベースマネジメントシステム
 データーベース	データベース
 デートレ	デイトレード
@@ -9742,32 +12026,75 @@ zürich	チューリッヒ
 トウモロコシ	玉蜀黍
 トッパン	凸版印刷
 トッパーズ	トパーズ
+トップ ギア	トップギア
+トップ ギヤ	トップギア
+トップ マネジメント	トップマネジメント
+トップマネージメント	トップマネジメント
 トニックウオータ	トニックウォータ
 トバッチリ	とばっちり
 トマスアクイナス	トマスアクィナス
 トモダチ	友達
+トモニ hd	トモニホールディングス
+トヨ テツ	豊田鉄工
 トヨカネツ	トーヨーカネツ
 トヨタ	トヨタ自動車
+トヨタ h	トヨタホーム
 トヨタタービンアンドシステム	トヨタエナジーソリューションズ
 トヨタメディアサービス	トヨタコネクティッド
 トラ	虎
+トラ ジャ	トラジャ
+トライ サイクル	トライシクル
+トライ ジェット	トライジェット
 トライアンフ	トライアンフコーポレーション
 トライポッド	トリポッド
+トラック バック	トラックバック
 トラッド	トラディショナル
+トラバ	トラックバック
 トラヒック	トラフィック
+トラブル シューティング	トラブルシューティング
+トラブル シュート	トラブルシュート
+トラブル メーカ	トラブルメーカ
 トラベレックス	トラベレックスジャパン
 トラポン	トランスポンダ
 トランシ	日本トランスシティ
+トランス コスモス	トランスコスモス
+トランス ナショナル	トランスナショナル
+トランス ファー	トランスファ
+トランス ミッション	トランスミッション
 トランスファーマシーン	トランスファーマシン
+トランス・コスモス	トランスコスモス
+トリ アセテート	トリアセテート
+トリ トン	トリトン
+トリ マラン	トリマラン
 トリエント	トレント
+トリス タン	トリスタン
+トリック スター	トリックスタ
+トリック プレー	トリックプレ
+トリックプレイ	トリックプレ
 トリニダード・トバゴ	トリニダードトバゴ
+トリプル プレー	トリプルプレ
+トリプルプレイ	トリプルプレ
 トルティーヤ	トルティージャ
 トレ	トレーニング
 トレイ	トレー
+トレカ	トレーディングカード
+トレシュ	トレーニングシューズ
+トレセン	トレーニングセンタ
+トレパン	トレーニングパンツ
 トレペ	トレーシングペーパ
+トレーディング カード	トレーディングカード
+トレーニング ウェア	トレーニングウエア
+トレーニング ウエア	トレーニングウエア
+トレーニング シューズ	トレーニングシューズ
+トレーニング センタ	トレーニングセンタ
+トレーニング パンツ	トレーニングパンツ
 トレーン	トレイン
 トロヤ	トロイア
+トワイセル	fdkトワイセル
 トンカツ	豚カツ
+トー クン	トークン
+トー ネット	トーネット
+トー ラス	トーラス
 トーイック	toeic
 トーゴープロ	トーゴープロダクション
 トージス	togis
@@ -9775,43 +12102,85 @@ zürich	チューリッヒ
 トート	トートバッグ
 トーフル	toefl
 トーヨーキッチン	トーヨーキッチンスタイル
+トール キン	トールキン
+ドア マット	ドアマット
+ドア マン	ドアマン
 ドアー	ドア
 ドゥオーモ	ドゥオモ
+ドク ハラ	ドクターハラスメント
+ドクタ ハラスメント	ドクターハラスメント
+ドグマ チック	ドグマチック
+ドグマティック	ドグマチック
+ドコモ	nttドコモ
 ドトール	ドトールコーヒ
 ドナルド	ドナルドダック
+ドライ ポイント	ドライポイント
+ドライブ ウェイ	ドライブウエ
+ドライブ レコーダ	ドライブレコーダ
 ドライブウェ	ドライブウエ
 ドライブウエイ	ドライブウエ
 ドラスティック	ドラスチック
+ドラッグ ストア	ドラッグストア
 ドラテク	ドライビングテクニック
 ドラマティック	ドラマチック
+ドラム スティック	ドラムスティック
+ドラレコ	ドライブレコーダ
 ドリリングマシン	ドリリングマシーン
+ドレス コード	ドレスコード
+ドロ ストーン	ドロストーン
+ドロップ アウト	ドロップアウト
+ドロップ キック	ドロップキック
 ドロワーズ	ズロース
 ドローンゲーム	ドロンゲーム
 ドンキ	ドン・キホーテ
+ドンキ hd	ドンキホーテホールディングス
 ドンキホーテ	ドン・キホーテ
+ドンキホーテ ホールディングス	ドンキホーテホールディングス
 ドーナッツ	ドーナツ
+ドール ハウス	ドールハウス
+ナイ ティー	ナイティ
+ナイ マン	ナイマン
+ナイタ	ナイトゲーム
+ナイト ウェア	ナイトウエア
+ナイト ウエア	ナイトウエア
+ナイト ガウン	ナイトガウン
+ナイト ゲーム	ナイトゲーム
+ナイト ドレス	ナイトドレス
 ナイヤガラ	ナイアガラ
+ナウ マン	ナウマン
+ナゴヤ テレビ	名古屋テレビ放送
+ナショナル リーグ	ナショナルリーグ
 ナスタチウム	ナスターチウム
 ナスタチューム	ナスターチウム
 ナタル	ナタール
 ナチ	ナチス
 ナチロジ	ナチロジスティクス
+ナッシュ ビル	ナッシュビル
+ナップ サック	ナップザック
 ナツメッグ	ナツメグ
-ナノセック	nanosecond
-ナノテク	nanotechnology
+ナノ セカンド	ナノセカンド
+ナノ セコンド	ナノセカンド
+ナノ テクノロジ	ナノテクノロジ
+ナノセック	ナノセカンド
+ナノテク	ナノテクノロジ
 ナビ	ナビゲーション
 ナフタ	nafta
 ナフタレン	ナフタリン
 ナベ	鍋
 ナムプラ	ナンプラ
 ナリコマ	ナリコマエンタープライズ
+ナリーグ	ナショナルリーグ
 ナレ	ナレーション
 ナレッジマネージメント	ナレッジマネジメント
+ナン プレ	ナンバープレース
+ナンバ リング	ナンバリング
+ナンバリング マシン	ナンバリングマシーン
 ナンバープレイス	ナンバープレース
 ニカエア	ニカイア
 ニカラグァ	ニカラグア
 ニクサン	ニクサンインコーポレイテッド
 ニケーア	ニカイア
+ニシ イチ	ニシイチドラッグ
 ニチイ	ニチイ学館
 ニチガス	日本瓦斯
 ニチゾウテク	ニチゾウテック
@@ -9824,201 +12193,533 @@ zürich	チューリッヒ
 ニッケ	日本毛織
 ニッスイ	日本水産
 ニッセイ	日本生命保険
+ニッセン	ニッセンホールディングス
+ニッセン hd	ニッセンホールディングス
+ニッセン ホールディングス	ニッセンホールディングス
+ニット ウェア	ニットウエア
+ニット ウエア	ニットウエア
 ニットーボ	日東紡績
 ニッパイ	日本配合飼料
 ニッパツ	日本発条
 ニッピ	nippi
+ニトリ hd	ニトリホールディングス
+ニトリ ホールディングス	ニトリホールディングス
+ニトロ ベンゼン	ニトロベンゼン
 ニブフ	ニブヒ
 ニモカ	nimoca
+ニュー ウエーブ	ニューウェーブ
+ニュー クリア	ニュークリア
+ニュー スカイ	ニュースカイホテル
+ニュー トリノ	ニュートリノ
+ニュー フレア	ニューフレアテクノロジ
+ニュー ロ	ニューロ
 ニューサウスウェールズ	ニューサウスウエールズ
+ニュース スタンド	ニューススタンド
+ニュース ペーパ	ニュースペーパ
+ニュース マガジン	ニュースマガジン
+ニュース ルーム	ニュースルーム
 ニューフェイス	ニューフェース
+ニューヨーク タイムズ	ニューヨークタイムズ
+ニューヨーク ダウ	ニューヨークダウ
+ニューヨーク・タイムズ	ニューヨークタイムズ
 ニンニク	大蒜
 ヌーメア	ヌメア
 ネイザン	ネイサン
+ネイティブ スピーカ	ネーティブスピーカ
 ネイリスト	ネーリスト
+ネオ マイシン	ネオマイシン
+ネオ リアリズム	ネオリアリズム
 ネオコンサーバティブ	ネオコンサバティブ
+ネカフェ	インターネットカフェ
 ネガキャン	ネガティブキャンペーン
 ネグロ	ニグロ
 ネグロイド	ニグロイド
 ネゴ	ネゴシエーション
-ネスケ	ネットスケープ
+ネスケ	ネットスケープナビゲータ
 ネズミ	鼠
+ネック ウェア	ネックウエア
+ネック ウエア	ネックウエア
+ネック ライン	ネックライン
+ネット スカウト	ネットスカウトシステムズ
+ネット プレイヤ	ネットプレーヤ
+ネット プレーヤ	ネットプレーヤ
+ネット ワーキング	ネットワーキング
 ネットイヤ	ネットイヤーグループ
+ネットスケープ	ネットスケープナビゲータ
+ネットスケープ ナビゲータ	ネットスケープナビゲータ
 ネットプレイ	ネットプレ
 ネットミーム	インターネットミーム
 ネトゲ	ネットゲ
+ネトラジ	インターネットラジオ
 ネルケ	ネルケプランニング
 ネーデルラント	オランダ
+ネーム プレート	ネームプレート
+ノイ マン	ノイマン
 ノイキャン	ノイズキャンセリング
+ノエビア hd	ノエビアホールディングス
+ノエビア ホールディングス	ノエビアホールディングス
 ノコ	ノコギリ
+ノック ダウン	ノックダウン
+ノッチ バック	ノッチバック
+ノブ レス	ノブレス
 ノベルティグッズ	ノベルティーグッズ
 ノルウェイ	ノルウェ
 ノンキャリ	ノンキャリヤ
 ノンプロ	nonprofessional
+ノー プレー	ノープレ
+ノース コリア	朝鮮民主主義人民共和国
+ノース ロップ	ノースロップ
 ノースカロライナ	ノースキャロライナ
+ノート パソコン	ノートパソコン
+ノート パッド	ノートパッド
 ノーハウ	ノウハウ
+ノーパソ	ノートパソコン
+ノープレイ	ノープレ
 ノーマライゼイション	ノーマライゼーション
 ノーマリゼーション	ノーマライゼーション
+ハイ ウエスト	ハイウエスト
+ハイ パー	ハイパ
+ハイ ブロー	ハイブロ
+ハイ ホン	ハイフン
 ハイアラーキ	ヒエラルキ
 ハイウェ	ハイウエ
 ハイウェイ	ハイウエ
+ハイウェイ カード	ハイウエーカード
+ハイウェスト	ハイウエスト
+ハイウェーカード	ハイウエーカード
+ハイウエ カード	ハイウエーカード
 ハイウエイ	ハイウエ
-ハイウエイカード	ハイウェーカード
+ハイウエイカード	ハイウエーカード
 ハイエログリフ	ヒエログリフ
 ハイキャット	hicat
 ハイクォリティ	ハイクオリティ
 ハイソサイエティ	ハイソサエティ
 ハイテク	ハイテクノロジ
 ハイデルベルグ	ハイデルベルク
+ハイドロ フォン	ハイドロフォン
+ハイドロ プレーニング	ハイドロプレーニング
+ハイドロ メータ	ハイドロメータ
 ハイドロキノン	ヒドロキノン
+ハイパープラニング	プロサポート
 ハイフォネーション	ハイフネーション
+ハイブラウ	ハイブロ
 ハイレゾ	ハイレゾリューション
+ハウス wf	ハウスウェルネスフーズ
+ハウス ウェア	ハウスウエア
+ハウス ウエア	ハウスウエア
+ハウス ドレス	ハウスドレス
+ハウス ボート	ハウスボート
 ハエ	蠅
 ハガキ	葉書
+ハク スリー	ハクスリ
 ハクチョウ	白鳥
 ハサミ	鋏
+ハシ シ	ハシッシュ
 ハシシュ	ハシッシュ
 ハシーシ	ハシッシュ
 ハス	蓮
+ハス キー	ハスキ
+ハズ バンド	ハズバンド
+ハズ リット	ハズリット
 ハチミツ	蜂蜜
+ハックスリ	ハクスリ
 ハッシッシ	ハシッシュ
+ハッチ バック	ハッチバック
+ハッピ ネス	ハピネス
 ハデス	ハーデス
 ハトムギ	鳩麦
+ハミング バード	ハミングバード
+ハモニカ	ハーモニカ
 ハヤシインターナショナルプロモーション	ハヤシインターナショナルプロモーションズ
+ハラ レ	ハラレ
 ハラヤミュージック	ハラヤミュージックエンタープライズ
+ハリ ジャン	ハリジャン
+ハリ バット	ハリバット
+ハリ ヤード	ハリヤード
+ハリス トス	ハリストス
 ハルピン	ハルビン
+ハロ ウィーン	ハロウィーン
+ハロウィン	ハロウィーン
 ハンカチ	ハンカチーフ
 ハンコ	判子
 ハンスト	ハンガーストライキ
 ハンデ	ハンディキャップ
+ハンデ キャップ	ハンディキャップ
+ハンディ クラフト	ハンディクラフト
+ハンド アウト	ハンドアウト
+ハンド メイド	ハンドメード
+ハンド メード	ハンドメード
+ハンド ワーク	ハンドワーク
+ハンバーグ	ハンバーグステーキ
+ハンバーグ ステーキ	ハンバーグステーキ
 ハンムラビ	ハムラビ
+ハー シェル	ハーシェル
+ハー スト	ハースト
+ハー バード	ハーバード
+ハー モニカ	ハーモニカ
 ハーツユナイテッドグループ	デジタルハーツホールディングス
 ハーデース	ハーデス
+ハード ウエア	ハードウエア
+ハード トップ	ハードトップ
+ハード ボード	ハードボード
+ハード リング	ハードリング
+ハードウェア	ハードウエア
+ハーフ ウェイ	ハーフウェ
+ハーフ トーン	ハーフトーン
+ハーフ バック	ハーフバック
 ハーフウエ	ハーフウェ
 ハーフウエイ	ハーフウェ
+ハーモ ニウム	ハルモニウム
 ハーモニックドライブ	ハーモニック・ドライブ・システムズ
+バイ カー	バイカ
+バイ バック	バイバック
+バイオ ガス	バイオガス
+バイオ コンピュータ	バイオコンピュータ
+バイオ センサ	バイオセンサ
+バイオ ハザード	バイオハザード
+バイオ フィードバック	バイオフィードバック
+バイオ マス	バイオマス
+バイオ リズム	バイオリズム
 バイオトープ	ビオトープ
 バイオメトリクス	バイオメトリックス
+バイオリン チェロ	バイオリンチェロ
 バイセクシャル	バイセクシュアル
 バイテク	バイオテクノロジ
+バイト コード	バイトコード
 バウビオ	バウビオジャパン
 バカ	馬鹿
+バク ラム	バックラム
 バクチ	賭博
+バグ パイプ	バグパイプ
+バグ フィックス	バグフィックス
+バグ ベア	バグベア
+バグフィクス	バグフィックス
+バス タブ	バスタブ
+バス テール	バセテール
+バス ルーム	バスルーム
 バスケ	バスケットボール
 バスチーユ	バスティーユ
+バスト ライン	バストライン
+バター クリーム	バタークリーム
+バター ミルク	バターミルク
 バターウオーマ	バターウォーマ
+バック ウォータ	バックウォータ
+バック ウオータ	バックウォータ
+バック エンド	バックエンド
+バック ギア	バックギア
+バック ギヤ	バックギア
+バック グランド	バックグラウンド
+バック スイング	バックスイング
+バック ステージ	バックステージ
+バック ストレッチ	バックストレッチ
+バック スピン	バックスピン
+バック ハウス	バックハウス
+バック ハンド	バックハンド
+バック パッキング	バックパッキング
+バック パック	バックパック
+バック ファイア	バックファイア
+バック ホー	バックホ
+バック ボード	バックボード
+バック ポート	バックポート
+バック ライト	バックライト
+バック レス	バックレス
+バック ワード	バックワード
+バックグラウンド プロセス	バックグラウンドプロセス
+バックグラウンド ミュージック	バックグラウンドミュージック
+バックグランドプロセス	バックグラウンドプロセス
+バックグランドミュージック	バックグラウンドミュージック
+バックス g	バックスグループ
+バックス グループ	バックスグループ
+バックス ラッシュ	バックスラッシュ
+バッグ パイプ	バグパイプ
+バット レス	バットレス
 バド	バドミントン
 バハレーン	バーレーン
+ババ リア	ババリア
 バフィ	バッフィ
 バプティスト	バプテスト
+バラ ナシ	バラナシ
+バランス ウェート	バランスウエート
+バランス ウエイト	バランスウエート
+バランス ウエート	バランスウエート
+バランスウェイト	バランスウエート
+バリ ニーズ	バリニーズ
 バリオ	バリオセキュア
 バリコン	バリアブルコンデンサ
+バリトン サキソホン	バリトンサクソフォン
 バリトンサキソフォン	バリトンサクソフォン
 バリヤ	バリア
 バリヤフリ	バリアフリ
+バル カー	バルカ
+バル ガ	バルガ
+バル チック	バルチック
+バル ボア	バルボア
+バルティック	バルチック
 バレル	バーレル
 バレンシュタイン	ワレンシュタイン
 バレンチノ	バレンティノ
+バロー hd	バローホールディングス
+バロー ホールディングス	バローホールディングス
 バンカース	バンカーズ
+バンダイ v	バンダイビジュアル
+バンダイ ネット	バンダイネットワークス
 バンダイク	ファンダイク
+バンド マスタ	バンドマスタ
+バンド マン	バンドマン
 バンナム	バンダイナムコエンターテインメント
 バンビジュ	バンダイビジュアル
+バー ニーズ	バーニーズジャパン
+バー ネット	バーネット
+バークレ プロ	バークレープロフェッショナルズ
 バースデイ	バースデ
 バーチャリゼーション	バーチャライゼーション
+バーチャル youtuber	バーチャルyoutuber
 バーテン	バーテンダ
+バード コール	バードコール
 バードウォッチング	バードウオッチング
 バードウオッチャ	バードウォッチャ
 バーニング	バーニングプロダクション
-パエーリャ	パエリヤ
+パ イオン	パイオン
+パ イカ	パイカ
+パ エリア	パエリア
+パ ベーゼ	パベーゼ
+パ ペット	パペット
+パ ロス	パロス
+パイ ロン	パイロン
+パイン アップル	パイナップル
+パエリヤ	パエリア
+パエーリャ	パエリア
 パサデナ	パサディナ
 パシコン	パシフィックコンサルタンツ
+パシフィック リーグ	パシフィックリーグ
+パス コード	パスコード
+パス ツール	パスツール
 パスモ	pasmo
 パソコン	パーソナルコンピュータ
 パタハラ	パタニティーハラスメント
+パターン メーカ	パターンメーカ
+パッケージ ソフトウェア	パッケージソフトウエア
+パッケージ ソフトウエア	パッケージソフトウエア
+パッション フルーツ	パッションフルーツ
 パトカ	パトロールカ
 パナ	パナソニック
+パナソニック ヘルスケア	phcホールディングス
+パネル ディスプレ	パネルディスプレ
+パネル ディスプレイ	パネルディスプレ
+パパ イン	パパイン
+パパ ラッチ	パパラッチ
 パパイア	パパイヤ
 パヒューム	パフューム
 パフィオ	パフィオペジラム
+パブ コメ	パブリックコメント
+パブリック コメント	パブリックコメント
 パラオ	パラオ共和国
 パラグァイ	パラグアイ
 パラドクシカル	パラドキシカル
 パラドクス	パラドックス
 パラメタ	パラメータ
+パリ コレクション	パリコレクション
+パリコレ	パリコレクション
 パリピ	パーティーピープル
-パワポ	powerpoint
+パリーグ	パシフィックリーグ
+パル サー	パルサ
+パル セータ	パルセータ
+パル ピット	パルピット
+パワステ	パワーステアリング
+パワハラ	パワーハラスメント
+パワポ	パワーポイント
+パワー シャベル	パワーショベル
+パワー ショット	パワーショット
+パワー ステアリング	パワーステアリング
+パワー ハラスメント	パワーハラスメント
+パワー プレー	パワープレ
+パワー ポイント	パワーポイント
+パワープレイ	パワープレ
+パン クス	パンクス
+パン スト	パンティーストッキング
+パン トリー	パントリ
+パン パイプ	パンパイプ
 パンダ	ジャイアントパンダ
+パンツ スカート	パンツスカート
+パンツ スーツ	パンツスーツ
+パンティ ストッキング	パンティーストッキング
+パンデ ミック	パンデミック
+パント グラフ	パンタグラフ
 パンフ	パンフレット
-パ・リーグ	パリーグ
+パ・リーグ	パシフィックリーグ
+パー キン	パーキン
+パー セル	パーセル
+パー チェス	パーチェス
+パー プレー	パープレ
+パー ライト	パーライト
+パーソナル コンピュータ	パーソナルコンピュータ
 パーチクルボード	パーティクルボード
 パーテーション	パーティション
+パープレイ	パープレ
 パーマ	パーマネントウェーブ
+パーマネント ウエーブ	パーマネントウェーブ
 パール・ハーバー	パールハーバ
 ヒアシンス	ヒヤシンス
+ヒアリング シート	ヒアリングシート
 ヒキガエル	蟇
 ヒゲ	髭
 ヒザ	膝
+ヒス トン	ヒストン
+ヒップ ライン	ヒップライン
+ヒップ ランド	ヒップランドミュージックコーポレーション
+ヒドラ ジン	ヒドラジン
 ヒナギク	雛菊
 ヒバリ	雲雀
 ヒマ	暇
 ヒヤリング	ヒアリング
+ヒヤリング シート	ヒアリングシート
+ヒュー マックス	ヒューマックス
+ヒュー リック	ヒューリック
 ヒューペリオン	ヒュペーリオン
 ヒョウ	豹
+ヒル ジン	ヒルジン
+ヒル ビリー	ヒルビリ
 ヒンドゥ	ヒンズ
 ヒンドスターニ	ヒンドゥスターニ
+ビアガーデン	ビヤガーデン
+ビアスタンド	ビヤスタンド
+ビアパーティ	ビヤパーティ
 ビアホール	ビヤホール
 ビザビグループ	ビザビ
+ビジコン	ビジネスコンテスト
+ビジトラ	ビジネストラスト
+ビジネス ウェア	ビジネスウエア
+ビジネス ウエア	ビジネスウエア
+ビジネス エンジニアリング	ビジネスエンジニアリング
+ビジネス コンテスト	ビジネスコンテスト
+ビジネス トラスト	ビジネストラスト
+ビッグ バンド	ビッグバンド
+ビッグ ホーン	ビッグホーン
+ビッグ・バンド	ビッグバンド
+ビット マップ	ビットマップ
+ビデオ テックス	ビデオテックス
+ビデオ ディスク	ビデオディスク
+ビデオ ムービ	ビデオムービ
 ビトゲンシュタイン	ウィトゲンシュタイン
-ビニテ	ビニルテープ
+ビニテ	ビニールテープ
+ビニルテープ	ビニールテープ
+ビニール テープ	ビニールテープ
+ビヤ ガーデン	ビヤガーデン
+ビヤ スタンド	ビヤスタンド
+ビヤ パーティ	ビヤパーティ
 ビュア	ビューア
 ビューワ	ビューア
+ビル ボード	ビルボード
 ビルヘルム	ウィルヘルム
 ビルマ	ミャンマ
 ビンラーディン	ビンラディン
+ビーエスフジ	bsフジ
+ビーエンジ	ビジネスエンジニアリング
+ビーサン	ビーチサンダル
+ビーチ サンダル	ビーチサンダル
 ビーバップ	ビバップ
+ビーフ バーガ	ビーフバーガ
 ピアニシモ	ピアニッシモ
+ピアノ プレイヤ	ピアノプレーヤ
+ピアノ プレーヤ	ピアノプレーヤ
 ピアフ	piafs
+ピカ デリー	ピカデリ
+ピコ セカンド	ピコセカンド
 ピスタシオ	ピスタチオ
 ピタットハウス	ピタットハウスネットワーク
 ピタパ	pitapa
 ピックオフプレイ	ピックオフプレ
+ピックル	ピットクル
 ピックルス	ピクルス
 ピッチングウエッジ	ピッチングウェッジ
 ピッチングマシン	ピッチングマシーン
+ピット クルー	ピットクル
 ピノッキオ	ピノキオ
 ピレリ	ピレリタイヤ
 ピーエイチエス	ピーエッチエス
+ピーカン	ペカン
+ピース ワーク	ピースワーク
+ピート ロ	ピートロ
 ピーナッツ	ピーナツ
 ピーピーエム	ppm
+ファ ウナ	ファウナ
+ファ セット	ファセット
+ファ ラオ	ファラオ
+ファイア ファイタ	ファイアーファイタ
+ファイア フォックス	firefox
+ファイア マン	ファイアーマン
 ファイアプレイス	ファイアプレース
 ファイアーフォックス	firefox
-ファイヤファイタ	ファイヤーファイタ
+ファイバ グラス	ファイバーグラス
+ファイバ スコープ	ファイバースコープ
+ファイバ ボード	ファイバーボード
+ファイヤファイタ	ファイアーファイタ
+ファイヤーファイタ	ファイアーファイタ
 ファイヤーフォックス	firefox
+ファイヤーマン	ファイアーマン
+ファイル サーバ	ファイルサーバ
+ファイル タイプ	ファイルタイプ
 ファインプレイ	ファインプレ
 ファウルグランド	ファウルグラウンド
 ファクス	ファックス
+ファクタ リング	ファクタリング
 ファザコン	ファーザーコンプレックス
+ファシリティ マネジメント	ファシリティーマネジメント
+ファシリティ マネージメント	ファシリティーマネジメント
 ファシリティーマネージメント	ファシリティーマネジメント
 ファストリ	ファーストリテイリング
+ファッション ウオッチ	ファッションウオッチ
+ファッションウォッチ	ファッションウオッチ
 ファニチャ	ファーニチャ
 ファニーフェイス	ファニーフェース
+ファミブ	ファミリーブック
 ファミマ	ファミリーマート
+ファミリ ブック	ファミリーブック
 ファミレス	ファミリーレストラン
 ファラッド	ファラド
+ファル コム	ファルコム
+ファル セット	ファルセット
+ファン トラ	ファンドトラスト
+ファン ブル	ファンブル
+ファン ミ	ファンミーティング
+ファン ミーティング	ファンミーティング
+ファンクション キー	ファンクションキ
 ファンダメンタルズ	ファンダメンタル
+ファンド トラスト	ファンドトラスト
+ファー ネス	ファーネス
+ファー ブル	ファーブル
+ファー ロング	ファーロング
+ファースト バンク	富山第一銀行
 ファーストエスコ	エフオン
+ファーム ウエア	ファームウエア
+ファームウェア	ファームウエア
 ファール	ファウル
 フィクス	フィックス
 フィジビリティスタディ	フィージビリティースタディ
+フィッシャ マン	フィッシャーマン
 フィッタジャパン	フィッタジャパンロジスティカ
+フィデア hd	フィデアホールディングス
 フィブリノゲン	フィブリノーゲン
 フィランソロピ	フィランスロピ
+フィルタ リング	フィルタリング
+フィン テック	フィンテックグローバル
+フィンガ プリント	フィンガープリント
+フィンガ ボウル	フィンガーボール
+フィンガ ボード	フィンガーボード
 フィーチャーフォン	フィーチャーホン
 フィーチュア	フィーチャ
+フィード ロット	フィードロット
+フィールド マン	フィールドマン
+フェア ウェイ	フェアウエ
+フェア グラウンド	フェアグラウンド
+フェア グランド	フェアグラウンド
 フェアウェ	フェアウエ
 フェアウエイ	フェアウエ
 フェアプレイ	フェアプレ
+フェアリ テール	フェアリーテイル
 フェイクファ	フェークファ
+フェイス パウダ	フェースパウダ
+フェイス マーク	フェースマーク
 フェイスツーフェイス	フェースツーフェース
 フェイルセーフ	フェールセーフ
 フェス	フェスティバル
@@ -10027,63 +12728,162 @@ zürich	チューリッヒ
 フェリ	フェリーボート
 フェロクローム	フェロクロム
 フェージング	フェーディング
+フェース パウダ	フェースパウダ
+フェース マーク	フェースマーク
 フェーバリット	フェイバリット
+フォア コート	フォアコート
+フォックス フェイス	フォックスフェース
+フォックス フェース	フォックスフェース
+フォト グラフ	フォトグラフ
+フォト ダイオード	フォトダイオード
+フォト プレイヤ	フォトプレーヤ
+フォト プレーヤ	フォトプレーヤ
+フォト マスク	フォトマスク
+フォト マップ	フォトマップ
+フォト モンタージュ	フォトモンタージュ
 フォトコン	フォトコンテスト
 フォルティシモ	フォルティッシモ
 フォルト	フォールト
+フォルトツリ	フォールトツリ
 フォルマリン	ホルマリン
 フォルムアルデヒド	ホルムアルデヒド
+フォンテーヌ ブロー	フォンテーヌブロ
+フォント ネル	フォントネル
 フォービズム	フォービスム
 フォーブズ	フォーブス
 フォーマルウェア	フォーマルウエア
 フォーメイション	フォーメーション
+フォールト ツリー	フォールトツリ
 フォーン	テレホン
+フジ トランス	フジトランスコーポレーション
 フジオフード	フジオフードシステム
 フジケン	富士建設
 フジテレビ	フジテレビジョン
 フトン	布団
 フナショク	ユアサ・フナショク
 フューシャ	フクシャ
+フラ ビン	フラビン
+フラ ボン	フラボン
+フライ ホイール	フライホイール
 フライデイ	フライデ
 フラク	フラクション
 フラジオレット	フラジョレット
+フラッシュ バック	フラッシュバック
+フラッシュ バルブ	フラッシュバルブ
+フラワ ポット	フラワーポット
+フラン カー	フランカ
+フリ ゲート	フリゲート
+フリ ステ	フリーステッチ
+フリ ペ	フリーペーパ
+フリマ	フリーマーケット
 フリュート	フルート
+フリー ウェア	フリーウェア
+フリー ウェイ	フリーウエ
+フリー ウエア	フリーウェア
+フリー スタイル	フリースタイル
+フリー ステッチ	フリーステッチ
+フリー ソフトウェア	フリーソフトウエア
+フリー ソフトウエア	フリーソフトウエア
+フリー ダム	フリーダム
+フリー ハンド	フリーハンド
+フリー ビット	フリービット
+フリー ペーパ	フリーペーパ
+フリー マーケット	フリーマーケット
 フリーウェ	フリーウエ
 フリーウエイ	フリーウエ
 フルコミ	フルコミッション
+フルーツ ケーキ	フルーツケーキ
+フレア キュロット	フレアキュロット
+フレア スカート	フレアスカート
+フレアーキュロット	フレアキュロット
+フレアースカート	フレアスカート
+フレイ バー	フレーバ
+フレキシブル コンテナ	フレキシブルコンテナ
 フレクシキュリティ	フレキシキュリティ
+フレコン	フレキシブルコンテナ
+フレックス タイム	フレックスタイム
+フレドレ	フレンチドレッシング
+フレンチ ドレッシング	フレンチドレッシング
+フレーム ワーク	フレームワーク
+フロア ディスプレ	フロアディスプレ
+フロア ディスプレイ	フロアディスプレ
+フロア マネジャ	フロアマネージャ
+フロア マネージャ	フロアマネージャ
+フロア リング	フローリング
 フロッピ	フロッピーディスク
 フロッピィ	フロッピーディスク
+フロマネ	フロアマネージャ
+フロー ベル	フロベール
+フロー ベール	フロベール
+フロー リスト	フロリスト
+フロー リン	フローリン
 フンドーキン	フンドーキン醤油
+フー バー	フーバ
 フーシャ	フクシャ
-ブクマ	bookmark
+ブイ サイン	vサイン
+ブイ ネック	vネック
+ブクマ	ブックマーク
+ブック ケース	ブックケース
+ブック スタンド	ブックスタンド
+ブック マーク	ブックマーク
+ブック レット	ブックレット
 ブックオフ	ブックオフコーポレーション
+ブッシュ マン	ブッシュマン
 ブッフェ	ビュフェ
 ブドウ	葡萄
 ブラ	ブラジャ
+ブラ クラ	ブラウザクラッシャ
+ブラ サカ	ブラインドサッカ
+ブラ バン	ブラスバンド
+ブラ ボー	ブラボ
+ブライダル ウェア	ブライダルウエア
+ブライダル ウエア	ブライダルウエア
+ブラインド サッカ	ブラインドサッカ
+ブラック ジャック	ブラックジャック
+ブラック ベリー	ブラックベリ
+ブラック ボード	ブラックボード
 ブラック・ユーモア	ブラックユーモア
 ブラッシュ	ブラシ
 ブラッドリ	ブラッドレ
 ブラフマプトラ	ブラマプトラ
 ブラマプートラ	ブラマプトラ
+ブリ アン	ブリアン
 ブリスケ	ブリスケット
+ブリッジ マン	ブリッジマン
 ブリュワリ	ブルワリ
 ブリリアンティン	ブリリアンティーン
+ブリーフ ケース	ブリーフケース
+ブル テリア	ブルテリア
 ブルジョワジ	ブルジョアジ
 ブルマ	ブルーマ
+ブルー シール	フォーモストブルーシール
+ブルー バード	ブルーバード
 ブレイカ	ブレーカ
 ブレイク	ブレーク
+ブレイクスル	ブレークスル
 ブレイクタイム	ブレークタイム
 ブレイクダウン	ブレークダウン
 ブレインストーミング	ブレーンストーミング
+ブレスト ストローク	ブレストストローク
 ブレックファスト	ブレックファースト
 ブレボ	ブレイブボード
+ブレーク スルー	ブレークスル
 ブロア	ブローワ
 ブログ	ウェブログ
+ブロック プレー	ブロックプレ
+ブロックプレイ	ブロックプレ
+ブロメディア	ブロードメディア
 ブロワ	ブローワ
+ブロー クン	ブロークン
+ブロー デル	ブローデル
+ブロー ホール	ブローホール
+ブロード キャスティング	ブロードキャスティング
+ブロード バンド	ブロードバンド
+ブロード メディア	ブロードメディア
 ブロードウェ	ブロードウエ
 ブロードウェイ	ブロードウエ
 ブロードウエイ	ブロードウエ
+ブー ティー	ブーティ
 ブーゲンビレア	ブーゲンビリア
 ブーローニュ	ブローニュ
 プア	プアー
@@ -10091,94 +12891,292 @@ zürich	チューリッヒ
 プチブル	プチブルジョア
 プチプラ	プチプライス
 プッサン	プーサン
+プライス ライン	プライスライングループ
+プラグ イン	プラグイン
 プラグマティクス	プラグマティックス
 プラシーボ	プラセボ
+プラス マイナス	プラスマイナス
+プラスチック モデル	プラスチックモデル
+プラズマ ディスプレ	プラズマディスプレ
+プラズマ ディスプレイ	プラズマディスプレ
 プラタイアイ	プラタイア
 プラットホーム	プラットフォーム
 プラティナ	プラチナ
 プラニング	プランニング
+プラマイ	プラスマイナス
+プラモ	プラスチックモデル
+プラン ジャー	プランジャ
 プリカ	プリペイドカード
+プリナップ	プレナップ
+プリンタ ドライバ	プリンタドライバ
+プレ イス	プレース
+プレ オープン	プレオープン
+プレ ステ	プレイステーション
+プレ ステージ	プレステージ
+プレ スリー	プレスリ
+プレ ナップ	プレナップ
 プレイオフ	プレーオフ
 プレイスキック	プレースキック
 プレイスホルダ	プレースホルダ
 プレイスメント	プレースメント
+プレイバック	プレーバック
+プレイボーイ	プレーボーイ
 プレイボール	プレーボール
 プレイヤーコーチ	プレーヤーコーチ
+プレイリスト	プレーリスト
 プレイングコーチ	プレーイングコーチ
 プレイングマネージャ	プレイングマネジャ
+プレスティージ	プレステージ
 プレゼン	プレゼンテーション
 プレフィクス	プレフィックス
+プレミアム ウォータ	プレミアムウォータ
+プレー バック	プレーバック
+プレー ボーイ	プレーボーイ
+プレー リスト	プレーリスト
 プレーイングマネジャ	プレイングマネジャ
 プレーイングマネージャ	プレイングマネジャ
+プロ キシ	プロキシ
+プロ サポート	プロサポート
+プロ パー	プロパ
+プロ ビタミン	プロビタミン
+プロ フィット	プロフィット
+プロ マネ	プロジェクトマネージャ
+プロ ミン	プロミン
+プロ リン	プロリン
+プロ レスリング	プロレスリング
+プロジェクト ファイナンス	プロジェクトファイナンス
+プロジェクト マネジメント	プロジェクトマネージメント
+プロジェクト マネジャ	プロジェクトマネージャ
+プロジェクト マネージメント	プロジェクトマネージメント
+プロジェクト マネージャ	プロジェクトマネージャ
 プロスタグランディン	プロスタグランジン
 プロトコール	プロトコル
 プロフ	プロフィール
+プロファイ	プロジェクトファイナンス
 プロモ	プロモーション
+プロモビデオ	プロモーションビデオ
+プロモーション ビデオ	プロモーションビデオ
+プロレス	プロレスリング
 プワゾン	ポワゾン
+プール サイド	プールサイド
 ヘア	ヘアー
+ヘア アイロン	ヘアアイロン
+ヘア カット	ヘアカット
+ヘア スタイリスト	ヘアスタイリスト
+ヘア ドレッサ	ヘアドレッサ
+ヘア ピン	ヘアピン
+ヘア ピース	ヘアピース
+ヘア ブラシ	ヘアブラシ
 ヘアウィッグ	ヘアウイッグ
-ヘッドフォーン	ヘッドホン
+ヘアーアイロン	ヘアアイロン
+ヘキサ デカン	ヘキサデカン
+ヘクト パスカル	ヘクトパスカル
+ヘッド ギア	ヘッドギア
+ヘッド クォータ	ヘッドクオータ
+ヘッド クオータ	ヘッドクオータ
+ヘッド セット	ヘッドセット
+ヘッド ドレス	ヘッドドレス
+ヘッド ハンティング	ヘッドハンティング
+ヘッド ハント	ヘッドハント
+ヘッド ピース	ヘッドピース
+ヘッド フォン	ヘッドホーン
+ヘッド ホーン	ヘッドホーン
+ヘッド ライン	ヘッドライン
+ヘッド ランプ	ヘッドランプ
+ヘッド ロック	ヘッドロック
+ヘッド ワーク	ヘッドワーク
+ヘッドクウォータ	ヘッドクオータ
+ヘッドフォーン	ヘッドホーン
+ヘッドホン	ヘッドホーン
 ヘップバーン	ヘプバーン
-ヘビロテ	ヘビーローテ
+ヘビ メタ	ヘビーメタル
+ヘビロテ	ヘビーローテーション
+ヘビー メタル	ヘビーメタル
+ヘビー ローテーション	ヘビーローテーション
+ヘビーローテ	ヘビーローテーション
 ヘプコ	北海道電力
 ヘミングウェ	ヘミングウェイ
 ヘヤ	ヘアー
 ヘヤー	ヘアー
+ヘリカル ギア	ヘリカルギヤ
+ヘリカル ギヤ	ヘリカルギヤ
+ヘル バルト	ヘルバルト
 ヘルクレス	ヘラクレス
 ヘルペスウィルス	ヘルペスウイルス
+ベイ クック	ベイクックコーポレーション
 ベイビ	ベビー
+ベスト フォア	ベストフォ
+ベッド カバー	ベッドカバ
+ベッド メイク	ベッドメーク
+ベッド メーク	ベッドメーク
+ベッド ルーム	ベッドルーム
 ベッドメイキング	ベッドメーキング
+ベトナム ドン	ベトナムドン
 ベニア	ベニヤ
+ベニヤ ミン	ベンヤミン
 ベニン	ベナン
 ベネッセ	ベネッセコーポレーション
+ベネッセ hd	ベネッセホールディングス
 ベネツィア	ベネチア
+ベビー ウェア	ベビーウエア
+ベビー ウエア	ベビーウエア
 ベベルギヤ	ベベルギア
 ベラッジオ	ベラージオ
+ベル ジャム	ベルギ
+ベル ダン	ベルダン
+ベル プロ	ベルプロダクション
+ベル プロダクション	ベルプロダクション
+ベル ボーイ	ベルボーイ
+ベルト レス	ベルトレス
+ベン サム	ベンサム
+ベン トス	ベントス
+ベン トー	ベント
 ベンディングマシン	ベンディングマシーン
+ベース コート	ベースコート
+ベース バンド	ベースバンド
+ペ インタ	ペインタ
+ペ カン	ペカン
+ペ テロ	ペテロ
+ペ トロ	ペテロ
+ペ パー	ペパー
+ペ ミカン	ペミカン
+ペ ルシア	ペルシャ
+ペア リング	ペアリング
+ペイ アウト	ペイアウト
+ペイ ロール	ペイロール
 ペイズリ	ペーズリ
 ペッグ	ペグ
+ペッパ	ペパー
+ペパボ	gmoペパボ
 ペルセフォネ	ペルセポネ
+ペン タブ	ペンタブレット
+ペン タブレット	ペンタブレット
+ペン タン	ペンタン
+ペン ホルダ	ペンホルダ
 ペンド	ペンディング
+ページ ボーイ	ページボーイ
+ペース メーカ	ペースメーカ
+ペーパ クラフト	ペーパークラフト
+ペーパ レス	ペーパーレス
 ホイッスラ	ホイスラ
+ホイット マン	ホイットマン
 ホイップ	ホイップクリーム
+ホイール ベース	ホイールベース
 ホウキ	箒
 ホエールウオッチング	ホエールウォッチング
 ホクギン	北越銀行
 ホクコ	北興化学工業
+ホスト コンピュータ	ホストコンピュータ
 ホチキス	ホッチキス
+ホット ウィスキ	ホットウイスキ
+ホット ウイスキ	ホットウイスキ
+ホット サンド	ホットサンドイッチ
+ホット サンドイッチ	ホットサンドイッチ
+ホテル マン	ホテルマン
 ホムペ	ホームページ
 ホメオスタシス	ホメオスターシス
 ホモセクシャリティ	ホモセクシュアリティ
 ホモセクシャル	ホモセクシュアル
 ホリデイ	ホリデ
+ホワイト アウト	ホワイトアウト
+ホワイト ウオータ	ホワイトウオータ
+ホワイト ヘッド	ホワイトヘッド
+ホワイト ホール	ホワイトホール
+ホワイトウォータ	ホワイトウオータ
 ホン	フォン
+ホン ゲイ	ホンガイ
+ホー タン	ホータン
 ホークス	ソフトバンクホークス
+ホース ラディッシュ	ホースラディッシュ
 ホーバークラフト	ホバークラフト
 ホーフマンスタール	ホフマンスタール
+ホーム ウェア	ホームウエア
+ホーム ウエア	ホームウエア
+ホーム グランド	ホームグラウンド
+ホーム メイド	ホームメード
+ホーム メード	ホームメード
+ボイス チャット	ボイスチャット
+ボイス トレーニング	ボイストレーニング
+ボイチャ	ボイスチャット
+ボイトレ	ボイストレーニング
 ボイパ	ボイスパーカッション
+ボウ エン	ボウエン
+ボウ ガン	ボーガン
 ボカロ	ボーカロイド
 ボジョレ	ボージョレ
+ボタン ホール	ボタンホール
 ボッカッチョ	ボッカチオ
 ボッブ	ボブ
+ボディ スーツ	ボディースーツ
+ボディ ビルディング	ボディービルディング
 ボディガード	ボディーガード
 ボディコン	ボディーコンシャス
 ボディコンシャス	ボディーコンシャス
+ボディービル	ボディービルディング
+ボラ セン	ボランティアセンタ
 ボランテア	ボランティア
+ボランティア センタ	ボランティアセンタ
+ボン バックス	ボンバックス
+ボン バル	ボンバルディア
+ボー ガン	ボーガン
+ボー ダン	ボダン
 ボージョレヌーボ	ボジョレヌーボ
+ボート ハウス	ボートハウス
+ボート マン	ボートマン
+ボード レール	ボードレール
+ボーリング マシン	ボーリングマシン
+ボーリングマシーン	ボーリングマシン
+ポ スカ	ポストカード
+ポ バール	ポバール
+ポ ポー	ポーポ
+ポ リカ	ポリカーボネイト
+ポ ルックス	ポルックス
+ポ ロック	ポロック
 ポエチック	ポエティック
+ポケコン	ポケットコンピュータ
+ポケット c	ポケットカード
+ポケット カード	ポケットカード
+ポケット コンピュータ	ポケットコンピュータ
+ポケット スクウェア	ポケットスクエア
+ポケット スクエア	ポケットスクエア
+ポケット ナイフ	ポケットナイフ
+ポケット バイク	ポケットバイク
+ポケット ブック	ポケットブック
+ポケット モンスタ	ポケットモンスタ
+ポケットスクェア	ポケットスクエア
+ポケバイ	ポケットバイク
 ポケベル	ポケットベル
-ポスプロ	postproduction
+ポケモン	ポケットモンスタ
+ポスト イット	ポストイット
+ポスト カード	ポストカード
+ポスト ドクタ	ポストドクタ
+ポスト プレー	ポストプレ
+ポスト プロダクション	ポストプロダクション
+ポスト モダニズム	ポストモダニズム
+ポスト モダン	ポストモダン
+ポストプレイ	ポストプレ
+ポスドク	ポストドクタ
+ポスプロ	ポストプロダクション
 ポゼション	ポゼッション
 ポッケ	ポケット
 ポップ・アート	ポップアート
+ポテサラ	ポテトサラダ
 ポテチ	ポテトチップス
+ポテト サラダ	ポテトサラダ
+ポト イン	ポールトゥウィン
+ポト ラッチ	ポトラッチ
 ポニキャン	ポニーキャニオン
 ポニテ	ポニーテール
 ポラ	ポラロイドカメラ
 ポラロイド	ポラロイドカメラ
+ポリ アセチレン	ポリアセチレン
+ポリ エン	ポリエン
+ポリ クローム	ポリクローム
+ポリ グラフ	ポリグラフ
 ポリエチレンテレフタラート	ポリエチレンテレフタレート
 ポリカーボネート	ポリカーボネイト
 ポリコレ	ポリティカルコレクトネス
+ポリス マン	ポリスマン
 ポリティクス	ポリティックス
 ポリテクカレッジ	職業能力開発大学校
 ポリプ	ポリープ
@@ -10186,71 +13184,188 @@ zürich	チューリッヒ
 ポルスカ	ポーランド
 ポルノ	ポルノグラフィ
 ポワソン	ポアソン
+ポー ポー	ポーポ
+ポーカ フェイス	ポーカーフェース
+ポーク カツ	ポークカツレツ
+ポーク カツレツ	ポークカツレツ
+ポータ ハウス	ポーターハウス
 ポートレイト	ポートレート
 ポーラル	ポーラ
 ポーラロイド	ポラロイドカメラ
 マイクラ	minecraft
+マイクロ エレクトロニクス	マイクロエレクトロニクス
+マイクロ カプセル	マイクロカプセル
+マイクロ コンピュータ	マイクロコンピュータ
+マイクロ サービス	マイクロサービス
+マイクロ スイッチ	マイクロスイッチ
+マイクロ スコープ	マイクロスコープ
+マイクロ セカンド	マイクロセカンド
+マイクロ フォン	マイクロホン
+マイクロ プロセッサ	マイクロプロセッサ
+マイクロ モジュール	マイクロモジュール
 マイクロウエーブ	マイクロウェーブ
 マイグレ	マイグレーション
 マイコン	マイクロコンピュータ
+マイト マイシン	マイトマイシン
 マイナカード	マイナンバーカード
 マイヤーベーア	マイヤベーア
+マイル ストーン	マイルストーン
+マウス ピース	マウスピース
+マウス プロ	マウスプロモーション
+マウス プロモーション	マウスプロモーション
+マウンテン パーカ	マウンテンパーカ
 マカダミアナッツ	マカデミアナッツ
 マクシマム	マキシマム
 マクロビ	マクロビオティック
 マグ	マグカップ
 マグロ	鮪
+マザコン	マザーコンプレックス
+マザリング	マザーリング
+マザー コンプレックス	マザーコンプレックス
+マザー ボード	マザーボード
+マザー リング	マザーリング
 マシーン	マシン
+マス タバ	マスタバ
+マスキング テープ	マスキングテープ
+マスク ラット	マスクラット
 マスコミ	マスコミュニケーション
+マスタ ファイル	マスターファイル
+マスタファイル	マスターファイル
+マステ	マスキングテープ
 マタニティハラスメント	マタニティーハラスメント
 マタハラ	マタニティーハラスメント
 マック	マッキントッシュ
+マッシュ アップ	マッシュアップ
+マッチ プレー	マッチプレ
+マッチプレイ	マッチプレ
+マツ キヨ	マツモトキヨシ
 マツザカヤ	松坂屋
 マトリクス	マトリックス
 マドモワゼル	マドモアゼル
 マナセプロ	マナセプロダクション
 マニュファクチュア	マニュファクチャ
+マネ ジャ	マネージャ
 マネジメント	マネージメント
+マネジメント ゲーム	マネジメントゲーム
 マネジャ	マネージャ
+マネージメント ゲーム	マネジメントゲーム
 マネーローンダリング	マネーロンダリング
 マヨ	マヨネーズ
+マリ ボー	マリボ
+マリ ワナ	マリファナ
 マリフアナ	マリファナ
 マリーン	マリン
 マリーンズ	千葉ロッテ
+マル ウェア	マルウエア
+マル ウエア	マルウエア
+マル セル	マルセル
+マル トリ	マルトリートメント
+マル ベリー	マルベリ
 マルキシスト	マルキスト
 マルキュウ	丸久
 マルクシズム	マルキシズム
 マルグリート	マルグリット
 マルセーユ	マルセイユ
+マルチ キャスト	マルチキャスト
+マルチ クラスタ	マルチクラスタ
+マルチ コア	マルチコア
+マルチ コピー	マルチコピ
+マルチ スクリーン	マルチスクリーン
+マルチ スタジオ	マルチスタジオ
+マルチ トラック	マルチトラック
+マルチ バイト	マルチバイト
+マルチ バージョン	マルチバージョン
+マルチ ピクチャ	マルチピクチャ
+マルチ プロセス	マルチプロセス
+マルチ ボックス	マルチボックス
+マルチ ユーザ	マルチユーザ
+マルチ リンク	マルチリンク
+マルハニチロ hd	マルハニチロホールディングス
 マルピーギ	マルピギ
+マン u	マンチェスターユナイテッド
+マン スリー	マンスリ
+マン ダリン	マンダリン
+マン デー	マンデ
+マン トラ	マントラ
+マン ドリル	マンドリル
+マン ナン	マンナン
+マン パワー	マンパワ
+マン モン	マモン
 マンガ	漫画
+マンチェスタ ユナイテッド	マンチェスターユナイテッド
+マンデイ	マンデ
 マンネリ	マンネリズム
+マンパ	マウンテンパーカ
 マンモ	マンモグラフィ
-マーキュロ	mercurochrome
+マーキュロ	マーキュロクロム
+マーキュロ クロム	マーキュロクロム
+マーク アップ	マークアップ
 マーケ	マーケティング
 マーケッティング	マーケティング
 マーズ	mers
 マーチン	マーティン
 マーティニ	マティーニ
 マーメード	マーメイド
+ミ サンガ	ミサンガ
+ミ スキャン	ミスキャンパス
+ミ スティック	ミスティック
+ミ ストレス	ミストレス
+ミ セル	ミセル
+ミ ニット	ミニット
+ミエ リン	ミエリン
 ミクロ	マイクロ
+ミス キャンパス	ミスキャンパス
+ミス ジャッジ	ミスジャッジ
+ミス マガジン	ミスマガジン
+ミス マッチ	ミスマッチ
+ミス リード	ミスリード
+ミスコン	ミスコンテスト
+ミスコン テスト	ミスコンテスト
 ミステイク	ミステーク
 ミスプリ	ミスプリント
+ミスマガ	ミスマガジン
 ミソ	味噌
 ミッキ	ミッキーマウス
+ミック スト	ミクスト
+ミックス ダウン	ミックスダウン
 ミッドウェ	ミッドウエ
 ミッドウェイ	ミッドウエ
 ミッドウエイ	ミッドウエ
 ミッドフィールダ	ミッドフィルダ
+ミドル ウェア	ミドルウェア
+ミドル ウエア	ミドルウェア
+ミドル マネジメント	ミドルマネージメント
+ミドル マネージメント	ミドルマネージメント
+ミニ カメラ	ミニカメラ
+ミニ コンピュータ	ミニコンピュータ
+ミニ サイクル	ミニサイクル
+ミニ スカ	ミニスカート
 ミニコン	ミニコンピュータ
 ミニー	ミニーマウス
+ミネラル ウォータ	ミネラルウオータ
 ミヤギテレビ	宮城テレビ放送
 ミヤテレ	宮城テレビ放送
+ミラー リング	ミラーリング
+ミリ アンペア	ミリアンペア
+ミリ ボルト	ミリボルト
+ミリ レントゲン	ミリレントゲン
+ミン サー	ミンサ
 ミンチ	メンチ
+ミンチ ボール	ミンチボール
+ミート ボール	ミートボール
 ムニエール	ムニエル
 ムババネ	ムババーネ
+ムラ テック	村田機械
+ムーン ストーン	ムーンストーン
+ムーン フェイス	ムーンフェース
 メアド	メールアドレス
-メイクアップアーティスト	メイクアップアーチスト
+メイク アップ	メークアップ
+メイク ソフト	メイクソフトウェア
+メイク ソフトウェア	メイクソフトウェア
+メイク ファイル	メークファイル
+メイクアップアーチスト	メーキャップアーチスト
+メイクアップアーティスト	メーキャップアーチスト
+メイクアップケープ	メーキャップケープ
 メイストーム	メーストーム
 メイト	メート
 メイドインジャパン	メードインジャパン
@@ -10259,35 +13374,106 @@ zürich	チューリッヒ
 メイプルシュガ	メープルシュガ
 メイプルシロップ	メープルシロップ
 メイル	メール
+メイン アンプ	メインアンプ
+メイン イベント	メインイベント
+メイン スタジアム	メーンスタジアム
+メイン ストリート	メーンストリート
+メイン ストリーム	メーンストリーム
+メイン セール	メインセール
+メイン タイトル	メインタイトル
+メイン テーブル	メーンテーブル
+メイン ディッシュ	メーンディッシュ
+メイン バンク	メーンバンク
+メイン フレーム	メインフレーム
+メイン マスト	メインマスト
+メイン メモリ	メーンメモリ
+メインセイル	メインセール
 メインテナンス	メンテナンス
 メカニックス	メカニクス
+メガ コンペティション	メガコンペティション
+メガ サイクル	メガサイクル
+メガ バイト	メガバイト
+メガ ヒット	メガヒット
+メガ フォン	メガホン
+メガ ヘルツ	メガヘルツ
+メキシコ シティ	メキシコシティ
+メグ オーム	メグオーム
 メサイア	メシア
+メシ アン	メシアン
+メジ アン	メジアン
+メス カリン	メスカリン
+メタ センタ	メタセンタ
+メタ ファ	メタファ
+メタ ファー	メタファ
+メタ フィジカル	メタフィジカル
+メタ フレーム	メタフレーム
+メタ リック	メタリック
 メタボ	メタボリックシンドローム
 メタボリック	メタボリックシンドローム
 メッセ	メッセンジャ
+メッセンジャ rna	メッセンジャーrna
 メット	ヘルメット
 メディアコ	mediaco
+メディアン	メジアン
+メディパル hd	メディパルホールディングス
 メディファク	メディアファクトリ
 メトリクス	メトリックス
 メドゥサ	メドゥーサ
 メナム	チャオプラヤ
 メナード	日本メナード化粧品
+メニュ バー	メニューバ
+メム リンク	メムリンク
+メモ ランダム	メモランダム
 メリーゴーランド	メリーゴーラウンド
 メルアド	メールアドレス
+メルコ hd	メルコホールディングス
+メルコ ホールディングス	メルコホールディングス
+メルマガ	メールマガジン
 メロ	メロディ
+メロブ	メロンブックス
+メロン ブックス	メロンブックス
+メン デル	メンデル
+メン ヒル	メンヒル
+メン ヘル	メンタルヘルス
+メンズ ウエア	メンズウエア
+メンズウェア	メンズウエア
 メンソール	メントール
 メンタルマネジメント	メンタルマネージメント
+メンチボール	ミンチボール
 メンテ	メンテナンス
 メントレ	メンタルトレーニング
 メンブレ	メンタルブレイク
 メーキャップ	メークアップ
+メーキャップ アーチスト	メーキャップアーチスト
+メーキャップ アーティスト	メーキャップアーチスト
+メーキャップ ケープ	メーキャップケープ
+メーク ファイル	メークファイル
+メークアップ アーチスト	メーキャップアーチスト
+メークアップ アーティスト	メーキャップアーチスト
+メークアップ ケープ	メーキャップケープ
+メール サーバ	メールサーバ
+メール マガジン	メールマガジン
+メーン アンプ	メインアンプ
+メーン イベント	メインイベント
+メーン スタジアム	メーンスタジアム
+メーン ストリーム	メーンストリーム
+メーン セール	メインセール
+メーン タイトル	メインタイトル
+メーン ディッシュ	メーンディッシュ
+メーン フレーム	メインフレーム
+メーン メモリ	メーンメモリ
+メーンマスト	メインマスト
 モイスチュア	モイスチャ
-モイゼ	モーゼ
+モイゼ	モーセ
 モガジシオ	モガディシオ
 モガディシュ	モガディシオ
+モス フード	モスフードサービス
 モスインス	モスインスティテュート
 モスコ	モスクワ
 モデリスタ	トヨタモデリスタインターナショナル
+モノ グラフ	モノグラフ
+モノ ドラマ	モノドラマ
+モノ ポール	モノポール
 モノクロ	モノクローム
 モノーラル	モノラル
 モバクリ	モバイルクリエイト
@@ -10295,35 +13481,77 @@ zürich	チューリッヒ
 モブキャスト	モブキャストホールディングス
 モヘヤ	モヘア
 モメント	モーメント
+モラハラ	モラルハラスメント
+モラル ハラスメント	モラルハラスメント
+モリタ hd	モリタホールディングス
+モリタ ホールディングス	モリタホールディングス
 モルジブ	モルディブ
 モルト	モルトウイスキ
 モルトウィスキ	モルトウイスキ
-モーゼス	モーゼ
+モン スト	モンスターストライク
+モン ドリアン	モンドリアン
+モン ラボ	モンスターラボホールディングス
+モンスタ ストライク	モンスターストライク
+モー ガン	モルガン
+モー ション	モーション
+モー セ	モーセ
+モー ダル	モーダル
+モー テル	モーテル
+モー ビレ	モビール
+モーゼ	モーセ
+モーゼス	モーセ
+モータ ドライブ	モータードライブ
+モードラ	モータードライブ
 モーバイル	モビール
+モール スキン	モールスキン
 ヤオスズ	スーパーヤオスズ
 ヤカン	薬缶
 ヤギ	山羊
+ヤス パース	ヤスパース
 ヤハウェ	ヤーウェ
+ヤマザキ パン	山崎製パン
+ヤマダイ	スーパーヤマダイ
+ヤマト hd	ヤマトホールディングス
+ヤマト インタ	ヤマトインターナショナル
+ヤマト ホールディングス	ヤマトホールディングス
 ヤマメ	山女
+ヤンマ	ヤンマーホールディングス
+ヤンマ hd	ヤンマーホールディングス
+ヤンマ ホールディングス	ヤンマーホールディングス
 ユウロピウム	ユーロピウム
 ユゴー	ユーゴ
 ユソーキ	輸送機工業
 ユッピテル	ユピテル
+ユニ セックス	ユニセックス
+ユニ パルス	ユニパルス
 ユニセフ	unicef
 ユニダイ	ユニードダイエ
+ユニデン	ユニデンホールディングス
+ユニデン ホールディングス	ユニデンホールディングス
 ユニバ	ユニバーシアード
 ユニード	ユニードダイエ
 ユネスコ	unesco
-ユーザインタフェイス	ユーザーインターフェイス
-ユーザインターフェイス	ユーザーインターフェイス
+ユーカリ スト	ユーカリスト
+ユーザ インタフェース	ユーザーインターフェース
+ユーザ インターフェース	ユーザーインターフェース
+ユーザインタフェイス	ユーザーインターフェース
+ユーザインターフェイス	ユーザーインターフェース
 ユーザビリティテスト	ユーザビリティーテスト
-ユーザーインタフェイス	ユーザーインターフェイス
+ユーザーインタフェイス	ユーザーインターフェース
+ユーザーインターフェイス	ユーザーインターフェース
 ユージーン	ユージン
+ユーティリティ プレイヤ	ユーティリティープレーヤ
+ユーティリティ プレーヤ	ユーティリティープレーヤ
 ユーディオメータ	ユージオメータ
+ユーラスエナジ hd	ユーラスエナジーホールディングス
 ユーラトム	euratom
+ユーロ シティ	ユーロシティ
+ユーロ ダラー	ユーロダラ
+ユーロ ビジョン	ユーロビジョン
 ヨシヅヤ	義津屋
 ヨセフ	ヨーゼフ
 ヨゼフ	ヨーゼフ
+ヨット マン	ヨットマン
 ヨハネスバーグ	ヨハネスブルク
 ヨハネスブルグ	ヨハネスブルク
 ヨモギ	蓬
@@ -10331,40 +13559,100 @@ zürich	チューリッヒ
 ヨンデン	四国電力
 ヨーカド	イトーヨーカ堂
 ヨーガ	ヨガ
+ヨーキ	ヨークシャーテリア
+ヨークシャ テリア	ヨークシャーテリア
 ヨーチン	ヨードチンキ
+ライ エル	ライエル
+ライ センサ	ライセンサ
+ライ チー	ライチ
+ライ マン	ライマン
+ライオン ブリッジ	ライオンブリッジテクノロジーズインク
 ライオンズ	西武ライオンズ
 ライソゾーム	リソソーム
+ライト ウイング	ライトウイング
+ライト ノベル	ライトノベル
+ライト ハウス	ライトハウス
+ライトウィング	ライトウイング
 ライノウィルス	ライノウイルス
+ライフ リング	ライフリング
+ライン アップ	ラインアップ
+ライン シャフト	ラインシャフト
+ライン プリンタ	ラインプリンタ
+ラインナップ	ラインアップ
 ラクダ	駱駝
+ラケット ボール	ラケットボール
 ラサール	ラ・サール
 ラザーニャ	ラザニア
+ラジ アン	ラジアン
+ラジ コン	ラジオコントロール
 ラジアント	ラディアント
+ラジオ アイソトープ	ラジオアイソトープ
+ラジオ コントロール	ラジオコントロール
+ラス キン	ラスキン
 ラッキョウ	辣韮
 ラッピングマシン	ラッピングマシーン
+ラップ トップ	ラップトップ
 ラティス	ラティスセミコンダクタ
+ラディアン	ラジアン
 ラディカリズム	ラジカリズム
+ラノベ	ライトノベル
+ラフ プレー	ラフプレ
 ラフウオータ	ラフウォータ
+ラフプレイ	ラフプレ
+ラブ コメ	ラブコメディ
+ラブ コメディ	ラブコメディ
+ラブ ジュース	ラブジュース
+ラブ バード	ラブバード
 ラブホ	ラブホテル
 ラブラドル	ラブラドール
 ラブラドルレトリバ	ラブラドールレトリバ
 ラブラドールレトリーバ	ラブラドールレトリバ
+ラマ ダン	ラマダーン
+ラム スキン	ラムスキン
 ラムゼ	ラムゼイ
-ランクル	landcruiser
+ラン グレー	ラングレ
+ラン タナ	ランタナ
+ラン フォード	ランフォード
+ランクル	ランドクルーザ
 ランサムウエア	ランサムウェア
+ランシュ	ランニングシューズ
+ランスタッド gj	ランスタッドグループジャパン
+ランダム ウォーク	ランダムウオーク
+ランダム ウオーク	ランダムウオーク
+ランド クルーザ	ランドクルーザ
+ランド マーク	ランドマーク
+ランド レース	ランドレース
+ランド ローム	ランドロームジャパン
+ランニング シューズ	ランニングシューズ
+ランニング パンツ	ランニングパンツ
+ランパン	ランニングパンツ
+ランプ ウェイ	ランプウエ
 ランプウェ	ランプウエ
 ランプウエイ	ランプウエ
+リ セール	リセール
 リウマチ	リューマチ
+リカ バリー	リカバリ
 リクス	リクルートスーツ
 リクナビ	リクルートナビ
 リクリエーション	レクリエーション
+リクルート hd	リクルートホールディングス
+リクルート ホールディングス	リクルートホールディングス
 リコメンド	レコメンド
+リス モン	リスクモンスタ
+リスク マネジメント	リスクマネージメント
+リスク マネージメント	リスクマネージメント
+リスク モンスタ	リスクモンスタ
 リスケ	リスケジュール
+リスト ウオッチ	リストウオッチ
+リスト バンド	リストバンド
 リストラ	リストラクチャリング
 リストラクチュアリング	リストラクチャリング
 リソル	リソルホールディングス
 リゾトラ	リゾートトラスト
+リゾート ウェア	リゾートウエア
 リタイヤ	リタイア
 リタッチ	レタッチ
+リップ マン	リップマン
 リトリバ	レトリーバ
 リトリーバ	レトリーバ
 リニア	リニアモーターカ
@@ -10374,10 +13662,12 @@ zürich	チューリッヒ
 リハビリ	リハビリテーション
 リバプロ	リバースプロキシ
 リヒテル	リヒタ
+リビング ウイル	リビングウィル
 リピ	リピート
 リファラル	リファーラル
 リファレンダム	レファレンダム
 リフダ	利札
+リフト バック	リフトバック
 リフレクタ	レフレクタ
 リフレーン	リフレイン
 リプ	リプライ
@@ -10387,34 +13677,76 @@ zürich	チューリッヒ
 リボ	リボルビング
 リボソーム	リボゾーム
 リポータ	レポータ
+リマ インド	リマインド
+リマ スター	リマスタ
 リメイク	リメーク
+リモマ	リモートマッチ
+リモート マッチ	リモートマッチ
 リヤール	リヤル
+リュウ マチ	リューマチ
 リュック	リュックサック
 リョーマチ	リューマチ
 リョーユ	リョーユーパン
 リラクセーション	リラクゼーション
 リリアン	リリヤン
+リリー サー	リリーサ
 リレバン	リレーションシップバンキング
+リン ネット	リンネット
+リンク マン	リンクマン
+リング サイド	リングサイド
 リンゴ	林檎
+リー ケージ	リーケージ
+リー ジョン	リージョン
+リー パー	リーパ
+リー ママ	サラリーマンママ
+リー リング	リーリング
 リージェント	リーゼント
+リース マン	リースマン
 リーダシップ	リーダーシップ
+ルイ サイト	ルイサイト
 ルクセンブルグ	ルクセンブルク
 ルッタ	ルター
 ルネッサンス	ルネサンス
 ルポ	ルポルタージュ
+ルー アン	ルーアン
+ルー サン	ルーサン
+ルー テル	ルター
+ルー マン	ルーマン
+ルーチン ワーク	ルーチンワーク
 ルーティン	ルーチン
+ルーティンワーク	ルーチンワーク
+ルーム メート	ルームメート
+ルームメイト	ルームメート
+レ ジン	レジン
+レ トロ	レトロ
+レ ビューア	レビューア
+レ ビン	レビン
+レ フリー	レフェリ
+レ マルク	レマルク
+レイ コップ	レイコップ
 レイキャビク	レイキャビーク
 レイク	レーク
+レイクサイド	レークサイド
 レイシズム	レーシズム
 レイヨン	レーヨン
 レイリ	レーリ
 レインウェア	レインウエア
+レインズ	レインズインターナショナル
+レインズ インターナショナル	レインズインターナショナル
 レクチュア	レクチャ
 レクー	rekoo
 レグホーン	レグホン
+レコード プレイヤ	レコードプレーヤ
+レザー ウェア	レザーウエア
+レザー ウエア	レザーウエア
+レザー ワーク	レザーワーク
+レシップ hd	レシップホールディングス
+レジスタ x1	レジスタエックスワン
+レジスタ エックスワン	レジスタエックスワン
 レジメ	レジュメ
 レジョンドヌール	レジオンドヌール
 レジリアンス	レジリエンス
+レス パス	レスパスビジョン
 レストア	リストア
 レスピ	レスピレータ
 レズ	レスビアン
@@ -10422,22 +13754,58 @@ zürich	チューリッヒ
 レセ	レセプト
 レソルシノール	レゾルシノール
 レッグウオーマ	レッグウォーマ
+レッド ウッド	レッドウッド
+レッド マイン	レッドマイン
+レディ ネス	レディネス
+レディ パ	レディオパワープロジェクト
+レディ メイド	レディーメード
+レディ メード	レディーメード
+レディコミ	レディスコミック
+レディス コミック	レディスコミック
+レディース コミック	レディスコミック
 レトリバ	レトリーバ
 レトロウィルス	レトロウイルス
+レビ ナス	レビナス
 レビュア	レビューア
 レビュワ	レビューア
 レビューワ	レビューア
+レフ ティー	レフティ
 レファレンス	リファレンス
+レフト ウイング	レフトウイング
+レフトウィング	レフトウイング
 レプレッサ	リプレッサ
 レボルバ	リボルバ
 レポジトリ	リポジトリ
+レン ジャー	レンジャ
+レーク サイド	レークサイド
+レース コース	レースコース
+レーダ スコープ	レーダースコープ
+レート ショー	レイトショ
+レール ロード	レールロード
 レーンコート	レインコート
+ロ コモ	ロコモティブシンドローム
+ロ サリオ	ロサリオ
+ロ ジン	ロジン
+ロ ゼット	ロゼット
+ロ ドス	ロドス
+ロ リエ	ローリエ
+ロ ルカ	ロルカ
+ロイヤル hc	ロイヤルホームセンタ
+ロイヤル ゼリー	ローヤルゼリ
+ロイヤル ホームセンタ	ロイヤルホームセンタ
 ロウソク	蝋燭
 ロオジエ	ロージエ
+ログ ファイル	ログファイル
+ログ ブック	ログブック
 ロケ	ロケーション
+ロゴ タイプ	ロゴタイプ
 ロジスティックス	ロジスティクス
+ロス タン	ロスタン
 ロスアンジェルス	ロサンゼルス
 ロチ	ロティ
+ロック ナット	ロックナット
+ロッテ hd	ロッテホールディングス
+ロッテ ホールディングス	ロッテホールディングス
 ロッテマリーンズ	千葉ロッテ
 ロバ	驢馬
 ロボ	ロボット
@@ -10445,38 +13813,87 @@ zürich	チューリッヒ
 ロマンチシスト	ロマンチスト
 ロマンティシズム	ロマンチシズム
 ロマンティスム	ロマンチスム
+ロリコン	ロリータコンプレックス
+ロリータ コンプレックス	ロリータコンプレックス
 ロワール	ロアール
+ロン t	ロングティーシャツ
+ロン パス	ロンパース
 ロンシール	ロンシール工業
 ロンティ	ロングティーシャツ
+ロー ウエスト	ローウエスト
+ロー ギア	ローギヤ
+ロー ギヤ	ローギヤ
+ロー ション	ローション
+ロー ゼット	ロゼット
+ロー ドス	ロドス
+ロー プレ	ロールプレーイングゲーム
+ロー リエ	ローリエ
+ロー ロック	ローロック
+ローウェスト	ローウエスト
 ローカライゼーション	ローカリゼーション
+ローズ アニリン	ローズアニリン
+ローズ ウッド	ローズウッド
+ローズ ベルト	ルーズベルト
 ローゼン	相鉄ローゼン
 ローテ	ローテーション
+ロード スター	ロードスタ
+ロード ワーク	ロードワーク
+ローブ ラウ	ローブラウ
+ロープ ウェイ	ロープウエ
 ロープウェ	ロープウエ
 ロープウエイ	ロープウエ
 ローマンス	ロマンス
+ローヤル ゼリー	ローヤルゼリ
 ロールプレイ	ロールプレ
 ロールプレイング	ロールプレーイング
 ロールプレイングゲーム	ロールプレーイングゲーム
 ローレンス	ロレンス
+ワイ ブル	ワイルドブルーヨコハマ
+ワイエスフード	ysフード
+ワイス マン	ワイスマン
+ワイン グラス	ワイングラス
 ワガドゥーグ	ワガドゥグ
 ワグネル	ワグナ
 ワサビ	山葵
+ワット メータ	ワットメータ
 ワナ	罠
 ワリニャーニ	バリニャーニ
 ワリニャーノ	バリニャーノ
 ワルトン	ウォルトン
 ワレズ	warez
+ワン アウト	ワンアウト
+ワン オペレーション	ワンオペレーション
+ワン ダウン	ワンダウン
+ワン ダン	ワンダウン
+ワン バウンド	ワンバウンド
+ワン バン	ワンバウンド
+ワン レン	ワンレングスカット
+ワン レングス	ワンレングスカット
+ワンオペ	ワンオペレーション
 ワンゲル	ワンダーフォーゲル
+ワンナウト	ワンアウト
 ワンピ	ワンピース
+ワーキング ホリデ	ワーキングホリデ
+ワーキング マザー	ワーキングマザ
+ワーキングホリデイ	ワーキングホリデ
+ワーク シェア	ワークシェアリング
+ワーク シート	ワークシート
+ワーク スタイル	ワークスタイル
+ワーク フロー	ワークフロ
+ワーク ロード	ワークロード
+ワークス ペース	ワークスペース
 ワークパミット	ワークパーミット
 ワークプレイスメント	ワークプレースメント
 ワーグナ	ワグナ
 ワーコレ	ワーカーズコレクティブ
+ワード ローブ	ワードローブ
 ワープア	ワーキングプア
 ワープロ	ワードプロセッサ
-ワーホリ	ワーキングホリデイ
+ワーホリ	ワーキングホリデ
+ワーママ	ワーキングマザ
 ワールドワイドウエブ	ワールドワイドウェブ
 ヰセキ	井関農機
+ヱマルソン	エマルソン
 万博	万国博覧会
 万国博	万国博覧会
 三井生命	三井生命保険
@@ -10523,6 +13940,7 @@ zürich	チューリッヒ
 富士重工	富士重工業
 岐阜バス	岐阜乗合自動車
 川崎重工	川崎重工業
+川澄化学工業	sbカワスミ
 川鉄	川崎製鉄
 放医研	放射線医学総合研究所
 新富士	シンフジハイヤ
@@ -10530,13 +13948,14 @@ zürich	チューリッヒ
 日新火災	日新火災海上保険
 日曜	日曜日
 日本テレビ	日本テレビ放送網
-日本バルカー工業	valqua
+日本バルカー工業	バルカ
 日本光電	日本光電工業
 日本工業規格	jis
 日本生命	日本生命保険
 日本製粉	ニップン
 日生	日本生命保険
 日産	日産自動車
+日産ディーゼル工業	udトラックス
 日経	日本経済新聞社
 日航	日本航空
 日通	日本通運

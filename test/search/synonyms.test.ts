@@ -32,6 +32,18 @@ beforeAll(async () => {
       "ロッテリアは人気アニメとのコラボレーションメニューを期間限定で販売する。",
     ),
     draft(
+      "phone",
+      "ドコモが夏の新機種を発表",
+      "2012-05-16T09:00:00+09:00",
+      "NTTドコモは夏モデルとしてスマートフォン11機種を発表した。",
+    ),
+    draft(
+      "catv",
+      "地域の放送局",
+      "2012-04-01T09:00:00+09:00",
+      "市内のケーブルテレビ局が開局30年を迎えた。",
+    ),
+    draft(
       "windows8",
       "新しいウィンドウズの発売日",
       "2012-08-02T09:00:00+09:00",
@@ -59,6 +71,13 @@ describe("a word written in another form", () => {
     const found = engine.ask("新しいWindowsの発売日はいつ？");
     expect(found.keyPoints[0]?.text).toContain("10月26日");
     expect(found.missing).toEqual([]);
+  });
+
+  it("is found when kuromoji cuts the article's form in two (スマート フォン), and its parts still find it", () => {
+    const phone = engine.ask("ドコモの夏のスマホは何機種？");
+    expect(phone.keyPoints[0]?.text).toContain("11機種");
+    expect(phone.missing).toEqual([]);
+    expect(engine.ask("開局30年のテレビ局は？").keyPoints[0]?.text).toContain("ケーブルテレビ局");
   });
 
   it("is highlighted where the article writes its own form", () => {

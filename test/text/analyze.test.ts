@@ -84,6 +84,17 @@ describe("words", () => {
     expect(wordsOf(one)).toEqual(wordsOf(other));
   });
 
+  it("reads a loanword kuromoji cuts in two nouns as one word, and keeps its parts in the index", () => {
+    const tokens = analyze(tokenizer, "スマートフォン向け");
+    expect(tokens.map((t) => t.surface)).toEqual(["スマートフォン", "向け"]);
+    expect(wordsOf("スマートフォン")).toEqual(wordsOf("スマホ"));
+    // テレビ still finds ケーブルテレビ; the sentence's own term is the word's
+    expect(wordsOf("ケーブルテレビ")).toHaveLength(1);
+    expect(analyzeTerms(tokenizer, "ケーブルテレビ")).toContain("テレビ");
+    // a kanji compound's parts are words of their own: 国際連合 is 国際 and 連合, not 国連
+    expect(wordsOf("国際連合")).toEqual(["国際", "連合"]);
+  });
+
   it.each<[string, string, string]>([
     ["two words of one synonym group: 価格 and 値段", "価格", "値段"],
     ["a kanji spelling the dictionary lists for a word usage tells apart: 街 and 町", "街", "町"],
@@ -162,7 +173,7 @@ describe("respell: a question's word as the library spells it", () => {
       ["フェイマス", "フェイマス"],
       ["新作", "新作"],
     ]);
-    expect(termsOf("ドコモスマホ", library)).toEqual(["ドコモ", ...wordsOf("スマホ")]);
+    expect(termsOf("ドコモスマホ", library)).toEqual([...wordsOf("ドコモ"), ...wordsOf("スマホ")]);
     // a part's term is the part's as a word: コラボ is コラボレーション (see the synonyms above)
     expect(termsOf("ジョジョコラボ", ["ジョジョとのコラボレーション"])).toEqual(["ジョジョ", ...wordsOf("コラボ")]);
     // parts of six characters and more
@@ -171,7 +182,7 @@ describe("respell: a question's word as the library spells it", () => {
     expect(termsOf("ミナトヤマカゼ", ["ミナトヤ、マカゼ、ミナト、ヤマ、カゼ"])).toEqual(["ミナトヤ", "マカゼ"]);
     // a word whose term lost its final ー (ドコモスマホユーザ) is cut too, its last part folded
     expect(respelled("ドコモスマホユーザー", ["ドコモのスマホのユーザー"])).toEqual([
-      ["ドコモ", "ドコモ"],
+      [wordsOf("ドコモ")[0], "ドコモ"],
       [wordsOf("スマホ")[0], "スマホ"],
       ["ユーザ", "ユーザー"],
     ]);
