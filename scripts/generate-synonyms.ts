@@ -1,8 +1,8 @@
 /**
  * Writes src/text/synonyms.ts: the forms of one word that Sudachi's synonym dictionary lists (its katakana
  * and Latin spellings, abbreviations, translations, other names), each with the one its forms are folded
- * to: グーグル and google are one term, and so are スマホ and smartphone, コラボ and コラボレーション,
- * 日銀 and 日本銀行, ドアー and ドア.
+ * to: グーグル and google are one term, and so are スマホ and スマートフォン, コラボ and コラボレーション,
+ * 日銀 and 日本銀行, ウィンカー and ウインカー.
  *
  *   npx tsx scripts/generate-synonyms.ts
  *
@@ -12,20 +12,26 @@
  * and 料金 are three words of one group). Only the forms of one word are folded, never two words:
  * - only forms the dictionary expands (展開制御 0): not one it marks as too vague to stand for the word
  *   (ザック, which may be a name, for リュックサック; 携帯 for 携帯電話), nor a misuse it lists (姑息 for 卑怯);
- * - only nouns (体言) that kuromoji reads as one noun, written as the form is (NFKC, lower case, the
- *   long vowel folded), so that the term is the word's in documents and questions alike: not 澄まし,
- *   which kuromoji reads as the verb 澄ます, nor ヘヴィ, which normalization writes ヘビ (the snake);
+ * - only forms kuromoji reads as one noun written as the form is (NFKC, lower case, the long vowel
+ *   folded), so that the term is the word's in documents and questions alike: not 澄まし, which kuromoji
+ *   reads as the verb 澄ます, nor ヘヴィ, which normalization writes ヘビ (the snake); or a loanword
+ *   (katakana or letters) kuromoji cuts in two nouns, listed by its two terms, which analysis reads as one
+ *   word: スマート フォン is スマートフォン, as スマホ is. Not a kanji compound (国際 連合 for 国連, 日本 共産党):
+ *   its parts are words of their own, and reading them as one cost JSQuAD 6 questions at recall@1 and 5 at
+ *   answerHitAt1. Forms of three words or more are left out;
  * - not a spelling in kanji or kana alone that the dictionary lists as another spelling (異表記) of the
- *   word: 街 is not 町, nor しあわせ 幸せ. IPADIC's own such spellings are folded by
- *   spelling-variants.ts where no homophone can be meant; the dictionary's also join words that usage
- *   tells apart (街 is a street, 町 a town) and names that choose the kana (しあわせのパン);
- * - not a form of two words, in any group (ガン, 癌 and a gun; ソフトバンク, the company and the team);
- * - each word's forms are folded to its representative form (代表語, 代表表記) when that is one term, else
- *   to the first form that is, so no form is folded twice.
- * A loanword (katakana or letters) that kuromoji cuts in two nouns is listed by its two terms, and analysis
- * reads the two as one word: スマート フォン is スマートフォン, as スマホ is. Not a kanji compound (国際 連合
- * for 国連, 日本 共産党): its parts are words of their own, and reading them as one cost JSQuAD 6 questions
- * at recall@1 and 5 at answerHitAt1. Forms of three words or more are left out.
+ *   word: 街 is not 町, nor しあわせ 幸せ. IPADIC's own such spellings are folded by spelling-variants.ts
+ *   where no homophone can be meant; the dictionary's also join words that usage tells apart (街 is a
+ *   street, 町 a town) and names that choose the kana (しあわせのパン). A katakana spelling is (マンガ is
+ *   漫画, イノシシ 猪): the dictionary pairs them by meaning, not by sound as homophones are;
+ * - not a form of two words in any group, as written or as analysis reads it (ガン, 癌 and a gun; drummer,
+ *   whose ドラマー analysis reads ドラマ, drama), nor a word whose target is another word's form (ドンキー's
+ *   ドンキ is ドン・キホーテ's);
+ * - no shortened form or other name that IPADIC reads as a person's name (ドナルド of ドナルド・トランプ);
+ * - no key of two katakana characters, which kuromoji finds inside longer words it does not know (the スト
+ *   of ストラップ, the サル of コンサル): such a form may only be a target (zero → ゼロ);
+ * - each word's forms are folded to its representative form (代表語, 代表表記) as written, else to its first
+ *   form, so no form is folded twice.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -37,7 +43,6 @@ import { loadTokenizer } from "../src/text/tokenizer.ts";
 const require = createRequire(import.meta.url);
 
 interface SynonymForm {
-  readonly taigenYogen: string;
   readonly expandControl: number;
   readonly vocabularyNumber?: number;
   readonly gokeiSyubetsu: string;
@@ -70,6 +75,39 @@ function keyOf(tokens: readonly Token[], form: string, foreign: boolean): string
   return first.surface + second.surface === written ? `${first.term} ${second.term}` : null;
 }
 
+/** A form of the dictionary as analysis reads it. */
+interface Read {
+  readonly form: SynonymForm;
+  /** Its group and 語彙番号. */
+  readonly word: string;
+  readonly written: string;
+  readonly foreign: boolean;
+  readonly tokens: readonly Token[];
+  /** How analysis looks it up (see keyOf), or null when it cannot. */
+  readonly key: string | null;
+}
+
+/**
+ * Two characters of katakana are as often a piece of a longer word kuromoji does not know (the スト of
+ * ストラップ is no ストライキ, the サル of コンサル no 猿): such a form is no fold's key, though it may be
+ * its target (zero → ゼロ).
+ */
+const SHORT_KATAKANA = /^[\p{Script=Katakana}ー]{1,2}$/u;
+
+/**
+ * Whether a form may stand for its word wherever it is written: the dictionary expands it (展開制御 0) and
+ * it is no misuse (姑息 for 卑怯) (keyOf takes nouns only); not a spelling in kanji or kana of a kanji or kana word
+ * (街 for 町, しあわせ for 幸せ); and no abbreviation or other name that IPADIC reads as a person's name
+ * (ドナルド of ドナルド・トランプ is no ドナルドダック).
+ */
+function foldable(r: Read): boolean {
+  const { form } = r;
+  if (form.expandControl !== 0 || form.gokeiSyubetsu === "間違い") return false;
+  if (form.hyoukiYure === "異表記・表記ゆれ" && !r.foreign) return false;
+  const shortened = form.ryakusyou !== "代表語形" || form.gokeiSyubetsu === "別称" || form.gokeiSyubetsu === "旧称";
+  return !(shortened && r.tokens.some((t) => t.pos[2] === "人名"));
+}
+
 /** The source of src/text/synonyms.ts, from the installed dictionary. */
 export async function synonymsSource(): Promise<string> {
   const { fetchDictionary } = require("sudachi-synonyms-dictionary") as {
@@ -83,64 +121,60 @@ export async function synonymsSource(): Promise<string> {
   const groups = await fetchDictionary();
   const tokenizer = await loadTokenizer();
 
-  /** The forms of each word (group and 語彙番号) as analysis reads them, representative first. */
-  const words = new Map<string, { key: string; written: string }[]>();
-  /** The words each key is a form of. */
-  const wordsOfKey = new Map<string, Set<string>>();
-  /** How many words each form (as written, NFKC and lower case) is a form of, in any group. */
-  const senses = new Map<string, Set<string>>();
+  // Every form of the dictionary, with its word and how analysis reads it. An item without a 語彙番号 is a
+  // word of its own.
+  const read: Read[] = [];
   for (const group of groups) {
-    for (const form of group.items) {
-      const written = asWritten(form.midashi);
-      const of = senses.get(written) ?? new Set<string>();
-      senses.set(written, of);
-      of.add(`${group.id}/${form.vocabularyNumber ?? 0}`);
+    for (const [i, form] of group.items.entries()) {
+      const word = `${group.id}/${form.vocabularyNumber ?? `item${i}`}`;
+      const foreign = FOREIGN.test(form.midashi.normalize("NFKC"));
+      const tokens = analyze(tokenizer, form.midashi, { synonyms: false });
+      read.push({
+        form,
+        word,
+        written: asWritten(form.midashi),
+        foreign,
+        tokens,
+        key: keyOf(tokens, form.midashi, foreign),
+      });
     }
   }
-  for (const group of groups) {
-    for (const form of group.items) {
-      if (form.gokeiSyubetsu === "間違い" || (senses.get(asWritten(form.midashi))?.size ?? 0) > 1) continue;
-      if (form.expandControl !== 0 || form.taigenYogen === "用言") continue;
-      const foreign = FOREIGN.test(form.midashi.normalize("NFKC"));
-      if (form.hyoukiYure === "異表記・表記ゆれ" && !foreign) continue;
-      const key = keyOf(analyze(tokenizer, form.midashi, { synonyms: false }), form.midashi, foreign);
-      if (key === null) continue;
-      const word = `${group.id}/${form.vocabularyNumber ?? 0}`;
-      const forms = words.get(word) ?? [];
-      words.set(word, forms);
-      const representative =
-        form.gokeiSyubetsu === "代表語" && form.ryakusyou === "代表語形" && form.hyoukiYure === "代表表記";
-      if (!forms.some((f) => f.key === key)) {
-        const entry = { key, written: foldLongVowel(asWritten(form.midashi)) };
-        if (representative) forms.unshift(entry);
-        else forms.push(entry);
-      }
-      const of = wordsOfKey.get(key) ?? new Set<string>();
-      wordsOfKey.set(key, of);
-      of.add(word);
-    }
+  // A form of two words, as written or as analysis reads it (ユゴー and ユーゴー, both ユーゴ), folds in neither.
+  const wordsOf = new Map<string, Set<string>>();
+  const note = (at: string, word: string) => wordsOf.set(at, (wordsOf.get(at) ?? new Set()).add(word));
+  for (const r of read) {
+    note(`written ${r.written}`, r.word);
+    if (r.key !== null) note(`key ${r.key}`, r.word);
+  }
+  const oneWord = (at: string) => (wordsOf.get(at)?.size ?? 0) <= 1;
+
+  /** The forms of each word that fold, representative first. */
+  const words = new Map<string, Read[]>();
+  for (const r of read) {
+    if (r.key === null || !foldable(r) || !oneWord(`written ${r.written}`) || !oneWord(`key ${r.key}`)) continue;
+    const forms = words.get(r.word) ?? [];
+    words.set(r.word, forms);
+    if (forms.some((f) => f.key === r.key)) continue;
+    const { gokeiSyubetsu, ryakusyou, hyoukiYure } = r.form;
+    if (gokeiSyubetsu === "代表語" && ryakusyou === "代表語形" && hyoukiYure === "代表表記") forms.unshift(r);
+    else forms.push(r);
   }
 
-  // Each word's forms go to its first form as written; a word whose target is another word's form or
-  // target (ドンキー's ドンキ is ドン・キホーテ's) is left out, so that no two words meet.
-  const targets = new Map<string, string[]>();
+  // Each word's forms go to its first form as written. A word whose target is another word's form, or
+  // another word's target too, is left out (ドンキー's ドンキ is ドン・キホーテ's), so that no two words meet.
+  const targets = new Map<string, { target: string; keys: string[] }>();
   for (const [word, all] of words) {
-    const forms = all.filter((f) => wordsOfKey.get(f.key)?.size === 1);
-    const [first] = forms;
-    if (!first || forms.length < 2) continue;
-    targets.set(word, forms.map((f) => f.key));
+    const target = foldLongVowel(all[0]?.written ?? "");
+    if (all.length >= 2) targets.set(word, { target, keys: all.map((f) => f.key as string) });
   }
   const claims = new Map<string, number>();
-  for (const [word, keys] of targets) {
-    const target = (words.get(word) ?? []).find((f) => f.key === keys[0])?.written as string;
-    claims.set(target, (claims.get(target) ?? 0) + 1);
-  }
+  for (const { target } of targets.values()) claims.set(target, (claims.get(target) ?? 0) + 1);
   const folds = new Map<string, string>();
-  for (const [word, keys] of targets) {
-    const target = (words.get(word) ?? []).find((f) => f.key === keys[0])?.written as string;
-    const elsewhere = [...(wordsOfKey.get(target) ?? [])].some((other) => other !== word);
+  for (const [word, { target, keys }] of targets) {
+    const elsewhere = [...(wordsOf.get(`key ${target}`) ?? [])].some((other) => other !== word);
     if (elsewhere || (claims.get(target) ?? 0) > 1) continue;
-    for (const key of keys) if (key !== target) folds.set(key, target);
+    // a short katakana form is kept whole where it is written: it may be a piece of another word
+    for (const key of keys) if (key !== target && !SHORT_KATAKANA.test(key)) folds.set(key, target);
   }
   const lines = [...folds]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

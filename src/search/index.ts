@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import MiniSearch, { type Options, type SearchOptions } from "minisearch";
 import { COMPOUND_JOINER } from "../text/analyze.ts";
+import { SPELLING_VARIANTS } from "../text/spelling-variants.ts";
+import { SYNONYMS } from "../text/synonyms.ts";
 import { articleIdOf, passageIdOf } from "./passages.ts";
 
 /**
@@ -86,9 +88,12 @@ const TITLE_CANDIDATE_ARTICLES = 3;
 /** ...their first passages, at most this many each. */
 const TITLE_CANDIDATE_PASSAGES = 20;
 
-/** Identifies the settings above (and the analysis version) in a saved index. */
+/** Identifies the settings above, the analysis version and its generated tables in a saved index. */
 export const OPTIONS_HASH = createHash("sha256")
   .update(JSON.stringify({ INDEX_VERSION, SEARCH_OPTIONS, TITLE_WEIGHT }))
+  // the generated tables analysis folds terms with: a table made again is another analysis
+  .update(SPELLING_VARIANTS)
+  .update(SYNONYMS)
   .digest("hex")
   .slice(0, 16);
 

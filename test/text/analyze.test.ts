@@ -78,7 +78,8 @@ describe("words", () => {
     ["an abbreviation and its word", "コラボ", "コラボレーション"],
     ["a kanji abbreviation", "日銀", "日本銀行"],
     ["another name of the same thing", "英国", "イギリス"],
-    ["two katakana spellings", "ギヤ", "ギア"],
+    ["two katakana spellings", "ウィンカー", "ウインカー"],
+    ["a katakana spelling of a kanji word, which the dictionary pairs by meaning", "マンガ", "漫画"],
   ])("the forms of one word are one term (Sudachi's synonyms): %s, %s = %s", (_why, one, other) => {
     expect(wordsOf(one)).toHaveLength(1);
     expect(wordsOf(one)).toEqual(wordsOf(other));
@@ -102,6 +103,11 @@ describe("words", () => {
     ["a form the dictionary does not expand from: ザック may be a name", "ザック", "リュックサック"],
     ["a form of two words: ガン, 癌 and a gun", "ガン", "癌"],
     ["a form analysis writes otherwise: ヘヴィ is ヘビ, the snake", "ヘビ", "ヘビー"],
+    ["a form whose term is another word's: ドラマー is ドラマ (drama), so drummer is not", "drummer", "ドラマ"],
+    ["ユゴー (Hugo) and ユーゴ (Yugoslavia)", "ユゴー", "ユーゴ"],
+    ["a form kuromoji reads as no noun: the adverb オンリー", "only", "オンリー"],
+    ["two katakana, often a piece of a longer word: the スト of ストラップ", "スト", "ストライキ"],
+    ["a shortened name IPADIC reads as a person's: ドナルド of ドナルド・トランプ", "ドナルド", "ドナルドダック"],
     ["a misuse the dictionary lists: 姑息 for 卑怯", "姑息", "卑怯"],
     ["a form kuromoji reads as another word: 澄まし, the verb 澄ます", "澄まし", "澄まし汁"],
   ])("but not %s", (_why, one, other) => {
