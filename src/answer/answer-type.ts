@@ -83,22 +83,33 @@ const COUNTER_SPELLINGS: readonly (readonly string[])[] = [
   ["か所", "ヶ所", "ヵ所", "カ所", "ケ所", "箇所"],
 ];
 
+/** How the text writes a token, before analysis folded its case. */
+export type WrittenAt = (token: Token) => string;
+
+/**
+ * Units in one letter that a capital makes another thing: 3G is a network (or 3 GB), 5M pixels 5 mega, not
+ * 3 grams or 5 metres. SI writes g and m in lower case; kg, km, cm and mm are read in any case (1.5KG).
+ */
+const LOWER_CASE_UNITS = new Set(["g", "m"]);
+
 /**
  * A number and then the counter, in any of its spellings, a space between allowed: 14人, 第9条, 三十人, 三十
- * 人, 60%, 3m (one token). A unit in letters counts in lower case only, as SI writes it, where the text the
- * tokens come from is given (`source`): analysis folds case, and 3G is a network (or 3 GB), not 3 grams.
+ * 人, 60%, 3m (one token). g and m count in lower case only, where the text is at hand (`writtenAt`):
+ * analysis folds case.
  */
-function countsIn(counter: string, tokens: readonly Token[], source?: string): boolean {
+function countsIn(counter: string, tokens: readonly Token[], writtenAt?: WrittenAt): boolean {
   const spellings = new Set([counter, ...COUNTER_SPELLINGS.filter((group) => group.includes(counter)).flat()]);
+  /** Whether the text writes a unit of LOWER_CASE_UNITS at the end of a token as it is. */
+  const asWritten = (t: Token, unit: string) =>
+    !LOWER_CASE_UNITS.has(unit) || writtenAt === undefined || writtenAt(t).normalize("NFKC").endsWith(unit);
   return tokens.some((t, i) => {
     const before = tokens[i - 1];
     // analysis keeps no spaces, nor the offsets of what it drops: a gap of one character is the space
-    if (spellings.has(t.surface) && before?.pos[1] === "数" && t.start - before.end <= 1) return true;
+    if (spellings.has(t.surface) && before?.pos[1] === "数" && t.start - before.end <= 1)
+      return asWritten(t, t.surface);
     // analysis joins a number and a unit written in letters: 3m, 5kg
     const unit = t.pos[1] === "数" ? /^[0-9.]+([a-z]+)$/u.exec(t.surface)?.[1] : undefined;
-    if (unit === undefined || !spellings.has(unit)) return false;
-    const written = source?.slice(t.start, t.end).normalize("NFKC");
-    return written === undefined || written.endsWith(unit);
+    return unit !== undefined && spellings.has(unit) && asWritten(t, unit);
   });
 }
 
@@ -133,7 +144,7 @@ function namesKind(kind: Token, tokens: readonly Token[], questionTerms: Readonl
 /**
  * Whether a sentence holds the kind of thing a question asks for: a date for いつ, a place for どこ, a
  * person or an organisation for 誰, a number for いくつ, a 気団 for 何気団. Judged from kuromoji's 品詞 and a
- * few patterns. `source` is the text the tokens' offsets point into, when it is at hand.
+ * few patterns. `writtenAt` gives a token as the text writes it, when the text is at hand.
  */
 export function hasAnswerType(
   type: QuestionType,
@@ -141,10 +152,10 @@ export function hasAnswerType(
   tokens: readonly Token[],
   questionTerms: ReadonlyMap<string, unknown>,
   kind: Token | null = null,
-  source?: string,
+  writtenAt?: WrittenAt,
 ): boolean {
   if (kind && type === "thing") return namesKind(kind, tokens, questionTerms);
-  if (kind && type === "number") return countsIn(kind.surface, tokens, source);
+  if (kind && type === "number") return countsIn(kind.surface, tokens, writtenAt);
   switch (type) {
     case "date":
       return DATE.test(text);

@@ -4,7 +4,7 @@ import { queryOf, respell, type Token, wordsOf } from "../text/analyze.ts";
 import { normalize } from "../text/normalize.ts";
 import type { QuestionType } from "../text/question-words.ts";
 import { type Sentence, splitSentences } from "../text/sentences.ts";
-import { counterAsked, hasAnswerType, kindAsked } from "./answer-type.ts";
+import { counterAsked, hasAnswerType, kindAsked, type WrittenAt } from "./answer-type.ts";
 import {
   namingWords,
   pairsOf,
@@ -123,7 +123,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
         first.tokens,
         weights,
         kind,
-        first.reading.passage.text,
+        writtenIn(first.reading),
       );
     return first.reading.coverage >= MIN_COVERAGE && typed;
   });
@@ -215,7 +215,8 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
       const text = article.body.slice(passage.start + unit.start, passage.start + unit.end);
       let score = own + context + PASSAGE_WEIGHT * (result.score / bestScore);
       const holdsAnswer =
-        questionType !== null && hasAnswerType(questionType, normalize(text), unit.tokens, weights, kind, passage.text);
+        questionType !== null &&
+        hasAnswerType(questionType, normalize(text), unit.tokens, weights, kind, writtenIn(reading));
       if (holdsAnswer) score += ANSWER_TYPE_BONUS;
       if (text.length > LONG_SENTENCE) score -= 0.1 * Math.min(1, text.length / LONG_SENTENCE - 1);
       // What continues a sentence (これをフォークト表記という。) answers at least as well as the sentence alone.
@@ -286,6 +287,14 @@ function withAnswerKind(
   if (!first || max < 2 || keyPoints.some((k) => typed.has(k))) return [...keyPoints];
   const answering = ranked.find((k) => typed.has(k) && k.articleId === first.articleId);
   return answering ? [...keyPoints.slice(0, max - 1), answering] : [...keyPoints];
+}
+
+/**
+ * A token of a passage's analysis as its article writes it. Offsets are the passage's, negative for the
+ * sentence before a window (see sentenceBefore): read in the article's body, not the passage's text.
+ */
+function writtenIn({ article, passage }: { article: Article; passage: Passage }): WrittenAt {
+  return (t) => article.body.slice(passage.start + t.start, passage.start + t.end);
 }
 
 /** At most this many missing words are named. */

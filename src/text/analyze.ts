@@ -18,8 +18,6 @@ export interface Token {
   readonly pos: readonly [string, string, string];
   /** Set on question words (いつ, どこ, 何年 ...): they are not search terms but say what kind of answer is wanted. */
   readonly question?: QuestionType;
-  /** The terms of the two nouns kuromoji cut a word into (see foldSynonyms). */
-  readonly parts?: readonly [string, string];
 }
 
 /** 品詞 that never make search terms. */
@@ -127,8 +125,9 @@ export function analyze(tokenizer: Tokenizer, text: string, options: { synonyms?
 
 /**
  * The forms of one word as one term (see SYNONYM_OF). A loanword kuromoji cuts in two nouns is one token,
- * whose term is the word's: スマート フォン is スマートフォン, as スマホ is. Its parts stay in the index (see
- * analyzeTerms) but are no terms of the sentence.
+ * whose term is the word's: スマート フォン is スマートフォン, as スマホ is. Its parts are no terms of their
+ * own, as the parts of a word IPADIC knows whole are not (テレビ does not find テレビ局): one token, one term,
+ * in the index and in sentences alike.
  */
 function foldSynonyms(tokens: readonly Token[]): Token[] {
   const out: Token[] = [];
@@ -143,14 +142,7 @@ function foldSynonyms(tokens: readonly Token[]): Token[] {
       const word = SYNONYM_OF.get(`${token.term} ${next.term}`);
       if (word !== undefined) {
         const surface = token.surface + next.surface;
-        out.push({
-          term: word,
-          surface,
-          start: token.start,
-          end: next.end,
-          pos: next.pos,
-          parts: [token.term, next.term],
-        });
+        out.push({ term: word, surface, start: token.start, end: next.end, pos: wordPos(token, next) });
         i++;
         continue;
       }
@@ -159,6 +151,17 @@ function foldSynonyms(tokens: readonly Token[]): Token[] {
     out.push(folded === undefined ? token : { ...token, term: folded });
   }
   return out;
+}
+
+/**
+ * The 品詞 of a word read from two nouns: a part's organisation or place (AOC ホールディングス is an 組織,
+ * as AOC is), else a common noun. Not the second part's alone (the サ変接続 of アウト ブレーク would make the
+ * word a verb's stem, no naming word), nor a person's name kuromoji guessed for a part (the スマート of
+ * ｽﾏｰﾄﾌｫﾝ).
+ */
+function wordPos(first: Token, second: Token): Token["pos"] {
+  const named = [first, second].find((t) => t.pos[1] === "固有名詞" && (t.pos[2] === "組織" || t.pos[2] === "地域"));
+  return named?.pos ?? ["名詞", "一般", "*"];
 }
 
 /**
@@ -172,17 +175,11 @@ function maskPictographs(text: string): string {
   return text.replace(PICTOGRAPHS, (run) => " ".repeat(run.length));
 }
 
-/**
- * The index terms of a text: its words in order, repeats kept (with the parts of a word kuromoji cut in two,
- * so that テレビ still finds ケーブルテレビ), then its compound terms.
- */
+/** The index terms of a text: its words in order, repeats kept, then its compound terms. */
 export function analyzeTerms(tokenizer: Tokenizer, text: string): string[] {
   const tokens = analyze(tokenizer, text);
   const terms: string[] = [];
-  for (const token of tokens) {
-    if (token.term !== null) terms.push(token.term);
-    if (token.parts) terms.push(...token.parts);
-  }
+  for (const token of tokens) if (token.term !== null) terms.push(token.term);
   for (const compound of compoundTerms(tokens)) terms.push(compound);
   return terms;
 }

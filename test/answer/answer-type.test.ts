@@ -94,22 +94,30 @@ describe("a number in the counter asked for", () => {
     expect(answers("壁の高さは何メートル？", "高さ3mの壁がある。")).toBe(true);
   });
 
-  it("reads a unit in letters in lower case only, as SI writes it, where the text is given", () => {
-    const question = analyze(tokenizer, "Wi-Fiモデルは何グラム？");
-    const inText = (sentence: string) =>
-      hasAnswerType(
+  it("reads g and m in lower case only, as SI writes them, where the text is given", () => {
+    /** Whether the sentence answers the question, read with the text at hand. */
+    const inText = (question: string, sentence: string) => {
+      const asked = analyze(tokenizer, question);
+      return hasAnswerType(
         "number",
         normalize(sentence),
         analyze(tokenizer, sentence),
-        termsOf(question),
-        counterAsked(question),
-        sentence,
+        termsOf(asked),
+        counterAsked(asked),
+        (t) => sentence.slice(t.start, t.end),
       );
-    expect(inText("重さは約168gだ。")).toBe(true);
-    expect(inText("重さは約１６８ｇだ。")).toBe(true);
+    };
+    const grams = "Wi-Fiモデルは何グラム？";
+    expect(inText(grams, "重さは約168gだ。")).toBe(true);
+    expect(inText(grams, "重さは約１６８ｇだ。")).toBe(true);
+    expect(inText(grams, "重さは約168 gだ。")).toBe(true);
     // 3G is a network, 8G a memory size: analysis folds case, the text does not
-    expect(inText("3GとWi-Fiに対応する。")).toBe(false);
-    expect(inText("メモリは8G。")).toBe(false);
+    expect(inText(grams, "3GとWi-Fiに対応する。")).toBe(false);
+    expect(inText(grams, "メモリは8G。")).toBe(false);
+    expect(inText(grams, "3 G対応のモデル。")).toBe(false);
+    expect(inText(grams, "３ Ｇ対応のモデル。")).toBe(false);
+    // kg is read in any case: only g and m are another thing in capitals
+    expect(inText("重さは何キロ？", "重さは1.5KGだ。")).toBe(true);
   });
 
   it("knows a counter's other spellings and kanji numerals", () => {

@@ -85,13 +85,21 @@ describe("words", () => {
     expect(wordsOf(one)).toEqual(wordsOf(other));
   });
 
-  it("reads a loanword kuromoji cuts in two nouns as one word, and keeps its parts in the index", () => {
+  it("reads a loanword kuromoji cuts in two nouns as one word", () => {
     const tokens = analyze(tokenizer, "スマートフォン向け");
     expect(tokens.map((t) => t.surface)).toEqual(["スマートフォン", "向け"]);
     expect(wordsOf("スマートフォン")).toEqual(wordsOf("スマホ"));
-    // テレビ still finds ケーブルテレビ; the sentence's own term is the word's
+    // one token over the whole word, in any width; its parts are no terms (as テレビ is none of テレビ局)
+    const [narrow] = analyze(tokenizer, "ｽﾏｰﾄﾌｫﾝ");
+    expect([narrow?.start, narrow?.end, narrow?.term]).toEqual([0, 7, wordsOf("スマホ")[0]]);
+    expect(analyzeTerms(tokenizer, "ケーブルテレビ")).toEqual(wordsOf("ケーブルテレビ"));
     expect(wordsOf("ケーブルテレビ")).toHaveLength(1);
-    expect(analyzeTerms(tokenizer, "ケーブルテレビ")).toContain("テレビ");
+    // only where kuromoji's two nouns are written together
+    expect(wordsOf("スマート フォン")).toHaveLength(2);
+    // a common noun, or the organisation or place a part names: not a verb's stem, nor a guessed person
+    expect(analyze(tokenizer, "アウトブレーク")[0]?.pos).toEqual(["名詞", "一般", "*"]);
+    expect(narrow?.pos).toEqual(["名詞", "一般", "*"]);
+    expect(analyze(tokenizer, "AOCホールディングス")[0]?.pos).toEqual(["名詞", "固有名詞", "組織"]);
     // a kanji compound's parts are words of their own: 国際連合 is 国際 and 連合, not 国連
     expect(wordsOf("国際連合")).toEqual(["国際", "連合"]);
   });
