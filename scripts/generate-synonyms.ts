@@ -65,8 +65,7 @@ function asWritten(form: string): string {
  * two nouns' terms, space-separated, when kuromoji cuts it in two nouns that together are all of it
  * (スマートフォン → "スマート フォン"). Else null.
  */
-function keyOf(tokens: readonly Token[], form: string, foreign: boolean): string | null {
-  const written = asWritten(form);
+function keyOf(tokens: readonly Token[], written: string, foreign: boolean): string | null {
   const [first, second] = tokens;
   if (!first?.term || first.pos[0] !== "名詞") return null;
   if (tokens.length === 1) return first.term === foldLongVowel(written) ? first.term : null;
@@ -95,10 +94,10 @@ interface Read {
 const SHORT_KATAKANA = /^[\p{Script=Katakana}ー]{1,2}$/u;
 
 /**
- * Whether a form may stand for its word wherever it is written: the dictionary expands it (展開制御 0) and
- * it is no misuse (姑息 for 卑怯) (keyOf takes nouns only); not a spelling in kanji or kana of a kanji or kana word
- * (街 for 町, しあわせ for 幸せ); and no abbreviation or other name that IPADIC reads as a person's name
- * (ドナルド of ドナルド・トランプ is no ドナルドダック).
+ * Whether a form may stand for its word wherever it is written (keyOf has taken nouns only): the dictionary
+ * expands it (展開制御 0) and it is no misuse (姑息 for 卑怯); it is no spelling in kanji or kana of a kanji
+ * or kana word (街 for 町, しあわせ for 幸せ); and it is no abbreviation or other name that IPADIC reads as a
+ * person's name (ドナルド of ドナルド・トランプ is no ドナルドダック).
  */
 function foldable(r: Read): boolean {
   const { form } = r;
@@ -127,16 +126,10 @@ export async function synonymsSource(): Promise<string> {
   for (const group of groups) {
     for (const [i, form] of group.items.entries()) {
       const word = `${group.id}/${form.vocabularyNumber ?? `item${i}`}`;
+      const written = asWritten(form.midashi);
       const foreign = FOREIGN.test(form.midashi.normalize("NFKC"));
       const tokens = analyze(tokenizer, form.midashi, { synonyms: false });
-      read.push({
-        form,
-        word,
-        written: asWritten(form.midashi),
-        foreign,
-        tokens,
-        key: keyOf(tokens, form.midashi, foreign),
-      });
+      read.push({ form, word, written, foreign, tokens, key: keyOf(tokens, written, foreign) });
     }
   }
   // A form of two words, as written or as analysis reads it (ユゴー and ユーゴー, both ユーゴ), folds in neither.
@@ -163,9 +156,9 @@ export async function synonymsSource(): Promise<string> {
   // Each word's forms go to its first form as written. A word whose target is another word's form, or
   // another word's target too, is left out (ドンキー's ドンキ is ドン・キホーテ's), so that no two words meet.
   const targets = new Map<string, { target: string; keys: string[] }>();
-  for (const [word, all] of words) {
-    const target = foldLongVowel(all[0]?.written ?? "");
-    if (all.length >= 2) targets.set(word, { target, keys: all.map((f) => f.key as string) });
+  for (const [word, [first, ...others]] of words) {
+    if (!first || others.length === 0) continue;
+    targets.set(word, { target: foldLongVowel(first.written), keys: [first, ...others].map((f) => f.key as string) });
   }
   const claims = new Map<string, number>();
   for (const { target } of targets.values()) claims.set(target, (claims.get(target) ?? 0) + 1);

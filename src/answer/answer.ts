@@ -174,6 +174,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     let previousUnit: Unit | null = null;
     /** The score of previousUnit as a candidate, if it is one. */
     let previousScore: number | null = null;
+    const written = writtenIn(reading);
     for (const [i, { sentence, tokens: inSentence, terms: ownTerms }] of reading.sentences().entries()) {
       // A sentence that opens by pointing back (このような梅雨のことを…, それらを…, 後者は…) is read with the
       // sentence it points to: together they are one key point, which says what the pointer stands for. At
@@ -215,8 +216,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
       const text = article.body.slice(passage.start + unit.start, passage.start + unit.end);
       let score = own + context + PASSAGE_WEIGHT * (result.score / bestScore);
       const holdsAnswer =
-        questionType !== null &&
-        hasAnswerType(questionType, normalize(text), unit.tokens, weights, kind, writtenIn(reading));
+        questionType !== null && hasAnswerType(questionType, normalize(text), unit.tokens, weights, kind, written);
       if (holdsAnswer) score += ANSWER_TYPE_BONUS;
       if (text.length > LONG_SENTENCE) score -= 0.1 * Math.min(1, text.length / LONG_SENTENCE - 1);
       // What continues a sentence (これをフォークト表記という。) answers at least as well as the sentence alone.
@@ -284,8 +284,10 @@ function withAnswerKind(
   max: number,
 ): KeyPoint[] {
   const first = keyPoints[0];
-  if (!first || max < 2 || keyPoints.some((k) => typed.has(k))) return [...keyPoints];
-  const answering = ranked.find((k) => typed.has(k) && k.articleId === first.articleId);
+  const answering =
+    first && max > 1 && !keyPoints.some((k) => typed.has(k))
+      ? ranked.find((k) => typed.has(k) && k.articleId === first.articleId)
+      : undefined;
   return answering ? [...keyPoints.slice(0, max - 1), answering] : [...keyPoints];
 }
 
@@ -326,7 +328,7 @@ function missingWords(
   const first = keyPoints[0];
   const article = first && ctx.article(first.articleId);
   if (!first || !article) return [];
-  for (const t of respell(ctx.analyze(article.title), ctx)) if (t.term) said.add(t.term);
+  for (const term of wordsOf(titleAsSpelled(ctx, article))) said.add(term);
   let unsaidTerms = terms.filter((t) => !said.has(t));
   for (let i = 0; unsaidTerms.length > 0; i++) {
     const id = passageIdOf(first.articleId, i);
@@ -345,6 +347,11 @@ function missingWords(
     if (w < asked.length && (asked[w] as Token).start <= part.start) missingAt.add(w);
   }
   return writtenWords(question, asked, missingAt).slice(0, MAX_MISSING_WORDS);
+}
+
+/** An article's title as the library spells it (see respell): what every sentence of the article is about. */
+function titleAsSpelled(ctx: AnswerContext, article: Article): Token[] {
+  return respell(ctx.analyze(article.title), ctx);
 }
 
 /** What answering reads of a passage: the re-ranking reads it first, the key points again. */
@@ -382,7 +389,7 @@ function passageReader(
     if (!passage || !article) return undefined;
     let title = titles.get(article.id);
     if (!title) {
-      const tokens = respell(ctx.analyze(article.title), ctx);
+      const tokens = titleAsSpelled(ctx, article);
       title = { terms: termsIn(tokens, weights), words: wordsOf(tokens) };
       titles.set(article.id, title);
     }

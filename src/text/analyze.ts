@@ -50,6 +50,11 @@ const DROPPED_DETAIL: Readonly<Record<string, ReadonlySet<string>>> = {
   ]),
 };
 
+/** A generated table of folds, one `term<TAB>target` a line, as a map. */
+function foldsOf(table: string): ReadonlyMap<string, string> {
+  return new Map(table.split("\n").map((line) => line.split("\t") as [string, string]));
+}
+
 /**
  * One term for the spellings IPADIC lists of one word (see scripts/generate-spelling-variants.ts): a common
  * noun with kana is its kanji spelling, 子ども → 子供 (交ぜ書き), 破たん → 破綻, 申し込み → 申込 (okurigana);
@@ -57,7 +62,7 @@ const DROPPED_DETAIL: Readonly<Record<string, ReadonlySet<string>>> = {
  * spelling its own base form, and livedoor writes 子供 1,015 times and 子ども 566: a question with either
  * found a third of the articles. Only where no homophone can be meant, and only common nouns and verbs.
  */
-const SPELLINGS = new Map(SPELLING_VARIANTS.split("\n").map((line) => line.split("\t") as [string, string]));
+const SPELLINGS = foldsOf(SPELLING_VARIANTS);
 
 /**
  * One term for the forms of one word in Sudachi's synonym dictionary (see scripts/generate-synonyms.ts):
@@ -65,7 +70,7 @@ const SPELLINGS = new Map(SPELLING_VARIANTS.split("\n").map((line) => line.split
  * 日銀 → 日本銀行. Members write グーグル where an article writes Google: each found only the articles
  * that spell it their way. Applied to a term last, after SPELLINGS and long-vowel folding.
  */
-const SYNONYM_OF = new Map(SYNONYMS.split("\n").map((line) => line.split("\t") as [string, string]));
+const SYNONYM_OF = foldsOf(SYNONYMS);
 
 /** 基本形 too common to tell passages apart (light verbs and formal words that slip past the POS filter). */
 const LIGHT_WORDS = ["する", "ある", "いる", "なる", "できる", "いう", "ない", "おる", "くる", "行う", "等", "的"];
