@@ -4,6 +4,12 @@ import { NAN, type QuestionType } from "../text/question-words.ts";
 /** 日付: 2005年, 10月28日, 平成17年, 2005/10/31, 19世紀 */
 const DATE =
   /[0-9０-９]+\s*(年|月|日|世紀|年代)|(明治|大正|昭和|平成|令和|元禄|江戸時代)|[0-9]{4}\/[0-9]{1,2}|[一二三四五六七八九十百千]+(年|月|日|世紀)/u;
+/**
+ * 金額: 85円, 3,980円, 1億8千万円, 100億ドル, 130万ユーロ, ¥17,640, $99, 三百円, 無料 (NFKC makes ￥ ¥ and ＄
+ * $). Not a bare number: 「…アプリっていくら？」 is not answered by 2位.
+ */
+const MONEY =
+  /[0-9][0-9,.]*\s*[万億千兆]*\s*(円|ドル|ユーロ|ポンド|ウォン|セント)|[一二三四五六七八九十百千万億]+円|[¥$€£]\s*[0-9]|無料/u;
 /** 理由: 〜ため, 〜から, 〜ので, 〜によって, 理由, 原因 */
 const REASON = /ため|ので|から[、。]|によって|により|理由|原因|おかげ|せいで/u;
 /** 方法: 〜によって, 〜して, 方法, 手段 */
@@ -143,7 +149,7 @@ function namesKind(kind: Token, tokens: readonly Token[], questionTerms: Readonl
 
 /**
  * Whether a sentence holds the kind of thing a question asks for: a date for いつ, a place for どこ, a
- * person or an organisation for 誰, a number for いくつ, a 気団 for 何気団. Judged from kuromoji's 品詞 and a
+ * person or an organisation for 誰, a number for いくつ, an amount of money for いくら, a 気団 for 何気団. Judged from kuromoji's 品詞 and a
  * few patterns. `writtenAt` gives a token as the text writes it, when the text is at hand.
  */
 export function hasAnswerType(
@@ -171,6 +177,8 @@ export function hasAnswerType(
       );
     case "number":
       return tokens.some((t) => t.pos[1] === "数" || /[0-9]/u.test(t.surface));
+    case "price":
+      return MONEY.test(text);
     case "reason":
       return REASON.test(text);
     case "manner":

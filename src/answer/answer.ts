@@ -258,6 +258,12 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     ranked,
     typed,
     maxKeyPoints,
+    (articleId) =>
+      statedAnywhere(questionType, kind)
+        ? sentenceOfKind(read, articleId, weights, (text, tokens, written) =>
+            hasAnswerType(questionType as QuestionType, text, tokens, weights, kind, written),
+          )
+        : undefined,
   );
   const found = keyPoints.length > 0;
   return {
@@ -276,19 +282,65 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
  * article that does takes the last place. The sentences sharing most words with a question are often its
  * restatement (「…電子書籍リーダー…Wi-Fiモデルの「PRS-T1」だ。」 for 「ソニーの電子書籍リーダーのWi-Fiモデルって何
  * グラム？」), and the one that answers says less of it (「重さは約168g」). The first key point stays.
+ *
+ * The best is a scored sentence; else, for an amount (a price, a number of a counter: see `statedAnywhere`),
+ * the sentence of the article that holds one and most of the question's words, the first on a tie: an
+ * article about a product gives its price in a line of its own (「価格：85円」), which names none of it.
  */
 function withAnswerKind(
   keyPoints: readonly KeyPoint[],
   ranked: readonly KeyPoint[],
   typed: ReadonlySet<KeyPoint>,
   max: number,
+  elsewhere: (articleId: string) => KeyPoint | undefined,
 ): KeyPoint[] {
   const first = keyPoints[0];
-  const answering =
-    first && max > 1 && !keyPoints.some((k) => typed.has(k))
-      ? ranked.find((k) => typed.has(k) && k.articleId === first.articleId)
-      : undefined;
+  if (!first || max < 2 || keyPoints.some((k) => typed.has(k))) return [...keyPoints];
+  const answering = ranked.find((k) => typed.has(k) && k.articleId === first.articleId) ?? elsewhere(first.articleId);
   return answering ? [...keyPoints.slice(0, max - 1), answering] : [...keyPoints];
+}
+
+/**
+ * Whether the kind of answer asked for is what any sentence of the answer's article holding it gives,
+ * whatever else it says: an amount of money (いくら, 何円) or of a counter (何グラム, 何社). A date, a place or
+ * a number alone is said by too many sentences of every article.
+ */
+function statedAnywhere(questionType: QuestionType | null, kind: Token | null): boolean {
+  return questionType === "price" || (questionType === "number" && kind !== null);
+}
+
+/**
+ * The sentence of an article that holds the kind of answer asked for and most of the question's words,
+ * the first on a tie; read passage by passage, in order.
+ */
+function sentenceOfKind(
+  read: (id: string) => PassageReading | undefined,
+  articleId: string,
+  weights: ReadonlyMap<string, number>,
+  holds: (text: string, tokens: readonly Token[], written: WrittenAt) => boolean,
+): KeyPoint | undefined {
+  let best: { point: KeyPoint; weight: number } | undefined;
+  for (let i = 0; ; i++) {
+    const reading = read(passageIdOf(articleId, i));
+    if (!reading) break;
+    const { passage, article } = reading;
+    const written = writtenIn(reading);
+    for (const { sentence, tokens, terms } of reading.sentences()) {
+      const weight = weightOf(terms, weights);
+      if (best && weight <= best.weight) continue;
+      if (!holds(normalize(sentence.text), tokens, written)) continue;
+      const point: KeyPoint = {
+        ...sourceOf(article),
+        text: sentence.text,
+        start: passage.start + sentence.start,
+        end: passage.start + sentence.end,
+        highlights: highlightsOf(tokens, weights).map(([s, e]) => [s - sentence.start, e - sentence.start] as const),
+        score: 0,
+      };
+      best = { point, weight };
+    }
+  }
+  return best?.point;
 }
 
 /**

@@ -5,7 +5,8 @@ export const QuestionType = {
   date: "date", // いつ, 何年
   place: "place", // どこ
   person: "person", // 誰, どなた
-  number: "number", // いくつ, いくら, 何人
+  number: "number", // いくつ, 何人, どのくらい
+  price: "price", // いくら, 何円, 値段は: an amount of money
   reason: "reason", // なぜ, どうして
   manner: "manner", // どう, どのように
   thing: "thing", // 何, どの, どれ
@@ -24,7 +25,7 @@ const QUESTION_WORDS: ReadonlyMap<string, QuestionType> = new Map(
     どなた: "person",
     何者: "person",
     いくつ: "number",
-    いくら: "number",
+    いくら: "price",
     なぜ: "reason",
     何故: "reason",
     どうして: "reason",
@@ -54,6 +55,9 @@ const NAMING_VERBS = new Set(["いう", "言う", "呼ぶ", "よぶ", "称する
 /** 副助詞 of degree after どれ or どの: どれくらい, どのぐらい, どれほど, どれだけ (and the noun 程度: どの程度). */
 const DEGREE = new Set(["くらい", "ぐらい", "ほど", "だけ"]);
 
+/** 助数詞 after 何 that ask for an amount of money: 何円, 何ドル. */
+const MONEY_COUNTERS = new Set(["円", "ドル", "ユーロ", "ポンド", "ウォン"]);
+
 /** 助数詞 after 何 that ask for a date or time: 何年, 何月, 何日, 何時. */
 const DATE_COUNTERS = new Set(["年", "月", "日", "時", "曜日", "世紀", "年代", "時代", "年度", "年間"]);
 
@@ -70,10 +74,12 @@ export function questionTypeOf(
   const surface = token.surface_form;
   if (NAN.has(surface) && next?.pos === "名詞") {
     if (DATE_COUNTERS.has(next.surface_form)) return { type: "date", includesNext: true };
+    if (MONEY_COUNTERS.has(next.surface_form)) return { type: "price", includesNext: true };
     if (next.pos_detail_2 === "助数詞") return { type: "number", includesNext: true };
-    // 何十年, 何百人: a numeral, then the counter that says what is counted
+    // 何十年, 何百人, 何万円: a numeral, then the counter that says what is counted
     if (next.pos_detail_1 === "数") {
-      const type = afterNext && DATE_COUNTERS.has(afterNext.surface_form) ? "date" : "number";
+      const counter = afterNext?.surface_form ?? "";
+      const type = DATE_COUNTERS.has(counter) ? "date" : MONEY_COUNTERS.has(counter) ? "price" : "number";
       return { type, includesNext: true };
     }
   }

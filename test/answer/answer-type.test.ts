@@ -57,6 +57,31 @@ describe("a sentence that names a thing of the kind asked for", () => {
   });
 });
 
+describe("an amount of money, for いくら", () => {
+  const answers = (sentence: string) =>
+    hasAnswerType("price", normalize(sentence), analyze(tokenizer, sentence), new Map());
+
+  it.each([
+    "価格：85円（2012年4月8日現在）",
+    "価格は3,980円（税込）だ。",
+    "罰金1億8千万円を言い渡した。",
+    "GDPは100億ドルだった。",
+    "総額130万ユーロが寄付された。",
+    "税込で￥17,640。",
+    "入党費は三百円。",
+    "9月末までは無料で使える。",
+  ])("is said by %s", (sentence) => {
+    expect(answers(sentence)).toBe(true);
+  });
+
+  it.each(["ランキングで２位のアプリです。", "3G＋Wi-Fiモデルがある。", "2012年4月8日に発売した。", "円高が進んだ。"])(
+    "is not said by %s",
+    (sentence) => {
+      expect(answers(sentence)).toBe(false);
+    },
+  );
+});
+
 describe("a number in the counter asked for", () => {
   const answers = (question: string, sentence: string) => {
     const questionTokens = analyze(tokenizer, question);

@@ -336,6 +336,16 @@ describe("key points for a question that asks for a kind of answer", () => {
       ),
       // another article's weight, said with more of the question's words than the reader's
       draft("tablet", "タブレットの新製品", null, "ソニーのタブレットのWi-Fiモデルは、リーダーより重い約600gだ。"),
+      // the price is a line of its own, which names none of the question's words
+      draft(
+        "coloring",
+        "色彩感覚を育てるぬり絵アプリ",
+        null,
+        "iPhoneでぬり絵ができるアプリです。ランキングで２位のアプリです。",
+        "価格：85円（2012年4月8日現在）",
+        "妖精のお姫様に色を塗っていきましょう！お子様のおもちゃとしてどうぞ。",
+        "追加の絵柄は1セット170円です。",
+      ),
     ]));
   });
   afterAll(() => removeDir(readerDir));
@@ -349,5 +359,22 @@ describe("key points for a question that asks for a kind of answer", () => {
     expect(texts[2]).toContain("168g");
     // with one key point asked for, it stays the best match
     expect(reader.ask(question, { keyPoints: 1 }).keyPoints.map((k) => k.text)).toEqual([texts[0]]);
+  });
+
+  it("hold an amount asked for from a sentence of the article that names none of the question's words", () => {
+    const answer = reader.ask("妖精のお姫様にぬりえする子供向けアプリっていくら？");
+    expect(answer.questionType).toBe("price");
+    const texts = answer.keyPoints.map((k) => k.text);
+    expect(texts[0]).toContain("妖精のお姫様");
+    // the first amount of money, not 2位, and not the later 170円 that says as few of the question's words
+    expect(texts.at(-1)).toBe("価格：85円（2012年4月8日現在）");
+    const last = answer.keyPoints.at(-1);
+    expect(last && reader.article(last.articleId)?.body.slice(last.start, last.end)).toBe(last?.text);
+  });
+
+  it("hold the amount that says most of the question's words", () => {
+    const texts = reader.ask("妖精のお姫様のアプリの追加の絵柄っていくら？").keyPoints.map((k) => k.text);
+    expect(texts).toContain("追加の絵柄は1セット170円です。");
+    expect(texts).not.toContain("価格：85円（2012年4月8日現在）");
   });
 });

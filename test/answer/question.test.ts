@@ -82,6 +82,15 @@ describe("the kind of answer a question asks for", () => {
     ["梅雨の時期は？", "date"],
     ["梅雨の時期を教えてください", "date"],
     ["ラオスの人口って？", "number"],
+    ["アプリの価格は？", "price"],
+    // いくら asks for money, unless the question names what is counted
+    ["ロジのアダプタっていくら？", "price"],
+    ["ラオスの国民議会の議席数はいくらか？", "number"],
+    ["上座部仏教の割合はいくらか", "number"],
+    // どのくらい asks for an amount: of money, when the question names a price
+    ["キヤノン 5D Mark3 値段どのくらい？", "price"],
+    ["梅雨の期間はどれくらいか？", "number"],
+    ["料金は何人まで同じ？", "number"],
     ["ラオスの首都は", "place"],
     ["不況の原因は？", "reason"],
     ["梅雨の別名は？", "name"],
