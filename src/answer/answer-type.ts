@@ -87,7 +87,44 @@ const COUNTER_SPELLINGS: readonly (readonly string[])[] = [
   ["か月", "ヶ月", "ヵ月", "カ月", "ケ月", "箇月"],
   ["か国", "ヶ国", "ヵ国", "カ国", "ケ国"],
   ["か所", "ヶ所", "ヵ所", "カ所", "ケ所", "箇所"],
+  // units a product's specifications write in letters: 何ギガ → 64GB, 何ワット → 100W, 何インチ → 10.1型
+  ["インチ", "型"],
+  ["ギガバイト", "ギガ", "gb"],
+  ["メガバイト", "メガ", "mb"],
+  ["テラバイト", "テラ", "tb"],
+  ["キロバイト", "kb"],
+  ["ワット", "w"],
+  ["キロワット", "kw"],
+  ["ボルト", "v"],
+  ["ヘルツ", "hz"],
+  ["ギガヘルツ", "ghz"],
+  ["メガヘルツ", "mhz"],
+  ["リットル", "l"],
+  ["ミリリットル", "ml"],
+  ["キロカロリー", "カロリー", "kcal"],
+  ["ミリアンペア", "mah"],
 ];
+
+/** A counter and its other spellings: パーセント, %. */
+function spellingsOf(counter: string): Set<string> {
+  return new Set([counter, ...COUNTER_SPELLINGS.filter((group) => group.includes(counter)).flat()]);
+}
+
+/**
+ * For a question that asks for an amount (a price, a number in a counter: 何グラム, 何社), a test that a
+ * normalized text may hold one, read without analysis: the text holds an amount of money, or a spelling of
+ * the counter. An amount is what any sentence holding it gives, whatever else it says; a date, a place or
+ * a bare number is in too many sentences of every article. Null for other questions.
+ */
+export function amountAsked(type: QuestionType | null, kind: Token | null): ((text: string) => boolean) | null {
+  if (type === "price") return (text) => MONEY.test(text);
+  if (type !== "number" || kind === null) return null;
+  const spellings = [...spellingsOf(kind.surface)];
+  return (text) => {
+    const folded = text.toLowerCase();
+    return spellings.some((spelling) => folded.includes(spelling));
+  };
+}
 
 /** How the text writes a token, before analysis folded its case. */
 export type WrittenAt = (token: Token) => string;
@@ -104,7 +141,7 @@ const LOWER_CASE_UNITS = new Set(["g", "m"]);
  * analysis folds case.
  */
 function countsIn(counter: string, tokens: readonly Token[], writtenAt?: WrittenAt): boolean {
-  const spellings = new Set([counter, ...COUNTER_SPELLINGS.filter((group) => group.includes(counter)).flat()]);
+  const spellings = spellingsOf(counter);
   /** Whether the text writes a unit of LOWER_CASE_UNITS at the end of a token as it is. */
   const asWritten = (t: Token, unit: string) =>
     !LOWER_CASE_UNITS.has(unit) || writtenAt === undefined || writtenAt(t).normalize("NFKC").endsWith(unit);

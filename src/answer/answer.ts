@@ -4,7 +4,7 @@ import { queryOf, respell, type Token, wordsOf } from "../text/analyze.ts";
 import { normalize } from "../text/normalize.ts";
 import type { QuestionType } from "../text/question-words.ts";
 import { type Sentence, splitSentences } from "../text/sentences.ts";
-import { counterAsked, hasAnswerType, kindAsked, type WrittenAt } from "./answer-type.ts";
+import { amountAsked, counterAsked, hasAnswerType, kindAsked, type WrittenAt } from "./answer-type.ts";
 import {
   namingWords,
   pairsOf,
@@ -253,14 +253,15 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     }
   }
   const top = Math.max(0, ...ranked.map((k) => k.score));
+  const amount = amountAsked(questionType, kind);
   const keyPoints = withAnswerKind(
     ranked.filter((k) => lead.includes(k) || k.score >= top * RUNNER_UP_SHARE).slice(0, maxKeyPoints),
     ranked,
     typed,
     maxKeyPoints,
     (articleId) =>
-      statedAnywhere(questionType, kind)
-        ? sentenceOfKind(read, articleId, weights, (text, tokens, written) =>
+      amount
+        ? sentenceOfKind(read, articleId, weights, amount, (text, tokens, written) =>
             hasAnswerType(questionType as QuestionType, text, tokens, weights, kind, written),
           )
         : undefined,
@@ -283,7 +284,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
  * restatement (「…電子書籍リーダー…Wi-Fiモデルの「PRS-T1」だ。」 for 「ソニーの電子書籍リーダーのWi-Fiモデルって何
  * グラム？」), and the one that answers says less of it (「重さは約168g」). The first key point stays.
  *
- * The best is a scored sentence; else, for an amount (a price, a number of a counter: see `statedAnywhere`),
+ * The best is a scored sentence; else, for an amount (a price, a number of a counter: see `amountAsked`),
  * the sentence of the article that holds one and most of the question's words, the first on a tie: an
  * article about a product gives its price in a line of its own (「価格：85円」), which names none of it.
  */
@@ -301,34 +302,29 @@ function withAnswerKind(
 }
 
 /**
- * Whether the kind of answer asked for is what any sentence of the answer's article holding it gives,
- * whatever else it says: an amount of money (いくら, 何円) or of a counter (何グラム, 何社). A date, a place or
- * a number alone is said by too many sentences of every article.
- */
-function statedAnywhere(questionType: QuestionType | null, kind: Token | null): boolean {
-  return questionType === "price" || (questionType === "number" && kind !== null);
-}
-
-/**
  * The sentence of an article that holds the kind of answer asked for and most of the question's words,
- * the first on a tie; read passage by passage, in order.
+ * the first on a tie; read passage by passage, in order. Only the passages and sentences whose text may
+ * hold the amount (`mayHold`) are analysed.
  */
 function sentenceOfKind(
   read: (id: string) => PassageReading | undefined,
   articleId: string,
   weights: ReadonlyMap<string, number>,
+  mayHold: (text: string) => boolean,
   holds: (text: string, tokens: readonly Token[], written: WrittenAt) => boolean,
 ): KeyPoint | undefined {
   let best: { point: KeyPoint; weight: number } | undefined;
   for (let i = 0; ; i++) {
     const reading = read(passageIdOf(articleId, i));
     if (!reading) break;
+    if (!mayHold(normalize(reading.passage.text))) continue;
     const { passage, article } = reading;
     const written = writtenIn(reading);
     for (const { sentence, tokens, terms } of reading.sentences()) {
       const weight = weightOf(terms, weights);
       if (best && weight <= best.weight) continue;
-      if (!holds(normalize(sentence.text), tokens, written)) continue;
+      const text = normalize(sentence.text);
+      if (!mayHold(text) || !holds(text, tokens, written)) continue;
       const point: KeyPoint = {
         ...sourceOf(article),
         text: sentence.text,

@@ -156,6 +156,18 @@ describe("a number in the counter asked for", () => {
     expect(answers("何人まで乗れる？", "最大7名まで乗れる。")).toBe(true);
   });
 
+  it("knows the units a product's specifications write in letters", () => {
+    expect(answers("画面は何インチ？", "10.1型の液晶を搭載する。")).toBe(true);
+    expect(answers("容量は何ギガ？", "容量は64GBだ。")).toBe(true);
+    expect(answers("出力は何ワット？", "最大出力は100W。")).toBe(true);
+    expect(answers("バッテリーは何ミリアンペア？", "容量は3,200mAhある。")).toBe(true);
+    expect(answers("何キロカロリー？", "1食240kcalです。")).toBe(true);
+    expect(answers("何リットル入る？", "1.5Lのペットボトル。")).toBe(true);
+    // a unit of another measure is no answer
+    expect(answers("容量は何ギガ？", "出力は100Wだ。")).toBe(false);
+    expect(answers("出力は何ワット？", "容量は64GBだ。")).toBe(false);
+  });
+
   it("without a counter, is any number", () => {
     expect(answers("コアはいくつある？", "コアは4つある。")).toBe(true);
     expect(answers("コアはいくつある？", "コアは多い。")).toBe(false);
