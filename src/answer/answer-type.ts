@@ -6,10 +6,11 @@ const DATE =
   /[0-9０-９]+\s*(年|月|日|世紀|年代)|(明治|大正|昭和|平成|令和|元禄|江戸時代)|[0-9]{4}\/[0-9]{1,2}|[一二三四五六七八九十百千]+(年|月|日|世紀)/u;
 /**
  * 金額: 85円, 3,980円, 1億8千万円, 100億ドル, 130万ユーロ, ¥17,640, $99, 三百円, 無料 (NFKC makes ￥ ¥ and ＄
- * $). Not a bare number: 「…アプリっていくら？」 is not answered by 2位.
+ * $). Not a bare number: 「…アプリっていくら？」 is not answered by 2位; nor a kanji numeral inside a word:
+ * 関東一円 is all over 関東.
  */
 const MONEY =
-  /[0-9][0-9,.]*\s*[万億千兆]*\s*(円|ドル|ユーロ|ポンド|ウォン|セント)|[一二三四五六七八九十百千万億]+円|[¥$€£]\s*[0-9]|無料/u;
+  /[0-9][0-9,.]*\s*[万億千兆]*\s*(円|ドル|ユーロ|ポンド|ウォン|セント)|(?<!\p{Script=Han})[一二三四五六七八九十百千万億]+円|[¥$€£]\s*[0-9]|無料/u;
 /** 理由: 〜ため, 〜から, 〜ので, 〜によって, 理由, 原因 */
 const REASON = /ため|ので|から[、。]|によって|により|理由|原因|おかげ|せいで/u;
 /** 方法: 〜によって, 〜して, 方法, 手段 */
@@ -77,18 +78,26 @@ export function counterAsked(tokens: readonly Token[]): Token | null {
 const COUNTER_SPELLINGS: readonly (readonly string[])[] = [
   ["パーセント", "%"],
   ["度", "°"], // NFKC makes ℃ °c
+  ["人", "名"], // 何人乗れる: 7名まで
+  ["か月", "ヶ月", "ヵ月", "カ月", "ケ月", "箇月"],
+  ["か国", "ヶ国", "ヵ国", "カ国", "ケ国"],
+  ["か所", "ヶ所", "ヵ所", "カ所", "ケ所", "箇所"],
+];
+
+/**
+ * Units of measure, in their spellings: a product's specifications write them in letters (何ギガ → 64GB,
+ * 何ワット → 100W). A number in one of them, in an article, gives a measure of what the
+ * article is about (「168g」 for 何グラム), as a number of 人, 社 or 台 need not.
+ */
+const UNIT_SPELLINGS: readonly (readonly string[])[] = [
   ["メートル", "m"],
   ["キロメートル", "キロ", "km"],
   ["グラム", "g"],
   ["センチメートル", "センチ", "cm"],
   ["ミリメートル", "ミリ", "mm"],
-  ["人", "名"], // 何人乗れる: 7名まで
   ["キログラム", "キロ", "kg"],
-  ["か月", "ヶ月", "ヵ月", "カ月", "ケ月", "箇月"],
-  ["か国", "ヶ国", "ヵ国", "カ国", "ケ国"],
-  ["か所", "ヶ所", "ヵ所", "カ所", "ケ所", "箇所"],
-  // units a product's specifications write in letters: 何ギガ → 64GB, 何ワット → 100W, 何インチ → 10.1型
-  ["インチ", "型"],
+  ["トン"],
+  ["インチ"],
   ["ギガバイト", "ギガ", "gb"],
   ["メガバイト", "メガ", "mb"],
   ["テラバイト", "テラ", "tb"],
@@ -104,25 +113,49 @@ const COUNTER_SPELLINGS: readonly (readonly string[])[] = [
   ["キロカロリー", "カロリー", "kcal"],
   ["ミリアンペア", "mah"],
 ];
+const UNITS: ReadonlySet<string> = new Set(UNIT_SPELLINGS.flat());
+const SPELLINGS = [...COUNTER_SPELLINGS, ...UNIT_SPELLINGS];
 
 /** A counter and its other spellings: パーセント, %. */
 function spellingsOf(counter: string): Set<string> {
-  return new Set([counter, ...COUNTER_SPELLINGS.filter((group) => group.includes(counter)).flat()]);
+  return new Set([counter, ...SPELLINGS.filter((group) => group.includes(counter)).flat()]);
+}
+
+/** Nouns that name an amount of money: 「アプリの価格は？」, 「値段どのくらい？」, 「価格：85円」. */
+export const PRICE_NOUNS = ["価格", "値段", "金額", "料金", "費用", "運賃", "月額", "定価", "売価", "税込"] as const;
+const PRICE_NOUN_SET: ReadonlySet<string> = new Set(PRICE_NOUNS);
+
+/** A noun that names an amount of money: 値段, 料金, 総額. */
+export function isPriceNoun(t: Token): boolean {
+  return t.pos[0] === "名詞" && (PRICE_NOUN_SET.has(t.term ?? "") || t.surface.endsWith("額"));
+}
+
+/** The amount a question asks for, as the sentences of its answer's article are searched for it. */
+export interface AmountAsked {
+  /** Whether a normalized text may hold the amount: read without analysis, before it. */
+  mayHold(text: string): boolean;
+  /** Whether a sentence names what its amount is, so that it answers without the question's words. */
+  names(tokens: readonly Token[]): boolean;
 }
 
 /**
- * For a question that asks for an amount (a price, a number in a counter: 何グラム, 何社), a test that a
- * normalized text may hold one, read without analysis: the text holds an amount of money, or a spelling of
- * the counter. An amount is what any sentence holding it gives, whatever else it says; a date, a place or
- * a bare number is in too many sentences of every article. Null for other questions.
+ * For a question that asks for an amount (a price, a number in a counter: 何グラム, 何社), how to find it in
+ * an article: a text that holds an amount of money, or a spelling of the counter, may hold it; a sentence
+ * that says 価格, 料金 or 総額 names a price (「価格：85円」), and a unit of measure names itself. An amount is what a sentence holding it gives,
+ * whatever else it says; a date, a place or a bare number is in too many sentences of every article. Null
+ * for other questions.
  */
-export function amountAsked(type: QuestionType | null, kind: Token | null): ((text: string) => boolean) | null {
-  if (type === "price") return (text) => MONEY.test(text);
+export function amountAsked(type: QuestionType | null, kind: Token | null): AmountAsked | null {
+  if (type === "price") return { mayHold: (text) => MONEY.test(text), names: (tokens) => tokens.some(isPriceNoun) };
   if (type !== "number" || kind === null) return null;
   const spellings = [...spellingsOf(kind.surface)];
-  return (text) => {
-    const folded = text.toLowerCase();
-    return spellings.some((spelling) => folded.includes(spelling));
+  return {
+    mayHold: (text) => {
+      const folded = text.toLowerCase();
+      return spellings.some((spelling) => folded.includes(spelling));
+    },
+    // 168g is the weight of what the article is about; 3台, 5社, 14人 count what the sentence says
+    names: () => UNITS.has(kind.surface),
   };
 }
 

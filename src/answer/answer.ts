@@ -4,7 +4,14 @@ import { queryOf, respell, type Token, wordsOf } from "../text/analyze.ts";
 import { normalize } from "../text/normalize.ts";
 import type { QuestionType } from "../text/question-words.ts";
 import { type Sentence, splitSentences } from "../text/sentences.ts";
-import { amountAsked, counterAsked, hasAnswerType, kindAsked, type WrittenAt } from "./answer-type.ts";
+import {
+  type AmountAsked,
+  amountAsked,
+  counterAsked,
+  hasAnswerType,
+  kindAsked,
+  type WrittenAt,
+} from "./answer-type.ts";
 import {
   namingWords,
   pairsOf,
@@ -285,8 +292,9 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
  * グラム？」), and the one that answers says less of it (「重さは約168g」). The first key point stays.
  *
  * The best is a scored sentence; else, for an amount (a price, a number of a counter: see `amountAsked`),
- * the sentence of the article that holds one and most of the question's words, the first on a tie: an
- * article about a product gives its price in a line of its own (「価格：85円」), which names none of it.
+ * the sentence of the article that holds one and most of the question's words, the first on a tie. One
+ * that says none of them answers when it names what its amount is: an article about a product gives its
+ * price in a line of its own (「価格：85円」), which names nothing of the question.
  */
 function withAnswerKind(
   keyPoints: readonly KeyPoint[],
@@ -301,30 +309,34 @@ function withAnswerKind(
   return answering ? [...keyPoints.slice(0, max - 1), answering] : [...keyPoints];
 }
 
+/** Passages of an article read for an amount (see sentenceOfKind): an answer lies in its first pages. */
+const MAX_AMOUNT_PASSAGES = 64;
+
 /**
- * The sentence of an article that holds the kind of answer asked for and most of the question's words,
- * the first on a tie; read passage by passage, in order. Only the passages and sentences whose text may
- * hold the amount (`mayHold`) are analysed.
+ * The sentence of an article that holds the amount asked for and most of the question's words, the first
+ * on a tie; one that holds none of them only if it names what its amount is. Read passage by passage, in
+ * order, at most MAX_AMOUNT_PASSAGES; only the passages and sentences whose text may hold the amount
+ * (`mayHold`) are analysed.
  */
 function sentenceOfKind(
   read: (id: string) => PassageReading | undefined,
   articleId: string,
   weights: ReadonlyMap<string, number>,
-  mayHold: (text: string) => boolean,
+  amount: AmountAsked,
   holds: (text: string, tokens: readonly Token[], written: WrittenAt) => boolean,
 ): KeyPoint | undefined {
   let best: { point: KeyPoint; weight: number } | undefined;
-  for (let i = 0; ; i++) {
+  for (let i = 0; i < MAX_AMOUNT_PASSAGES; i++) {
     const reading = read(passageIdOf(articleId, i));
     if (!reading) break;
-    if (!mayHold(normalize(reading.passage.text))) continue;
+    if (!amount.mayHold(normalize(reading.passage.text))) continue;
     const { passage, article } = reading;
     const written = writtenIn(reading);
     for (const { sentence, tokens, terms } of reading.sentences()) {
       const weight = weightOf(terms, weights);
       if (best && weight <= best.weight) continue;
       const text = normalize(sentence.text);
-      if (!mayHold(text) || !holds(text, tokens, written)) continue;
+      if (!amount.mayHold(text) || (weight === 0 && !amount.names(tokens)) || !holds(text, tokens, written)) continue;
       const point: KeyPoint = {
         ...sourceOf(article),
         text: sentence.text,

@@ -1,6 +1,6 @@
 import { type Token, wordsOf } from "../text/analyze.ts";
 import { type QuestionType, SENTENCE_END } from "../text/question-words.ts";
-import { counterAsked } from "./answer-type.ts";
+import { counterAsked, isPriceNoun, PRICE_NOUNS } from "./answer-type.ts";
 
 /** Words of a request: 教えて(ください), 知りたい, 説明して, 紹介してほしい. */
 const REQUEST_VERBS = new Set(["教える", "知る", "説明", "解説", "紹介"]);
@@ -108,9 +108,6 @@ export function subjectTermsOf(tokens: readonly Token[], kind: Token | null = nu
   return [...subject];
 }
 
-/** Nouns that name an amount of money: 「アプリの価格は？」, 「値段どのくらい？」. */
-const PRICE_NOUNS = ["価格", "値段", "金額", "料金", "費用", "運賃", "月額", "定価", "売価"] as const;
-
 /**
  * Nouns that name the kind of answer a question without a question word asks for: 「梅雨の時期は？」 asks
  * for a date as 「梅雨はいつ？」 does, 「ラオスの人口は？」 for a number, 「不況の原因は？」 for a reason.
@@ -130,27 +127,30 @@ const KIND_NOUNS = new Map<string, QuestionType>(
   ).flatMap(([type, nouns]) => nouns.map((noun) => [noun, type] as const)),
 );
 
-/** A noun that says what is counted: 議席数, 割合, 成長率 (「議席数はいくらか」 asks for a number, not money). */
+/**
+ * A noun that names a count or a measure, not money: 人口, 面積, 議席数, 成長率 (「議席数はいくらか」 asks for a
+ * number).
+ */
 function isCount(t: Token): boolean {
-  return t.pos[1] === "接尾" ? t.surface === "数" || t.surface === "率" : t.term === "割合";
+  return KIND_NOUNS.get(t.term ?? "") === "number" || /[数率]$/u.test(t.surface);
 }
 
 /**
  * The kind of answer a question asks for: its question word's (いつ, どこ, 何人), or, without one, that of
  * the noun that closes it after の (梅雨の時期は？, ラオスの人口って？, 梅雨の時期を教えて). Not a noun of a
- * compound: 「戦国時代とは？」 asks what 戦国時代 is, 「映画監督とは？」 what a 映画監督 is. いくら asks for a
- * number where the question names what is counted (議席数はいくらか), and どれくらい for a price where it names
- * a price (値段どのくらい？).
+ * compound: 「戦国時代とは？」 asks what 戦国時代 is, 「映画監督とは？」 what a 映画監督 is. The noun before
+ * いくら or どれくらい says what is measured: いくら asks for a number where it is a count (議席数はいくらか,
+ * 人口はいくら), どれくらい for a price where it is one (値段どのくらい？).
  */
 export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType | null {
-  const word = tokens.find((t) => t.question)?.question;
-  if (word === "price" && tokens.some(isCount)) return "number";
-  if (
-    word === "number" &&
-    counterAsked(tokens) === null &&
-    tokens.some((t) => KIND_NOUNS.get(t.term ?? "") === "price")
-  )
-    return "price";
+  const wordAt = tokens.findIndex((t) => t.question);
+  const word = tokens[wordAt]?.question;
+  if (word === "price" || (word === "number" && counterAsked(tokens) === null)) {
+    // what is measured is the noun before the question word: 人口はいくら, 値段どのくらい
+    const measured = tokens.slice(0, wordAt).findLast((t) => t.term !== null);
+    if (measured?.pos[0] === "名詞" && isCount(measured)) return "number";
+    if (measured?.pos[0] === "名詞" && isPriceNoun(measured)) return "price";
+  }
   if (word) return word;
   const at = tokens.findLastIndex((t) => t.term !== null);
   const last = tokens[at];

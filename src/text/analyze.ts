@@ -434,10 +434,13 @@ function splitAtNakaguro(tokens: RawToken[]): RawToken[] {
 
 function markQuestionWords(tokens: RawToken[]): Map<number, QuestionType> {
   const marks = new Map<number, QuestionType>();
-  for (let i = 0; i < tokens.length; i++) {
+  let i = 0;
+  /** The tokens after the next one: one function for all tokens, no allocation per token. */
+  const after = (k: number) => tokens[i + 2 + k]?.token;
+  for (; i < tokens.length; i++) {
     const current = tokens[i] as RawToken;
     const next = tokens[i + 1];
-    const type = questionTypeOf(current.token, next?.token, tokens[i + 2]?.token);
+    const type = questionTypeOf(current.token, next?.token, after);
     if (!type) continue;
     marks.set(i, type.type);
     if (type.includesNext) marks.set(i + 1, type.type);

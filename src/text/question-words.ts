@@ -56,29 +56,37 @@ const NAMING_VERBS = new Set(["いう", "言う", "呼ぶ", "よぶ", "称する
 const DEGREE = new Set(["くらい", "ぐらい", "ほど", "だけ"]);
 
 /** 助数詞 after 何 that ask for an amount of money: 何円, 何ドル. */
-const MONEY_COUNTERS = new Set(["円", "ドル", "ユーロ", "ポンド", "ウォン"]);
+const MONEY_COUNTERS = new Set(["円", "ドル", "ユーロ", "ポンド", "ウォン", "セント"]);
+
+/** Numerals read between 何 and its counter, after the first: 何千万円. */
+const MAX_NUMERALS = 3;
 
 /** 助数詞 after 何 that ask for a date or time: 何年, 何月, 何日, 何時. */
 const DATE_COUNTERS = new Set(["年", "月", "日", "時", "曜日", "世紀", "年代", "時代", "年度", "年間"]);
 
 /**
- * The question type of a token, and whether the next token belongs to the question word
+ * The question type of a token, given the tokens after it (`after(k)`: the k-th after `next`), and
+ * whether the next token belongs to the question word
  * (何 + 助数詞: 何年 asks for a date, 何人 for a number). 何 before any other noun (何気団, 何県, 何語)
  * asks for a thing of that kind: the noun stays a search term, and `kindAsked` names it.
  */
 export function questionTypeOf(
   token: KuromojiToken,
   next: KuromojiToken | undefined,
-  afterNext?: KuromojiToken,
+  after: (k: number) => KuromojiToken | undefined = () => undefined,
 ): { type: QuestionType; includesNext: boolean } | null {
   const surface = token.surface_form;
+  const afterNext = after(0);
   if (NAN.has(surface) && next?.pos === "名詞") {
     if (DATE_COUNTERS.has(next.surface_form)) return { type: "date", includesNext: true };
     if (MONEY_COUNTERS.has(next.surface_form)) return { type: "price", includesNext: true };
     if (next.pos_detail_2 === "助数詞") return { type: "number", includesNext: true };
-    // 何十年, 何百人, 何万円: a numeral, then the counter that says what is counted
+    // 何十年, 何百人, 何千万円: numerals, then the counter that says what is counted
     if (next.pos_detail_1 === "数") {
-      const counter = afterNext?.surface_form ?? "";
+      // at most a few: 何千万億円 (a run of 何何何… must not be read to its end from each 何)
+      let k = 0;
+      while (k < MAX_NUMERALS && after(k)?.pos_detail_1 === "数") k++;
+      const counter = after(k)?.surface_form ?? "";
       const type = DATE_COUNTERS.has(counter) ? "date" : MONEY_COUNTERS.has(counter) ? "price" : "number";
       return { type, includesNext: true };
     }
@@ -108,6 +116,10 @@ export function questionTypeOf(
   if ((surface === "どれ" || surface === "どの") && degree) {
     return { type: "number", includesNext: true };
   }
+  // いくらでも, いくら何でも, 何でも: no question, but "however much", "anything" (でも is one token or で + も)
+  const demo = next?.surface_form === "でも" || (next?.surface_form === "で" && afterNext?.surface_form === "も");
+  if (surface === "いくら" && (demo || NAN.has(next?.surface_form ?? ""))) return null;
+  if (NAN.has(surface) && demo) return null;
   const type = QUESTION_WORDS.get(surface);
   if (!type) return null;
   // どう in どうぞ or どうも is not a question; kuromoji gives those as one token, so a bare どう is safe.

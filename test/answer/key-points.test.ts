@@ -346,6 +346,26 @@ describe("key points for a question that asks for a kind of answer", () => {
         "妖精のお姫様に色を塗っていきましょう！お子様のおもちゃとしてどうぞ。",
         "追加の絵柄は1セット170円です。",
       ),
+      // amounts that name nothing of the question: one that says what it is, one that does not
+      draft(
+        "juicer",
+        "一人分のジュースを作れるミキサー",
+        null,
+        "ツインバードから一人分のジュースを作れるミキサーが発売中だ。ミキサー容器にフタを付ければタンブラーに変身する。",
+        "先着100名は1,000円引き。",
+        "希望小売価格は5,250円。",
+        "重さは約1.2kgで、本体は32台限定のカラー。",
+        "替えのタンブラーは1個840円で売られる。",
+      ),
+      // the passage with the amount asked for says too little of the question to be scored
+      draft(
+        "cleaner",
+        "家電の新製品",
+        null,
+        "価格はオープン価格で、店頭予想価格は49,800円前後。",
+        ...["静か", "賢い", "薄い", "速い", "軽い", "丈夫"].map((word) => `ロボット掃除機の新モデルは${word}。`),
+        "別売りのブラシは2個で1,980円。",
+      ),
     ]));
   });
   afterAll(() => removeDir(readerDir));
@@ -370,6 +390,23 @@ describe("key points for a question that asks for a kind of answer", () => {
     expect(texts.at(-1)).toBe("価格：85円（2012年4月8日現在）");
     const last = answer.keyPoints.at(-1);
     expect(last && reader.article(last.articleId)?.body.slice(last.start, last.end)).toBe(last?.text);
+  });
+
+  it("hold an amount that says none of the question's words only where it names what it is", () => {
+    const price = reader.ask("ツインバードの一人分ミキサーって何円？").keyPoints.map((k) => k.text);
+    expect(price[0]).toContain("ツインバード");
+    // 1,000円引き comes first, but says nothing of what it is; 価格 does
+    expect(price.at(-1)).toBe("希望小売価格は5,250円。");
+    // a unit of measure says what it measures; a number of 台 need not be the thing asked about
+    const weight = reader.ask("ツインバードの一人分ミキサーって何キロ？").keyPoints.map((k) => k.text);
+    expect(weight.at(-1)).toBe("重さは約1.2kgで、本体は32台限定のカラー。");
+    const count = reader.ask("ツインバードの一人分ミキサーって何台？").keyPoints.map((k) => k.text);
+    expect(count).not.toContain("重さは約1.2kgで、本体は32台限定のカラー。");
+  });
+
+  it("hold the amount that says most of the question's words, though its passage is not scored", () => {
+    const texts = reader.ask("ロボット掃除機の新モデルのブラシっていくら？").keyPoints.map((k) => k.text);
+    expect(texts.at(-1)).toBe("別売りのブラシは2個で1,980円。");
   });
 
   it("hold the amount that says most of the question's words", () => {

@@ -83,13 +83,22 @@ describe("the kind of answer a question asks for", () => {
     ["梅雨の時期を教えてください", "date"],
     ["ラオスの人口って？", "number"],
     ["アプリの価格は？", "price"],
-    // いくら asks for money, unless the question names what is counted
+    // いくら asks for money, unless the noun before it is a count or a measure
     ["ロジのアダプタっていくら？", "price"],
     ["ラオスの国民議会の議席数はいくらか？", "number"],
     ["上座部仏教の割合はいくらか", "number"],
-    // どのくらい asks for an amount: of money, when the question names a price
+    ["ラオスの人口はいくら？", "number"],
+    ["消費税率はいくら？", "number"],
+    ["アダプタの料金はいくら？", "price"],
+    // いくらでも, いくら何でも ask nothing: the question word is another
+    ["「金はいくらでも出そう」という誘いに乗ったのは誰か", "person"],
+    // どのくらい asks for an amount: of money, when the noun before it is a price
     ["キヤノン 5D Mark3 値段どのくらい？", "price"],
+    ["電気代の総額はどれくらい？", "price"],
     ["梅雨の期間はどれくらいか？", "number"],
+    ["運賃の値上げ率はどれくらい？", "number"],
+    ["料金所の数はどのくらい？", "number"],
+    ["運賃値上げで乗客はどれくらい減った？", "number"],
     ["料金は何人まで同じ？", "number"],
     ["ラオスの首都は", "place"],
     ["不況の原因は？", "reason"],

@@ -237,6 +237,8 @@ describe("analyze", () => {
     ["何円 asks for an amount of money", "ジューサーは何円？", "price"],
     ["何ドル asks for an amount of money", "予算は何ドルか", "price"],
     ["何万円 asks for an amount of money", "何万円かかる？", "price"],
+    ["何千万円 asks for an amount of money", "何千万円かかる？", "price"],
+    ["何セント asks for an amount of money", "何セント上がった？", "price"],
     ["何 before a noun asks for a thing of that kind: 何気団", "現れるのは何気団か", "thing"],
     ["何 before a suffix that counts nothing asks for a thing, not a number: 何語", "何語を話す？", "thing"],
     ["なぜ asks for a reason", "なぜ遅れたのか", "reason"],
@@ -257,6 +259,10 @@ describe("analyze", () => {
     ["どれ alone asks for a thing", "どれが正しい？", "thing"],
   ])("%s", (_why, question, type) => {
     expect(analyze(tokenizer, question).find((t) => t.question)?.question).toBe(type);
+  });
+
+  it.each(["金はいくらでも出そう", "いくら何でもひどい"])("reads no question word in %s", (text) => {
+    expect(analyze(tokenizer, text).some((t) => t.question)).toBe(false);
   });
 
   it("splits at ・ a katakana name kuromoji reads as one unknown word, as it cuts the names it knows", () => {
