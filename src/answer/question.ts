@@ -196,29 +196,49 @@ const MAX_WORD_LENGTH = 30;
 const UNSHOWN = /[\p{Cc}\p{Cf}\p{Cs}]/gu;
 const GRAPHEMES = new Intl.Segmenter("ja", { granularity: "grapheme" });
 
+/** A token of one character (a grapheme: ｶﾞ is one). */
+function isPiece(t: Token | undefined): boolean {
+  return t !== undefined && [...GRAPHEMES.segment(t.surface)].length === 1;
+}
+
+/** A noun that is no question word (何 is a noun, and so is the どの of どのくらい, read as the suffix 殿). */
+function isNoun(t: Token | undefined): boolean {
+  return t?.pos[0] === "名詞" && !t.question;
+}
+
 /**
  * The words of a question that hold the tokens at the given indexes, as the question writes them, each
  * once: a run of such tokens, with the prefixes before it and the noun suffixes after it that kuromoji cuts
- * off (郵便局, not 郵便; not the adjective of 東京っぽい), without controls or lone surrogates, cut to
- * MAX_WORD_LENGTH characters. Linear in the question's length.
+ * off (郵便局, not 郵便; not the adjective of 東京っぽい), and for a token of one character the short pieces
+ * written together with it (令和, not 和), without controls or lone surrogates, cut to MAX_WORD_LENGTH characters.
+ * Linear in the question's length.
  */
 export function writtenWords(question: string, tokens: readonly Token[], at: ReadonlySet<number>): string[] {
   const touching = (a: Token | undefined, b: Token | undefined) =>
     a !== undefined && b !== undefined && a.end === b.start;
   const words: string[] = [];
   const seen = new Set<string>();
+  /** The tokens before this one are in the words shown. */
+  let shown = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (!at.has(i)) continue;
+    // One character cut from a longer word is none a reader knows (令和 is 令 + 和, 一万円札 一 + 万 + 円 + 札):
+    // it is shown with the pieces written together with it, nouns of one character, numbers and suffixes
+    // (一人分, not 一人分ジューサー).
+    const fragment = isPiece(tokens[i]) && isNoun(tokens[i]);
+    const joins = (t: Token | undefined, prefix: boolean) =>
+      (prefix && t?.pos[0] === "接頭詞") || (fragment && isNoun(t) && (isPiece(t) || t?.pos[1] === "数"));
     let first = i;
-    while (first > 0 && tokens[first - 1]?.pos[0] === "接頭詞" && touching(tokens[first - 1], tokens[first])) first--;
+    while (first > shown && joins(tokens[first - 1], true) && touching(tokens[first - 1], tokens[first])) first--;
     let last = i;
     const terms = [tokens[i]?.term];
     for (let next = tokens[last + 1]; touching(tokens[last], next); next = tokens[last + 1]) {
       if (at.has(last + 1)) terms.push(next?.term);
-      else if (next?.pos[0] !== "名詞" || next.pos[1] !== "接尾" || next.question) break;
+      else if (!(next?.pos[0] === "名詞" && next.pos[1] === "接尾" && !next.question) && !joins(next, false)) break;
       last++;
     }
     i = last;
+    shown = last + 1;
     // once per word, however it is written (ウーバーイーツ, ｳｰﾊﾞｰｲｰﾂ)
     const key = terms.join(" ");
     if (seen.has(key)) continue;

@@ -47,6 +47,22 @@ describe("a question's words as it writes them", () => {
     ).toEqual(["リッチアンドフェイマス", "ｳｰﾊﾞｰｲｰﾂ"]);
   });
 
+  it("hold the nouns written together with a character cut from a longer word", async () => {
+    // IPADIC knows no 令和: 令 + 和; 一万円札 is 一 + 万 + 円 + 札; 1年半 is 1 + 年 + 半
+    expect(await written("新元号の令和が発表されたのっていつ", ["和"])).toEqual(["令和"]);
+    expect(await written("新しい一万円札の人って誰？", ["一"])).toEqual(["一万円札"]);
+    expect(await written("1年半会えてない彼氏", ["半"])).toEqual(["1年半"]);
+    // a word of one character that stands alone stays one; a longer one stays itself
+    expect(await written("札幌の店の名前は？", ["店"])).toEqual(["店"]);
+    expect(await written("楽天モバイルの月額", ["楽天"])).toEqual(["楽天"]);
+    // not past the question word (何 is a noun), nor into a word shown before, nor past a space
+    expect(await written("何色の服？", ["色"])).toEqual(["色"]);
+    expect(await written("楽天モバイル和の値段", ["楽天", "和"])).toEqual(["楽天", "和"]);
+    expect(await written("二人 和の値段", ["和"])).toEqual(["和"]);
+    expect(await written("型番12鬼和の値段", ["12", "和"])).toEqual(["12", "鬼和"]);
+    expect(await written("一人分ジューサーは何円？", ["一"])).toEqual(["一人分"]);
+  });
+
   it("hold noun suffixes only", async () => {
     expect(await written("東京っぽい店", ["東京"])).toEqual(["東京"]);
     // kuromoji reads the どの of どのくらい as the suffix 殿: it is a question word
