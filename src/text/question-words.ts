@@ -26,6 +26,7 @@ const QUESTION_WORDS: ReadonlyMap<string, QuestionType> = new Map(
     何者: "person",
     いくつ: "number",
     いくら: "price",
+    なんぼ: "price", // 関西: いくら
     なぜ: "reason",
     何故: "reason",
     どうして: "reason",
@@ -52,7 +53,7 @@ const NAN_TO = new Set(["何と", "なんと", "何て", "なんて"]);
 /** Verbs that name something: 何と「いう」, 何と「呼ぶ」, 何と「読む」. */
 const NAMING_VERBS = new Set(["いう", "言う", "呼ぶ", "よぶ", "称する", "読む", "名付ける", "名づける"]);
 
-/** 副助詞 of degree after どれ or どの: どれくらい, どのぐらい, どれほど, どれだけ (and the noun 程度: どの程度). */
+/** 副助詞 of degree after どれ, どの or spoken どん: どれくらい, どのぐらい, どれほど, どんだけ (and the noun 程度: どの程度). */
 const DEGREE = new Set(["くらい", "ぐらい", "ほど", "だけ"]);
 
 /** 助数詞 after 何 that ask for an amount of money: 何円, 何ドル. */
@@ -111,14 +112,14 @@ export function questionTypeOf(
     return { type: "name", includesNext: false };
   }
   // どれくらい, どのぐらい, どれほど, どれだけ: kuromoji gives どれ (代名詞) or どの (連体詞) and a 副助詞; the
-  // pair asks for an amount, not for one of several things.
+  // pair asks for an amount, not for one of several things. Spoken, どんくらい, どんだけ: どん (名詞) and one.
   const degree = next && ((next.pos === "助詞" && DEGREE.has(next.surface_form)) || next.surface_form === "程度");
-  if ((surface === "どれ" || surface === "どの") && degree) {
+  if ((surface === "どれ" || surface === "どの" || surface === "どん") && degree) {
     return { type: "number", includesNext: true };
   }
   // いくらでも, いくら何でも, 何でも: no question, but "however much", "anything" (でも is one token or で + も)
   const demo = next?.surface_form === "でも" || (next?.surface_form === "で" && afterNext?.surface_form === "も");
-  if (surface === "いくら" && (demo || NAN.has(next?.surface_form ?? ""))) return null;
+  if ((surface === "いくら" || surface === "なんぼ") && (demo || NAN.has(next?.surface_form ?? ""))) return null;
   if (NAN.has(surface) && demo) return null;
   const type = QUESTION_WORDS.get(surface);
   if (!type) return null;

@@ -90,6 +90,7 @@ describe("the kind of answer a question asks for", () => {
     ["ラオスの人口はいくら？", "number"],
     ["消費税率はいくら？", "number"],
     ["アダプタの料金はいくら？", "price"],
+    ["互換バッテリー、容量なんぼ？", "number"],
     // いくらでも, いくら何でも ask nothing: the question word is another
     ["「金はいくらでも出そう」という誘いに乗ったのは誰か", "person"],
     // どのくらい asks for an amount: of money, when the noun before it is a price

@@ -239,6 +239,7 @@ describe("analyze", () => {
     ["何万円 asks for an amount of money", "何万円かかる？", "price"],
     ["何千万円 asks for an amount of money", "何千万円かかる？", "price"],
     ["何セント asks for an amount of money", "何セント上がった？", "price"],
+    ["なんぼ asks for an amount of money, as いくら does", "なんぼで買える？", "price"],
     ["何 before a noun asks for a thing of that kind: 何気団", "現れるのは何気団か", "thing"],
     ["何 before a suffix that counts nothing asks for a thing, not a number: 何語", "何語を話す？", "thing"],
     ["なぜ asks for a reason", "なぜ遅れたのか", "reason"],
@@ -256,6 +257,8 @@ describe("analyze", () => {
     ["どのぐらい asks for a number", "どのぐらい続く？", "number"],
     ["どれだけ asks for a number", "どれだけの人が集まった？", "number"],
     ["どの程度 asks for a number", "被害はどの程度か？", "number"],
+    ["spoken どんくらい asks for a number", "電池ってどんくらい持つ？", "number"],
+    ["spoken どんだけ asks for a number", "どんだけ売れた？", "number"],
     ["どれ alone asks for a thing", "どれが正しい？", "thing"],
   ])("%s", (_why, question, type) => {
     expect(analyze(tokenizer, question).find((t) => t.question)?.question).toBe(type);
