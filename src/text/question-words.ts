@@ -20,6 +20,8 @@ const QUESTION_WORDS: ReadonlyMap<string, QuestionType> = new Map(
     いつ: "date",
     どこ: "place",
     どちら: "thing",
+    どっち: "thing", // spoken どちら
+    どこら: "place", // どこらへん, どこら辺
     誰: "person",
     だれ: "person",
     どなた: "person",
@@ -52,6 +54,9 @@ export const SENTENCE_END = /^[?!？！。．.]/u;
 const NAN_TO = new Set(["何と", "なんと", "何て", "なんて"]);
 /** Verbs that name something: 何と「いう」, 何と「呼ぶ」, 何と「読む」. */
 const NAMING_VERBS = new Set(["いう", "言う", "呼ぶ", "よぶ", "称する", "読む", "名付ける", "名づける"]);
+
+/** Verbs after なんで/何で that ask with what, not why: 何でできてる, 何で行く. */
+const MEANS_VERBS = new Set(["できる", "出来る", "作る", "つくる", "行く", "来る", "帰る", "通う", "払う"]);
 
 /** 副助詞 of degree after どれ, どの or spoken どん: どれくらい, どのぐらい, どれほど, どんだけ (and the noun 程度: どの程度). */
 const DEGREE = new Set(["くらい", "ぐらい", "ほど", "だけ"]);
@@ -91,6 +96,11 @@ export function questionTypeOf(
       const type = DATE_COUNTERS.has(counter) ? "date" : MONEY_COUNTERS.has(counter) ? "price" : "number";
       return { type, includesNext: true };
     }
+  }
+  // Spoken なんで, 何で (one 副詞 to kuromoji) ask why; before a verb of making or moving they ask with
+  // what: 何でできてる, 何で行く.
+  if (surface === "なんで" || surface === "何で") {
+    return { type: next && MEANS_VERBS.has(next.basic_form) ? "manner" : "reason", includesNext: false };
   }
   // 何故 is sometimes 何 + 故
   if (NAN.has(surface) && next?.surface_form === "故") return { type: "reason", includesNext: true };

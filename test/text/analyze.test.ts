@@ -243,6 +243,11 @@ describe("analyze", () => {
     ["何 before a noun asks for a thing of that kind: 何気団", "現れるのは何気団か", "thing"],
     ["何 before a suffix that counts nothing asks for a thing, not a number: 何語", "何語を話す？", "thing"],
     ["なぜ asks for a reason", "なぜ遅れたのか", "reason"],
+    ["spoken なんで asks for a reason", "なんでクビになったの？", "reason"],
+    ["spoken 何で asks for a reason", "何で人気なの？", "reason"],
+    ["何で before a verb of making asks for a manner", "何でできてる？", "manner"],
+    ["spoken どっち asks for a thing", "どっちが先？", "thing"],
+    ["spoken どこらへん asks for a place", "どこらへんにある？", "place"],
     ["どの asks for a thing", "どのOSが動く？", "thing"],
     // IPADIC splits いつ after の/は into い (いる) + つ (文語の助動詞)
     ["のはいつ asks for a date", "完成したのはいつ？", "date"],
