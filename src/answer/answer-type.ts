@@ -15,7 +15,7 @@ const DATE =
  * 関東一円 is all over 関東.
  */
 const MONEY =
-  /(?<![0-9,.])[0-9][0-9,.]*\s*[万億千兆]*\s*(円|ドル|ユーロ|ポンド|ウォン|セント)|(?<!\p{Script=Han})[一二三四五六七八九十百千万億]+円|[¥$€£]\s*[0-9]|無料/u;
+  /(?<![0-9])(?<![0-9][,.])[0-9][0-9,.]*\s*[万億千兆]*\s*(円|ドル|ユーロ|ポンド|ウォン|セント)|(?<!\p{Script=Han})[一二三四五六七八九十百千万億]+円|[¥$€£]\s*[0-9]|無料/u;
 /** 理由: 〜ため, 〜から, 〜ので, 〜によって, 理由, 原因 */
 const REASON = /ため|ので|から[、。]|によって|により|理由|原因|おかげ|せいで/u;
 /** 方法: 〜によって, 〜して, 方法, 手段 */
@@ -127,12 +127,38 @@ function spellingsOf(counter: string): Set<string> {
 }
 
 /** Nouns that name an amount of money: 「アプリの価格は？」, 「値段どのくらい？」, 「価格：85円」. */
-export const PRICE_NOUNS = ["価格", "値段", "金額", "料金", "費用", "運賃", "月額", "定価", "売価", "税込"] as const;
+export const PRICE_NOUNS = [
+  "価格",
+  "値段",
+  "金額",
+  "料金",
+  "費用",
+  "運賃",
+  "月額",
+  "定価",
+  "売価",
+  "税込",
+  "代金",
+  "手数料",
+  "送料",
+  "家賃",
+  "会費",
+  "年収",
+  "給料",
+  "時給",
+  "年俸",
+  "賃金",
+  "罰金",
+] as const;
 const PRICE_NOUN_SET: ReadonlySet<string> = new Set(PRICE_NOUNS);
+/** Suffixes that make a price of a noun: 入場料, 電気代, 交通費, 家賃's 賃. */
+const PRICE_SUFFIXES = new Set(["料", "代", "費", "賃"]);
 
-/** A noun that names an amount of money: 値段, 料金, 総額. */
+/** A noun that names an amount of money: 値段, 料金, 総額, 入場料, チケット代. */
 export function isPriceNoun(t: Token): boolean {
-  return t.pos[0] === "名詞" && (PRICE_NOUN_SET.has(t.term ?? "") || t.surface.endsWith("額"));
+  if (t.pos[0] !== "名詞") return false;
+  if (t.pos[1] === "接尾") return PRICE_SUFFIXES.has(t.surface);
+  return PRICE_NOUN_SET.has(t.term ?? "") || t.surface.endsWith("額");
 }
 
 /** The amount a question asks for, as the sentences of its answer's article are searched for it. */

@@ -127,6 +127,24 @@ const KIND_NOUNS = new Map<string, QuestionType>(
   ).flatMap(([type, nouns]) => nouns.map((noun) => [noun, type] as const)),
 );
 
+/** Particles after what a question is about: its topic (は, って) or subject (が). */
+const ABOUT = new Set(["は", "って", "が"]);
+
+/**
+ * What a いくら or どれくらい question measures: the noun its topic or subject ends with, the last one
+ * (人口は2020年にはいくら: 人口; 議席数が増えるといくら: 議席数; 値段はだいたいどれくらい: 値段), or without one
+ * the noun right before the question word (値段いくら, 容量なんぼ).
+ */
+function measuredNoun(before: readonly Token[]): Token | undefined {
+  for (let i = before.length - 1; i > 0; i--) {
+    const t = before[i] as Token;
+    const noun = before[i - 1] as Token;
+    if (t.pos[0] === "助詞" && ABOUT.has(t.surface) && noun.pos[0] === "名詞" && noun.term !== null) return noun;
+  }
+  const last = before.findLast((t) => t.term !== null);
+  return last?.pos[0] === "名詞" ? last : undefined;
+}
+
 /**
  * A noun that names a count or a measure, not money: 人口, 面積, 議席数, 成長率 (「議席数はいくらか」 asks for a
  * number).
@@ -146,10 +164,9 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
   const wordAt = tokens.findIndex((t) => t.question);
   const word = tokens[wordAt]?.question;
   if (word === "price" || (word === "number" && counterAsked(tokens) === null)) {
-    // what is measured is the noun before the question word: 人口はいくら, 値段どのくらい
-    const measured = tokens.slice(0, wordAt).findLast((t) => t.term !== null);
-    if (measured?.pos[0] === "名詞" && isCount(measured)) return "number";
-    if (measured?.pos[0] === "名詞" && isPriceNoun(measured)) return "price";
+    const measured = measuredNoun(tokens.slice(0, wordAt));
+    if (measured && isCount(measured)) return "number";
+    if (measured && isPriceNoun(measured)) return "price";
   }
   if (word) return word;
   const at = tokens.findLastIndex((t) => t.term !== null);
@@ -198,7 +215,24 @@ const GRAPHEMES = new Intl.Segmenter("ja", { granularity: "grapheme" });
 
 /** A token of one character (a grapheme: ｶﾞ is one). */
 function isPiece(t: Token | undefined): boolean {
-  return t !== undefined && [...GRAPHEMES.segment(t.surface)].length === 1;
+  // a grapheme is a few code units at most (a family emoji 11): a long token is read no further
+  if (t === undefined || t.surface.length > 16) return false;
+  let graphemes = 0;
+  for (const _ of GRAPHEMES.segment(t.surface)) if (++graphemes > 1) return false;
+  return graphemes === 1;
+}
+
+/**
+ * A word cut to MAX_WORD_LENGTH graphemes, with … where it is cut. The segmenter is read no further than
+ * that: reading all of a long word is quadratic on Node 20 (4.6 s for 40,000 characters).
+ */
+function cut(word: string): string {
+  const characters: string[] = [];
+  for (const { segment } of GRAPHEMES.segment(word)) {
+    if (characters.length === MAX_WORD_LENGTH) return `${characters.slice(0, MAX_WORD_LENGTH - 1).join("")}…`;
+    characters.push(segment);
+  }
+  return word;
 }
 
 /** A noun that is no question word (何 is a noun, and so is the どの of どのくらい, read as the suffix 殿). */
@@ -223,29 +257,38 @@ export function writtenWords(question: string, tokens: readonly Token[], at: Rea
   for (let i = 0; i < tokens.length; i++) {
     if (!at.has(i)) continue;
     // One character cut from a longer word is none a reader knows (令和 is 令 + 和, 一万円札 一 + 万 + 円 + 札):
-    // it is shown with the pieces written together with it, nouns of one character, numbers and suffixes
-    // (一人分, not 一人分ジューサー).
-    const fragment = isPiece(tokens[i]) && isNoun(tokens[i]);
-    const joins = (t: Token | undefined, prefix: boolean) =>
-      (prefix && t?.pos[0] === "接頭詞") || (fragment && isNoun(t) && (isPiece(t) || t?.pos[1] === "数"));
+    // it is shown with the words of one character and the numbers written together with it, a number only
+    // before it (1年半, 12年半; 令和, not 令和2年3月), and suffixes (一人分, not 一人分ジューサー). A digit alone
+    // says something: 5 is no fragment.
+    const fragment = isPiece(tokens[i]) && isNoun(tokens[i]) && !/[0-9]/u.test(tokens[i]?.surface ?? "");
+    const joins = (t: Token | undefined, before: boolean) =>
+      (before && t?.pos[0] === "接頭詞") ||
+      (fragment &&
+        isNoun(t) &&
+        t?.term !== null &&
+        (t?.pos[1] === "数" ? before || !/[0-9]/u.test(t.surface) : isPiece(t)));
     let first = i;
     while (first > shown && joins(tokens[first - 1], true) && touching(tokens[first - 1], tokens[first])) first--;
     let last = i;
-    const terms = [tokens[i]?.term];
     for (let next = tokens[last + 1]; touching(tokens[last], next); next = tokens[last + 1]) {
-      if (at.has(last + 1)) terms.push(next?.term);
-      else if (!(next?.pos[0] === "名詞" && next.pos[1] === "接尾" && !next.question) && !joins(next, false)) break;
+      if (
+        !at.has(last + 1) &&
+        !(next?.pos[0] === "名詞" && next.pos[1] === "接尾" && !next.question) &&
+        !joins(next, false)
+      )
+        break;
       last++;
     }
+    // once per word, however it is written (ウーバーイーツ, ｳｰﾊﾞｰｲｰﾂ): the terms of all its tokens
+    const key = tokens
+      .slice(first, last + 1)
+      .map((t) => t.term ?? t.surface)
+      .join(" ");
     i = last;
     shown = last + 1;
-    // once per word, however it is written (ウーバーイーツ, ｳｰﾊﾞｰｲｰﾂ)
-    const key = terms.join(" ");
     if (seen.has(key)) continue;
     seen.add(key);
-    const word = question.slice(tokens[first]?.start, tokens[last]?.end).replace(UNSHOWN, "");
-    const characters = [...GRAPHEMES.segment(word)].map((g) => g.segment);
-    words.push(characters.length > MAX_WORD_LENGTH ? `${characters.slice(0, MAX_WORD_LENGTH - 1).join("")}…` : word);
+    words.push(cut(question.slice(tokens[first]?.start, tokens[last]?.end).replace(UNSHOWN, "")));
   }
   return words;
 }

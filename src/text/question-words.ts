@@ -55,6 +55,11 @@ const NAN_TO = new Set(["何と", "なんと", "何て", "なんて"]);
 /** Verbs that name something: 何と「いう」, 何と「呼ぶ」, 何と「読む」. */
 const NAMING_VERBS = new Set(["いう", "言う", "呼ぶ", "よぶ", "称する", "読む", "名付ける", "名づける"]);
 
+/** でも, as one token or で + も. */
+function isDemo(first: KuromojiToken | undefined, second: KuromojiToken | undefined): boolean {
+  return first?.surface_form === "でも" || (first?.surface_form === "で" && second?.surface_form === "も");
+}
+
 /** Verbs after なんで/何で that ask with what, not why: 何でできてる, 何で行く. */
 const MEANS_VERBS = new Set(["できる", "出来る", "作る", "つくる", "行く", "来る", "帰る", "通う", "払う"]);
 
@@ -128,8 +133,10 @@ export function questionTypeOf(
     return { type: "number", includesNext: true };
   }
   // いくらでも, いくら何でも, 何でも: no question, but "however much", "anything" (でも is one token or で + も)
-  const demo = next?.surface_form === "でも" || (next?.surface_form === "で" && afterNext?.surface_form === "も");
-  if ((surface === "いくら" || surface === "なんぼ") && (demo || NAN.has(next?.surface_form ?? ""))) return null;
+  const demo = isDemo(next, afterNext);
+  // (いくらなん？ is spoken いくらなの？, and asks)
+  const anyhow = demo || (NAN.has(next?.surface_form ?? "") && isDemo(afterNext, after(1)));
+  if ((surface === "いくら" || surface === "なんぼ") && anyhow) return null;
   if (NAN.has(surface) && demo) return null;
   const type = QUESTION_WORDS.get(surface);
   if (!type) return null;

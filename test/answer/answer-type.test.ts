@@ -69,6 +69,7 @@ describe("an amount of money, for いくら", () => {
     "総額130万ユーロが寄付された。",
     "税込で￥17,640。",
     "入党費は三百円。",
+    "発表した．500円の値上げ。",
     "9月末までは無料で使える。",
   ])("is said by %s", (sentence) => {
     expect(answers(sentence)).toBe(true);

@@ -91,6 +91,20 @@ describe("the kind of answer a question asks for", () => {
     ["消費税率はいくら？", "number"],
     ["アダプタの料金はいくら？", "price"],
     ["互換バッテリー、容量なんぼ？", "number"],
+    // what is measured is the topic or the subject, whatever stands between it and the question word
+    ["議席数は現在いくらか", "number"],
+    ["議席数が増えるといくら？", "number"],
+    ["増えるといくら？", "price"],
+    ["人口は2020年にはいくら？", "number"],
+    ["値段はだいたいどれくらい？", "price"],
+    ["料金は1回どれくらい？", "price"],
+    // a price noun or a suffix that makes one: 入場料, 電気代
+    ["入場料はどれくらい？", "price"],
+    ["電気代はどのくらい？", "price"],
+    ["家賃はどれくらい？", "price"],
+    // spoken いくらなん？ asks
+    ["ジューサーはいくらなん？", "price"],
+    ["何千万円かかる？", "price"],
     // いくらでも, いくら何でも ask nothing: the question word is another
     ["「金はいくらでも出そう」という誘いに乗ったのは誰か", "person"],
     // どのくらい asks for an amount: of money, when the noun before it is a price
