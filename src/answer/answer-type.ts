@@ -149,15 +149,22 @@ export const PRICE_NOUNS = [
   "年俸",
   "賃金",
   "罰金",
+  "学費",
+  "食費",
+  "生活費",
+  "給与",
 ] as const;
 const PRICE_NOUN_SET: ReadonlySet<string> = new Set(PRICE_NOUNS);
 /** Suffixes that make a price of a noun: 入場料, 電気代, 交通費, 家賃's 賃. */
 const PRICE_SUFFIXES = new Set(["料", "代", "費", "賃"]);
 
-/** A noun that names an amount of money: 値段, 料金, 総額, 入場料, チケット代. */
-export function isPriceNoun(t: Token): boolean {
+/**
+ * A noun that names an amount of money: 値段, 料金, 総額, 入場料, チケット代; given the token `before` it, not
+ * the 代 of an age or a decade (30代).
+ */
+export function isPriceNoun(t: Token, before?: Token): boolean {
   if (t.pos[0] !== "名詞") return false;
-  if (t.pos[1] === "接尾") return PRICE_SUFFIXES.has(t.surface);
+  if (t.pos[1] === "接尾") return PRICE_SUFFIXES.has(t.surface) && before?.pos[1] !== "数";
   return PRICE_NOUN_SET.has(t.term ?? "") || t.surface.endsWith("額");
 }
 
@@ -177,7 +184,11 @@ export interface AmountAsked {
  * for other questions.
  */
 export function amountAsked(type: QuestionType | null, kind: Token | null): AmountAsked | null {
-  if (type === "price") return { mayHold: (text) => MONEY.test(text), names: (tokens) => tokens.some(isPriceNoun) };
+  if (type === "price")
+    return {
+      mayHold: (text) => MONEY.test(text),
+      names: (tokens) => tokens.some((t, i) => isPriceNoun(t, tokens[i - 1])),
+    };
   if (type !== "number" || kind === null) return null;
   const spellings = [...spellingsOf(kind.surface)];
   return {

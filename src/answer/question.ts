@@ -131,18 +131,25 @@ const KIND_NOUNS = new Map<string, QuestionType>(
 const ABOUT = new Set(["は", "って", "が"]);
 
 /**
- * What a いくら or どれくらい question measures: the noun its topic or subject ends with, the last one
- * (人口は2020年にはいくら: 人口; 議席数が増えるといくら: 議席数; 値段はだいたいどれくらい: 値段), or without one
- * the noun right before the question word (値段いくら, 容量なんぼ).
+ * What a いくら or どれくらい question measures, when it says: the first that is a count or a price of the
+ * noun right before the question word (この国は人口いくら, ジューサーは容量なんぼ) and the nouns its topics and
+ * subjects end with, the last first (人口は2020年にはいくら, 議席数が増えるといくら, 値段はだいたいどれくらい).
  */
-function measuredNoun(before: readonly Token[]): Token | undefined {
+function measuredType(before: readonly Token[]): "number" | "price" | null {
+  const candidates: Token[] = [];
+  const last = before.findLast((t) => t.term !== null);
+  if (last?.pos[0] === "名詞") candidates.push(last);
   for (let i = before.length - 1; i > 0; i--) {
     const t = before[i] as Token;
     const noun = before[i - 1] as Token;
-    if (t.pos[0] === "助詞" && ABOUT.has(t.surface) && noun.pos[0] === "名詞" && noun.term !== null) return noun;
+    if (t.pos[0] === "助詞" && ABOUT.has(t.surface) && noun.pos[0] === "名詞" && noun.term !== null)
+      candidates.push(noun);
   }
-  const last = before.findLast((t) => t.term !== null);
-  return last?.pos[0] === "名詞" ? last : undefined;
+  for (const noun of candidates) {
+    if (isCount(noun)) return "number";
+    if (isPriceNoun(noun, before[before.indexOf(noun) - 1])) return "price";
+  }
+  return null;
 }
 
 /**
@@ -164,9 +171,8 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
   const wordAt = tokens.findIndex((t) => t.question);
   const word = tokens[wordAt]?.question;
   if (word === "price" || (word === "number" && counterAsked(tokens) === null)) {
-    const measured = measuredNoun(tokens.slice(0, wordAt));
-    if (measured && isCount(measured)) return "number";
-    if (measured && isPriceNoun(measured)) return "price";
+    const measured = measuredType(tokens.slice(0, wordAt));
+    if (measured) return measured;
   }
   if (word) return word;
   const at = tokens.findLastIndex((t) => t.term !== null);
@@ -279,9 +285,11 @@ export function writtenWords(question: string, tokens: readonly Token[], at: Rea
         break;
       last++;
     }
-    // once per word, however it is written (ウーバーイーツ, ｳｰﾊﾞｰｲｰﾂ): the terms of all its tokens
+    // once per word, however it is written (ウーバーイーツ, ｳｰﾊﾞｰｲｰﾂ): the terms of its missing tokens (東京都
+    // and 東京 are one), of all its tokens for a fragment (一万円札 and 一人分 are two)
     const key = tokens
       .slice(first, last + 1)
+      .filter((_, k) => fragment || at.has(first + k))
       .map((t) => t.term ?? t.surface)
       .join(" ");
     i = last;

@@ -60,7 +60,7 @@ function isDemo(first: KuromojiToken | undefined, second: KuromojiToken | undefi
   return first?.surface_form === "でも" || (first?.surface_form === "で" && second?.surface_form === "も");
 }
 
-/** Verbs after なんで/何で that ask with what, not why: 何でできてる, 何で行く. */
+/** Verbs after なんで that ask with what, not why: なんでできてる, なんで行く. */
 const MEANS_VERBS = new Set(["できる", "出来る", "作る", "つくる", "行く", "来る", "帰る", "通う", "払う"]);
 
 /** 副助詞 of degree after どれ, どの or spoken どん: どれくらい, どのぐらい, どれほど, どんだけ (and the noun 程度: どの程度). */
@@ -102,10 +102,14 @@ export function questionTypeOf(
       return { type, includesNext: true };
     }
   }
-  // Spoken なんで, 何で (one 副詞 to kuromoji) ask why; before a verb of making or moving they ask with
-  // what: 何でできてる, 何で行く.
-  if (surface === "なんで" || surface === "何で") {
+  // Spoken なんで asks why (before a verb of making or moving, with what: なんでできてる). kuromoji gives it
+  // as one 副詞, or as なん + the particle で (なんで泣いてるの？); not なんでも. Written 何で asks by what
+  // (何で表されるか, 何で構成されているか) as often as why: it stays no question word.
+  if (surface === "なんで") {
     return { type: next && MEANS_VERBS.has(next.basic_form) ? "manner" : "reason", includesNext: false };
+  }
+  if (surface === "なん" && next?.surface_form === "で" && next.pos === "助詞" && afterNext?.surface_form !== "も") {
+    return { type: afterNext && MEANS_VERBS.has(afterNext.basic_form) ? "manner" : "reason", includesNext: true };
   }
   // 何故 is sometimes 何 + 故
   if (NAN.has(surface) && next?.surface_form === "故") return { type: "reason", includesNext: true };

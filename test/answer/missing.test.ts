@@ -64,13 +64,15 @@ describe("a question's words as it writes them", () => {
     // a number before it, of any length; after it, not: 令和2年3月 is a date of 令和
     expect(await written("12年半会えてない彼氏", ["半"])).toEqual(["12年半"]);
     expect(await written("令和2年3月に始まった制度は？", ["和"])).toEqual(["令和"]);
-    // a digit alone says something: no fragment, shown with its suffix only (5日, not 5月5日)
-    expect(await written("5月5日の子供の日", ["5"])).toEqual(["5", "5日"]);
+    // a digit alone says something: no fragment, shown alone (not 5月5日), and once
+    expect(await written("5月5日の子供の日", ["5"])).toEqual(["5"]);
     // no symbol: kuromoji reads a half-width ? or ( as a noun of one character
     expect(await written("札幌の味噌ラーメンの店？名前は？", ["店"])).toEqual(["店"]);
     expect(await written("和(わ)の意味", ["和"])).toEqual(["和"]);
     // two words that share a missing character are two words
     expect(await written("一万円札と一人分", ["一"])).toEqual(["一万円札", "一人分"]);
+    // a word with a suffix and without is one word
+    expect(await written("東京都と東京の違い", ["東京"])).toEqual(["東京都"]);
   });
 
   it("hold noun suffixes only", async () => {

@@ -105,6 +105,14 @@ describe("the kind of answer a question asks for", () => {
     // spoken いくらなん？ asks
     ["ジューサーはいくらなん？", "price"],
     ["何千万円かかる？", "price"],
+    // the noun right before the question word, when it is a count or a price, then the topics
+    ["ジューサーは容量なんぼ？", "number"],
+    ["この国は人口いくら？", "number"],
+    ["アプリって料金どれくらい？", "price"],
+    ["交通費はどれくらい？", "price"],
+    ["電車賃はどれくらい？", "price"],
+    // 代 after a number is an age or a decade
+    ["30代はどれくらい？", "number"],
     // いくらでも, いくら何でも ask nothing: the question word is another
     ["「金はいくらでも出そう」という誘いに乗ったのは誰か", "person"],
     // どのくらい asks for an amount: of money, when the noun before it is a price

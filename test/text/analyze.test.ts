@@ -244,8 +244,8 @@ describe("analyze", () => {
     ["何 before a suffix that counts nothing asks for a thing, not a number: 何語", "何語を話す？", "thing"],
     ["なぜ asks for a reason", "なぜ遅れたのか", "reason"],
     ["spoken なんで asks for a reason", "なんでクビになったの？", "reason"],
-    ["spoken 何で asks for a reason", "何で人気なの？", "reason"],
-    ["何で before a verb of making asks for a manner", "何でできてる？", "manner"],
+    ["spoken なんで, read as なん + で, asks for a reason", "なんで泣いてるの？", "reason"],
+    ["なんで before a verb of making asks for a manner", "なんでできてる？", "manner"],
     ["spoken どっち asks for a thing", "どっちが先？", "thing"],
     ["spoken どこらへん asks for a place", "どこらへんにある？", "place"],
     ["どの asks for a thing", "どのOSが動く？", "thing"],
@@ -269,7 +269,14 @@ describe("analyze", () => {
     expect(analyze(tokenizer, question).find((t) => t.question)?.question).toBe(type);
   });
 
-  it.each(["金はいくらでも出そう", "いくら何でもひどい"])("reads no question word in %s", (text) => {
+  it.each([
+    "金はいくらでも出そう",
+    "いくら何でもひどい",
+    "なんぼでもある",
+    "なんでもいい",
+    // written 何で asks by what as often as why
+    "土地の所在は何で表されるか",
+  ])("reads no question word in %s", (text) => {
     expect(analyze(tokenizer, text).some((t) => t.question)).toBe(false);
   });
 
