@@ -109,7 +109,8 @@ function fromLivedoor(lines: string[], options: PlainTextOptions, offset: string
     }
     if (heading !== null) blocks.push({ kind: "paragraph", text: heading });
     inRelated = false;
-    heading = LIVEDOOR_RELATED_HEADING.test(line) ? line : null;
+    // the pattern's lookahead reads the whole line: only lines short enough to be such a heading are tried
+    heading = line.length <= 51 && LIVEDOOR_RELATED_HEADING.test(line) ? line : null;
     if (heading === null) blocks.push({ kind: "paragraph", text: line });
   }
   if (heading !== null) blocks.push({ kind: "paragraph", text: heading });

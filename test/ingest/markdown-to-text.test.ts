@@ -45,6 +45,14 @@ describe("markdownToText", () => {
     expect(markdownToText(`---\ntitle: a${spaces}x\n---\n本文`).title).toBe(`a${spaces}x`);
     expect(markdownToText("*a ".repeat(20_000)).text).toBe("*a ".repeat(20_000).trim());
     expect(markdownToText("[a](".repeat(20_000)).text).toBe("[a](".repeat(20_000));
+    const hashes = "#".repeat(20_000);
+    expect(markdownToText(`# ${hashes}x\n\n本文`).title).toBe(`${hashes}x`);
+    expect(markdownToText("a\n".repeat(20_000)).text).toBe(Array(20_000).fill("a").join(" "));
+  });
+
+  it("keeps a link's text when its address holds parentheses", () => {
+    expect(markdownToText("[項目](https://ja.wikipedia.org/wiki/Foo_(bar)) です").text).toBe("項目 です");
+    expect(markdownToText("![図](https://example.jp/Foo_(bar).png) 画像").text).toBe("画像");
   });
 
   it("reads a title from front matter and keeps code as text", () => {
