@@ -172,6 +172,8 @@ export function isPriceNoun(t: Token, before?: Token): boolean {
 export interface AmountAsked {
   /** Whether a normalized text may hold the amount: read without analysis, before it. */
   mayHold(text: string): boolean;
+  /** Whether a sentence (its normalized text, its tokens) holds it, as `hasAnswerType` judges it. */
+  holds(text: string, tokens: readonly Token[], writtenAt: WrittenAt): boolean;
   /** Whether a sentence names what its amount is, so that it answers without the question's words. */
   names(tokens: readonly Token[]): boolean;
 }
@@ -187,6 +189,7 @@ export function amountAsked(type: QuestionType | null, kind: Token | null): Amou
   if (type === "price")
     return {
       mayHold: (text) => MONEY.test(text),
+      holds: (text) => MONEY.test(text),
       names: (tokens) => tokens.some((t, i) => isPriceNoun(t, tokens[i - 1])),
     };
   if (type !== "number" || kind === null) return null;
@@ -196,6 +199,7 @@ export function amountAsked(type: QuestionType | null, kind: Token | null): Amou
       const folded = text.toLowerCase();
       return spellings.some((spelling) => folded.includes(spelling));
     },
+    holds: (_text, tokens, writtenAt) => countsIn(kind.surface, tokens, writtenAt),
     // 168g is the weight of what the article is about; 3台, 5社, 14人 count what the sentence says
     names: () => UNITS.has(kind.surface),
   };

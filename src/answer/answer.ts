@@ -266,12 +266,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     ranked,
     typed,
     maxKeyPoints,
-    (articleId) =>
-      amount
-        ? sentenceOfKind(read, articleId, weights, amount, (text, tokens, written) =>
-            hasAnswerType(questionType as QuestionType, text, tokens, weights, kind, written),
-          )
-        : undefined,
+    (articleId) => (amount ? sentenceOfKind(read, articleId, weights, amount) : undefined),
   );
   const found = keyPoints.length > 0;
   return {
@@ -315,15 +310,14 @@ const MAX_AMOUNT_PASSAGES = 64;
 /**
  * The sentence of an article that holds the amount asked for and most of the question's words, the first
  * on a tie; one that holds none of them only if it names what its amount is. Read passage by passage, in
- * order, at most MAX_AMOUNT_PASSAGES; only the passages and sentences whose text may hold the amount
- * (`mayHold`) are analysed.
+ * order, at most MAX_AMOUNT_PASSAGES; only the passages whose text may hold the amount (`mayHold`) are
+ * analysed.
  */
 function sentenceOfKind(
   read: (id: string) => PassageReading | undefined,
   articleId: string,
   weights: ReadonlyMap<string, number>,
   amount: AmountAsked,
-  holds: (text: string, tokens: readonly Token[], written: WrittenAt) => boolean,
 ): KeyPoint | undefined {
   let best: { point: KeyPoint; weight: number } | undefined;
   for (let i = 0; i < MAX_AMOUNT_PASSAGES; i++) {
@@ -335,8 +329,8 @@ function sentenceOfKind(
     for (const { sentence, tokens, terms } of reading.sentences()) {
       const weight = weightOf(terms, weights);
       if (best && weight <= best.weight) continue;
-      const text = normalize(sentence.text);
-      if (!amount.mayHold(text) || (weight === 0 && !amount.names(tokens)) || !holds(text, tokens, written)) continue;
+      if (weight === 0 && !amount.names(tokens)) continue;
+      if (!amount.holds(normalize(sentence.text), tokens, written)) continue;
       const point: KeyPoint = {
         ...sourceOf(article),
         text: sentence.text,

@@ -136,18 +136,20 @@ const ABOUT = new Set(["は", "って", "が"]);
  * subjects end with, the last first (人口は2020年にはいくら, 議席数が増えるといくら, 値段はだいたいどれくらい).
  */
 function measuredType(before: readonly Token[]): "number" | "price" | null {
-  const candidates: Token[] = [];
-  const last = before.findLast((t) => t.term !== null);
-  if (last?.pos[0] === "名詞") candidates.push(last);
+  /** Where the candidates stand in `before`. */
+  const candidates: number[] = [];
+  const last = before.findLastIndex((t) => t.term !== null);
+  if (before[last]?.pos[0] === "名詞") candidates.push(last);
   for (let i = before.length - 1; i > 0; i--) {
     const t = before[i] as Token;
     const noun = before[i - 1] as Token;
     if (t.pos[0] === "助詞" && ABOUT.has(t.surface) && noun.pos[0] === "名詞" && noun.term !== null)
-      candidates.push(noun);
+      candidates.push(i - 1);
   }
-  for (const noun of candidates) {
+  for (const at of candidates) {
+    const noun = before[at] as Token;
     if (isCount(noun)) return "number";
-    if (isPriceNoun(noun, before[before.indexOf(noun) - 1])) return "price";
+    if (isPriceNoun(noun, before[at - 1])) return "price";
   }
   return null;
 }
