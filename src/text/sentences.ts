@@ -70,11 +70,12 @@ export function splitSentences(text: string): Sentence[] {
       start = i;
       continue;
     }
-    if (TERMINATORS.has(ch) || (ch === "." && isAsciiSentenceEnd(text, i))) {
+    if ((TERMINATORS.has(ch) && !inName(text, i)) || (ch === "." && isAsciiSentenceEnd(text, i))) {
       let end = i + 1;
       // 「！？」「?!」 and trailing closers belong to the sentence that ends here.
       while (end < text.length && (TERMINATORS.has(text[end] as string) || CLOSERS.has(text[end] as string))) end++;
-      push(end);
+      // A comma after it says the sentence goes on: 「Google、Yahoo!、bingの…」, 「本当？、と聞いた」.
+      if (!COMMAS.has(text[end] as string)) push(end);
       i = end;
       continue;
     }
@@ -82,6 +83,22 @@ export function splitSentences(text: string): Sentence[] {
   }
   push(text.length);
   return sentences;
+}
+
+const COMMAS = new Set(["、", "，", ","]);
+
+/**
+ * An ASCII ! or ? between two Latin letters or digits, or before a URL's query, is part of a name or an
+ * address, not the end of a sentence: Yahoo!JAPAN, HEY!HEY!HEY!, details?id=….
+ */
+function inName(text: string, i: number): boolean {
+  const ch = text[i];
+  if (ch !== "!" && ch !== "?") return false;
+  return isLatinOrDigit(text.charCodeAt(i - 1)) && isLatinOrDigit(text.charCodeAt(i + 1));
+}
+
+function isLatinOrDigit(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 /** An ASCII period ends a sentence only before whitespace or the end, and not in a number (3.0) or a.m. */
