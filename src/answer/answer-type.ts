@@ -1,5 +1,5 @@
 import type { Token } from "../text/analyze.ts";
-import { NAN, type QuestionType } from "../text/question-words.ts";
+import { MEASURE_NOUNS, NAN, type QuestionType } from "../text/question-words.ts";
 
 // The patterns below match a run of numerals or a quotation only from its start (a lookbehind, or no
 // nested opening quote): tried from every character of a run, a pattern reads it again each time,
@@ -74,7 +74,8 @@ export function counterAsked(tokens: readonly Token[]): Token | null {
     let next = at + 1;
     while (tokens[next]?.pos[1] === "数" && tokens[next]?.start === tokens[next - 1]?.end) next++;
     const counter = tokens[next];
-    if (counter?.pos[2] === "助数詞" && counter.start === tokens[next - 1]?.end) return counter;
+    const counts = counter?.pos[2] === "助数詞" || MEASURE_NOUNS.has(counter?.surface ?? "");
+    if (counter && counts && counter.start === tokens[next - 1]?.end) return counter;
   }
   return null;
 }
@@ -117,6 +118,9 @@ const UNIT_SPELLINGS: readonly (readonly string[])[] = [
   ["ミリリットル", "ml"],
   ["キロカロリー", "カロリー", "kcal"],
   ["ミリアンペア", "mah"],
+  ["馬力", "ps", "hp"],
+  ["画素"],
+  ["ピクセル", "px"],
 ];
 const UNITS: ReadonlySet<string> = new Set(UNIT_SPELLINGS.flat());
 const SPELLINGS = [...COUNTER_SPELLINGS, ...UNIT_SPELLINGS];

@@ -69,6 +69,13 @@ const DEGREE = new Set(["くらい", "ぐらい", "ほど", "だけ"]);
 /** 助数詞 after 何 that ask for an amount of money: 何円, 何ドル. */
 const MONEY_COUNTERS = new Set(["円", "ドル", "ユーロ", "ポンド", "ウォン", "セント"]);
 
+/**
+ * Units IPADIC reads as common nouns, not 助数詞: 何馬力 asks for a number of 馬力 (304ps) as 何ワット does for
+ * one of ワット, not for a kind of 馬力 as 何気団 asks for a kind of 気団. The unit stays a search term: an
+ * article may name it (1210万画素).
+ */
+export const MEASURE_NOUNS: ReadonlySet<string> = new Set(["馬力", "画素", "ピクセル", "ドット", "ビット", "バイト"]);
+
 /** Numerals read between 何 and its counter, after the first: 何千万円. */
 const MAX_NUMERALS = 3;
 
@@ -92,6 +99,7 @@ export function questionTypeOf(
     if (DATE_COUNTERS.has(next.surface_form)) return { type: "date", includesNext: true };
     if (MONEY_COUNTERS.has(next.surface_form)) return { type: "price", includesNext: true };
     if (next.pos_detail_2 === "助数詞") return { type: "number", includesNext: true };
+    if (MEASURE_NOUNS.has(next.surface_form)) return { type: "number", includesNext: false };
     // 何十年, 何百人, 何千万円: numerals, then the counter that says what is counted
     if (next.pos_detail_1 === "数") {
       // at most a few: 何千万億円 (a run of 何何何… must not be read to its end from each 何)

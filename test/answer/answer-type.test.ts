@@ -169,6 +169,11 @@ describe("a number in the counter asked for", () => {
     expect(answers("バッテリーは何ミリアンペア？", "容量は3,200mAhある。")).toBe(true);
     expect(answers("何キロカロリー？", "1食240kcalです。")).toBe(true);
     expect(answers("何リットル入る？", "1.5Lのペットボトル。")).toBe(true);
+    // units IPADIC reads as common nouns: the unit is the counter, in its spellings
+    expect(answers("ボルボV60って何馬力？", "エンジンは304ps、44.9kgmを発生する。")).toBe(true);
+    expect(answers("何馬力？", "最高出力は200馬力。")).toBe(true);
+    expect(answers("カメラは何画素？", "有効画素数約1,210万画素のカメラ。")).toBe(true);
+    expect(answers("何馬力？", "カメラは1210万画素。")).toBe(false);
     // a unit of another measure is no answer
     expect(answers("容量は何ギガ？", "出力は100Wだ。")).toBe(false);
     expect(answers("出力は何ワット？", "容量は64GBだ。")).toBe(false);

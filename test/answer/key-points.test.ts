@@ -357,6 +357,14 @@ describe("key points for a question that asks for a kind of answer", () => {
         "重さは約1.2kgで、本体は32台限定のカラー。",
         "替えのタンブラーは1個840円で売られる。",
       ),
+      // the horsepower is written in letters (304ps), after a sentence that says more of the question
+      draft(
+        "wagon",
+        "夏を彩るボルボの新シリーズ",
+        null,
+        "ボルボV60のR-DESIGNが登場した。V60のR-DESIGNはスポーティな外観のワゴンだ。",
+        "エンジンは304ps、44.9kgmを発生する3リッター直列6気筒だ。",
+      ),
       // the passage with the amount asked for says too little of the question to be scored
       draft(
         "cleaner",
@@ -402,6 +410,12 @@ describe("key points for a question that asks for a kind of answer", () => {
     expect(weight.at(-1)).toBe("重さは約1.2kgで、本体は32台限定のカラー。");
     const count = reader.ask("ツインバードの一人分ミキサーって何台？").keyPoints.map((k) => k.text);
     expect(count).not.toContain("重さは約1.2kgで、本体は32台限定のカラー。");
+  });
+
+  it("hold a measure in a unit IPADIC reads as a common noun, in its spelling in letters", () => {
+    const answer = reader.ask("ボルボV60のR-DESIGNって何馬力？");
+    expect(answer.questionType).toBe("number");
+    expect(answer.keyPoints.at(-1)?.text).toBe("エンジンは304ps、44.9kgmを発生する3リッター直列6気筒だ。");
   });
 
   it("hold the amount that says most of the question's words, though its passage is not scored", () => {
