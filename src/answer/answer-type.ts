@@ -280,6 +280,9 @@ export function hasAnswerType(
   kind: Token | null = null,
   writtenAt?: WrittenAt,
 ): boolean {
+  // 誰 and どこ ask for a name the question does not say: 「シェーンベルクに謝ったのは誰？」 is not answered by
+  // シェーンベルク, nor 「コンゴの首都は？」 by コンゴ.
+  const unasked = (t: Token | undefined) => t !== undefined && (t.term === null || !questionTerms.has(t.term));
   if (kind && type === "thing") return namesKind(kind, tokens, questionTerms);
   if (kind && type === "number") return countsIn(kind.surface, tokens, writtenAt);
   switch (type) {
@@ -287,13 +290,15 @@ export function hasAnswerType(
       return DATE.test(text);
     case "place":
       return tokens.some(
-        (t) => (t.pos[1] === "固有名詞" && t.pos[2] === "地域") || (t.pos[1] === "接尾" && PLACE_SUFFIX.has(t.surface)),
+        (t, i) =>
+          (t.pos[1] === "固有名詞" && t.pos[2] === "地域" && unasked(t)) ||
+          (t.pos[1] === "接尾" && PLACE_SUFFIX.has(t.surface) && unasked(tokens[i - 1])),
       );
     case "person":
       return tokens.some(
-        (t) =>
-          (t.pos[1] === "固有名詞" && (t.pos[2] === "人名" || t.pos[2] === "組織")) ||
-          (t.pos[1] === "接尾" && PERSON_SUFFIX.has(t.surface)),
+        (t, i) =>
+          (t.pos[1] === "固有名詞" && (t.pos[2] === "人名" || t.pos[2] === "組織") && unasked(t)) ||
+          (t.pos[1] === "接尾" && PERSON_SUFFIX.has(t.surface) && unasked(tokens[i - 1])),
       );
     case "number":
       return tokens.some((t) => t.pos[1] === "数" || /[0-9]/u.test(t.surface));

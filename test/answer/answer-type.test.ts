@@ -57,6 +57,31 @@ describe("a sentence that names a thing of the kind asked for", () => {
   });
 });
 
+describe("a person or a place, for 誰 and どこ", () => {
+  const answers = (question: string, sentence: string) => {
+    const asked = analyze(tokenizer, question);
+    const type = asked.find((t) => t.question)?.question ?? null;
+    if (type !== "person" && type !== "place") throw new Error(`${question}: ${type}`);
+    return hasAnswerType(type, normalize(sentence), analyze(tokenizer, sentence), termsOf(asked));
+  };
+
+  it("is one the question does not name", () => {
+    expect(answers("シェーンベルクに謝ったのは誰？", "田中は謝った。")).toBe(true);
+    expect(answers("シェーンベルクに謝ったのは誰？", "シェーンベルクは怒った。")).toBe(false);
+    expect(answers("宮尾さんと話したのは誰？", "宮尾さんが話した。")).toBe(false);
+    expect(answers("宮尾さんと話したのは誰？", "桜塚さんが話した。")).toBe(true);
+    expect(answers("日本初上陸のパッチってどこの国のチョコ？", "日本初登場のチョコだ。")).toBe(false);
+    expect(answers("日本初上陸のパッチってどこの国のチョコ？", "パッチはレバノンで生まれた。")).toBe(true);
+    expect(answers("千葉の名物はどこで食べられる？", "千葉県で食べられる。")).toBe(false);
+    expect(answers("千葉の名物はどこで食べられる？", "銚子市で食べられる。")).toBe(true);
+  });
+
+  it("may be a foreign name in katakana, IPADIC knows it or not", () => {
+    expect(answers("UFCのラウンドガールって誰？", "ラウンドガール＝ローガン・スタントンを紹介。")).toBe(true);
+    expect(answers("UFCのラウンドガールって誰？", "UFCのラウンドガールを紹介。")).toBe(false);
+  });
+});
+
 describe("an amount of money, for いくら", () => {
   const answers = (sentence: string) =>
     hasAnswerType("price", normalize(sentence), analyze(tokenizer, sentence), new Map());

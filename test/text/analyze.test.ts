@@ -291,6 +291,11 @@ describe("analyze", () => {
       ["グーテンベルク", "グーテンベルク"],
     ]);
     expect(analyze(tokenizer, "グスタフ・マーラー").map((t) => t.term)).toEqual(["グスタフ", "マーラ"]);
+    // its parts are a person's name, as IPADIC tags the names it knows
+    expect(analyze(tokenizer, "ローガン・スタントン").map((t) => t.pos.join("-"))).toEqual([
+      "名詞-固有名詞-人名",
+      "名詞-固有名詞-人名",
+    ]);
     // half-width katakana and its dot, mapped back to the source
     const halfWidth = "ﾖﾊﾈｽ･ｸﾞｰﾃﾝﾍﾞﾙｸ";
     expect(analyze(tokenizer, halfWidth).map((t) => [t.term, halfWidth.slice(t.start, t.end)])).toEqual([
