@@ -172,9 +172,9 @@ export function isPriceNoun(t: Token, before?: Token): boolean {
   return PRICE_NOUN_SET.has(t.term ?? "") || t.surface.endsWith("額");
 }
 
-/** The amount a question asks for, as the sentences of its answer's article are searched for it. */
-export interface AmountAsked {
-  /** Whether a normalized text may hold the amount: read without analysis, before it. */
+/** The kind of answer a question asks for, as the sentences of its answer's article are searched for it. */
+export interface AnswerSought {
+  /** Whether a normalized text may hold the answer: read without analysis, before it. */
   mayHold(text: string): boolean;
   /** Whether a sentence (its normalized text, its tokens) holds it, as `hasAnswerType` judges it. */
   holds(text: string, tokens: readonly Token[], writtenAt: WrittenAt): boolean;
@@ -182,30 +182,46 @@ export interface AmountAsked {
   names(tokens: readonly Token[]): boolean;
 }
 
+/** Patterns a text must match to hold the kind of answer, where one is needed (see hasAnswerType). */
+const PATTERNS: Partial<Record<QuestionType, RegExp>> = {
+  date: DATE,
+  price: MONEY,
+  reason: REASON,
+  manner: MANNER,
+  name: NAMING,
+};
+
 /**
- * For a question that asks for an amount (a price, a number in a counter: 何グラム, 何社), how to find it in
- * an article: a text that holds an amount of money, or a spelling of the counter, may hold it; a sentence
- * that says 価格, 料金 or 総額 names a price (「価格：85円」), and a unit of measure names itself. An amount is what a sentence holding it gives,
- * whatever else it says; a date, a place or a bare number is in too many sentences of every article. Null
- * for other questions.
+ * For a question that asks for a kind of answer, how to find it in an article: a sentence holds it as
+ * `hasAnswerType` judges. A text that does not match the kind's pattern (a date, an amount of money, ため),
+ * or holds no spelling of the counter asked for, need not be analysed. Only an amount may answer without
+ * the question's words: a sentence that says 価格, 料金 or 総額 names a price (「価格：85円」), and a unit of
+ * measure names itself (168g); a date, a place or a name is in too many sentences of every article. Null
+ * for a question without a type.
  */
-export function amountAsked(type: QuestionType | null, kind: Token | null): AmountAsked | null {
-  if (type === "price")
+export function answerSought(
+  type: QuestionType | null,
+  kind: Token | null,
+  questionTerms: ReadonlyMap<string, unknown>,
+): AnswerSought | null {
+  if (type === null) return null;
+  if (type === "number" && kind !== null) {
+    const spellings = [...spellingsOf(kind.surface)];
     return {
-      mayHold: (text) => MONEY.test(text),
-      holds: (text) => MONEY.test(text),
-      names: (tokens) => tokens.some((t, i) => isPriceNoun(t, tokens[i - 1])),
+      mayHold: (text) => {
+        const folded = text.toLowerCase();
+        return spellings.some((spelling) => folded.includes(spelling));
+      },
+      holds: (_text, tokens, writtenAt) => countsIn(kind.surface, tokens, writtenAt),
+      // 168g is the weight of what the article is about; 3台, 5社, 14人 count what the sentence says
+      names: () => UNITS.has(kind.surface),
     };
-  if (type !== "number" || kind === null) return null;
-  const spellings = [...spellingsOf(kind.surface)];
+  }
+  const pattern = PATTERNS[type];
   return {
-    mayHold: (text) => {
-      const folded = text.toLowerCase();
-      return spellings.some((spelling) => folded.includes(spelling));
-    },
-    holds: (_text, tokens, writtenAt) => countsIn(kind.surface, tokens, writtenAt),
-    // 168g is the weight of what the article is about; 3台, 5社, 14人 count what the sentence says
-    names: () => UNITS.has(kind.surface),
+    mayHold: (text) => pattern?.test(text) ?? true,
+    holds: (text, tokens, writtenAt) => hasAnswerType(type, text, tokens, questionTerms, kind, writtenAt),
+    names: (tokens) => type === "price" && tokens.some((t, i) => isPriceNoun(t, tokens[i - 1])),
   };
 }
 

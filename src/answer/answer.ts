@@ -5,8 +5,8 @@ import { normalize } from "../text/normalize.ts";
 import type { QuestionType } from "../text/question-words.ts";
 import { type Sentence, splitSentences } from "../text/sentences.ts";
 import {
-  type AmountAsked,
-  amountAsked,
+  type AnswerSought,
+  answerSought,
   counterAsked,
   hasAnswerType,
   kindAsked,
@@ -260,13 +260,13 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     }
   }
   const top = Math.max(0, ...ranked.map((k) => k.score));
-  const amount = amountAsked(questionType, kind);
+  const sought = answerSought(questionType, kind, weights);
   const keyPoints = withAnswerKind(
     ranked.filter((k) => lead.includes(k) || k.score >= top * RUNNER_UP_SHARE).slice(0, maxKeyPoints),
     ranked,
     typed,
     maxKeyPoints,
-    (articleId) => (amount ? sentenceOfKind(read, articleId, weights, amount) : undefined),
+    (articleId) => (sought ? sentenceOfKind(read, articleId, weights, sought) : undefined),
   );
   const found = keyPoints.length > 0;
   return {
@@ -286,10 +286,12 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
  * restatement (「…電子書籍リーダー…Wi-Fiモデルの「PRS-T1」だ。」 for 「ソニーの電子書籍リーダーのWi-Fiモデルって何
  * グラム？」), and the one that answers says less of it (「重さは約168g」). The first key point stays.
  *
- * The best is a scored sentence; else, for an amount (a price, a number of a counter: see `amountAsked`),
- * the sentence of the article that holds one and most of the question's words, the first on a tie. One
- * that says none of them answers when it names what its amount is: an article about a product gives its
- * price in a line of its own (「価格：85円」), which names nothing of the question.
+ * The best is a scored sentence; else the sentence of the article that holds one and most of the
+ * question's words, the first on a tie (see `answerSought`). The passages saying most of a question may
+ * restate it, and the one that answers rank too low to be scored: the guest of 「…上映会でトークショーをした
+ * のは誰？」 is named in a passage of its own. For an amount, one that says none of the question's words
+ * answers when it names what its amount is: an article about a product gives its price in a line of its
+ * own (「価格：85円」), which names nothing of the question.
  */
 function withAnswerKind(
   keyPoints: readonly KeyPoint[],
@@ -304,33 +306,33 @@ function withAnswerKind(
   return answering ? [...keyPoints.slice(0, max - 1), answering] : [...keyPoints];
 }
 
-/** Passages of an article read for an amount (see sentenceOfKind): an answer lies in its first pages. */
-const MAX_AMOUNT_PASSAGES = 64;
+/** Passages of an article read for an answer (see sentenceOfKind): an answer lies in its first pages. */
+const MAX_SCANNED_PASSAGES = 64;
 
 /**
- * The sentence of an article that holds the amount asked for and most of the question's words, the first
- * on a tie; one that holds none of them only if it names what its amount is. Read passage by passage, in
- * order, at most MAX_AMOUNT_PASSAGES; only the passages whose text may hold the amount (`mayHold`) are
+ * The sentence of an article that holds the kind of answer sought and most of the question's words, the
+ * first on a tie; one that holds none of them only if it names what its amount is. Read passage by passage,
+ * in order, at most MAX_SCANNED_PASSAGES; only the passages whose text may hold the answer (`mayHold`) are
  * analysed.
  */
 function sentenceOfKind(
   read: (id: string) => PassageReading | undefined,
   articleId: string,
   weights: ReadonlyMap<string, number>,
-  amount: AmountAsked,
+  sought: AnswerSought,
 ): KeyPoint | undefined {
   let best: { point: KeyPoint; weight: number } | undefined;
-  for (let i = 0; i < MAX_AMOUNT_PASSAGES; i++) {
+  for (let i = 0; i < MAX_SCANNED_PASSAGES; i++) {
     const reading = read(passageIdOf(articleId, i));
     if (!reading) break;
-    if (!amount.mayHold(normalize(reading.passage.text))) continue;
+    if (!sought.mayHold(normalize(reading.passage.text))) continue;
     const { passage, article } = reading;
     const written = writtenIn(reading);
     for (const { sentence, tokens, terms } of reading.sentences()) {
       const weight = weightOf(terms, weights);
       if (best && weight <= best.weight) continue;
-      if (weight === 0 && !amount.names(tokens)) continue;
-      if (!amount.holds(normalize(sentence.text), tokens, written)) continue;
+      if (weight === 0 && !sought.names(tokens)) continue;
+      if (!sought.holds(normalize(sentence.text), tokens, written)) continue;
       const point: KeyPoint = {
         ...sourceOf(article),
         text: sentence.text,

@@ -365,6 +365,18 @@ describe("key points for a question that asks for a kind of answer", () => {
         "ボルボV60のR-DESIGNが登場した。V60のR-DESIGNはスポーティな外観のワゴンだ。",
         "エンジンは304ps、44.9kgmを発生する3リッター直列6気筒だ。",
       ),
+      // the person asked for is named in a passage that says too little of the question to be scored
+      draft(
+        "premiere",
+        "バレエ映画のプレミア上映会",
+        null,
+        // seven passages that say more of the question rank before it
+        ...["静か", "華やか", "満員", "好評", "盛況", "大入り", "成功"].map(
+          (word) =>
+            `くるみ割り人形の映画館でのプレミア上映会は${word}だった。会場には家族連れも多く、トークショーの前から長い列ができていた。入場者には記念品が配られた。`,
+        ),
+        "ゲストは宮尾俊太郎さんで、トークショーも開かれた。",
+      ),
       // the passage with the amount asked for says too little of the question to be scored
       draft(
         "cleaner",
@@ -416,6 +428,14 @@ describe("key points for a question that asks for a kind of answer", () => {
     const answer = reader.ask("ボルボV60のR-DESIGNって何馬力？");
     expect(answer.questionType).toBe("number");
     expect(answer.keyPoints.at(-1)?.text).toBe("エンジンは304ps、44.9kgmを発生する3リッター直列6気筒だ。");
+  });
+
+  it("hold a person asked for, though the passage that names one is not scored", () => {
+    const answer = reader.ask("くるみ割り人形のプレミア上映会でトークショーをしたのは誰？");
+    expect(answer.questionType).toBe("person");
+    const texts = answer.keyPoints.map((k) => k.text);
+    expect(texts[0]).toContain("くるみ割り人形");
+    expect(texts.at(-1)).toBe("ゲストは宮尾俊太郎さんで、トークショーも開かれた。");
   });
 
   it("hold the amount that says most of the question's words, though its passage is not scored", () => {
