@@ -107,7 +107,7 @@ export function analyze(tokenizer: Tokenizer, text: string, options: { synonyms?
       raw.push({ token, start: chunk.start + at, end: chunk.start + offset, surface });
     }
   }
-  const merged = splitAtNakaguro(mergeAlphanumerics(raw, norm));
+  const merged = tagForeignNames(splitAtNakaguro(mergeAlphanumerics(raw, norm)), norm);
   const questions = markQuestionWords(merged);
   const tokens: Token[] = [];
   for (let i = 0; i < merged.length; i++) {
@@ -407,12 +407,7 @@ function mergeAlphanumerics(raw: RawToken[], norm: string): RawToken[] {
  * (ヨハネス・ゲンスフライシュ・ツア・ラーデン・ツム・グーテンベルク) is its names, each searchable, as
  * kuromoji already cuts the names it knows (グスタフ・マーラー). 「グーテンベルクとは？」 found no lead that
  * opens with the whole name. On JSQuAD recall@1 0.9205 → 0.9212, answerHitAt1 0.8579 → 0.8591.
- * Each part is a 固有名詞 of a person, as IPADIC tags the names it knows (グスタフ): a name written so is most
- * often a person's, and 「…UFCのラウンドガールって誰？」 is answered by ローガン・スタントン, whose parts
- * IPADIC reads as common nouns. Their terms are the same.
  */
-const FOREIGN_NAME = { pos_detail_1: "固有名詞", pos_detail_2: "人名" };
-
 function splitAtNakaguro(tokens: RawToken[]): RawToken[] {
   const out: RawToken[] = [];
   for (const t of tokens) {
@@ -425,7 +420,7 @@ function splitAtNakaguro(tokens: RawToken[]): RawToken[] {
       if (part !== "") {
         const start = t.start + from;
         out.push({
-          token: { ...t.token, surface_form: part, basic_form: part, ...FOREIGN_NAME },
+          token: { ...t.token, surface_form: part, basic_form: part },
           start,
           end: start + part.length,
           surface: part,
@@ -435,6 +430,49 @@ function splitAtNakaguro(tokens: RawToken[]): RawToken[] {
     }
   }
   return out;
+}
+
+/**
+ * Katakana words joined by ・ are a foreign name, most often a person's: ローガン・スタントン, カール・ウーズ,
+ * whose parts IPADIC reads as common nouns (it tags グスタフ, a name it knows, 固有名詞-人名). Such parts
+ * are tagged as IPADIC tags a person's name, so that 「…UFCのラウンドガールって誰？」 is answered by
+ * 「…ラウンドガール＝ローガン・スタントンを…」. Not where a part is a place or an organisation
+ * (アメリカ・ロサンゼルス). Terms are unchanged.
+ */
+function tagForeignNames(tokens: RawToken[], text: string): RawToken[] {
+  const out = tokens.slice();
+  const isName = (t: RawToken | undefined) =>
+    t !== undefined && t.token.pos === "名詞" && KATAKANA_WORD.test(t.surface);
+  let i = 0;
+  while (i < out.length) {
+    // a run of katakana nouns, each after a ・ (a token of its own, or dropped where the run was split)
+    const run = [i];
+    let j = i;
+    while (isName(out[j])) {
+      const end = (out[j] as RawToken).end;
+      if (text[end] !== "・") break;
+      const next = out[j + 1]?.surface === "・" ? j + 2 : j + 1;
+      if (!isName(out[next]) || (out[next] as RawToken).start !== end + 1) break;
+      run.push(next);
+      j = next;
+    }
+    if (run.length > 1 && run.every((k) => mayBeName((out[k] as RawToken).token))) {
+      for (const k of run) {
+        const t = out[k] as RawToken;
+        out[k] = { ...t, token: { ...t.token, pos_detail_1: "固有名詞", pos_detail_2: "人名" } };
+      }
+    }
+    i = Math.max(j, i) + 1;
+  }
+  return out;
+}
+
+/**
+ * Whether a part of katakana words joined by ・ may be a person's name: a word IPADIC does not know (its
+ * 品詞 is a guess), a common noun, or a name; not a place or an organisation it knows.
+ */
+function mayBeName(token: KuromojiToken): boolean {
+  return token.word_type === "UNKNOWN" || !(token.pos_detail_2 === "地域" || token.pos_detail_2 === "組織");
 }
 
 function markQuestionWords(tokens: RawToken[]): Map<number, QuestionType> {

@@ -296,6 +296,16 @@ describe("analyze", () => {
       "名詞-固有名詞-人名",
       "名詞-固有名詞-人名",
     ]);
+  });
+
+  it("reads katakana words joined by ・ as a person's name, unless a part is a place", () => {
+    const posOf = (text: string) => analyze(tokenizer, text).map((t) => `${t.surface}:${t.pos[2]}`);
+    // kuromoji cuts カール・ウーズ itself, and reads ウーズ as a common noun
+    expect(posOf("カール・ウーズら")).toEqual(["カール:人名", "ウーズ:人名", "ら:一般"]);
+    expect(posOf("アメリカ・ロサンゼルス")).toEqual(["アメリカ:地域", "ロサンゼルス:地域"]);
+    // without ・, or beside a word that is not katakana, nothing changes
+    expect(posOf("パスツールの成果")).toEqual(["パスツール:*", "の:*", "成果:*"]);
+    expect(posOf("日本・ウーズ")).toEqual(["日本:地域", "ウーズ:組織"]);
     // half-width katakana and its dot, mapped back to the source
     const halfWidth = "ﾖﾊﾈｽ･ｸﾞｰﾃﾝﾍﾞﾙｸ";
     expect(analyze(tokenizer, halfWidth).map((t) => [t.term, halfWidth.slice(t.start, t.end)])).toEqual([
