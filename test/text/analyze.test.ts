@@ -303,6 +303,13 @@ describe("analyze", () => {
     // kuromoji cuts カール・ウーズ itself, and reads ウーズ as a common noun
     expect(posOf("カール・ウーズら")).toEqual(["カール:人名", "ウーズ:人名", "ら:一般"]);
     expect(posOf("アメリカ・ロサンゼルス")).toEqual(["アメリカ:地域", "ロサンゼルス:地域"]);
+    // a known name with a word IPADIC knows is a name; known words alone are a list, not a name
+    expect(posOf("トム・クルーズ")).toEqual(["トム:人名", "クルーズ:人名"]);
+    expect(posOf("ジョン・ニーダム")).toEqual(["ジョン:人名", "ニーダム:人名"]);
+    expect(posOf("スマホ・タブレット")).not.toContain("タブレット:人名");
+    expect(posOf("ワンセグ対応のスマホ・タブレット")).toContain("タブレット:*");
+    // a run longer than a name is none
+    expect(posOf("ア・イ・ウ・エ・オ・カ・キ").every((p) => !p.endsWith(":人名"))).toBe(true);
     // without ・, or beside a word that is not katakana, nothing changes
     expect(posOf("パスツールの成果")).toEqual(["パスツール:*", "の:*", "成果:*"]);
     expect(posOf("日本・ウーズ")).toEqual(["日本:地域", "ウーズ:組織"]);
