@@ -119,8 +119,8 @@ const UNIT_SPELLINGS: readonly (readonly string[])[] = [
   ["キロカロリー", "カロリー", "kcal"],
   ["ミリアンペア", "mah"],
   ["馬力", "ps", "hp"],
-  ["画素"],
-  ["ピクセル", "px"],
+  // a camera's pixels: 1210万画素, 1210万ピクセル, 12.1MP (millions)
+  ["画素", "ピクセル", "px", "mp"],
 ];
 const UNITS: ReadonlySet<string> = new Set(UNIT_SPELLINGS.flat());
 const SPELLINGS = [...COUNTER_SPELLINGS, ...UNIT_SPELLINGS];
@@ -180,11 +180,14 @@ export interface AnswerSought {
   holds(text: string, tokens: readonly Token[], writtenAt: WrittenAt): boolean;
   /** Whether a sentence names what its amount is, so that it answers without the question's words. */
   names(tokens: readonly Token[]): boolean;
+  /** Whether any sentence may (`names` is never true when not). */
+  readonly mayName: boolean;
 }
 
 /** Patterns a text must match to hold the kind of answer, where one is needed (see hasAnswerType). */
 const PATTERNS: Partial<Record<QuestionType, RegExp>> = {
   date: DATE,
+  number: /[0-9〇零一二三四五六七八九十百千万億兆数幾]/u,
   price: MONEY,
   reason: REASON,
   manner: MANNER,
@@ -215,6 +218,7 @@ export function answerSought(
       holds: (_text, tokens, writtenAt) => countsIn(kind.surface, tokens, writtenAt),
       // 168g is the weight of what the article is about; 3台, 5社, 14人 count what the sentence says
       names: () => UNITS.has(kind.surface),
+      mayName: UNITS.has(kind.surface),
     };
   }
   const pattern = PATTERNS[type];
@@ -222,6 +226,7 @@ export function answerSought(
     mayHold: (text) => pattern?.test(text) ?? true,
     holds: (text, tokens, writtenAt) => hasAnswerType(type, text, tokens, questionTerms, kind, writtenAt),
     names: (tokens) => type === "price" && tokens.some((t, i) => isPriceNoun(t, tokens[i - 1])),
+    mayName: type === "price",
   };
 }
 

@@ -325,6 +325,10 @@ function sentenceOfKind(
   for (let i = 0; i < MAX_SCANNED_PASSAGES; i++) {
     const reading = read(passageIdOf(articleId, i));
     if (!reading) break;
+    // No sentence of a passage says more of the question than the passage does (its postings tell,
+    // without analysis): one that cannot beat the best so far is not read.
+    const held = weightOf(reading.held, weights);
+    if (best ? held <= best.weight : held === 0 && !sought.mayName) continue;
     if (!sought.mayHold(normalize(reading.passage.text))) continue;
     const { passage, article } = reading;
     const written = writtenIn(reading);

@@ -74,7 +74,7 @@ const MONEY_COUNTERS = new Set(["円", "ドル", "ユーロ", "ポンド", "ウ�
  * one of ワット, not for a kind of 馬力 as 何気団 asks for a kind of 気団. The unit stays a search term: an
  * article may name it (1210万画素).
  */
-export const MEASURE_NOUNS: ReadonlySet<string> = new Set(["馬力", "画素", "ピクセル", "ドット", "ビット", "バイト"]);
+export const MEASURE_NOUNS: ReadonlySet<string> = new Set(["馬力", "画素", "ピクセル", "ドット"]);
 
 /** Numerals read between 何 and its counter, after the first: 何千万円. */
 const MAX_NUMERALS = 3;

@@ -87,14 +87,22 @@ export function splitSentences(text: string): Sentence[] {
 
 const COMMAS = new Set(["、", "，", ","]);
 
+/** Particles after which a sentence goes on: 「Yahoo!で検索する」, 「Yahoo!のトップ」. */
+const PARTICLE_AFTER = /^[とっのがはもをにでや]/u;
+
 /**
- * An ASCII ! or ? between two Latin letters or digits, or before a URL's query, is part of a name or an
- * address, not the end of a sentence: Yahoo!JAPAN, HEY!HEY!HEY!, details?id=….
+ * A ! or ? after a Latin letter or digit that a Latin letter or digit, or a particle after !, follows is
+ * part of a name, not the end of a sentence: Yahoo!JAPAN, Yahoo！JAPAN, HEY!HEY!HEY!, 「Yahoo!で検索」. So
+ * is a ? between an address's path and its query: details?id=…, example.com/?p=123.
  */
 function inName(text: string, i: number): boolean {
   const ch = text[i];
-  if (ch !== "!" && ch !== "?") return false;
-  return isLatinOrDigit(text.charCodeAt(i - 1)) && isLatinOrDigit(text.charCodeAt(i + 1));
+  if (ch !== "!" && ch !== "?" && ch !== "！" && ch !== "？") return false;
+  const before = text.charCodeAt(i - 1);
+  const after = text.charCodeAt(i + 1);
+  if ((ch === "?" || ch === "？") && before === 0x2f) return isLatinOrDigit(after);
+  if (!isLatinOrDigit(before)) return false;
+  return isLatinOrDigit(after) || ((ch === "!" || ch === "！") && PARTICLE_AFTER.test(text.slice(i + 1, i + 2)));
 }
 
 function isLatinOrDigit(code: number): boolean {

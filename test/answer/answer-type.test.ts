@@ -199,6 +199,8 @@ describe("a number in the counter asked for", () => {
     expect(answers("何馬力？", "最高出力は200馬力。")).toBe(true);
     expect(answers("カメラは何画素？", "有効画素数約1,210万画素のカメラ。")).toBe(true);
     expect(answers("何馬力？", "カメラは1210万画素。")).toBe(false);
+    expect(answers("カメラは何画素？", "有効約1210万ピクセルのCMOSセンサー。")).toBe(true);
+    expect(answers("カメラは何画素？", "12.1MPのセンサー。")).toBe(true);
     // a unit of another measure is no answer
     expect(answers("容量は何ギガ？", "出力は100Wだ。")).toBe(false);
     expect(answers("出力は何ワット？", "容量は64GBだ。")).toBe(false);

@@ -376,6 +376,7 @@ describe("key points for a question that asks for a kind of answer", () => {
             `くるみ割り人形の映画館でのプレミア上映会は${word}だった。会場には家族連れも多く、トークショーの前から長い列ができていた。入場者には記念品が配られた。`,
         ),
         "ゲストは宮尾俊太郎さんで、トークショーも開かれた。",
+        "次のトークショーは12月15日に開かれる。",
       ),
       // the passage with the amount asked for says too little of the question to be scored
       draft(
@@ -436,6 +437,12 @@ describe("key points for a question that asks for a kind of answer", () => {
     const texts = answer.keyPoints.map((k) => k.text);
     expect(texts[0]).toContain("くるみ割り人形");
     expect(texts.at(-1)).toBe("ゲストは宮尾俊太郎さんで、トークショーも開かれた。");
+  });
+
+  it("hold a date asked for, though the passage that says one is not scored", () => {
+    const answer = reader.ask("くるみ割り人形のプレミア上映会の次のトークショーはいつ？");
+    expect(answer.questionType).toBe("date");
+    expect(answer.keyPoints.at(-1)?.text).toBe("次のトークショーは12月15日に開かれる。");
   });
 
   it("hold the amount that says most of the question's words, though its passage is not scored", () => {

@@ -35,6 +35,16 @@ describe("splitSentences", () => {
       "Yahoo!JAPANで見た。details?id=1 を開く。",
       ["Yahoo!JAPANで見た。", "details?id=1 を開く。"],
     ],
+    [
+      "英字の後の ! に助詞が続けば名前の一部",
+      "Yahoo!で検索した。Yahoo！JAPANのトップ。",
+      ["Yahoo!で検索した。", "Yahoo！JAPANのトップ。"],
+    ],
+    [
+      "アドレスのパスの後の ? はクエリの始まり",
+      "http://example.com/?p=123 を開く。",
+      ["http://example.com/?p=123 を開く。"],
+    ],
     ["英字の後でも続かなければ文の終わり", "最高だOK!次の文。Hi! Yes.", ["最高だOK!", "次の文。", "Hi!", "Yes."]],
     ["空文字列は文なし", "", []],
     ["句読点のない文章は一文", "句読点のない文章", ["句読点のない文章"]],
