@@ -45,6 +45,38 @@ const QUESTION_WORDS: ReadonlyMap<string, QuestionType> = new Map(
   } satisfies Record<string, QuestionType>),
 );
 
+/**
+ * Nouns of an organisation: どこ before の and one of them asks for its name, as 誰 does for a company
+ * (「…の和田奈央子ってどこのチーム？」: 浦和レッズ, 「どこのブランド？」: リーバイス), not for a place.
+ */
+const ORGANISATION_NOUNS: ReadonlySet<string> = new Set([
+  "会社",
+  "企業",
+  "メーカー",
+  "業者",
+  "ブランド",
+  "チーム",
+  "球団",
+  "クラブ",
+  "団体",
+  "組織",
+  "政党",
+  "党",
+  "新聞",
+  "新聞社",
+  "出版社",
+  "事務所",
+  "レーベル",
+  "放送局",
+  "テレビ局",
+  "局",
+  "大学",
+  "高校",
+  "学校",
+  "店",
+  "お店",
+]);
+
 /** 何 as it is written: the question word that asks for a thing, or with a noun after it for a kind. */
 export const NAN = new Set(["何", "なに", "なん"]);
 
@@ -152,6 +184,10 @@ export function questionTypeOf(
   if (NAN.has(surface) && demo) return null;
   const type = QUESTION_WORDS.get(surface);
   if (!type) return null;
+  // どこの会社, どこのチーム: which organisation, who, not where (どこの国, どこの島 ask where)
+  if (type === "place" && next?.surface_form === "の" && ORGANISATION_NOUNS.has(afterNext?.basic_form ?? "")) {
+    return { type: "person", includesNext: false };
+  }
   // どう in どうぞ or どうも is not a question; kuromoji gives those as one token, so a bare どう is safe.
   return { type, includesNext: false };
 }

@@ -250,6 +250,9 @@ describe("analyze", () => {
     ["なんで before a verb of making asks for a manner", "なんでできてる？", "manner"],
     ["spoken どっち asks for a thing", "どっちが先？", "thing"],
     ["spoken どこらへん asks for a place", "どこらへんにある？", "place"],
+    ["どこの + an organisation asks who: どこのチーム", "和田奈央子ってどこのチーム？", "person"],
+    ["どこの会社 asks who", "作ったのはどこの会社？", "person"],
+    ["どこの + a place asks where: どこの国", "パッチってどこの国のチョコ？", "place"],
     ["どの asks for a thing", "どのOSが動く？", "thing"],
     // IPADIC splits いつ after の/は into い (いる) + つ (文語の助動詞)
     ["のはいつ asks for a date", "完成したのはいつ？", "date"],
