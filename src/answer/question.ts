@@ -127,6 +127,64 @@ const KIND_NOUNS = new Map<string, QuestionType>(
   ).flatMap(([type, nouns]) => nouns.map((noun) => [noun, type] as const)),
 );
 
+/**
+ * Nouns of a person's role or relation: a question that closes with one asks who, after の or a clause
+ * (「第二次遣唐使ブーム 言い出した漫画家」, 「力学を提唱した歴史的人物は」, 「マーラーの妻は？」).
+ */
+const PERSON_ROLES: ReadonlySet<string> = new Set([
+  "人",
+  "人物",
+  "女優",
+  "俳優",
+  "歌手",
+  "選手",
+  "監督",
+  "先生",
+  "社長",
+  "会長",
+  "芸人",
+  "タレント",
+  "アイドル",
+  "ダンサー",
+  "教授",
+  "講師",
+  "犯人",
+  "主人公",
+  "首相",
+  "大統領",
+  "知事",
+  "市長",
+  "妻",
+  "夫",
+  "父",
+  "母",
+  "父親",
+  "母親",
+  "息子",
+  "娘",
+  "相手",
+]);
+
+/** Suffixes that make a noun a person's role: 漫画家, 参加者, 運転手, 会社員, 占い師, 弁護士. */
+const PERSON_ROLE_SUFFIXES: ReadonlySet<string> = new Set(["家", "者", "手", "員", "師", "士"]);
+
+/**
+ * Whether a question's closing noun names a person's role (see PERSON_ROLES), given the token before it: a
+ * role noun on its own (優勝した選手, マーラーの妻), not the last noun of a compound (映画監督), or a noun with a
+ * suffix of a role (漫画|家).
+ */
+function isPersonRole(last: Token, before: Token | undefined): boolean {
+  if (last.pos[0] !== "名詞") return false;
+  const compound = before?.pos[0] === "名詞" && before.term !== null && before.end === last.start;
+  if (last.pos[1] === "接尾") return PERSON_ROLE_SUFFIXES.has(last.surface) && compound;
+  return !compound && (PERSON_ROLES.has(last.surface) || KIND_NOUNS.get(last.term ?? "") === "person");
+}
+
+/** Whether the words after a question's last noun ask what it is: 「漫画家とは？」, 「映画監督って何？」. */
+function asksWhatItIs(after: readonly Token[]): boolean {
+  return after.some((t, i) => t.surface === "とは" || (t.surface === "と" && after[i + 1]?.surface === "は"));
+}
+
 /** Particles after what a question is about: its topic (は, って) or subject (が). */
 const ABOUT = new Set(["は", "って", "が"]);
 
@@ -180,6 +238,7 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
   const at = tokens.findLastIndex((t) => t.term !== null);
   const last = tokens[at];
   const before = tokens[at - 1];
+  if (last && isPersonRole(last, before) && !asksWhatItIs(tokens.slice(at + 1))) return "person";
   if (!last?.term || last.pos[0] !== "名詞" || before?.surface !== "の" || before.pos[1] !== "連体化") return null;
   return KIND_NOUNS.get(last.term) ?? null;
 }

@@ -133,6 +133,14 @@ describe("the kind of answer a question asks for", () => {
     // the last noun of a compound: what is 戦国時代, what is a 映画監督
     ["戦国時代とは？", null],
     ["映画監督とは？", null],
+    // a noun of a person's role closing the question asks who, after の or a clause
+    ["第二次遣唐使ブーム 言い出した漫画家", "person"],
+    ["力学を提唱した歴史的人物は", "person"],
+    ["マーラーの妻は？", "person"],
+    ["ワールドカップで優勝した選手", "person"],
+    // not what a role is, nor the last noun of a compound
+    ["漫画家とは？", null],
+    ["日本代表監督は", null],
   ])("%s → %s", (question, type) => {
     expect(questionTypeOfQuestion(asked(question))).toBe(type);
   });
