@@ -293,7 +293,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
  * answers when it names what its amount is: an article about a product gives its price in a line of its
  * own (「価格：85円」), which names nothing of the question.
  */
-function withAnswerKind(
+export function withAnswerKind(
   keyPoints: readonly KeyPoint[],
   ranked: readonly KeyPoint[],
   typed: ReadonlySet<KeyPoint>,
@@ -301,7 +301,9 @@ function withAnswerKind(
   elsewhere: (articleId: string) => KeyPoint | undefined,
 ): KeyPoint[] {
   const first = keyPoints[0];
-  if (!first || max < 2 || keyPoints.some((k) => typed.has(k))) return [...keyPoints];
+  if (!first || max < 2) return [...keyPoints];
+  // the answer is the first key point's article's: another article's name or date does not give it
+  if (keyPoints.some((k) => typed.has(k) && k.articleId === first.articleId)) return [...keyPoints];
   const answering = ranked.find((k) => typed.has(k) && k.articleId === first.articleId) ?? elsewhere(first.articleId);
   return answering ? [...keyPoints.slice(0, max - 1), answering] : [...keyPoints];
 }
