@@ -728,7 +728,9 @@ export function highlightsOf(tokens: readonly Token[], terms: { has(term: string
 function distinct(points: KeyPoint[]): KeyPoint[] {
   const kept: KeyPoint[] = [];
   for (const p of points) {
-    if (!kept.some((k) => k.articleId === p.articleId && k.start < p.end && p.start < k.end)) kept.push(p);
+    const overlaps = (k: KeyPoint) => k.articleId === p.articleId && k.start < p.end && p.start < k.end;
+    // the same sentence twice (a repeated paragraph, an article republished under another title) says it once
+    if (!kept.some((k) => overlaps(k) || k.text === p.text)) kept.push(p);
   }
   return kept;
 }

@@ -456,3 +456,36 @@ describe("key points for a question that asks for a kind of answer", () => {
     expect(texts).not.toContain("価格：85円（2012年4月8日現在）");
   });
 });
+
+describe("key points that say the same sentence", () => {
+  let repeated: Engine;
+  let repeatedDir: string;
+  beforeAll(async () => {
+    ({ engine: repeated, dir: repeatedDir } = await engineWith([
+      // a news item republished under another title, and a paragraph repeated in an article
+      draft("first", "新型ノートPCを発表", null, "日本HPが新型ノートPCのEnvy 14 Spectreを発表した。価格は15万円前後。"),
+      draft(
+        "again",
+        "今週の注目製品まとめ",
+        null,
+        "日本HPが新型ノートPCのEnvy 14 Spectreを発表した。ガラスを多用したデザインだ。",
+      ),
+      draft(
+        "repeat",
+        "Spectreの使い勝手",
+        null,
+        "Envy 14 Spectreはガラスの天板が特徴だ。キーボードは打ちやすい。",
+        "Envy 14 Spectreはガラスの天板が特徴だ。画面は14インチ。",
+      ),
+    ]));
+  });
+  afterAll(() => removeDir(repeatedDir));
+
+  it("show it once", () => {
+    for (const question of ["日本HPが発表したEnvy 14 Spectreの特徴は？", "Envy 14 Spectreのガラスの天板"]) {
+      const texts = repeated.ask(question).keyPoints.map((k) => k.text);
+      expect(texts.length).toBeGreaterThan(1);
+      expect(new Set(texts).size).toBe(texts.length);
+    }
+  });
+});
