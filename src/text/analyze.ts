@@ -107,7 +107,11 @@ export function analyze(tokenizer: Tokenizer, text: string, options: { synonyms?
       raw.push({ token, start: chunk.start + at, end: chunk.start + offset, surface });
     }
   }
-  const merged = tagForeignNames(splitAtNakaguro(mergeAlphanumerics(raw, norm), tokenizer), norm);
+  const upper = (at: number) => isUpperInSource(text, normalized.sourceStart[at] ?? -1);
+  const merged = tagForeignNames(
+    splitAtNakaguro(splitModelNumbers(mergeAlphanumerics(raw, norm), norm, upper), tokenizer),
+    norm,
+  );
   const questions = markQuestionWords(merged);
   const tokens: Token[] = [];
   for (let i = 0; i < merged.length; i++) {
@@ -345,6 +349,89 @@ interface RawToken {
   readonly start: number;
   readonly end: number;
   readonly surface: string;
+}
+
+/** Roman numerals of a model or an edition, and their numbers: GALAXY SIII, 5D Mark II. */
+const ROMAN: ReadonlyMap<string, string> = new Map([
+  ["ii", "2"],
+  ["iii", "3"],
+  ["iv", "4"],
+  ["vi", "6"],
+  ["vii", "7"],
+  ["viii", "8"],
+  ["ix", "9"],
+]);
+/** Only II and III are read at the end of a word: UNIX, MIX, AVI and SIX end in IX, IV and VI. */
+const ENDS_IN_ROMAN = /^([a-z]+?)(iii|ii)$/u;
+const ENDS_IN_DIGIT = /^([a-z]+)([0-9])$/u;
+
+/** Whether the source writes a character in capitals (ⅡⅢ… count: NFKC makes them ii, iii). */
+function isUpperInSource(text: string, at: number): boolean {
+  const ch = text[at];
+  return (
+    ch !== undefined && ((ch >= "A" && ch <= "Z") || (ch >= "Ａ" && ch <= "Ｚ") || (ch >= "\u2160" && ch <= "\u217f"))
+  );
+}
+
+/**
+ * A model's number is its own word, however the model is written: GALAXY SIII, GALAXY S III, GALAXY S3 and
+ * ギャラクシーS3 are s and 3, 5D Mark III and Mark3 are mark and 3 (livedoor writes SIII 257 times, S III 82,
+ * S3 once; a member types S3). A word of letters and one last digit is cut before the digit (iPhone5 is
+ * iphone 5, as iPhone 5 is; x86 and v60 stay whole), and a roman numeral from II to IX written in capitals
+ * after letters is that number: at the end of a word, after lower case letters or one or two capitals
+ * (MarkII, SIII; not HAWAII), or alone after a word of letters and one space (Mark III), as a digit is
+ * (iPhone 5). The two parts are adjacent nouns, so that their compound term (s␟3) keeps the model whole.
+ */
+function splitModelNumbers(tokens: RawToken[], norm: string, upper: (at: number) => boolean): RawToken[] {
+  const out: RawToken[] = [];
+  const numberToken = (t: RawToken, start: number, digit: string): RawToken => ({
+    token: {
+      ...t.token,
+      surface_form: norm.slice(start, t.end),
+      basic_form: digit,
+      pos: "名詞",
+      pos_detail_1: "数",
+      pos_detail_2: "*",
+    },
+    start,
+    end: t.end,
+    surface: norm.slice(start, t.end),
+  });
+  const capitals = (from: number, to: number) => {
+    for (let k = from; k < to; k++) if (!upper(k)) return false;
+    return true;
+  };
+  for (const t of tokens) {
+    // the word before, past one space (kuromoji gives a space as a token of its own)
+    const last = out.at(-1);
+    const previous = last?.surface.trim() === "" ? out.at(-2) : last;
+    const roman = ROMAN.get(t.surface);
+    const alone = roman !== undefined ? capitals(t.start, t.end) : /^[0-9]$/u.test(t.surface);
+    // Mark III, iPhone 5: a numeral or a digit alone after a word of letters and one space
+    if (alone && previous && /^[a-z]+$/u.test(previous.surface) && t.start - previous.end <= 1) {
+      out.push(numberToken(t, previous.end, roman ?? t.surface));
+      continue;
+    }
+    const digit = ENDS_IN_DIGIT.exec(t.surface);
+    const numeral = digit || roman ? null : ENDS_IN_ROMAN.exec(t.surface);
+    const letters = digit?.[1] ?? numeral?.[1];
+    const cut = letters === undefined ? -1 : t.start + letters.length;
+    const isModel =
+      digit !== null ||
+      (numeral !== null && capitals(cut, t.end) && ((letters as string).length <= 2 || !upper(cut - 1)));
+    if (!isModel || letters === undefined) {
+      out.push(t);
+      continue;
+    }
+    out.push({
+      token: { ...t.token, surface_form: letters, basic_form: letters },
+      start: t.start,
+      end: cut,
+      surface: letters,
+    });
+    out.push(numberToken(t, cut, digit?.[2] ?? (ROMAN.get(numeral?.[2] ?? "") as string)));
+  }
+  return out;
 }
 
 /**

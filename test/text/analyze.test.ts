@@ -301,6 +301,30 @@ describe("analyze", () => {
     ]);
   });
 
+  it("reads a model's number as its own word, in digits or roman numerals", () => {
+    const termsOf = (text: string) => analyzeTerms(tokenizer, text);
+    const s3 = ["s", "3", `s${COMPOUND_JOINER}3`];
+    for (const text of ["SIII", "S III", "S3", "SⅢ"]) expect(termsOf(`GALAXY ${text}`)).toEqual(["ギャラクシ", ...s3]);
+    const mark3 = ["mark", "3", `mark${COMPOUND_JOINER}3`];
+    for (const text of ["5D Mark III", "5D MarkIII", "5D Mark3"]) expect(termsOf(text)).toEqual(["5d", ...mark3]);
+    expect(termsOf("iPhone5")).toEqual(termsOf("iPhone 5"));
+    // not a word in capitals that ends like a numeral, a numeral in lower case, nor digits that are a name
+    expect(termsOf("HAWAII")).toEqual(["ハワイ"]);
+    expect(termsOf("UNIX")).toEqual(["ユニックス"]);
+    expect(termsOf("Mark IV")).toEqual(["mark", "4", `mark${COMPOUND_JOINER}4`]);
+    expect(termsOf("Wii")).toEqual(["wii"]);
+    expect(termsOf("x86")).toEqual(["x86"]);
+    expect(termsOf("Xen 3.0")).toEqual(["xen", "3.0"]);
+    // highlights still find the words where the text writes them
+    const text = "EOS 5D Mark III";
+    expect(analyze(tokenizer, text).map((t) => text.slice(t.start, t.end).trim())).toEqual([
+      "EOS",
+      "5D",
+      "Mark",
+      "III",
+    ]);
+  });
+
   it("reads katakana words joined by ・ as a person's name, unless a part is a place", () => {
     const posOf = (text: string) => analyze(tokenizer, text).map((t) => `${t.surface}:${t.pos[2]}`);
     // kuromoji cuts カール・ウーズ itself, and reads ウーズ as a common noun
