@@ -119,8 +119,9 @@ const UNIT_SPELLINGS: readonly (readonly string[])[] = [
   ["キロカロリー", "カロリー", "kcal"],
   ["ミリアンペア", "mah"],
   ["馬力", "ps", "hp"],
-  // a camera's pixels: 1210万画素, 1210万ピクセル, 12.1MP (millions)
-  ["画素", "ピクセル", "px", "mp"],
+  // a camera's pixels (1210万画素, 12.1MP), apart from a screen's (1920ピクセル, 1920px)
+  ["画素", "mp"],
+  ["ピクセル", "px"],
 ];
 const UNITS: ReadonlySet<string> = new Set(UNIT_SPELLINGS.flat());
 const SPELLINGS = [...COUNTER_SPELLINGS, ...UNIT_SPELLINGS];
@@ -187,7 +188,7 @@ export interface AnswerSought {
 /** Patterns a text must match to hold the kind of answer, where one is needed (see hasAnswerType). */
 const PATTERNS: Partial<Record<QuestionType, RegExp>> = {
   date: DATE,
-  number: /[0-9〇零一二三四五六七八九十百千万億兆数幾]/u,
+  number: /[0-9〇零一二三四五六七八九十百千万億兆数幾]|ゼロ/u,
   price: MONEY,
   reason: REASON,
   manner: MANNER,

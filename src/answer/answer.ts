@@ -305,7 +305,9 @@ export function withAnswerKind(
   // the answer is the first key point's article's: another article's name or date does not give it
   if (keyPoints.some((k) => typed.has(k) && k.articleId === first.articleId)) return [...keyPoints];
   const answering = ranked.find((k) => typed.has(k) && k.articleId === first.articleId) ?? elsewhere(first.articleId);
-  return answering ? [...keyPoints.slice(0, max - 1), answering] : [...keyPoints];
+  // another article's copy of the same sentence may be a key point already (see distinct)
+  if (!answering || keyPoints.some((k) => k.text === answering.text)) return [...keyPoints];
+  return [...keyPoints.slice(0, max - 1), answering];
 }
 
 /** Passages of an article read for an answer (see sentenceOfKind): an answer lies in its first pages. */

@@ -132,7 +132,6 @@ const KIND_NOUNS = new Map<string, QuestionType>(
  * (「第二次遣唐使ブーム 言い出した漫画家」, 「力学を提唱した歴史的人物は」, 「マーラーの妻は？」).
  */
 const PERSON_ROLES: ReadonlySet<string> = new Set([
-  "人",
   "人物",
   "女優",
   "俳優",
@@ -178,6 +177,16 @@ function isPersonRole(last: Token, before: Token | undefined): boolean {
   const compound = before?.pos[0] === "名詞" && before.term !== null && before.end === last.start;
   if (last.pos[1] === "接尾") return PERSON_ROLE_SUFFIXES.has(last.surface) && compound;
   return !compound && (PERSON_ROLES.has(last.surface) || KIND_NOUNS.get(last.term ?? "") === "person");
+}
+
+/**
+ * Whether the words before a role say whose or which one: a noun with の (マーラーの妻, るろ剣の監督) or a
+ * clause in the past (言い出した漫画家, 提唱した歴史的人物). 「料理上手な妻」 and 「喫煙者」 ask about such people.
+ */
+function saysWhose(before: readonly Token[]): boolean {
+  const last = before.findLast((t) => t.surface !== "的");
+  if (last?.surface === "の" && last.pos[1] === "連体化") return true;
+  return before.some((t) => t.pos[0] === "助動詞" && (t.surface === "た" || t.surface === "だ"));
 }
 
 /** Whether the words after a question's last noun ask what it is: 「漫画家とは？」, 「映画監督って何？」. */
@@ -238,7 +247,11 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
   const at = tokens.findLastIndex((t) => t.term !== null);
   const last = tokens[at];
   const before = tokens[at - 1];
-  if (last && isPersonRole(last, before) && !asksWhatItIs(tokens.slice(at + 1))) return "person";
+  // the role word starts at its noun when it ends with a suffix (漫画|家)
+  const role = last?.pos[1] === "接尾" ? at - 1 : at;
+  if (last && isPersonRole(last, before) && saysWhose(tokens.slice(0, role)) && !asksWhatItIs(tokens.slice(at + 1))) {
+    return "person";
+  }
   if (!last?.term || last.pos[0] !== "名詞" || before?.surface !== "の" || before.pos[1] !== "連体化") return null;
   return KIND_NOUNS.get(last.term) ?? null;
 }

@@ -63,8 +63,7 @@ const ORGANISATION_NOUNS: ReadonlySet<string> = new Set([
   "政党",
   "党",
   "新聞",
-  "新聞社",
-  "出版社",
+  "社",
   "事務所",
   "レーベル",
   "放送局",
@@ -74,8 +73,25 @@ const ORGANISATION_NOUNS: ReadonlySet<string> = new Set([
   "高校",
   "学校",
   "店",
-  "お店",
 ]);
+
+/** Nouns read after an organisation's that ask where it is: 「どこの大学の近く？」. */
+const PLACE_NOUNS = new Set(["近く", "場所", "辺り", "あたり", "周辺", "近所", "前", "隣"]);
+
+/**
+ * Whether the words after どこの (`after(k)`, from the token after の) name an organisation: its noun, or
+ * the last noun of a compound (出版|社, 放送|局), after an お (お店); not followed by の and a place
+ * (どこの大学の近く).
+ */
+function asksOrganisation(after: (k: number) => KuromojiToken | undefined): boolean {
+  let k = after(0)?.pos === "接頭詞" ? 1 : 0;
+  let noun: KuromojiToken | undefined;
+  // a compound of at most a few nouns
+  const isWord = (t: KuromojiToken | undefined) => t?.pos === "名詞" && /^[\p{L}\p{N}]/u.test(t.surface_form);
+  for (let n = 0; n < 4 && isWord(after(k)); n++, k++) noun = after(k);
+  if (!noun || !ORGANISATION_NOUNS.has(noun.basic_form)) return false;
+  return !(after(k)?.surface_form === "の" && PLACE_NOUNS.has(after(k + 1)?.basic_form ?? ""));
+}
 
 /** 何 as it is written: the question word that asks for a thing, or with a noun after it for a kind. */
 export const NAN = new Set(["何", "なに", "なん"]);
@@ -185,7 +201,7 @@ export function questionTypeOf(
   const type = QUESTION_WORDS.get(surface);
   if (!type) return null;
   // どこの会社, どこのチーム: which organisation, who, not where (どこの国, どこの島 ask where)
-  if (type === "place" && next?.surface_form === "の" && ORGANISATION_NOUNS.has(afterNext?.basic_form ?? "")) {
+  if (type === "place" && next?.surface_form === "の" && asksOrganisation(after)) {
     return { type: "person", includesNext: false };
   }
   // どう in どうぞ or どうも is not a question; kuromoji gives those as one token, so a bare どう is safe.

@@ -87,13 +87,16 @@ export function splitSentences(text: string): Sentence[] {
 
 const COMMAS = new Set(["、", "，", ","]);
 
-/** Particles after which a sentence goes on: 「Yahoo!で検索する」, 「Yahoo!のトップ」. */
-const PARTICLE_AFTER = /^[とっのがはもをにでや]/u;
+/**
+ * Particles after which a sentence goes on: 「Yahoo!で検索する」, 「Yahoo!のトップ」; not the openers of the next
+ * sentence that begin like them (では, でも, はい, ところで, とにかく, もちろん, やはり).
+ */
+const PARTICLE_AFTER = /^(?:の|を|に|が(?!、)|で(?![はも])|と(?![こに])|は(?!い))/u;
 
 /**
- * A ! or ? after a Latin letter or digit that a Latin letter or digit, or a particle after !, follows is
- * part of a name, not the end of a sentence: Yahoo!JAPAN, Yahoo！JAPAN, HEY!HEY!HEY!, 「Yahoo!で検索」. So
- * is a ? between an address's path and its query: details?id=…, example.com/?p=123.
+ * A !, ！ or ? between Latin letters or digits is part of a name, not the end of a sentence: Yahoo!JAPAN,
+ * Yahoo！JAPAN, HEY!HEY!HEY!, details?id=…; so is an ASCII ! after one before a particle (「Yahoo!で検索」;
+ * 「iPhone 5！では」 ends), and a ? between an address's path and its query (example.com/?p=123).
  */
 function inName(text: string, i: number): boolean {
   const ch = text[i];
@@ -101,8 +104,8 @@ function inName(text: string, i: number): boolean {
   const before = text.charCodeAt(i - 1);
   const after = text.charCodeAt(i + 1);
   if ((ch === "?" || ch === "？") && before === 0x2f) return isLatinOrDigit(after);
-  if (!isLatinOrDigit(before)) return false;
-  return isLatinOrDigit(after) || ((ch === "!" || ch === "！") && PARTICLE_AFTER.test(text.slice(i + 1, i + 2)));
+  if (!isLatinOrDigit(before) || ch === "？") return false;
+  return isLatinOrDigit(after) || (ch === "!" && PARTICLE_AFTER.test(text.slice(i + 1, i + 3)));
 }
 
 function isLatinOrDigit(code: number): boolean {

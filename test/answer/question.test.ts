@@ -141,6 +141,11 @@ describe("the kind of answer a question asks for", () => {
     // not what a role is, nor the last noun of a compound
     ["漫画家とは？", null],
     ["日本代表監督は", null],
+    // people in general, not one of them: no の before the role, no clause in the past
+    ["花粉症の人", null],
+    ["疲れやすい人は？", null],
+    ["料理上手な妻", null],
+    ["喫煙者", null],
   ])("%s → %s", (question, type) => {
     expect(questionTypeOfQuestion(asked(question))).toBe(type);
   });

@@ -22,8 +22,8 @@ describe("withAnswerKind", () => {
   const answer = point("column", "はじめまして、漫画家の田島みるくです。", 0.3);
 
   it("keeps the key points when one from the first one's article holds the kind asked for", () => {
-    const keyPoints = [first, second, answer];
-    expect(withAnswerKind(keyPoints, keyPoints, new Set([answer]), 3, () => undefined)).toEqual(keyPoints);
+    const keyPoints = [first, answer, second];
+    expect(withAnswerKind(keyPoints, [...keyPoints, other], new Set([answer]), 3, () => other)).toEqual(keyPoints);
   });
 
   it("gives the last place to the first one's article's sentence of that kind, another article's aside", () => {
@@ -31,6 +31,11 @@ describe("withAnswerKind", () => {
     const ranked = [first, other, second, answer];
     const typed = new Set([other, answer]);
     expect(withAnswerKind([first, other, second], ranked, typed, 3, () => undefined)).toEqual([first, other, answer]);
+  });
+
+  it("does not add a sentence another key point already says", () => {
+    const copy = { ...other, articleId: "column" };
+    expect(withAnswerKind([first, other], [first, other], new Set([other]), 3, () => copy)).toEqual([first, other]);
   });
 
   it("looks in the first one's article when no scored sentence of it holds the kind", () => {

@@ -253,6 +253,9 @@ describe("analyze", () => {
     ["どこの + an organisation asks who: どこのチーム", "和田奈央子ってどこのチーム？", "person"],
     ["どこの会社 asks who", "作ったのはどこの会社？", "person"],
     ["どこの + a place asks where: どこの国", "パッチってどこの国のチョコ？", "place"],
+    ["どこの + a compound ending in an organisation asks who", "どこの出版社？", "person"],
+    ["どこのお店 asks who", "買ったのはどこのお店？", "person"],
+    ["どこの + an organisation + の近く asks where", "どこの大学の近く？", "place"],
     ["どの asks for a thing", "どのOSが動く？", "thing"],
     // IPADIC splits いつ after の/は into い (いる) + つ (文語の助動詞)
     ["のはいつ asks for a date", "完成したのはいつ？", "date"],
