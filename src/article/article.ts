@@ -70,7 +70,9 @@ export function contentHashOf(blocks: readonly Block[]): string {
 export function formatBody(blocks: readonly Block[]): string {
   return blocks
     .map((b) => {
-      const text = b.text.replace(/\s*\n\s*/gu, " ").trim();
+      // a run of whitespace holding a line break is one space; matched whole, so a long run without one
+      // is not scanned again from each of its characters
+      const text = b.text.replace(/\s+/gu, (run) => (run.includes("\n") ? " " : run)).trim();
       if (b.kind === "heading") return HEADING_PREFIX + text;
       // A paragraph that looks like Markdown structure, or starts with the escape itself (`\\server`), gets
       // one backslash in front, which `bodyBlocks` takes off again: every paragraph reads back as written.
@@ -223,7 +225,7 @@ export function splitFrontMatter(markdown: string): { yaml: string; body: string
   const body = markdown
     .slice(match[0].length)
     .replace(/^\s*\n/u, "")
-    .replace(/\s+$/u, "");
+    .trimEnd();
   return { yaml: match[1] as string, body };
 }
 

@@ -15,7 +15,9 @@ const ISO_TIME_LINE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:?\d{2}|
 /** `2005/10/31 15:22`: the publication time closing an Impress Watch article. */
 const TIMESTAMP_LINE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{2}))?$/u;
 /** `( 朝夷 剛士 )`: the byline, half- or full-width parentheses. */
-const BYLINE_LINE = /^[(（]\s*([^()（）]{1,40}?)\s*[)）]$/u;
+const BYLINE_LINE = /^[(（]([^()（）]+)[)）]$/u;
+/** A byline's name, within its parentheses, at most this long. */
+const MAX_BYLINE = 40;
 const CAPTION_FENCE = "|";
 const SECTION_MARK = /^■\s*(.*)$/u;
 const RELATED_ITEM = /^・\s*(.+)$/u;
@@ -67,13 +69,17 @@ const PRODUCT_BOX_LINE = /^(?:販売元|著者)：/u;
  */
 function productBoxLines(lines: readonly string[]): Set<number> {
   const box = new Set<number>();
+  // the line after the last blank one so far: each box's run is found without reading it back
+  let runStart = 0;
   for (const [end, line] of lines.entries()) {
+    if (line === "") runStart = end + 1;
     if (line !== PRODUCT_BOX_END) continue;
-    let start = end;
-    while (start > 0 && lines[start - 1] !== "") start--;
+    let start = runStart;
     if (end - start >= MAX_PRODUCT_BOX_LINES) {
       start = end;
-      while (start > 0 && PRODUCT_BOX_LINE.test(lines[start - 1] as string)) start--;
+      while (start > 0 && end - start < MAX_PRODUCT_BOX_LINES && PRODUCT_BOX_LINE.test(lines[start - 1] as string)) {
+        start--;
+      }
     }
     for (let i = start; i <= end; i++) box.add(i);
   }
@@ -166,9 +172,11 @@ function fromScrape(lines: string[], options: PlainTextOptions, offset: string):
       continue;
     }
     const byline = BYLINE_LINE.exec(line);
-    if (byline && section !== "body") {
+    const name = byline?.[1]?.trim() ?? "";
+    const isByline = name !== "" && name.length <= MAX_BYLINE;
+    if (isByline && section !== "body") {
       flushPendingLink();
-      author = (byline[1] as string).trim();
+      author = name;
       continue;
     }
     const heading = SECTION_MARK.exec(line);
@@ -199,13 +207,13 @@ function fromScrape(lines: string[], options: PlainTextOptions, offset: string):
         related.push((item[1] as string).trim());
         continue;
       }
-      if (byline) {
-        author = (byline[1] as string).trim();
+      if (isByline) {
+        author = name;
         continue;
       }
     }
-    if (byline && index === lastContent) {
-      author = (byline[1] as string).trim();
+    if (isByline && index === lastContent) {
+      author = name;
       continue;
     }
     blocks.push({ kind: "paragraph", text: line });

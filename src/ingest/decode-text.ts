@@ -1,5 +1,6 @@
 import Encoding from "encoding-japanese";
 
+import { capMarks } from "../text/normalize.ts";
 /** Where the charset used to decode a document came from. */
 export type CharsetSource = "header" | "bom" | "meta" | "detected";
 
@@ -86,7 +87,8 @@ export function decodeText(bytes: Uint8Array, hints: DecodeHints): DecodedText {
       return { text: decode(body, weak.charset), charset: weak.charset, source: weak.source, declaredWrong: null };
     }
     return {
-      text: best.text.replace(/^\uFEFF/u, ""),
+      // a run of thousands of combining marks is no text, and NFKC is quadratic in it
+      text: capMarks(best.text.replace(/^\uFEFF/u, "")),
       charset: best.charset,
       source: "detected",
       declaredWrong: weak.charset,
@@ -94,7 +96,8 @@ export function decodeText(bytes: Uint8Array, hints: DecodeHints): DecodedText {
   }
   const corrected = best.charset !== first.charset;
   return {
-    text: best.text.replace(/^\uFEFF/u, ""),
+    // a run of thousands of combining marks is no text, and NFKC is quadratic in it
+    text: capMarks(best.text.replace(/^\uFEFF/u, "")),
     charset: best.charset,
     source: corrected ? "detected" : first.source,
     declaredWrong: corrected && first.source !== "detected" ? first.charset : null,

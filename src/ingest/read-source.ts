@@ -2,6 +2,7 @@ import path from "node:path";
 import type { ArticleDraft } from "../article/article.ts";
 import { importPlainText } from "../article/import-text.ts";
 import { UserFacingError } from "../errors.ts";
+import { capMarks } from "../text/normalize.ts";
 import { type DecodedText, decodeText } from "./decode-text.ts";
 import { type ExtractedArticle, extractHtml } from "./extract-html.ts";
 import { type FetchedPage, type FetchOptions, fetchPage } from "./fetch-page.ts";
@@ -79,7 +80,7 @@ export async function readSource(source: ArticleSource, options: SourceOptions):
     }
     case "text": {
       checkSize(Buffer.byteLength(source.text, "utf8"), options.fetch.maxBytes);
-      const extracted = fromPlainText(source.text, { title: source.title, url: source.url, markdown: false });
+      const extracted = fromPlainText(capMarks(source.text), { title: source.title, url: source.url, markdown: false });
       return { ...extracted, decoding: null, fetchedUrl: null };
     }
   }

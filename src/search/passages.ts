@@ -79,10 +79,14 @@ export interface PassageSpans {
 /** Spans (passages, say) in the compact form. */
 export function spansOf(passages: readonly { start: number; end: number; heading: string | null }[]): PassageSpans {
   const headings: (string | null)[] = [];
+  const indexOf = new Map<string, number>();
   const flat: number[] = [];
   for (const p of passages) {
-    let heading = p.heading === null ? -1 : headings.lastIndexOf(p.heading);
-    if (p.heading !== null && heading < 0) heading = headings.push(p.heading) - 1;
+    let heading = p.heading === null ? -1 : (indexOf.get(p.heading) ?? -1);
+    if (p.heading !== null && heading < 0) {
+      heading = headings.push(p.heading) - 1;
+      indexOf.set(p.heading, heading);
+    }
     flat.push(p.start, p.end, heading);
   }
   return { flat, headings };

@@ -138,9 +138,11 @@ function findProtectedRanges(text: string): Map<number, number> {
       continue;
     }
     if (CLOSERS.has(ch)) {
-      // Pop to the matching opener; unmatched closers are ignored.
+      // Pop to the matching opener; unmatched closers are ignored. Only openers within MAX_PROTECTED_QUOTE
+      // can make a range: the search stops there, so a run of unmatched closers is not quadratic.
       for (let k = stack.length - 1; k >= 0; k--) {
         const open = stack[k] as { index: number; closer: string };
+        if (i - open.index > MAX_PROTECTED_QUOTE) break;
         if (open.closer === ch) {
           stack.length = k;
           if (k === 0 && i - open.index <= MAX_PROTECTED_QUOTE) ranges.set(open.index, i);

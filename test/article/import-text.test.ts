@@ -400,3 +400,32 @@ describe("article files", () => {
     );
   });
 });
+
+describe("text shaped to stall the importer", () => {
+  it("reads a byline only in its parentheses, however long the line", () => {
+    const draft = importPlainText(`見出し\n\n本文です。\n(${" ".repeat(20_000)}x\n（ 朝夷 剛士 ）`);
+    expect(draft.author).toBe("朝夷 剛士");
+    expect(importPlainText(`見出し\n\n本文です。\n（${"長".repeat(41)}）`).author).toBeNull();
+  });
+
+  it("finds product boxes in one pass over thousands of their lines", () => {
+    const lines = [
+      "http://news.livedoor.com/article/detail/9/",
+      "2012-09-04T12:45:00+0900",
+      "見出し",
+      "本文です。",
+      "",
+    ];
+    const draft = importPlainText(
+      [...lines, ...Array(20_000).fill("クチコミを見る"), "", "最後の本文です。"].join("\n"),
+    );
+    expect(draft.blocks.map((b) => b.text)).toEqual(["本文です。", "最後の本文です。"]);
+  });
+
+  it("keeps a long run of spaces in a paragraph, written and read back", () => {
+    const text = `あ${" ".repeat(100_000)}い`;
+    const article = createArticle(importPlainText(`見出し\n\n${text}\n`), { by: "test", at: new Date(0) });
+    const again = parseArticle(formatArticle(article));
+    expect(bodyBlocks(again.body).map((b) => b.text)).toEqual([text]);
+  });
+});

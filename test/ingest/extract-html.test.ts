@@ -150,3 +150,46 @@ describe("extractHtml, bylines and dates in the content", () => {
     expect(paragraphs[0]).toMatch(/^新しい図書館は4月1日に駅前で開館した。/u);
   });
 });
+
+describe("extractHtml, pages shaped to stall the extractor", () => {
+  const page = (body: string) =>
+    `<html><head><title>検査</title></head><body><article><h1>検査</h1>${body}</article></body></html>`;
+  const refused = (html: string) => {
+    try {
+      extractHtml(html);
+    } catch (err) {
+      return err instanceof UserFacingError ? err.message : `not a UserFacingError: ${err}`;
+    }
+    return "extracted";
+  };
+
+  it("refuses nesting deeper than any article's, with a message, before it is parsed or read", () => {
+    // 2,000 levels took 141 s in Readability, and 5,000 overflowed the stack
+    for (const tag of ["div", "b"]) {
+      const html = page(`${`<${tag}>`.repeat(5000)}${"本文です。".repeat(40)}${`</${tag}>`.repeat(5000)}`);
+      expect(refused(html)).toContain("構造が複雑すぎる");
+    }
+    // nesting the parser makes of tags left open (<p>, <li>) is counted after parsing
+    expect(refused(page(`${"<li><ul>".repeat(200)}本文です。`))).toContain("構造が複雑すぎる");
+  });
+
+  it("refuses a table longer than an article's", () => {
+    const html = page(
+      `<table>${"<tr><td>a</td><td>b</td></tr>".repeat(1500)}</table><p>${"本文です。".repeat(40)}</p>`,
+    );
+    expect(refused(html)).toContain("構造が複雑すぎる");
+  });
+
+  it("keeps a page of ordinary shape, and reads a paragraph of thousands of date spans once", () => {
+    const body = `<p>${'<span class="date">1</span>'.repeat(4000)}</p><p>${"本文です。".repeat(60)}</p>`;
+    const { draft } = extractHtml(page(body));
+    expect(draft.blocks.map((b) => b.text)).toContain("本文です。".repeat(60));
+    expect(refused(page(`<table>${"<tr><td>a</td></tr>".repeat(50)}</table><p>${"本文です。".repeat(60)}</p>`))).toBe(
+      "extracted",
+    );
+  });
+
+  it("reads an unclosed run of tags in one pass", () => {
+    expect(refused("<div".repeat(200_000))).toContain("見出しが見つかりませんでした");
+  });
+});

@@ -123,3 +123,12 @@ describe("PassageTable", () => {
     expect(soundSpans({ ...spans, flat: unknownHeading }, passages.length, a.body.length)).toBe(false);
   });
 });
+
+describe("spansOf", () => {
+  it("keeps each heading once, in one pass over thousands of sections", () => {
+    const passages = Array.from({ length: 40_000 }, (_, i) => ({ start: i, end: i + 1, heading: `h${i % 20_000}` }));
+    const { flat, headings } = spansOf(passages);
+    expect(headings).toHaveLength(20_000);
+    expect(flat.slice(-3)).toEqual([39_999, 40_000, 19_999]);
+  });
+});

@@ -122,3 +122,14 @@ describe("STABLE_RUN", () => {
     expect(normalize("ﾊﾞｽ停")).toBe("バス停");
   });
 });
+
+describe("combining marks", () => {
+  it("are read in clusters of at most MAX_MARKS, and capped so in what is added", async () => {
+    const { capMarks, MAX_MARKS } = await import("../../src/text/normalize.ts");
+    const zalgo = `a${"\u0301\u0316".repeat(100_000)}b`;
+    expect(normalize(zalgo).endsWith("b")).toBe(true);
+    const capped = capMarks(zalgo);
+    expect(capped).toBe(`a${"\u0301\u0316".repeat(MAX_MARKS / 2)}b`);
+    expect(capMarks("が\u3099ぱ")).toBe("が\u3099ぱ");
+  });
+});

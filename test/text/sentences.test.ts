@@ -86,3 +86,10 @@ describe("splitSentences", () => {
     expect(texts(s).join("")).toBe(s.replace(/\s/gu, ""));
   });
 });
+
+describe("splitSentences, on brackets that never close", () => {
+  it("reads a run of closers without openers in one pass", () => {
+    const text = `${"「".repeat(100_000)}${"）".repeat(100_000)}。次の文。`;
+    expect(splitSentences(text).at(-1)?.text).toBe("次の文。");
+  });
+});
