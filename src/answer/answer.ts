@@ -1,6 +1,6 @@
 import type { Article } from "../article/article.ts";
 import { articleIdOf, type Passage, passageIdOf } from "../search/passages.ts";
-import { queryOf, respell, type Token, wordsOf } from "../text/analyze.ts";
+import { COMPOUND_JOINER, compoundTerms, queryOf, respell, type Token, wordsOf } from "../text/analyze.ts";
 import { normalize } from "../text/normalize.ts";
 import type { QuestionType } from "../text/question-words.ts";
 import { type Sentence, splitSentences } from "../text/sentences.ts";
@@ -384,7 +384,15 @@ function missingWords(
 ): string[] {
   const naming = namingWords(questionTokens, kind);
   if (naming.length === 0) return [];
-  const terms = [...new Set(naming.map((t) => t.term))];
+  // A model and its number (PS5: ps 5, see splitModelNumbers) are said together or not at all: any article
+  // says a 5 somewhere, and PS4's does not say PS5.
+  const models = naming.flatMap((t, i) => {
+    const next = naming[i + 1];
+    return next && /^[a-z]+$/u.test(t.term) && next.pos[1] === "数" && t.end === next.start
+      ? [{ parts: [t, next], term: `${t.term}${COMPOUND_JOINER}${next.term}` }]
+      : [];
+  });
+  const terms = [...new Set([...naming.map((t) => t.term), ...models.map((m) => m.term)])];
   // What the first key point's article says, in its passages (their postings) or its title as the library
   // spells it. The first key point is the answer; a later one from an article that says every word would
   // hide a first one that says none (「LINEの利用者数は？」 answered about Facebook).
@@ -392,7 +400,8 @@ function missingWords(
   const first = keyPoints[0];
   const article = first && ctx.article(first.articleId);
   if (!first || !article) return [];
-  for (const term of wordsOf(titleAsSpelled(ctx, article))) said.add(term);
+  const title = titleAsSpelled(ctx, article);
+  for (const term of [...wordsOf(title), ...compoundTerms(title)]) said.add(term);
   let unsaidTerms = terms.filter((t) => !said.has(t));
   for (let i = 0; unsaidTerms.length > 0; i++) {
     const id = passageIdOf(first.articleId, i);
@@ -403,7 +412,8 @@ function missingWords(
     unsaidTerms = unsaidTerms.filter((t) => !held.has(t));
   }
   // The question's own words (as written) that hold an unsaid part.
-  const unsaid = naming.filter((t) => !said.has(t.term));
+  const unsaidModel = new Set(models.filter((m) => !said.has(m.term)).flatMap((m) => m.parts));
+  const unsaid = naming.filter((t) => !said.has(t.term) || unsaidModel.has(t));
   const missingAt = new Set<number>();
   let w = 0;
   for (const part of unsaid) {

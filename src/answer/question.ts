@@ -132,6 +132,7 @@ const KIND_NOUNS = new Map<string, QuestionType>(
  * (「第二次遣唐使ブーム 言い出した漫画家」, 「力学を提唱した歴史的人物は」, 「マーラーの妻は？」).
  */
 const PERSON_ROLES: ReadonlySet<string> = new Set([
+  "人",
   "人物",
   "女優",
   "俳優",
@@ -181,11 +182,12 @@ function isPersonRole(last: Token, before: Token | undefined): boolean {
 
 /**
  * Whether the words before a role say whose or which one: a noun with の (マーラーの妻, るろ剣の監督) or a
- * clause in the past (言い出した漫画家, 提唱した歴史的人物). 「料理上手な妻」 and 「喫煙者」 ask about such people.
+ * clause in the past (言い出した漫画家, 提唱した歴史的人物, これを作った人). 「料理上手な妻」 and 「喫煙者」 ask about
+ * such people, and so does 人 after の (花粉症の人): 人 asks who only after a clause in the past.
  */
-function saysWhose(before: readonly Token[]): boolean {
+function saysWhose(before: readonly Token[], role: Token): boolean {
   const last = before.findLast((t) => t.surface !== "的");
-  if (last?.surface === "の" && last.pos[1] === "連体化") return true;
+  if (last?.surface === "の" && last.pos[1] === "連体化" && role.surface !== "人") return true;
   return before.some((t) => t.pos[0] === "助動詞" && (t.surface === "た" || t.surface === "だ"));
 }
 
@@ -249,7 +251,12 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
   const before = tokens[at - 1];
   // the role word starts at its noun when it ends with a suffix (漫画|家)
   const role = last?.pos[1] === "接尾" ? at - 1 : at;
-  if (last && isPersonRole(last, before) && saysWhose(tokens.slice(0, role)) && !asksWhatItIs(tokens.slice(at + 1))) {
+  if (
+    last &&
+    isPersonRole(last, before) &&
+    saysWhose(tokens.slice(0, role), last) &&
+    !asksWhatItIs(tokens.slice(at + 1))
+  ) {
     return "person";
   }
   if (!last?.term || last.pos[0] !== "名詞" || before?.surface !== "の" || before.pos[1] !== "連体化") return null;

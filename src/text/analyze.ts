@@ -404,11 +404,13 @@ function splitModelNumbers(tokens: RawToken[], norm: string, upper: (at: number)
   for (const t of tokens) {
     // the word before, past one space (kuromoji gives a space as a token of its own)
     const last = out.at(-1);
-    const previous = last?.surface.trim() === "" ? out.at(-2) : last;
+    const previous = last?.surface === " " ? out.at(-2) : last;
     const roman = ROMAN.get(t.surface);
     const alone = roman !== undefined ? capitals(t.start, t.end) : /^[0-9]$/u.test(t.surface);
-    // Mark III, iPhone 5: a numeral or a digit alone after a word of letters and one space
-    if (alone && previous && /^[a-z]+$/u.test(previous.surface) && t.start - previous.end <= 1) {
+    // Mark III, iPhone 5: a numeral or a digit alone after a word of letters and one space (not a line
+    // break or a tab: 「Windows\n7月に」)
+    const gap = previous ? norm.slice(previous.end, t.start) : "";
+    if (alone && previous && (gap === "" || gap === " ") && /^[a-z]+$/u.test(previous.surface)) {
       out.push(numberToken(t, previous.end, roman ?? t.surface));
       continue;
     }
@@ -418,7 +420,11 @@ function splitModelNumbers(tokens: RawToken[], norm: string, upper: (at: number)
     const cut = letters === undefined ? -1 : t.start + letters.length;
     const isModel =
       digit !== null ||
-      (numeral !== null && capitals(cut, t.end) && ((letters as string).length <= 2 || !upper(cut - 1)));
+      (numeral !== null &&
+        capitals(cut, t.end) &&
+        // XII, XIII and DIII are numerals whole
+        !/^[ivxlcdm]+$/u.test(letters as string) &&
+        ((letters as string).length <= 2 || !upper(cut - 1)));
     if (!isModel || letters === undefined) {
       out.push(t);
       continue;

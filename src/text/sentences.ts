@@ -88,15 +88,17 @@ export function splitSentences(text: string): Sentence[] {
 const COMMAS = new Set(["、", "，", ","]);
 
 /**
- * Particles after which a sentence goes on: 「Yahoo!で検索する」, 「Yahoo!のトップ」; not the openers of the next
- * sentence that begin like them (では, でも, はい, ところで, とにかく, もちろん, やはり).
+ * Particles after which a sentence goes on: 「Yahoo!で検索する」, 「Yahoo!のトップ」, 「Yahoo!や楽天」; not the
+ * openers of the next sentence that begin like them (ところで, とにかく, もちろん, やはり; では、, はい、).
  */
-const PARTICLE_AFTER = /^(?:の|を|に|が(?!、)|で(?![はも])|と(?![こに])|は(?!い))/u;
+const PARTICLE_AFTER =
+  /^(?:の|を|に|って|が(?!、)|で(?![はも]、)|と(?!ころで|にかく)|は(?!い、)|も(?!ちろん|し、)|や(?!はり|っぱり))/u;
 
 /**
  * A !, ！ or ? between Latin letters or digits is part of a name, not the end of a sentence: Yahoo!JAPAN,
- * Yahoo！JAPAN, HEY!HEY!HEY!, details?id=…; so is an ASCII ! after one before a particle (「Yahoo!で検索」;
- * 「iPhone 5！では」 ends), and a ? between an address's path and its query (example.com/?p=123).
+ * Yahoo！JAPAN, HEY!HEY!HEY!, details?id=…; so is a ! or ！ after a Latin letter before a particle
+ * (「Yahoo!で検索」, 「Yahoo！で」; after a digit it ends: 「iPhone 5！では」), and a ? between an address's path
+ * and its query (example.com/?p=123).
  */
 function inName(text: string, i: number): boolean {
   const ch = text[i];
@@ -105,7 +107,12 @@ function inName(text: string, i: number): boolean {
   const after = text.charCodeAt(i + 1);
   if ((ch === "?" || ch === "？") && before === 0x2f) return isLatinOrDigit(after);
   if (!isLatinOrDigit(before) || ch === "？") return false;
-  return isLatinOrDigit(after) || (ch === "!" && PARTICLE_AFTER.test(text.slice(i + 1, i + 3)));
+  if (isLatinOrDigit(after)) return true;
+  return isLatinLetter(before) && PARTICLE_AFTER.test(text.slice(i + 1, i + 6));
+}
+
+function isLatinLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 function isLatinOrDigit(code: number): boolean {
@@ -126,10 +133,13 @@ function isSpace(code: number): boolean {
 function findProtectedRanges(text: string): Map<number, number> {
   const ranges = new Map<number, number>();
   const stack: { index: number; closer: string }[] = [];
+  /** The first opener within MAX_PROTECTED_QUOTE: those before it can make no range, and are gone. */
+  let bottom = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
     if (ch === "\n") {
       stack.length = 0; // quotes never span paragraphs
+      bottom = 0;
       continue;
     }
     const closer = OPENERS[ch];
@@ -138,17 +148,19 @@ function findProtectedRanges(text: string): Map<number, number> {
       continue;
     }
     if (CLOSERS.has(ch)) {
-      // Pop to the matching opener; unmatched closers are ignored. Only openers within MAX_PROTECTED_QUOTE
-      // can make a range: the search stops there, so a run of unmatched closers is not quadratic.
-      for (let k = stack.length - 1; k >= 0; k--) {
+      // Pop to the matching opener; unmatched closers are ignored. Openers further back than
+      // MAX_PROTECTED_QUOTE can make no range and are dropped, so a run of unmatched closers is not
+      // quadratic; the outermost opener left is the bottom one.
+      while (bottom < stack.length && i - (stack[bottom] as { index: number }).index > MAX_PROTECTED_QUOTE) bottom++;
+      for (let k = stack.length - 1; k >= bottom; k--) {
         const open = stack[k] as { index: number; closer: string };
-        if (i - open.index > MAX_PROTECTED_QUOTE) break;
         if (open.closer === ch) {
           stack.length = k;
-          if (k === 0 && i - open.index <= MAX_PROTECTED_QUOTE) ranges.set(open.index, i);
+          if (k === bottom) ranges.set(open.index, i);
           break;
         }
       }
+      if (bottom > stack.length) bottom = stack.length;
     }
   }
   return ranges;

@@ -5,7 +5,7 @@ import type { Engine } from "../../src/engine.ts";
 import { answerToText } from "../../src/render/terminal.ts";
 import { analyze } from "../../src/text/analyze.ts";
 import { loadTokenizer } from "../../src/text/tokenizer.ts";
-import { RANKING_ARTICLES } from "../fixtures/ranking-articles.ts";
+import { draft, RANKING_ARTICLES } from "../fixtures/ranking-articles.ts";
 import { engineWith, removeDir } from "../helpers/engine.ts";
 
 let engine: Engine;
@@ -140,5 +140,21 @@ describe("an answer's missing words", () => {
     const text = answerToText(answer, { color: false });
     expect(text).toContain("※ 1 の記事に含まれない語: 「郵便局」");
     expect(text.indexOf("※")).toBeLessThan(text.indexOf("出典の段落"));
+  });
+});
+
+describe("missing words, for a model and its number", () => {
+  it("name a model whose number the article does not say with it", async () => {
+    const { engine: models, dir } = await engineWith([
+      draft("ps4", "PS4の発売日が決定", null, "ソニーはPS4を発表した。発売日は2月22日。5月には新作も出る。"),
+    ]);
+    try {
+      // any article says a 5 somewhere; PS4's does not say PS5
+      expect(models.ask("PS5の発売日は？").missing).toEqual(["PS5"]);
+      expect(models.ask("PS4の発売日は？").missing).toEqual([]);
+      expect(models.ask("PS 4の発売日は？").missing).toEqual([]);
+    } finally {
+      await removeDir(dir);
+    }
   });
 });

@@ -143,6 +143,7 @@ describe("the kind of answer a question asks for", () => {
     ["日本代表監督は", null],
     // people in general, not one of them: no の before the role, no clause in the past
     ["花粉症の人", null],
+    ["これを作った人は？", "person"],
     ["疲れやすい人は？", null],
     ["料理上手な妻", null],
     ["喫煙者", null],

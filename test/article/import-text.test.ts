@@ -406,7 +406,7 @@ describe("text shaped to stall the importer", () => {
     const draft = importPlainText(`見出し\n\n本文です。\n(${" ".repeat(20_000)}x\n（ 朝夷 剛士 ）`);
     expect(draft.author).toBe("朝夷 剛士");
     expect(importPlainText(`見出し\n\n本文です。\n（${"長".repeat(41)}）`).author).toBeNull();
-  });
+  }, 3000);
 
   it("finds product boxes in one pass over thousands of their lines", () => {
     const lines = [
@@ -417,15 +417,15 @@ describe("text shaped to stall the importer", () => {
       "",
     ];
     const draft = importPlainText(
-      [...lines, ...Array(20_000).fill("クチコミを見る"), "", "最後の本文です。"].join("\n"),
+      [...lines, ...Array(200_000).fill("クチコミを見る"), "", "最後の本文です。"].join("\n"),
     );
     expect(draft.blocks.map((b) => b.text)).toEqual(["本文です。", "最後の本文です。"]);
-  });
+  }, 3000);
 
   it("keeps a long run of spaces in a paragraph, written and read back", () => {
     const text = `あ${" ".repeat(100_000)}い`;
     const article = createArticle(importPlainText(`見出し\n\n${text}\n`), { by: "test", at: new Date(0) });
     const again = parseArticle(formatArticle(article));
     expect(bodyBlocks(again.body).map((b) => b.text)).toEqual([text]);
-  });
+  }, 3000);
 });

@@ -126,9 +126,9 @@ describe("PassageTable", () => {
 
 describe("spansOf", () => {
   it("keeps each heading once, in one pass over thousands of sections", () => {
-    const passages = Array.from({ length: 40_000 }, (_, i) => ({ start: i, end: i + 1, heading: `h${i % 20_000}` }));
+    const passages = Array.from({ length: 200_000 }, (_, i) => ({ start: i, end: i + 1, heading: `h${i % 100_000}` }));
     const { flat, headings } = spansOf(passages);
-    expect(headings).toHaveLength(20_000);
-    expect(flat.slice(-3)).toEqual([39_999, 40_000, 19_999]);
-  });
+    expect(headings).toHaveLength(100_000);
+    expect(flat.slice(-3)).toEqual([199_999, 200_000, 99_999]);
+  }, 3000);
 });

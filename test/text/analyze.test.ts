@@ -314,6 +314,9 @@ describe("analyze", () => {
     // not a word in capitals that ends like a numeral, a numeral in lower case, nor digits that are a name
     expect(termsOf("HAWAII")).toEqual(["ハワイ"]);
     expect(termsOf("UNIX")).toEqual(["ユニックス"]);
+    expect(termsOf("FINAL FANTASY XIII").at(-1)).toBe("xiii");
+    // a digit after a line break starts the next line
+    expect(termsOf("Windows\n7月に")).not.toContain(`ウィンドウズ${COMPOUND_JOINER}7`);
     expect(termsOf("Mark IV")).toEqual(["mark", "4", `mark${COMPOUND_JOINER}4`]);
     expect(termsOf("Wii")).toEqual(["wii"]);
     expect(termsOf("x86")).toEqual(["x86"]);

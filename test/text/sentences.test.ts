@@ -47,6 +47,16 @@ describe("splitSentences", () => {
     ],
     ["英字の後でも続かなければ文の終わり", "最高だOK!次の文。Hi! Yes.", ["最高だOK!", "次の文。", "Hi!", "Yes."]],
     [
+      "英字の後の ! には助詞がどれでも続く",
+      "Yahoo!では新サービス。Yahoo!もGoogleも。Yahoo!や楽天で。Yahoo!って何？Yahoo！で検索。",
+      ["Yahoo!では新サービス。", "Yahoo!もGoogleも。", "Yahoo!や楽天で。", "Yahoo!って何？", "Yahoo！で検索。"],
+    ],
+    [
+      "長い引用の後の引用も一まとまり",
+      `社長は「${"あ".repeat(600)}」と述べた。さらに「これは重要だ。本当に重要だ。」と話した。`,
+      [`社長は「${"あ".repeat(600)}」と述べた。`, "さらに「これは重要だ。本当に重要だ。」と話した。"],
+    ],
+    [
       "次の文の書き出しは助詞に見えても文の始まり",
       "第3位はiPhone 5！では第2位は？これはver2!やはり速い。勝者はA!はい、次。Mac？Windows？",
       [
@@ -91,5 +101,5 @@ describe("splitSentences, on brackets that never close", () => {
   it("reads a run of closers without openers in one pass", () => {
     const text = `${"「".repeat(100_000)}${"）".repeat(100_000)}。次の文。`;
     expect(splitSentences(text).at(-1)?.text).toBe("次の文。");
-  });
+  }, 3000);
 });
