@@ -289,35 +289,32 @@ function tooComplex(detail: string): UserFacingError {
 const NESTING_TAG =
   /<(\/?)(div|section|article|aside|nav|header|footer|main|figure|table|blockquote|ul|ol|dl|form|fieldset|details|center)\b[^<>]*>/giu;
 
-/** Markup that holds no elements: scripts (「'<div>' + x」), styles, comments. */
-const OPAQUE: readonly (readonly [string, string])[] = [
-  ["<script", "</script"],
-  ["<style", "</style"],
-  ["<!--", "-->"],
-];
+/**
+ * The markup nesting is counted in: a block container's tag, or the start of markup that holds no
+ * elements (a comment, a script, a style), skipped to its end.
+ */
+const NESTING_OR_OPAQUE = new RegExp(`<!--|<(script|style)(?=[\\s/>])|${NESTING_TAG.source}`, "giu");
 
 /** The deepest nesting of NESTING_TAG elements in the markup, read in one pass without parsing. */
 function nestingOf(html: string): number {
-  const lower = html.toLowerCase();
-  // the [start, end) ranges of scripts, styles and comments, found with indexOf: linear, unlike a lazy pattern
-  const opaque: [number, number][] = [];
-  for (const [open, close] of OPAQUE) {
-    for (let at = lower.indexOf(open); at >= 0; ) {
-      const end = lower.indexOf(close, at + open.length);
-      opaque.push([at, end < 0 ? html.length : end]);
-      if (end < 0) break;
-      at = lower.indexOf(open, end);
-    }
-  }
-  opaque.sort((a, b) => a[0] - b[0]);
+  const scan = new RegExp(NESTING_OR_OPAQUE.source, "giu");
   let depth = 0;
   let max = 0;
-  let r = 0;
-  for (const match of html.matchAll(NESTING_TAG)) {
-    while (r < opaque.length && (opaque[r] as [number, number])[1] <= match.index) r++;
-    const range = opaque[r];
-    if (range && range[0] <= match.index) continue;
-    depth = match[1] ? Math.max(0, depth - 1) : depth + 1;
+  for (let match = scan.exec(html); match; match = scan.exec(html)) {
+    if (match[0] === "<!--") {
+      // <!--> and <!---> close at once, as the parser reads them; an unclosed comment runs to the end
+      const end = html.indexOf("-->", match.index + 2);
+      scan.lastIndex = end < 0 ? html.length : end + 3;
+      continue;
+    }
+    const opaque = match[1];
+    if (opaque) {
+      const close = new RegExp(`</${opaque}`, "giu");
+      close.lastIndex = scan.lastIndex;
+      scan.lastIndex = close.exec(html) ? close.lastIndex : html.length;
+      continue;
+    }
+    depth = match[2] ? Math.max(0, depth - 1) : depth + 1;
     if (depth > max) max = depth;
   }
   return max;

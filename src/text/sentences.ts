@@ -89,10 +89,11 @@ const COMMAS = new Set(["、", "，", ","]);
 
 /**
  * Particles after which a sentence goes on: 「Yahoo!で検索する」, 「Yahoo!のトップ」, 「Yahoo!や楽天」; not the
- * openers of the next sentence that begin like them (ところで, とにかく, もちろん, やはり; では、, はい、).
+ * openers of the next sentence that begin like them (では, でも, とても, ところで, はい, もっと, もう, もちろん,
+ * やはり): 「Google！では早速」 is two sentences, and so is 「Yahoo!では」.
  */
 const PARTICLE_AFTER =
-  /^(?:の|を|に|って|が(?!、)|で(?![はも]、)|と(?!ころで|にかく)|は(?!い、)|も(?!ちろん|し、)|や(?!はり|っぱり))/u;
+  /^(?:の|を|に|って|が(?!、)|で(?![はも])|と(?!ても|ころ|にかく)|は(?!い)|も(?!っと|う|ちろん|し)|や(?!はり|っぱり))/u;
 
 /**
  * A !, ！ or ? between Latin letters or digits is part of a name, not the end of a sentence: Yahoo!JAPAN,
@@ -108,7 +109,7 @@ function inName(text: string, i: number): boolean {
   if ((ch === "?" || ch === "？") && before === 0x2f) return isLatinOrDigit(after);
   if (!isLatinOrDigit(before) || ch === "？") return false;
   if (isLatinOrDigit(after)) return true;
-  return isLatinLetter(before) && PARTICLE_AFTER.test(text.slice(i + 1, i + 6));
+  return ch !== "?" && isLatinLetter(before) && PARTICLE_AFTER.test(text.slice(i + 1, i + 6));
 }
 
 function isLatinLetter(code: number): boolean {

@@ -172,6 +172,11 @@ describe("extractHtml, pages shaped to stall the extractor", () => {
     // nesting the parser makes of tags left open (<li>) or inline, is measured after parsing
     expect(refused(page(`${"<li><ul>".repeat(200)}本文です。`))).toContain("構造が複雑すぎる");
     expect(refused(page(`<p>${"<b>".repeat(300)}本文です。</p>`))).toContain("構造が複雑すぎる");
+    // a comment, or a comment's or a style's text that looks like another, hides nothing after it
+    const deep = `${"<div>".repeat(5000)}本文です。${"</div>".repeat(5000)}`;
+    for (const before of ["<!-->", "<!--->", "<!-- <script -->", "<style>a::before{content:'<!--'}</style>"]) {
+      expect(refused(page(before + deep))).toContain("構造が複雑すぎる");
+    }
   }, 5000);
 
   it("keeps a sloppy page: unclosed inline tags, markup in scripts", () => {

@@ -48,8 +48,22 @@ describe("splitSentences", () => {
     ["英字の後でも続かなければ文の終わり", "最高だOK!次の文。Hi! Yes.", ["最高だOK!", "次の文。", "Hi!", "Yes."]],
     [
       "英字の後の ! には助詞がどれでも続く",
-      "Yahoo!では新サービス。Yahoo!もGoogleも。Yahoo!や楽天で。Yahoo!って何？Yahoo！で検索。",
-      ["Yahoo!では新サービス。", "Yahoo!もGoogleも。", "Yahoo!や楽天で。", "Yahoo!って何？", "Yahoo！で検索。"],
+      "Yahoo!もGoogleも。Yahoo!や楽天で。Yahoo!って何？Yahoo！で検索。",
+      ["Yahoo!もGoogleも。", "Yahoo!や楽天で。", "Yahoo!って何？", "Yahoo！で検索。"],
+    ],
+    [
+      "助詞で始まるように見える書き出し、? の後は文の始まり",
+      "テーマはGoogle！では早速。優勝はJapan！とても嬉しい。次はAmazon!もっと安い。What's up?とても元気です。",
+      [
+        "テーマはGoogle！",
+        "では早速。",
+        "優勝はJapan！",
+        "とても嬉しい。",
+        "次はAmazon!",
+        "もっと安い。",
+        "What's up?",
+        "とても元気です。",
+      ],
     ],
     [
       "長い引用の後の引用も一まとまり",
