@@ -186,6 +186,12 @@ describe("extractHtml, pages shaped to stall the extractor", () => {
     expect(refused(page(`${"<font size=2>行<br>".repeat(150)}<p>${text}</p>`))).toBe("extracted");
   });
 
+  it("refuses a page of more <h1> than any article has", () => {
+    const html = page(`${"<h1>日本語の見出し</h1>".repeat(12_000)}<p>${"本文です。".repeat(40)}</p>`);
+    expect(refused(html)).toContain("構造が複雑すぎる");
+    expect(refused(page(`${"<h1>見出し</h1>".repeat(3)}<p>${"本文です。".repeat(60)}</p>`))).toBe("extracted");
+  }, 5000);
+
   it("refuses a table longer than an article's", () => {
     const html = page(
       `<table>${"<tr><td>a</td><td>b</td></tr>".repeat(1500)}</table><p>${"本文です。".repeat(40)}</p>`,
