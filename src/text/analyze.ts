@@ -402,17 +402,22 @@ function splitModelNumbers(tokens: RawToken[], norm: string, upper: (at: number)
     return true;
   };
   for (const t of tokens) {
-    // the word before, past one space (kuromoji gives a space as a token of its own)
-    const last = out.at(-1);
-    const previous = last?.surface === " " ? out.at(-2) : last;
-    const roman = ROMAN.get(t.surface);
-    const alone = roman !== undefined ? capitals(t.start, t.end) : /^[0-9]$/u.test(t.surface);
-    // Mark III, iPhone 5: a numeral or a digit alone after a word of letters and one space (not a line
-    // break or a tab: 「Windows\n7月に」)
-    const gap = previous ? norm.slice(previous.end, t.start) : "";
-    if (alone && previous && (gap === "" || gap === " ") && /^[a-z]+$/u.test(previous.surface)) {
-      out.push(numberToken(t, previous.end, roman ?? t.surface));
+    // only words of letters and digits hold a model's number
+    if (!ASCII_WORD.test(t.surface)) {
+      out.push(t);
       continue;
+    }
+    const roman = ROMAN.get(t.surface);
+    if (roman !== undefined ? capitals(t.start, t.end) : /^[0-9]$/u.test(t.surface)) {
+      // Mark III, iPhone 5: a numeral or a digit alone after a word of letters and one space (not a line
+      // break or a tab: 「Windows\n7月に」); kuromoji gives a space as a token of its own
+      const last = out.at(-1);
+      const previous = last?.surface === " " ? out.at(-2) : last;
+      const gap = previous ? norm.slice(previous.end, t.start) : "";
+      if (previous && (gap === "" || gap === " ") && /^[a-z]+$/u.test(previous.surface)) {
+        out.push(numberToken(t, previous.end, roman ?? t.surface));
+        continue;
+      }
     }
     const digit = ENDS_IN_DIGIT.exec(t.surface);
     const numeral = digit || roman ? null : ENDS_IN_ROMAN.exec(t.surface);
@@ -544,8 +549,8 @@ const MAX_NAME_PARTS = 6;
  * クルーズ is a name, クルーズ a word), nor where a part is a place or an organisation it knows (アメリカ・
  * ロサンゼルス), nor a run of more than MAX_NAME_PARTS. Terms are unchanged.
  */
-function tagForeignNames(tokens: RawToken[], text: string): RawToken[] {
-  const out = tokens.slice();
+function tagForeignNames(out: RawToken[], text: string): RawToken[] {
+  if (!text.includes("・")) return out;
   const isPart = (t: RawToken | undefined) =>
     t !== undefined && t.token.pos === "名詞" && KATAKANA_WORD.test(t.surface);
   let i = 0;

@@ -130,6 +130,18 @@ const MAX_NUMERALS = 3;
 /** 助数詞 after 何 that ask for a date or time: 何年, 何月, 何日, 何時. */
 const DATE_COUNTERS = new Set(["年", "月", "日", "時", "曜日", "世紀", "年代", "時代", "年度", "年間"]);
 
+/** The surfaces questionTypeOf reads as (part of) a question word; any other token is none. */
+const MAY_ASK: ReadonlySet<string> = new Set([
+  ...QUESTION_WORDS.keys(),
+  ...NAN,
+  ...NAN_TO,
+  "なんで",
+  "い", // いつ after の or は, read as い + つ
+  "はい",
+  "いつか",
+  "どん", // spoken どんくらい, どんだけ
+]);
+
 /**
  * The question type of a token, given the tokens after it (`after(k)`: the k-th after `next`), and
  * whether the next token belongs to the question word
@@ -142,6 +154,8 @@ export function questionTypeOf(
   after: (k: number) => KuromojiToken | undefined = () => undefined,
 ): { type: QuestionType; includesNext: boolean } | null {
   const surface = token.surface_form;
+  // most tokens are no question word: every surface read below is in MAY_ASK
+  if (!MAY_ASK.has(surface)) return null;
   const afterNext = after(0);
   if (NAN.has(surface) && next?.pos === "名詞") {
     if (DATE_COUNTERS.has(next.surface_form)) return { type: "date", includesNext: true };

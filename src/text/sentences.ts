@@ -117,7 +117,7 @@ function isLatinLetter(code: number): boolean {
 }
 
 function isLatinOrDigit(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  return (code >= 0x30 && code <= 0x39) || isLatinLetter(code);
 }
 
 /** An ASCII period ends a sentence only before whitespace or the end, and not in a number (3.0) or a.m. */
@@ -161,7 +161,6 @@ function findProtectedRanges(text: string): Map<number, number> {
           break;
         }
       }
-      if (bottom > stack.length) bottom = stack.length;
     }
   }
   return ranges;
