@@ -4,7 +4,8 @@ import { importPlainText } from "../article/import-text.ts";
 import { UserFacingError } from "../errors.ts";
 import { capMarks } from "../text/normalize.ts";
 import { type DecodedText, decodeText } from "./decode-text.ts";
-import { type ExtractedArticle, extractHtml } from "./extract-html.ts";
+import type { ExtractedArticle } from "./extract-html.ts";
+import { type ExtractLimits, extractHtmlInWorker } from "./extract-in-worker.ts";
 import { type FetchedPage, type FetchOptions, fetchPage } from "./fetch-page.ts";
 import { markdownToText } from "./markdown-to-text.ts";
 
@@ -32,6 +33,8 @@ export interface SourceOptions {
   readonly fetch: FetchOptions;
   /** Offset for times written without one (+09:00 by default). */
   readonly offset?: string | undefined;
+  /** Bounds on reading an HTML page (`DEFAULT_EXTRACT_LIMITS` unless given). */
+  readonly extract?: ExtractLimits | undefined;
 }
 
 /** An extracted article and how it was read. */
@@ -46,7 +49,8 @@ export interface ReadArticle extends ExtractedArticle {
 export const FILE_EXTENSIONS = [".html", ".htm", ".txt", ".md"] as const;
 
 /**
- * Reads a source into an article draft. HTML goes through the main-content extractor; plain text and
+ * Reads a source into an article draft. HTML goes through the main-content extractor, on a worker
+ * thread with a time and memory limit (`extractHtmlInWorker`); plain text and
  * Markdown through the engine's plain-text importer (which also understands the seed and livedoor
  * shapes). Every refusal is a `UserFacingError` with a Japanese message for the moderator.
  */
@@ -58,7 +62,11 @@ export async function readSource(source: ArticleSource, options: SourceOptions):
       const { text, ...decoding } = decoded;
       const extracted =
         page.kind === "html"
-          ? extractHtml(text, { url: page.finalUrl, title: source.title, offset: options.offset })
+          ? await extractHtmlInWorker(
+              text,
+              { url: page.finalUrl, title: source.title, offset: options.offset },
+              options.extract,
+            )
           : fromPlainText(text, { title: source.title, url: page.finalUrl, markdown: isMarkdownPage(page) });
       return { ...extracted, decoding, fetchedUrl: page.finalUrl };
     }
@@ -74,7 +82,11 @@ export async function readSource(source: ArticleSource, options: SourceOptions):
       const html = ext === ".html" || ext === ".htm";
       const { text, ...decoding } = decodeText(source.bytes, { html });
       const extracted = html
-        ? extractHtml(text, { url: source.url, title: source.title, offset: options.offset })
+        ? await extractHtmlInWorker(
+            text,
+            { url: source.url, title: source.title, offset: options.offset },
+            options.extract,
+          )
         : fromPlainText(text, { title: source.title, url: source.url, markdown: ext === ".md" });
       return { ...extracted, decoding, fetchedUrl: null };
     }

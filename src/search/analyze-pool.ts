@@ -1,13 +1,6 @@
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
-
-/** Whether this module runs from the bundles of `npm run build` rather than from TypeScript through tsx. */
-const COMPILED = !import.meta.url.endsWith(".ts");
-
-/** Node 20 cannot run TypeScript: a worker of the sources registers tsx's loader, then imports the worker module. */
-const TSX_BOOTSTRAP = COMPILED
-  ? ""
-  : `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./analyze-worker.ts", import.meta.url).href)}); })`;
+import type { Worker } from "node:worker_threads";
+import { spawnWorker } from "../spawn-worker.ts";
 
 /**
  * Worker threads that analyse texts into search terms, for bulk indexing on every core. Each worker
@@ -25,12 +18,7 @@ export class AnalyzePool {
 
   private constructor(size: number, dictionaryPath: string | undefined) {
     const workerData = dictionaryPath === undefined ? {} : { dictionaryPath };
-    this.#workers = Array.from({ length: size }, () =>
-      COMPILED
-        ? // `npm run build` bundles the worker next to the entry points (dist/analyze-worker.js).
-          new Worker(new URL("./analyze-worker.js", import.meta.url), { workerData })
-        : new Worker(TSX_BOOTSTRAP, { eval: true, workerData }),
-    );
+    this.#workers = Array.from({ length: size }, () => spawnWorker(import.meta.url, "analyze-worker", { workerData }));
     this.#ready = Promise.all(
       this.#workers.map(
         (worker) =>

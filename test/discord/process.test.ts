@@ -132,6 +132,8 @@ const discordEnv = () => ({
 describe("the bundles", () => {
   it("hold the analysis worker next to the entry points: a bundled engine indexes on worker threads", async () => {
     expect(existsSync(path.join(ROOT, "dist", "analyze-worker.js"))).toBe(true);
+    // and the page reader's, which /article add runs below
+    expect(existsSync(path.join(ROOT, "dist", "extract-worker.js"))).toBe(true);
     const dir = path.join(workDir, "pool-corpus");
     const at = new Date("2025-01-01T00:00:00Z");
     for (const draft of RANKING_ARTICLES.slice(0, 6)) await writeArticle(dir, createArticle(draft, { by: "test", at }));
