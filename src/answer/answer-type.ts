@@ -16,6 +16,12 @@ const DATE =
  */
 const MONEY =
   /(?<![0-9])(?<![0-9][,.])[0-9][0-9,.]*\s*[万億千兆]*\s*(円|ドル|ユーロ|ポンド|ウォン|セント)|(?<!\p{Script=Han})[一二三四五六七八九十百千万億]+円|[¥$€£]\s*[0-9]|無料/u;
+/**
+ * An amount of money, 無料 aside: 無料 answers 「いくら？」, but it is often a campaign's (「9月末まで無料」)
+ * and the price follows (「月額料金は210円です」). The answer's article is searched for an amount until a
+ * key point holds one.
+ */
+const AMOUNT = new RegExp(MONEY.source.replace(/\|無料$/u, ""), "u");
 /** 理由: 〜ため, 〜から, 〜ので, 〜によって, 理由, 原因 */
 const REASON = /ため|ので|から[、。]|によって|により|理由|原因|おかげ|せいで/u;
 /** 方法: 〜によって, 〜して, 方法, 手段 */
@@ -122,9 +128,76 @@ const UNIT_SPELLINGS: readonly (readonly string[])[] = [
   // a camera's pixels (1210万画素, 12.1MP), apart from a screen's (1920ピクセル, 1920px)
   ["画素", "mp"],
   ["ピクセル", "px"],
+  ["平方キロメートル", "km2"],
+  ["平方メートル", "m2"],
+  ["ヘクタール", "ha"],
+  ["坪"],
+  ["畳"],
+  ["マイル"],
+  ["フィート"],
+  ["ポンド"],
+  ["光年"],
+  ["cc"],
+  ["mbps"],
+  ["gbps"],
+  ["ノット"],
 ];
 const UNITS: ReadonlySet<string> = new Set(UNIT_SPELLINGS.flat());
 const SPELLINGS = [...COUNTER_SPELLINGS, ...UNIT_SPELLINGS];
+
+const LENGTH = ["メートル", "キロメートル", "センチメートル", "ミリメートル", "インチ", "マイル", "フィート", "光年"];
+const WEIGHT = ["グラム", "キログラム", "トン", "ポンド"];
+const CAPACITY = [
+  "ミリアンペア",
+  "ギガバイト",
+  "メガバイト",
+  "テラバイト",
+  "キロバイト",
+  "リットル",
+  "ミリリットル",
+  "cc",
+];
+const AREA = ["平方キロメートル", "平方メートル", "ヘクタール", "坪", "畳"];
+
+/**
+ * Quantities measured in a unit, and their units: the value of one is a number in one of them (3,200mAh,
+ * 250m, 1.2kg), not any number the sentence holds. 「104SHの互換バッテリー、容量なんぼ？」 is answered neither
+ * by the 104 of the phone's name nor by its 1.5GHz CPU. 高さ, 重さ … are an adjective and さ to kuromoji.
+ */
+const MEASURES: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  (
+    [
+      [["容量"], CAPACITY],
+      [["重さ", "重量", "体重"], WEIGHT],
+      [["高さ", "長さ", "距離", "身長", "全長", "標高", "厚さ"], LENGTH],
+      [["面積", "広さ"], AREA],
+      [["排気量"], ["cc", "リットル"]],
+      [
+        ["速度", "速さ"],
+        ["キロメートル", "メートル", "mbps", "gbps", "ノット"],
+      ],
+      [
+        ["出力", "電力"],
+        ["ワット", "キロワット", "馬力"],
+      ],
+    ] as const
+  ).flatMap(([nouns, units]) => {
+    const spellings = new Set(units.flatMap((unit) => [...spellingsOf(unit)]));
+    return nouns.map((noun) => [noun, spellings] as const);
+  }),
+);
+/** The nouns of `MEASURES`: 「バッテリーの容量は？」 asks for a number as 「人口は？」 does. */
+export const MEASURED_NOUNS: ReadonlySet<string> = new Set(MEASURES.keys());
+
+/**
+ * The quantity a token names, when `MEASURES` has it: 容量 for 容量, 高さ for the adjective of 高さ (kuromoji
+ * reads 高 + さ, and the adjective stands for the word).
+ */
+export function measureOf(t: Token | null | undefined): string | null {
+  if (!t) return null;
+  const name = t.pos[0] === "形容詞" ? `${t.surface}さ` : (t.term ?? "");
+  return MEASURES.has(name) ? name : null;
+}
 
 /** A counter and its other spellings: パーセント, %. */
 function spellingsOf(counter: string): Set<string> {
@@ -189,7 +262,7 @@ export interface AnswerSought {
 const PATTERNS: Partial<Record<QuestionType, RegExp>> = {
   date: DATE,
   number: /[0-9〇零一二三四五六七八九十百千万億兆数幾]|ゼロ/u,
-  price: MONEY,
+  price: AMOUNT,
   reason: REASON,
   manner: MANNER,
   name: NAMING,
@@ -209,6 +282,16 @@ export function answerSought(
   questionTerms: ReadonlyMap<string, unknown>,
 ): AnswerSought | null {
   if (type === null) return null;
+  const units = type === "number" ? MEASURES.get(measureOf(kind) ?? "") : undefined;
+  if (units) {
+    return {
+      mayHold: (text) => PATTERNS.number?.test(text) ?? true,
+      holds: (_text, tokens, writtenAt) => measuredIn(units, tokens, writtenAt),
+      // a measure names what it measures: 3,200mAh is a battery's capacity
+      names: () => true,
+      mayName: true,
+    };
+  }
   if (type === "number" && kind !== null) {
     const spellings = [...spellingsOf(kind.surface)];
     return {
@@ -225,7 +308,8 @@ export function answerSought(
   const pattern = PATTERNS[type];
   return {
     mayHold: (text) => pattern?.test(text) ?? true,
-    holds: (text, tokens, writtenAt) => hasAnswerType(type, text, tokens, questionTerms, kind, writtenAt),
+    holds: (text, tokens, writtenAt) =>
+      type === "price" ? AMOUNT.test(text) : hasAnswerType(type, text, tokens, questionTerms, kind, writtenAt),
     names: (tokens) => type === "price" && tokens.some((t, i) => isPriceNoun(t, tokens[i - 1])),
     mayName: type === "price",
   };
@@ -246,18 +330,25 @@ const LOWER_CASE_UNITS = new Set(["g", "m"]);
  * analysis folds case.
  */
 function countsIn(counter: string, tokens: readonly Token[], writtenAt?: WrittenAt): boolean {
-  const spellings = spellingsOf(counter);
+  return measuredIn(spellingsOf(counter), tokens, writtenAt);
+}
+
+/** A number and then one of `spellings`, as `countsIn` reads it. */
+function measuredIn(spellings: ReadonlySet<string>, tokens: readonly Token[], writtenAt?: WrittenAt): boolean {
   /** Whether the text writes a unit of LOWER_CASE_UNITS at the end of a token as it is. */
   const asWritten = (t: Token, unit: string) =>
     !LOWER_CASE_UNITS.has(unit) || writtenAt === undefined || writtenAt(t).normalize("NFKC").endsWith(unit);
   return tokens.some((t, i) => {
     const before = tokens[i - 1];
+    // km², which NFKC makes km2, is a unit of its own: km and then 2
+    const next = tokens[i + 1];
+    const power = next?.surface === "2" && next.start === t.end ? "2" : "";
     // analysis keeps no spaces, nor the offsets of what it drops: a gap of one character is the space
-    if (spellings.has(t.surface) && before?.pos[1] === "数" && t.start - before.end <= 1)
+    if (spellings.has(t.surface + power) && before?.pos[1] === "数" && t.start - before.end <= 1)
       return asWritten(t, t.surface);
     // analysis joins a number and a unit written in letters: 3m, 5kg
     const unit = t.pos[1] === "数" ? /^[0-9.]+([a-z]+)$/u.exec(t.surface)?.[1] : undefined;
-    return unit !== undefined && spellings.has(unit) && asWritten(t, unit);
+    return unit !== undefined && spellings.has(unit + power) && asWritten(t, unit);
   });
 }
 
@@ -306,6 +397,8 @@ export function hasAnswerType(
   // シェーンベルク, nor 「コンゴの首都は？」 by コンゴ.
   const unasked = (t: Token | undefined) => t !== undefined && (t.term === null || !questionTerms.has(t.term));
   if (kind && type === "thing") return namesKind(kind, tokens, questionTerms);
+  const units = type === "number" ? MEASURES.get(measureOf(kind) ?? "") : undefined;
+  if (units) return measuredIn(units, tokens, writtenAt);
   if (kind && type === "number") return countsIn(kind.surface, tokens, writtenAt);
   switch (type) {
     case "date":
@@ -323,7 +416,7 @@ export function hasAnswerType(
           (t.pos[1] === "接尾" && PERSON_SUFFIX.has(t.surface) && unasked(tokens[i - 1])),
       );
     case "number":
-      return tokens.some((t) => t.pos[1] === "数" || /[0-9]/u.test(t.surface));
+      return tokens.some(isNumber);
     case "price":
       return MONEY.test(text);
     case "reason":
@@ -342,4 +435,17 @@ export function hasAnswerType(
           (t.pos[1] === "固有名詞" || /^[a-z][a-z0-9.+-]+$/u.test(t.term)),
       );
   }
+}
+
+/**
+ * A number: a numeral, or digits that analysis joined with a unit (3m, 1.5ghz). Not digits in a name
+ * (104sh, x86, sc-04d): a model's name holds no answer to how many.
+ */
+function isNumber(t: Token): boolean {
+  // analysis reads digits and letters as one number (104sh, 168g): only a unit's letters make it one
+  if (/[a-z]/u.test(t.surface)) {
+    const unit = /^[0-9][0-9.,]*([a-z]+)$/u.exec(t.surface)?.[1];
+    return unit !== undefined && UNITS.has(unit);
+  }
+  return t.pos[1] === "数" || /[0-9]/u.test(t.surface);
 }

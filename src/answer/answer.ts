@@ -13,6 +13,7 @@ import {
   type WrittenAt,
 } from "./answer-type.ts";
 import {
+  measureAsked,
   namingWords,
   pairsOf,
   questionTypeOfQuestion,
@@ -99,7 +100,11 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   const { tokens: questionTokens, searchTerms } = queryOf(asked, ctx);
   const questionType = questionTypeOfQuestion(questionTokens);
   // What the question word asks for, when the question names it: 何気団 a 気団, 何人 a number of 人.
-  const kind = questionType === "number" ? counterAsked(questionTokens) : kindAsked(questionTokens);
+  // 容量 and 高さ a number in a unit of measure.
+  const kind =
+    questionType === "number"
+      ? (counterAsked(questionTokens) ?? measureAsked(questionTokens))
+      : kindAsked(questionTokens);
   const terms = wordsOf(questionTokens);
   const empty = { question, questionType, terms, missing: [], keyPoints: [], passages: [] };
   if (terms.length === 0) return { ...empty, found: false, suggestions: ctx.suggest(question).map(sourceOf) };
@@ -145,6 +150,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   const sentences: KeyPoint[] = [];
   /** The sentences that hold the kind of answer asked for. */
   const typed = new Set<KeyPoint>();
+  const sought = answerSought(questionType, kind, weights);
   for (const result of results) {
     const reading = read(result.id);
     if (!reading) continue;
@@ -238,7 +244,8 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
         score,
       };
       sentences.push(point);
-      if (holdsAnswer) typed.add(point);
+      // holding it as the article is searched for it: a price that is 無料 scores, and does not end the search
+      if (holdsAnswer && (sought?.holds(normalize(text), unit.tokens, written) ?? true)) typed.add(point);
       if (result.id === leadId) {
         // A sentence read with the one before it (この鳥は…) replaces it in the lead: the pair holds both. A
         // unit that overlaps the last one without holding it (a chain started again) is left out.
@@ -260,7 +267,6 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     }
   }
   const top = Math.max(0, ...ranked.map((k) => k.score));
-  const sought = answerSought(questionType, kind, weights);
   const keyPoints = withAnswerKind(
     ranked.filter((k) => lead.includes(k) || k.score >= top * RUNNER_UP_SHARE).slice(0, maxKeyPoints),
     ranked,

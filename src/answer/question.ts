@@ -1,6 +1,6 @@
 import { type Token, wordsOf } from "../text/analyze.ts";
 import { type QuestionType, SENTENCE_END } from "../text/question-words.ts";
-import { counterAsked, isPriceNoun, PRICE_NOUNS } from "./answer-type.ts";
+import { counterAsked, isPriceNoun, MEASURED_NOUNS, measureOf, PRICE_NOUNS } from "./answer-type.ts";
 
 /** Words of a request: 教えて(ください), 知りたい, 説明して, 紹介してほしい. */
 const REQUEST_VERBS = new Set(["教える", "知る", "説明", "解説", "紹介"]);
@@ -117,7 +117,7 @@ const KIND_NOUNS = new Map<string, QuestionType>(
     [
       ["date", ["時期", "時代", "年代", "日付", "日時", "年月日", "季節", "時刻"]],
       ["place", ["場所", "位置", "所在地", "首都", "出身地", "産地", "本社", "本拠地"]],
-      ["number", ["人口", "人数", "割合", "面積", "高さ", "長さ", "重さ", "重量", "容量", "距離", "期間", "年齢"]],
+      ["number", ["人口", "人数", "割合", "期間", "年齢", ...MEASURED_NOUNS]],
       ["price", PRICE_NOUNS],
       ["person", ["作者", "著者", "創業者", "創始者", "発明者", "設立者", "監督"]],
       ["reason", ["理由", "原因", "きっかけ"]],
@@ -205,20 +205,59 @@ const ABOUT = new Set(["は", "って", "が"]);
  * subjects end with, the last first (人口は2020年にはいくら, 議席数が増えるといくら, 値段はだいたいどれくらい).
  */
 function measuredType(before: readonly Token[]): "number" | "price" | null {
-  /** Where the candidates stand in `before`. */
-  const candidates: number[] = [];
-  const last = before.findLastIndex((t) => t.term !== null);
-  if (before[last]?.pos[0] === "名詞") candidates.push(last);
-  for (let i = before.length - 1; i > 0; i--) {
-    const t = before[i] as Token;
-    const noun = before[i - 1] as Token;
-    if (t.pos[0] === "助詞" && ABOUT.has(t.surface) && noun.pos[0] === "名詞" && noun.term !== null)
-      candidates.push(i - 1);
-  }
-  for (const at of candidates) {
+  for (const at of measuredAt(before)) {
     const noun = before[at] as Token;
     if (isCount(noun)) return "number";
     if (isPriceNoun(noun, before[at - 1])) return "price";
+  }
+  return null;
+}
+
+/**
+ * Where the nouns stand that may say what a question measures: the last noun, then those its topics
+ * and subjects end with, the last first.
+ */
+function measuredAt(before: readonly Token[]): number[] {
+  const candidates: number[] = [];
+  const last = nounAt(
+    before,
+    before.findLastIndex((t) => t.term !== null || isSa(t)),
+  );
+  if (last !== -1) candidates.push(last);
+  for (let i = before.length - 1; i > 0; i--) {
+    const t = before[i] as Token;
+    const noun = nounAt(before, i - 1);
+    if (t.pos[0] === "助詞" && ABOUT.has(t.surface) && noun !== -1) candidates.push(noun);
+  }
+  return candidates;
+}
+
+/** The suffix さ that makes a noun of an adjective (高さ, 重さ). */
+function isSa(t: Token | undefined): boolean {
+  return t?.surface === "さ" && t.pos[1] === "接尾";
+}
+
+/**
+ * Where the noun ending at `at` stands: a noun with a term, or the adjective of 高さ (高 + さ to kuromoji),
+ * which stands for the word; -1 for anything else.
+ */
+function nounAt(tokens: readonly Token[], at: number): number {
+  const t = tokens[at];
+  if (t?.pos[0] === "名詞" && t.term !== null) return at;
+  const adjective = tokens[at - 1];
+  return isSa(t) && adjective?.pos[0] === "形容詞" && adjective.end === t?.start ? at - 1 : -1;
+}
+
+/**
+ * The quantity a question for a number measures in a unit, when it names one where `measuredType` reads:
+ * 容量 in 「104SHの互換バッテリー、容量なんぼ？」 and 「バッテリーの容量は？」, 高さ in 「東京タワーの高さはどれくらい」.
+ */
+export function measureAsked(tokens: readonly Token[]): Token | null {
+  const wordAt = tokens.findIndex((t) => t.question);
+  const before = wordAt === -1 ? tokens : tokens.slice(0, wordAt);
+  for (const at of measuredAt(before)) {
+    const noun = before[at] as Token;
+    if (measureOf(noun) !== null) return noun;
   }
   return null;
 }
@@ -228,7 +267,7 @@ function measuredType(before: readonly Token[]): "number" | "price" | null {
  * number).
  */
 function isCount(t: Token): boolean {
-  return KIND_NOUNS.get(t.term ?? "") === "number" || /[数率]$/u.test(t.surface);
+  return KIND_NOUNS.get(t.term ?? "") === "number" || /[数率]$/u.test(t.surface) || measureOf(t) !== null;
 }
 
 /**
@@ -259,7 +298,10 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
   ) {
     return "person";
   }
-  if (!last?.term || last.pos[0] !== "名詞" || before?.surface !== "の" || before.pos[1] !== "連体化") return null;
+  if (before?.surface !== "の" || before.pos[1] !== "連体化") return null;
+  // 東京タワーの高さは？: 高 + さ
+  if (last?.pos[0] === "形容詞" && nounAt(tokens, at + 1) === at && measureOf(last) !== null) return "number";
+  if (!last?.term || last.pos[0] !== "名詞") return null;
   return KIND_NOUNS.get(last.term) ?? null;
 }
 

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { answerSought, counterAsked, hasAnswerType, kindAsked } from "../../src/answer/answer-type.ts";
+import { measureAsked, questionTypeOfQuestion } from "../../src/answer/question.ts";
 import { analyze, type Token } from "../../src/text/analyze.ts";
 import { normalize } from "../../src/text/normalize.ts";
 import { loadTokenizer, type Tokenizer } from "../../src/text/tokenizer.ts";
@@ -206,9 +207,80 @@ describe("a number in the counter asked for", () => {
     expect(answers("出力は何ワット？", "容量は64GBだ。")).toBe(false);
   });
 
-  it("without a counter, is any number", () => {
+  it("without a counter, is any number, but not the digits of a name", () => {
     expect(answers("コアはいくつある？", "コアは4つある。")).toBe(true);
     expect(answers("コアはいくつある？", "コアは多い。")).toBe(false);
+    expect(answers("コアはいくつある？", "クロックは1.5GHzだ。")).toBe(true);
+    expect(answers("コアはいくつある？", "AQUOS PHONE 104SHのCPUだ。")).toBe(false);
+    expect(answers("コアはいくつある？", "x86のCPUだ。")).toBe(false);
+  });
+});
+
+describe("a quantity measured in a unit", () => {
+  it.each<[string, string | null]>([
+    ["104SHの互換バッテリー、容量なんぼ？", "容量"],
+    ["バッテリーの容量は？", "容量"],
+    // 高さ, 重さ: an adjective and さ to kuromoji
+    ["東京タワーの高さは？", "高"],
+    ["重さはどれくらい", "重"],
+    ["標高はいくつ？", "標高"],
+    // counts, and nouns no unit measures
+    ["ラオスの人口はいくら", null],
+    ["コアはいくつある？", null],
+    ["高いのはどれくらい？", null],
+  ])("%s → %s", (question, noun) => {
+    expect(measureAsked(analyze(tokenizer, question))?.surface ?? null).toBe(noun);
+  });
+
+  it("is asked for by a number question", () => {
+    expect(questionTypeOfQuestion(analyze(tokenizer, "東京タワーの高さは？"))).toBe("number");
+    expect(questionTypeOfQuestion(analyze(tokenizer, "身長はいくら？"))).toBe("number");
+    expect(questionTypeOfQuestion(analyze(tokenizer, "バッテリーの容量は？"))).toBe("number");
+    // not an adjective of its own
+    expect(questionTypeOfQuestion(analyze(tokenizer, "東京タワーの高いところは？"))).toBeNull();
+  });
+
+  const answers = (question: string, sentence: string) => {
+    const asked = analyze(tokenizer, question);
+    const tokens = analyze(tokenizer, sentence);
+    return hasAnswerType("number", normalize(sentence), tokens, termsOf(asked), measureAsked(asked));
+  };
+
+  it("is a number in one of its units, not any number", () => {
+    const capacity = "104SHの互換バッテリー、容量なんぼ？";
+    expect(answers(capacity, "大きいほうは3,200mAhある。")).toBe(true);
+    expect(answers(capacity, "ストレージは64GBだ。")).toBe(true);
+    expect(answers(capacity, "AQUOS PHONE 104SH用のバッテリーだ。")).toBe(false);
+    expect(answers(capacity, "1.5GHzのCPUを搭載する。")).toBe(false);
+    expect(answers(capacity, "2種類のバッテリーがある。")).toBe(false);
+    const height = "東京タワーの高さは？";
+    expect(answers(height, "高さ250mの特別展望台。")).toBe(true);
+    expect(answers(height, "高さは333メートルある。")).toBe(true);
+    expect(answers(height, "1958年に完成した。")).toBe(false);
+    expect(answers("重さはどれくらい", "約168gを実現した。")).toBe(true);
+    expect(answers("重さはどれくらい", "約168mmの長さ。")).toBe(false);
+    expect(answers("ラオスの面積は？", "面積は23.68万km2である。")).toBe(true);
+  });
+
+  it("answers without the question's words: a unit says what it measures", () => {
+    const sought = answerSought("number", measureAsked(analyze(tokenizer, "バッテリーの容量は？")), new Map());
+    expect(sought?.mayName).toBe(true);
+    const tokens = analyze(tokenizer, "3,200mAh");
+    expect(sought?.holds(normalize("3,200mAh"), tokens, (t) => "3,200mAh".slice(t.start, t.end))).toBe(true);
+  });
+});
+
+describe("an amount of money", () => {
+  const terms = new Map<string, unknown>();
+  const holds = (type: "price", sentence: string) =>
+    answerSought(type, null, terms)?.holds(normalize(sentence), analyze(tokenizer, sentence), () => "") ?? false;
+
+  it("is found in the article until a key point holds one: 無料 scores, and is no amount", () => {
+    const free = "9月末まで無料で使える。";
+    expect(hasAnswerType("price", normalize(free), analyze(tokenizer, free), terms)).toBe(true);
+    expect(holds("price", free)).toBe(false);
+    expect(holds("price", "月額料金は210円です。")).toBe(true);
+    expect(answerSought("price", null, terms)?.mayHold("9月末まで無料で使える。")).toBe(false);
   });
 });
 

@@ -387,6 +387,22 @@ describe("key points for a question that asks for a kind of answer", () => {
         ...["静か", "賢い", "薄い", "速い", "軽い", "丈夫"].map((word) => `ロボット掃除機の新モデルは${word}。`),
         "別売りのブラシは2個で1,980円。",
       ),
+      // free for now, and the price in a passage of its own
+      draft(
+        "scanner",
+        "あんしんスキャンにフィッシング対策機能、9月末まで無料",
+        null,
+        "ドコモのあんしんスキャンにフィッシング対策機能が追加され、9月末まで無料で使える。あんしんスキャンのフィッシング対策機能は、危険なサイトを警告する。フィッシング対策はあんしんスキャンの設定から有効にできる。",
+        "本サービスは有料サービスであり、月額料金は210円です。",
+      ),
+      // a capacity in mAh, after sentences that say the phone's model number and its CPU's GHz
+      draft(
+        "battery",
+        "104SH用の大容量バッテリー",
+        null,
+        "104SHの互換バッテリーは、1.5GHzのCPUを積む104SHのために作られた。104SHの互換バッテリーには大きいものと小さいものがある。大きい互換バッテリーは104SHを長く使いたい人に向く。",
+        "容量は3,200mAhで、標準の約2.1倍だ。",
+      ),
     ]));
   });
   afterAll(() => removeDir(readerDir));
@@ -448,6 +464,19 @@ describe("key points for a question that asks for a kind of answer", () => {
   it("hold the amount that says most of the question's words, though its passage is not scored", () => {
     const texts = reader.ask("ロボット掃除機の新モデルのブラシっていくら？").keyPoints.map((k) => k.text);
     expect(texts.at(-1)).toBe("別売りのブラシは2個で1,980円。");
+  });
+
+  it("hold an amount of money, though a key point says it is free", () => {
+    const answer = reader.ask("あんしんスキャンのフィッシング対策って月いくら？");
+    const texts = answer.keyPoints.map((k) => k.text);
+    expect(texts[0]).toContain("無料");
+    expect(texts.at(-1)).toBe("本サービスは有料サービスであり、月額料金は210円です。");
+  });
+
+  it("hold a quantity asked for in its unit, not the digits of a model's name or another unit", () => {
+    const answer = reader.ask("104SHの互換バッテリー、容量なんぼ？");
+    expect(answer.questionType).toBe("number");
+    expect(answer.keyPoints.map((k) => k.text)).toContain("容量は3,200mAhで、標準の約2.1倍だ。");
   });
 
   it("hold the amount that says most of the question's words", () => {
