@@ -130,6 +130,31 @@ const MAX_NUMERALS = 3;
 /** 助数詞 after 何 that ask for a date or time: 何年, 何月, 何日, 何時. */
 const DATE_COUNTERS = new Set(["年", "月", "日", "時", "曜日", "世紀", "年代", "時代", "年度", "年間"]);
 
+/** Verbs of knowing and telling, which take an indirect question: どこか教えて, いつか分からない. */
+const KNOWING_VERBS = new Set([
+  "教える",
+  "知る",
+  "分かる",
+  "わかる",
+  "判る",
+  "調べる",
+  "聞く",
+  "尋ねる",
+  "確かめる",
+  "知れる",
+]);
+
+/** Whether the token after a question word and か leaves the question there: the end, 終助詞, a verb of knowing. */
+function asksThere(t: KuromojiToken | undefined): boolean {
+  return (
+    t === undefined ||
+    t.pos === "記号" ||
+    SENTENCE_END.test(t.surface_form) ||
+    (t.pos === "助詞" && t.pos_detail_1 === "終助詞") ||
+    KNOWING_VERBS.has(t.basic_form)
+  );
+}
+
 /** The surfaces questionTypeOf reads as (part of) a question word; any other token is none. */
 const MAY_ASK: ReadonlySet<string> = new Set([
   ...QUESTION_WORDS.keys(),
@@ -157,6 +182,10 @@ export function questionTypeOf(
   // most tokens are no question word: every surface read below is in MAY_ASK
   if (!MAY_ASK.has(surface)) return null;
   const afterNext = after(0);
+  // A question word and か is an indefinite pronoun: いくつかの国 (some), 誰かが (someone), 何か食べたい, どこかで.
+  // Not where the question closes with it (コアはいくつか。, どこかな) or asks to be told (どこか教えて, いつか
+  // 分からない): an indirect question.
+  if (next?.surface_form === "か" && next.pos === "助詞" && !asksThere(afterNext)) return null;
   if (NAN.has(surface) && next?.pos === "名詞") {
     if (DATE_COUNTERS.has(next.surface_form)) return { type: "date", includesNext: true };
     if (MONEY_COUNTERS.has(next.surface_form)) return { type: "price", includesNext: true };

@@ -273,6 +273,12 @@ describe("analyze", () => {
     ["spoken どんくらい asks for a number", "電池ってどんくらい持つ？", "number"],
     ["spoken どんだけ asks for a number", "どんだけ売れた？", "number"],
     ["どれ alone asks for a thing", "どれが正しい？", "thing"],
+    // a question word and か: a question where it closes or is to be told, else an indefinite pronoun
+    ["いくつか closing a question asks for a number", "コアはいくつか。", "number"],
+    ["どこか before a verb of telling asks where", "ラオスの首都はどこか教えて", "place"],
+    ["どこかな asks where", "駅はどこかな？", "place"],
+    ["誰か (someone) before the question word is none", "誰かが見つけた宝は何？", "thing"],
+    ["何か月 is 何 and a counter, no 何か", "何か月かかる？", "number"],
   ])("%s", (_why, question, type) => {
     expect(analyze(tokenizer, question).find((t) => t.question)?.question).toBe(type);
   });
@@ -284,6 +290,11 @@ describe("analyze", () => {
     "なんでもいい",
     // written 何で asks by what as often as why
     "土地の所在は何で表されるか",
+    // indefinite pronouns: some, something, somewhere, someone
+    "いくつかの欧州諸国とともに合法化されている国は",
+    "何かいい方法ある？",
+    "どこかで見た顔",
+    "誰かが来た",
   ])("reads no question word in %s", (text) => {
     expect(analyze(tokenizer, text).some((t) => t.question)).toBe(false);
   });
