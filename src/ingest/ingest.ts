@@ -12,8 +12,10 @@ import type { FetchOptions } from "./fetch-page.ts";
 export type { AddOptions, AddResult, DryRunResult, RefetchResult } from "./add-article.ts";
 export { addArticle, DuplicateArticleError, previewArticle, refetchArticle, sameAddress } from "./add-article.ts";
 export type { AddressPolicy } from "./address-policy.ts";
+// extractHtml is not re-exported: whoever imports this module (the bot) would load jsdom on its own
+// thread, where pages are never parsed (extractHtmlInWorker).
 export type { ExtractedArticle } from "./extract-html.ts";
-export { extractHtml } from "./extract-html.ts";
+export { extractHtmlInWorker } from "./extract-in-worker.ts";
 export type { FetchedPage, FetchOptions } from "./fetch-page.ts";
 export { fetchPage } from "./fetch-page.ts";
 export type { ArticleSource, ReadArticle, SourceOptions } from "./read-source.ts";

@@ -208,6 +208,24 @@ describe("extractHtml, pages shaped to stall the extractor", () => {
     );
   }, 5000);
 
+  it("refuses more elements than any article has before it parses them, counting none in scripts", () => {
+    // 655,000 <b> in 5 MB took 8.7 s to parse, then more than 512 MB
+    const error = (() => {
+      try {
+        extractHtml(page(`<p>${"<b>x</b>".repeat(60_000)}</p>`));
+      } catch (err) {
+        return err as UserFacingError;
+      }
+      return null;
+    })();
+    expect(error?.message).toContain("構造が複雑すぎる");
+    expect(error?.detail).toBe("extract: page refused, markup of over 50000 elements");
+    const text = "本文です。".repeat(60);
+    expect(
+      refused(page(`<script>${"x+='<b>';".repeat(60_000)}</script><!--${"<b>".repeat(60_000)}--><p>${text}</p>`)),
+    ).toBe("extracted");
+  }, 5000);
+
   it("reads an unclosed run of tags in one pass", () => {
     expect(refused("<div".repeat(200_000))).toContain("見出しが見つかりませんでした");
   }, 5000);
