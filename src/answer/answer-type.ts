@@ -17,11 +17,18 @@ const DATE =
 const MONEY =
   /(?<![0-9])(?<![0-9][,.])[0-9][0-9,.]*\s*[万億千兆]*\s*(円|ドル|ユーロ|ポンド|ウォン|セント)|(?<!\p{Script=Han})[一二三四五六七八九十百千万億]+円|[¥$€£]\s*[0-9]|無料/u;
 /**
- * An amount of money, 無料 aside: 無料 answers 「いくら？」, but it is often a campaign's (「9月末まで無料」)
- * and the price follows (「月額料金は210円です」). The answer's article is searched for an amount until a
- * key point holds one.
+ * An amount of money, 無料 aside: 無料 answers 「いくら？」 (「カケイボは無料で使える」), but for a while or in
+ * part (「9月末まで無料」, キャンペーン, 基本無料) it says there is a price, which often follows (「月額料金は
+ * 210円です」): the answer's article is searched for an amount until a key point holds one.
  */
 const AMOUNT = new RegExp(MONEY.source.replace(/\|無料$/u, ""), "u");
+const FREE_FOR_NOW =
+  /(まで|期間|キャンペーン|初月|初回|お試し|体験|当面|一部|基本)[^。]{0,20}無料|無料[^。]{0,10}(期間|キャンペーン|体験|お試し)/u;
+
+/** Whether a text gives the price asked for: an amount, or 無料 for good. */
+function givesPrice(text: string): boolean {
+  return AMOUNT.test(text) || (text.includes("無料") && !FREE_FOR_NOW.test(text));
+}
 /** 理由: 〜ため, 〜から, 〜ので, 〜によって, 理由, 原因 */
 const REASON = /ため|ので|から[、。]|によって|により|理由|原因|おかげ|せいで/u;
 /** 方法: 〜によって, 〜して, 方法, 手段 */
@@ -141,6 +148,8 @@ const UNIT_SPELLINGS: readonly (readonly string[])[] = [
   ["mbps"],
   ["gbps"],
   ["ノット"],
+  ["wh"],
+  ["kwh"],
 ];
 const UNITS: ReadonlySet<string> = new Set(UNIT_SPELLINGS.flat());
 const SPELLINGS = [...COUNTER_SPELLINGS, ...UNIT_SPELLINGS];
@@ -167,18 +176,17 @@ const AREA = ["平方キロメートル", "平方メートル", "ヘクタール
 const MEASURES: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   (
     [
-      [["容量"], CAPACITY],
+      [["容量"], [...CAPACITY, "wh"]],
       [["重さ", "重量", "体重"], WEIGHT],
-      [["高さ", "長さ", "距離", "身長", "全長", "標高", "厚さ"], LENGTH],
+      [["高さ", "長さ", "距離", "身長", "全長", "標高", "厚さ", "深さ", "幅", "奥行き", "直径"], LENGTH],
       [["面積", "広さ"], AREA],
-      [["排気量"], ["cc", "リットル"]],
       [
         ["速度", "速さ"],
-        ["キロメートル", "メートル", "mbps", "gbps", "ノット"],
+        ["キロメートル", "メートル", "mbps", "gbps", "ノット", "ギガヘルツ", "メガヘルツ"],
       ],
       [
         ["出力", "電力"],
-        ["ワット", "キロワット", "馬力"],
+        ["ワット", "キロワット", "馬力", "wh", "kwh"],
       ],
     ] as const
   ).flatMap(([nouns, units]) => {
@@ -262,7 +270,7 @@ export interface AnswerSought {
 const PATTERNS: Partial<Record<QuestionType, RegExp>> = {
   date: DATE,
   number: /[0-9〇零一二三四五六七八九十百千万億兆数幾]|ゼロ/u,
-  price: AMOUNT,
+  price: MONEY,
   reason: REASON,
   manner: MANNER,
   name: NAMING,
@@ -309,7 +317,7 @@ export function answerSought(
   return {
     mayHold: (text) => pattern?.test(text) ?? true,
     holds: (text, tokens, writtenAt) =>
-      type === "price" ? AMOUNT.test(text) : hasAnswerType(type, text, tokens, questionTerms, kind, writtenAt),
+      type === "price" ? givesPrice(text) : hasAnswerType(type, text, tokens, questionTerms, kind, writtenAt),
     names: (tokens) => type === "price" && tokens.some((t, i) => isPriceNoun(t, tokens[i - 1])),
     mayName: type === "price",
   };
@@ -346,9 +354,10 @@ function measuredIn(spellings: ReadonlySet<string>, tokens: readonly Token[], wr
     // analysis keeps no spaces, nor the offsets of what it drops: a gap of one character is the space
     if (spellings.has(t.surface + power) && before?.pos[1] === "数" && t.start - before.end <= 1)
       return asWritten(t, t.surface);
-    // analysis joins a number and a unit written in letters: 3m, 5kg
-    const unit = t.pos[1] === "数" ? /^[0-9.]+([a-z]+)$/u.exec(t.surface)?.[1] : undefined;
-    return unit !== undefined && spellings.has(unit + power) && asWritten(t, unit);
+    // analysis joins a number and a unit written in letters: 3m, 5kg, 2190km2 (km², once NFKC has read it)
+    const joined = t.pos[1] === "数" ? /^[0-9.,]+([a-z]+)(2?)$/u.exec(t.surface) : null;
+    const unit = joined?.[1];
+    return unit !== undefined && spellings.has(unit + (joined?.[2] || power)) && asWritten(t, unit);
   });
 }
 
@@ -444,8 +453,14 @@ export function hasAnswerType(
 function isNumber(t: Token): boolean {
   // analysis reads digits and letters as one number (104sh, 168g): only a unit's letters make it one
   if (/[a-z]/u.test(t.surface)) {
-    const unit = /^[0-9][0-9.,]*([a-z]+)$/u.exec(t.surface)?.[1];
-    return unit !== undefined && UNITS.has(unit);
+    const unit = /^[0-9][0-9.,]*([a-z]+)2?$/u.exec(t.surface)?.[1];
+    return unit !== undefined && (UNITS.has(unit) || NUMBER_SUFFIXES.has(unit));
   }
   return t.pos[1] === "数" || /[0-9]/u.test(t.surface);
 }
+
+/**
+ * Letters after a number that make it a quantity, besides the units of measure: 500mg, 60fps, 64bit,
+ * 300dpi, 14nm, 4k, 3d, 1080p, 3x. Any others name a thing (104sh, 240b, 3ds).
+ */
+const NUMBER_SUFFIXES = new Set(["mg", "fps", "bit", "bps", "kbps", "dpi", "ppi", "nm", "k", "d", "p", "x", "mwh"]);

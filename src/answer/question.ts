@@ -205,12 +205,37 @@ const ABOUT = new Set(["は", "って", "が"]);
  * subjects end with, the last first (人口は2020年にはいくら, 議席数が増えるといくら, 値段はだいたいどれくらい).
  */
 function measuredType(before: readonly Token[]): "number" | "price" | null {
+  const measures = measuresAt(before);
   for (const at of measuredAt(before)) {
     const noun = before[at] as Token;
+    // a quantity measured in a unit only where the question asks for it, not in a clause (高さが変えられる
+    // デスクはいくら？ asks for a price)
+    if (measureOf(noun) !== null) {
+      if (measures.includes(at)) return "number";
+      continue;
+    }
     if (isCount(noun)) return "number";
     if (isPriceNoun(noun, before[at - 1])) return "price";
   }
   return null;
+}
+
+/**
+ * Where the quantities stand that a question asks to be measured: the last noun before the question word,
+ * and a topic (は, って) with no predicate between it and the question word; not a subject (が) nor a
+ * topic in a clause: 「高さが変えられるデスクはいくら？」, 「容量が大きいハヤテはどれくらい売れた？」.
+ */
+function measuresAt(before: readonly Token[]): number[] {
+  const [last, ...others] = measuredAt(before);
+  const found = last === undefined ? [] : [last];
+  for (const at of others) {
+    const particle = before.findIndex((t, i) => i > at && t.pos[0] === "助詞");
+    const marker = before[particle];
+    if (!marker || marker.surface === "が") continue;
+    if (before.slice(particle + 1).some((t) => t.pos[0] === "動詞" || t.pos[0] === "形容詞")) continue;
+    found.push(at);
+  }
+  return found;
 }
 
 /**
@@ -255,7 +280,7 @@ function nounAt(tokens: readonly Token[], at: number): number {
 export function measureAsked(tokens: readonly Token[]): Token | null {
   const wordAt = tokens.findIndex((t) => t.question);
   const before = wordAt === -1 ? tokens : tokens.slice(0, wordAt);
-  for (const at of measuredAt(before)) {
+  for (const at of measuresAt(before)) {
     const noun = before[at] as Token;
     if (measureOf(noun) !== null) return noun;
   }
@@ -267,7 +292,7 @@ export function measureAsked(tokens: readonly Token[]): Token | null {
  * number).
  */
 function isCount(t: Token): boolean {
-  return KIND_NOUNS.get(t.term ?? "") === "number" || /[数率]$/u.test(t.surface) || measureOf(t) !== null;
+  return KIND_NOUNS.get(t.term ?? "") === "number" || /[数率]$/u.test(t.surface);
 }
 
 /**
@@ -298,9 +323,18 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
   ) {
     return "person";
   }
+  // 東京タワーの高さは？ (高 + さ), 電池容量は？ (a compound ending in the quantity)
+  if (measureOf(last) !== null) {
+    const adjective = last?.pos[0] === "形容詞";
+    if (
+      adjective
+        ? nounAt(tokens, at + 1) === at && before?.surface === "の"
+        : before?.pos[0] === "名詞" || before?.surface === "の"
+    ) {
+      return "number";
+    }
+  }
   if (before?.surface !== "の" || before.pos[1] !== "連体化") return null;
-  // 東京タワーの高さは？: 高 + さ
-  if (last?.pos[0] === "形容詞" && nounAt(tokens, at + 1) === at && measureOf(last) !== null) return "number";
   if (!last?.term || last.pos[0] !== "名詞") return null;
   return KIND_NOUNS.get(last.term) ?? null;
 }

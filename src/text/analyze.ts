@@ -1,7 +1,7 @@
 import { chunkText } from "./chunks.ts";
 import { normalizeWithOffsets } from "./normalize.ts";
 import { COMMON_NOUN } from "./pos.ts";
-import { type QuestionType, questionTypeOf } from "./question-words.ts";
+import { type QuestionType, questionTypeOf, SENTENCE_END } from "./question-words.ts";
 import { SPELLING_VARIANTS } from "./spelling-variants.ts";
 import { SYNONYMS } from "./synonyms.ts";
 import type { KuromojiToken, Tokenizer } from "./tokenizer.ts";
@@ -118,9 +118,9 @@ export function analyze(tokenizer: Tokenizer, text: string, options: { synonyms?
     const { token, start, end, surface } = merged[i] as RawToken;
     // Symbols and spaces are neither terms nor clues to the kind of answer: not kept.
     if (end <= start || token.pos === "記号") continue;
-    const question = questions.get(i);
+    const question = questions.get(i) ?? undefined;
     const pos: [string, string, string] = [token.pos, token.pos_detail_1, token.pos_detail_2];
-    const term = question ? null : toTerm(token, surface);
+    const term = questions.has(i) ? null : toTerm(token, surface);
     const sourceStart = normalized.sourceStart[start] ?? 0;
     const sourceEnd = normalized.sourceEnd[end - 1] ?? sourceStart;
     tokens.push(
@@ -599,21 +599,32 @@ function knownNoun(part: string, tokenizer: Tokenizer): Partial<KuromojiToken> |
   };
 }
 
-function markQuestionWords(tokens: RawToken[]): Map<number, QuestionType> {
-  const marks = new Map<number, QuestionType>();
+/**
+ * The question words of a text, by token index: a type, or null for a question word's indefinite form
+ * (誰か, なぜか), which asks nothing and is no term either.
+ */
+function markQuestionWords(tokens: RawToken[]): Map<number, QuestionType | null> {
+  const marks = new Map<number, QuestionType | null>();
   let i = 0;
   /** The tokens after the next one: one function for all tokens, no allocation per token. */
   const after = (k: number) => tokens[i + 2 + k]?.token;
+  const context = { previous: undefined as KuromojiToken | undefined, topic: false };
   for (; i < tokens.length; i++) {
     const current = tokens[i] as RawToken;
     const next = tokens[i + 1];
-    const type = questionTypeOf(current.token, next?.token, after);
+    const type = questionTypeOf(current.token, next?.token, after, context);
+    context.previous = current.token;
+    // a topic (は, って) or subject (が) before a question word lets it be asked indirectly: 首都はどこか教えて
+    if (current.token.pos === "助詞" && TOPIC_PARTICLES.has(current.surface)) context.topic = true;
+    else if (SENTENCE_END.test(current.surface)) context.topic = false;
     if (!type) continue;
     marks.set(i, type.type);
     if (type.includesNext) marks.set(i + 1, type.type);
   }
   return marks;
 }
+
+const TOPIC_PARTICLES = new Set(["は", "って", "が"]);
 
 function toTerm(token: KuromojiToken, surface: string): string | null {
   if (DROPPED_POS.has(token.pos)) return null;

@@ -130,8 +130,11 @@ const MAX_NUMERALS = 3;
 /** 助数詞 after 何 that ask for a date or time: 何年, 何月, 何日, 何時. */
 const DATE_COUNTERS = new Set(["年", "月", "日", "時", "曜日", "世紀", "年代", "時代", "年度", "年間"]);
 
-/** Verbs of knowing and telling, which take an indirect question: どこか教えて, いつか分からない. */
-const KNOWING_VERBS = new Set([
+/**
+ * Words of knowing and telling, which take an indirect question: 首都はどこか教えて, どこか分からない,
+ * どこかご存知ですか.
+ */
+const KNOWING_WORDS = new Set([
   "教える",
   "知る",
   "分かる",
@@ -142,18 +145,44 @@ const KNOWING_VERBS = new Set([
   "尋ねる",
   "確かめる",
   "知れる",
+  "ご存知",
+  "ご存じ",
+  "存じる",
 ]);
 
-/** Whether the token after a question word and か leaves the question there: the end, 終助詞, a verb of knowing. */
-function asksThere(t: KuromojiToken | undefined): boolean {
+/** Closing quotes: 「どこか」 closes a quoted question. */
+const CLOSING_QUOTES = new Set(["」", "』", "”", '"']);
+
+/** What a question word is read in: the token before it, and whether its sentence has a topic before it. */
+export interface QuestionContext {
+  readonly previous?: KuromojiToken | undefined;
+  /** A は, って or が before it in the same sentence: 「首都はどこか教えて」, not 「誰か教えて」. */
+  readonly topic?: boolean;
+}
+
+/**
+ * Whether a question word and か ask, given the token after か: where the question closes (コアはいくつか。,
+ * どこかな; not at a comma: 「誰か、知ってる？」 asks whether someone knows), or as an indirect question
+ * after a topic (首都はどこか教えて). 「誰か教えて」 asks someone to tell.
+ */
+function asksThere(t: KuromojiToken | undefined, topic: boolean): boolean {
   return (
     t === undefined ||
-    t.pos === "記号" ||
     SENTENCE_END.test(t.surface_form) ||
+    CLOSING_QUOTES.has(t.surface_form) ||
     (t.pos === "助詞" && t.pos_detail_1 === "終助詞") ||
-    KNOWING_VERBS.has(t.basic_form)
+    (topic && KNOWING_WORDS.has(t.basic_form === "*" ? t.surface_form : t.basic_form))
   );
 }
+
+/** Counters IPADIC cuts after 何 + か: 何か国語 (何 か 国語), 何か国 (何 か 国). */
+const KA_COUNTERS = new Set(["国", "国語"]);
+
+/**
+ * A question word's indefinite form (誰か, 何か, どこかで, なぜか, 〜かどうか): it asks nothing, and is no search
+ * term, as the question word is none.
+ */
+const INDEFINITE = { type: null, includesNext: false } as const;
 
 /** The surfaces questionTypeOf reads as (part of) a question word; any other token is none. */
 const MAY_ASK: ReadonlySet<string> = new Set([
@@ -177,7 +206,8 @@ export function questionTypeOf(
   token: KuromojiToken,
   next: KuromojiToken | undefined,
   after: (k: number) => KuromojiToken | undefined = () => undefined,
-): { type: QuestionType; includesNext: boolean } | null {
+  context: QuestionContext = {},
+): { type: QuestionType | null; includesNext: boolean } | null {
   const surface = token.surface_form;
   // most tokens are no question word: every surface read below is in MAY_ASK
   if (!MAY_ASK.has(surface)) return null;
@@ -185,7 +215,14 @@ export function questionTypeOf(
   // A question word and か is an indefinite pronoun: いくつかの国 (some), 誰かが (someone), 何か食べたい, どこかで.
   // Not where the question closes with it (コアはいくつか。, どこかな) or asks to be told (どこか教えて, いつか
   // 分からない): an indirect question.
-  if (next?.surface_form === "か" && next.pos === "助詞" && !asksThere(afterNext)) return null;
+  const ka = next?.surface_form === "か" && next.pos === "助詞";
+  // 何か国語, 何か国: 何 and a counter IPADIC cuts in two
+  if (ka && NAN.has(surface) && KA_COUNTERS.has(afterNext?.surface_form ?? "")) {
+    return { type: "number", includesNext: true };
+  }
+  // 〜かどうか (whether): no question, and どう no term
+  if (surface === "どう" && ka && context.previous?.surface_form === "か") return INDEFINITE;
+  if (ka && !asksThere(afterNext, context.topic ?? false)) return INDEFINITE;
   if (NAN.has(surface) && next?.pos === "名詞") {
     if (DATE_COUNTERS.has(next.surface_form)) return { type: "date", includesNext: true };
     if (MONEY_COUNTERS.has(next.surface_form)) return { type: "price", includesNext: true };
@@ -218,7 +255,7 @@ export function questionTypeOf(
     return { type: "date", includesNext: true };
   }
   // 「発見されたのはいつか。」: いつか closing a question is いつ + か, not the adverb いつか (someday).
-  if (surface === "いつか" && (!next || next.pos === "記号" || SENTENCE_END.test(next.surface_form))) {
+  if (surface === "いつか" && asksThere(next, context.topic ?? false)) {
     return { type: "date", includesNext: false };
   }
   // 何と/なんと before a verb of saying or naming asks for a name: 「何というか」「何と呼ぶ」. Elsewhere

@@ -213,6 +213,10 @@ describe("a number in the counter asked for", () => {
     expect(answers("コアはいくつある？", "クロックは1.5GHzだ。")).toBe(true);
     expect(answers("コアはいくつある？", "AQUOS PHONE 104SHのCPUだ。")).toBe(false);
     expect(answers("コアはいくつある？", "x86のCPUだ。")).toBe(false);
+    expect(answers("コアはいくつある？", "ニンテンドー3DSで遊べる。")).toBe(false);
+    for (const quantity of ["1錠500mgだ。", "60fpsで動く。", "4Kで撮れる。", "3Dで見られる。", "64bitに対応。"]) {
+      expect(answers("それはいくつ？", quantity)).toBe(true);
+    }
   });
 });
 
@@ -233,9 +237,19 @@ describe("a quantity measured in a unit", () => {
   });
 
   it("is asked for by a number question", () => {
-    expect(questionTypeOfQuestion(analyze(tokenizer, "東京タワーの高さは？"))).toBe("number");
-    expect(questionTypeOfQuestion(analyze(tokenizer, "身長はいくら？"))).toBe("number");
-    expect(questionTypeOfQuestion(analyze(tokenizer, "バッテリーの容量は？"))).toBe("number");
+    const typeOf = (question: string) => questionTypeOfQuestion(analyze(tokenizer, question));
+    expect(typeOf("東京タワーの高さは？")).toBe("number");
+    expect(typeOf("身長はいくら？")).toBe("number");
+    expect(typeOf("重さはいくら？")).toBe("number");
+    expect(typeOf("バッテリーの容量は？")).toBe("number");
+    // a compound that ends in the quantity
+    expect(typeOf("電池容量は？")).toBe("number");
+    expect(typeOf("最高速度は？")).toBe("number");
+    // a quantity in a clause, or the subject of one, says which thing is priced
+    expect(typeOf("高さが変えられるデスクはいくら？")).toBe("price");
+    expect(typeOf("重さが1kg以下のノートPCはいくら？")).toBe("price");
+    expect(typeOf("出力が高い充電器っていくら？")).toBe("price");
+    expect(measureAsked(analyze(tokenizer, "容量が大きいハヤテはどれくらい売れた？"))).toBeNull();
     // not an adjective of its own
     expect(questionTypeOfQuestion(analyze(tokenizer, "東京タワーの高いところは？"))).toBeNull();
   });
@@ -259,7 +273,11 @@ describe("a quantity measured in a unit", () => {
     expect(answers(height, "1958年に完成した。")).toBe(false);
     expect(answers("重さはどれくらい", "約168gを実現した。")).toBe(true);
     expect(answers("重さはどれくらい", "約168mmの長さ。")).toBe(false);
-    expect(answers("ラオスの面積は？", "面積は23.68万km2である。")).toBe(true);
+    // km², which NFKC makes km2, written after 万 or joined with the number
+    for (const area of ["面積は23.68万km2である。", "面積は約2,190km²である。", "面積は2190km2。", "23万6800km²"]) {
+      expect(answers("ラオスの面積は？", area)).toBe(true);
+    }
+    expect(answers("ラオスの面積は？", "全長は2190kmある。")).toBe(false);
   });
 
   it("answers without the question's words: a unit says what it measures", () => {
@@ -275,12 +293,15 @@ describe("an amount of money", () => {
   const holds = (type: "price", sentence: string) =>
     answerSought(type, null, terms)?.holds(normalize(sentence), analyze(tokenizer, sentence), () => "") ?? false;
 
-  it("is found in the article until a key point holds one: 無料 scores, and is no amount", () => {
+  it("is found in the article until a key point holds one: 無料 for a while scores, and gives no price", () => {
     const free = "9月末まで無料で使える。";
     expect(hasAnswerType("price", normalize(free), analyze(tokenizer, free), terms)).toBe(true);
     expect(holds("price", free)).toBe(false);
+    expect(holds("price", "キャンペーン期間中は無料。")).toBe(false);
+    expect(holds("price", "基本無料で遊べる。")).toBe(false);
     expect(holds("price", "月額料金は210円です。")).toBe(true);
-    expect(answerSought("price", null, terms)?.mayHold("9月末まで無料で使える。")).toBe(false);
+    // free for good is the price
+    expect(holds("price", "カケイボは無料で使えるアプリだ。")).toBe(true);
   });
 });
 

@@ -395,6 +395,15 @@ describe("key points for a question that asks for a kind of answer", () => {
         "ドコモのあんしんスキャンにフィッシング対策機能が追加され、9月末まで無料で使える。あんしんスキャンのフィッシング対策機能は、危険なサイトを警告する。フィッシング対策はあんしんスキャンの設定から有効にできる。",
         "本サービスは有料サービスであり、月額料金は210円です。",
       ),
+      // free for good, and another product's price
+      draft(
+        "household",
+        "家計簿アプリ「カケイボ」",
+        null,
+        "カケイボは無料で使える家計簿アプリだ。カケイボでは毎日の支出を記録でき、月ごとの集計も自動で作られる。",
+        "カケイボのグラフは見やすく、食費や光熱費の割合がひと目で分かるように色分けされている。",
+        "同じ開発元の写真アプリ「フォトプロ」の価格は360円。",
+      ),
       // a capacity in mAh, after sentences that say the phone's model number and its CPU's GHz
       draft(
         "battery",
@@ -471,6 +480,12 @@ describe("key points for a question that asks for a kind of answer", () => {
     const texts = answer.keyPoints.map((k) => k.text);
     expect(texts[0]).toContain("無料");
     expect(texts.at(-1)).toBe("本サービスは有料サービスであり、月額料金は210円です。");
+  });
+
+  it("hold no other thing's price when the app is free", () => {
+    const texts = reader.ask("カケイボっていくら？").keyPoints.map((k) => k.text);
+    expect(texts[0]).toBe("カケイボは無料で使える家計簿アプリだ。");
+    expect(texts).not.toContain("同じ開発元の写真アプリ「フォトプロ」の価格は360円。");
   });
 
   it("hold a quantity asked for in its unit, not the digits of a model's name or another unit", () => {

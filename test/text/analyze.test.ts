@@ -36,6 +36,11 @@ describe("words", () => {
     ["何 with a counter is a question word too: 何年", "何年に発売された", ["発売"]],
     ["いつか and 何と in a question are question words, not terms", "別名を何と呼ぶのはいつか？", ["別名", "呼ぶ"]],
     ["the adverb いつか (someday) stays a term", "いつか行きたい", ["いつか", "行く"]],
+    [
+      "a question word's indefinite form is no term: なぜか, かどうか",
+      "なぜか安全かどうか分からない",
+      ["安全", "分かる"],
+    ],
     ["なんと as an exclamation is no question word", "なんと美しい", ["なんと", "美しい"]],
     ["an old or variant kanji is read in its common form: 髙橋 is the name 高橋", "髙橋と高橋", ["高橋", "高橋"]],
     [
@@ -278,7 +283,9 @@ describe("analyze", () => {
     ["どこか before a verb of telling asks where", "ラオスの首都はどこか教えて", "place"],
     ["どこかな asks where", "駅はどこかな？", "place"],
     ["誰か (someone) before the question word is none", "誰かが見つけた宝は何？", "thing"],
-    ["何か月 is 何 and a counter, no 何か", "何か月かかる？", "number"],
+    ["何か国語 is 何 and a counter IPADIC cuts in two", "何か国語を話せる？", "number"],
+    ["いつか before a verb of telling, after a topic, asks when", "発売日はいつか教えて", "date"],
+    ["どこか before ご存知, after a topic, asks where", "首都はどこかご存知ですか？", "place"],
   ])("%s", (_why, question, type) => {
     expect(analyze(tokenizer, question).find((t) => t.question)?.question).toBe(type);
   });
@@ -295,6 +302,13 @@ describe("analyze", () => {
     "何かいい方法ある？",
     "どこかで見た顔",
     "誰かが来た",
+    // at a comma it has not closed the question; before 教えて with no topic it asks someone to tell
+    "誰か、この曲の名前知ってる？",
+    "何か、おすすめのアプリある？",
+    "iPhoneの設定方法、誰か教えて",
+    "おすすめのアプリをいくつか教えて",
+    // whether
+    "安全かどうか確認したい",
   ])("reads no question word in %s", (text) => {
     expect(analyze(tokenizer, text).some((t) => t.question)).toBe(false);
   });
