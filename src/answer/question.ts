@@ -196,6 +196,9 @@ function asksWhatItIs(after: readonly Token[]): boolean {
   return after.some((t, i) => t.surface === "とは" || (t.surface === "と" && after[i + 1]?.surface === "は"));
 }
 
+/** Suffixes that make a noun of a date: 発売日, 設立年, 公開月. */
+const DATE_SUFFIXES: ReadonlySet<string> = new Set(["日", "年", "月", "日時", "年度"]);
+
 /** Particles after what a question is about: its topic (は, って) or subject (が). */
 const ABOUT = new Set(["は", "って", "が"]);
 
@@ -323,8 +326,20 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
   ) {
     return "person";
   }
+  const definition = asksWhatItIs(tokens.slice(at + 1));
+  // 発売日は？, SH-09Dの公開日, 設立年は: a compound that ends in a date's suffix asks when (not 3日, 母の日)
+  if (
+    last?.pos[1] === "接尾" &&
+    DATE_SUFFIXES.has(last.surface) &&
+    before?.pos[0] === "名詞" &&
+    before.pos[1] !== "数" &&
+    before.end === last.start &&
+    !definition
+  ) {
+    return "date";
+  }
   // 東京タワーの高さは？ (高 + さ), 電池容量は？ (a compound ending in the quantity)
-  if (measureOf(last) !== null) {
+  if (measureOf(last) !== null && !definition) {
     const adjective = last?.pos[0] === "形容詞";
     if (
       adjective
@@ -334,9 +349,19 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
       return "number";
     }
   }
-  if (before?.surface !== "の" || before.pos[1] !== "連体化") return null;
   if (!last?.term || last.pos[0] !== "名詞") return null;
-  return KIND_NOUNS.get(last.term) ?? null;
+  if (before?.surface === "の" && before.pos[1] === "連体化") return KIND_NOUNS.get(last.term) ?? null;
+  // after a clause (完成した年は, 会議が開かれた場所は, 辞めた理由は): the clause says which one
+  if (!endsClause(before) || definition) return null;
+  return KIND_NOUNS.get(last.term) ?? (CLAUSE_DATE_NOUNS.has(last.term) ? "date" : null);
+}
+
+/** Nouns that ask for a date after a clause: 「完成した年は」, 「発売された日は」. */
+const CLAUSE_DATE_NOUNS: ReadonlySet<string> = new Set(["年", "日", "月", "時"]);
+
+/** Whether a token ends a clause that modifies the noun after it: た, 開かれる, 大きい. */
+function endsClause(t: Token | undefined): boolean {
+  return t !== undefined && (t.pos[0] === "助動詞" || t.pos[0] === "動詞" || t.pos[0] === "形容詞");
 }
 
 /**

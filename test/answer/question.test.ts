@@ -147,6 +147,17 @@ describe("the kind of answer a question asks for", () => {
     ["疲れやすい人は？", null],
     ["料理上手な妻", null],
     ["喫煙者", null],
+    // a kind noun after a clause asks for that kind, as after の
+    ["交響曲第2番ハ短調が完成した年は。", "date"],
+    ["会議が開かれた場所は？", "place"],
+    ["でんこちゃんがクビになった理由は？", "reason"],
+    ["集中豪雨が起こりやすい時期は？", "date"],
+    // a compound ending in a date's suffix asks when; not a date itself, nor what it is
+    ["SH-09Dの発売日は？", "date"],
+    ["アベンジャーズ 日本公開日", "date"],
+    ["設立年は", "date"],
+    ["3日は？", null],
+    ["発売日とは", null],
   ])("%s → %s", (question, type) => {
     expect(questionTypeOfQuestion(asked(question))).toBe(type);
   });
