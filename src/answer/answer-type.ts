@@ -23,11 +23,16 @@ const MONEY =
  */
 const AMOUNT = new RegExp(MONEY.source.replace(/\|無料$/u, ""), "u");
 const FREE_FOR_NOW =
-  /(まで|期間|キャンペーン|初月|初回|お試し|体験|当面|一部|基本)[^。]{0,20}無料|無料[^。]{0,10}(期間|キャンペーン|体験|お試し)/u;
+  /([月日末内間]まで|期間|キャンペーン|初月|初回|お試し|体験|当面|一部)[^。]{0,20}無料|基本無料|無料[^。]{0,10}(期間|キャンペーン|体験|お試し)|課金|有料|料金がかか/u;
+/**
+ * 無料 as what the thing costs: not a free thing's name (無料アプリ, 無料通話), nor 送料無料 (shipping), nor a
+ * 無料 denied (無料ではなく).
+ */
+const FREE = /(?<!送料)無料(?![\p{Script=Han}\p{Script=Katakana}]|では|じゃ)/u;
 
 /** Whether a text gives the price asked for: an amount, or 無料 for good. */
 function givesPrice(text: string): boolean {
-  return AMOUNT.test(text) || (text.includes("無料") && !FREE_FOR_NOW.test(text));
+  return AMOUNT.test(text) || (FREE.test(text) && !FREE_FOR_NOW.test(text));
 }
 /** 理由: 〜ため, 〜から, 〜ので, 〜によって, 理由, 原因 */
 const REASON = /ため|ので|から[、。]|によって|により|理由|原因|おかげ|せいで/u;
@@ -260,6 +265,12 @@ export interface AnswerSought {
   mayHold(text: string): boolean;
   /** Whether a sentence (its normalized text, its tokens) holds it, as `hasAnswerType` judges it. */
   holds(text: string, tokens: readonly Token[], writtenAt: WrittenAt): boolean;
+  /**
+   * Whether a key point that holds it ends the search: as `holds`, but 無料 for good gives a price too
+   * (「カケイボは無料で使える」), though the article is searched for an amount only (another feature's
+   * 「…は継続して無料で利用できます」 is no answer to what the new one costs).
+   */
+  settles(text: string, tokens: readonly Token[], writtenAt: WrittenAt): boolean;
   /** Whether a sentence names what its amount is, so that it answers without the question's words. */
   names(tokens: readonly Token[]): boolean;
   /** Whether any sentence may (`names` is never true when not). */
@@ -270,7 +281,7 @@ export interface AnswerSought {
 const PATTERNS: Partial<Record<QuestionType, RegExp>> = {
   date: DATE,
   number: /[0-9〇零一二三四五六七八九十百千万億兆数幾]|ゼロ/u,
-  price: MONEY,
+  price: AMOUNT,
   reason: REASON,
   manner: MANNER,
   name: NAMING,
@@ -295,6 +306,7 @@ export function answerSought(
     return {
       mayHold: (text) => PATTERNS.number?.test(text) ?? true,
       holds: (_text, tokens, writtenAt) => measuredIn(units, tokens, writtenAt),
+      settles: (_text, tokens, writtenAt) => measuredIn(units, tokens, writtenAt),
       // a measure names what it measures: 3,200mAh is a battery's capacity
       names: () => true,
       mayName: true,
@@ -308,6 +320,7 @@ export function answerSought(
         return spellings.some((spelling) => folded.includes(spelling));
       },
       holds: (_text, tokens, writtenAt) => countsIn(kind.surface, tokens, writtenAt),
+      settles: (_text, tokens, writtenAt) => countsIn(kind.surface, tokens, writtenAt),
       // 168g is the weight of what the article is about; 3台, 5社, 14人 count what the sentence says
       names: () => UNITS.has(kind.surface),
       mayName: UNITS.has(kind.surface),
@@ -317,6 +330,8 @@ export function answerSought(
   return {
     mayHold: (text) => pattern?.test(text) ?? true,
     holds: (text, tokens, writtenAt) =>
+      type === "price" ? AMOUNT.test(text) : hasAnswerType(type, text, tokens, questionTerms, kind, writtenAt),
+    settles: (text, tokens, writtenAt) =>
       type === "price" ? givesPrice(text) : hasAnswerType(type, text, tokens, questionTerms, kind, writtenAt),
     names: (tokens) => type === "price" && tokens.some((t, i) => isPriceNoun(t, tokens[i - 1])),
     mayName: type === "price",

@@ -150,6 +150,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   const sentences: KeyPoint[] = [];
   /** The sentences that hold the kind of answer asked for. */
   const typed = new Set<KeyPoint>();
+  const settlesFirst = new Set<KeyPoint>();
   const sought = answerSought(questionType, kind, weights);
   for (const result of results) {
     const reading = read(result.id);
@@ -245,7 +246,10 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
       };
       sentences.push(point);
       // holding it as the article is searched for it: a price that is 無料 scores, and does not end the search
+      // holding it as the article is searched for it; 無料 for good answers only as the best match (see
+      // withAnswerKind)
       if (holdsAnswer && (sought?.holds(normalize(text), unit.tokens, written) ?? true)) typed.add(point);
+      else if (holdsAnswer && sought?.settles(normalize(text), unit.tokens, written)) settlesFirst.add(point);
       if (result.id === leadId) {
         // A sentence read with the one before it (この鳥は…) replaces it in the lead: the pair holds both. A
         // unit that overlaps the last one without holding it (a chain started again) is left out.
@@ -273,6 +277,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     typed,
     maxKeyPoints,
     (articleId) => (sought ? sentenceOfKind(read, articleId, weights, sought) : undefined),
+    settlesFirst,
   );
   const found = keyPoints.length > 0;
   return {
@@ -305,9 +310,13 @@ export function withAnswerKind(
   typed: ReadonlySet<KeyPoint>,
   max: number,
   elsewhere: (articleId: string) => KeyPoint | undefined,
+  settlesFirst: ReadonlySet<KeyPoint> = new Set(),
 ): KeyPoint[] {
   const first = keyPoints[0];
   if (!first || max < 2) return [...keyPoints];
+  // the best match says it is free: that is the price (「カケイボは無料で使える」); a later key point saying
+  // something else is (「ウイルス対策機能は継続して無料」) leaves the price to be found
+  if (settlesFirst.has(first)) return [...keyPoints];
   // the answer is the first key point's article's: another article's name or date does not give it
   if (keyPoints.some((k) => typed.has(k) && k.articleId === first.articleId)) return [...keyPoints];
   const answering = ranked.find((k) => typed.has(k) && k.articleId === first.articleId) ?? elsewhere(first.articleId);

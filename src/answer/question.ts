@@ -197,7 +197,9 @@ function asksWhatItIs(after: readonly Token[]): boolean {
 }
 
 /** Suffixes that make a noun of a date: 発売日, 設立年, 公開月. */
-const DATE_SUFFIXES: ReadonlySet<string> = new Set(["日", "年", "月", "日時", "年度"]);
+const DATE_SUFFIXES: ReadonlySet<string> = new Set(["日", "年", "月"]);
+/** Nouns of a date that end a compound: 開催日時, 設立年度. */
+const DATE_NOUNS: ReadonlySet<string> = new Set(["日時", "年度", "日程", "時刻"]);
 
 /** Particles after what a question is about: its topic (は, って) or subject (が). */
 const ABOUT = new Set(["は", "って", "が"]);
@@ -313,6 +315,12 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
     if (measured) return measured;
   }
   if (word) return word;
+  // 発売された日は？, 生まれた時は？: IPADIC reads 日 and 時 after a clause as 非自立, no term
+  const closing = tokens.findLastIndex((t) => t.term !== null || t.pos[1] === "非自立");
+  const dependent = tokens[closing];
+  if (dependent?.term === null && CLAUSE_DATE_NOUNS.has(dependent.surface) && endsClause(tokens[closing - 1])) {
+    return "date";
+  }
   const at = tokens.findLastIndex((t) => t.term !== null);
   const last = tokens[at];
   const before = tokens[at - 1];
@@ -327,16 +335,14 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
     return "person";
   }
   const definition = asksWhatItIs(tokens.slice(at + 1));
-  // 発売日は？, SH-09Dの公開日, 設立年は: a compound that ends in a date's suffix asks when (not 3日, 母の日)
-  if (
-    last?.pos[1] === "接尾" &&
-    DATE_SUFFIXES.has(last.surface) &&
-    before?.pos[0] === "名詞" &&
-    before.pos[1] !== "数" &&
-    before.end === last.start &&
-    !definition
-  ) {
-    return "date";
+  // 発売日は？, SH-09Dの公開日, 設立年度は: a compound that ends in a date's suffix or noun asks when (not 3日,
+  // 母の日); 発売時期, 撮影場所, 退任理由 ask for their kind as 時期, 場所 and 理由 do
+  const compound = before?.pos[0] === "名詞" && before.pos[1] !== "数" && before.end === last?.start;
+  if (compound && !definition && last) {
+    if ((last.pos[1] === "接尾" && DATE_SUFFIXES.has(last.surface)) || DATE_NOUNS.has(last.surface)) return "date";
+    const kind = before.pos[1] === "サ変接続" ? KIND_NOUNS.get(last.term ?? "") : undefined;
+    // not a role: 日本代表監督 is a title, not a question who holds it
+    if (kind && kind !== "person") return kind;
   }
   // 東京タワーの高さは？ (高 + さ), 電池容量は？ (a compound ending in the quantity)
   if (measureOf(last) !== null && !definition) {
@@ -353,10 +359,14 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
   if (before?.surface === "の" && before.pos[1] === "連体化") return KIND_NOUNS.get(last.term) ?? null;
   // after a clause (完成した年は, 会議が開かれた場所は, 辞めた理由は): the clause says which one
   if (!endsClause(before) || definition) return null;
-  return KIND_NOUNS.get(last.term) ?? (CLAUSE_DATE_NOUNS.has(last.term) ? "date" : null);
+  const kind = KIND_NOUNS.get(last.term);
+  if (kind) return kind;
+  // 月 after a clause in the past only: 生まれた月 is a date, 木星の一番大きい月 a moon
+  const past = before?.pos[0] === "助動詞" && (before.surface === "た" || before.surface === "だ");
+  return CLAUSE_DATE_NOUNS.has(last.term) && (last.term !== "月" || past) ? "date" : null;
 }
 
-/** Nouns that ask for a date after a clause: 「完成した年は」, 「発売された日は」. */
+/** Nouns that ask for a date after a clause: 「完成した年は」, 「発売された日は」, 「生まれた月は」. */
 const CLAUSE_DATE_NOUNS: ReadonlySet<string> = new Set(["年", "日", "月", "時"]);
 
 /** Whether a token ends a clause that modifies the noun after it: た, 開かれる, 大きい. */

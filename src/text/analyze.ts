@@ -1,7 +1,7 @@
 import { chunkText } from "./chunks.ts";
 import { normalizeWithOffsets } from "./normalize.ts";
 import { COMMON_NOUN } from "./pos.ts";
-import { type QuestionType, questionTypeOf, SENTENCE_END } from "./question-words.ts";
+import { type QuestionType, questionTypeOf } from "./question-words.ts";
 import { SPELLING_VARIANTS } from "./spelling-variants.ts";
 import { SYNONYMS } from "./synonyms.ts";
 import type { KuromojiToken, Tokenizer } from "./tokenizer.ts";
@@ -613,10 +613,12 @@ function markQuestionWords(tokens: RawToken[]): Map<number, QuestionType | null>
     const current = tokens[i] as RawToken;
     const next = tokens[i + 1];
     const type = questionTypeOf(current.token, next?.token, after, context);
+    // a topic (は, って) or subject (が) of a noun before a question word lets it be asked indirectly
+    // (首都はどこか教えて); a clause joined by が, けど, から … or a sentence's end starts again
+    const particle = current.token.pos === "助詞" ? current.token.pos_detail_1 : null;
+    if (particle === "接続助詞" || ENDS.test(current.surface)) context.topic = false;
+    else if (particle && TOPIC_PARTICLES.has(current.surface) && context.previous?.pos === "名詞") context.topic = true;
     context.previous = current.token;
-    // a topic (は, って) or subject (が) before a question word lets it be asked indirectly: 首都はどこか教えて
-    if (current.token.pos === "助詞" && TOPIC_PARTICLES.has(current.surface)) context.topic = true;
-    else if (SENTENCE_END.test(current.surface)) context.topic = false;
     if (!type) continue;
     marks.set(i, type.type);
     if (type.includesNext) marks.set(i + 1, type.type);
@@ -625,6 +627,8 @@ function markQuestionWords(tokens: RawToken[]): Map<number, QuestionType | null>
 }
 
 const TOPIC_PARTICLES = new Set(["は", "って", "が"]);
+/** A token that ends a sentence: 。, ？, ！ (not .net or ...). */
+const ENDS = /^[?!？！。．]+$/u;
 
 function toTerm(token: KuromojiToken, surface: string): string | null {
   if (DROPPED_POS.has(token.pos)) return null;

@@ -156,7 +156,10 @@ const CLOSING_QUOTES = new Set(["」", "』", "”", '"']);
 /** What a question word is read in: the token before it, and whether its sentence has a topic before it. */
 export interface QuestionContext {
   readonly previous?: KuromojiToken | undefined;
-  /** A は, って or が before it in the same sentence: 「首都はどこか教えて」, not 「誰か教えて」. */
+  /**
+   * A topic (は) or subject (が, って) after a noun before it in the same clause: 「首都はどこか教えて」, not
+   * 「誰か教えて」 nor 「この曲は最高だけど、誰か教えて」.
+   */
   readonly topic?: boolean;
 }
 
@@ -165,15 +168,16 @@ export interface QuestionContext {
  * どこかな; not at a comma: 「誰か、知ってる？」 asks whether someone knows), or as an indirect question
  * after a topic (首都はどこか教えて). 「誰か教えて」 asks someone to tell.
  */
-function asksThere(t: KuromojiToken | undefined, topic: boolean): boolean {
-  return (
-    t === undefined ||
-    SENTENCE_END.test(t.surface_form) ||
-    CLOSING_QUOTES.has(t.surface_form) ||
-    (t.pos === "助詞" && t.pos_detail_1 === "終助詞") ||
-    (topic && KNOWING_WORDS.has(t.basic_form === "*" ? t.surface_form : t.basic_form))
-  );
+function asksThere(t: KuromojiToken | undefined, topic: boolean, afterComma: KuromojiToken | undefined): boolean {
+  if (t === undefined || SENTENCE_END.test(t.surface_form) || CLOSING_QUOTES.has(t.surface_form)) return true;
+  if (t.pos === "助詞" && t.pos_detail_1 === "終助詞") return true;
+  if (!topic) return false;
+  // 首都はどこか、教えてください: after a topic, a comma before the verb of telling
+  const verb = COMMAS.has(t.surface_form) ? afterComma : t;
+  return verb !== undefined && KNOWING_WORDS.has(verb.basic_form === "*" ? verb.surface_form : verb.basic_form);
 }
+
+const COMMAS = new Set(["、", ","]);
 
 /** Counters IPADIC cuts after 何 + か: 何か国語 (何 か 国語), 何か国 (何 か 国). */
 const KA_COUNTERS = new Set(["国", "国語"]);
@@ -222,7 +226,7 @@ export function questionTypeOf(
   }
   // 〜かどうか (whether): no question, and どう no term
   if (surface === "どう" && ka && context.previous?.surface_form === "か") return INDEFINITE;
-  if (ka && !asksThere(afterNext, context.topic ?? false)) return INDEFINITE;
+  if (ka && !asksThere(afterNext, context.topic ?? false, after(1))) return INDEFINITE;
   if (NAN.has(surface) && next?.pos === "名詞") {
     if (DATE_COUNTERS.has(next.surface_form)) return { type: "date", includesNext: true };
     if (MONEY_COUNTERS.has(next.surface_form)) return { type: "price", includesNext: true };
@@ -255,7 +259,7 @@ export function questionTypeOf(
     return { type: "date", includesNext: true };
   }
   // 「発見されたのはいつか。」: いつか closing a question is いつ + か, not the adverb いつか (someday).
-  if (surface === "いつか" && asksThere(next, context.topic ?? false)) {
+  if (surface === "いつか" && asksThere(next, context.topic ?? false, afterNext)) {
     return { type: "date", includesNext: false };
   }
   // 何と/なんと before a verb of saying or naming asks for a name: 「何というか」「何と呼ぶ」. Elsewhere

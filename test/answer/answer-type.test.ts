@@ -290,8 +290,12 @@ describe("a quantity measured in a unit", () => {
 
 describe("an amount of money", () => {
   const terms = new Map<string, unknown>();
+  /** Whether a key point holding the sentence ends the search for the price. */
   const holds = (type: "price", sentence: string) =>
-    answerSought(type, null, terms)?.holds(normalize(sentence), analyze(tokenizer, sentence), () => "") ?? false;
+    answerSought(type, null, terms)?.settles(normalize(sentence), analyze(tokenizer, sentence), () => "") ?? false;
+  /** Whether the search of the article takes the sentence. */
+  const found = (sentence: string) =>
+    answerSought("price", null, terms)?.holds(normalize(sentence), analyze(tokenizer, sentence), () => "") ?? false;
 
   it("is found in the article until a key point holds one: 無料 for a while scores, and gives no price", () => {
     const free = "9月末まで無料で使える。";
@@ -300,8 +304,17 @@ describe("an amount of money", () => {
     expect(holds("price", "キャンペーン期間中は無料。")).toBe(false);
     expect(holds("price", "基本無料で遊べる。")).toBe(false);
     expect(holds("price", "月額料金は210円です。")).toBe(true);
+    expect(holds("price", "ダウンロードは無料、一部アイテムは課金。")).toBe(false);
     // free for good is the price
     expect(holds("price", "カケイボは無料で使えるアプリだ。")).toBe(true);
+    expect(holds("price", "iPhoneからAndroidまで無料で使える。")).toBe(true);
+    // not a free thing's name, shipping, nor a 無料 denied
+    expect(holds("price", "無料アプリランキングで1位になった。")).toBe(false);
+    expect(holds("price", "Amazonなら送料無料で届く。")).toBe(false);
+    expect(holds("price", "このアプリは無料ではなく有料です。")).toBe(false);
+    // the article is searched for an amount: another feature free for good is no answer
+    expect(found("月額料金は210円です。")).toBe(true);
+    expect(found("これまでのウィルス対策機能は継続して無料で利用できます。")).toBe(false);
   });
 });
 

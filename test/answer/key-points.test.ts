@@ -393,7 +393,10 @@ describe("key points for a question that asks for a kind of answer", () => {
         "あんしんスキャンにフィッシング対策機能、9月末まで無料",
         null,
         "ドコモのあんしんスキャンにフィッシング対策機能が追加され、9月末まで無料で使える。あんしんスキャンのフィッシング対策機能は、危険なサイトを警告する。フィッシング対策はあんしんスキャンの設定から有効にできる。",
+        "あんしんスキャンのフィッシング対策機能は、ドコモのスマートフォンとタブレットで使える。ドコモはあんしんスキャンのフィッシング対策を今後も強化する。",
         "本サービスは有料サービスであり、月額料金は210円です。",
+        // another feature free for good, which says a word of the question: no answer to the new one's price
+        "なお、これまでのウイルス対策機能は継続して無料で利用できます。",
       ),
       // free for good, and another product's price
       draft(

@@ -284,6 +284,8 @@ describe("analyze", () => {
     ["どこかな asks where", "駅はどこかな？", "place"],
     ["誰か (someone) before the question word is none", "誰かが見つけた宝は何？", "thing"],
     ["何か国語 is 何 and a counter IPADIC cuts in two", "何か国語を話せる？", "number"],
+    ["何か月 is 何 and a counter", "何か月かかる？", "number"],
+    ["a comma after a topic's どこか does not hide the verb of telling", "首都はどこか、教えてください", "place"],
     ["いつか before a verb of telling, after a topic, asks when", "発売日はいつか教えて", "date"],
     ["どこか before ご存知, after a topic, asks where", "首都はどこかご存知ですか？", "place"],
   ])("%s", (_why, question, type) => {
@@ -307,8 +309,15 @@ describe("analyze", () => {
     "何か、おすすめのアプリある？",
     "iPhoneの設定方法、誰か教えて",
     "おすすめのアプリをいくつか教えて",
+    // a clause joined by が or けど is no topic for the question word after it
+    "このアプリ使いたいが誰か教えて",
+    "この曲は最高だけど、誰か教えて",
+    // the が of 誰かが is no topic either
+    "誰かが何か知ってる？",
     // whether
     "安全かどうか確認したい",
+    "雨が降るかどうか",
+    "天気は晴れるかどうか教えて",
   ])("reads no question word in %s", (text) => {
     expect(analyze(tokenizer, text).some((t) => t.question)).toBe(false);
   });
