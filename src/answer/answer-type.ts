@@ -22,13 +22,24 @@ const MONEY =
  * 210円です」): the answer's article is searched for an amount until a key point holds one.
  */
 const AMOUNT = new RegExp(MONEY.source.replace(/\|無料$/u, ""), "u");
-const FREE_FOR_NOW =
-  /([月日末内間]まで|期間|キャンペーン|初月|初回|お試し|体験|当面|一部)[^。]{0,20}無料|基本無料|無料[^。]{0,10}(期間|キャンペーン|体験|お試し)|課金|有料|料金がかか/u;
+const FREE_FOR_NOW = new RegExp(
+  [
+    // until a date or a count: 9月末まで, 2013年まで, 先着100名まで (not iPhoneからAndroidまで)
+    "([年月日末内間名]まで|期間|キャンペーン|初月|初回|お試し|体験|当面|当分|しばらく|今なら|先着|一部|来年|年内)[^。]{0,20}無料",
+    "基本無料",
+    "無料[^。]{0,10}(期間|キャンペーン|体験|お試し)",
+    // a price besides: 課金, 有料, 料金がかかる (not 課金なし, 料金がかからず)
+    "課金(?!なし|不要|せず|されない)",
+    "有料",
+    "料金がかか[るりっ]",
+  ].join("|"),
+  "u",
+);
 /**
- * 無料 as what the thing costs: not a free thing's name (無料アプリ, 無料通話), nor 送料無料 (shipping), nor a
- * 無料 denied (無料ではなく).
+ * 無料 as what the thing costs: not a free thing's name (無料アプリ, 無料通話; 無料ダウンロード and 無料配信
+ * say how it is had), nor 送料無料 (shipping), nor a 無料 denied (無料ではなく).
  */
-const FREE = /(?<!送料)無料(?![\p{Script=Han}\p{Script=Katakana}]|では|じゃ)/u;
+const FREE = /(?<!送料)無料(?=ダウンロード|配信|提供|公開|配布|[^\p{Script=Han}\p{Script=Katakana}]|$)(?!では|じゃ)/u;
 
 /** Whether a text gives the price asked for: an amount, or 無料 for good. */
 function givesPrice(text: string): boolean {

@@ -245,7 +245,6 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
         score,
       };
       sentences.push(point);
-      // holding it as the article is searched for it: a price that is 無料 scores, and does not end the search
       // holding it as the article is searched for it; 無料 for good answers only as the best match (see
       // withAnswerKind)
       if (holdsAnswer && (sought?.holds(normalize(text), unit.tokens, written) ?? true)) typed.add(point);

@@ -115,7 +115,7 @@ export function subjectTermsOf(tokens: readonly Token[], kind: Token | null = nu
 const KIND_NOUNS = new Map<string, QuestionType>(
   (
     [
-      ["date", ["時期", "時代", "年代", "日付", "日時", "年月日", "季節", "時刻"]],
+      ["date", ["時期", "時代", "年代", "日付", "日時", "年月日", "季節", "時刻", "日程", "年度"]],
       ["place", ["場所", "位置", "所在地", "首都", "出身地", "産地", "本社", "本拠地"]],
       ["number", ["人口", "人数", "割合", "期間", "年齢", ...MEASURED_NOUNS]],
       ["price", PRICE_NOUNS],
@@ -316,11 +316,9 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
   }
   if (word) return word;
   // 発売された日は？, 生まれた時は？: IPADIC reads 日 and 時 after a clause as 非自立, no term
-  const closing = tokens.findLastIndex((t) => t.term !== null || t.pos[1] === "非自立");
+  const closing = tokens.findLastIndex((t) => t.term !== null || (t.pos[0] === "名詞" && t.pos[1] === "非自立"));
   const dependent = tokens[closing];
-  if (dependent?.term === null && CLAUSE_DATE_NOUNS.has(dependent.surface) && endsClause(tokens[closing - 1])) {
-    return "date";
-  }
+  if (dependent?.term === null && datedBy(dependent.surface, tokens[closing - 1])) return "date";
   const at = tokens.findLastIndex((t) => t.term !== null);
   const last = tokens[at];
   const before = tokens[at - 1];
@@ -359,15 +357,20 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
   if (before?.surface === "の" && before.pos[1] === "連体化") return KIND_NOUNS.get(last.term) ?? null;
   // after a clause (完成した年は, 会議が開かれた場所は, 辞めた理由は): the clause says which one
   if (!endsClause(before) || definition) return null;
-  const kind = KIND_NOUNS.get(last.term);
-  if (kind) return kind;
-  // 月 after a clause in the past only: 生まれた月 is a date, 木星の一番大きい月 a moon
-  const past = before?.pos[0] === "助動詞" && (before.surface === "た" || before.surface === "だ");
-  return CLAUSE_DATE_NOUNS.has(last.term) && (last.term !== "月" || past) ? "date" : null;
+  return KIND_NOUNS.get(last.term) ?? (datedBy(last.term, before) ? "date" : null);
 }
 
-/** Nouns that ask for a date after a clause: 「完成した年は」, 「発売された日は」, 「生まれた月は」. */
-const CLAUSE_DATE_NOUNS: ReadonlySet<string> = new Set(["年", "日", "月", "時"]);
+/**
+ * Whether a noun after a clause asks for a date: 年 after any (完成した年は); 月 and 日 after an event, a
+ * verb or た (桜が咲く月, 発売された日; not 木星の一番大きい月, 寒い日, 眠れない日). Not 時: 「眠れない時は？」
+ * and 「スマホを落とした時は？」 ask what to do then. IPADIC reads 日 after a clause as 非自立, with no term.
+ */
+function datedBy(noun: string, clause: Token | undefined): boolean {
+  if (!endsClause(clause)) return false;
+  if (noun === "年") return true;
+  const event = clause?.pos[0] === "動詞" || clause?.surface === "た" || clause?.surface === "だ";
+  return (noun === "月" || noun === "日") && event;
+}
 
 /** Whether a token ends a clause that modifies the noun after it: た, 開かれる, 大きい. */
 function endsClause(t: Token | undefined): boolean {

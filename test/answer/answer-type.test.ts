@@ -305,6 +305,13 @@ describe("an amount of money", () => {
     expect(holds("price", "基本無料で遊べる。")).toBe(false);
     expect(holds("price", "月額料金は210円です。")).toBe(true);
     expect(holds("price", "ダウンロードは無料、一部アイテムは課金。")).toBe(false);
+    expect(holds("price", "2013年まで無料で使える。")).toBe(false);
+    expect(holds("price", "先着100名まで無料。")).toBe(false);
+    expect(holds("price", "しばらく無料で使える。")).toBe(false);
+    // no price besides: 課金なし, 料金がかからず; had for nothing: 無料ダウンロード
+    expect(holds("price", "課金なしで全機能が無料で使える。")).toBe(true);
+    expect(holds("price", "追加料金がかからず無料で使える。")).toBe(true);
+    expect(holds("price", "App Storeから無料ダウンロードできる。")).toBe(true);
     // free for good is the price
     expect(holds("price", "カケイボは無料で使えるアプリだ。")).toBe(true);
     expect(holds("price", "iPhoneからAndroidまで無料で使える。")).toBe(true);

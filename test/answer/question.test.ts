@@ -158,14 +158,20 @@ describe("the kind of answer a question asks for", () => {
     ["設立年は", "date"],
     ["3日は？", null],
     ["発売日とは", null],
-    // 日 and 時 after a clause, which IPADIC reads as 非自立; 日時 and 年度 closing a compound
+    // 日 after an event's clause, which IPADIC reads as 非自立; 日時 and 年度 closing a compound
     ["発売された日は？", "date"],
-    ["生まれた時は？", "date"],
+    ["発売された日を教えてください", "date"],
     ["開催日時は？", "date"],
     ["設立年度は？", "date"],
-    // 月 after a clause in the past: a moon otherwise
+    ["大会の日程は？", "date"],
+    // 月 and 日 after an event (a verb, た), not after a state; 時 asks what to do then
     ["生まれた月は？", "date"],
+    ["桜が咲く月は？", "date"],
     ["木星の一番大きい月は？", null],
+    ["寒い日は？", null],
+    ["眠れない時は？", null],
+    ["スマホを落とした時は？", null],
+    ["電車が遅れた時は教えて", null],
     // a compound of a サ変 noun and a kind noun asks for that kind; not a role's title
     ["発売時期は？", "date"],
     ["撮影場所は？", "place"],

@@ -310,7 +310,7 @@ describe("analyze", () => {
     "iPhoneの設定方法、誰か教えて",
     "おすすめのアプリをいくつか教えて",
     // a clause joined by が or けど is no topic for the question word after it
-    "このアプリ使いたいが誰か教えて",
+    "この店は好きだが、誰か教えて",
     "この曲は最高だけど、誰か教えて",
     // the が of 誰かが is no topic either
     "誰かが何か知ってる？",
