@@ -24,22 +24,26 @@ const MONEY =
 const AMOUNT = new RegExp(MONEY.source.replace(/\|無料$/u, ""), "u");
 const FREE_FOR_NOW = new RegExp(
   [
-    // until a date or a count: 9月末まで, 2013年まで, 先着100名まで (not iPhoneからAndroidまで)
-    "([年月日末内間名]まで|期間|キャンペーン|初月|初回|お試し|体験|当面|当分|しばらく|今なら|先着|一部|来年|年内)[^。]{0,20}無料",
-    "基本無料",
+    // until a date or a count (9月末まで, 2013年まで, 12/31まで, 先着100名まで; not iPhoneからAndroidまで), for a
+    // while (しばらく, 今だけ, 30日間, 最初の1ヶ月), in part (一部, 基本プレイ無料)
+    "([0-9年月日末内間名]まで|期間|キャンペーン|初月|初回|初年度|お試し|当面|当分|しばらく|今なら|いまなら|今だけ|先着|限定|限り|いっぱい|一部|年内)[^。]{0,20}無料",
+    "[0-9]+\\s*(日間|週間|か月|ヶ月|ヵ月|カ月|年間)[^。]{0,6}無料",
+    "基本(プレイ)?無料",
     "無料[^。]{0,10}(期間|キャンペーン|体験|お試し)",
-    // a price besides: 課金, 有料, 料金がかかる (not 課金なし, 料金がかからず)
-    "課金(?!なし|不要|せず|されない)",
+    // a price besides: 課金, 有料, 料金がかかる (not 課金なし, 課金は一切ありません, 料金がかかりません)
+    "課金(?![^。、]{0,6}(なし|無し|不要|ない|ありません|せず|しなくて|されない))",
     "有料",
-    "料金がかか[るりっ]",
+    "料金がかか(?!ら|りませ)",
   ].join("|"),
   "u",
 );
 /**
- * 無料 as what the thing costs: not a free thing's name (無料アプリ, 無料通話; 無料ダウンロード and 無料配信
- * say how it is had), nor 送料無料 (shipping), nor a 無料 denied (無料ではなく).
+ * 無料 as what the thing costs: not a free thing's name (無料アプリ, 無料通話, 無料配信アプリ; 無料ダウンロード and
+ * 無料配信 say how it is had), nor 送料無料 (shipping), nor a 無料 denied (無料ではない, 無料でない; 無料ではじめる
+ * is no denial).
  */
-const FREE = /(?<!送料)無料(?=ダウンロード|配信|提供|公開|配布|[^\p{Script=Han}\p{Script=Katakana}]|$)(?!では|じゃ)/u;
+const FREE =
+  /(?<!送料)無料(?=(?:ダウンロード|配信|提供|公開|配布)中?(?![\p{Script=Han}\p{Script=Katakana}])|[^\p{Script=Han}\p{Script=Katakana}]|$)(?!(?:では|じゃ)(?:な|あり)|でな)/u;
 
 /** Whether a text gives the price asked for: an amount, or 無料 for good. */
 function givesPrice(text: string): boolean {

@@ -312,6 +312,21 @@ describe("an amount of money", () => {
     expect(holds("price", "課金なしで全機能が無料で使える。")).toBe(true);
     expect(holds("price", "追加料金がかからず無料で使える。")).toBe(true);
     expect(holds("price", "App Storeから無料ダウンロードできる。")).toBe(true);
+    expect(holds("price", "料金がかかりませんので無料で使える。")).toBe(true);
+    expect(holds("price", "完全無料で課金は一切ありません。")).toBe(true);
+    expect(holds("price", "無料ではじめられる家計簿アプリ。")).toBe(true);
+    // for a while, or in part
+    for (const now of [
+      "30日間無料で試せる。",
+      "12/31まで無料で配信。",
+      "数量限定で無料配布。",
+      "基本プレイ無料のRPG。",
+    ]) {
+      expect(holds("price", now)).toBe(false);
+    }
+    // a free thing's name, a 無料 denied
+    expect(holds("price", "無料ダウンロード版を公開。")).toBe(false);
+    expect(holds("price", "無料でないアプリもある。")).toBe(false);
     // free for good is the price
     expect(holds("price", "カケイボは無料で使えるアプリだ。")).toBe(true);
     expect(holds("price", "iPhoneからAndroidまで無料で使える。")).toBe(true);
