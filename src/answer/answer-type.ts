@@ -10,18 +10,18 @@ import { MEASURE_NOUNS, NAN, type QuestionType } from "../text/question-words.ts
 const DATE =
   /(?<![0-9０-９])[0-9０-９]+\s*(年|月|日|世紀|年代)|(明治|大正|昭和|平成|令和|元禄|江戸時代)|[0-9]{4}\/[0-9]{1,2}|(?<![一二三四五六七八九十百千])[一二三四五六七八九十百千]+(年|月|日|世紀)/u;
 /**
- * 金額: 85円, 3,980円, 1億8千万円, 100億ドル, 130万ユーロ, ¥17,640, $99, 三百円, 無料 (NFKC makes ￥ ¥ and ＄
- * $). Not a bare number: 「…アプリっていくら？」 is not answered by 2位; nor a kanji numeral inside a word:
+ * 金額: 85円, 3,980円, 1億8千万円, 100億ドル, 130万ユーロ, ¥17,640, $99, 三百円 (NFKC makes ￥ ¥ and ＄ $).
+ * Not a bare number: 「…アプリっていくら？」 is not answered by 2位; nor a kanji numeral inside a word:
  * 関東一円 is all over 関東.
  */
-const MONEY =
-  /(?<![0-9])(?<![0-9][,.])[0-9][0-9,.]*\s*[万億千兆]*\s*(円|ドル|ユーロ|ポンド|ウォン|セント)|(?<!\p{Script=Han})[一二三四五六七八九十百千万億]+円|[¥$€£]\s*[0-9]|無料/u;
+const AMOUNT =
+  /(?<![0-9])(?<![0-9][,.])[0-9][0-9,.]*\s*[万億千兆]*\s*(円|ドル|ユーロ|ポンド|ウォン|セント)|(?<!\p{Script=Han})[一二三四五六七八九十百千万億]+円|[¥$€£]\s*[0-9]/u;
 /**
- * An amount of money, 無料 aside: 無料 answers 「いくら？」 (「カケイボは無料で使える」), but for a while or in
- * part (「9月末まで無料」, キャンペーン, 基本無料) it says there is a price, which often follows (「月額料金は
- * 210円です」): the answer's article is searched for an amount until a key point holds one.
+ * A price: an amount, or 無料. 無料 answers 「いくら？」 (「カケイボは無料で使える」), but for a while or in part
+ * (「9月末まで無料」, キャンペーン, 基本無料) it says there is a price, which often follows (「月額料金は210円
+ * です」): the answer's article is searched for an amount until a key point holds one.
  */
-const AMOUNT = new RegExp(MONEY.source.replace(/\|無料$/u, ""), "u");
+const MONEY = new RegExp(`${AMOUNT.source}|無料`, "u");
 const FREE_FOR_NOW = new RegExp(
   [
     // until a date or a count (9月末まで, 2013年まで, 12/31まで, 先着100名まで; not iPhoneからAndroidまで), for a
@@ -214,6 +214,11 @@ const MEASURES: ReadonlyMap<string, ReadonlySet<string>> = new Map(
     return nouns.map((noun) => [noun, spellings] as const);
   }),
 );
+/** The units a number question's measure is given in, when it asks for a quantity of `MEASURES`. */
+function unitsOf(type: QuestionType, kind: Token | null): ReadonlySet<string> | undefined {
+  return type === "number" ? MEASURES.get(measureOf(kind) ?? "") : undefined;
+}
+
 /** The nouns of `MEASURES`: 「バッテリーの容量は？」 asks for a number as 「人口は？」 does. */
 export const MEASURED_NOUNS: ReadonlySet<string> = new Set(MEASURES.keys());
 
@@ -316,12 +321,13 @@ export function answerSought(
   questionTerms: ReadonlyMap<string, unknown>,
 ): AnswerSought | null {
   if (type === null) return null;
-  const units = type === "number" ? MEASURES.get(measureOf(kind) ?? "") : undefined;
+  const units = unitsOf(type, kind);
   if (units) {
+    const holds: AnswerSought["holds"] = (_text, tokens, writtenAt) => measuredIn(units, tokens, writtenAt);
     return {
       mayHold: (text) => PATTERNS.number?.test(text) ?? true,
-      holds: (_text, tokens, writtenAt) => measuredIn(units, tokens, writtenAt),
-      settles: (_text, tokens, writtenAt) => measuredIn(units, tokens, writtenAt),
+      holds,
+      settles: holds,
       // a measure names what it measures: 3,200mAh is a battery's capacity
       names: () => true,
       mayName: true,
@@ -329,13 +335,14 @@ export function answerSought(
   }
   if (type === "number" && kind !== null) {
     const spellings = [...spellingsOf(kind.surface)];
+    const holds: AnswerSought["holds"] = (_text, tokens, writtenAt) => countsIn(kind.surface, tokens, writtenAt);
     return {
       mayHold: (text) => {
         const folded = text.toLowerCase();
         return spellings.some((spelling) => folded.includes(spelling));
       },
-      holds: (_text, tokens, writtenAt) => countsIn(kind.surface, tokens, writtenAt),
-      settles: (_text, tokens, writtenAt) => countsIn(kind.surface, tokens, writtenAt),
+      holds,
+      settles: holds,
       // 168g is the weight of what the article is about; 3台, 5社, 14人 count what the sentence says
       names: () => UNITS.has(kind.surface),
       mayName: UNITS.has(kind.surface),
@@ -346,6 +353,7 @@ export function answerSought(
     mayHold: (text) => pattern?.test(text) ?? true,
     holds: (text, tokens, writtenAt) =>
       type === "price" ? AMOUNT.test(text) : hasAnswerType(type, text, tokens, questionTerms, kind, writtenAt),
+    // 無料 for good gives the price too; any other kind ends the search where it is held
     settles: (text, tokens, writtenAt) =>
       type === "price" ? givesPrice(text) : hasAnswerType(type, text, tokens, questionTerms, kind, writtenAt),
     names: (tokens) => type === "price" && tokens.some((t, i) => isPriceNoun(t, tokens[i - 1])),
@@ -436,7 +444,7 @@ export function hasAnswerType(
   // シェーンベルク, nor 「コンゴの首都は？」 by コンゴ.
   const unasked = (t: Token | undefined) => t !== undefined && (t.term === null || !questionTerms.has(t.term));
   if (kind && type === "thing") return namesKind(kind, tokens, questionTerms);
-  const units = type === "number" ? MEASURES.get(measureOf(kind) ?? "") : undefined;
+  const units = unitsOf(type, kind);
   if (units) return measuredIn(units, tokens, writtenAt);
   if (kind && type === "number") return countsIn(kind.surface, tokens, writtenAt);
   switch (type) {

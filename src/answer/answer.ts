@@ -229,8 +229,9 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
       if (unitTerms.size === 0 && !titleSaysAll) continue;
       const text = article.body.slice(passage.start + unit.start, passage.start + unit.end);
       let score = own + context + PASSAGE_WEIGHT * (result.score / bestScore);
+      const normalized = normalize(text);
       const holdsAnswer =
-        questionType !== null && hasAnswerType(questionType, normalize(text), unit.tokens, weights, kind, written);
+        questionType !== null && hasAnswerType(questionType, normalized, unit.tokens, weights, kind, written);
       if (holdsAnswer) score += ANSWER_TYPE_BONUS;
       if (text.length > LONG_SENTENCE) score -= 0.1 * Math.min(1, text.length / LONG_SENTENCE - 1);
       // What continues a sentence (これをフォークト表記という。) answers at least as well as the sentence alone.
@@ -247,8 +248,8 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
       sentences.push(point);
       // holding it as the article is searched for it; 無料 for good answers only as the best match (see
       // withAnswerKind)
-      if (holdsAnswer && (sought?.holds(normalize(text), unit.tokens, written) ?? true)) typed.add(point);
-      else if (holdsAnswer && sought?.settles(normalize(text), unit.tokens, written)) settlesFirst.add(point);
+      if (holdsAnswer && (sought?.holds(normalized, unit.tokens, written) ?? true)) typed.add(point);
+      else if (holdsAnswer && sought?.settles(normalized, unit.tokens, written)) settlesFirst.add(point);
       if (result.id === leadId) {
         // A sentence read with the one before it (この鳥は…) replaces it in the lead: the pair holds both. A
         // unit that overlaps the last one without holding it (a chain started again) is left out.

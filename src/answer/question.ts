@@ -108,6 +108,9 @@ export function subjectTermsOf(tokens: readonly Token[], kind: Token | null = nu
   return [...subject];
 }
 
+/** Nouns of a date that also end a compound as one: 開催日時, 設立年度 (see questionTypeOfQuestion). */
+const DATE_NOUNS: ReadonlySet<string> = new Set(["日時", "年度", "日程", "時刻"]);
+
 /**
  * Nouns that name the kind of answer a question without a question word asks for: 「梅雨の時期は？」 asks
  * for a date as 「梅雨はいつ？」 does, 「ラオスの人口は？」 for a number, 「不況の原因は？」 for a reason.
@@ -115,7 +118,7 @@ export function subjectTermsOf(tokens: readonly Token[], kind: Token | null = nu
 const KIND_NOUNS = new Map<string, QuestionType>(
   (
     [
-      ["date", ["時期", "時代", "年代", "日付", "日時", "年月日", "季節", "時刻", "日程", "年度"]],
+      ["date", ["時期", "時代", "年代", "日付", "年月日", "季節", ...DATE_NOUNS]],
       ["place", ["場所", "位置", "所在地", "首都", "出身地", "産地", "本社", "本拠地"]],
       ["number", ["人口", "人数", "割合", "期間", "年齢", ...MEASURED_NOUNS]],
       ["price", PRICE_NOUNS],
@@ -198,8 +201,6 @@ function asksWhatItIs(after: readonly Token[]): boolean {
 
 /** Suffixes that make a noun of a date: 発売日, 設立年, 公開月. */
 const DATE_SUFFIXES: ReadonlySet<string> = new Set(["日", "年", "月"]);
-/** Nouns of a date that end a compound: 開催日時, 設立年度. */
-const DATE_NOUNS: ReadonlySet<string> = new Set(["日時", "年度", "日程", "時刻"]);
 
 /** Particles after what a question is about: its topic (は, って) or subject (が). */
 const ABOUT = new Set(["は", "って", "が"]);
@@ -210,8 +211,9 @@ const ABOUT = new Set(["は", "って", "が"]);
  * subjects end with, the last first (人口は2020年にはいくら, 議席数が増えるといくら, 値段はだいたいどれくらい).
  */
 function measuredType(before: readonly Token[]): "number" | "price" | null {
-  const measures = measuresAt(before);
-  for (const at of measuredAt(before)) {
+  const candidates = measuredAt(before);
+  const measures = measuresAt(before, candidates);
+  for (const at of candidates) {
     const noun = before[at] as Token;
     // a quantity measured in a unit only where the question asks for it, not in a clause (高さが変えられる
     // デスクはいくら？ asks for a price)
@@ -230,8 +232,8 @@ function measuredType(before: readonly Token[]): "number" | "price" | null {
  * and a topic (は, って) with no predicate between it and the question word; not a subject (が) nor a
  * topic in a clause: 「高さが変えられるデスクはいくら？」, 「容量が大きいハヤテはどれくらい売れた？」.
  */
-function measuresAt(before: readonly Token[]): number[] {
-  const [last, ...others] = measuredAt(before);
+function measuresAt(before: readonly Token[], candidates = measuredAt(before)): number[] {
+  const [last, ...others] = candidates;
   const found = last === undefined ? [] : [last];
   for (const at of others) {
     const particle = before.findIndex((t, i) => i > at && t.pos[0] === "助詞");
@@ -315,7 +317,7 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
     if (measured) return measured;
   }
   if (word) return word;
-  // 発売された日は？, 生まれた時は？: IPADIC reads 日 and 時 after a clause as 非自立, no term
+  // 発売された日は？: IPADIC reads 日 after a clause as 非自立, with no term
   const closing = tokens.findLastIndex((t) => t.term !== null || (t.pos[0] === "名詞" && t.pos[1] === "非自立"));
   const dependent = tokens[closing];
   if (dependent?.term === null && datedBy(dependent.surface, tokens[closing - 1])) return "date";

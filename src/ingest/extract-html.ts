@@ -293,11 +293,26 @@ function tooComplex(detail: string): UserFacingError {
  * Block containers that only their end tag closes: nesting them is nesting, however sloppy the page's
  * inline markup (an unclosed <span> or <font> in each list item is not).
  */
-const NESTING_NAMES = new Set(
-  "div section article aside nav header footer main figure table blockquote ul ol dl form fieldset details center".split(
-    " ",
-  ),
-);
+const NESTING_NAMES = new Set([
+  "div",
+  "section",
+  "article",
+  "aside",
+  "nav",
+  "header",
+  "footer",
+  "main",
+  "figure",
+  "table",
+  "blockquote",
+  "ul",
+  "ol",
+  "dl",
+  "form",
+  "fieldset",
+  "details",
+  "center",
+]);
 
 /**
  * What the markup is counted in: a tag, or the start of markup that holds no elements (a comment, a

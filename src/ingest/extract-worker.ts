@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import { UserFacingError } from "../errors.ts";
-import { type ExtractOptions, extractHtml } from "./extract-html.ts";
+import { type ExtractedArticle, type ExtractOptions, extractHtml } from "./extract-html.ts";
 
 /** The worker thread of `extractHtmlInWorker`: one page in, its article (or why not) out, then it ends. */
 export interface ExtractRequest {
@@ -9,7 +9,7 @@ export interface ExtractRequest {
 }
 
 export type ExtractReply =
-  | { readonly ok: ReturnType<typeof extractHtml> }
+  | { readonly ok: ExtractedArticle }
   | { readonly refused: { readonly message: string; readonly detail: string | undefined } }
   | { readonly failed: { readonly message: string; readonly stack: string | undefined } };
 

@@ -1,8 +1,10 @@
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
+import { loadFetchConfig } from "../../src/config.ts";
 import { UserFacingError } from "../../src/errors.ts";
 import { extractHtml } from "../../src/ingest/extract-html.ts";
 import { DEFAULT_EXTRACT_LIMITS, extractHtmlInWorker, inWorker } from "../../src/ingest/extract-in-worker.ts";
+import { fetchOptionsOf } from "../../src/ingest/ingest.ts";
 import { readSource } from "../../src/ingest/read-source.ts";
 import { LIBRARY_PAGE, pageHtml } from "./pages.ts";
 
@@ -80,14 +82,7 @@ describe("extractHtmlInWorker", () => {
   it("is how readSource reads an uploaded page, with the limits it is given", async () => {
     const bytes = new TextEncoder().encode(longPage(12_000));
     const options = {
-      fetch: {
-        maxBytes: 5 * 1024 * 1024,
-        timeoutMs: 1000,
-        connectTimeoutMs: 1000,
-        maxRedirects: 0,
-        userAgent: "t",
-        policy: { allow: [] },
-      },
+      fetch: fetchOptionsOf(loadFetchConfig({})),
       extract: { ...DEFAULT_EXTRACT_LIMITS, timeoutMs: 200 },
     };
     await expect(readSource({ kind: "file", name: "long.html", bytes }, options)).rejects.toThrow(/打ち切りました/u);
