@@ -112,6 +112,32 @@ export function subjectTermsOf(tokens: readonly Token[], kind: Token | null = nu
 const DATE_NOUNS: ReadonlySet<string> = new Set(["日時", "年度", "日程", "時刻"]);
 
 /**
+ * Nouns of a count: 数 and 率 alone (特区の数) or as a compound's suffix (議席数, 投票率), and the counts IPADIC
+ * reads as one word (件数, 回数). Not 関数 or 変数: one word each, and no count.
+ */
+const COUNT_NOUNS: ReadonlySet<string> = new Set([
+  "数",
+  "率",
+  "人数",
+  "件数",
+  "回数",
+  "点数",
+  "部数",
+  "日数",
+  "台数",
+  "個数",
+  "本数",
+  "枚数",
+  "票数",
+]);
+
+/**
+ * Nouns of a region: 「EURO2016で優勝した国は？」 asks where, as 「どこの国？」 does, and so do 「豊岡盆地が広がる
+ * 市は」 and 「加盟国は？」.
+ */
+const REGIONS = ["国", "都市", "市", "町", "村", "州", "県", "地域", "地方", "島"];
+
+/**
  * Nouns that name the kind of answer a question without a question word asks for: 「梅雨の時期は？」 asks
  * for a date as 「梅雨はいつ？」 does, 「ラオスの人口は？」 for a number, 「不況の原因は？」 for a reason.
  */
@@ -119,8 +145,8 @@ const KIND_NOUNS = new Map<string, QuestionType>(
   (
     [
       ["date", ["時期", "時代", "年代", "日付", "年月日", "季節", ...DATE_NOUNS]],
-      ["place", ["場所", "位置", "所在地", "首都", "出身地", "産地", "本社", "本拠地"]],
-      ["number", ["人口", "人数", "割合", "期間", "年齢", ...MEASURED_NOUNS]],
+      ["place", ["場所", "位置", "所在地", "首都", "出身地", "産地", "本社", "本拠地", "会場", ...REGIONS]],
+      ["number", ["人口", "割合", "期間", "年齢", ...COUNT_NOUNS, ...MEASURED_NOUNS]],
       ["price", PRICE_NOUNS],
       ["person", ["作者", "著者", "創業者", "創始者", "発明者", "設立者", "監督"]],
       ["reason", ["理由", "原因", "きっかけ"]],
@@ -340,6 +366,8 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
   const compound = before?.pos[0] === "名詞" && before.pos[1] !== "数" && before.end === last?.start;
   if (compound && !definition && last) {
     if ((last.pos[1] === "接尾" && DATE_SUFFIXES.has(last.surface)) || DATE_NOUNS.has(last.surface)) return "date";
+    // 議席数は, 投票率は: a count of what the compound names
+    if (last.pos[1] === "接尾" && COUNT_NOUNS.has(last.surface)) return "number";
     const kind = before.pos[1] === "サ変接続" ? KIND_NOUNS.get(last.term ?? "") : undefined;
     // not a role: 日本代表監督 is a title, not a question who holds it
     if (kind && kind !== "person") return kind;

@@ -415,6 +415,16 @@ describe("key points for a question that asks for a kind of answer", () => {
         "104SHの互換バッテリーは、1.5GHzのCPUを積む104SHのために作られた。104SHの互換バッテリーには大きいものと小さいものがある。大きい互換バッテリーは104SHを長く使いたい人に向く。",
         "容量は3,200mAhで、標準の約2.1倍だ。",
       ),
+      // the sentences that restate the question leave the country to the title, and say no count
+      draft(
+        "country",
+        "ラオス",
+        null,
+        "ラオスは東南アジアの内陸国で、首都はビエンチャンである。",
+        "民族ではラーオ族が一番多く、それに少数民族が続く。一番多いラーオ族の言葉は公用語でもある。",
+        "立法府は一院制の国民議会である。国民議会の議席は選挙のたびに増やされてきた。国民議会の選挙は5年ごとに行われる。",
+        "2016年の選挙で、議席は149となった。",
+      ),
     ]));
   });
   afterAll(() => removeDir(readerDir));
@@ -495,6 +505,15 @@ describe("key points for a question that asks for a kind of answer", () => {
     const answer = reader.ask("104SHの互換バッテリー、容量なんぼ？");
     expect(answer.questionType).toBe("number");
     expect(answer.keyPoints.map((k) => k.text)).toContain("容量は3,200mAhで、標準の約2.1倍だ。");
+  });
+
+  it("hold a place for a country asked for, and a number for a count", () => {
+    const country = reader.ask("ラーオ族が一番多い国は？");
+    expect(country.questionType).toBe("place");
+    expect(country.keyPoints.at(-1)?.text).toBe("ラオスは東南アジアの内陸国で、首都はビエンチャンである。");
+    const seats = reader.ask("ラオスの国民議会の議席数は？");
+    expect(seats.questionType).toBe("number");
+    expect(seats.keyPoints.at(-1)?.text).toBe("2016年の選挙で、議席は149となった。");
   });
 
   it("hold the amount that says most of the question's words", () => {

@@ -176,6 +176,20 @@ describe("the kind of answer a question asks for", () => {
     ["発売時期は？", "date"],
     ["撮影場所は？", "place"],
     ["退任理由は？", "reason"],
+    // a count: 数 and 率 after の or closing a compound, and the counts that are one word
+    ["設置された経済特区の数は?", "number"],
+    ["ラオスの国民議会の議席数は", "number"],
+    ["ポルトガルの都市人口率は", "number"],
+    ["発行部数は？", "number"],
+    ["関数とは？", null],
+    ["変数は？", null],
+    // a region asks where, as どこの国 does: after a clause, after の, or closing a サ変 compound
+    ["EURO2016で優勝した国は？", "place"],
+    ["但馬最大の盆地である豊岡盆地が広がる市は", "place"],
+    ["ヨーロッパの島は？", "place"],
+    ["加盟国は？", "place"],
+    ["ライブの会場は？", "place"],
+    ["先進国とは？", null],
   ])("%s → %s", (question, type) => {
     expect(questionTypeOfQuestion(asked(question))).toBe(type);
   });
