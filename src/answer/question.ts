@@ -1,5 +1,5 @@
-import { type Token, wordsOf } from "../text/analyze.ts";
-import { type QuestionType, SENTENCE_END } from "../text/question-words.ts";
+import { foldLongVowel, type Token, wordsOf } from "../text/analyze.ts";
+import { ORGANISATION_NOUNS, type QuestionType, SENTENCE_END } from "../text/question-words.ts";
 import { counterAsked, isPriceNoun, MEASURED_NOUNS, measureOf, PRICE_NOUNS } from "./answer-type.ts";
 
 /** Words of a request: 教えて(ください), 知りたい, 説明して, 紹介してほしい. */
@@ -139,7 +139,8 @@ const REGIONS = ["国", "都市", "市", "町", "村", "州", "県", "地域", "
 
 /**
  * Nouns that name the kind of answer a question without a question word asks for: 「梅雨の時期は？」 asks
- * for a date as 「梅雨はいつ？」 does, 「ラオスの人口は？」 for a number, 「不況の原因は？」 for a reason.
+ * for a date as 「梅雨はいつ？」 does, 「ラオスの人口は？」 for a number, 「不況の原因は？」 for a reason. An
+ * organisation asks who, as 「どこの会社？」 does (「…を作った会社は？」). Keyed by term (メーカー as メーカ).
  */
 const KIND_NOUNS = new Map<string, QuestionType>(
   (
@@ -148,13 +149,19 @@ const KIND_NOUNS = new Map<string, QuestionType>(
       ["place", ["場所", "位置", "所在地", "首都", "出身地", "産地", "本社", "本拠地", "会場", ...REGIONS]],
       ["number", ["人口", "割合", "期間", "年齢", ...COUNT_NOUNS, ...MEASURED_NOUNS]],
       ["price", PRICE_NOUNS],
-      ["person", ["作者", "著者", "創業者", "創始者", "発明者", "設立者", "監督"]],
+      ["person", ["作者", "著者", "創業者", "創始者", "発明者", "設立者", "監督", ...ORGANISATION_NOUNS]],
       ["reason", ["理由", "原因", "きっかけ"]],
       ["manner", ["方法", "手段", "やり方"]],
       ["name", ["名前", "名称", "別名", "愛称", "通称", "略称"]],
     ] as const
-  ).flatMap(([type, nouns]) => nouns.map((noun) => [noun, type] as const)),
+  ).flatMap(([type, nouns]) => nouns.map((noun) => [foldLongVowel(noun), type] as const)),
 );
+
+/**
+ * Kind nouns that also say what is asked about, where they do not close the question: the 店 of 「…の店の名前
+ * は？」 is missing from an answer that names no shop. 名前, 方法 or 数 name nothing.
+ */
+const NAMES_A_THING: ReadonlySet<string> = new Set([...REGIONS, ...ORGANISATION_NOUNS].map(foldLongVowel));
 
 /**
  * Nouns of a person's role or relation: a question that closes with one asks who, after の or a clause
@@ -432,7 +439,7 @@ export function namingWords(tokens: readonly Token[], kind: Token | null): (Toke
       t.term !== null &&
       t !== closing &&
       subject.has(t.term) &&
-      !KIND_NOUNS.has(t.term) &&
+      (!KIND_NOUNS.has(t.term) || NAMES_A_THING.has(t.term)) &&
       t.pos[0] === "名詞" &&
       NAMING_NOUNS.has(t.pos[1]),
   );

@@ -49,7 +49,7 @@ const QUESTION_WORDS: ReadonlyMap<string, QuestionType> = new Map(
  * Nouns of an organisation: どこ before の and one of them asks for its name, as 誰 does for a company
  * (「…の和田奈央子ってどこのチーム？」: 浦和レッズ, 「どこのブランド？」: リーバイス), not for a place.
  */
-const ORGANISATION_NOUNS: ReadonlySet<string> = new Set([
+export const ORGANISATION_NOUNS: ReadonlySet<string> = new Set([
   "会社",
   "企業",
   "メーカー",

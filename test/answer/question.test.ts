@@ -190,6 +190,12 @@ describe("the kind of answer a question asks for", () => {
     ["加盟国は？", "place"],
     ["ライブの会場は？", "place"],
     ["先進国とは？", null],
+    // an organisation asks who, as どこの会社 does, after any clause: organisations are each one of a kind
+    ["国立屋内総合競技場を作った会社は？", "person"],
+    ["しんぶん赤旗の新聞販売店の機能を併せ持つ政党は？", "person"],
+    ["安いメーカーは", "person"],
+    ["日本共産党は？", null],
+    ["会社とは？", null],
   ])("%s → %s", (question, type) => {
     expect(questionTypeOfQuestion(asked(question))).toBe(type);
   });
