@@ -343,7 +343,7 @@ function isCount(t: Token): boolean {
  * 人口はいくら), どれくらい for a price where it is one (値段どのくらい？).
  */
 export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType | null {
-  const wordAt = tokens.findIndex((t) => t.question);
+  const wordAt = questionWordAt(tokens);
   const word = tokens[wordAt]?.question;
   if (word === "price" || (word === "number" && counterAsked(tokens) === null)) {
     const measured = measuredType(tokens.slice(0, wordAt));
@@ -395,6 +395,18 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
   // after a clause (完成した年は, 会議が開かれた場所は, 辞めた理由は): the clause says which one
   if (!endsClause(before) || definition) return null;
   return KIND_NOUNS.get(last.term) ?? (datedBy(last.term, before) ? "date" : null);
+}
+
+/**
+ * Where the question word that the question asks with starts: of several, the last, nearest its predicate
+ * (「インドはなぜ貧しいのかという疑問から…決心をした無神論者は誰か」 asks who, 「1975年、誰の何が連載開始されたか」
+ * what). -1 without one.
+ */
+function questionWordAt(tokens: readonly Token[]): number {
+  let at = tokens.findLastIndex((t) => t.question);
+  // a word of two tokens (何|年) is one: where it starts
+  while (at > 0 && tokens[at - 1]?.question && tokens[at - 1]?.end === tokens[at]?.start) at--;
+  return at;
 }
 
 /**

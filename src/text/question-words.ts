@@ -103,6 +103,11 @@ const NAN_TO = new Set(["何と", "なんと", "何て", "なんて"]);
 /** Verbs that name something: 何と「いう」, 何と「呼ぶ」, 何と「読む」. */
 const NAMING_VERBS = new Set(["いう", "言う", "呼ぶ", "よぶ", "称する", "読む", "名付ける", "名づける"]);
 
+/** The particle も. */
+function isMo(t: KuromojiToken | undefined): boolean {
+  return t?.surface_form === "も" && t.pos === "助詞";
+}
+
 /** でも, as one token or で + も. */
 function isDemo(first: KuromojiToken | undefined, second: KuromojiToken | undefined): boolean {
   return first?.surface_form === "でも" || (first?.surface_form === "で" && second?.surface_form === "も");
@@ -183,8 +188,8 @@ const COMMAS = new Set(["、", ","]);
 const KA_COUNTERS = new Set(["国", "国語"]);
 
 /**
- * A question word's indefinite form (誰か, 何か, どこかで, なぜか, 〜かどうか): it asks nothing, and is no search
- * term, as the question word is none.
+ * A question word's indefinite form (誰か, 何か, どこかで, なぜか, 〜かどうか, 誰も, どこでも, 何度も): it asks
+ * nothing, and is no search term, as the question word is none.
  */
 const INDEFINITE = { type: null, includesNext: false } as const;
 
@@ -227,6 +232,21 @@ export function questionTypeOf(
   // 〜かどうか (whether): no question, and どう no term
   if (surface === "どう" && ka && context.previous?.surface_form === "か") return INDEFINITE;
   if (ka && !asksThere(afterNext, context.topic ?? false, after(1))) return INDEFINITE;
+  // A question word and も or でも is a pronoun of all or none: 誰も知らない, 何も, いくつもある, どこでも採掘
+  // できる, どこまでも; with a counter, of many: 何度も, 何年も, 何十回も; 何の利益も与えず.
+  if (isMo(next) || (isDemo(next, afterNext) && surface !== "いくら" && surface !== "なんぼ")) return INDEFINITE;
+  if (next?.surface_form === "まで" && isMo(afterNext)) return INDEFINITE;
+  if (NAN.has(surface) && next?.surface_form === "の" && afterNext?.pos === "名詞" && isMo(after(1))) {
+    return INDEFINITE;
+  }
+  if (NAN.has(surface) && next?.pos === "名詞" && (next.pos_detail_1 === "接尾" || next.pos_detail_1 === "数")) {
+    let k = 0;
+    while (k < MAX_NUMERALS && after(k)?.pos_detail_1 === "数") k++;
+    // after(k) is the counter after the numerals, or the token after the counter when there are none
+    const counted = next.pos_detail_1 === "数" ? after(k + 1) : afterNext;
+    // the counter stays no term, as in 何度 asking
+    if (isMo(counted)) return { type: null, includesNext: true };
+  }
   if (NAN.has(surface) && next?.pos === "名詞") {
     if (DATE_COUNTERS.has(next.surface_form)) return { type: "date", includesNext: true };
     if (MONEY_COUNTERS.has(next.surface_form)) return { type: "price", includesNext: true };

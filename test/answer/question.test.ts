@@ -195,6 +195,11 @@ describe("the kind of answer a question asks for", () => {
     ["しんぶん赤旗の新聞販売店の機能を併せ持つ政党は？", "person"],
     ["安いメーカーは", "person"],
     ["日本共産党は？", null],
+    // of several question words, the last asks: one in a clause (なぜ…のかという) or of many (何度も) does not
+    ["インドはなぜ貧しいのかという疑問から経済学者となった無神論者は誰か。", "person"],
+    ["1975年、『文藝春秋』で誰の何が連載開始されたか？", "thing"],
+    ["それを何度も再利用する技法が生まれたのは何年頃か。", "date"],
+    ["何年の何月何日に記録したか", "date"],
     ["会社とは？", null],
   ])("%s → %s", (question, type) => {
     expect(questionTypeOfQuestion(asked(question))).toBe(type);

@@ -318,6 +318,16 @@ describe("analyze", () => {
     "安全かどうか確認したい",
     "雨が降るかどうか",
     "天気は晴れるかどうか教えて",
+    // all or none, and many: a question word and も or でも, with a counter or a noun between
+    "誰も知らない",
+    "何もない",
+    "いくつもある",
+    "どこでも採掘できる",
+    "誰でもできる",
+    "どこまでも引き伸ばす",
+    "何度も再利用する",
+    "何十回もやり直した",
+    "何の利益も与えず",
   ])("reads no question word in %s", (text) => {
     expect(analyze(tokenizer, text).some((t) => t.question)).toBe(false);
   });
