@@ -161,7 +161,7 @@ const KIND_NOUNS = new Map<string, QuestionType>(
  * Kind nouns that also say what is asked about, where they do not close the question: the 店 of 「…の店の名前
  * は？」 is missing from an answer that names no shop. 名前, 方法 or 数 name nothing.
  */
-const NAMES_A_THING: ReadonlySet<string> = new Set([...REGIONS, ...ORGANISATION_NOUNS].map(foldLongVowel));
+const NAMES_A_THING: ReadonlySet<string> = new Set([...REGIONS, "会場", ...ORGANISATION_NOUNS].map(foldLongVowel));
 
 /**
  * Nouns of a person's role or relation: a question that closes with one asks who, after の or a clause
@@ -205,9 +205,9 @@ const PERSON_ROLES: ReadonlySet<string> = new Set([
 const PERSON_ROLE_SUFFIXES: ReadonlySet<string> = new Set(["家", "者", "手", "員", "師", "士"]);
 
 /**
- * Whether a question's closing noun names a person's role (see PERSON_ROLES), given the token before it: a
- * role noun on its own (優勝した選手, マーラーの妻), not the last noun of a compound (映画監督), or a noun with a
- * suffix of a role (漫画|家).
+ * Whether a question's closing noun names a person's role (see PERSON_ROLES) or another kind noun that asks
+ * who (作者, 会社), given the token before it: such a noun on its own (優勝した選手, マーラーの妻), not the last
+ * noun of a compound (映画監督), or a noun with a suffix of a role (漫画|家).
  */
 function isPersonRole(last: Token, before: Token | undefined): boolean {
   if (last.pos[0] !== "名詞") return false;
@@ -355,8 +355,12 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
   const dependent = tokens[closing];
   if (dependent?.term === null && datedBy(dependent.surface, tokens[closing - 1])) return "date";
   const at = tokens.findLastIndex((t) => t.term !== null);
+  // 「日本って安全な国？」, 「ソニーって日本の会社だっけ」: a noun in the predicate after a topic asks yes or no
+  if (asksWhetherItIs(tokens, at)) return null;
   const last = tokens[at];
-  const before = tokens[at - 1];
+  // お店, ご実家: the noun, after its honorific prefix
+  const prefixed = tokens[at - 1]?.pos[0] === "接頭詞" && tokens[at - 1]?.end === last?.start;
+  const before = tokens[prefixed ? at - 2 : at - 1];
   // the role word starts at its noun when it ends with a suffix (漫画|家)
   const role = last?.pos[1] === "接尾" ? at - 1 : at;
   if (
@@ -374,7 +378,8 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
   if (compound && !definition && last) {
     if ((last.pos[1] === "接尾" && DATE_SUFFIXES.has(last.surface)) || DATE_NOUNS.has(last.surface)) return "date";
     // 議席数は, 投票率は: a count of what the compound names
-    if (last.pos[1] === "接尾" && COUNT_NOUNS.has(last.surface)) return "number";
+    // (not 自然数, 無理数: a 形容動詞's stem and 数 name a kind of number)
+    if (last.pos[1] === "接尾" && COUNT_NOUNS.has(last.surface) && before.pos[1] !== "形容動詞語幹") return "number";
     const kind = before.pos[1] === "サ変接続" ? KIND_NOUNS.get(last.term ?? "") : undefined;
     // not a role: 日本代表監督 is a title, not a question who holds it
     if (kind && kind !== "person") return kind;
@@ -391,10 +396,28 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
     }
   }
   if (!last?.term || last.pos[0] !== "名詞") return null;
-  if (before?.surface === "の" && before.pos[1] === "連体化") return KIND_NOUNS.get(last.term) ?? null;
+  if (before?.surface === "の" && before.pos[1] === "連体化")
+    return definition ? null : (KIND_NOUNS.get(last.term) ?? null);
   // after a clause (完成した年は, 会議が開かれた場所は, 辞めた理由は): the clause says which one
   if (!endsClause(before) || definition) return null;
   return KIND_NOUNS.get(last.term) ?? (datedBy(last.term, before) ? "date" : null);
+}
+
+/**
+ * Whether a question without a question word asks whether its topic is what the noun at `at` names: the noun
+ * closes the predicate after a topic (は, って), with nothing after it but a copula or a final particle
+ * (日本って安全な国？, 日本は平和な国なの？, ソニーって日本の会社だっけ). Not a noun that is itself the topic (ラオス
+ * の首都は, ラオスの首都って？) or what the question asks to be told (…の時期を教えて).
+ */
+function asksWhetherItIs(tokens: readonly Token[], at: number): boolean {
+  const topic = topicMarker(tokens);
+  if (topic < 0 || topic > at) return false;
+  return tokens
+    .slice(at + 1)
+    .every(
+      (t) =>
+        t.pos[0] === "助動詞" || t.pos[1]?.includes("終助詞") || t.surface === "の" || SENTENCE_END.test(t.surface),
+    );
 }
 
 /**

@@ -420,8 +420,8 @@ describe("key points for a question that asks for a kind of answer", () => {
         "country",
         "ラオス",
         null,
-        "ラオスは東南アジアの内陸国で、首都はビエンチャンである。",
-        "民族ではラーオ族が一番多く、それに少数民族が続く。一番多いラーオ族の言葉は公用語でもある。",
+        "ラオスは東南アジアの国で、首都はビエンチャンである。",
+        "民族ではラーオ族が一番多く、それに少数民族が続く。一番多いラーオ族の言葉は公用語でもある。ラーオ族の多くは低地に住む。",
         "立法府は一院制の国民議会である。国民議会の議席は選挙のたびに増やされてきた。国民議会の選挙は5年ごとに行われる。",
         "2016年の選挙で、議席は149となった。",
       ),
@@ -510,7 +510,7 @@ describe("key points for a question that asks for a kind of answer", () => {
   it("hold a place for a country asked for, and a number for a count", () => {
     const country = reader.ask("ラーオ族が一番多い国は？");
     expect(country.questionType).toBe("place");
-    expect(country.keyPoints.at(-1)?.text).toBe("ラオスは東南アジアの内陸国で、首都はビエンチャンである。");
+    expect(country.keyPoints.at(-1)?.text).toBe("ラオスは東南アジアの国で、首都はビエンチャンである。");
     const seats = reader.ask("ラオスの国民議会の議席数は？");
     expect(seats.questionType).toBe("number");
     expect(seats.keyPoints.at(-1)?.text).toBe("2016年の選挙で、議席は149となった。");

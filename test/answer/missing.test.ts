@@ -24,6 +24,9 @@ describe("the words that name what a question is about", () => {
     ["富士山の山小屋の名前は？", ["富士山", "山小屋"]],
     ["節電のコツは？", []],
     ["梅雨の時期を教えてください", ["梅雨"]],
+    // a region, a venue or an organisation names what the question is about where it does not close it
+    ["富士山のある県の名前は？", ["富士山", "県"]],
+    ["ライブの会場の最寄り駅は？", ["ライブ", "会場"]],
   ])("%s → %j", async (question, words) => {
     const tokens = analyze(await loadTokenizer(), question);
     expect(namingWords(tokens, null).map((t) => t.term)).toEqual(words);

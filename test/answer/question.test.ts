@@ -183,24 +183,33 @@ describe("the kind of answer a question asks for", () => {
     ["発行部数は？", "number"],
     ["関数とは？", null],
     ["変数は？", null],
+    ["自然数って？", null],
     // a region asks where, as どこの国 does: after a clause, after の, or closing a サ変 compound
     ["EURO2016で優勝した国は？", "place"],
     ["但馬最大の盆地である豊岡盆地が広がる市は", "place"],
     ["ヨーロッパの島は？", "place"],
     ["加盟国は？", "place"],
     ["ライブの会場は？", "place"],
-    ["先進国とは？", null],
+    ["加盟国とは？", null],
+    ["アメリカの州とは？", null],
+    // a noun in the predicate after a topic asks whether the topic is one
+    ["日本って安全な国？", null],
+    ["日本は平和な国なの？", null],
+    ["ソニーって日本の会社だっけ", null],
+    ["ビートルズってイギリスの歌手？", null],
+    ["ラオスの首都って？", "place"],
     // an organisation asks who, as どこの会社 does, after any clause: organisations are each one of a kind
     ["国立屋内総合競技場を作った会社は？", "person"],
     ["しんぶん赤旗の新聞販売店の機能を併せ持つ政党は？", "person"],
     ["安いメーカーは", "person"],
+    ["おすすめのお店は", "person"],
     ["日本共産党は？", null],
+    ["作った会社とは？", null],
     // of several question words, the last asks: one in a clause (なぜ…のかという) or of many (何度も) does not
     ["インドはなぜ貧しいのかという疑問から経済学者となった無神論者は誰か。", "person"],
     ["1975年、『文藝春秋』で誰の何が連載開始されたか？", "thing"],
     ["それを何度も再利用する技法が生まれたのは何年頃か。", "date"],
     ["何年の何月何日に記録したか", "date"],
-    ["会社とは？", null],
   ])("%s → %s", (question, type) => {
     expect(questionTypeOfQuestion(asked(question))).toBe(type);
   });
