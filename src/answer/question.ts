@@ -137,6 +137,9 @@ const COUNT_NOUNS: ReadonlySet<string> = new Set([
  */
 const REGIONS = ["国", "都市", "市", "町", "村", "州", "県", "地域", "地方", "島"];
 
+/** ORGANISATION_NOUNS as terms (メーカー as メーカ). */
+const ORGANISATIONS: ReadonlySet<string> = new Set([...ORGANISATION_NOUNS].map(foldLongVowel));
+
 /**
  * Nouns that name the kind of answer a question without a question word asks for: 「梅雨の時期は？」 asks
  * for a date as 「梅雨はいつ？」 does, 「ラオスの人口は？」 for a number, 「不況の原因は？」 for a reason. An
@@ -146,10 +149,26 @@ const KIND_NOUNS = new Map<string, QuestionType>(
   (
     [
       ["date", ["時期", "時代", "年代", "日付", "年月日", "季節", ...DATE_NOUNS]],
-      ["place", ["場所", "位置", "所在地", "首都", "出身地", "産地", "本社", "本拠地", "会場", ...REGIONS]],
+      [
+        "place",
+        [
+          "場所",
+          "位置",
+          "所在地",
+          "首都",
+          "州都",
+          "県庁所在地",
+          "出身地",
+          "産地",
+          "本社",
+          "本拠地",
+          "会場",
+          ...REGIONS,
+        ],
+      ],
       ["number", ["人口", "割合", "期間", "年齢", ...COUNT_NOUNS, ...MEASURED_NOUNS]],
       ["price", PRICE_NOUNS],
-      ["person", ["作者", "著者", "創業者", "創始者", "発明者", "設立者", "監督", ...ORGANISATION_NOUNS]],
+      ["person", ["作者", "著者", "創業者", "創始者", "発明者", "設立者", "監督", ...ORGANISATIONS]],
       ["reason", ["理由", "原因", "きっかけ"]],
       ["manner", ["方法", "手段", "やり方"]],
       ["name", ["名前", "名称", "別名", "愛称", "通称", "略称"]],
@@ -161,7 +180,7 @@ const KIND_NOUNS = new Map<string, QuestionType>(
  * Kind nouns that also say what is asked about, where they do not close the question: the 店 of 「…の店の名前
  * は？」 is missing from an answer that names no shop. 名前, 方法 or 数 name nothing.
  */
-const NAMES_A_THING: ReadonlySet<string> = new Set([...REGIONS, "会場", ...ORGANISATION_NOUNS].map(foldLongVowel));
+const NAMES_A_THING: ReadonlySet<string> = new Set([...REGIONS, "会場", ...ORGANISATIONS]);
 
 /**
  * Nouns of a person's role or relation: a question that closes with one asks who, after の or a clause
@@ -381,8 +400,9 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
     // (not 自然数, 無理数: a 形容動詞's stem and 数 name a kind of number)
     if (last.pos[1] === "接尾" && COUNT_NOUNS.has(last.surface) && before.pos[1] !== "形容動詞語幹") return "number";
     const kind = before.pos[1] === "サ変接続" ? KIND_NOUNS.get(last.term ?? "") : undefined;
-    // not a role: 日本代表監督 is a title, not a question who holds it
-    if (kind && kind !== "person") return kind;
+    // not a role: 日本代表監督 is a title, not a question who holds it; an organisation is one (所属政党,
+    // 所属事務所)
+    if (kind && (kind !== "person" || ORGANISATIONS.has(last.term ?? ""))) return kind;
   }
   // 東京タワーの高さは？ (高 + さ), 電池容量は？ (a compound ending in the quantity)
   if (measureOf(last) !== null && !definition) {

@@ -188,6 +188,7 @@ describe("the kind of answer a question asks for", () => {
     ["EURO2016で優勝した国は？", "place"],
     ["但馬最大の盆地である豊岡盆地が広がる市は", "place"],
     ["ヨーロッパの島は？", "place"],
+    ["ニーダーザクセン州の州都は？", "place"],
     ["加盟国は？", "place"],
     ["ライブの会場は？", "place"],
     ["加盟国とは？", null],
@@ -203,6 +204,9 @@ describe("the kind of answer a question asks for", () => {
     ["しんぶん赤旗の新聞販売店の機能を併せ持つ政党は？", "person"],
     ["安いメーカーは", "person"],
     ["おすすめのお店は", "person"],
+    // a サ変 noun and an organisation: which one (a role's title is no question who holds it)
+    ["赤嶺政賢の所属政党は？", "person"],
+    ["所属事務所は", "person"],
     ["日本共産党は？", null],
     ["作った会社とは？", null],
     // of several question words, the last asks: one in a clause (なぜ…のかという) or of many (何度も) does not
