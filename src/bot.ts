@@ -57,14 +57,21 @@ import {
 
 /** The first response is due 3 s after Discord sends an interaction; a handler still silent by then is deferred. */
 export const AUTO_DEFER_MS = 2_000;
-/** On shutdown, how long interactions in flight may take to finish. */
-export const SHUTDOWN_GRACE_MS = 10_000;
+/**
+ * On shutdown, how long interactions in flight may take to finish. Docker kills a container 10 s after
+ * asking it to stop: what still runs after 8 s is told that it was cut short (INTERRUPTED), in the time left.
+ */
+export const SHUTDOWN_GRACE_MS = 8_000;
+/** On shutdown, how long telling members that their interactions were cut short may take. */
+const INTERRUPT_MS = 1_500;
 /** Search queries remembered for page buttons. */
 const QUERY_MEMORY_LIMIT = 1_000;
 
 const GENERIC_APOLOGY =
   "申し訳ありません、内部エラーが発生しました。時間をおいてもう一度お試しください。続く場合はサーバーの管理者に知らせてください。";
 const STOPPING = "shiori は再起動のため停止中です。少し待ってからもう一度お試しください。";
+const INTERRUPTED =
+  "shiori の再起動のため、この操作は終わるのを待たずに打ち切りました。少し待ってから、結果を確かめるか、もう一度お試しください。";
 const NOT_ALLOWED_HERE =
   "このサーバーでは shiori を利用できません。利用したい場合は、ボットの運営者にこのサーバーの許可を依頼してください。";
 const MODERATORS_ONLY =
@@ -84,13 +91,18 @@ export interface BotOptions {
   /** Extra discord.js options (the tests lower waitGuildTimeout). */
   readonly clientOptions?: Partial<ClientOptions>;
   readonly now?: () => Date;
+  /** On shutdown, how long interactions in flight may take to finish (SHUTDOWN_GRACE_MS). */
+  readonly shutdownGraceMs?: number;
 }
 
 export interface Bot {
   readonly client: Client;
   /** Logs in and resolves when the gateway session is ready. */
   login(): Promise<void>;
-  /** Stops taking interactions, waits for those in flight and for the engine's writes, then disconnects. */
+  /**
+   * Stops taking interactions, waits for those in flight (at most the grace period: the members of those
+   * still running are told they were cut short), then for the engine's writes, then disconnects.
+   */
   stop(): Promise<void>;
 }
 
@@ -179,6 +191,8 @@ class Responder {
   readonly #interaction: Repliable;
   #state: "new" | "deferred" | "replied" | "updating" = "new";
   #private = false;
+  /** Once the member is told the interaction was cut short, whatever the handler sends later is dropped. */
+  #closed = false;
   #queue: Promise<unknown> = Promise.resolve();
   /** Milliseconds from receipt to the first response. */
   ackMs: number | null = null;
@@ -192,8 +206,8 @@ class Responder {
     return this.#state !== "new";
   }
 
-  #run<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.#queue.then(work);
+  #run(work: () => Promise<void>, evenClosed = false): Promise<void> {
+    const next = this.#queue.then(() => (this.#closed && !evenClosed ? undefined : work()));
     this.#queue = next.catch(() => {});
     return next;
   }
@@ -263,7 +277,7 @@ class Responder {
    * The message is plain text (it may quote a title or what the member typed): escaped so that it never
    * formats or pings, controls dropped, and cut at a grapheme to fit in one Discord message.
    */
-  fail(message: string): Promise<void> {
+  fail(message: string, evenClosed = false): Promise<void> {
     return this.#run(async () => {
       const i = this.#interaction;
       const body = { content: markdownText(message, [], MESSAGE_CONTENT_LIMIT), allowedMentions: NO_MENTIONS };
@@ -277,7 +291,13 @@ class Responder {
         if (this.#state === "deferred") await i.deleteReply().catch(() => {});
       }
       this.#state = "replied";
-    });
+    }, evenClosed);
+  }
+
+  /** Tells the member the interaction was cut short (see fail); nothing sent after it reaches them. */
+  interrupt(message: string): Promise<void> {
+    this.#closed = true;
+    return this.fail(message, true);
   }
 }
 
@@ -320,6 +340,8 @@ export function createBot(options: BotOptions): Bot {
   const now = options.now ?? (() => new Date());
   const cooldowns = new Map<string, number>();
   const inFlight = new Set<Promise<void>>();
+  /** The interactions in flight that a member waits on, with what their log line says of them. */
+  const waiting = new Map<Responder, Record<string, unknown>>();
   let stopping = false;
 
   const client = new Client({
@@ -467,6 +489,7 @@ export function createBot(options: BotOptions): Bot {
       if (!interaction.isRepliable()) return;
       const responder = new Responder(interaction as Repliable);
       const user: Actor = { id: interaction.user.id, isModerator: isModerator(interaction) };
+      waiting.set(responder, entry);
       try {
         await respond(interaction as Repliable, responder, user);
         entry["outcome"] = "ok";
@@ -480,6 +503,7 @@ export function createBot(options: BotOptions): Bot {
           logger.warn({ ...entry, event: "interaction.reply_failed", err: replyErr }, "could not tell the member");
         });
       } finally {
+        waiting.delete(responder);
         entry["ackMs"] = responder.ackMs;
       }
     } catch (err) {
@@ -508,16 +532,27 @@ export function createBot(options: BotOptions): Bot {
     },
     async stop() {
       stopping = true;
-      let timer: NodeJS.Timeout | undefined;
-      const grace = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, SHUTDOWN_GRACE_MS);
-      });
-      await Promise.race([Promise.allSettled([...inFlight]), grace]);
-      clearTimeout(timer);
+      await within(Promise.allSettled([...inFlight]), options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);
+      // Those still waiting are told, rather than left with "thinking…" until Discord gives up on it.
+      const cut = [...waiting];
+      for (const [, entry] of cut) {
+        logger.warn({ ...entry, event: "interaction.interrupted" }, "cut short by shutdown");
+      }
+      await within(Promise.allSettled(cut.map(([responder]) => responder.interrupt(INTERRUPTED))), INTERRUPT_MS);
       await engine.idle();
       await client.destroy();
     },
   };
+}
+
+/** Waits for `work`, at most `ms` milliseconds. */
+async function within(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  await Promise.race([work, timeout]);
+  clearTimeout(timer);
 }
 
 /** Downloads an attachment from Discord's CDN, refusing more than `maxBytes`. */

@@ -141,13 +141,7 @@ beforeAll(async () => {
   // The ingestion allow list lets this test fetch from 127.0.0.1; by default loopback is refused.
   const fetch = { ...fetchOptionsOf(loadFetchConfig({})), policy: { allow: ["127.0.0.1/32"] } };
   bot = createBot({
-    config: {
-      token: TOKEN,
-      moderatorRoleIds: [fake.moderatorRoleId],
-      allowedGuildIds: [fake.guildId],
-      apiBase: fake.apiBase,
-      cooldownSeconds: 30,
-    },
+    config: fake.botConfig(TOKEN, 30),
     engine,
     logger,
     fetch,

@@ -313,6 +313,17 @@ export class FakeDiscord {
     return "1500000000000000001";
   }
 
+  /** The configuration of a bot that talks to this stand-in, allowed in its guild, with its moderator role. */
+  botConfig(token: string, cooldownSeconds = 0) {
+    return {
+      token,
+      moderatorRoleIds: [this.moderatorRoleId],
+      allowedGuildIds: [this.guildId],
+      apiBase: this.apiBase,
+      cooldownSeconds,
+    };
+  }
+
   /** A slash command: `options` as Discord sends them ({name, type, value} or sub-commands). */
   chatInput(
     name: string,

@@ -1,0 +1,96 @@
+import { rm } from "node:fs/promises";
+import { SlashCommandBuilder } from "discord.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defineCommand } from "../../commands/context.ts";
+import { type Bot, createBot } from "../../src/bot.ts";
+import { loadFetchConfig } from "../../src/config.ts";
+import type { Engine } from "../../src/engine.ts";
+import { fetchOptionsOf } from "../../src/ingest/ingest.ts";
+import { createLogger } from "../../src/log.ts";
+import { openTestEngine } from "./corpus.ts";
+import { FakeDiscord } from "./fake-discord.ts";
+
+/**
+ * Stopping the bot while members wait: what finishes within the grace period is answered as usual, and
+ * what does not is told it was cut short, not left "thinking…" until Discord gives up on it.
+ */
+
+const TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gfake0.shutdown-test-token";
+const EPHEMERAL = 64;
+const GRACE_MS = 400;
+
+/** Handlers wait for the test to release them: `mode` names the release. */
+const releases = new Map<string, () => void>();
+const released = (mode: string) => new Promise<void>((resolve) => releases.set(mode, resolve));
+
+const wait = defineCommand<{ mode: string }>({
+  data: new SlashCommandBuilder().setName("wait").setDescription("test only"),
+  parse: (o) => ({ mode: o.string("mode") ?? "" }),
+  isPrivate: () => false,
+  async run(ctx) {
+    await ctx.defer();
+    await released(ctx.options.mode);
+    await ctx.reply({ content: `${ctx.options.mode} が終わりました` });
+  },
+});
+
+let fake: FakeDiscord;
+let bot: Bot;
+let engine: Engine;
+let corpusDir: string;
+const logLines: string[] = [];
+
+beforeAll(async () => {
+  fake = new FakeDiscord();
+  await fake.start();
+  ({ engine, corpusDir } = await openTestEngine());
+  const logger = createLogger({ level: "info", secrets: [TOKEN], destination: { write: (l) => logLines.push(l) } });
+  bot = createBot({
+    config: fake.botConfig(TOKEN),
+    engine,
+    logger,
+    fetch: fetchOptionsOf(loadFetchConfig({})),
+    version: "0.1.0-test",
+    clientOptions: { waitGuildTimeout: 1_000 },
+    commands: [wait],
+    shutdownGraceMs: GRACE_MS,
+  });
+  await bot.login();
+});
+
+afterAll(async () => {
+  await fake?.stop();
+  if (corpusDir) await rm(corpusDir, { recursive: true, force: true });
+});
+
+describe("stopping while members wait", () => {
+  it("answers what finishes within the grace period, and tells the rest they were cut short", async () => {
+    const deferred = (t: { ack: { type: number } | null }) => t.ack?.type === 5;
+    const str = (value: string) => [{ name: "mode", type: 3, value }];
+    const quick = await fake.send(fake.chatInput("wait", str("quick")), { until: deferred });
+    const stuck = await fake.send(fake.chatInput("wait", str("stuck")), { until: deferred });
+
+    const stopped = bot.stop();
+    releases.get("quick")?.();
+    await stopped;
+
+    // the one released within the grace period is answered as it would have been
+    expect(quick.bodies.map((b) => b.body["content"])).toEqual(["quick が終わりました"]);
+    // the other is told, privately, and its public "thinking…" is removed
+    const told = stuck.bodies.at(-1);
+    expect(told?.kind).toBe("followup");
+    expect(told?.body["content"]).toContain("再起動のため、この操作は終わるのを待たずに打ち切りました");
+    expect(told?.body["flags"]).toBe(EPHEMERAL);
+    expect(() => fake.original(stuck)).toThrow(/no original message/u);
+
+    // what the handler sends after that never reaches the member
+    releases.get("stuck")?.();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(stuck.bodies.map((b) => b.body["content"])).not.toContain("stuck が終わりました");
+
+    const interrupted = logLines.map((l) => JSON.parse(l)).filter((l) => l.event === "interaction.interrupted");
+    expect(interrupted).toEqual([expect.objectContaining({ command: "wait", level: "warn" })]);
+    expect(logLines.join("\n")).not.toContain(TOKEN);
+    expect(fake.violations).toEqual([]);
+  });
+});
