@@ -29,6 +29,8 @@ const REQUEST_MANNERS = new Set(["詳しい", "簡単", "詳細"]);
  * ください」) is left without a word, and is answered as one without words.
  */
 export function withoutRequest(tokens: readonly Token[]): Token[] {
+  const asker = whoKnowsAt(tokens);
+  if (asker >= 0) return tokens.map((t, i) => (i >= asker && t.term !== null ? { ...t, term: null } : t));
   const at = tokens.findLastIndex((t) => t.term !== null);
   const verb = tokens[at];
   const before = tokens[at - 1];
@@ -45,6 +47,27 @@ export function withoutRequest(tokens: readonly Token[]): Token[] {
     out[i] = { ...t, term: null };
   }
   return out;
+}
+
+/** Verbs of one who can answer: 知ってる人, わかる人, 教えてくれる人, 詳しい人. */
+const KNOWING = new Set(["知る", "わかる", "分かる", "教える", "詳しい"]);
+/** What closes an ask for someone who knows, after 人 or 方: いる？, いますか, いませんか, おる？ */
+const THERE_IS = new Set(["いる", "い", "おる", "おり", "ます", "ませ", "ん", "か", "ない", "です", "の", "？", "?"]);
+/** What stands between the verb and 人: 知ってる, 知っている, 教えてくれる. */
+const BETWEEN_KNOWING = new Set(["てる", "て", "いる", "くれる", "る", "た"]);
+
+/**
+ * Where an ask for someone who knows starts, or -1: 「辞めた理由を知ってる人いる？」 asks why, as 「辞めた理由を
+ * 教えて」 does, and 「この曲わかる人いますか」 what 曲 it is; 「Excelに詳しい人いる？」 asks about Excel.
+ */
+function whoKnowsAt(tokens: readonly Token[]): number {
+  let i = tokens.length - 1;
+  while (i >= 0 && THERE_IS.has((tokens[i] as Token).surface)) i--;
+  if (i === tokens.length - 1 || !["人", "方"].includes(tokens[i]?.surface ?? "")) return -1;
+  i--;
+  while (i >= 0 && BETWEEN_KNOWING.has((tokens[i] as Token).surface)) i--;
+  const verb = tokens[i];
+  return verb && KNOWING.has(verb.term ?? "") && i > 0 ? i : -1;
 }
 
 /** Whether the verb at `at` (する after a サ変 noun: 説明して) is in a request's form. */

@@ -35,6 +35,13 @@ describe("a question without the request around it", () => {
     // a question that is nothing but a request asks nothing
     ["説明してください", []],
     ["梅雨の時期は？", ["梅雨", "時期"]],
+    // asking for anyone who knows is a request too
+    ["辞めた理由を知ってる人いる？", ["辞める", "理由"]],
+    ["この曲わかる人いますか", ["曲"]],
+    ["Excelに詳しい人いる？", ["エクセル"]],
+    ["梅雨のことを教えてくれる人いない？", ["梅雨"]],
+    // not someone asked about
+    ["人気の店を知ってる人は誰？", ["人気", "店", "知る", "人"]],
   ])("%s → %j", (question, terms) => {
     expect(wordsOf(asked(question))).toEqual(terms);
   });
@@ -151,6 +158,7 @@ describe("the kind of answer a question asks for", () => {
     ["交響曲第2番ハ短調が完成した年は。", "date"],
     ["会議が開かれた場所は？", "place"],
     ["でんこちゃんがクビになった理由は？", "reason"],
+    ["辞めた理由を知ってる人いる？", "reason"],
     ["集中豪雨が起こりやすい時期は？", "date"],
     // a compound ending in a date's suffix asks when; not a date itself, nor what it is
     ["SH-09Dの発売日は？", "date"],
