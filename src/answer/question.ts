@@ -1,5 +1,5 @@
 import { foldLongVowel, type Token, wordsOf } from "../text/analyze.ts";
-import { ORGANISATION_NOUNS, type QuestionType, SENTENCE_END } from "../text/question-words.ts";
+import { mayStartQuestionWord, ORGANISATION_NOUNS, type QuestionType, SENTENCE_END } from "../text/question-words.ts";
 import { counterAsked, isPriceNoun, MEASURED_NOUNS, measureOf, PRICE_NOUNS } from "./answer-type.ts";
 
 /** Words of a request: 教えて(ください), 知りたい, 説明して, 紹介してほしい. */
@@ -153,6 +153,29 @@ const COUNT_NOUNS: ReadonlySet<string> = new Set([
   "枚数",
   "票数",
 ]);
+
+/** Kinds of number, not counts: 自然数 and 無理数 are cut as a compound, as 議席数 is. */
+const KINDS_OF_NUMBER: ReadonlySet<string> = new Set([
+  "自然数",
+  "無理数",
+  "有理数",
+  "整数",
+  "実数",
+  "虚数",
+  "複素数",
+  "素数",
+  "偶数",
+  "奇数",
+  "小数",
+  "分数",
+  "少数",
+  "多数",
+  "複数",
+  "無数",
+]);
+
+/** Place nouns that end a compound as their own kind: 県庁所在地, 本社所在地. */
+const PLACE_ENDINGS: ReadonlySet<string> = new Set(["所在地", "出身地", "本拠地"]);
 
 /**
  * Nouns of a region: 「EURO2016で優勝した国は？」 asks where, as 「どこの国？」 does, and so do 「豊岡盆地が広がる
@@ -420,8 +443,15 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
   if (compound && !definition && last) {
     if ((last.pos[1] === "接尾" && DATE_SUFFIXES.has(last.surface)) || DATE_NOUNS.has(last.surface)) return "date";
     // 議席数は, 投票率は: a count of what the compound names
-    // (not 自然数, 無理数: a 形容動詞's stem and 数 name a kind of number)
-    if (last.pos[1] === "接尾" && COUNT_NOUNS.has(last.surface) && before.pos[1] !== "形容動詞語幹") return "number";
+    if (
+      last.pos[1] === "接尾" &&
+      COUNT_NOUNS.has(last.surface) &&
+      !KINDS_OF_NUMBER.has(before.surface + last.surface)
+    ) {
+      return "number";
+    }
+    // 県庁所在地, 本社所在地: a compound that ends in a place's noun asks where
+    if (PLACE_ENDINGS.has(last.term ?? "")) return "place";
     const kind = before.pos[1] === "サ変接続" ? KIND_NOUNS.get(last.term ?? "") : undefined;
     // not a role: 日本代表監督 is a title, not a question who holds it; an organisation is one (所属政党,
     // 所属事務所)
@@ -439,8 +469,7 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
     }
   }
   if (!last?.term || last.pos[0] !== "名詞") return null;
-  if (before?.surface === "の" && before.pos[1] === "連体化")
-    return definition ? null : (KIND_NOUNS.get(last.term) ?? null);
+  if (before?.surface === "の" && before.pos[1] === "連体化") return KIND_NOUNS.get(last.term) ?? null;
   // after a clause (完成した年は, 会議が開かれた場所は, 辞めた理由は): the clause says which one
   if (!endsClause(before) || definition) return null;
   return KIND_NOUNS.get(last.term) ?? (datedBy(last.term, before) ? "date" : null);
@@ -455,6 +484,14 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
 function asksWhetherItIs(tokens: readonly Token[], at: number): boolean {
   const topic = topicMarker(tokens);
   if (topic < 0 || topic > at) return false;
+  // the topic's own clause says what the noun is: adjectives, nouns, の, a 形容動詞's な (安全な国), but no
+  // verb, no clause ending (私は学生です。ラオスの首都？, 暇なので質問。梅雨の時期？) between them
+  const said = tokens.slice(topic + 1, at);
+  if (
+    said.some((t) => t.pos[0] === "動詞" || t.pos[1] === "接続助詞" || (t.pos[0] === "助動詞" && t.surface !== "な"))
+  ) {
+    return false;
+  }
   return tokens
     .slice(at + 1)
     .every(
@@ -470,8 +507,13 @@ function asksWhetherItIs(tokens: readonly Token[], at: number): boolean {
  */
 function questionWordAt(tokens: readonly Token[]): number {
   let at = tokens.findLastIndex((t) => t.question);
-  // a word of two tokens (何|年) is one: where it starts
-  while (at > 0 && tokens[at - 1]?.question && tokens[at - 1]?.end === tokens[at]?.start) at--;
+  // a word of two tokens (何|年, い|つ, いくら|なん) is one: where it starts; not いつ|どこ
+  for (; at > 0; at--) {
+    const t = tokens[at] as Token;
+    const before = tokens[at - 1] as Token;
+    const part = !mayStartQuestionWord(t.surface) || before.question === t.question;
+    if (!before.question || before.end !== t.start || !part) break;
+  }
   return at;
 }
 

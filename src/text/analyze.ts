@@ -612,7 +612,8 @@ function markQuestionWords(tokens: RawToken[]): Map<number, QuestionType | null>
   for (; i < tokens.length; i++) {
     const current = tokens[i] as RawToken;
     const next = tokens[i + 1];
-    const type = questionTypeOf(current.token, next?.token, after, context);
+    // the second token of a question word (年 of 何年, なん of いくらなん) is read with the first only
+    const type = marks.has(i) ? null : questionTypeOf(current.token, next?.token, after, context);
     // a topic (は, って) or subject (が) of a noun before a question word lets it be asked indirectly
     // (首都はどこか教えて); a clause joined by が, けど, から … or a sentence's end starts again
     const particle = current.token.pos === "助詞" ? current.token.pos_detail_1 : null;

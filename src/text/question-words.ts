@@ -184,6 +184,13 @@ function asksThere(t: KuromojiToken | undefined, topic: boolean, afterComma: Kur
 
 const COMMAS = new Set(["、", ","]);
 
+/** Whether a word after `previous` stands apart from what came before: after a sentence, a comma, or a verb. */
+function callsOn(previous: KuromojiToken | undefined): boolean {
+  if (previous === undefined) return false;
+  if (SENTENCE_END.test(previous.surface_form) || COMMAS.has(previous.surface_form)) return true;
+  return previous.pos === "動詞" || (previous.pos === "助詞" && previous.pos_detail_1 === "接続助詞");
+}
+
 /** Counters IPADIC cuts after 何 + か: 何か国語 (何 か 国語), 何か国 (何 か 国). */
 const KA_COUNTERS = new Set(["国", "国語"]);
 
@@ -192,6 +199,11 @@ const KA_COUNTERS = new Set(["国", "国語"]);
  * nothing, and is no search term, as the question word is none.
  */
 const INDEFINITE = { type: null, includesNext: false } as const;
+
+/** Whether a token may be where a question word starts: 何, いつ (い of い|つ), どこ; not 年 of 何年. */
+export function mayStartQuestionWord(surface: string): boolean {
+  return MAY_ASK.has(surface);
+}
 
 /** The surfaces questionTypeOf reads as (part of) a question word; any other token is none. */
 const MAY_ASK: ReadonlySet<string> = new Set([
@@ -232,6 +244,8 @@ export function questionTypeOf(
   // 〜かどうか (whether): no question, and どう no term
   if (surface === "どう" && ka && context.previous?.surface_form === "か") return INDEFINITE;
   if (ka && !asksThere(afterNext, context.topic ?? false, after(1))) return INDEFINITE;
+  // 誰か after a sentence, a comma or a request calls on someone (首都はどこ？誰か, 教えて誰か), as 誰か教えて does
+  if (ka && QUESTION_WORDS.get(surface) === "person" && callsOn(context.previous)) return INDEFINITE;
   // A question word and も or でも is a pronoun of all or none: 誰も知らない, 何も, いくつもある, どこでも採掘
   // できる, どこまでも; with a counter, of many: 何度も, 何年も, 何十回も; 何の利益も与えず.
   if (isMo(next) || (isDemo(next, afterNext) && surface !== "いくら" && surface !== "なんぼ")) return INDEFINITE;
@@ -244,8 +258,15 @@ export function questionTypeOf(
     while (k < MAX_NUMERALS && after(k)?.pos_detail_1 === "数") k++;
     // after(k) is the counter after the numerals, or the token after the counter when there are none
     const counted = next.pos_detail_1 === "数" ? after(k + 1) : afterNext;
-    // the counter stays no term, as in 何度 asking
-    if (isMo(counted)) return { type: null, includesNext: true };
+    // what asking would make no term stays none (何度, 何十), and what it would keep stays a term (何杯, 何色)
+    const includesNext =
+      DATE_COUNTERS.has(next.surface_form) ||
+      MONEY_COUNTERS.has(next.surface_form) ||
+      next.pos_detail_2 === "助数詞" ||
+      next.pos_detail_1 === "数";
+    if (isMo(counted) || isDemo(counted, after(next.pos_detail_1 === "数" ? k + 2 : 1))) {
+      return { type: null, includesNext };
+    }
   }
   if (NAN.has(surface) && next?.pos === "名詞") {
     if (DATE_COUNTERS.has(next.surface_form)) return { type: "date", includesNext: true };
@@ -301,6 +322,10 @@ export function questionTypeOf(
   // (いくらなん？ is spoken いくらなの？, and asks)
   const anyhow = demo || (NAN.has(next?.surface_form ?? "") && isDemo(afterNext, after(1)));
   if ((surface === "いくら" || surface === "なんぼ") && anyhow) return null;
+  // spoken いくらなん？ (いくらなの？): one question word
+  if ((surface === "いくら" || surface === "なんぼ") && NAN.has(next?.surface_form ?? "")) {
+    return { type: "price", includesNext: true };
+  }
   if (NAN.has(surface) && demo) return null;
   const type = QUESTION_WORDS.get(surface);
   if (!type) return null;

@@ -192,6 +192,7 @@ describe("the kind of answer a question asks for", () => {
     ["関数とは？", null],
     ["変数は？", null],
     ["自然数って？", null],
+    ["必要数は？", "number"],
     // a region asks where, as どこの国 does: after a clause, after の, or closing a サ変 compound
     ["EURO2016で優勝した国は？", "place"],
     ["但馬最大の盆地である豊岡盆地が広がる市は", "place"],
@@ -200,12 +201,18 @@ describe("the kind of answer a question asks for", () => {
     ["加盟国は？", "place"],
     ["ライブの会場は？", "place"],
     ["加盟国とは？", null],
-    ["アメリカの州とは？", null],
+    // X の Y とは asks for X's Y, as X の Y は does
+    ["ラオスの首都とは？", "place"],
+    ["愛知県の県庁所在地は？", "place"],
     // a noun in the predicate after a topic asks whether the topic is one
     ["日本って安全な国？", null],
     ["日本は平和な国なの？", null],
     ["ソニーって日本の会社だっけ", null],
     ["ビートルズってイギリスの歌手？", null],
+    // not a topic in a sentence or a clause before it
+    ["私は学生です。ラオスの首都？", "place"],
+    ["今日は暇なので質問。梅雨の時期？", "date"],
+    ["東京タワーは建てた理由？", "reason"],
     ["ラオスの首都って？", "place"],
     // an organisation asks who, as どこの会社 does, after any clause: organisations are each one of a kind
     ["国立屋内総合競技場を作った会社は？", "person"],
@@ -222,6 +229,12 @@ describe("the kind of answer a question asks for", () => {
     ["1975年、『文藝春秋』で誰の何が連載開始されたか？", "thing"],
     ["それを何度も再利用する技法が生まれたのは何年頃か。", "date"],
     ["何年の何月何日に記録したか", "date"],
+    // two question words side by side are two: the last asks
+    ["いつどこで開催？", "place"],
+    ["いつ誰が建てたの", "person"],
+    // 誰か after a question calls on someone
+    ["首都はどこ？教えて誰か", "place"],
+    ["ラオスの首都どこ？だれか", "place"],
   ])("%s → %s", (question, type) => {
     expect(questionTypeOfQuestion(asked(question))).toBe(type);
   });

@@ -328,8 +328,16 @@ describe("analyze", () => {
     "何度も再利用する",
     "何十回もやり直した",
     "何の利益も与えず",
+    "何人でも入れる",
   ])("reads no question word in %s", (text) => {
     expect(analyze(tokenizer, text).some((t) => t.question)).toBe(false);
+  });
+
+  it("keeps as a term what follows 何 in 何杯も or 何色も, as asking would, and drops it in 何度も", () => {
+    const terms = (text: string) => analyze(tokenizer, text).flatMap((t) => (t.term ? [t.term] : []));
+    expect(terms("お椀に何杯もすくって")).toEqual(["椀", "杯", "すくう"]);
+    expect(terms("何色もの絵の具")).toEqual(["色", "絵具"]);
+    expect(terms("何度も再利用する")).toEqual(["利用"]);
   });
 
   it("splits at ・ a katakana name kuromoji reads as one unknown word, as it cuts the names it knows", () => {
