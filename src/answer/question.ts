@@ -174,6 +174,9 @@ const KINDS_OF_NUMBER: ReadonlySet<string> = new Set([
   "無数",
 ]);
 
+/** Nouns of a name, which also end a compound as one: 正式名称, 英語名称. */
+const NAME_NOUNS = ["名前", "名称", "別名", "愛称", "通称", "略称"];
+
 /** Place nouns that end a compound as their own kind: 県庁所在地, 本社所在地. */
 const PLACE_ENDINGS: ReadonlySet<string> = new Set(["所在地", "出身地", "本拠地"]);
 
@@ -217,7 +220,7 @@ const KIND_NOUNS = new Map<string, QuestionType>(
       ["person", ["作者", "著者", "創業者", "創始者", "発明者", "設立者", "監督", ...ORGANISATIONS]],
       ["reason", ["理由", "原因", "きっかけ"]],
       ["manner", ["方法", "手段", "やり方"]],
-      ["name", ["名前", "名称", "別名", "愛称", "通称", "略称"]],
+      ["name", [...NAME_NOUNS, "本名", "学名", "芸名", "旧称"]],
     ] as const
   ).flatMap(([type, nouns]) => nouns.map((noun) => [foldLongVowel(noun), type] as const)),
 );
@@ -450,8 +453,9 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
     ) {
       return "number";
     }
-    // 県庁所在地, 本社所在地: a compound that ends in a place's noun asks where
+    // 県庁所在地, 本社所在地: a compound that ends in a place's noun asks where; 正式名称, 曲名, 駅名 a name
     if (PLACE_ENDINGS.has(last.term ?? "")) return "place";
+    if ((last.pos[1] === "接尾" && last.surface === "名") || NAME_NOUNS.includes(last.term ?? "")) return "name";
     const kind = before.pos[1] === "サ変接続" ? KIND_NOUNS.get(last.term ?? "") : undefined;
     // not a role: 日本代表監督 is a title, not a question who holds it; an organisation is one (所属政党,
     // 所属事務所)

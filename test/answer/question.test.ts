@@ -204,6 +204,9 @@ describe("the kind of answer a question asks for", () => {
     // X の Y とは asks for X's Y, as X の Y は does
     ["ラオスの首都とは？", "place"],
     ["愛知県の県庁所在地は？", "place"],
+    // a compound ending in a name's noun or 名 asks for a name
+    ["ポルトガル正式名称は？", "name"],
+    ["日本共産党の中央機関紙名は？", "name"],
     // a noun in the predicate after a topic asks whether the topic is one
     ["日本って安全な国？", null],
     ["日本は平和な国なの？", null],
