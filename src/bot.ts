@@ -280,6 +280,8 @@ class Responder {
   fail(message: string, evenClosed = false): Promise<void> {
     return this.#run(async () => {
       const i = this.#interaction;
+      // an answer sent while the interruption waited its turn is the member's answer: nothing to add
+      if (evenClosed && this.#state === "replied") return;
       const body = { content: markdownText(message, [], MESSAGE_CONTENT_LIMIT), allowedMentions: NO_MENTIONS };
       if (this.#state === "new") {
         await i.reply({ ...body, flags: MessageFlags.Ephemeral });
@@ -294,7 +296,10 @@ class Responder {
     }, evenClosed);
   }
 
-  /** Tells the member the interaction was cut short (see fail); nothing sent after it reaches them. */
+  /**
+   * Tells the member the interaction was cut short (see fail), unless the answer got out first; nothing
+   * sent after it reaches them.
+   */
   interrupt(message: string): Promise<void> {
     this.#closed = true;
     return this.fail(message, true);

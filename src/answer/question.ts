@@ -1,5 +1,11 @@
 import { foldLongVowel, type Token, wordsOf } from "../text/analyze.ts";
-import { mayStartQuestionWord, ORGANISATION_NOUNS, type QuestionType, SENTENCE_END } from "../text/question-words.ts";
+import {
+  mayStartQuestionWord,
+  NAN,
+  ORGANISATION_NOUNS,
+  type QuestionType,
+  SENTENCE_END,
+} from "../text/question-words.ts";
 import { counterAsked, isPriceNoun, MEASURED_NOUNS, measureOf, PRICE_NOUNS } from "./answer-type.ts";
 
 /** Words of a request: 教えて(ください), 知りたい, 説明して, 紹介してほしい. */
@@ -49,12 +55,28 @@ export function withoutRequest(tokens: readonly Token[]): Token[] {
   return out;
 }
 
-/** Verbs of one who can answer: 知ってる人, わかる人, 教えてくれる人, 詳しい人. */
-const KNOWING = new Set(["知る", "わかる", "分かる", "教える", "詳しい"]);
-/** What closes an ask for someone who knows, after 人 or 方: いる？, いますか, いませんか, おる？ */
-const THERE_IS = new Set(["いる", "い", "おる", "おり", "ます", "ませ", "ん", "か", "ない", "です", "の", "？", "?"]);
-/** What stands between the verb and 人: 知ってる, 知っている, 教えてくれる. */
-const BETWEEN_KNOWING = new Set(["てる", "て", "いる", "くれる", "る", "た"]);
+/** Words of one who can answer: 知ってる人, わかる人, 教えてくれる人, 詳しい人, ご存知の方. */
+const KNOWING = new Set(["知る", "わかる", "分かる", "教える", "詳しい", "ご存知", "ご存じ"]);
+/** After 人 or 方, what asks whether there is one (いる？, いますか, いらっしゃいますか), or asks them to tell. */
+const THERE_IS = new Set(["いる", "い", "おる", "おり", "いらっしゃる", "いらっしゃい", "教え"]);
+/** What else may close that ask: 人はいますか, いませんか, いるかな, いたら教えてください. */
+const CLOSING_ASK = new Set([
+  "は",
+  "が",
+  "ます",
+  "ませ",
+  "ん",
+  "か",
+  "な",
+  "ない",
+  "の",
+  "たら",
+  "て",
+  "ください",
+  "下さい",
+]);
+/** What stands between the verb and 人: 知ってる, 知っている, 教えてくれる, ご存知の. */
+const BETWEEN_KNOWING = new Set(["てる", "て", "いる", "くれる", "る", "た", "の"]);
 
 /**
  * Where an ask for someone who knows starts, or -1: 「辞めた理由を知ってる人いる？」 asks why, as 「辞めた理由を
@@ -62,8 +84,13 @@ const BETWEEN_KNOWING = new Set(["てる", "て", "いる", "くれる", "る", 
  */
 function whoKnowsAt(tokens: readonly Token[]): number {
   let i = tokens.length - 1;
-  while (i >= 0 && THERE_IS.has((tokens[i] as Token).surface)) i--;
-  if (i === tokens.length - 1 || !["人", "方"].includes(tokens[i]?.surface ?? "")) return -1;
+  let asks = false;
+  for (; i >= 0; i--) {
+    const { surface } = tokens[i] as Token;
+    if (THERE_IS.has(surface)) asks = true;
+    else if (!CLOSING_ASK.has(surface) && !SENTENCE_END.test(surface)) break;
+  }
+  if (!asks || !["人", "方"].includes(tokens[i]?.surface ?? "")) return -1;
   i--;
   while (i >= 0 && BETWEEN_KNOWING.has((tokens[i] as Token).surface)) i--;
   const verb = tokens[i];
@@ -410,7 +437,7 @@ function isCount(t: Token): boolean {
  * いくら or どれくらい says what is measured: いくら asks for a number where it is a count (議席数はいくらか,
  * 人口はいくら), どれくらい for a price where it is one (値段どのくらい？).
  */
-export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType | null {
+export function questionTypeOfQuestion(tokens: readonly Token[], text = ""): QuestionType | null {
   const wordAt = questionWordAt(tokens);
   const word = tokens[wordAt]?.question;
   if (word === "price" || (word === "number" && counterAsked(tokens) === null)) {
@@ -423,8 +450,9 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
   const dependent = tokens[closing];
   if (dependent?.term === null && datedBy(dependent.surface, tokens[closing - 1])) return "date";
   const at = tokens.findLastIndex((t) => t.term !== null);
-  // 「日本って安全な国？」, 「ソニーって日本の会社だっけ」: a noun in the predicate after a topic asks yes or no
-  if (asksWhetherItIs(tokens, at)) return null;
+  // 「日本って安全な国？」, 「ソニーって日本の会社だっけ」: a noun of a class in the predicate after a topic
+  // asks yes or no; a noun of what something has does not (「東京タワーは建てた理由？」 asks why)
+  if (classifies(tokens[at]) && asksWhetherItIs(tokens, at, text)) return null;
   const last = tokens[at];
   // お店, ご実家: the noun, after its honorific prefix
   const prefixed = tokens[at - 1]?.pos[0] === "接頭詞" && tokens[at - 1]?.end === last?.start;
@@ -479,23 +507,31 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
   return KIND_NOUNS.get(last.term) ?? (datedBy(last.term, before) ? "date" : null);
 }
 
+/** Whether a noun names a class its topic may belong to: a region, an organisation, a person's role. */
+function classifies(t: Token | undefined): boolean {
+  if (!t?.term) return false;
+  if (t.pos[1] === "接尾") return PERSON_ROLE_SUFFIXES.has(t.surface) || REGIONS.includes(t.surface);
+  return REGIONS.includes(t.term) || ORGANISATIONS.has(t.term) || PERSON_ROLES.has(t.surface) || t.term === "季節";
+}
+
 /**
  * Whether a question without a question word asks whether its topic is what the noun at `at` names: the noun
  * closes the predicate after a topic (は, って), with nothing after it but a copula or a final particle
  * (日本って安全な国？, 日本は平和な国なの？, ソニーって日本の会社だっけ). Not a noun that is itself the topic (ラオス
  * の首都は, ラオスの首都って？) or what the question asks to be told (…の時期を教えて).
  */
-function asksWhetherItIs(tokens: readonly Token[], at: number): boolean {
+function asksWhetherItIs(tokens: readonly Token[], at: number, text: string): boolean {
   const topic = topicMarker(tokens);
   if (topic < 0 || topic > at) return false;
-  // the topic's own clause says what the noun is: adjectives, nouns, の, a 形容動詞's な (安全な国), but no
-  // verb, no clause ending (私は学生です。ラオスの首都？, 暇なので質問。梅雨の時期？) between them
-  const said = tokens.slice(topic + 1, at);
-  if (
-    said.some((t) => t.pos[0] === "動詞" || t.pos[1] === "接続助詞" || (t.pos[0] === "助動詞" && t.surface !== "な"))
-  ) {
-    return false;
-  }
+  // in the topic's own sentence and clause: not after 。 or ？ (私は学生です。ラオスの首都？), nor after a
+  // clause joined by ので, けど or が (暇なので質問。梅雨の時期？); a clause describing the noun is its own
+  // (ドイツはEUに加盟している国？: て joins its verbs). `text`, the question as written, holds the 。
+  // analysis drops.
+  const between = text.slice(tokens[topic]?.end, tokens[at]?.start);
+  const joined = tokens
+    .slice(topic + 1, at)
+    .some((t) => t.pos[1] === "接続助詞" && t.surface !== "て" && t.surface !== "で");
+  if (/[。．.!?！？]/u.test(between) || joined) return false;
   return tokens
     .slice(at + 1)
     .every(
@@ -515,7 +551,11 @@ function questionWordAt(tokens: readonly Token[]): number {
   for (; at > 0; at--) {
     const t = tokens[at] as Token;
     const before = tokens[at - 1] as Token;
-    const part = !mayStartQuestionWord(t.surface) || before.question === t.question;
+    // 何時何分 and 何年何月 are one date: a 何 word after a date's
+    const part =
+      !mayStartQuestionWord(t.surface) ||
+      before.question === t.question ||
+      (NAN.has(t.surface) && before.question === "date");
     if (!before.question || before.end !== t.start || !part) break;
   }
   return at;

@@ -29,6 +29,7 @@ const QUESTION_WORDS: ReadonlyMap<string, QuestionType> = new Map(
     いくつ: "number",
     いくら: "price",
     なんぼ: "price", // 関西: いくら
+    何分: "number", // 何分かかる？: IPADIC reads it as one adverb (なにぶん), which questions never mean
     なぜ: "reason",
     何故: "reason",
     どうして: "reason",
@@ -244,8 +245,9 @@ export function questionTypeOf(
   // 〜かどうか (whether): no question, and どう no term
   if (surface === "どう" && ka && context.previous?.surface_form === "か") return INDEFINITE;
   if (ka && !asksThere(afterNext, context.topic ?? false, after(1))) return INDEFINITE;
-  // 誰か after a sentence, a comma or a request calls on someone (首都はどこ？誰か, 教えて誰か), as 誰か教えて does
-  if (ka && QUESTION_WORDS.get(surface) === "person" && callsOn(context.previous)) return INDEFINITE;
+  // 誰か after a sentence, a comma or a request calls on someone (首都はどこ？誰か, 教えて誰か), as 誰か教えて does;
+  // not after a topic (作ったのは、誰か知ってる？)
+  if (ka && QUESTION_WORDS.get(surface) === "person" && !context.topic && callsOn(context.previous)) return INDEFINITE;
   // A question word and も or でも is a pronoun of all or none: 誰も知らない, 何も, いくつもある, どこでも採掘
   // できる, どこまでも; with a counter, of many: 何度も, 何年も, 何十回も; 何の利益も与えず.
   if (isMo(next) || (isDemo(next, afterNext) && surface !== "いくら" && surface !== "なんぼ")) return INDEFINITE;

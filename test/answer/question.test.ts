@@ -40,8 +40,15 @@ describe("a question without the request around it", () => {
     ["この曲わかる人いますか", ["曲"]],
     ["Excelに詳しい人いる？", ["エクセル"]],
     ["梅雨のことを教えてくれる人いない？", ["梅雨"]],
+    ["梅雨の時期を知ってる人はいますか", ["梅雨", "時期"]],
+    ["梅雨の時期をご存知の方いますか", ["梅雨", "時期"]],
+    ["梅雨の時期わかる方いらっしゃいますか", ["梅雨", "時期"]],
+    ["梅雨の時期を知ってる人いたら教えてください", ["梅雨", "時期"]],
+    ["梅雨の時期知ってる人いるかな", ["梅雨", "時期"]],
+    ["梅雨の時期を知ってる人いる？教えて", ["梅雨", "時期"]],
     // not someone asked about
     ["人気の店を知ってる人は誰？", ["人気", "店", "知る", "人"]],
+    ["田中さんは歴史に詳しい人ですか？", ["田中", "さん", "歴史", "詳しい", "人"]],
   ])("%s → %j", (question, terms) => {
     expect(wordsOf(asked(question))).toEqual(terms);
   });
@@ -216,6 +223,10 @@ describe("the kind of answer a question asks for", () => {
     ["私は学生です。ラオスの首都？", "place"],
     ["今日は暇なので質問。梅雨の時期？", "date"],
     ["東京タワーは建てた理由？", "reason"],
+    // a clause describing the noun is the topic's own
+    ["ドイツはEUに加盟している国？", null],
+    ["日本って住みやすい国？", null],
+    ["あれは去年できた店？", null],
     ["ラオスの首都って？", "place"],
     // an organisation asks who, as どこの会社 does, after any clause: organisations are each one of a kind
     ["国立屋内総合競技場を作った会社は？", "person"],
@@ -235,11 +246,15 @@ describe("the kind of answer a question asks for", () => {
     // two question words side by side are two: the last asks
     ["いつどこで開催？", "place"],
     ["いつ誰が建てたの", "person"],
+    // 何 words side by side after a date's are one date
+    ["何時何分に出発？", "date"],
+    ["何分かかる？", "number"],
     // 誰か after a question calls on someone
     ["首都はどこ？教えて誰か", "place"],
     ["ラオスの首都どこ？だれか", "place"],
+    ["この曲を作ったのは、誰か知ってる？", "person"],
   ])("%s → %s", (question, type) => {
-    expect(questionTypeOfQuestion(asked(question))).toBe(type);
+    expect(questionTypeOfQuestion(asked(question), question)).toBe(type);
   });
 });
 

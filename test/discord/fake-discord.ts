@@ -95,6 +95,8 @@ export class FakeDiscord {
   deadlineMs = 3_000;
   readonly requests: RecordedRequest[] = [];
   readonly violations: Violation[] = [];
+  /** A test may hold a request before it is answered (a slow Discord): resolves when it may go on. */
+  hold: ((request: { method: string; path: string }) => Promise<void>) | null = null;
   /** Every payload the client sent on the gateway. */
   readonly gatewayEvents: Json[] = [];
   identify: Json | null = null;
@@ -491,6 +493,7 @@ export class FakeDiscord {
       status: 0,
     };
     this.requests.push(record);
+    if (this.hold) await this.hold(record);
     const reply = (status: number, json?: unknown) => {
       record.status = status;
       if (json === undefined) res.writeHead(status).end();

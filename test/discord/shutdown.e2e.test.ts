@@ -19,9 +19,20 @@ const TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gfake0.shutdown-test-token";
 const EPHEMERAL = 64;
 const GRACE_MS = 400;
 
-/** Handlers wait for the test to release them: `mode` names the release. */
-const releases = new Map<string, () => void>();
-const released = (mode: string) => new Promise<void>((resolve) => releases.set(mode, resolve));
+/** Handlers wait for the test to open their gate: `mode` names it. */
+const gates = new Map<string, { opened: Promise<void>; open: () => void }>();
+function gate(mode: string): { opened: Promise<void>; open: () => void } {
+  let found = gates.get(mode);
+  if (!found) {
+    let open = () => {};
+    const opened = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    found = { opened, open };
+    gates.set(mode, found);
+  }
+  return found;
+}
 
 const wait = defineCommand<{ mode: string }>({
   data: new SlashCommandBuilder().setName("wait").setDescription("test only"),
@@ -29,13 +40,12 @@ const wait = defineCommand<{ mode: string }>({
   isPrivate: () => false,
   async run(ctx) {
     await ctx.defer();
-    await released(ctx.options.mode);
+    await gate(ctx.options.mode).opened;
     await ctx.reply({ content: `${ctx.options.mode} が終わりました` });
   },
 });
 
 let fake: FakeDiscord;
-let bot: Bot;
 let engine: Engine;
 let corpusDir: string;
 const logLines: string[] = [];
@@ -44,8 +54,12 @@ beforeAll(async () => {
   fake = new FakeDiscord();
   await fake.start();
   ({ engine, corpusDir } = await openTestEngine());
+});
+
+/** A bot of its own for each test: each test stops it. */
+async function startBot(): Promise<Bot> {
   const logger = createLogger({ level: "info", secrets: [TOKEN], destination: { write: (l) => logLines.push(l) } });
-  bot = createBot({
+  const bot = createBot({
     config: fake.botConfig(TOKEN),
     engine,
     logger,
@@ -56,7 +70,11 @@ beforeAll(async () => {
     shutdownGraceMs: GRACE_MS,
   });
   await bot.login();
-});
+  return bot;
+}
+
+const deferred = (t: { ack: { type: number } | null }) => t.ack?.type === 5;
+const str = (value: string) => [{ name: "mode", type: 3, value }];
 
 afterAll(async () => {
   await fake?.stop();
@@ -65,13 +83,12 @@ afterAll(async () => {
 
 describe("stopping while members wait", () => {
   it("answers what finishes within the grace period, and tells the rest they were cut short", async () => {
-    const deferred = (t: { ack: { type: number } | null }) => t.ack?.type === 5;
-    const str = (value: string) => [{ name: "mode", type: 3, value }];
+    const bot = await startBot();
     const quick = await fake.send(fake.chatInput("wait", str("quick")), { until: deferred });
     const stuck = await fake.send(fake.chatInput("wait", str("stuck")), { until: deferred });
 
     const stopped = bot.stop();
-    releases.get("quick")?.();
+    gate("quick").open();
     await stopped;
 
     // the one released within the grace period is answered as it would have been
@@ -84,13 +101,34 @@ describe("stopping while members wait", () => {
     expect(() => fake.original(stuck)).toThrow(/no original message/u);
 
     // what the handler sends after that never reaches the member
-    releases.get("stuck")?.();
+    gate("stuck").open();
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(stuck.bodies.map((b) => b.body["content"])).not.toContain("stuck が終わりました");
 
     const interrupted = logLines.map((l) => JSON.parse(l)).filter((l) => l.event === "interaction.interrupted");
     expect(interrupted).toEqual([expect.objectContaining({ command: "wait", level: "warn" })]);
     expect(logLines.join("\n")).not.toContain(TOKEN);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it("does not tell a member their answer was cut short when it got out while the bot stopped", async () => {
+    const bot = await startBot();
+    const racy = await fake.send(fake.chatInput("wait", str("racy")), { until: deferred });
+    // Discord is slow to take the answer: it is on its way when the grace period ends
+    let letThrough = () => {};
+    const slow = new Promise<void>((resolve) => {
+      letThrough = resolve;
+    });
+    fake.hold = async ({ method, path }) => {
+      if (method === "PATCH" && path.includes(racy.token)) await slow;
+    };
+    gate("racy").open();
+    const stopped = bot.stop();
+    await new Promise((resolve) => setTimeout(resolve, GRACE_MS + 100));
+    letThrough();
+    await stopped;
+    fake.hold = null;
+    expect(racy.bodies.map((b) => [b.kind, b.body["content"]])).toEqual([["edit", "racy が終わりました"]]);
     expect(fake.violations).toEqual([]);
   });
 });
