@@ -193,6 +193,8 @@ class Responder {
   #private = false;
   /** Once the member is told the interaction was cut short, whatever the handler sends later is dropped. */
   #closed = false;
+  /** Messages sent (replies, edits, updates, follow-ups): an interruption after one that landed says nothing. */
+  #sent = 0;
   #queue: Promise<unknown> = Promise.resolve();
   /** Milliseconds from receipt to the first response. */
   ackMs: number | null = null;
@@ -238,6 +240,7 @@ class Responder {
       } else {
         await i.followUp({ ...(messageOf(reply) as InteractionReplyOptions), ...flagsOf(reply.private) });
       }
+      this.#sent++;
     });
   }
 
@@ -260,6 +263,7 @@ class Responder {
       } else {
         await i.editReply(messageOf(reply));
       }
+      this.#sent++;
     });
   }
 
@@ -269,6 +273,7 @@ class Responder {
       if (this.#state !== "new" || i.isModalSubmit()) throw new Error("bot: a form can only be the first response");
       await i.showModal(modalOf(modal) as Parameters<typeof i.showModal>[0]);
       this.#acked("replied");
+      this.#sent++;
     });
   }
 
@@ -277,32 +282,36 @@ class Responder {
    * The message is plain text (it may quote a title or what the member typed): escaped so that it never
    * formats or pings, controls dropped, and cut at a grapheme to fit in one Discord message.
    */
-  fail(message: string, evenClosed = false): Promise<void> {
-    return this.#run(async () => {
-      const i = this.#interaction;
-      // an answer sent while the interruption waited its turn is the member's answer: nothing to add
-      if (evenClosed && this.#state === "replied") return;
-      const body = { content: markdownText(message, [], MESSAGE_CONTENT_LIMIT), allowedMentions: NO_MENTIONS };
-      if (this.#state === "new") {
-        await i.reply({ ...body, flags: MessageFlags.Ephemeral });
-        this.#acked("replied");
-      } else if (this.#state === "deferred" && this.#private) {
-        await i.editReply({ ...body, embeds: [], components: [] });
-      } else {
-        await i.followUp({ ...body, flags: MessageFlags.Ephemeral });
-        if (this.#state === "deferred") await i.deleteReply().catch(() => {});
-      }
-      this.#state = "replied";
-    }, evenClosed);
+  fail(message: string): Promise<void> {
+    return this.#run(() => this.#tell(message));
   }
 
   /**
-   * Tells the member the interaction was cut short (see fail), unless the answer got out first; nothing
-   * sent after it reaches them.
+   * Tells the member the interaction was cut short (see fail), unless a message got out while this waited
+   * its turn (that was the answer); nothing sent after it reaches them. One sent before is no answer to the
+   * rest: a handler that replied and was still at work is cut short.
    */
   interrupt(message: string): Promise<void> {
     this.#closed = true;
-    return this.fail(message, true);
+    const sent = this.#sent;
+    return this.#run(async () => {
+      if (this.#sent === sent) await this.#tell(message);
+    }, true);
+  }
+
+  async #tell(message: string): Promise<void> {
+    const i = this.#interaction;
+    const body = { content: markdownText(message, [], MESSAGE_CONTENT_LIMIT), allowedMentions: NO_MENTIONS };
+    if (this.#state === "new") {
+      await i.reply({ ...body, flags: MessageFlags.Ephemeral });
+      this.#acked("replied");
+    } else if (this.#state === "deferred" && this.#private) {
+      await i.editReply({ ...body, embeds: [], components: [] });
+    } else {
+      await i.followUp({ ...body, flags: MessageFlags.Ephemeral });
+      if (this.#state === "deferred") await i.deleteReply().catch(() => {});
+    }
+    this.#state = "replied";
   }
 }
 

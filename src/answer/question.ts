@@ -437,7 +437,7 @@ function isCount(t: Token): boolean {
  * いくら or どれくらい says what is measured: いくら asks for a number where it is a count (議席数はいくらか,
  * 人口はいくら), どれくらい for a price where it is one (値段どのくらい？).
  */
-export function questionTypeOfQuestion(tokens: readonly Token[], text = ""): QuestionType | null {
+export function questionTypeOfQuestion(tokens: readonly Token[], text: string): QuestionType | null {
   const wordAt = questionWordAt(tokens);
   const word = tokens[wordAt]?.question;
   if (word === "price" || (word === "number" && counterAsked(tokens) === null)) {
@@ -450,9 +450,8 @@ export function questionTypeOfQuestion(tokens: readonly Token[], text = ""): Que
   const dependent = tokens[closing];
   if (dependent?.term === null && datedBy(dependent.surface, tokens[closing - 1])) return "date";
   const at = tokens.findLastIndex((t) => t.term !== null);
-  // 「日本って安全な国？」, 「ソニーって日本の会社だっけ」: a noun of a class in the predicate after a topic
-  // asks yes or no; a noun of what something has does not (「東京タワーは建てた理由？」 asks why)
-  if (classifies(tokens[at]) && asksWhetherItIs(tokens, at, text)) return null;
+  // 「日本って安全な国？」, 「6月って梅雨の時期？」: a noun in the predicate after a topic asks yes or no
+  if (asksWhetherItIs(tokens, at, text)) return null;
   const last = tokens[at];
   // お店, ご実家: the noun, after its honorific prefix
   const prefixed = tokens[at - 1]?.pos[0] === "接頭詞" && tokens[at - 1]?.end === last?.start;
@@ -481,9 +480,11 @@ export function questionTypeOfQuestion(tokens: readonly Token[], text = ""): Que
     ) {
       return "number";
     }
-    // 県庁所在地, 本社所在地: a compound that ends in a place's noun asks where; 正式名称, 曲名, 駅名 a name
+    // 県庁所在地, 本社所在地: a compound that ends in a place's noun asks where; 正式名称, 機関紙名 a name
     if (PLACE_ENDINGS.has(last.term ?? "")) return "place";
-    if ((last.pos[1] === "接尾" && last.surface === "名") || NAME_NOUNS.includes(last.term ?? "")) return "name";
+    // (not 若干名: 名 counts people after an adverbial noun, as after a number)
+    const named = last.pos[1] === "接尾" && last.surface === "名" && before.pos[1] !== "副詞可能";
+    if (named || NAME_NOUNS.includes(last.term ?? "")) return "name";
     const kind = before.pos[1] === "サ変接続" ? KIND_NOUNS.get(last.term ?? "") : undefined;
     // not a role: 日本代表監督 is a title, not a question who holds it; an organisation is one (所属政党,
     // 所属事務所)
@@ -507,13 +508,6 @@ export function questionTypeOfQuestion(tokens: readonly Token[], text = ""): Que
   return KIND_NOUNS.get(last.term) ?? (datedBy(last.term, before) ? "date" : null);
 }
 
-/** Whether a noun names a class its topic may belong to: a region, an organisation, a person's role. */
-function classifies(t: Token | undefined): boolean {
-  if (!t?.term) return false;
-  if (t.pos[1] === "接尾") return PERSON_ROLE_SUFFIXES.has(t.surface) || REGIONS.includes(t.surface);
-  return REGIONS.includes(t.term) || ORGANISATIONS.has(t.term) || PERSON_ROLES.has(t.surface) || t.term === "季節";
-}
-
 /**
  * Whether a question without a question word asks whether its topic is what the noun at `at` names: the noun
  * closes the predicate after a topic (は, って), with nothing after it but a copula or a final particle
@@ -523,15 +517,19 @@ function classifies(t: Token | undefined): boolean {
 function asksWhetherItIs(tokens: readonly Token[], at: number, text: string): boolean {
   const topic = topicMarker(tokens);
   if (topic < 0 || topic > at) return false;
-  // in the topic's own sentence and clause: not after 。 or ？ (私は学生です。ラオスの首都？), nor after a
-  // clause joined by ので, けど or が (暇なので質問。梅雨の時期？); a clause describing the noun is its own
-  // (ドイツはEUに加盟している国？: て joins its verbs). `text`, the question as written, holds the 。
-  // analysis drops.
+  // in the topic's own sentence and clause: not after a sentence's end (私は学生です。ラオスの首都？, a line
+  // break, です), nor after a clause joined by ので, けど or が (暇なので質問。梅雨の時期？); a clause describing
+  // the noun is its own (ドイツはEUに加盟している国？: て joins its verbs). `text`, the question as written,
+  // holds the 。 analysis drops.
   const between = text.slice(tokens[topic]?.end, tokens[at]?.start);
-  const joined = tokens
+  const ended = tokens
     .slice(topic + 1, at)
-    .some((t) => t.pos[1] === "接続助詞" && t.surface !== "て" && t.surface !== "で");
-  if (/[。．.!?！？]/u.test(between) || joined) return false;
+    .some(
+      (t) =>
+        (t.pos[1] === "接続助詞" && t.surface !== "て" && t.surface !== "で") ||
+        (t.pos[0] === "助動詞" && POLITE.has(t.surface)),
+    );
+  if (SENTENCE_BREAK.test(between) || ended) return false;
   return tokens
     .slice(at + 1)
     .every(
@@ -539,6 +537,11 @@ function asksWhetherItIs(tokens: readonly Token[], at: number, text: string): bo
         t.pos[0] === "助動詞" || t.pos[1]?.includes("終助詞") || t.surface === "の" || SENTENCE_END.test(t.surface),
     );
 }
+
+/** Where a sentence ends, as written: 。, ？, a line break, …; an ASCII . ! ? not inside a word (No.1, 1.5). */
+const SENTENCE_BREAK = /[。｡．！？\n…]|[.!?](?![A-Za-z0-9])/u;
+/** Polite endings, which close a sentence rather than a clause describing a noun: 私は学生です 人口が… */
+const POLITE = new Set(["です", "ます", "でし", "まし"]);
 
 /**
  * Where the question word that the question asks with starts: of several, the last, nearest its predicate

@@ -250,7 +250,13 @@ export function questionTypeOf(
   if (ka && QUESTION_WORDS.get(surface) === "person" && !context.topic && callsOn(context.previous)) return INDEFINITE;
   // A question word and も or でも is a pronoun of all or none: 誰も知らない, 何も, いくつもある, どこでも採掘
   // できる, どこまでも; with a counter, of many: 何度も, 何年も, 何十回も; 何の利益も与えず.
-  if (isMo(next) || (isDemo(next, afterNext) && surface !== "いくら" && surface !== "なんぼ")) return INDEFINITE;
+  // (いくらでも, いくら何でも are read below: いくら stays a word of documents there)
+  const anyAmount = surface === "いくら" || surface === "なんぼ";
+  if (isMo(next) || (isDemo(next, afterNext) && !anyAmount)) return INDEFINITE;
+  // and with a particle between: 誰にも言えない, どこにもない, 何とも, どこからも
+  if (next?.pos === "助詞" && next.pos_detail_1 === "格助詞" && isMo(afterNext) && !anyAmount) return INDEFINITE;
+  // the adverb 何分 (なにぶん) before a comma or に: 「何分、素人なもので」, 「何分にも初めてで」
+  if (surface === "何分" && (COMMAS.has(next?.surface_form ?? "") || next?.surface_form === "に")) return null;
   if (next?.surface_form === "まで" && isMo(afterNext)) return INDEFINITE;
   if (NAN.has(surface) && next?.surface_form === "の" && afterNext?.pos === "名詞" && isMo(after(1))) {
     return INDEFINITE;

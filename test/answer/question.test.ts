@@ -214,6 +214,9 @@ describe("the kind of answer a question asks for", () => {
     // a compound ending in a name's noun or 名 asks for a name
     ["ポルトガル正式名称は？", "name"],
     ["日本共産党の中央機関紙名は？", "name"],
+    ["マーラーの本名は？", "name"],
+    // 名 counting people
+    ["若干名？", null],
     // a noun in the predicate after a topic asks whether the topic is one
     ["日本って安全な国？", null],
     ["日本は平和な国なの？", null],
@@ -222,11 +225,24 @@ describe("the kind of answer a question asks for", () => {
     // not a topic in a sentence or a clause before it
     ["私は学生です。ラオスの首都？", "place"],
     ["今日は暇なので質問。梅雨の時期？", "date"],
-    ["東京タワーは建てた理由？", "reason"],
+    ["今日は暇なので、人口が一番多い国？", "place"],
+    ["私は学生だけど、人口が一番多い国？", "place"],
+    ["私は学生です\n人口が一番多い国？", "place"],
+    ["私は学生です 人口が一番多い国？", "place"],
+    ["私は学生です｡人口が一番多い国？", "place"],
+    ["私は学生。人口が一番多い国？", "place"],
+    ["私は学生\n人口が一番多い国？", "place"],
+    // any kind noun closing the predicate: 首都, 時期, 名称 as 国 and 会社
+    ["東京は日本の首都ですか？", null],
+    ["6月って梅雨の時期？", null],
+    ["これって正式名称？", null],
+    // an ASCII . or ! inside a word ends no sentence
+    ["トヨタは世界No.1の会社？", null],
     // a clause describing the noun is the topic's own
     ["ドイツはEUに加盟している国？", null],
     ["日本って住みやすい国？", null],
     ["あれは去年できた店？", null],
+    ["ここはみんなが並んでいる店？", null],
     ["ラオスの首都って？", "place"],
     // an organisation asks who, as どこの会社 does, after any clause: organisations are each one of a kind
     ["国立屋内総合競技場を作った会社は？", "person"],
@@ -249,6 +265,11 @@ describe("the kind of answer a question asks for", () => {
     // 何 words side by side after a date's are one date
     ["何時何分に出発？", "date"],
     ["何分かかる？", "number"],
+    // the adverb 何分 (なにぶん) asks nothing
+    ["何分、素人なもので。梅雨の時期は？", "date"],
+    ["何分にも初めてなので、おすすめの店は？", "person"],
+    // nor a question word with a particle and も
+    ["誰にも言えない秘密の場所は？", "place"],
     // 誰か after a question calls on someone
     ["首都はどこ？教えて誰か", "place"],
     ["ラオスの首都どこ？だれか", "place"],

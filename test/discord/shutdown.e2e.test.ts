@@ -40,6 +40,8 @@ const wait = defineCommand<{ mode: string }>({
   isPrivate: () => false,
   async run(ctx) {
     await ctx.defer();
+    // "partial" answers at once, then works on a second message
+    if (ctx.options.mode === "partial") await ctx.reply({ content: "途中までの答えです" });
     await gate(ctx.options.mode).opened;
     await ctx.reply({ content: `${ctx.options.mode} が終わりました` });
   },
@@ -122,13 +124,30 @@ describe("stopping while members wait", () => {
     fake.hold = async ({ method, path }) => {
       if (method === "PATCH" && path.includes(racy.token)) await slow;
     };
-    gate("racy").open();
-    const stopped = bot.stop();
-    await new Promise((resolve) => setTimeout(resolve, GRACE_MS + 100));
-    letThrough();
-    await stopped;
-    fake.hold = null;
+    try {
+      gate("racy").open();
+      const stopped = bot.stop();
+      await new Promise((resolve) => setTimeout(resolve, GRACE_MS + 100));
+      letThrough();
+      await stopped;
+    } finally {
+      fake.hold = null;
+    }
     expect(racy.bodies.map((b) => [b.kind, b.body["content"]])).toEqual([["edit", "racy が終わりました"]]);
     expect(fake.violations).toEqual([]);
+  });
+
+  it("tells a member whose answer is only partly out that the rest was cut short", async () => {
+    const bot = await startBot();
+    const partial = await fake.send(fake.chatInput("wait", str("partial")), {
+      until: (t) => t.bodies.some((b) => b.kind === "edit"),
+    });
+    await bot.stop();
+    expect(partial.bodies.map((b) => [b.kind, b.body["flags"] ?? 0])).toEqual([
+      ["edit", 0],
+      ["followup", EPHEMERAL],
+    ]);
+    expect(partial.bodies.at(-1)?.body["content"]).toContain("打ち切りました");
+    gate("partial").open();
   });
 });
