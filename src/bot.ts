@@ -312,6 +312,7 @@ class Responder {
       if (this.#state === "deferred") await i.deleteReply().catch(() => {});
     }
     this.#state = "replied";
+    this.#sent++;
   }
 }
 

@@ -120,6 +120,13 @@ function topicMarker(tokens: readonly Token[]): number {
   return tokens.findIndex((t, i) => t.pos[0] === "助詞" && t.surface === "って" && tokens[i - 1]?.pos[0] === "名詞");
 }
 
+/** Whether the token at `i` marks a topic: は, or って after a noun. */
+function isTopicMarker(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  if (t.pos[1] === "係助詞" && t.surface === "は") return true;
+  return t.pos[0] === "助詞" && t.surface === "って" && tokens[i - 1]?.pos[0] === "名詞";
+}
+
 /**
  * 主題: the terms before the question's topic marker — 「Xen 3.0では どのOSが…」 → {xen, 3.0}, 「ラオスの首都
  * ってどこ？」 → {ラオス, 首都}. The answer sentence often leaves the topic to the sentence before it (これにより…).
@@ -437,7 +444,7 @@ function isCount(t: Token): boolean {
  * いくら or どれくらい says what is measured: いくら asks for a number where it is a count (議席数はいくらか,
  * 人口はいくら), どれくらい for a price where it is one (値段どのくらい？).
  */
-export function questionTypeOfQuestion(tokens: readonly Token[], text: string): QuestionType | null {
+export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType | null {
   const wordAt = questionWordAt(tokens);
   const word = tokens[wordAt]?.question;
   if (word === "price" || (word === "number" && counterAsked(tokens) === null)) {
@@ -451,7 +458,7 @@ export function questionTypeOfQuestion(tokens: readonly Token[], text: string): 
   if (dependent?.term === null && datedBy(dependent.surface, tokens[closing - 1])) return "date";
   const at = tokens.findLastIndex((t) => t.term !== null);
   // 「日本って安全な国？」, 「6月って梅雨の時期？」: a noun in the predicate after a topic asks yes or no
-  if (asksWhetherItIs(tokens, at, text)) return null;
+  if (asksWhetherItIs(tokens, at)) return null;
   const last = tokens[at];
   // お店, ご実家: the noun, after its honorific prefix
   const prefixed = tokens[at - 1]?.pos[0] === "接頭詞" && tokens[at - 1]?.end === last?.start;
@@ -513,34 +520,36 @@ export function questionTypeOfQuestion(tokens: readonly Token[], text: string): 
  * closes the predicate after a topic (は, って), with nothing after it but a copula or a final particle
  * (日本って安全な国？, 日本は平和な国なの？, ソニーって日本の会社だっけ). Not a noun that is itself the topic (ラオス
  * の首都は, ラオスの首都って？) or what the question asks to be told (…の時期を教えて).
+ *
+ * Only where the topic and the noun are plainly one sentence: the last topic before the noun, and between
+ * them words written together, with no polite ending and no joining particle but て. A space, an emoji, a
+ * line break or 。 between them may end a sentence (私は初心者w ラオスの首都？, 私は学生です。ラオスの首都？,
+ * 今日は雨だ 梅雨の時期？), and then the noun asks for its kind: typing a yes/no question costs its answer less
+ * than losing the kind of a real one.
  */
-function asksWhetherItIs(tokens: readonly Token[], at: number, text: string): boolean {
-  const topic = topicMarker(tokens);
-  if (topic < 0 || topic > at) return false;
-  // in the topic's own sentence and clause: not after a sentence's end (私は学生です。ラオスの首都？, a line
-  // break, です), nor after a clause joined by ので, けど or が (暇なので質問。梅雨の時期？); a clause describing
-  // the noun is its own (ドイツはEUに加盟している国？: て joins its verbs). `text`, the question as written,
-  // holds the 。 analysis drops.
-  const between = text.slice(tokens[topic]?.end, tokens[at]?.start);
-  const ended = tokens
-    .slice(topic + 1, at)
-    .some(
-      (t) =>
-        (t.pos[1] === "接続助詞" && t.surface !== "て" && t.surface !== "で") ||
-        (t.pos[0] === "助動詞" && POLITE.has(t.surface)),
-    );
-  if (SENTENCE_BREAK.test(between) || ended) return false;
+function asksWhetherItIs(tokens: readonly Token[], at: number): boolean {
+  const topic = tokens.findLastIndex((_, i) => i < at && isTopicMarker(tokens, i));
+  if (topic < 0) return false;
+  for (let i = topic; i < at; i++) {
+    const t = tokens[i] as Token;
+    // a gap (a space, 。, an emoji: what analysis drops) or a symbol it keeps ((, ?) may end a sentence
+    if ((tokens[i + 1] as Token).start !== t.end || !/[\p{L}\p{N}]/u.test(t.surface)) return false;
+    if (i > topic && t.pos[1] === "接続助詞" && t.surface !== "て" && t.surface !== "で") return false;
+    if (t.pos[0] === "助動詞" && POLITE.has(t.surface)) return false;
+  }
   return tokens
     .slice(at + 1)
     .every(
       (t) =>
-        t.pos[0] === "助動詞" || t.pos[1]?.includes("終助詞") || t.surface === "の" || SENTENCE_END.test(t.surface),
+        t.pos[0] === "助動詞" ||
+        t.pos[1]?.includes("終助詞") ||
+        t.surface === "の" ||
+        t.surface === "ん" ||
+        SENTENCE_END.test(t.surface),
     );
 }
 
-/** Where a sentence ends, as written: 。, ？, a line break, …; an ASCII . ! ? not inside a word (No.1, 1.5). */
-const SENTENCE_BREAK = /[。｡．！？\n…]|[.!?](?![A-Za-z0-9])/u;
-/** Polite endings, which close a sentence rather than a clause describing a noun: 私は学生です 人口が… */
+/** Polite endings, which close a sentence rather than a clause describing a noun: 私は学生ですラオスの… */
 const POLITE = new Set(["です", "ます", "でし", "まし"]);
 
 /**

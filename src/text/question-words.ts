@@ -255,8 +255,9 @@ export function questionTypeOf(
   if (isMo(next) || (isDemo(next, afterNext) && !anyAmount)) return INDEFINITE;
   // and with a particle between: 誰にも言えない, どこにもない, 何とも, どこからも
   if (next?.pos === "助詞" && next.pos_detail_1 === "格助詞" && isMo(afterNext) && !anyAmount) return INDEFINITE;
-  // the adverb 何分 (なにぶん) before a comma or に: 「何分、素人なもので」, 「何分にも初めてで」
-  if (surface === "何分" && (COMMAS.has(next?.surface_form ?? "") || next?.surface_form === "に")) return null;
+  // the adverb 何分 (なにぶん) before a comma or にも: 「何分、素人なもので」, 「何分にも初めてで」 (何分に出る asks)
+  const adverb = COMMAS.has(next?.surface_form ?? "") || (next?.surface_form === "に" && isMo(afterNext));
+  if (surface === "何分" && adverb) return null;
   if (next?.surface_form === "まで" && isMo(afterNext)) return INDEFINITE;
   if (NAN.has(surface) && next?.surface_form === "の" && afterNext?.pos === "名詞" && isMo(after(1))) {
     return INDEFINITE;

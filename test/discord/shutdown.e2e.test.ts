@@ -5,6 +5,7 @@ import { defineCommand } from "../../commands/context.ts";
 import { type Bot, createBot } from "../../src/bot.ts";
 import { loadFetchConfig } from "../../src/config.ts";
 import type { Engine } from "../../src/engine.ts";
+import { UserFacingError } from "../../src/errors.ts";
 import { fetchOptionsOf } from "../../src/ingest/ingest.ts";
 import { createLogger } from "../../src/log.ts";
 import { openTestEngine } from "./corpus.ts";
@@ -43,6 +44,7 @@ const wait = defineCommand<{ mode: string }>({
     // "partial" answers at once, then works on a second message
     if (ctx.options.mode === "partial") await ctx.reply({ content: "途中までの答えです" });
     await gate(ctx.options.mode).opened;
+    if (ctx.options.mode === "refused") throw new UserFacingError("うまくいきませんでした。");
     await ctx.reply({ content: `${ctx.options.mode} が終わりました` });
   },
 });
@@ -76,6 +78,29 @@ async function startBot(): Promise<Bot> {
 }
 
 const deferred = (t: { ack: { type: number } | null }) => t.ack?.type === 5;
+
+/**
+ * Opens the handler's gate and stops the bot while Discord is slow to take what the handler then sends
+ * (`method` on the interaction's webhook): it is on its way when the grace period ends, and lands after.
+ */
+async function stopWhileSending(bot: Bot, method: string, token: string, mode: string): Promise<void> {
+  let letThrough = () => {};
+  const slow = new Promise<void>((resolve) => {
+    letThrough = resolve;
+  });
+  fake.hold = async (request) => {
+    if (request.method === method && request.path.includes(token)) await slow;
+  };
+  try {
+    gate(mode).open();
+    const stopped = bot.stop();
+    await new Promise((resolve) => setTimeout(resolve, GRACE_MS + 100));
+    letThrough();
+    await stopped;
+  } finally {
+    fake.hold = null;
+  }
+}
 const str = (value: string) => [{ name: "mode", type: 3, value }];
 
 afterAll(async () => {
@@ -116,25 +141,16 @@ describe("stopping while members wait", () => {
   it("does not tell a member their answer was cut short when it got out while the bot stopped", async () => {
     const bot = await startBot();
     const racy = await fake.send(fake.chatInput("wait", str("racy")), { until: deferred });
-    // Discord is slow to take the answer: it is on its way when the grace period ends
-    let letThrough = () => {};
-    const slow = new Promise<void>((resolve) => {
-      letThrough = resolve;
-    });
-    fake.hold = async ({ method, path }) => {
-      if (method === "PATCH" && path.includes(racy.token)) await slow;
-    };
-    try {
-      gate("racy").open();
-      const stopped = bot.stop();
-      await new Promise((resolve) => setTimeout(resolve, GRACE_MS + 100));
-      letThrough();
-      await stopped;
-    } finally {
-      fake.hold = null;
-    }
+    await stopWhileSending(bot, "PATCH", racy.token, "racy");
     expect(racy.bodies.map((b) => [b.kind, b.body["content"]])).toEqual([["edit", "racy が終わりました"]]);
     expect(fake.violations).toEqual([]);
+  });
+
+  it("does not add to a refusal that got out while the bot stopped", async () => {
+    const bot = await startBot();
+    const refused = await fake.send(fake.chatInput("wait", str("refused")), { until: deferred });
+    await stopWhileSending(bot, "POST", refused.token, "refused");
+    expect(refused.bodies.map((b) => b.body["content"])).toEqual(["うまくいきませんでした。"]);
   });
 
   it("tells a member whose answer is only partly out that the rest was cut short", async () => {
