@@ -532,22 +532,32 @@ function asksWhetherItIs(tokens: readonly Token[], at: number): boolean {
   if (topic < 0) return false;
   for (let i = topic; i < at; i++) {
     const t = tokens[i] as Token;
-    // a gap (a space, 。, an emoji: what analysis drops) or a symbol it keeps ((, ?) may end a sentence
-    if ((tokens[i + 1] as Token).start !== t.end || !/[\p{L}\p{N}]/u.test(t.surface)) return false;
+    // a gap (a space, 。, an emoji: what analysis drops) or a symbol it keeps ((, ?) may end a sentence; one
+    // character after a particle is a comma (日本って、安全な国？)
+    const gap = (tokens[i + 1] as Token).start - t.end;
+    const comma = t.surface === "," || (gap === 1 && t.pos[0] === "助詞");
+    if (!comma && (gap !== 0 || !/[\p{L}\p{N}]/u.test(t.surface))) return false;
     if (i > topic && t.pos[1] === "接続助詞" && t.surface !== "て" && t.surface !== "で") return false;
     if (t.pos[0] === "助動詞" && POLITE.has(t.surface)) return false;
   }
-  return tokens
-    .slice(at + 1)
-    .every(
-      (t) =>
-        t.pos[0] === "助動詞" ||
-        t.pos[1]?.includes("終助詞") ||
-        t.surface === "の" ||
-        t.surface === "ん" ||
-        SENTENCE_END.test(t.surface),
-    );
+  // after the noun, a copula, denied too (国じゃない, 国ではない), and final particles
+  const after = tokens.slice(at + 1);
+  return after.every(
+    (t, i) =>
+      t.pos[0] === "助動詞" ||
+      t.pos[1]?.includes("終助詞") ||
+      t.surface === "の" ||
+      t.surface === "ん" ||
+      t.surface === "じゃ" ||
+      (t.surface === "で" && after[i + 1]?.surface === "は") ||
+      (t.surface === "は" && after[i - 1]?.surface === "で") ||
+      (t.pos[0] === "形容詞" && DENIED.has(t.surface)) ||
+      SENTENCE_END.test(t.surface),
+  );
 }
+
+/** ない as IPADIC gives it after では: 国ではない, 国ではなかった. */
+const DENIED = new Set(["ない", "なかっ", "なく"]);
 
 /** Polite endings, which close a sentence rather than a clause describing a noun: 私は学生ですラオスの… */
 const POLITE = new Set(["です", "ます", "でし", "まし"]);

@@ -244,6 +244,11 @@ describe("the kind of answer a question asks for", () => {
     ["私は学生です。日本って安全な国？", null],
     ["俺は初心者なんだけど、日本って安全な国？", null],
     ["日本って安全な国なんですか？", null],
+    // a comma after the topic, and a copula denied, keep the question yes/no
+    ["日本って、安全な国？", null],
+    ["日本は,安全な国？", null],
+    ["日本って安全な国じゃない？", null],
+    ["日本は安全な国ではない？", null],
     // a clause describing the noun is the topic's own
     ["ドイツはEUに加盟している国？", null],
     ["日本って住みやすい国？", null],
