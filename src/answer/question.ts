@@ -522,10 +522,10 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
  * の首都は, ラオスの首都って？) or what the question asks to be told (…の時期を教えて).
  *
  * Only where the topic and the noun are plainly one sentence: the last topic before the noun, and between
- * them words written together, with no polite ending and no joining particle but て. A space, an emoji, a
- * line break or 。 between them may end a sentence (私は初心者w ラオスの首都？, 私は学生です。ラオスの首都？,
- * 今日は雨だ 梅雨の時期？), and then the noun asks for its kind: typing a yes/no question costs its answer less
- * than losing the kind of a real one.
+ * them words written together (a comma after a particle aside: 日本って、安全な国？), with no polite ending and
+ * no joining particle but て and で. A space, an emoji, a line break or 。 between them may end a sentence
+ * (私は初心者w ラオスの首都？, 私は学生です。ラオスの首都？, 今日は雨だ 梅雨の時期？), and then the noun asks for
+ * its kind: typing a yes/no question costs its answer less than losing the kind of a real one.
  */
 function asksWhetherItIs(tokens: readonly Token[], at: number): boolean {
   const topic = tokens.findLastIndex((_, i) => i < at && isTopicMarker(tokens, i));
