@@ -115,15 +115,22 @@ function requestFormAt(tokens: readonly Token[], at: number): boolean {
  * noun (ラオスの首都って). って after a verb quotes (行くって言った), and marks no topic.
  */
 function topicMarker(tokens: readonly Token[]): number {
-  const wa = tokens.findIndex((t) => t.pos[1] === "係助詞" && t.surface === "は");
-  if (wa >= 0) return wa;
-  return tokens.findIndex((t, i) => t.pos[0] === "助詞" && t.surface === "って" && tokens[i - 1]?.pos[0] === "名詞");
+  const wa = tokens.findIndex(isWa);
+  return wa >= 0 ? wa : tokens.findIndex((_, i) => isTopicTte(tokens, i));
 }
 
 /** Whether the token at `i` marks a topic: は, or って after a noun. */
 function isTopicMarker(tokens: readonly Token[], i: number): boolean {
+  return isWa(tokens[i] as Token) || isTopicTte(tokens, i);
+}
+
+function isWa(t: Token): boolean {
+  return t.pos[1] === "係助詞" && t.surface === "は";
+}
+
+/** って after a noun; after a verb it quotes (行くって言った). */
+function isTopicTte(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i] as Token;
-  if (t.pos[1] === "係助詞" && t.surface === "は") return true;
   return t.pos[0] === "助詞" && t.surface === "って" && tokens[i - 1]?.pos[0] === "名詞";
 }
 
@@ -165,8 +172,8 @@ export function subjectTermsOf(tokens: readonly Token[], kind: Token | null = nu
   return [...subject];
 }
 
-/** Nouns of a date that also end a compound as one: 開催日時, 設立年度 (see questionTypeOfQuestion). */
-const DATE_NOUNS: ReadonlySet<string> = new Set(["日時", "年度", "日程", "時刻"]);
+/** Nouns of a date that also end a compound as one: 開催日時, 設立年度 (see COMPOUND_ENDINGS). */
+const DATE_NOUNS = ["日時", "年度", "日程", "時刻"];
 
 /**
  * Nouns of a count: 数 and 率 alone (特区の数) or as a compound's suffix (議席数, 投票率), and the counts IPADIC
@@ -211,8 +218,18 @@ const KINDS_OF_NUMBER: ReadonlySet<string> = new Set([
 /** Nouns of a name, which also end a compound as one: 正式名称, 英語名称. */
 const NAME_NOUNS = ["名前", "名称", "別名", "愛称", "通称", "略称"];
 
-/** Place nouns that end a compound as their own kind: 県庁所在地, 本社所在地. */
-const PLACE_ENDINGS: ReadonlySet<string> = new Set(["所在地", "出身地", "本拠地"]);
+/** Nouns of a place that also end a compound as one: 県庁所在地, 本社所在地. */
+const PLACE_NOUNS = ["所在地", "出身地", "本拠地"];
+
+/**
+ * Kind nouns that end a compound as their own kind, whatever the noun before them (開催日時, 県庁所在地,
+ * 正式名称); the others do after a サ変 noun only (発売時期, 撮影場所: see questionTypeOfQuestion).
+ */
+const COMPOUND_ENDINGS: ReadonlyMap<string, QuestionType> = new Map([
+  ...DATE_NOUNS.map((noun) => [noun, "date"] as const),
+  ...PLACE_NOUNS.map((noun) => [noun, "place"] as const),
+  ...NAME_NOUNS.map((noun) => [noun, "name"] as const),
+]);
 
 /**
  * Nouns of a region: 「EURO2016で優勝した国は？」 asks where, as 「どこの国？」 does, and so do 「豊岡盆地が広がる
@@ -232,23 +249,7 @@ const KIND_NOUNS = new Map<string, QuestionType>(
   (
     [
       ["date", ["時期", "時代", "年代", "日付", "年月日", "季節", ...DATE_NOUNS]],
-      [
-        "place",
-        [
-          "場所",
-          "位置",
-          "所在地",
-          "首都",
-          "州都",
-          "県庁所在地",
-          "出身地",
-          "産地",
-          "本社",
-          "本拠地",
-          "会場",
-          ...REGIONS,
-        ],
-      ],
+      ["place", ["場所", "位置", "首都", "州都", "産地", "本社", "会場", ...PLACE_NOUNS, ...REGIONS]],
       ["number", ["人口", "割合", "期間", "年齢", ...COUNT_NOUNS, ...MEASURED_NOUNS]],
       ["price", PRICE_NOUNS],
       ["person", ["作者", "著者", "創業者", "創始者", "発明者", "設立者", "監督", ...ORGANISATIONS]],
@@ -478,7 +479,10 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
   // 母の日); 発売時期, 撮影場所, 退任理由 ask for their kind as 時期, 場所 and 理由 do
   const compound = before?.pos[0] === "名詞" && before.pos[1] !== "数" && before.end === last?.start;
   if (compound && !definition && last) {
-    if ((last.pos[1] === "接尾" && DATE_SUFFIXES.has(last.surface)) || DATE_NOUNS.has(last.surface)) return "date";
+    if (last.pos[1] === "接尾" && DATE_SUFFIXES.has(last.surface)) return "date";
+    // 開催日時, 県庁所在地, 正式名称
+    const ending = COMPOUND_ENDINGS.get(last.term ?? "");
+    if (ending) return ending;
     // 議席数は, 投票率は: a count of what the compound names
     if (
       last.pos[1] === "接尾" &&
@@ -487,11 +491,8 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
     ) {
       return "number";
     }
-    // 県庁所在地, 本社所在地: a compound that ends in a place's noun asks where; 正式名称, 機関紙名 a name
-    if (PLACE_ENDINGS.has(last.term ?? "")) return "place";
-    // (not 若干名: 名 counts people after an adverbial noun, as after a number)
-    const named = last.pos[1] === "接尾" && last.surface === "名" && before.pos[1] !== "副詞可能";
-    if (named || NAME_NOUNS.includes(last.term ?? "")) return "name";
+    // 機関紙名, 英語名: a name (not 若干名: 名 counts people after an adverbial noun, as after a number)
+    if (last.pos[1] === "接尾" && last.surface === "名" && before.pos[1] !== "副詞可能") return "name";
     const kind = before.pos[1] === "サ変接続" ? KIND_NOUNS.get(last.term ?? "") : undefined;
     // not a role: 日本代表監督 is a title, not a question who holds it; an organisation is one (所属政党,
     // 所属事務所)

@@ -206,6 +206,28 @@ export function mayStartQuestionWord(surface: string): boolean {
   return MAY_ASK.has(surface);
 }
 
+/**
+ * 何 and the noun after it, as a question asks with them: 何年 a date, 何円 a price, 何人 a number, 何メートル a
+ * number of a measure (the noun stays a term), 何十年 and 何千万円 by the counter after the numerals; `then`,
+ * where the token after the counter is (`after(then)`). Null for any other noun: 何県 and 何杯 ask for a kind.
+ */
+function countedBy(
+  next: KuromojiToken,
+  after: (k: number) => KuromojiToken | undefined,
+): { type: QuestionType; includesNext: boolean; then: number } | null {
+  if (DATE_COUNTERS.has(next.surface_form)) return { type: "date", includesNext: true, then: 0 };
+  if (MONEY_COUNTERS.has(next.surface_form)) return { type: "price", includesNext: true, then: 0 };
+  if (next.pos_detail_2 === "助数詞") return { type: "number", includesNext: true, then: 0 };
+  if (MEASURE_NOUNS.has(next.surface_form)) return { type: "number", includesNext: false, then: 0 };
+  if (next.pos_detail_1 !== "数") return null;
+  // at most a few numerals: 何千万億円 (a run of 何何何… must not be read to its end from each 何)
+  let k = 0;
+  while (k < MAX_NUMERALS && after(k)?.pos_detail_1 === "数") k++;
+  const counter = after(k)?.surface_form ?? "";
+  const type = DATE_COUNTERS.has(counter) ? "date" : MONEY_COUNTERS.has(counter) ? "price" : "number";
+  return { type, includesNext: true, then: k + 1 };
+}
+
 /** The surfaces questionTypeOf reads as (part of) a question word; any other token is none. */
 const MAY_ASK: ReadonlySet<string> = new Set([
   ...QUESTION_WORDS.keys(),
@@ -262,36 +284,16 @@ export function questionTypeOf(
   if (NAN.has(surface) && next?.surface_form === "の" && afterNext?.pos === "名詞" && isMo(after(1))) {
     return INDEFINITE;
   }
-  if (NAN.has(surface) && next?.pos === "名詞" && (next.pos_detail_1 === "接尾" || next.pos_detail_1 === "数")) {
-    let k = 0;
-    while (k < MAX_NUMERALS && after(k)?.pos_detail_1 === "数") k++;
-    // after(k) is the counter after the numerals, or the token after the counter when there are none
-    const counted = next.pos_detail_1 === "数" ? after(k + 1) : afterNext;
-    // what asking would make no term stays none (何度, 何十), and what it would keep stays a term (何杯, 何色)
-    const includesNext =
-      DATE_COUNTERS.has(next.surface_form) ||
-      MONEY_COUNTERS.has(next.surface_form) ||
-      next.pos_detail_2 === "助数詞" ||
-      next.pos_detail_1 === "数";
-    if (isMo(counted) || isDemo(counted, after(next.pos_detail_1 === "数" ? k + 2 : 1))) {
-      return { type: null, includesNext };
+  const counted = NAN.has(surface) && next?.pos === "名詞" ? countedBy(next, after) : null;
+  // with a counter and も or でも, of many (何度も, 何年も, 何十回も): what asking would make no term stays none
+  // (何度, 何十), and what it would keep stays a term (何杯, 何色)
+  if (NAN.has(surface) && (next?.pos_detail_1 === "接尾" || next?.pos_detail_1 === "数")) {
+    const then = counted?.then ?? 0;
+    if (isMo(after(then)) || isDemo(after(then), after(then + 1))) {
+      return { type: null, includesNext: counted?.includesNext ?? false };
     }
   }
-  if (NAN.has(surface) && next?.pos === "名詞") {
-    if (DATE_COUNTERS.has(next.surface_form)) return { type: "date", includesNext: true };
-    if (MONEY_COUNTERS.has(next.surface_form)) return { type: "price", includesNext: true };
-    if (next.pos_detail_2 === "助数詞") return { type: "number", includesNext: true };
-    if (MEASURE_NOUNS.has(next.surface_form)) return { type: "number", includesNext: false };
-    // 何十年, 何百人, 何千万円: numerals, then the counter that says what is counted
-    if (next.pos_detail_1 === "数") {
-      // at most a few: 何千万億円 (a run of 何何何… must not be read to its end from each 何)
-      let k = 0;
-      while (k < MAX_NUMERALS && after(k)?.pos_detail_1 === "数") k++;
-      const counter = after(k)?.surface_form ?? "";
-      const type = DATE_COUNTERS.has(counter) ? "date" : MONEY_COUNTERS.has(counter) ? "price" : "number";
-      return { type, includesNext: true };
-    }
-  }
+  if (counted) return { type: counted.type, includesNext: counted.includesNext };
   // Spoken なんで asks why (before a verb of making or moving, with what: なんでできてる). kuromoji gives it
   // as one 副詞, or as なん + the particle で (なんで泣いてるの？); not なんでも. Written 何で asks by what
   // (何で表されるか, 何で構成されているか) as often as why: it stays no question word.
@@ -330,9 +332,9 @@ export function questionTypeOf(
   const demo = isDemo(next, afterNext);
   // (いくらなん？ is spoken いくらなの？, and asks)
   const anyhow = demo || (NAN.has(next?.surface_form ?? "") && isDemo(afterNext, after(1)));
-  if ((surface === "いくら" || surface === "なんぼ") && anyhow) return null;
+  if (anyAmount && anyhow) return null;
   // spoken いくらなん？ (いくらなの？): one question word
-  if ((surface === "いくら" || surface === "なんぼ") && NAN.has(next?.surface_form ?? "")) {
+  if (anyAmount && NAN.has(next?.surface_form ?? "")) {
     return { type: "price", includesNext: true };
   }
   if (NAN.has(surface) && demo) return null;
