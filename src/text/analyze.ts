@@ -109,7 +109,10 @@ export function analyze(tokenizer: Tokenizer, text: string, options: { synonyms?
   }
   const upper = (at: number) => isUpperInSource(text, normalized.sourceStart[at] ?? -1);
   const merged = tagForeignNames(
-    splitAtNakaguro(splitModelNumbers(mergeAlphanumerics(raw, norm), norm, upper), tokenizer),
+    splitAtNakaguro(
+      splitModelNumbers(mergeAlphanumerics(splitSpokenTte(raw, tokenizer), norm), norm, upper),
+      tokenizer,
+    ),
     norm,
   );
   const questions = markQuestionWords(merged);
@@ -536,6 +539,47 @@ function splitAtNakaguro(tokens: RawToken[], tokenizer: Tokenizer): RawToken[] {
   }
   return out;
 }
+
+/**
+ * IPADIC reads the spoken って before なに or なん as ってな (the quoting ってな of 「ってなわけで」) and leaves
+ * a lone に or ん: 「梅雨ってなに？」 is ってな に, 「Xenってなんですか」 ってな ん です か, 「それってなんで？」
+ * ってな ん で. The question word was lost, and the topic with it. Read as って and なに or なん, as
+ * 「梅雨って何？」 is; ってな before anything else stays (ってなわけで, ってなことで).
+ */
+function splitSpokenTte(tokens: RawToken[], tokenizer: Tokenizer): RawToken[] {
+  let out: RawToken[] | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as RawToken;
+    const next = tokens[i + 1];
+    const nan = next && next.start === t.end ? SPOKEN_NAN.get(next.surface) : undefined;
+    if (t.surface !== "ってな" || t.token.pos !== "助詞" || nan === undefined) {
+      out?.push(t);
+      continue;
+    }
+    out ??= tokens.slice(0, i);
+    const word = tokenizer.tokenize(nan)[0];
+    if (next === undefined || word === undefined) {
+      out.push(t);
+      continue;
+    }
+    const at = t.end - 1;
+    out.push({
+      token: { ...t.token, surface_form: "って", basic_form: "って" },
+      start: t.start,
+      end: at,
+      surface: "って",
+    });
+    out.push({ token: word, start: at, end: next.end, surface: nan });
+    i++;
+  }
+  return out ?? tokens;
+}
+
+/** What ってな leaves of なに and なん (see splitSpokenTte): its next token, and the word they make. */
+const SPOKEN_NAN: ReadonlyMap<string, string> = new Map([
+  ["に", "なに"],
+  ["ん", "なん"],
+]);
 
 /** Parts of a foreign name at most: ヨハネス・ゲンスフライシュ・ツア・ラーデン・ツム・グーテンベルク has six. */
 const MAX_NAME_PARTS = 6;

@@ -208,24 +208,24 @@ export function mayStartQuestionWord(surface: string): boolean {
 
 /**
  * 何 and the noun after it, as a question asks with them: 何年 a date, 何円 a price, 何人 a number, 何メートル a
- * number of a measure (the noun stays a term), 何十年 and 何千万円 by the counter after the numerals; `then`,
- * where the token after the counter is (`after(then)`). Null for any other noun: 何県 and 何杯 ask for a kind.
+ * number of a measure (the noun stays a term), 何十年 and 何千万円 by the counter after the numerals; `beyond`,
+ * where the token after the counter is (`after(beyond)`). Null for any other noun: 何県 and 何杯 ask for a kind.
  */
 function countedBy(
   next: KuromojiToken,
   after: (k: number) => KuromojiToken | undefined,
-): { type: QuestionType; includesNext: boolean; then: number } | null {
-  if (DATE_COUNTERS.has(next.surface_form)) return { type: "date", includesNext: true, then: 0 };
-  if (MONEY_COUNTERS.has(next.surface_form)) return { type: "price", includesNext: true, then: 0 };
-  if (next.pos_detail_2 === "助数詞") return { type: "number", includesNext: true, then: 0 };
-  if (MEASURE_NOUNS.has(next.surface_form)) return { type: "number", includesNext: false, then: 0 };
+): { type: QuestionType; includesNext: boolean; beyond: number } | null {
+  if (DATE_COUNTERS.has(next.surface_form)) return { type: "date", includesNext: true, beyond: 0 };
+  if (MONEY_COUNTERS.has(next.surface_form)) return { type: "price", includesNext: true, beyond: 0 };
+  if (next.pos_detail_2 === "助数詞") return { type: "number", includesNext: true, beyond: 0 };
+  if (MEASURE_NOUNS.has(next.surface_form)) return { type: "number", includesNext: false, beyond: 0 };
   if (next.pos_detail_1 !== "数") return null;
   // at most a few numerals: 何千万億円 (a run of 何何何… must not be read to its end from each 何)
   let k = 0;
   while (k < MAX_NUMERALS && after(k)?.pos_detail_1 === "数") k++;
   const counter = after(k)?.surface_form ?? "";
   const type = DATE_COUNTERS.has(counter) ? "date" : MONEY_COUNTERS.has(counter) ? "price" : "number";
-  return { type, includesNext: true, then: k + 1 };
+  return { type, includesNext: true, beyond: k + 1 };
 }
 
 /** The surfaces questionTypeOf reads as (part of) a question word; any other token is none. */
@@ -237,6 +237,7 @@ const MAY_ASK: ReadonlySet<string> = new Set([
   "い", // いつ after の or は, read as い + つ
   "はい",
   "いつか",
+  "なにか",
   "どん", // spoken どんくらい, どんだけ
 ]);
 
@@ -288,8 +289,8 @@ export function questionTypeOf(
   // with a counter and も or でも, of many (何度も, 何年も, 何十回も): what asking would make no term stays none
   // (何度, 何十), and what it would keep stays a term (何杯, 何色)
   if (NAN.has(surface) && (next?.pos_detail_1 === "接尾" || next?.pos_detail_1 === "数")) {
-    const then = counted?.then ?? 0;
-    if (isMo(after(then)) || isDemo(after(then), after(then + 1))) {
+    const beyond = counted?.beyond ?? 0;
+    if (isMo(after(beyond)) || isDemo(after(beyond), after(beyond + 1))) {
       return { type: null, includesNext: counted?.includesNext ?? false };
     }
   }
@@ -313,6 +314,11 @@ export function questionTypeOf(
   // 「発見されたのはいつか。」: いつか closing a question is いつ + か, not the adverb いつか (someday).
   if (surface === "いつか" && asksThere(next, context.topic ?? false, afterNext)) {
     return { type: "date", includesNext: false };
+  }
+  // IPADIC reads なにか as one 副詞 before a verb or at the end (「公用語はなにか教えて」, 「…はなにか」): where it
+  // asks (see asksThere) it is なに + か, elsewhere the indefinite 何か (なにかいい方法).
+  if (surface === "なにか" && token.pos === "副詞") {
+    return asksThere(next, context.topic ?? false, afterNext) ? { type: "thing", includesNext: false } : INDEFINITE;
   }
   // 何と/なんと before a verb of saying or naming asks for a name: 「何というか」「何と呼ぶ」. Elsewhere
   // なんと is an exclamation (なんと美しい) and no question word.

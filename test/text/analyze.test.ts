@@ -288,6 +288,13 @@ describe("analyze", () => {
     ["a comma after a topic's どこか does not hide the verb of telling", "首都はどこか、教えてください", "place"],
     ["いつか before a verb of telling, after a topic, asks when", "発売日はいつか教えて", "date"],
     ["どこか before ご存知, after a topic, asks where", "首都はどこかご存知ですか？", "place"],
+    // IPADIC reads って before なに or なん as ってな and leaves に or ん
+    ["spoken ってなに asks for a thing", "梅雨ってなに？", "thing"],
+    ["spoken ってなんですか asks for a thing", "ラオスの公用語ってなんですか", "thing"],
+    ["spoken ってなんで asks why", "それってなんで？", "reason"],
+    // IPADIC reads なにか as one adverb before a verb or at the end
+    ["なにか closing a question asks for a thing", "ラオスの公用語はなにか", "thing"],
+    ["なにか before a verb of telling, after a topic, asks for a thing", "公用語はなにか教えて", "thing"],
   ])("%s", (_why, question, type) => {
     expect(analyze(tokenizer, question).find((t) => t.question)?.question).toBe(type);
   });
@@ -329,6 +336,11 @@ describe("analyze", () => {
     "何十回もやり直した",
     "何の利益も与えず",
     "何人でも入れる",
+    // the adverb なにか (something), and ってな before anything but なに or なん
+    "なにか教えて",
+    "なにか知ってる？",
+    "これってなんかおかしい",
+    "ってなわけで帰る",
   ])("reads no question word in %s", (text) => {
     expect(analyze(tokenizer, text).some((t) => t.question)).toBe(false);
   });
@@ -338,6 +350,21 @@ describe("analyze", () => {
     expect(terms("お椀に何杯もすくって")).toEqual(["椀", "杯", "すくう"]);
     expect(terms("何色もの絵の具")).toEqual(["色", "絵具"]);
     expect(terms("何度も再利用する")).toEqual(["利用"]);
+  });
+
+  it("reads the spoken ってなに and ってなん as って and a question word, in place", () => {
+    const text = "Xenってなんですか";
+    const tokens = analyze(tokenizer, text);
+    expect(tokens.map((t) => [t.surface, text.slice(t.start, t.end)])).toEqual([
+      ["xen", "Xen"],
+      ["って", "って"],
+      ["なん", "なん"],
+      ["です", "です"],
+      ["か", "か"],
+    ]);
+    expect(tokens.map((t) => t.term)).toEqual(["xen", null, null, null, null]);
+    // the indefinite なにか is no term, as 何か is none
+    expect(wordsOf("なにか教えて")).toEqual(["教える"]);
   });
 
   it("splits at ・ a katakana name kuromoji reads as one unknown word, as it cuts the names it knows", () => {
