@@ -101,6 +101,14 @@ export const NAN = new Set(["何", "なに", "なん"]);
 export const SENTENCE_END = /^[?!？！。．.]/u;
 /** 何と and なんと as kuromoji gives them: one 副詞 token. */
 const NAN_TO = new Set(["何と", "なんと", "何て", "なんて"]);
+/** Question words after which なん is the spoken copula なの (see questionTypeOf). */
+const ASKING_BEFORE_NAN: ReadonlySet<string> = new Set([...QUESTION_WORDS.keys(), "なんで"]);
+/** The quoting という as IPADIC gives it, written and spoken: 何という, なんていう, 何っていう. */
+const QUOTING = new Set(["という", "ていう", "っていう"]);
+/** Nouns なんて names a kind of (なんて曲？, なんて名前？): not a pronoun or a formal noun. */
+const NAMED_NOUN = new Set(["一般", "固有名詞", "サ変接続"]);
+/** 何て and なんて: spoken 何という before a noun (なんて曲？). */
+const NANTE = new Set(["何て", "なんて"]);
 /** Verbs that name something: 何と「いう」, 何と「呼ぶ」, 何と「読む」. */
 const NAMING_VERBS = new Set(["いう", "言う", "呼ぶ", "よぶ", "称する", "読む", "名付ける", "名づける"]);
 
@@ -315,6 +323,10 @@ export function questionTypeOf(
   if (surface === "いつか" && asksThere(next, context.topic ?? false, afterNext)) {
     return { type: "date", includesNext: false };
   }
+  // spoken なん after a question word is the copula なの: どこなん？, いつなん？, なんでなん？, 何なん？
+  if (surface === "なん" && context.previous && ASKING_BEFORE_NAN.has(context.previous.surface_form)) {
+    if (next === undefined || SENTENCE_END.test(next.surface_form) || next.pos_detail_1 === "終助詞") return null;
+  }
   // IPADIC reads なにか as one 副詞 before a verb or at the end (「公用語はなにか教えて」, 「…はなにか」): where it
   // asks (see asksThere) it is なに + か, elsewhere the indefinite 何か (なにかいい方法).
   if (surface === "なにか" && token.pos === "副詞") {
@@ -323,8 +335,12 @@ export function questionTypeOf(
   // 何と/なんと before a verb of saying or naming asks for a name: 「何というか」「何と呼ぶ」. Elsewhere
   // なんと is an exclamation (なんと美しい) and no question word.
   if (NAN_TO.has(surface) && next && NAMING_VERBS.has(next.basic_form)) return { type: "name", includesNext: false };
-  // 何という, 何と呼ぶ: 何 followed by the quoting という or と and a naming verb.
-  if (NAN.has(surface) && next?.surface_form === "という") return { type: "name", includesNext: false };
+  // 何という, 何と呼ぶ: 何 followed by the quoting という (spoken ていう, っていう) or と and a naming verb.
+  if (NAN.has(surface) && QUOTING.has(next?.surface_form ?? "")) return { type: "name", includesNext: false };
+  // spoken なんて曲？, 何て名前の曲？: なんて (何 + て) before a noun is 何という
+  // (not なんと, an exclamation before a noun as often: なんと社長が)
+  const named = NANTE.has(surface) ? next : NAN.has(surface) && next?.surface_form === "て" ? afterNext : undefined;
+  if (named?.pos === "名詞" && NAMED_NOUN.has(named.pos_detail_1)) return { type: "name", includesNext: false };
   if (NAN.has(surface) && next?.surface_form === "と" && afterNext && NAMING_VERBS.has(afterNext.basic_form)) {
     return { type: "name", includesNext: false };
   }

@@ -286,6 +286,14 @@ describe("the kind of answer a question asks for", () => {
     ["首都はどこ？教えて誰か", "place"],
     ["ラオスの首都どこ？だれか", "place"],
     ["この曲を作ったのは、誰か知ってる？", "person"],
+    // spoken なん after a question word is the copula なの: the question word asks
+    ["ラオスの首都どこなん？", "place"],
+    ["それっていつなん？", "date"],
+    ["なんでなん？", "reason"],
+    ["これ何なん？", "thing"],
+    // spoken ってなに, ってなんですか: って and 何 (IPADIC reads ってな)
+    ["ラオスの公用語ってなんですか", "thing"],
+    ["そのツールってなんて名前？", "name"],
   ])("%s → %s", (question, type) => {
     expect(questionTypeOfQuestion(asked(question))).toBe(type);
   });

@@ -292,6 +292,11 @@ describe("analyze", () => {
     ["spoken ってなに asks for a thing", "梅雨ってなに？", "thing"],
     ["spoken ってなんですか asks for a thing", "ラオスの公用語ってなんですか", "thing"],
     ["spoken ってなんで asks why", "それってなんで？", "reason"],
+    // spoken 何という: なんていう, 何っていう, and なんて or 何て before a noun
+    ["なんていう asks for a name", "なんていう名前？", "name"],
+    ["何っていう asks for a name", "何っていう曲？", "name"],
+    ["なんて before a noun asks for a name", "そのツールってなんて名前？", "name"],
+    ["何て before a noun asks for a name", "何て名前の曲？", "name"],
     // IPADIC reads なにか as one adverb before a verb or at the end
     ["なにか closing a question asks for a thing", "ラオスの公用語はなにか", "thing"],
     ["なにか before a verb of telling, after a topic, asks for a thing", "公用語はなにか教えて", "thing"],
@@ -341,6 +346,9 @@ describe("analyze", () => {
     "なにか知ってる？",
     "これってなんかおかしい",
     "ってなわけで帰る",
+    // なんて and なんと as exclamations, before an adjective or a noun
+    "なんて素晴らしい",
+    "なんと社長が来た",
   ])("reads no question word in %s", (text) => {
     expect(analyze(tokenizer, text).some((t) => t.question)).toBe(false);
   });
