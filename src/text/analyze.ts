@@ -110,7 +110,7 @@ export function analyze(tokenizer: Tokenizer, text: string, options: { synonyms?
   const upper = (at: number) => isUpperInSource(text, normalized.sourceStart[at] ?? -1);
   const merged = tagForeignNames(
     splitAtNakaguro(
-      splitModelNumbers(mergeAlphanumerics(splitSpokenTte(raw, tokenizer), norm), norm, upper),
+      splitModelNumbers(mergeAlphanumerics(splitQuestionWords(raw, tokenizer), norm), norm, upper),
       tokenizer,
     ),
     norm,
@@ -541,45 +541,63 @@ function splitAtNakaguro(tokens: RawToken[], tokenizer: Tokenizer): RawToken[] {
 }
 
 /**
- * IPADIC reads the spoken って before なに or なん as ってな (the quoting ってな of 「ってなわけで」) and leaves
- * a lone に or ん: 「梅雨ってなに？」 is ってな に, 「Xenってなんですか」 ってな ん です か, 「それってなんで？」
- * ってな ん で. The question word was lost, and the topic with it. Read as って and なに or なん, as
- * 「梅雨って何？」 is; ってな before anything else stays (ってなわけで, ってなことで).
+ * Two readings of IPADIC that hide a question word, read again as the particle and the question word they
+ * are. The spoken って before なに or なん is read as ってな (the quoting ってな of 「ってなわけで」), leaving a
+ * lone に or ん: 「梅雨ってなに？」 is ってな に, 「Xenってなんですか」 ってな ん です か, 「それってなんで？」
+ * ってな ん で; ってな before anything else stays. And は before だれ is the noun はだれ (斑, a word of poems)
+ * after a particle: 「デマといったのはだれ？」 is といった の はだれ. livedoor's 7,367 articles write はだれ
+ * only as は + だれ.
  */
-function splitSpokenTte(tokens: RawToken[], tokenizer: Tokenizer): RawToken[] {
+function splitQuestionWords(tokens: RawToken[], tokenizer: Tokenizer): RawToken[] {
   let out: RawToken[] | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as RawToken;
     const next = tokens[i + 1];
-    const nan = next && next.start === t.end ? SPOKEN_NAN.get(next.surface) : undefined;
-    if (t.surface !== "ってな" || t.token.pos !== "助詞" || nan === undefined) {
+    const hidden = hiddenQuestionWord(t, next);
+    const word = hidden && tokenizer.tokenize(hidden.word)[0];
+    if (!hidden || !word) {
       out?.push(t);
       continue;
     }
     out ??= tokens.slice(0, i);
-    const word = tokenizer.tokenize(nan)[0];
-    if (next === undefined || word === undefined) {
-      out.push(t);
-      continue;
-    }
-    const at = t.end - 1;
-    out.push({
-      token: { ...t.token, surface_form: "って", basic_form: "って" },
-      start: t.start,
-      end: at,
-      surface: "って",
-    });
-    out.push({ token: word, start: at, end: next.end, surface: nan });
-    i++;
+    const at = t.start + hidden.particle.surface_form.length;
+    out.push({ token: hidden.particle, start: t.start, end: at, surface: hidden.particle.surface_form });
+    out.push({ token: word, start: at, end: (hidden.takesNext ? (next as RawToken) : t).end, surface: hidden.word });
+    if (hidden.takesNext) i++;
   }
   return out ?? tokens;
 }
 
-/** What ってな leaves of なに and なん (see splitSpokenTte): its next token, and the word they make. */
+/** The particle and the question word a token hides (see splitQuestionWords), and whether the next is part. */
+function hiddenQuestionWord(
+  t: RawToken,
+  next: RawToken | undefined,
+): { particle: KuromojiToken; word: string; takesNext: boolean } | null {
+  if (t.surface === "ってな" && t.token.pos === "助詞" && next?.start === t.end) {
+    const word = SPOKEN_NAN.get(next.surface);
+    if (word) return { particle: { ...t.token, surface_form: "って", basic_form: "って" }, word, takesNext: true };
+  }
+  if (t.surface === "はだれ" && t.token.pos === "名詞") return { particle: TOPIC_HA, word: "だれ", takesNext: false };
+  return null;
+}
+
+/** What ってな leaves of なに and なん (see splitQuestionWords): its next token, and the word they make. */
 const SPOKEN_NAN: ReadonlyMap<string, string> = new Map([
   ["に", "なに"],
   ["ん", "なん"],
 ]);
+
+/** The topic particle は, as IPADIC gives it. */
+const TOPIC_HA: KuromojiToken = {
+  surface_form: "は",
+  pos: "助詞",
+  pos_detail_1: "係助詞",
+  pos_detail_2: "*",
+  pos_detail_3: "*",
+  basic_form: "は",
+  reading: "ハ",
+  word_type: "KNOWN",
+};
 
 /** Parts of a foreign name at most: ヨハネス・ゲンスフライシュ・ツア・ラーデン・ツム・グーテンベルク has six. */
 const MAX_NAME_PARTS = 6;
@@ -662,7 +680,8 @@ function markQuestionWords(tokens: RawToken[]): Map<number, QuestionType | null>
     // (首都はどこか教えて); a clause joined by が, けど, から … or a sentence's end starts again
     const particle = current.token.pos === "助詞" ? current.token.pos_detail_1 : null;
     if (particle === "接続助詞" || ENDS.test(current.surface)) context.topic = false;
-    else if (particle && TOPIC_PARTICLES.has(current.surface) && context.previous?.pos === "名詞") context.topic = true;
+    else if (particle && TOPIC_PARTICLES.has(current.surface) && endsNoun(tokens[i - 1], tokens[i - 2]))
+      context.topic = true;
     context.previous = current.token;
     if (!type) continue;
     marks.set(i, type.type);
@@ -672,6 +691,15 @@ function markQuestionWords(tokens: RawToken[]): Map<number, QuestionType | null>
 }
 
 const TOPIC_PARTICLES = new Set(["は", "って", "が"]);
+
+/**
+ * Whether a token ends a noun: a noun, or the counter つ after a numeral, which IPADIC reads as the classical
+ * 助動詞 つ (「仮説の1つは何か教えて」: 1 + つ).
+ */
+function endsNoun(token: RawToken | undefined, before: RawToken | undefined): boolean {
+  if (token?.token.pos === "名詞") return true;
+  return token?.surface === "つ" && token.token.pos === "助動詞" && before?.token.pos_detail_1 === "数";
+}
 /** A token that ends a sentence: 。, ？, ！ (not .net or ...). */
 const ENDS = /^[?!？！。．]+$/u;
 

@@ -101,6 +101,16 @@ export const NAN = new Set(["何", "なに", "なん"]);
 export const SENTENCE_END = /^[?!？！。．.]/u;
 /** 何と and なんと as kuromoji gives them: one 副詞 token. */
 const NAN_TO = new Set(["何と", "なんと", "何て", "なんて"]);
+/**
+ * Whether a question closes at `t` (`then` after it): its end, a 終助詞 (か, の, っけ), or だ or です before
+ * one (名前だっけ, 名前ですか); not a bare だ (なんて日だ).
+ */
+function closesAt(t: KuromojiToken | undefined, then: KuromojiToken | undefined): boolean {
+  const final = (x: KuromojiToken | undefined) => x?.pos === "助詞" && x.pos_detail_1.includes("終助詞");
+  if (t === undefined || SENTENCE_END.test(t.surface_form) || final(t)) return true;
+  return (t.surface_form === "だ" || t.surface_form === "です") && final(then);
+}
+
 /** Question words after which なん is the spoken copula なの (see questionTypeOf). */
 const ASKING_BEFORE_NAN: ReadonlySet<string> = new Set([...QUESTION_WORDS.keys(), "なんで"]);
 /** The quoting という as IPADIC gives it, written and spoken: 何という, なんていう, 何っていう. */
@@ -236,6 +246,13 @@ function countedBy(
   return { type, includesNext: true, beyond: k + 1 };
 }
 
+/** A question word and か as IPADIC gives them, as one adverb: what they ask where they ask. */
+const ADVERB_KA: ReadonlyMap<string, QuestionType> = new Map([
+  ["いつか", "date"],
+  ["なにか", "thing"],
+  ["いくらか", "price"],
+]);
+
 /** The surfaces questionTypeOf reads as (part of) a question word; any other token is none. */
 const MAY_ASK: ReadonlySet<string> = new Set([
   ...QUESTION_WORDS.keys(),
@@ -244,8 +261,7 @@ const MAY_ASK: ReadonlySet<string> = new Set([
   "なんで",
   "い", // いつ after の or は, read as い + つ
   "はい",
-  "いつか",
-  "なにか",
+  ...ADVERB_KA.keys(),
   "どん", // spoken どんくらい, どんだけ
 ]);
 
@@ -319,28 +335,36 @@ export function questionTypeOf(
   if ((surface === "い" || surface === "はい") && next?.pos === "助動詞" && next.surface_form === "つ") {
     return { type: "date", includesNext: true };
   }
-  // 「発見されたのはいつか。」: いつか closing a question is いつ + か, not the adverb いつか (someday).
-  if (surface === "いつか" && asksThere(next, context.topic ?? false, afterNext)) {
-    return { type: "date", includesNext: false };
+  // 「発見されたのはいつか。」, 「公用語はなにか教えて」, 「GDPはいくらか教えて」: a question word and か that IPADIC
+  // gives as one adverb asks where 何 + か would (see asksThere). Elsewhere いつか is the adverb someday, a word
+  // of its own, and なにか and いくらか are 何か and いくつか: indefinite (なにかいい方法, いくらか安い).
+  const askedByKa = ADVERB_KA.get(surface);
+  if (askedByKa) {
+    if (asksThere(next, context.topic ?? false, afterNext)) return { type: askedByKa, includesNext: false };
+    return surface === "いつか" ? null : INDEFINITE;
   }
-  // spoken なん after a question word is the copula なの: どこなん？, いつなん？, なんでなん？, 何なん？
-  if (surface === "なん" && context.previous && ASKING_BEFORE_NAN.has(context.previous.surface_form)) {
-    if (next === undefined || SENTENCE_END.test(next.surface_form) || next.pos_detail_1 === "終助詞") return null;
-  }
-  // IPADIC reads なにか as one 副詞 before a verb or at the end (「公用語はなにか教えて」, 「…はなにか」): where it
-  // asks (see asksThere) it is なに + か, elsewhere the indefinite 何か (なにかいい方法).
-  if (surface === "なにか" && token.pos === "副詞") {
-    return asksThere(next, context.topic ?? false, afterNext) ? { type: "thing", includesNext: false } : INDEFINITE;
-  }
+  // spoken なん right after a question word is the copula なの: どこなん？, いつなん？, なんでなんw, 何なんやろ
+  if (surface === "なん" && context.previous && ASKING_BEFORE_NAN.has(context.previous.surface_form)) return null;
   // 何と/なんと before a verb of saying or naming asks for a name: 「何というか」「何と呼ぶ」. Elsewhere
   // なんと is an exclamation (なんと美しい) and no question word.
   if (NAN_TO.has(surface) && next && NAMING_VERBS.has(next.basic_form)) return { type: "name", includesNext: false };
   // 何という, 何と呼ぶ: 何 followed by the quoting という (spoken ていう, っていう) or と and a naming verb.
   if (NAN.has(surface) && QUOTING.has(next?.surface_form ?? "")) return { type: "name", includesNext: false };
-  // spoken なんて曲？, 何て名前の曲？: なんて (何 + て) before a noun is 何という
-  // (not なんと, an exclamation before a noun as often: なんと社長が)
-  const named = NANTE.has(surface) ? next : NAN.has(surface) && next?.surface_form === "て" ? afterNext : undefined;
-  if (named?.pos === "名詞" && NAMED_NOUN.has(named.pos_detail_1)) return { type: "name", includesNext: false };
+  // spoken なんて曲？, これって何て名前だっけ: なんて (何 + て) before a noun that closes the question is 何という.
+  // Not after a verb (来るなんて話), nor before a noun the sentence goes on from (英語なんて勉強する意味ある？,
+  // なんて日だ): such a thing as, or an exclamation; nor なんと, an exclamation before a noun as often.
+  const k = NANTE.has(surface) ? -1 : NAN.has(surface) && next?.surface_form === "て" ? 0 : null;
+  const named = k === null ? undefined : k < 0 ? next : after(k);
+  if (
+    k !== null &&
+    named?.pos === "名詞" &&
+    NAMED_NOUN.has(named.pos_detail_1) &&
+    closesAt(after(k + 1), after(k + 2)) &&
+    context.previous?.pos !== "動詞" &&
+    context.previous?.pos !== "助動詞"
+  ) {
+    return { type: "name", includesNext: false };
+  }
   if (NAN.has(surface) && next?.surface_form === "と" && afterNext && NAMING_VERBS.has(afterNext.basic_form)) {
     return { type: "name", includesNext: false };
   }

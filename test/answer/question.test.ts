@@ -291,9 +291,18 @@ describe("the kind of answer a question asks for", () => {
     ["それっていつなん？", "date"],
     ["なんでなん？", "reason"],
     ["これ何なん？", "thing"],
+    ["首都どこなん笑", "place"],
+    ["なんでなんやろ", "reason"],
     // spoken ってなに, ってなんですか: って and 何 (IPADIC reads ってな)
     ["ラオスの公用語ってなんですか", "thing"],
     ["そのツールってなんて名前？", "name"],
+    // IPADIC reads は + だれ after a particle as the noun はだれ
+    ["共産党のチラシをデマといったのはだれ？", "person"],
+    // いくらか as one adverb: いくら + か where it asks, measured as いくら is
+    ["2013年のラオスのGDPはいくらか教えて", "price"],
+    ["ラオスの国民議会の議席数はいくらか教えて", "number"],
+    // IPADIC reads the counter つ after a numeral as a 助動詞: 1つは is a topic still
+    ["ラジオ局の1つは何か教えて", "thing"],
   ])("%s → %s", (question, type) => {
     expect(questionTypeOfQuestion(asked(question))).toBe(type);
   });

@@ -296,7 +296,7 @@ describe("analyze", () => {
     ["なんていう asks for a name", "なんていう名前？", "name"],
     ["何っていう asks for a name", "何っていう曲？", "name"],
     ["なんて before a noun asks for a name", "そのツールってなんて名前？", "name"],
-    ["何て before a noun asks for a name", "何て名前の曲？", "name"],
+    ["何て before a noun asks for a name", "それって何て名前ですか", "name"],
     // IPADIC reads なにか as one adverb before a verb or at the end
     ["なにか closing a question asks for a thing", "ラオスの公用語はなにか", "thing"],
     ["なにか before a verb of telling, after a topic, asks for a thing", "公用語はなにか教えて", "thing"],
@@ -349,6 +349,12 @@ describe("analyze", () => {
     // なんて and なんと as exclamations, before an adjective or a noun
     "なんて素晴らしい",
     "なんと社長が来た",
+    // なんて: such a thing as, after a verb or before a noun the sentence goes on from, or an exclamation
+    "英語なんて勉強する意味ある？",
+    "彼が来るなんて嘘？",
+    "なんて日だ",
+    // the adverb いくらか (somewhat)
+    "いくらか安くなった",
   ])("reads no question word in %s", (text) => {
     expect(analyze(tokenizer, text).some((t) => t.question)).toBe(false);
   });
@@ -361,18 +367,23 @@ describe("analyze", () => {
   });
 
   it("reads the spoken ってなに and ってなん as って and a question word, in place", () => {
-    const text = "Xenってなんですか";
+    // full-width letters before it: offsets index the text as written
+    const text = "ＸＥＮってなんですか";
     const tokens = analyze(tokenizer, text);
     expect(tokens.map((t) => [t.surface, text.slice(t.start, t.end)])).toEqual([
-      ["xen", "Xen"],
+      ["xen", "ＸＥＮ"],
       ["って", "って"],
       ["なん", "なん"],
       ["です", "です"],
       ["か", "か"],
     ]);
     expect(tokens.map((t) => t.term)).toEqual(["xen", null, null, null, null]);
-    // the indefinite なにか is no term, as 何か is none
+    // the indefinite なにか and いくらか are no terms, as 何か and いくつか are none
     expect(wordsOf("なにか教えて")).toEqual(["教える"]);
+    expect(wordsOf("いくらか安くなった")).toEqual(["安い"]);
+    // は + だれ, which IPADIC reads as the noun はだれ after a particle
+    const dare = "デマといったのはだれ？";
+    expect(analyze(tokenizer, dare).map((t) => [t.surface, dare.slice(t.start, t.end)])).toContainEqual(["だれ", "だれ"]);
   });
 
   it("splits at ・ a katakana name kuromoji reads as one unknown word, as it cuts the names it knows", () => {
