@@ -383,7 +383,10 @@ describe("analyze", () => {
     expect(wordsOf("いくらか安くなった")).toEqual(["安い"]);
     // は + だれ, which IPADIC reads as the noun はだれ after a particle
     const dare = "デマといったのはだれ？";
-    expect(analyze(tokenizer, dare).map((t) => [t.surface, dare.slice(t.start, t.end)])).toContainEqual(["だれ", "だれ"]);
+    expect(analyze(tokenizer, dare).map((t) => [t.surface, dare.slice(t.start, t.end)])).toContainEqual([
+      "だれ",
+      "だれ",
+    ]);
   });
 
   it("splits at ・ a katakana name kuromoji reads as one unknown word, as it cuts the names it knows", () => {
