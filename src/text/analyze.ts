@@ -110,7 +110,7 @@ export function analyze(tokenizer: Tokenizer, text: string, options: { synonyms?
   const upper = (at: number) => isUpperInSource(text, normalized.sourceStart[at] ?? -1);
   const merged = tagForeignNames(
     splitAtNakaguro(
-      splitModelNumbers(mergeAlphanumerics(splitQuestionWords(raw, tokenizer), norm), norm, upper),
+      splitModelNumbers(mergeAlphanumerics(mendMisreadings(raw, tokenizer), norm), norm, upper),
       tokenizer,
     ),
     norm,
@@ -541,47 +541,119 @@ function splitAtNakaguro(tokens: RawToken[], tokenizer: Tokenizer): RawToken[] {
 }
 
 /**
- * Two readings of IPADIC that hide a question word, read again as the particle and the question word they
- * are. The spoken って before なに or なん is read as ってな (the quoting ってな of 「ってなわけで」), leaving a
- * lone に or ん: 「梅雨ってなに？」 is ってな に, 「Xenってなんですか」 ってな ん です か, 「それってなんで？」
- * ってな ん で; ってな before anything else stays. And は before だれ is the noun はだれ (斑, a word of poems)
- * after a particle: 「デマといったのはだれ？」 is といった の はだれ. livedoor's 7,367 articles write はだれ
- * only as は + だれ.
+ * Readings of IPADIC that hide a question word or the spoken topic って, read again as what they are:
+ * - the spoken って before なに or なん is read as ってな (the quoting ってな of 「ってなわけで」), leaving a lone
+ *   に or ん: 「梅雨ってなに？」 is ってな に, 「Xenってなんですか」 ってな ん です か, 「それってなんで？」 ってな ん で;
+ *   ってな before anything else stays;
+ * - は + だれ after a particle is the noun はだれ (斑, a word of poems): 「デマといったのはだれ？」 is といった
+ *   の はだれ (livedoor's 7,367 articles write はだれ only as は + だれ);
+ * - a noun of kanji and って are read as a verb spelled without its okurigana and て: 「法律の成立っていつ？」
+ *   is 成立っ(成立つ, 成り立つ) て (see nounBeforeTte). livedoor's articles have no such verb.
  */
-function splitQuestionWords(tokens: RawToken[], tokenizer: Tokenizer): RawToken[] {
+function mendMisreadings(tokens: RawToken[], tokenizer: Tokenizer): RawToken[] {
   let out: RawToken[] | null = null;
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as RawToken;
-    const next = tokens[i + 1];
-    const hidden = hiddenQuestionWord(t, next);
-    const word = hidden && tokenizer.tokenize(hidden.word)[0];
-    if (!hidden || !word) {
-      out?.push(t);
+    const mended = mendAt(tokens, i, tokenizer);
+    if (!mended) {
+      out?.push(tokens[i] as RawToken);
       continue;
     }
     out ??= tokens.slice(0, i);
-    const at = t.start + hidden.particle.surface_form.length;
-    out.push({ token: hidden.particle, start: t.start, end: at, surface: hidden.particle.surface_form });
-    out.push({ token: word, start: at, end: (hidden.takesNext ? (next as RawToken) : t).end, surface: hidden.word });
-    if (hidden.takesNext) i++;
+    out.push(...mended.tokens);
+    i += mended.consumed - 1;
   }
   return out ?? tokens;
 }
 
-/** The particle and the question word a token hides (see splitQuestionWords), and whether the next is part. */
-function hiddenQuestionWord(
-  t: RawToken,
-  next: RawToken | undefined,
-): { particle: KuromojiToken; word: string; takesNext: boolean } | null {
-  if (t.surface === "ってな" && t.token.pos === "助詞" && next?.start === t.end) {
+/** The tokens `tokens[i]` (and the next, `consumed` 2) are read as, if IPADIC misread them (see mendMisreadings). */
+function mendAt(
+  tokens: readonly RawToken[],
+  i: number,
+  tokenizer: Tokenizer,
+): { tokens: RawToken[]; consumed: number } | null {
+  const t = tokens[i] as RawToken;
+  const next = tokens[i + 1];
+  const joined = next !== undefined && next.start === t.end;
+  if (t.surface === "ってな" && t.token.pos === "助詞" && joined) {
     const word = SPOKEN_NAN.get(next.surface);
-    if (word) return { particle: { ...t.token, surface_form: "って", basic_form: "って" }, word, takesNext: true };
+    const token = word === undefined ? undefined : tokenizer.tokenize(word)[0];
+    if (word === undefined || token === undefined) return null;
+    const tte = { ...t.token, surface_form: "って", basic_form: "って" };
+    const at = t.start + 2;
+    return {
+      tokens: [
+        { token: tte, start: t.start, end: at, surface: "って" },
+        { token, start: at, end: next.end, surface: word },
+      ],
+      consumed: 2,
+    };
   }
-  if (t.surface === "はだれ" && t.token.pos === "名詞") return { particle: TOPIC_HA, word: "だれ", takesNext: false };
+  if (t.surface === "はだれ" && t.token.pos === "名詞") {
+    const token = tokenizer.tokenize("だれ")[0];
+    if (token === undefined) return null;
+    const at = t.start + 1;
+    return {
+      tokens: [
+        { token: TOPIC_HA, start: t.start, end: at, surface: "は" },
+        { token, start: at, end: t.end, surface: "だれ" },
+      ],
+      consumed: 1,
+    };
+  }
+  if (
+    t.token.pos === "動詞" &&
+    joined &&
+    next.surface === "て" &&
+    next.token.pos === "助詞" &&
+    nounBeforeTte(tokens, i)
+  ) {
+    const noun = t.surface.slice(0, -1);
+    const alone = tokenizer.tokenize(noun);
+    const token = alone.length === 1 && alone[0]?.pos === "名詞" ? alone[0] : undefined;
+    if (token === undefined) return null;
+    const at = t.end - 1;
+    return {
+      tokens: [
+        { token, start: t.start, end: at, surface: noun },
+        { token: QUOTING_TTE, start: at, end: next.end, surface: "って" },
+      ],
+      consumed: 2,
+    };
+  }
   return null;
 }
 
-/** What ってな leaves of なに and なん (see splitQuestionWords): its next token, and the word they make. */
+/**
+ * Whether the verb `tokens[i]`, of kanji and っ before て, is a noun and って (see mendMisreadings): two kanji
+ * or more spelled without the okurigana of the verb's usual spelling (成立っ: 成立つ for 成り立つ), where the
+ * word before takes no verb (a noun, の, a symbol, nothing: not が or を). One kanji and っ is a verb as often,
+ * its okurigana left out (変って, 行って), and after a noun too, its particle left out (iPhone使って, 皿洗って):
+ * 「共通点って」 (共通 点っ) and 「公用語って」 (公用 語っ) stay misread.
+ */
+function nounBeforeTte(tokens: readonly RawToken[], i: number): boolean {
+  const t = tokens[i] as RawToken;
+  if (!KANJI_AND_TSU.test(t.surface)) return false;
+  if ((SPELLINGS.get(t.token.basic_form)?.length ?? 0) <= t.token.basic_form.length) return false;
+  const before = tokens[i - 1];
+  if (before === undefined || before.end < t.start) return true;
+  return before.token.pos === "名詞" || before.token.pos === "記号" || before.surface === "の";
+}
+
+const KANJI_AND_TSU = /^\p{Script=Han}{2,}っ$/u;
+
+/** The spoken って after a noun, as IPADIC gives it (英語って). */
+const QUOTING_TTE: KuromojiToken = {
+  surface_form: "って",
+  pos: "助詞",
+  pos_detail_1: "格助詞",
+  pos_detail_2: "連語",
+  pos_detail_3: "*",
+  basic_form: "って",
+  reading: "ッテ",
+  word_type: "KNOWN",
+};
+
+/** What ってな leaves of なに and なん (see mendMisreadings): its next token, and the word they make. */
 const SPOKEN_NAN: ReadonlyMap<string, string> = new Map([
   ["に", "なに"],
   ["ん", "なん"],

@@ -296,6 +296,8 @@ describe("the kind of answer a question asks for", () => {
     // spoken ってなに, ってなんですか: って and 何 (IPADIC reads ってな)
     ["ラオスの公用語ってなんですか", "thing"],
     ["そのツールってなんて名前？", "name"],
+    // IPADIC reads 成立って as the verb 成立つ (成り立つ) and て
+    ["シャーマン反トラスト法の成立っていつか知ってる？", "date"],
     // IPADIC reads は + だれ after a particle as the noun はだれ
     ["共産党のチラシをデマといったのはだれ？", "person"],
     // いくらか as one adverb: いくら + か where it asks, measured as いくら is

@@ -378,6 +378,10 @@ describe("analyze", () => {
       ["か", "か"],
     ]);
     expect(tokens.map((t) => t.term)).toEqual(["xen", null, null, null, null]);
+    // 成立って is 成立 and って (IPADIC: the verb 成立つ); a verb's usual spelling stays a verb
+    expect(wordsOf("法律の成立って")).toEqual(["法律", "成立"]);
+    expect(wordsOf("理論が成立っている")).toEqual(["理論", "成り立つ"]);
+    expect(wordsOf("今使って、出会って、物語って")).toEqual(["今", "使う", "出会う", "物語る"]);
     // the indefinite なにか and いくらか are no terms, as 何か and いくつか are none
     expect(wordsOf("なにか教えて")).toEqual(["教える"]);
     expect(wordsOf("いくらか安くなった")).toEqual(["安い"]);
