@@ -1,7 +1,7 @@
 import { chunkText } from "./chunks.ts";
 import { normalizeWithOffsets } from "./normalize.ts";
 import { COMMON_NOUN } from "./pos.ts";
-import { type QuestionType, questionTypeOf } from "./question-words.ts";
+import { mayStartQuestionWord, type QuestionType, questionTypeOf } from "./question-words.ts";
 import { SPELLING_VARIANTS } from "./spelling-variants.ts";
 import { SYNONYMS } from "./synonyms.ts";
 import type { KuromojiToken, Tokenizer } from "./tokenizer.ts";
@@ -547,8 +547,8 @@ function splitAtNakaguro(tokens: RawToken[], tokenizer: Tokenizer): RawToken[] {
  *   ってな before anything else stays;
  * - は + だれ after a particle is the noun はだれ (斑, a word of poems): 「デマといったのはだれ？」 is といった
  *   の はだれ (livedoor's 7,367 articles write はだれ only as は + だれ);
- * - a noun of kanji and って are read as a verb spelled without its okurigana and て: 「法律の成立っていつ？」
- *   is 成立っ(成立つ, 成り立つ) て (see nounBeforeTte). livedoor's articles have no such verb.
+ * - a noun of kanji and って before a question word are read as a verb spelled without its okurigana and て:
+ *   「法律の成立っていつ？」 is 成立っ(成立つ, 成り立つ) て (see nounBeforeTte).
  */
 function mendMisreadings(tokens: RawToken[], tokenizer: Tokenizer): RawToken[] {
   let out: RawToken[] | null = null;
@@ -588,7 +588,12 @@ function mendAt(
       consumed: 2,
     };
   }
-  if (t.surface === "はだれ" && t.token.pos === "名詞") {
+  // (not before a noun: the poets' はだれ雪)
+  if (
+    t.surface === "はだれ" &&
+    t.token.pos === "名詞" &&
+    !(next?.token.pos === "名詞" && WORD_CHAR.test(next.surface))
+  ) {
     const token = tokenizer.tokenize("だれ")[0];
     if (token === undefined) return null;
     const at = t.start + 1;
@@ -625,15 +630,21 @@ function mendAt(
 
 /**
  * Whether the verb `tokens[i]`, of kanji and っ before て, is a noun and って (see mendMisreadings): two kanji
- * or more spelled without the okurigana of the verb's usual spelling (成立っ: 成立つ for 成り立つ), where the
- * word before takes no verb (a noun, の, a symbol, nothing: not が or を). One kanji and っ is a verb as often,
- * its okurigana left out (変って, 行って), and after a noun too, its particle left out (iPhone使って, 皿洗って):
- * 「共通点って」 (共通 点っ) and 「公用語って」 (公用 語っ) stay misread.
+ * or more spelled without the okurigana of the verb's usual spelling (成立っ: 成立つ for 成り立つ), asked about
+ * (a question word right after て: 「成立っていつ？」), where the word before takes no verb (a noun, の, a
+ * symbol, nothing: not が or を). Elsewhere such a spelling is a verb as often (受取ってください, 荷物受取って
+ * きた, 見積ってもらった). One kanji and っ is a verb as often, its okurigana or particle left out (変って,
+ * iPhone使って): 「共通点って」 (共通 点っ) and 「公用語って」 (公用 語っ) stay misread.
  */
 function nounBeforeTte(tokens: readonly RawToken[], i: number): boolean {
   const t = tokens[i] as RawToken;
   if (!KANJI_AND_TSU.test(t.surface)) return false;
   if ((SPELLINGS.get(t.token.basic_form)?.length ?? 0) <= t.token.basic_form.length) return false;
+  const asked = tokens[i + 2];
+  // (い only as いつ's first token, い + つ: not 成立っている)
+  const itsu = asked?.surface !== "い" || tokens[i + 3]?.surface === "つ";
+  const asking = asked !== undefined && itsu && mayStartQuestionWord(asked.surface);
+  if (!asking || asked.start !== tokens[i + 1]?.end) return false;
   const before = tokens[i - 1];
   if (before === undefined || before.end < t.start) return true;
   return before.token.pos === "名詞" || before.token.pos === "記号" || before.surface === "の";

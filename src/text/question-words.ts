@@ -101,15 +101,13 @@ export const NAN = new Set(["何", "なに", "なん"]);
 export const SENTENCE_END = /^[?!？！。．.]/u;
 /** 何と and なんと as kuromoji gives them: one 副詞 token. */
 const NAN_TO = new Set(["何と", "なんと", "何て", "なんて"]);
-/**
- * Whether a question closes at `t` (`then` after it): its end, a 終助詞 (か, の, っけ), or だ or です before
- * one (名前だっけ, 名前ですか); not a bare だ (なんて日だ).
- */
-function closesAt(t: KuromojiToken | undefined, then: KuromojiToken | undefined): boolean {
-  const final = (x: KuromojiToken | undefined) => x?.pos === "助詞" && x.pos_detail_1.includes("終助詞");
-  if (t === undefined || SENTENCE_END.test(t.surface_form) || final(t)) return true;
-  return (t.surface_form === "だ" || t.surface_form === "です") && final(then);
+/** Whether what follows an exclamation's だ closes it: nothing, 。 or ！ (なんて日だ！; not なんて名前だ？). */
+function closesExclaiming(t: KuromojiToken | undefined): boolean {
+  return t === undefined || /^[。！!]/u.test(t.surface_form);
 }
+
+/** Nouns of a name, which なんて after a noun asks for (この犬なんて名前？). */
+const NAME_NOUNS = new Set(["名前", "名", "名称", "呼び名", "タイトル", "題名", "曲名", "店名", "商品名", "愛称"]);
 
 /** Question words after which なん is the spoken copula なの (see questionTypeOf). */
 const ASKING_BEFORE_NAN: ReadonlySet<string> = new Set([...QUESTION_WORDS.keys(), "なんで"]);
@@ -202,6 +200,12 @@ function asksThere(t: KuromojiToken | undefined, topic: boolean, afterComma: Kur
 }
 
 const COMMAS = new Set(["、", ","]);
+
+/** Whether a verb of telling comes at `t`, or after a comma there: いくらか教えて, いくらか、教えてください. */
+function telling(t: KuromojiToken | undefined, afterComma: KuromojiToken | undefined): boolean {
+  const verb = COMMAS.has(t?.surface_form ?? "") ? afterComma : t;
+  return verb?.basic_form === "教える";
+}
 
 /** Whether a word after `previous` stands apart from what came before: after a sentence, a comma, or a verb. */
 function callsOn(previous: KuromojiToken | undefined): boolean {
@@ -338,9 +342,12 @@ export function questionTypeOf(
   // 「発見されたのはいつか。」, 「公用語はなにか教えて」, 「GDPはいくらか教えて」: a question word and か that IPADIC
   // gives as one adverb asks where 何 + か would (see asksThere). Elsewhere いつか is the adverb someday, a word
   // of its own, and なにか and いくらか are 何か and いくつか: indefinite (なにかいい方法, いくらか安い).
+  // いくらか before a verb of knowing is as often somewhat (日本語はいくらか分かる): it asks before 教える only.
   const askedByKa = ADVERB_KA.get(surface);
   if (askedByKa) {
-    if (asksThere(next, context.topic ?? false, afterNext)) return { type: askedByKa, includesNext: false };
+    const knowing = surface !== "いくらか" || telling(next, afterNext);
+    if (asksThere(next, (context.topic ?? false) && knowing, afterNext))
+      return { type: askedByKa, includesNext: false };
     return surface === "いつか" ? null : INDEFINITE;
   }
   // spoken なん right after a question word is the copula なの: どこなん？, いつなん？, なんでなんw, 何なんやろ
@@ -350,20 +357,24 @@ export function questionTypeOf(
   if (NAN_TO.has(surface) && next && NAMING_VERBS.has(next.basic_form)) return { type: "name", includesNext: false };
   // 何という, 何と呼ぶ: 何 followed by the quoting という (spoken ていう, っていう) or と and a naming verb.
   if (NAN.has(surface) && QUOTING.has(next?.surface_form ?? "")) return { type: "name", includesNext: false };
-  // spoken なんて曲？, これって何て名前だっけ: なんて (何 + て) before a noun that closes the question is 何という.
-  // Not after a verb (来るなんて話), nor before a noun the sentence goes on from (英語なんて勉強する意味ある？,
-  // なんて日だ): such a thing as, or an exclamation; nor なんと, an exclamation before a noun as often.
+  // spoken なんて曲？, この犬なんて名前なの？, 何て名前の曲？: なんて (何 + て) before a noun is 何という. Not the
+  // なんて of such a thing as, after a verb (来るなんて嘘？) or after a noun before anything but a name (英語なんて
+  // 勉強する意味ある？, 私なんて素人？); nor the exclamation that closes with だ (なんて日だ); nor なんと, an
+  // exclamation before a noun as often (なんと社長が).
   const k = NANTE.has(surface) ? -1 : NAN.has(surface) && next?.surface_form === "て" ? 0 : null;
   const named = k === null ? undefined : k < 0 ? next : after(k);
-  if (
-    k !== null &&
-    named?.pos === "名詞" &&
-    NAMED_NOUN.has(named.pos_detail_1) &&
-    closesAt(after(k + 1), after(k + 2)) &&
-    context.previous?.pos !== "動詞" &&
-    context.previous?.pos !== "助動詞"
-  ) {
-    return { type: "name", includesNext: false };
+  if (k !== null && named?.pos === "名詞" && NAMED_NOUN.has(named.pos_detail_1)) {
+    const previous = context.previous;
+    const afterNoun = previous?.pos === "名詞" && !SENTENCE_END.test(previous.surface_form);
+    const exclaims = after(k + 1)?.surface_form === "だ" && closesExclaiming(after(k + 2));
+    if (
+      previous?.pos !== "動詞" &&
+      previous?.pos !== "助動詞" &&
+      !exclaims &&
+      (!afterNoun || NAME_NOUNS.has(named.basic_form))
+    ) {
+      return { type: "name", includesNext: false };
+    }
   }
   if (NAN.has(surface) && next?.surface_form === "と" && afterNext && NAMING_VERBS.has(afterNext.basic_form)) {
     return { type: "name", includesNext: false };

@@ -296,7 +296,9 @@ describe("analyze", () => {
     ["なんていう asks for a name", "なんていう名前？", "name"],
     ["何っていう asks for a name", "何っていう曲？", "name"],
     ["なんて before a noun asks for a name", "そのツールってなんて名前？", "name"],
-    ["何て before a noun asks for a name", "それって何て名前ですか", "name"],
+    ["何て before a noun asks for a name", "何て名前の曲？", "name"],
+    ["なんて after a noun asks for its name", "この犬なんて名前なの？", "name"],
+    ["なんて before a noun the question goes on from asks for a name", "なんてアプリ使ってる？", "name"],
     // IPADIC reads なにか as one adverb before a verb or at the end
     ["なにか closing a question asks for a thing", "ラオスの公用語はなにか", "thing"],
     ["なにか before a verb of telling, after a topic, asks for a thing", "公用語はなにか教えて", "thing"],
@@ -352,6 +354,8 @@ describe("analyze", () => {
     // なんて: such a thing as, after a verb or before a noun the sentence goes on from, or an exclamation
     "英語なんて勉強する意味ある？",
     "彼が来るなんて嘘？",
+    "私なんて素人？",
+    "日本語はいくらか分かる",
     "なんて日だ",
     // the adverb いくらか (somewhat)
     "いくらか安くなった",
@@ -378,9 +382,23 @@ describe("analyze", () => {
       ["か", "か"],
     ]);
     expect(tokens.map((t) => t.term)).toEqual(["xen", null, null, null, null]);
-    // 成立って is 成立 and って (IPADIC: the verb 成立つ); a verb's usual spelling stays a verb
-    expect(wordsOf("法律の成立って")).toEqual(["法律", "成立"]);
+    // 成立って before a question word is 成立 and って (IPADIC: the verb 成立つ); a verb's usual spelling stays a verb
+    expect(wordsOf("法律の成立っていつ？")).toEqual(["法律", "成立"]);
     expect(wordsOf("理論が成立っている")).toEqual(["理論", "成り立つ"]);
+    // only before a question word: elsewhere such a spelling is a verb as often
+    expect(wordsOf("受取ってください。荷物受取ってきた。")).toEqual(["受け取る", "荷物", "受け取る"]);
+    const asked = "ＥＵの成立っていつ？";
+    expect(analyze(tokenizer, asked).map((t) => asked.slice(t.start, t.end))).toEqual([
+      "ＥＵ",
+      "の",
+      "成立",
+      "って",
+      "い",
+      "つ",
+      "？",
+    ]);
+    // the poets' はだれ雪 stays a word
+    expect(wordsOf("はだれ雪が降る")).toContain("はだれ");
     expect(wordsOf("今使って、出会って、物語って")).toEqual(["今", "使う", "出会う", "物語る"]);
     // the indefinite なにか and いくらか are no terms, as 何か and いくつか are none
     expect(wordsOf("なにか教えて")).toEqual(["教える"]);
