@@ -1,7 +1,7 @@
 import { chunkText } from "./chunks.ts";
 import { normalizeWithOffsets } from "./normalize.ts";
 import { COMMON_NOUN } from "./pos.ts";
-import { mayStartQuestionWord, type QuestionType, questionTypeOf } from "./question-words.ts";
+import { isKnowingWord, mayStartQuestionWord, type QuestionType, questionTypeOf } from "./question-words.ts";
 import { SPELLING_VARIANTS } from "./spelling-variants.ts";
 import { SYNONYMS } from "./synonyms.ts";
 import type { KuromojiToken, Tokenizer } from "./tokenizer.ts";
@@ -629,27 +629,46 @@ function mendAt(
 }
 
 /**
- * Whether the verb `tokens[i]`, of kanji and っ before て, is a noun and って (see mendMisreadings): two kanji
- * or more spelled without the okurigana of the verb's usual spelling (成立っ: 成立つ for 成り立つ), asked about
- * (a question word right after て: 「成立っていつ？」), where the word before takes no verb (a noun, の, a
- * symbol, nothing: not が or を). Elsewhere such a spelling is a verb as often (受取ってください, 荷物受取って
- * きた, 見積ってもらった). One kanji and っ is a verb as often, its okurigana or particle left out (変って,
- * iPhone使って): 「共通点って」 (共通 点っ) and 「公用語って」 (公用 語っ) stay misread.
+ * Whether the verb `tokens[i]`, of kanji and っ before て and a question word (「成立っていつ？」), is a noun and
+ * って (see mendMisreadings). Either
+ * - two kanji or more spelled without the okurigana of the verb's usual spelling (成立っ: 成立つ for
+ *   成り立つ), where the word before takes no verb (a noun, の, a symbol, nothing: not が or を). Elsewhere
+ *   such a spelling is a verb as often (受取ってください, 見積ってもらった); or
+ * - one kanji that ends a compound with the noun before it (公用|語っ, 共通|点っ), when the question word
+ *   closes the question (「日本の公用語ってなに？」). One kanji and っ after a noun is a verb as often, its
+ *   particle left out (iPhone使って, 皿洗って), and then a verb follows the question word (iPhone使って何する？).
  */
 function nounBeforeTte(tokens: readonly RawToken[], i: number): boolean {
   const t = tokens[i] as RawToken;
-  if (!KANJI_AND_TSU.test(t.surface)) return false;
-  if ((SPELLINGS.get(t.token.basic_form)?.length ?? 0) <= t.token.basic_form.length) return false;
   const asked = tokens[i + 2];
   // (い only as いつ's first token, い + つ: not 成立っている)
   const itsu = asked?.surface !== "い" || tokens[i + 3]?.surface === "つ";
   const asking = asked !== undefined && itsu && mayStartQuestionWord(asked.surface);
   if (!asking || asked.start !== tokens[i + 1]?.end) return false;
   const before = tokens[i - 1];
-  if (before === undefined || before.end < t.start) return true;
-  return before.token.pos === "名詞" || before.token.pos === "記号" || before.surface === "の";
+  const joined = before !== undefined && before.end === t.start;
+  if (ONE_KANJI_AND_TSU.test(t.surface)) {
+    return joined && before.token.pos === "名詞" && closesAfter(tokens, i + 2);
+  }
+  if (!KANJI_AND_TSU.test(t.surface)) return false;
+  if ((SPELLINGS.get(t.token.basic_form)?.length ?? 0) <= t.token.basic_form.length) return false;
+  return !joined || before.token.pos === "名詞" || before.token.pos === "記号" || before.surface === "の";
 }
 
+/**
+ * Whether no verb follows the question word at `tokens[at]` in its sentence, but one of knowing or telling
+ * (…って何か知ってる？): it is the predicate.
+ */
+function closesAfter(tokens: readonly RawToken[], at: number): boolean {
+  for (let k = at + 1; k < tokens.length; k++) {
+    const { token, surface } = tokens[k] as RawToken;
+    if (ENDS.test(surface)) return true;
+    if (token.pos === "動詞" && token.pos_detail_1 === "自立" && !isKnowingWord(token.basic_form)) return false;
+  }
+  return true;
+}
+
+const ONE_KANJI_AND_TSU = /^\p{Script=Han}っ$/u;
 const KANJI_AND_TSU = /^\p{Script=Han}{2,}っ$/u;
 
 /** The spoken って after a noun, as IPADIC gives it (英語って). */

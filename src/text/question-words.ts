@@ -172,6 +172,11 @@ const KNOWING_WORDS = new Set([
   "存じる",
 ]);
 
+/** Whether a verb's base form is one of knowing or telling (see KNOWING_WORDS). */
+export function isKnowingWord(base: string): boolean {
+  return KNOWING_WORDS.has(base);
+}
+
 /** Closing quotes: 「どこか」 closes a quoted question. */
 const CLOSING_QUOTES = new Set(["」", "』", "”", '"']);
 

@@ -397,6 +397,10 @@ describe("analyze", () => {
       "つ",
       "？",
     ]);
+    // one kanji and っ ends a compound with the noun before it where the question word closes the question
+    expect(wordsOf("日本の公用語ってなに？")).toEqual(["日本", "公用", "語"]);
+    expect(wordsOf("女子会ってどんなイメージ？")).toEqual(["女子", "会", "イメージ"]);
+    expect(wordsOf("iPhone使って何する？")).toEqual(["iphone", "使う"]);
     // the poets' はだれ雪 stays a word
     expect(wordsOf("はだれ雪が降る")).toContain("はだれ");
     expect(wordsOf("今使って、出会って、物語って")).toEqual(["今", "使う", "出会う", "物語る"]);
