@@ -660,13 +660,18 @@ function nounBeforeTte(tokens: readonly RawToken[], i: number): boolean {
  * (…って何か知ってる？): it is the predicate.
  */
 function closesAfter(tokens: readonly RawToken[], at: number): boolean {
-  for (let k = at + 1; k < tokens.length; k++) {
+  // a verb it asks with follows within a few words (何する, 何をしに行く); a text without a sentence's end
+  // is not read to its end from each question word
+  for (let k = at + 1; k < Math.min(tokens.length, at + 1 + CLOSING_WORDS); k++) {
     const { token, surface } = tokens[k] as RawToken;
     if (ENDS.test(surface)) return true;
     if (token.pos === "動詞" && token.pos_detail_1 === "自立" && !isKnowingWord(token.basic_form)) return false;
   }
   return true;
 }
+
+/** Tokens read after a question word for a verb (see closesAfter). */
+const CLOSING_WORDS = 8;
 
 const ONE_KANJI_AND_TSU = /^\p{Script=Han}っ$/u;
 const KANJI_AND_TSU = /^\p{Script=Han}{2,}っ$/u;
