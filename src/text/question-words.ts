@@ -19,6 +19,7 @@ const QUESTION_WORDS: ReadonlyMap<string, QuestionType> = new Map(
   Object.entries({
     いつ: "date",
     どこ: "place",
+    何処: "place", // どこ in kanji, as some write it
     どちら: "thing",
     どっち: "thing", // spoken どちら
     どこら: "place", // どこらへん, どこら辺
@@ -27,7 +28,9 @@ const QUESTION_WORDS: ReadonlyMap<string, QuestionType> = new Map(
     どなた: "person",
     何者: "person",
     いくつ: "number",
+    幾つ: "number",
     いくら: "price",
+    幾ら: "price",
     なんぼ: "price", // 関西: いくら
     何分: "number", // 何分かかる？: IPADIC reads it as one adverb (なにぶん), which questions never mean
     なぜ: "reason",
@@ -307,7 +310,7 @@ export function questionTypeOf(
   // A question word and も or でも is a pronoun of all or none: 誰も知らない, 何も, いくつもある, どこでも採掘
   // できる, どこまでも; with a counter, of many: 何度も, 何年も, 何十回も; 何の利益も与えず.
   // (いくらでも, いくら何でも are read below: いくら stays a word of documents there)
-  const anyAmount = surface === "いくら" || surface === "なんぼ";
+  const anyAmount = QUESTION_WORDS.get(surface) === "price";
   if (isMo(next) || (isDemo(next, afterNext) && !anyAmount)) return INDEFINITE;
   // and with a particle between: 誰にも言えない, どこにもない, 何とも, どこからも
   if (next?.pos === "助詞" && next.pos_detail_1 === "格助詞" && isMo(afterNext) && !anyAmount) return INDEFINITE;

@@ -298,6 +298,10 @@ describe("the kind of answer a question asks for", () => {
     ["そのツールってなんて名前？", "name"],
     // IPADIC reads 成立って as the verb 成立つ (成り立つ) and て
     ["シャーマン反トラスト法の成立っていつか知ってる？", "date"],
+    // question words in kanji, as some write them
+    ["ラオスの首都は何処？", "place"],
+    ["この本は幾らですか", "price"],
+    ["議席数は幾つ？", "number"],
     // and 共通点って as 共通 and the verb 点る
     ["ISO 9001の共通点って何か知ってる？", "thing"],
     // IPADIC reads は + だれ after a particle as the noun はだれ
