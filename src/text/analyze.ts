@@ -634,9 +634,9 @@ function mendAt(
  * - two kanji or more spelled without the okurigana of the verb's usual spelling (成立っ: 成立つ for
  *   成り立つ), where the word before takes no verb (a noun, の, a symbol, nothing: not が or を). Elsewhere
  *   such a spelling is a verb as often (受取ってください, 見積ってもらった); or
- * - one kanji that ends a compound with the noun before it (公用|語っ, 共通|点っ), when the question word
- *   closes the question (「日本の公用語ってなに？」). One kanji and っ after a noun is a verb as often, its
- *   particle left out (iPhone使って, 皿洗って), and then a verb follows the question word (iPhone使って何する？).
+ * - one kanji that ends a compound with the noun before it (公用|語っ, 共通|点っ), when 何 closes the question
+ *   (「日本の公用語ってなに？」). One kanji and っ after a noun is a verb as often, its particle left out, and
+ *   then a verb follows 何 (iPhone使って何する？) or another question word asks (髪切ってどう？, 車買っていくら？).
  */
 function nounBeforeTte(tokens: readonly RawToken[], i: number): boolean {
   const t = tokens[i] as RawToken;
@@ -648,6 +648,8 @@ function nounBeforeTte(tokens: readonly RawToken[], i: number): boolean {
   const before = tokens[i - 1];
   const joined = before !== undefined && before.end === t.start;
   if (ONE_KANJI_AND_TSU.test(t.surface)) {
+    // 何 only: 「髪切ってどう？」, 「車買っていくら？」 ask about doing it; and 知って is the verb always
+    if (!NAN_WORDS.has(asked.surface) || isKnowingWord(t.token.basic_form)) return false;
     return joined && before.token.pos === "名詞" && closesAfter(tokens, i + 2);
   }
   if (!KANJI_AND_TSU.test(t.surface)) return false;
@@ -656,24 +658,36 @@ function nounBeforeTte(tokens: readonly RawToken[], i: number): boolean {
 }
 
 /**
- * Whether no verb follows the question word at `tokens[at]` in its sentence, but one of knowing or telling
- * (…って何か知ってる？): it is the predicate.
+ * Whether the question word at `tokens[at]` closes its sentence: nothing follows it but a copula or a
+ * sentence-final particle (なに？, 何ですか, なんなの, 何か), or a verb of knowing or telling (何か知ってる？).
+ * Not 「何が悪い」, 「何する」: there it asks about what the verb before it does.
  */
 function closesAfter(tokens: readonly RawToken[], at: number): boolean {
-  // a verb it asks with follows within a few words (何する, 何をしに行く); a text without a sentence's end
-  // is not read to its end from each question word
+  // a text without a sentence's end is not read to its end from each question word
   for (let k = at + 1; k < Math.min(tokens.length, at + 1 + CLOSING_WORDS); k++) {
-    const { token, surface } = tokens[k] as RawToken;
-    if (ENDS.test(surface)) return true;
-    if (token.pos === "動詞" && token.pos_detail_1 === "自立" && !isKnowingWord(token.basic_form)) return false;
+    const { token, surface, start } = tokens[k] as RawToken;
+    // a sentence's end, or a comma, a space or a line break (a gap between tokens): another clause follows
+    if (ENDS.test(surface) || token.pos === "記号" || start > (tokens[k - 1] as RawToken).end) return true;
+    if (!closingWord(token)) return false;
   }
   return true;
 }
 
-/** Tokens read after a question word for a verb (see closesAfter). */
+/** A word that may follow a question word that closes its sentence (see closesAfter). */
+function closingWord(token: KuromojiToken): boolean {
+  if (token.pos === "助動詞") return true;
+  if (token.pos === "助詞") return token.pos_detail_1.includes("終助詞") || token.pos_detail_1 === "接続助詞";
+  if (token.pos === "名詞") return token.pos_detail_1 === "非自立";
+  if (token.pos !== "動詞") return false;
+  return token.pos_detail_1 !== "自立" || isKnowingWord(token.basic_form);
+}
+
+/** Tokens read after a question word (see closesAfter). */
 const CLOSING_WORDS = 8;
 
 const ONE_KANJI_AND_TSU = /^\p{Script=Han}っ$/u;
+/** 何 as written, the question word that asks what a compound is (公用語ってなに？). */
+const NAN_WORDS = new Set(["何", "なに", "なん"]);
 const KANJI_AND_TSU = /^\p{Script=Han}{2,}っ$/u;
 
 /** The spoken って after a noun, as IPADIC gives it (英語って). */

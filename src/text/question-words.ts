@@ -109,6 +109,9 @@ function closesExclaiming(t: KuromojiToken | undefined): boolean {
   return t === undefined || /^[。！!]/u.test(t.surface_form);
 }
 
+/** Pronouns that point at a thing, whose name なんて after them asks for (これなんて曲？). */
+const POINTING = new Set(["これ", "それ", "あれ", "こっち", "そっち", "あっち"]);
+
 /** Nouns of a name, which なんて after a noun asks for (この犬なんて名前？). */
 const NAME_NOUNS = new Set(["名前", "名", "名称", "呼び名", "タイトル", "題名", "曲名", "店名", "商品名", "愛称"]);
 
@@ -365,10 +368,10 @@ export function questionTypeOf(
   if (NAN_TO.has(surface) && next && NAMING_VERBS.has(next.basic_form)) return { type: "name", includesNext: false };
   // 何という, 何と呼ぶ: 何 followed by the quoting という (spoken ていう, っていう) or と and a naming verb.
   if (NAN.has(surface) && QUOTING.has(next?.surface_form ?? "")) return { type: "name", includesNext: false };
-  // spoken なんて曲？, この犬なんて名前なの？, 何て名前の曲？: なんて (何 + て) before a noun is 何という. Not the
-  // なんて of such a thing as, after a verb (来るなんて嘘？) or after a noun before anything but a name (英語なんて
-  // 勉強する意味ある？, 私なんて素人？); nor the exclamation that closes with だ (なんて日だ); nor なんと, an
-  // exclamation before a noun as often (なんと社長が).
+  // spoken なんて曲？, この犬なんて名前なの？, これなんて曲？, この花なんて花？, 何て名前の曲？: なんて (何 + て)
+  // before a noun is 何という. Not the なんて of such a thing as, after a verb (来るなんて嘘？) or after a noun
+  // before anything but a name, the same noun, or after これ (英語なんて勉強する意味ある？, 私なんて素人？); nor
+  // the exclamation that closes with だ (なんて日だ); nor なんと, an exclamation before a noun as often.
   const k = NANTE.has(surface) ? -1 : NAN.has(surface) && next?.surface_form === "て" ? 0 : null;
   const named = k === null ? undefined : k < 0 ? next : after(k);
   if (k !== null && named?.pos === "名詞" && NAMED_NOUN.has(named.pos_detail_1)) {
@@ -379,7 +382,10 @@ export function questionTypeOf(
       previous?.pos !== "動詞" &&
       previous?.pos !== "助動詞" &&
       !exclaims &&
-      (!afterNoun || NAME_NOUNS.has(named.basic_form))
+      (!afterNoun ||
+        NAME_NOUNS.has(named.basic_form) ||
+        named.basic_form === previous?.basic_form ||
+        POINTING.has(previous?.surface_form ?? ""))
     ) {
       return { type: "name", includesNext: false };
     }

@@ -298,6 +298,9 @@ describe("analyze", () => {
     ["なんて before a noun asks for a name", "そのツールってなんて名前？", "name"],
     ["何て before a noun asks for a name", "何て名前の曲？", "name"],
     ["なんて after a noun asks for its name", "この犬なんて名前なの？", "name"],
+    ["なんて after これ asks for a name", "これなんて曲？", "name"],
+    ["なんて between a noun and itself asks for a name", "この花なんて花？", "name"],
+    ["なんて before a noun and だ？ asks for a name", "なんて名前だ？", "name"],
     ["なんて before a noun the question goes on from asks for a name", "なんてアプリ使ってる？", "name"],
     // IPADIC reads なにか as one adverb before a verb or at the end
     ["なにか closing a question asks for a thing", "ラオスの公用語はなにか", "thing"],
@@ -401,8 +404,15 @@ describe("analyze", () => {
     ]);
     // one kanji and っ ends a compound with the noun before it where the question word closes the question
     expect(wordsOf("日本の公用語ってなに？")).toEqual(["日本", "公用", "語"]);
-    expect(wordsOf("女子会ってどんなイメージ？")).toEqual(["女子", "会", "イメージ"]);
+    expect(wordsOf("女子会ってなに？")).toEqual(["女子", "会"]);
     expect(wordsOf("iPhone使って何する？")).toEqual(["iphone", "使う"]);
+    // nor where another question word asks about doing it, nor after a particle
+    expect(wordsOf("髪切ってどう？車買っていくら？")).toEqual(["髪", "切る", "車", "買う"]);
+    expect(wordsOf("手を洗ってなに？")).toEqual(["手", "洗う"]);
+    expect(wordsOf("いい給料貰って何が悪い")).toEqual(["いい", "給料", "貰う", "悪い"]);
+    // a verb in the next sentence or clause does not count
+    expect(wordsOf("公用語ってなに？今日行く。")).toEqual(["公用", "語", "今日", "行く"]);
+    expect(wordsOf("公用語ってなに\n明日行く")).toEqual(["公用", "語", "明日", "行く"]);
     // the poets' はだれ雪 stays a word
     expect(wordsOf("はだれ雪が降る")).toContain("はだれ");
     expect(wordsOf("今使って、出会って、物語って")).toEqual(["今", "使う", "出会う", "物語る"]);
