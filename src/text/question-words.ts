@@ -109,6 +109,33 @@ function closesExclaiming(t: KuromojiToken | undefined): boolean {
   return t === undefined || /^[。！!]/u.test(t.surface_form);
 }
 
+/**
+ * Whether なんて after a noun (`previous`) and before `named` asks for a name: before a noun of a name, the
+ * same noun, or after これ (この犬なんて名前？, この花なんて花？, これなんて曲？); elsewhere it is as often such a
+ * thing as (英語なんて勉強する, 夢なんて夢でしょ).
+ */
+function namesAfterNoun(named: KuromojiToken, previous: KuromojiToken | undefined): boolean {
+  if (NAME_NOUNS.has(named.basic_form) || named.basic_form === previous?.basic_form) return true;
+  return POINTING.has(previous?.surface_form ?? "");
+}
+
+/**
+ * Whether a question closes at `t` (`then` after it): its end, a 終助詞, or a copula before the end or one
+ * (曲？, 名前だっけ, 曲ですか, 名前なの？, 曲なん？); not 名前だけだよ, 冗談でしょ？.
+ */
+function closesAt(t: KuromojiToken | undefined, then: KuromojiToken | undefined): boolean {
+  const closes = (x: KuromojiToken | undefined) =>
+    x === undefined || SENTENCE_END.test(x.surface_form) || (x.pos === "助詞" && x.pos_detail_1.includes("終助詞"));
+  if (closes(t)) return true;
+  if (!COPULAS.has(t?.surface_form ?? "")) return false;
+  return closes(then) || then?.surface_form === "の" || then?.surface_form === "ん";
+}
+
+const COPULAS = new Set(["だ", "です", "な"]);
+
+/** Nouns なんて does not ask the name of: なんて意味？ asks what something means. */
+const NOT_NAMES = new Set(["意味"]);
+
 /** Pronouns that point at a thing, whose name なんて after them asks for (これなんて曲？). */
 const POINTING = new Set(["これ", "それ", "あれ", "こっち", "そっち", "あっち"]);
 
@@ -266,6 +293,7 @@ const ADVERB_KA: ReadonlyMap<string, QuestionType> = new Map([
   ["いつか", "date"],
   ["なにか", "thing"],
   ["いくらか", "price"],
+  ["幾らか", "price"],
 ]);
 
 /** The surfaces questionTypeOf reads as (part of) a question word; any other token is none. */
@@ -356,7 +384,7 @@ export function questionTypeOf(
   // いくらか before a verb of knowing is as often somewhat (日本語はいくらか分かる): it asks before 教える only.
   const askedByKa = ADVERB_KA.get(surface);
   if (askedByKa) {
-    const knowing = surface !== "いくらか" || telling(next, afterNext);
+    const knowing = askedByKa !== "price" || telling(next, afterNext);
     if (asksThere(next, (context.topic ?? false) && knowing, afterNext))
       return { type: askedByKa, includesNext: false };
     return surface === "いつか" ? null : INDEFINITE;
@@ -382,10 +410,8 @@ export function questionTypeOf(
       previous?.pos !== "動詞" &&
       previous?.pos !== "助動詞" &&
       !exclaims &&
-      (!afterNoun ||
-        NAME_NOUNS.has(named.basic_form) ||
-        named.basic_form === previous?.basic_form ||
-        POINTING.has(previous?.surface_form ?? ""))
+      !NOT_NAMES.has(named.basic_form) &&
+      (!afterNoun || (namesAfterNoun(named, previous) && closesAt(after(k + 1), after(k + 2))))
     ) {
       return { type: "name", includesNext: false };
     }
@@ -402,7 +428,9 @@ export function questionTypeOf(
   // いくらでも, いくら何でも, 何でも: no question, but "however much", "anything" (でも is one token or で + も)
   const demo = isDemo(next, afterNext);
   // (いくらなん？ is spoken いくらなの？, and asks)
-  const anyhow = demo || (NAN.has(next?.surface_form ?? "") && isDemo(afterNext, after(1)));
+  // (幾らなんでも: IPADIC reads 幾ら な ん で も)
+  const nanDemo = next?.surface_form === "な" && afterNext?.surface_form === "ん" && isDemo(after(1), after(2));
+  const anyhow = demo || (NAN.has(next?.surface_form ?? "") && isDemo(afterNext, after(1))) || nanDemo;
   if (anyAmount && anyhow) return null;
   // spoken いくらなん？ (いくらなの？): one question word
   if (anyAmount && NAN.has(next?.surface_form ?? "")) {

@@ -302,6 +302,8 @@ describe("the kind of answer a question asks for", () => {
     ["ラオスの首都は何処？", "place"],
     ["この本は幾らですか", "price"],
     ["議席数は幾つ？", "number"],
+    ["これ何処で買える？", "place"],
+    ["GDPは幾らか教えて", "price"],
     // and 共通点って as 共通 and the verb 点る
     ["ISO 9001の共通点って何か知ってる？", "thing"],
     // IPADIC reads は + だれ after a particle as the noun はだれ

@@ -299,6 +299,8 @@ describe("analyze", () => {
     ["何て before a noun asks for a name", "何て名前の曲？", "name"],
     ["なんて after a noun asks for its name", "この犬なんて名前なの？", "name"],
     ["なんて after これ asks for a name", "これなんて曲？", "name"],
+    ["なんて after それ asks for a name", "それなんて漫画だっけ", "name"],
+    ["なんて before a サ変 noun asks for a name", "なんて料理？", "name"],
     ["なんて between a noun and itself asks for a name", "この花なんて花？", "name"],
     ["なんて before a noun and だ？ asks for a name", "なんて名前だ？", "name"],
     ["なんて before a noun the question goes on from asks for a name", "なんてアプリ使ってる？", "name"],
@@ -358,6 +360,13 @@ describe("analyze", () => {
     "英語なんて勉強する意味ある？",
     "彼が来るなんて嘘？",
     "私なんて素人？",
+    // after a noun, as often such a thing as: the noun after it must close the question
+    "それなんて冗談でしょ？",
+    "俺なんて名前だけだよ",
+    // なんて意味？ asks what something means, not its name
+    "これなんて意味？",
+    "なんて日だ！",
+    "幾らなんでも高すぎ",
     "日本語はいくらか分かる",
     "幾つかの国",
     "何処かで見た",
@@ -410,6 +419,10 @@ describe("analyze", () => {
     expect(wordsOf("髪切ってどう？車買っていくら？")).toEqual(["髪", "切る", "車", "買う"]);
     expect(wordsOf("手を洗ってなに？")).toEqual(["手", "洗う"]);
     expect(wordsOf("いい給料貰って何が悪い")).toEqual(["いい", "給料", "貰う", "悪い"]);
+    // 幾らでも (any amount) keeps 幾ら, as いくらでも keeps いくら
+    expect(wordsOf("幾らでもある")).toEqual(["幾ら"]);
+    // 知って is the verb always
+    expect(wordsOf("日本知ってなに")).toEqual(["日本", "知る"]);
     // a verb in the next sentence or clause does not count
     expect(wordsOf("公用語ってなに？今日行く。")).toEqual(["公用", "語", "今日", "行く"]);
     expect(wordsOf("公用語ってなに\n明日行く")).toEqual(["公用", "語", "明日", "行く"]);
