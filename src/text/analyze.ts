@@ -1,7 +1,7 @@
 import { chunkText } from "./chunks.ts";
 import { normalizeWithOffsets } from "./normalize.ts";
 import { COMMON_NOUN } from "./pos.ts";
-import { isKnowingWord, mayStartQuestionWord, type QuestionType, questionTypeOf } from "./question-words.ts";
+import { isKnowingWord, mayStartQuestionWord, NAN, type QuestionType, questionTypeOf } from "./question-words.ts";
 import { SPELLING_VARIANTS } from "./spelling-variants.ts";
 import { SYNONYMS } from "./synonyms.ts";
 import type { KuromojiToken, Tokenizer } from "./tokenizer.ts";
@@ -547,8 +547,8 @@ function splitAtNakaguro(tokens: RawToken[], tokenizer: Tokenizer): RawToken[] {
  *   ってな before anything else stays;
  * - は + だれ after a particle is the noun はだれ (斑, a word of poems): 「デマといったのはだれ？」 is といった
  *   の はだれ (livedoor's 7,367 articles write はだれ only as は + だれ);
- * - a noun of kanji and って before a question word are read as a verb spelled without its okurigana and て:
- *   「法律の成立っていつ？」 is 成立っ(成立つ, 成り立つ) て (see nounBeforeTte).
+ * - a noun and って before a question word are read as a verb and て: 「法律の成立っていつ？」 is 成立っ (成立つ, for
+ *   成り立つ) て, 「日本の公用語ってなに？」 公用 語っ (語る) て (see nounBeforeTte).
  */
 function mendMisreadings(tokens: RawToken[], tokenizer: Tokenizer): RawToken[] {
   let out: RawToken[] | null = null;
@@ -649,7 +649,7 @@ function nounBeforeTte(tokens: readonly RawToken[], i: number): boolean {
   const joined = before !== undefined && before.end === t.start;
   if (ONE_KANJI_AND_TSU.test(t.surface)) {
     // 何 only: 「髪切ってどう？」, 「車買っていくら？」 ask about doing it; and 知って is the verb always
-    if (!NAN_WORDS.has(asked.surface) || isKnowingWord(t.token.basic_form)) return false;
+    if (!NAN.has(asked.surface) || isKnowingWord(t.token.basic_form)) return false;
     return joined && before.token.pos === "名詞" && closesAfter(tokens, i + 2);
   }
   if (!KANJI_AND_TSU.test(t.surface)) return false;
@@ -685,9 +685,9 @@ function closingWord(token: KuromojiToken): boolean {
 /** Tokens read after a question word (see closesAfter). */
 const CLOSING_WORDS = 8;
 
+/** A verb IPADIC may read in a compound noun and って: one kanji and っ (公用|語っ; see nounBeforeTte). */
 const ONE_KANJI_AND_TSU = /^\p{Script=Han}っ$/u;
-/** 何 as written, the question word that asks what a compound is (公用語ってなに？). */
-const NAN_WORDS = new Set(["何", "なに", "なん"]);
+/** A verb IPADIC may read in a noun and って: two kanji or more and っ (成立っ; see nounBeforeTte). */
 const KANJI_AND_TSU = /^\p{Script=Han}{2,}っ$/u;
 
 /** The spoken って after a noun, as IPADIC gives it (英語って). */
@@ -821,6 +821,7 @@ function endsNoun(token: RawToken | undefined, before: RawToken | undefined): bo
   if (token?.token.pos === "名詞") return true;
   return token?.surface === "つ" && token.token.pos === "助動詞" && before?.token.pos_detail_1 === "数";
 }
+
 /** A token that ends a sentence: 。, ？, ！ (not .net or ...). */
 const ENDS = /^[?!？！。．]+$/u;
 

@@ -104,6 +104,36 @@ export const NAN = new Set(["何", "なに", "なん"]);
 export const SENTENCE_END = /^[?!？！。．.]/u;
 /** 何と and なんと as kuromoji gives them: one 副詞 token. */
 const NAN_TO = new Set(["何と", "なんと", "何て", "なんて"]);
+/** Question words after which なん is the spoken copula なの (see questionTypeOf). */
+const ASKING_BEFORE_NAN: ReadonlySet<string> = new Set([...QUESTION_WORDS.keys(), "なんで"]);
+/** The quoting という as IPADIC gives it, written and spoken: 何という, なんていう, 何っていう. */
+const QUOTING = new Set(["という", "ていう", "っていう"]);
+
+/**
+ * Whether なんて (or 何 + て) asks for a name, as 何という does: spoken なんて曲？, 何て名前の曲？, なんてアプリ
+ * 使ってる？, この犬なんて名前なの？, これなんて曲？, この花なんて花？. Not the なんて of such a thing as: after a
+ * verb (来るなんて嘘？), or after a noun unless a noun of a name, the same noun or これ closes the question
+ * (英語なんて勉強する意味ある？, 私なんて素人？, 俺なんて名前だけだよ, それなんて冗談でしょ？); nor the exclamation
+ * closing with だ (なんて日だ); nor なんて意味？, which asks what something means; nor なんと, an exclamation
+ * before a noun as often (なんと社長が).
+ */
+function asksNameByNante(
+  surface: string,
+  next: KuromojiToken | undefined,
+  after: (k: number) => KuromojiToken | undefined,
+  previous: KuromojiToken | undefined,
+): boolean {
+  // where the noun lies: right after なんて, or after 何 and て (after(0))
+  const at = NANTE.has(surface) ? -1 : NAN.has(surface) && next?.surface_form === "て" ? 0 : null;
+  if (at === null) return false;
+  const named = at < 0 ? next : after(at);
+  if (named?.pos !== "名詞" || !NAMED_NOUN.has(named.pos_detail_1) || NOT_NAMES.has(named.basic_form)) return false;
+  if (previous?.pos === "動詞" || previous?.pos === "助動詞") return false;
+  if (after(at + 1)?.surface_form === "だ" && closesExclaiming(after(at + 2))) return false;
+  const afterNoun = previous?.pos === "名詞" && !SENTENCE_END.test(previous.surface_form);
+  return !afterNoun || (namesAfterNoun(named, previous) && closesAt(after(at + 1), after(at + 2)));
+}
+
 /** Whether what follows an exclamation's だ closes it: nothing, 。 or ！ (なんて日だ！; not なんて名前だ？). */
 function closesExclaiming(t: KuromojiToken | undefined): boolean {
   return t === undefined || /^[。！!]/u.test(t.surface_form);
@@ -139,17 +169,13 @@ const NOT_NAMES = new Set(["意味"]);
 /** Pronouns that point at a thing, whose name なんて after them asks for (これなんて曲？). */
 const POINTING = new Set(["これ", "それ", "あれ", "こっち", "そっち", "あっち"]);
 
+/** 何て and なんて: spoken 何という before a noun (なんて曲？). */
+const NANTE = new Set(["何て", "なんて"]);
+/** Nouns なんて names a kind of (なんて曲？, なんて名前？): not a pronoun or a formal noun. */
+const NAMED_NOUN = new Set(["一般", "固有名詞", "サ変接続"]);
 /** Nouns of a name, which なんて after a noun asks for (この犬なんて名前？). */
 const NAME_NOUNS = new Set(["名前", "名", "名称", "呼び名", "タイトル", "題名", "曲名", "店名", "商品名", "愛称"]);
 
-/** Question words after which なん is the spoken copula なの (see questionTypeOf). */
-const ASKING_BEFORE_NAN: ReadonlySet<string> = new Set([...QUESTION_WORDS.keys(), "なんで"]);
-/** The quoting という as IPADIC gives it, written and spoken: 何という, なんていう, 何っていう. */
-const QUOTING = new Set(["という", "ていう", "っていう"]);
-/** Nouns なんて names a kind of (なんて曲？, なんて名前？): not a pronoun or a formal noun. */
-const NAMED_NOUN = new Set(["一般", "固有名詞", "サ変接続"]);
-/** 何て and なんて: spoken 何という before a noun (なんて曲？). */
-const NANTE = new Set(["何て", "なんて"]);
 /** Verbs that name something: 何と「いう」, 何と「呼ぶ」, 何と「読む」. */
 const NAMING_VERBS = new Set(["いう", "言う", "呼ぶ", "よぶ", "称する", "読む", "名付ける", "名づける"]);
 
@@ -396,26 +422,7 @@ export function questionTypeOf(
   if (NAN_TO.has(surface) && next && NAMING_VERBS.has(next.basic_form)) return { type: "name", includesNext: false };
   // 何という, 何と呼ぶ: 何 followed by the quoting という (spoken ていう, っていう) or と and a naming verb.
   if (NAN.has(surface) && QUOTING.has(next?.surface_form ?? "")) return { type: "name", includesNext: false };
-  // spoken なんて曲？, この犬なんて名前なの？, これなんて曲？, この花なんて花？, 何て名前の曲？: なんて (何 + て)
-  // before a noun is 何という. Not the なんて of such a thing as, after a verb (来るなんて嘘？) or after a noun
-  // before anything but a name, the same noun, or after これ (英語なんて勉強する意味ある？, 私なんて素人？); nor
-  // the exclamation that closes with だ (なんて日だ); nor なんと, an exclamation before a noun as often.
-  const k = NANTE.has(surface) ? -1 : NAN.has(surface) && next?.surface_form === "て" ? 0 : null;
-  const named = k === null ? undefined : k < 0 ? next : after(k);
-  if (k !== null && named?.pos === "名詞" && NAMED_NOUN.has(named.pos_detail_1)) {
-    const previous = context.previous;
-    const afterNoun = previous?.pos === "名詞" && !SENTENCE_END.test(previous.surface_form);
-    const exclaims = after(k + 1)?.surface_form === "だ" && closesExclaiming(after(k + 2));
-    if (
-      previous?.pos !== "動詞" &&
-      previous?.pos !== "助動詞" &&
-      !exclaims &&
-      !NOT_NAMES.has(named.basic_form) &&
-      (!afterNoun || (namesAfterNoun(named, previous) && closesAt(after(k + 1), after(k + 2))))
-    ) {
-      return { type: "name", includesNext: false };
-    }
-  }
+  if (asksNameByNante(surface, next, after, context.previous)) return { type: "name", includesNext: false };
   if (NAN.has(surface) && next?.surface_form === "と" && afterNext && NAMING_VERBS.has(afterNext.basic_form)) {
     return { type: "name", includesNext: false };
   }

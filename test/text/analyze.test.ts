@@ -396,11 +396,20 @@ describe("analyze", () => {
       ["か", "か"],
     ]);
     expect(tokens.map((t) => t.term)).toEqual(["xen", null, null, null, null]);
-    // 成立って before a question word is 成立 and って (IPADIC: the verb 成立つ); a verb's usual spelling stays a verb
+  });
+
+  it("reads は + だれ where IPADIC reads the noun はだれ, but not the poets' はだれ雪", () => {
+    const dare = "デマといったのはだれ？";
+    expect(analyze(tokenizer, dare).map((t) => [t.surface, dare.slice(t.start, t.end)])).toContainEqual([
+      "だれ",
+      "だれ",
+    ]);
+    expect(wordsOf("はだれ雪が降る")).toContain("はだれ");
+  });
+
+  it("reads a noun and って where IPADIC reads a verb and て before a question word", () => {
+    // 成立って: the verb 成立つ, a spelling of 成り立つ without its okurigana
     expect(wordsOf("法律の成立っていつ？")).toEqual(["法律", "成立"]);
-    expect(wordsOf("理論が成立っている")).toEqual(["理論", "成り立つ"]);
-    // only before a question word: elsewhere such a spelling is a verb as often
-    expect(wordsOf("受取ってください。荷物受取ってきた。")).toEqual(["受け取る", "荷物", "受け取る"]);
     const asked = "ＥＵの成立っていつ？";
     expect(analyze(tokenizer, asked).map((t) => asked.slice(t.start, t.end))).toEqual([
       "ＥＵ",
@@ -411,33 +420,31 @@ describe("analyze", () => {
       "つ",
       "？",
     ]);
-    // one kanji and っ ends a compound with the noun before it where the question word closes the question
+    // not after a particle, nor before anything but a question word: such a spelling is a verb as often
+    expect(wordsOf("理論が成立っている")).toEqual(["理論", "成り立つ"]);
+    expect(wordsOf("受取ってください。荷物受取ってきた。")).toEqual(["受け取る", "荷物", "受け取る"]);
+    // a verb's usual spelling stays a verb
+    expect(wordsOf("今使って、出会って、物語って")).toEqual(["今", "使う", "出会う", "物語る"]);
+    // one kanji and っ ending a compound with the noun before it, where 何 closes the question
     expect(wordsOf("日本の公用語ってなに？")).toEqual(["日本", "公用", "語"]);
     expect(wordsOf("女子会ってなに？")).toEqual(["女子", "会"]);
+    // not where a verb follows 何, another question word asks, or a particle comes before
     expect(wordsOf("iPhone使って何する？")).toEqual(["iphone", "使う"]);
-    // nor where another question word asks about doing it, nor after a particle
     expect(wordsOf("髪切ってどう？車買っていくら？")).toEqual(["髪", "切る", "車", "買う"]);
     expect(wordsOf("手を洗ってなに？")).toEqual(["手", "洗う"]);
     expect(wordsOf("いい給料貰って何が悪い")).toEqual(["いい", "給料", "貰う", "悪い"]);
-    // 幾らでも (any amount) keeps 幾ら, as いくらでも keeps いくら
-    expect(wordsOf("幾らでもある")).toEqual(["幾ら"]);
     // 知って is the verb always
     expect(wordsOf("日本知ってなに")).toEqual(["日本", "知る"]);
     // a verb in the next sentence or clause does not count
     expect(wordsOf("公用語ってなに？今日行く。")).toEqual(["公用", "語", "今日", "行く"]);
     expect(wordsOf("公用語ってなに\n明日行く")).toEqual(["公用", "語", "明日", "行く"]);
-    // the poets' はだれ雪 stays a word
-    expect(wordsOf("はだれ雪が降る")).toContain("はだれ");
-    expect(wordsOf("今使って、出会って、物語って")).toEqual(["今", "使う", "出会う", "物語る"]);
-    // the indefinite なにか and いくらか are no terms, as 何か and いくつか are none
+  });
+
+  it("reads the indefinite なにか and いくらか as no terms, as 何か and いくつか are none; 幾らでも keeps 幾ら", () => {
     expect(wordsOf("なにか教えて")).toEqual(["教える"]);
     expect(wordsOf("いくらか安くなった")).toEqual(["安い"]);
-    // は + だれ, which IPADIC reads as the noun はだれ after a particle
-    const dare = "デマといったのはだれ？";
-    expect(analyze(tokenizer, dare).map((t) => [t.surface, dare.slice(t.start, t.end)])).toContainEqual([
-      "だれ",
-      "だれ",
-    ]);
+    // any amount, as いくらでも keeps いくら
+    expect(wordsOf("幾らでもある")).toEqual(["幾ら"]);
   });
 
   it("splits at ・ a katakana name kuromoji reads as one unknown word, as it cuts the names it knows", () => {
