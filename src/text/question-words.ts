@@ -110,28 +110,30 @@ const ASKING_BEFORE_NAN: ReadonlySet<string> = new Set([...QUESTION_WORDS.keys()
 const QUOTING = new Set(["という", "ていう", "っていう"]);
 
 /**
- * Whether なんて (or 何 + て) asks for a name, as 何という does: spoken なんて曲？, 何て名前の曲？, なんてアプリ
- * 使ってる？, この犬なんて名前なの？, これなんて曲？, この花なんて花？. Not the なんて of such a thing as: after a
- * verb (来るなんて嘘？), or after a noun unless a noun of a name, the same noun or これ closes the question
- * (英語なんて勉強する意味ある？, 私なんて素人？, 俺なんて名前だけだよ, それなんて冗談でしょ？); nor the exclamation
- * closing with だ (なんて日だ); nor なんて意味？, which asks what something means; nor なんと, an exclamation
- * before a noun as often (なんと社長が).
+ * What なんて (or 何 + て) asks for, as 何という does: a name (spoken なんて曲？, 何て名前の曲？, なんてアプリ使って
+ * る？, この犬なんて名前なの？, これなんて曲？, この花なんて花？), or a thing for なんて意味？, what something means.
+ * Not the なんて of such a thing as: after a verb (来るなんて嘘？), or after a noun unless a noun of a name, the
+ * same noun or これ closes the question (英語なんて勉強する意味ある？, 私なんて素人？, 俺なんて名前だけだよ,
+ * それなんて冗談でしょ？); nor the exclamation closing with だ (なんて日だ); nor なんと, an exclamation before a
+ * noun as often (なんと社長が).
  */
-function asksNameByNante(
+function askedByNante(
   surface: string,
   next: KuromojiToken | undefined,
   after: (k: number) => KuromojiToken | undefined,
   previous: KuromojiToken | undefined,
-): boolean {
+): QuestionType | null {
   // where the noun lies: right after なんて, or after 何 and て (after(0))
   const at = NANTE.has(surface) ? -1 : NAN.has(surface) && next?.surface_form === "て" ? 0 : null;
-  if (at === null) return false;
+  if (at === null) return null;
   const named = at < 0 ? next : after(at);
-  if (named?.pos !== "名詞" || !NAMED_NOUN.has(named.pos_detail_1) || NOT_NAMES.has(named.basic_form)) return false;
-  if (previous?.pos === "動詞" || previous?.pos === "助動詞") return false;
-  if (after(at + 1)?.surface_form === "だ" && closesExclaiming(after(at + 2))) return false;
+  if (named?.pos !== "名詞" || !NAMED_NOUN.has(named.pos_detail_1)) return null;
+  if (previous?.pos === "動詞" || previous?.pos === "助動詞") return null;
+  if (after(at + 1)?.surface_form === "だ" && closesExclaiming(after(at + 2))) return null;
   const afterNoun = previous?.pos === "名詞" && !SENTENCE_END.test(previous.surface_form);
-  return !afterNoun || (namesAfterNoun(named, previous) && closesAt(after(at + 1), after(at + 2)));
+  const meaning = named.basic_form === "意味";
+  if (afterNoun && !((meaning || namesAfterNoun(named, previous)) && closesFrom(after, at + 1))) return null;
+  return meaning ? "thing" : "name";
 }
 
 /** Whether what follows an exclamation's だ closes it: nothing, 。 or ！ (なんて日だ！; not なんて名前だ？). */
@@ -150,21 +152,27 @@ function namesAfterNoun(named: KuromojiToken, previous: KuromojiToken | undefine
 }
 
 /**
- * Whether a question closes at `t` (`then` after it): its end, a 終助詞, or a copula before the end or one
- * (曲？, 名前だっけ, 曲ですか, 名前なの？, 曲なん？); not 名前だけだよ, 冗談でしょ？.
+ * Whether the question closes from `after(from)` on: at its end, or after nothing but a copula, in the past
+ * too, a final particle, the topic は, or a laugh (曲？, 名前だっけ, 曲ですか, 名前なの？, 曲なん？, 名前でしたっけ,
+ * 曲だった？, 名前は？, 名前w, 名前〜？). Not 名前だけだよ, nor the presumptive 冗談でしょ？ (it is, isn't it).
  */
-function closesAt(t: KuromojiToken | undefined, then: KuromojiToken | undefined): boolean {
-  const closes = (x: KuromojiToken | undefined) =>
-    x === undefined || SENTENCE_END.test(x.surface_form) || (x.pos === "助詞" && x.pos_detail_1.includes("終助詞"));
-  if (closes(t)) return true;
-  if (!COPULAS.has(t?.surface_form ?? "")) return false;
-  return closes(then) || then?.surface_form === "の" || then?.surface_form === "ん";
+function closesFrom(after: (k: number) => KuromojiToken | undefined, from: number): boolean {
+  for (let k = from; k < from + MAX_CLOSING; k++) {
+    const t = after(k);
+    if (t === undefined || SENTENCE_END.test(t.surface_form) || t.pos === "記号") return true;
+    const final = t.pos === "助詞" && t.pos_detail_1.includes("終助詞");
+    const topic = t.surface_form === "は" && t.pos === "助詞";
+    if (!final && !topic && !COPULAS.has(t.surface_form) && !LAUGHS.has(t.surface_form)) return false;
+  }
+  return false;
 }
 
-const COPULAS = new Set(["だ", "です", "な"]);
-
-/** Nouns なんて does not ask the name of: なんて意味？ asks what something means. */
-const NOT_NAMES = new Set(["意味"]);
+/** Words read after a name's noun before the question closes (see closesFrom). */
+const MAX_CLOSING = 5;
+/** A copula and its past (だっ|た, でし|た), and what closes on it: 名前なの, 曲なん (の, ん). */
+const COPULAS = new Set(["だ", "です", "な", "だっ", "でし", "た", "の", "ん"]);
+/** A laugh after a question: 名前w, 曲ｗ (NFKC: w), 笑, 草. */
+const LAUGHS = new Set(["w", "ww", "www", "笑", "草", "ー"]);
 
 /** Pronouns that point at a thing, whose name なんて after them asks for (これなんて曲？). */
 const POINTING = new Set(["これ", "それ", "あれ", "こっち", "そっち", "あっち"]);
@@ -422,7 +430,8 @@ export function questionTypeOf(
   if (NAN_TO.has(surface) && next && NAMING_VERBS.has(next.basic_form)) return { type: "name", includesNext: false };
   // 何という, 何と呼ぶ: 何 followed by the quoting という (spoken ていう, っていう) or と and a naming verb.
   if (NAN.has(surface) && QUOTING.has(next?.surface_form ?? "")) return { type: "name", includesNext: false };
-  if (asksNameByNante(surface, next, after, context.previous)) return { type: "name", includesNext: false };
+  const nante = askedByNante(surface, next, after, context.previous);
+  if (nante) return { type: nante, includesNext: false };
   if (NAN.has(surface) && next?.surface_form === "と" && afterNext && NAMING_VERBS.has(afterNext.basic_form)) {
     return { type: "name", includesNext: false };
   }
