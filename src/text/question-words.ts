@@ -132,7 +132,13 @@ function askedByNante(
   if (after(at + 1)?.surface_form === "だ" && closesExclaiming(after(at + 2))) return null;
   const afterNoun = previous?.pos === "名詞" && !SENTENCE_END.test(previous.surface_form);
   const meaning = named.basic_form === "意味";
-  if (afterNoun && !((meaning || namesAfterNoun(named, previous)) && closesFrom(after, at + 1))) return null;
+  // before 意味 (なんて意味ないよ) or after a noun (それなんて嘘でした), なんて is as often such a thing as: a name's
+  // noun must close the sentence, and any other noun a question
+  if (meaning || afterNoun) {
+    const name = !meaning && NAME_NOUNS.has(named.basic_form);
+    if (!name && !meaning && !namesAfterNoun(named, previous)) return null;
+    if (!closesFrom(after, at + 1, !name)) return null;
+  }
   return meaning ? "thing" : "name";
 }
 
@@ -152,14 +158,19 @@ function namesAfterNoun(named: KuromojiToken, previous: KuromojiToken | undefine
 }
 
 /**
- * Whether the question closes from `after(from)` on: at its end, or after nothing but a copula, in the past
- * too, a final particle, the topic は, or a laugh (曲？, 名前だっけ, 曲ですか, 名前なの？, 曲なん？, 名前でしたっけ,
- * 曲だった？, 名前は？, 名前w, 名前〜？). Not 名前だけだよ, nor the presumptive 冗談でしょ？ (it is, isn't it).
+ * Whether the sentence closes from `after(from)` on: at its end, or after nothing but a copula, in the past
+ * too, a final particle, the topic は or a laugh (曲？, 名前だっけ, 曲ですか, 名前なの？, 名前でしたっけ, 曲だった？,
+ * 名前は？, 名前w, 名前〜？); not 名前だけだよ, nor the presumptive 冗談でしょ？ (it is, isn't it). `asking`: it
+ * must close as a question, with ？ or か, っけ, or with nothing after the noun: 「これなんて曲ですか」,
+ * 「これなんて曲」, not 「それなんて嘘でした」 or 「夢なんて夢だね」.
  */
-function closesFrom(after: (k: number) => KuromojiToken | undefined, from: number): boolean {
+function closesFrom(after: (k: number) => KuromojiToken | undefined, from: number, asking: boolean): boolean {
   for (let k = from; k < from + MAX_CLOSING; k++) {
     const t = after(k);
-    if (t === undefined || SENTENCE_END.test(t.surface_form) || t.pos === "記号") return true;
+    if (t === undefined) return !asking || k === from;
+    if (/^[?？]/u.test(t.surface_form) || QUESTION_FINALS.has(t.surface_form)) return true;
+    if (SENTENCE_END.test(t.surface_form)) return !asking;
+    if (t.pos === "記号") continue;
     const final = t.pos === "助詞" && t.pos_detail_1.includes("終助詞");
     const topic = t.surface_form === "は" && t.pos === "助詞";
     if (!final && !topic && !COPULAS.has(t.surface_form) && !LAUGHS.has(t.surface_form)) return false;
@@ -167,6 +178,8 @@ function closesFrom(after: (k: number) => KuromojiToken | undefined, from: numbe
   return false;
 }
 
+/** Final particles that close a question: か, っけ, かな (の only before the end: 意味のない). */
+const QUESTION_FINALS = new Set(["か", "っけ", "かな", "かしら"]);
 /** Words read after a name's noun before the question closes (see closesFrom). */
 const MAX_CLOSING = 5;
 /** A copula and its past (だっ|た, でし|た), and what closes on it: 名前なの, 曲なん (の, ん). */

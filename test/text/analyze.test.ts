@@ -373,6 +373,12 @@ describe("analyze", () => {
     "それなんて冗談でしょ？",
     "俺なんて名前だけだよ",
     "英語なんて意味ない",
+    "なんて意味ないじゃん",
+    "なんて意味のない会議だ",
+    // after これ or the same noun, the noun must close a question: these are statements
+    "それなんて嘘でした",
+    "夢なんて夢だった",
+    "それなんて冗談w",
     "なんて日だ！",
     "幾らなんでも高すぎ",
     "日本語はいくらか分かる",
