@@ -161,19 +161,22 @@ function namesAfterNoun(named: KuromojiToken, previous: KuromojiToken | undefine
  * Whether the sentence closes from `after(from)` on: at its end, or after nothing but a copula, in the past
  * too, a final particle, the topic は or a laugh (曲？, 名前だっけ, 曲ですか, 名前なの？, 名前でしたっけ, 曲だった？,
  * 名前は？, 名前w, 名前〜？); not 名前だけだよ, nor the presumptive 冗談でしょ？ (it is, isn't it). `asking`: it
- * must close as a question, with ？ or か, っけ, or with nothing after the noun: 「これなんて曲ですか」,
- * 「これなんて曲」, not 「それなんて嘘でした」 or 「夢なんて夢だね」.
+ * must close as a question, with ？ (!? too), か, っけ, a spoken なの or なん, or with nothing after the noun:
+ * 「これなんて曲ですか」, 「これなんて曲なの」, 「これなんて曲」, not 「それなんて嘘でした」 or 「夢なんて夢だね」.
  */
 function closesFrom(after: (k: number) => KuromojiToken | undefined, from: number, asking: boolean): boolean {
+  // the spoken なの or なん that ends a question without ？ (これなんて曲なの, 曲なんw)
+  let nano = false;
   for (let k = from; k < from + MAX_CLOSING; k++) {
     const t = after(k);
-    if (t === undefined) return !asking || k === from;
-    if (/^[?？]/u.test(t.surface_form) || QUESTION_FINALS.has(t.surface_form)) return true;
+    if (t === undefined) return !asking || k === from || nano;
+    if (/[?？]/u.test(t.surface_form) || QUESTION_FINALS.has(t.surface_form)) return true;
     if (SENTENCE_END.test(t.surface_form)) return !asking;
     if (t.pos === "記号") continue;
     const final = t.pos === "助詞" && t.pos_detail_1.includes("終助詞");
     const topic = t.surface_form === "は" && t.pos === "助詞";
     if (!final && !topic && !COPULAS.has(t.surface_form) && !LAUGHS.has(t.surface_form)) return false;
+    if ((t.surface_form === "の" || t.surface_form === "ん") && after(k - 1)?.surface_form === "な") nano = true;
   }
   return false;
 }

@@ -307,6 +307,8 @@ describe("analyze", () => {
     ["…なんて名前は？ asks for a name", "この犬なんて名前は？", "name"],
     ["…なんて名前w asks for a name", "この犬なんて名前w", "name"],
     ["…なんて名前〜？ asks for a name", "この犬なんて名前〜？", "name"],
+    ["…なんて曲!? asks for a name", "これなんて曲!?", "name"],
+    ["…なんて曲なの asks for a name without ？", "これなんて曲なのw", "name"],
     ["なんて意味？ asks what something means", "これなんて意味？", "thing"],
     ["なんて after それ asks for a name", "それなんて漫画だっけ", "name"],
     ["なんて before a サ変 noun asks for a name", "なんて料理？", "name"],
