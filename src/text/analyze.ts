@@ -579,14 +579,7 @@ function mendAt(
     const token = word === undefined ? undefined : tokenizer.tokenize(word)[0];
     if (word === undefined || token === undefined) return null;
     const tte = { ...t.token, surface_form: "って", basic_form: "って" };
-    const at = t.start + 2;
-    return {
-      tokens: [
-        { token: tte, start: t.start, end: at, surface: "って" },
-        { token, start: at, end: next.end, surface: word },
-      ],
-      consumed: 2,
-    };
+    return inTwo(tte, token, t.start, next.end, 2);
   }
   // (not before a noun: the poets' はだれ雪)
   if (
@@ -595,15 +588,7 @@ function mendAt(
     !(next?.token.pos === "名詞" && WORD_CHAR.test(next.surface))
   ) {
     const token = tokenizer.tokenize("だれ")[0];
-    if (token === undefined) return null;
-    const at = t.start + 1;
-    return {
-      tokens: [
-        { token: TOPIC_HA, start: t.start, end: at, surface: "は" },
-        { token, start: at, end: t.end, surface: "だれ" },
-      ],
-      consumed: 1,
-    };
+    return token === undefined ? null : inTwo(TOPIC_HA, token, t.start, t.end, 1);
   }
   if (
     t.token.pos === "動詞" &&
@@ -615,17 +600,30 @@ function mendAt(
     const noun = t.surface.slice(0, -1);
     const alone = tokenizer.tokenize(noun);
     const token = alone.length === 1 && alone[0]?.pos === "名詞" ? alone[0] : undefined;
-    if (token === undefined) return null;
-    const at = t.end - 1;
-    return {
-      tokens: [
-        { token, start: t.start, end: at, surface: noun },
-        { token: QUOTING_TTE, start: at, end: next.end, surface: "って" },
-      ],
-      consumed: 2,
-    };
+    return token === undefined ? null : inTwo(token, QUOTING_TTE, t.start, next.end, 2);
   }
   return null;
+}
+
+/**
+ * Two tokens read in place of the `consumed` tokens from `start` to `end`: `first` as long as its surface,
+ * `second` the rest (see mendAt).
+ */
+function inTwo(
+  first: KuromojiToken,
+  second: KuromojiToken,
+  start: number,
+  end: number,
+  consumed: number,
+): { tokens: RawToken[]; consumed: number } {
+  const at = start + first.surface_form.length;
+  return {
+    tokens: [
+      { token: first, start, end: at, surface: first.surface_form },
+      { token: second, start: at, end, surface: second.surface_form },
+    ],
+    consumed,
+  };
 }
 
 /**

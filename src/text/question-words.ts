@@ -135,7 +135,7 @@ function askedByNante(
   // before 意味 (なんて意味ないよ) or after a noun (それなんて嘘でした), なんて is as often such a thing as: a name's
   // noun must close the sentence, and any other noun a question
   if (meaning || afterNoun) {
-    const name = !meaning && NAME_NOUNS.has(named.basic_form);
+    const name = !meaning && NAMES_NANTE_ASKS.has(named.basic_form);
     if (!name && !meaning && !namesAfterNoun(named, previous)) return null;
     if (!closesFrom(after, at + 1, !name)) return null;
   }
@@ -153,7 +153,7 @@ function closesExclaiming(t: KuromojiToken | undefined): boolean {
  * thing as (英語なんて勉強する, 夢なんて夢でしょ).
  */
 function namesAfterNoun(named: KuromojiToken, previous: KuromojiToken | undefined): boolean {
-  if (NAME_NOUNS.has(named.basic_form) || named.basic_form === previous?.basic_form) return true;
+  if (NAMES_NANTE_ASKS.has(named.basic_form) || named.basic_form === previous?.basic_form) return true;
   return POINTING.has(previous?.surface_form ?? "");
 }
 
@@ -198,7 +198,18 @@ const NANTE = new Set(["何て", "なんて"]);
 /** Nouns なんて names a kind of (なんて曲？, なんて名前？): not a pronoun or a formal noun. */
 const NAMED_NOUN = new Set(["一般", "固有名詞", "サ変接続"]);
 /** Nouns of a name, which なんて after a noun asks for (この犬なんて名前？). */
-const NAME_NOUNS = new Set(["名前", "名", "名称", "呼び名", "タイトル", "題名", "曲名", "店名", "商品名", "愛称"]);
+const NAMES_NANTE_ASKS = new Set([
+  "名前",
+  "名",
+  "名称",
+  "呼び名",
+  "タイトル",
+  "題名",
+  "曲名",
+  "店名",
+  "商品名",
+  "愛称",
+]);
 
 /** Verbs that name something: 何と「いう」, 何と「呼ぶ」, 何と「読む」. */
 const NAMING_VERBS = new Set(["いう", "言う", "呼ぶ", "よぶ", "称する", "読む", "名付ける", "名づける"]);
@@ -278,22 +289,24 @@ export interface QuestionContext {
  * どこかな; not at a comma: 「誰か、知ってる？」 asks whether someone knows), or as an indirect question
  * after a topic (首都はどこか教えて). 「誰か教えて」 asks someone to tell.
  */
-function asksThere(t: KuromojiToken | undefined, topic: boolean, afterComma: KuromojiToken | undefined): boolean {
+function asksThere(
+  t: KuromojiToken | undefined,
+  topic: boolean,
+  afterComma: KuromojiToken | undefined,
+  verbs: ReadonlySet<string> = KNOWING_WORDS,
+): boolean {
   if (t === undefined || SENTENCE_END.test(t.surface_form) || CLOSING_QUOTES.has(t.surface_form)) return true;
   if (t.pos === "助詞" && t.pos_detail_1 === "終助詞") return true;
   if (!topic) return false;
   // 首都はどこか、教えてください: after a topic, a comma before the verb of telling
   const verb = COMMAS.has(t.surface_form) ? afterComma : t;
-  return verb !== undefined && KNOWING_WORDS.has(verb.basic_form === "*" ? verb.surface_form : verb.basic_form);
+  return verb !== undefined && verbs.has(verb.basic_form === "*" ? verb.surface_form : verb.basic_form);
 }
 
 const COMMAS = new Set(["、", ","]);
 
-/** Whether a verb of telling comes at `t`, or after a comma there: いくらか教えて, いくらか、教えてください. */
-function telling(t: KuromojiToken | undefined, afterComma: KuromojiToken | undefined): boolean {
-  const verb = COMMAS.has(t?.surface_form ?? "") ? afterComma : t;
-  return verb?.basic_form === "教える";
-}
+/** The verb of telling, which いくらか asks before (いくらか教えて, いくらか、教えてください): see questionTypeOf. */
+const TELLING_WORDS: ReadonlySet<string> = new Set(["教える"]);
 
 /** Whether a word after `previous` stands apart from what came before: after a sentence, a comma, or a verb. */
 function callsOn(previous: KuromojiToken | undefined): boolean {
@@ -434,9 +447,8 @@ export function questionTypeOf(
   // いくらか before a verb of knowing is as often somewhat (日本語はいくらか分かる): it asks before 教える only.
   const askedByKa = ADVERB_KA.get(surface);
   if (askedByKa) {
-    const knowing = askedByKa !== "price" || telling(next, afterNext);
-    if (asksThere(next, (context.topic ?? false) && knowing, afterNext))
-      return { type: askedByKa, includesNext: false };
+    const verbs = askedByKa === "price" ? TELLING_WORDS : KNOWING_WORDS;
+    if (asksThere(next, context.topic ?? false, afterNext, verbs)) return { type: askedByKa, includesNext: false };
     return surface === "いつか" ? null : INDEFINITE;
   }
   // spoken なん right after a question word is the copula なの: どこなん？, いつなん？, なんでなんw, 何なんやろ
