@@ -443,6 +443,9 @@ export function hasAnswerType(
   // 誰 and どこ ask for a name the question does not say: 「シェーンベルクに謝ったのは誰？」 is not answered by
   // シェーンベルク, nor 「コンゴの首都は？」 by コンゴ.
   const unasked = (t: Token | undefined) => t !== undefined && (t.term === null || !questionTerms.has(t.term));
+  // A suffix names a place or a person after a name (田中様, 浦安市), not after a count: 「抽選で5名様に」,
+  // 「全国3市で」 say how many.
+  const named = (t: Token | undefined) => unasked(t) && t?.pos[1] !== "数" && t?.pos[1] !== "接尾";
   if (kind && type === "thing") return namesKind(kind, tokens, questionTerms);
   const units = unitsOf(type, kind);
   if (units) return measuredIn(units, tokens, writtenAt);
@@ -454,13 +457,13 @@ export function hasAnswerType(
       return tokens.some(
         (t, i) =>
           (t.pos[1] === "固有名詞" && t.pos[2] === "地域" && unasked(t)) ||
-          (t.pos[1] === "接尾" && PLACE_SUFFIX.has(t.surface) && unasked(tokens[i - 1])),
+          (t.pos[1] === "接尾" && PLACE_SUFFIX.has(t.surface) && named(tokens[i - 1])),
       );
     case "person":
       return tokens.some(
         (t, i) =>
           (t.pos[1] === "固有名詞" && (t.pos[2] === "人名" || t.pos[2] === "組織") && unasked(t)) ||
-          (t.pos[1] === "接尾" && PERSON_SUFFIX.has(t.surface) && unasked(tokens[i - 1])),
+          (t.pos[1] === "接尾" && PERSON_SUFFIX.has(t.surface) && named(tokens[i - 1])),
       );
     case "number":
       return tokens.some(isNumber);

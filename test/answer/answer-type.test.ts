@@ -77,6 +77,13 @@ describe("a person or a place, for 誰 and どこ", () => {
     expect(answers("千葉の名物はどこで食べられる？", "銚子市で食べられる。")).toBe(true);
   });
 
+  it("is named by a suffix after a name, not after a count", () => {
+    expect(answers("トークショーに出たのは誰？", "宮尾様がトークショーに出た。")).toBe(true);
+    expect(answers("トークショーに出たのは誰？", "抽選で5名様にトークショーの招待券。")).toBe(false);
+    expect(answers("祭りはどこで開かれる？", "浦安市で祭りが開かれる。")).toBe(true);
+    expect(answers("祭りはどこで開かれる？", "全国3市で祭りが開かれる。")).toBe(false);
+  });
+
   it("may be a foreign name in katakana, IPADIC knows it or not", () => {
     expect(answers("UFCのラウンドガールって誰？", "ラウンドガール＝ローガン・スタントンを紹介。")).toBe(true);
     expect(answers("UFCのラウンドガールって誰？", "UFCのラウンドガールを紹介。")).toBe(false);
