@@ -452,6 +452,19 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
     const measured = measuredType(tokens.slice(0, wordAt));
     if (measured) return measured;
   }
+  // 「発売日なんだっけ」, 「曲名なんでしたっけ」: spoken 何 right after a noun recalls it, and the noun says what
+  // kind of answer it is, as in 「発売日は？」 (see asksRecalling in analyze.ts)
+  const noun = tokens[wordAt - 1];
+  if (
+    word === "thing" &&
+    tokens[wordAt]?.surface === "なん" &&
+    noun?.pos[0] === "名詞" &&
+    noun.end === tokens[wordAt]?.start
+  ) {
+    const asked = tokens.slice(0, wordAt);
+    // (not where another question word comes before: 「いつ、どこで誕生したのかという過程なんだっけ」)
+    if (!asked.some((t) => t.question)) return questionTypeOfQuestion(asked) ?? word;
+  }
   if (word) return word;
   // 発売された日は？: IPADIC reads 日 after a clause as 非自立, with no term
   const closing = tokens.findLastIndex((t) => t.term !== null || (t.pos[0] === "名詞" && t.pos[1] === "非自立"));

@@ -590,6 +590,13 @@ function mendAt(
     const token = tokenizer.tokenize("だれ")[0];
     return token === undefined ? null : inTwo(TOPIC_HA, token, t.start, t.end, 1);
   }
+  // (the explaining な ん after a noun and before a recalling close: see asksRecalling)
+  if (t.surface === "な" && t.token.pos === "助動詞" && joined && next.surface === "ん" && asksRecalling(tokens, i)) {
+    const token = tokenizer.tokenize("なん")[0];
+    return token === undefined
+      ? null
+      : { tokens: [{ token, start: t.start, end: next.end, surface: "なん" }], consumed: 2 };
+  }
   if (
     t.token.pos === "動詞" &&
     joined &&
@@ -603,6 +610,33 @@ function mendAt(
     return token === undefined ? null : inTwo(token, QUOTING_TTE, t.start, next.end, 2);
   }
   return null;
+}
+
+/** What closes 何だっけ after the copula (だ っけ, だっ た っけ, でし た っけ), or 何だった？ (see asksRecalling). */
+const RECALLING: readonly (readonly string[])[] = [
+  ["だ", "っけ"],
+  ["だっ", "た", "っけ"],
+  ["でし", "た", "っけ"],
+  ["だっ", "た", "?"],
+];
+
+/**
+ * Whether な (`tokens[i]`) and ん, after a noun, are spoken 何 (なん) before a copula that recalls: 「タイトル
+ * なんだっけ」, 「彼女の仕事なんだった？」, 「これなんだっけ」 ask what, as 「タイトルは何だっけ」 does. IPADIC
+ * reads them as the explaining の だ (学生なんだ, he is a student): without っけ or ？ after the past, they
+ * stay so (学生なんだ, 仕事なんだった). After the の of a clause too: 「最初に作ったのなんだっけ」. 「彼って学生なんだっけ？」, whether he is one, reads as what too.
+ */
+function asksRecalling(tokens: readonly RawToken[], i: number): boolean {
+  const noun = tokens[i - 1];
+  // the の of a clause (作ったのなんだっけ) as a noun; not こと or もの (そういうものなんだっけ: whether it is so)
+  const formal = noun?.token.pos_detail_1 === "非自立" && noun.surface !== "の";
+  if (noun?.token.pos !== "名詞" || formal || noun.end !== tokens[i]?.start) return false;
+  return RECALLING.some((close) =>
+    close.every((surface, k) => {
+      const t = tokens[i + 2 + k];
+      return t !== undefined && t.surface === surface && t.start === (tokens[i + 1 + k] as RawToken).end;
+    }),
+  );
 }
 
 /**

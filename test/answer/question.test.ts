@@ -311,6 +311,12 @@ describe("the kind of answer a question asks for", () => {
     // いくらか as one adverb: いくら + か where it asks, measured as いくら is
     ["2013年のラオスのGDPはいくらか教えて", "price"],
     ["ラオスの国民議会の議席数はいくらか教えて", "number"],
+    // spoken 何だっけ right after a noun: the noun says the kind of answer, as 「発売日は？」 does
+    ["iPhone 5の発売日なんだっけ", "date"],
+    ["ラオスの首都なんだっけ？", "place"],
+    ["この映画の監督なんだっけ", "person"],
+    ["彼女の仕事なんだった？", "thing"],
+    ["生命がいつ、どこで誕生したのかという過程なんだっけ", "thing"],
     // IPADIC reads the counter つ after a numeral as a 助動詞: 1つは is a topic still
     ["ラジオ局の1つは何か教えて", "thing"],
   ])("%s → %s", (question, type) => {

@@ -315,6 +315,13 @@ describe("analyze", () => {
     ["なんて between a noun and itself asks for a name", "この花なんて花？", "name"],
     ["なんて before a noun and だ？ asks for a name", "なんて名前だ？", "name"],
     ["なんて before a noun the question goes on from asks for a name", "なんてアプリ使ってる？", "name"],
+    // IPADIC reads spoken 何 after a noun, before だっけ or だった？, as the explaining な ん
+    ["…なんだっけ after a noun asks for a thing", "タイトルなんだっけ", "thing"],
+    ["…なんだった？ after a noun asks for a thing", "彼女の仕事なんだった？", "thing"],
+    ["…なんでしたっけ after a noun asks for a thing", "曲名なんでしたっけ", "thing"],
+    ["…なんだったっけ after a noun asks for a thing", "あのアプリなんだったっけ", "thing"],
+    ["これなんだっけ asks for a thing", "これなんだっけ", "thing"],
+    ["…のなんだっけ after a clause asks for a thing", "最初に作ったのなんだっけ", "thing"],
     // IPADIC reads なにか as one adverb before a verb or at the end
     ["なにか closing a question asks for a thing", "ラオスの公用語はなにか", "thing"],
     ["なにか before a verb of telling, after a topic, asks for a thing", "公用語はなにか教えて", "thing"],
@@ -388,6 +395,12 @@ describe("analyze", () => {
     "幾つかの国",
     "何処かで見た",
     "なんて日だ",
+    // the explaining の だ after a noun: no recalling っけ, nor ？ after its past
+    "彼は学生なんだ",
+    "仕事なんだった",
+    "学生なんだって",
+    "仕事なんだけど",
+    "そういうものなんだっけ",
     // the adverb いくらか (somewhat)
     "いくらか安くなった",
   ])("reads no question word in %s", (text) => {
