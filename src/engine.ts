@@ -151,6 +151,7 @@ export class Engine {
         analyze: (text) => this.#analysisOf(text),
         search: (terms) => this.#index.search(terms),
         termsIn: (id, terms) => this.#index.termsIn(id, terms),
+        inLibrary: (term) => this.#index.inLibrary(term),
         idf: (term) => this.idf(term),
         ...this.#vocabulary,
         passage: (id) => this.#passages.get(id),

@@ -36,6 +36,8 @@ export interface AnswerContext {
   known(term: string): boolean;
   /** Whether some passage holds all the terms. */
   together(terms: readonly string[]): boolean;
+  /** Whether any passage or title of the library holds the term. */
+  inLibrary(term: string): boolean;
   passage(id: string): Passage | undefined;
   article(id: string): Article | undefined;
   /** The articles whose titles are closest to the question, for when nothing answers it. */
@@ -106,7 +108,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
       ? (counterAsked(questionTokens) ?? measureAsked(questionTokens))
       : kindAsked(questionTokens);
   const terms = wordsOf(questionTokens);
-  const empty = { question, questionType, terms, missing: [], keyPoints: [], passages: [] };
+  const empty = { question, questionType, terms, missing: [], notInLibrary: [], keyPoints: [], passages: [] };
   if (terms.length === 0) return { ...empty, found: false, suggestions: ctx.suggest(question).map(sourceOf) };
 
   const weights = new Map(terms.map((t) => [t, ctx.idf(t)]));
@@ -283,7 +285,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   return {
     ...empty,
     found,
-    missing: found ? missingWords(ctx, question, asked, questionTokens, kind, keyPoints) : [],
+    ...(found ? missingWords(ctx, question, asked, questionTokens, kind, keyPoints) : {}),
     keyPoints,
     passages: passages.slice(0, maxPassages),
     suggestions: found ? [] : ctx.suggest(question).map(sourceOf),
@@ -388,6 +390,9 @@ const MAX_MISSING_WORDS = 8;
  * って何％？」, answered with other fees from articles that never say メルカリ). `asked` is the question's
  * analysis as written, `questionTokens` as respelled for the library (リッチアンドフェイマス → リッチ アンド
  * フェイマス): a word is missing when a part of it is. Linear in the question's length.
+ *
+ * Of those, the words that no article says at all (every missing part of them is in no passage, heading or
+ * title) are `notInLibrary`: the library has nothing on ChatGPT, whatever the first key point says of 無料.
  */
 function missingWords(
   ctx: AnswerContext,
@@ -396,9 +401,10 @@ function missingWords(
   questionTokens: readonly Token[],
   kind: Token | null,
   keyPoints: readonly KeyPoint[],
-): string[] {
+): { missing: string[]; notInLibrary: string[] } {
+  const none = { missing: [], notInLibrary: [] };
   const naming = namingWords(questionTokens, kind);
-  if (naming.length === 0) return [];
+  if (naming.length === 0) return none;
   // A model and its number (PS5: ps 5, see splitModelNumbers) are said together or not at all: any article
   // says a 5 somewhere, and PS4's does not say PS5.
   const models = naming.flatMap((t, i) => {
@@ -414,7 +420,7 @@ function missingWords(
   const said = new Set<string>();
   const first = keyPoints[0];
   const article = first && ctx.article(first.articleId);
-  if (!first || !article) return [];
+  if (!first || !article) return none;
   const title = titleAsSpelled(ctx, article);
   for (const term of [...wordsOf(title), ...compoundTerms(title)]) said.add(term);
   let unsaidTerms = terms.filter((t) => !said.has(t));
@@ -427,15 +433,24 @@ function missingWords(
     unsaidTerms = unsaidTerms.filter((t) => !held.has(t));
   }
   // The question's own words (as written) that hold an unsaid part.
-  const unsaidModel = new Set(models.filter((m) => !said.has(m.term)).flatMap((m) => m.parts));
-  const unsaid = naming.filter((t) => !said.has(t.term) || unsaidModel.has(t));
+  const unsaidModels = new Map(
+    models.filter((m) => !said.has(m.term)).flatMap((m) => m.parts.map((part) => [part, m.term] as const)),
+  );
+  const unsaid = naming.filter((t) => !said.has(t.term) || unsaidModels.has(t));
   const missingAt = new Set<number>();
+  /** The words written (their indexes in `asked`) with a missing part that some article says. */
+  const saidElsewhere = new Set<number>();
   let w = 0;
   for (const part of unsaid) {
     while (w < asked.length && (asked[w] as Token).end <= part.start) w++;
-    if (w < asked.length && (asked[w] as Token).start <= part.start) missingAt.add(w);
+    if (w >= asked.length || (asked[w] as Token).start > part.start) continue;
+    missingAt.add(w);
+    if (ctx.inLibrary(unsaidModels.get(part) ?? part.term)) saidElsewhere.add(w);
   }
-  return writtenWords(question, asked, missingAt).slice(0, MAX_MISSING_WORDS);
+  const missing = writtenWords(question, asked, missingAt).slice(0, MAX_MISSING_WORDS);
+  const nowhereAt = new Set([...missingAt].filter((i) => !saidElsewhere.has(i)));
+  const nowhere = new Set(nowhereAt.size ? writtenWords(question, asked, nowhereAt) : []);
+  return { missing, notInLibrary: missing.filter((word) => nowhere.has(word)) };
 }
 
 /** An article's title as the library spells it (see respell): what every sentence of the article is about. */

@@ -52,6 +52,11 @@ export interface Answer {
    * nor its article's title, as the question writes them: what the answer leaves out.
    */
   readonly missing: readonly string[];
+  /**
+   * The words of `missing` that no article of the library says, in a passage, a heading or a title: the
+   * library holds nothing on them, as the question spells them (ChatGPT in a library of 2012's news).
+   */
+  readonly notInLibrary: readonly string[];
   readonly keyPoints: readonly KeyPoint[];
   readonly passages: readonly PassageHit[];
   /** When nothing was found: the titles closest to the question. */

@@ -18,7 +18,7 @@ import {
   oneLine,
   truncate,
 } from "./limits.ts";
-import { missingNote } from "./notes.ts";
+import { missingNotes } from "./notes.ts";
 
 /** Embed colours: Discord's own palette. */
 export const COLORS = {
@@ -31,7 +31,7 @@ export const COLORS = {
 
 /** Share of the embed for the key points of an answer; the passages get the rest. */
 const ANSWER_DESCRIPTION_BUDGET = 2_000;
-/** The note of the question's words an answer leaves out is cut to this. */
+/** Each note of the question's words an answer leaves out is cut to this. */
 const MISSING_BUDGET = 200;
 /** A search hit's passage is cut to this, so that five hits fit in one embed. */
 const SEARCH_PASSAGE_BUDGET = 700;
@@ -215,7 +215,9 @@ export function answerToEmbed(answer: Answer): APIEmbed {
     e.description((limit) => {
       // What the answer leaves out of the question's words, under the key points (the words are the member's
       // own, escaped like article text).
-      const missing = answer.missing.length ? `\n${markdownText(missingNote(answer.missing), [], MISSING_BUDGET)}` : "";
+      const missing = missingNotes(answer)
+        .map((note) => `\n${markdownText(note, [], MISSING_BUDGET)}`)
+        .join("");
       const room = Math.min(limit, ANSWER_DESCRIPTION_BUDGET) - missing.length;
       const per = Math.floor(room / answer.keyPoints.length) - 1;
       return answer.keyPoints

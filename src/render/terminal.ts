@@ -1,7 +1,7 @@
 import type { Answer, Highlight, PassageHit, SourceRef, Summary } from "../answer/types.ts";
 import type { SearchPage } from "../engine.ts";
 import { formatDate } from "./date.ts";
-import { missingNote } from "./notes.ts";
+import { missingNotes } from "./notes.ts";
 
 export interface TerminalStyle {
   /** ANSI bold for matched words and headings; off when the output is not a terminal. */
@@ -35,7 +35,7 @@ export function answerToText(answer: Answer, style: TerminalStyle): string {
     lines.push(`  ${i + 1}. ${mark(k.text, k.highlights, style)}`);
     lines.push(`     ${dim(`— ${citation(k)}`, style)}`);
   });
-  if (answer.missing.length) lines.push(`  ${dim(missingNote(answer.missing), style)}`);
+  for (const note of missingNotes(answer)) lines.push(`  ${dim(note, style)}`);
   lines.push("", b("出典の段落"));
   for (const [i, p] of answer.passages.entries()) lines.push(...passageLines(p, i + 1, style));
   return lines.join("\n");

@@ -289,6 +289,11 @@ export class PassageIndex {
     return internalsOf(this.#passages).postings(term)?.size ?? 0;
   }
 
+  /** Whether any passage (with its heading) or any title holds the term. */
+  inLibrary(term: string): boolean {
+    return this.documentFrequency(term) > 0 || (internalsOf(this.#titles, "title").postings(term)?.size ?? 0) > 0;
+  }
+
   /** BM25's inverse document frequency of a term over passages. */
   idf(term: string): number {
     return bm25Idf(Math.max(this.#passages.documentCount, 1), this.documentFrequency(term));
@@ -427,9 +432,9 @@ export interface MiniSearchInternals {
   _storedFields: Map<number, unknown>;
 }
 
-function internalsOf(index: MiniSearch<IndexedPassage>) {
+function internalsOf<T>(index: MiniSearch<T>, field = "text") {
   const internals = index as unknown as MiniSearchInternals;
-  const fieldId = internals._fieldIds["text"] ?? 0;
+  const fieldId = internals._fieldIds[field] ?? 0;
   return {
     postings: (term: string) => internals._index.get(term)?.get(fieldId),
     shortIdOf: (id: string) => internals._idToShortId.get(id),

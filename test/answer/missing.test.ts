@@ -141,8 +141,22 @@ describe("an answer's missing words", () => {
   it("are shown in the terminal under the key points", () => {
     const answer: Answer = { ...engine.ask("富士山の山頂の郵便局はいつ開く？") };
     const text = answerToText(answer, { color: false });
-    expect(text).toContain("※ 1 の記事に含まれない語: 「郵便局」");
+    expect(text).toContain("※ どの記事にも含まれない語: 「郵便局」");
     expect(text.indexOf("※")).toBeLessThan(text.indexOf("出典の段落"));
+  });
+
+  it("that no article says are told apart from those another article says", () => {
+    // no article says 郵便局; the 高尾山 article says ケーブルカー, the 草津温泉 one does not
+    const answer = engine.ask("草津温泉の郵便局とケーブルカーはどこ？");
+    expect(answer.keyPoints[0]?.title).toBe("草津温泉、湯畑がライトアップ");
+    expect(answer.missing).toEqual(["郵便局", "ケーブルカー"]);
+    expect(answer.notInLibrary).toEqual(["郵便局"]);
+    const text = answerToText(answer, { color: false });
+    expect(text).toContain("※ 1 の記事に含まれない語: 「ケーブルカー」\n  ※ どの記事にも含まれない語: 「郵便局」");
+    // a title says a word too: 夏山シーズン is in no passage
+    const titled = engine.ask("草津温泉の夏山シーズンはいつ？");
+    expect(titled.missing).toEqual(["夏山シーズン"]);
+    expect(titled.notInLibrary).toEqual([]);
   });
 });
 
@@ -154,6 +168,8 @@ describe("missing words, for a model and its number", () => {
     try {
       // any article says a 5 somewhere; PS4's does not say PS5
       expect(models.ask("PS5の発売日は？").missing).toEqual(["PS5"]);
+      // and no article says PS5, though one says PS and 5
+      expect(models.ask("PS5の発売日は？").notInLibrary).toEqual(["PS5"]);
       expect(models.ask("PS4の発売日は？").missing).toEqual([]);
       expect(models.ask("PS 4の発売日は？").missing).toEqual([]);
     } finally {

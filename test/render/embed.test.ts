@@ -131,6 +131,7 @@ describe("answerToEmbed", () => {
       terms: ["xen", "os"],
       found: true,
       missing: [],
+      notInLibrary: [],
       keyPoints: [keyPoint("ゲストOSとしてWindowsの実行が可能となる。", [[0, 5]])],
       passages: [passage("これによりOSの修正が不要となるほか、ゲストOSとしてWindowsの実行が可能となる。", [[5, 7]])],
       suggestions: [],
@@ -158,12 +159,30 @@ describe("answerToEmbed", () => {
       terms: ["iphone", "5", "発売"],
       found: true,
       missing: ["**iPhone**"],
+      notInLibrary: [],
       keyPoints: [keyPoint("発売日は5月18日。", [[0, 2]])],
       passages: [],
       suggestions: [],
     };
     expect(answerToEmbed(answer).description).toBe(
       "1. **発売**日は5月18日。\n※ 1 の記事に含まれない語: 「\\*\\*iPhone\\*\\*」",
+    );
+  });
+
+  it("names apart the words no article of the library says", () => {
+    const answer: Answer = {
+      question: "PS5とiPhoneの発売日は？",
+      questionType: "date",
+      terms: ["ps", "5", "iphone", "発売"],
+      found: true,
+      missing: ["PS5", "iPhone"],
+      notInLibrary: ["PS5"],
+      keyPoints: [keyPoint("発売日は5月18日。", [[0, 2]])],
+      passages: [],
+      suggestions: [],
+    };
+    expect(answerToEmbed(answer).description).toBe(
+      "1. **発売**日は5月18日。\n※ 1 の記事に含まれない語: 「iPhone」\n※ どの記事にも含まれない語: 「PS5」",
     );
   });
 
@@ -175,6 +194,7 @@ describe("answerToEmbed", () => {
       terms: ["q"],
       found: true,
       missing: [],
+      notInLibrary: [],
       keyPoints: [keyPoint("一つ目。", []), keyPoint("二つ目。", [], other)],
       passages: [],
       suggestions: [],
@@ -191,6 +211,7 @@ describe("answerToEmbed", () => {
       terms: ["火星", "天気"],
       found: false,
       missing: [],
+      notInLibrary: [],
       keyPoints: [],
       passages: [],
       suggestions: [SOURCE],
@@ -210,6 +231,7 @@ describe("answerToEmbed", () => {
       terms: ["q"],
       found: true,
       missing: [],
+      notInLibrary: [],
       keyPoints: [keyPoint("要点です。", [])],
       passages: [{ ...passage("段落です。", []), heading: "**重要** @everyone <@123>\n# 続き_です_" }],
       suggestions: [],
@@ -226,6 +248,7 @@ describe("answerToEmbed", () => {
       terms: ["q"],
       found: true,
       missing: [],
+      notInLibrary: [],
       keyPoints: [keyPoint("要点です。", [])],
       passages: [{ ...passage("段落です。", []), heading: "*".repeat(400) }],
       suggestions: [],
@@ -251,6 +274,7 @@ describe("answerToEmbed", () => {
       terms: ["仮想"],
       found: true,
       missing: [],
+      notInLibrary: [],
       keyPoints: [
         keyPoint(longText, highlights, huge),
         keyPoint(longText, highlights, SOURCE),
@@ -285,6 +309,7 @@ describe("plain-text parts (author, footer, field names)", () => {
       terms: [],
       found: true,
       missing: [],
+      notInLibrary: [],
       keyPoints: [keyPoint("要点です。", [], sneaky)],
       passages: [{ ...passage("段落です。", [], sneaky), heading: "見出\u202dし\u0085" }],
       suggestions: [],
