@@ -159,10 +159,25 @@ function foldSynonyms(tokens: readonly Token[]): Token[] {
         continue;
       }
     }
-    const folded = SYNONYM_OF.get(token.term);
+    const folded = SYNONYM_OF.get(token.term) ?? synonymOfRun(token.term);
     out.push(folded === undefined ? token : { ...token, term: folded });
   }
   return out;
+}
+
+/**
+ * The word a run of katakana is, where kuromoji reads as one word what the dictionary lists as two: it
+ * reads 「ファイアフォックスで」 as one unknown word ファイアフォックス, which the dictionary lists as
+ * ファイア フォックス (Firefox) only. Each cut into two parts of two characters or more is looked up (a part
+ * folded as a term is: ユーザー → ユーザ).
+ */
+function synonymOfRun(term: string): string | undefined {
+  if (term.length < 4 || !KATAKANA_WORD.test(term)) return undefined;
+  for (let i = 2; i <= term.length - 2; i++) {
+    const word = SYNONYM_OF.get(`${foldLongVowel(term.slice(0, i))} ${term.slice(i)}`);
+    if (word !== undefined) return word;
+  }
+  return undefined;
 }
 
 /**

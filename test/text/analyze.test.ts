@@ -109,6 +109,16 @@ describe("words", () => {
     expect(wordsOf("国際連合")).toEqual(["国際", "連合"]);
   });
 
+  it("reads a run of katakana kuromoji takes for one word as the word the dictionary lists in two", () => {
+    // kuromoji reads ファイアフォックス as one unknown word; the dictionary lists ファイア フォックス (Firefox)
+    expect(analyze(tokenizer, "ファイアフォックスで")[0]?.surface).toBe("ファイアフォックス");
+    expect(wordsOf("ファイアフォックスで")).toEqual(wordsOf("Firefoxで"));
+    // and カラバリ, an abbreviation kuromoji reads whole, is カラー バリエーション
+    expect(wordsOf("新色のカラバリが豊富")).toContain(wordsOf("カラーバリエーション")[0]);
+    // a run no cut of which the dictionary lists stays itself
+    expect(wordsOf("ユーザーインターフェース")).toEqual(["ユーザーインターフェース"]);
+  });
+
   it.each<[string, string, string]>([
     ["two words of one synonym group: 価格 and 値段", "価格", "値段"],
     ["a kanji spelling the dictionary lists for a word usage tells apart: 街 and 町", "街", "町"],
