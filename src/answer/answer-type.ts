@@ -77,6 +77,8 @@ const PLACE_SUFFIX = new Set([
   "山",
   "川",
 ]);
+/** Counters of people, before which 様 or さん names no one (5名様, お二人様). */
+const PEOPLE_COUNTERS: ReadonlySet<string> = new Set(["名", "人"]);
 /** 人を表す接尾辞: 〜氏, 〜さん ... */
 const PERSON_SUFFIX = new Set(["氏", "さん", "様", "君", "先生", "教授", "社長", "監督", "選手"]);
 
@@ -444,8 +446,12 @@ export function hasAnswerType(
   // シェーンベルク, nor 「コンゴの首都は？」 by コンゴ.
   const unasked = (t: Token | undefined) => t !== undefined && (t.term === null || !questionTerms.has(t.term));
   // A suffix names a place or a person after a name (田中様, 浦安市), not after a count: 「抽選で5名様に」,
-  // 「全国3市で」 say how many.
-  const named = (t: Token | undefined) => unasked(t) && t?.pos[1] !== "数" && t?.pos[1] !== "接尾";
+  // 「お二人様」, 「全国3市で」 say how many. A name may be written in kanji numerals (四万十市, 十三駅, 一二三さん)
+  // or end with a counter (六ヶ所村): only digits and the counters of people count.
+  const named = (t: Token | undefined) =>
+    unasked(t) &&
+    !(t?.pos[1] === "数" && /[0-9]/u.test(t.surface)) &&
+    !(t?.pos[1] === "接尾" && PEOPLE_COUNTERS.has(t.surface));
   if (kind && type === "thing") return namesKind(kind, tokens, questionTerms);
   const units = unitsOf(type, kind);
   if (units) return measuredIn(units, tokens, writtenAt);

@@ -452,18 +452,22 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
     const measured = measuredType(tokens.slice(0, wordAt));
     if (measured) return measured;
   }
-  // 「発売日なんだっけ」, 「曲名なんでしたっけ」: spoken 何 right after a noun recalls it, and the noun says what
-  // kind of answer it is, as in 「発売日は？」 (see asksRecalling in analyze.ts)
+  // 「発売日なんだっけ」, 「発売日何？」: 何 right after a noun asks what it is, and the noun says what kind of
+  // answer, as in 「発売日は？」 (see asksRecalling in analyze.ts); after a topic, the spoken なん asks whether
+  // it is that (「日本って安全な国なんだっけ？」, as 「日本って安全な国？」)
   const noun = tokens[wordAt - 1];
-  if (
-    word === "thing" &&
-    tokens[wordAt]?.surface === "なん" &&
-    noun?.pos[0] === "名詞" &&
-    noun.end === tokens[wordAt]?.start
-  ) {
+  const after = NAN.has(tokens[wordAt]?.surface ?? "") && noun?.pos[0] === "名詞" && noun.end === tokens[wordAt]?.start;
+  if (word === "thing" && after) {
     const asked = tokens.slice(0, wordAt);
     // (not where another question word comes before: 「いつ、どこで誕生したのかという過程なんだっけ」)
-    if (!asked.some((t) => t.question)) return questionTypeOfQuestion(asked) ?? word;
+    if (!asked.some((t) => t.question)) {
+      const at = asked.findLastIndex((t) => t.term !== null);
+      // (a written 何 asks what: 「ラオスって首都何？」; so does a noun a clause says which one it is:
+      // 「共産党は…発行する月刊のタイトルなんだっけ」)
+      const clause = asked.some((t) => t.pos[0] === "動詞");
+      if (tokens[wordAt]?.surface === "なん" && !clause && asksWhetherItIs(asked, at)) return null;
+      return questionTypeOfQuestion(asked) ?? word;
+    }
   }
   if (word) return word;
   // 発売された日は？: IPADIC reads 日 after a clause as 非自立, with no term

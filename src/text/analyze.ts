@@ -627,29 +627,42 @@ function mendAt(
   return null;
 }
 
-/** What closes 何だっけ after the copula (だ っけ, だっ た っけ, でし た っけ), or 何だった？ (see asksRecalling). */
-const RECALLING: readonly (readonly string[])[] = [
-  ["だ", "っけ"],
-  ["だっ", "た", "っけ"],
-  ["でし", "た", "っけ"],
-  ["だっ", "た", "?"],
+/**
+ * What closes 何だっけ after the copula (だ っけ, だっ た っけ, でし た っけ), or 何だった？ (see asksRecalling):
+ * kuromoji reads a run of marks as one token (？？, !?).
+ */
+const RECALLING: readonly (readonly ((surface: string) => boolean)[])[] = [
+  [is("だ"), is("っけ")],
+  [is("だっ"), is("た"), is("っけ")],
+  [is("でし"), is("た"), is("っけ")],
+  [is("だっ"), is("た"), (surface) => surface.includes("?")],
 ];
+
+function is(word: string): (surface: string) => boolean {
+  return (surface) => surface === word;
+}
 
 /**
  * Whether な (`tokens[i]`) and ん, after a noun, are spoken 何 (なん) before a copula that recalls: 「タイトル
  * なんだっけ」, 「彼女の仕事なんだった？」, 「これなんだっけ」 ask what, as 「タイトルは何だっけ」 does. IPADIC
  * reads them as the explaining の だ (学生なんだ, he is a student): without っけ or ？ after the past, they
- * stay so (学生なんだ, 仕事なんだった). After the の of a clause too: 「最初に作ったのなんだっけ」. 「彼って学生なんだっけ？」, whether he is one, reads as what too.
+ * stay so (学生なんだ, 仕事なんだった). After the の of a clause too: 「最初に作ったのなんだっけ」. Not after
+ * - a formal noun but の (そういうものなんだっけ, あの日なんだっけ: whether it is so);
+ * - the stem of an adjective, whose な it is (好きなんだっけ, 大変なんだっけ);
+ * - a number or a count (2013年なんだっけ, 5人なんだっけ: whether it was that many).
+ * 「彼って学生なんだっけ？」, whether he is one, reads as what; the question's reading then takes it as yes or no
+ * (see questionTypeOfQuestion).
  */
 function asksRecalling(tokens: readonly RawToken[], i: number): boolean {
   const noun = tokens[i - 1];
-  // the の of a clause (作ったのなんだっけ) as a noun; not こと or もの (そういうものなんだっけ: whether it is so)
-  const formal = noun?.token.pos_detail_1 === "非自立" && noun.surface !== "の";
-  if (noun?.token.pos !== "名詞" || formal || noun.end !== tokens[i]?.start) return false;
+  if (noun?.token.pos !== "名詞" || noun.end !== tokens[i]?.start) return false;
+  const kind = noun.token.pos_detail_1;
+  if ((kind === "非自立" && noun.surface !== "の") || kind === "形容動詞語幹" || kind === "数") return false;
+  if (kind === "接尾" && tokens[i - 2]?.token.pos_detail_1 === "数") return false;
   return RECALLING.some((close) =>
-    close.every((surface, k) => {
+    close.every((closes, k) => {
       const t = tokens[i + 2 + k];
-      return t !== undefined && t.surface === surface && t.start === (tokens[i + 1 + k] as RawToken).end;
+      return t !== undefined && closes(t.surface) && t.start === (tokens[i + 1 + k] as RawToken).end;
     }),
   );
 }

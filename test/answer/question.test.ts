@@ -317,6 +317,13 @@ describe("the kind of answer a question asks for", () => {
     ["この映画の監督なんだっけ", "person"],
     ["彼女の仕事なんだった？", "thing"],
     ["生命がいつ、どこで誕生したのかという過程なんだっけ", "thing"],
+    // and so does a written 何
+    ["iPhone 5の発売日何だっけ", "date"],
+    ["ラオスの首都何？", "place"],
+    // after a topic, the spoken なん asks whether it is that, as 「日本って安全な国？」 does; 何 asks what
+    ["日本って安全な国なんだっけ？", null],
+    ["ラオスって首都何？", "thing"],
+    ["日本共産党は新日本出版社より発行する月刊のタイトルなんだっけ", "thing"],
     // IPADIC reads the counter つ after a numeral as a 助動詞: 1つは is a topic still
     ["ラジオ局の1つは何か教えて", "thing"],
   ])("%s → %s", (question, type) => {

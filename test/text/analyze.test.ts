@@ -332,6 +332,8 @@ describe("analyze", () => {
     ["…なんだったっけ after a noun asks for a thing", "あのアプリなんだったっけ", "thing"],
     ["これなんだっけ asks for a thing", "これなんだっけ", "thing"],
     ["…のなんだっけ after a clause asks for a thing", "最初に作ったのなんだっけ", "thing"],
+    ["…なんだった？？ asks for a thing", "タイトルなんだった？？", "thing"],
+    ["…なんだった!? asks for a thing", "タイトルなんだった!?", "thing"],
     // IPADIC reads なにか as one adverb before a verb or at the end
     ["なにか closing a question asks for a thing", "ラオスの公用語はなにか", "thing"],
     ["なにか before a verb of telling, after a topic, asks for a thing", "公用語はなにか教えて", "thing"],
@@ -411,6 +413,16 @@ describe("analyze", () => {
     "学生なんだって",
     "仕事なんだけど",
     "そういうものなんだっけ",
+    "あの日なんだっけ",
+    "そうなんだっけ",
+    "「タイトル」なんだっけ",
+    "タイトルなんだった😅？",
+    // an adjective's な, and a number or a count: whether it is so
+    "好きなんだっけ",
+    "大変なんだった？",
+    "2013年なんだっけ",
+    "5人なんだっけ",
+    "42なんだっけ",
     // the adverb いくらか (somewhat)
     "いくらか安くなった",
   ])("reads no question word in %s", (text) => {
