@@ -302,10 +302,49 @@ const PERSON_ROLES: ReadonlySet<string> = new Set([
   "息子",
   "娘",
   "相手",
+  // roles IPADIC reads as one word, whose 家, 師 or 士 no suffix rule sees (作家, not 漫画 + 家)
+  "作家",
+  "画家",
+  "詩人",
+  "歌人",
+  "職人",
+  "芸能人",
+  "記者",
+  "医師",
+  "教師",
+  "弁護士",
+  "棋士",
+  "力士",
+  "投手",
+  "騎手",
+  "声優",
+  "主演",
+  "主将",
+  "司会",
+  "通訳",
+  "秘書",
+  "店長",
+  "部長",
+  "校長",
+  "院長",
+  "議長",
+  "相方",
+  "相棒",
+  "恋人",
+  "彼氏",
+  "コーチ",
+  "キャプテン",
+  "オーナー",
+  "ゲスト",
+  "ボーカル",
+  "プロデューサー",
+  "デザイナー",
+  "アナウンサー",
+  "キャスター",
 ]);
 
-/** Suffixes that make a noun a person's role: 漫画家, 参加者, 運転手, 会社員, 占い師, 弁護士. */
-const PERSON_ROLE_SUFFIXES: ReadonlySet<string> = new Set(["家", "者", "手", "員", "師", "士"]);
+/** Suffixes that make a noun a person's role: 漫画家, 参加者, 運転手, 会社員, 占い師, 弁護士, 編集長. */
+const PERSON_ROLE_SUFFIXES: ReadonlySet<string> = new Set(["家", "者", "手", "員", "師", "士", "長"]);
 
 /**
  * Whether a question's closing noun names a person's role (see PERSON_ROLES) or another kind noun that asks

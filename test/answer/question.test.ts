@@ -152,6 +152,11 @@ describe("the kind of answer a question asks for", () => {
     ["力学を提唱した歴史的人物は", "person"],
     ["マーラーの妻は？", "person"],
     ["ワールドカップで優勝した選手", "person"],
+    // a role IPADIC reads as one word (作家, 画家, 相方), or one ending in 長 (編集 + 長)
+    ["『サン・ヴィセンテの祭壇画』を描いた画家は", "person"],
+    ["浅尾美和の新しいペアの相方", "person"],
+    ["その雑誌の編集長は？", "person"],
+    ["この道路の延長は？", null],
     // not what a role is, nor the last noun of a compound
     ["漫画家とは？", null],
     ["日本代表監督は", null],
