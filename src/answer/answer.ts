@@ -117,7 +117,8 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   const topic = topicTerms(questionTokens);
   const halvable = topic.size < terms.length ? topic : new Set<string>();
   const read = passageReader(ctx, terms, weights, totalWeight);
-  const searched = byBestSentence(ctx.search(searchTerms), read, weights, totalWeight, pairsOf(questionTokens)).slice(
+  const hits = ctx.search(searchTerms);
+  const searched = byBestSentence(hits, read, weights, totalWeight, pairsOf(questionTokens)).slice(
     0,
     Math.max(CANDIDATE_PASSAGES, maxPassages),
   );
@@ -278,7 +279,17 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     ranked,
     typed,
     maxKeyPoints,
-    (articleId) => (sought ? sentenceOfKind(read, articleId, weights, sought) : undefined),
+    (articleId) => {
+      if (!sought) return undefined;
+      const here = sentenceOfKind(read, articleId, weights, sought);
+      if (here || !sought.amount) return here;
+      // an amount the answer's article does not give, another article on the same thing may
+      for (const other of sameSubject(ctx, hits, articleId, namingTermsOf(questionTokens, kind).terms)) {
+        const there = sentenceOfKind(read, other, weights, sought);
+        if (there) return there;
+      }
+      return undefined;
+    },
     settlesFirst,
   );
   const found = keyPoints.length > 0;
@@ -403,40 +414,19 @@ function missingWords(
   keyPoints: readonly KeyPoint[],
 ): { missing: string[]; notInLibrary: string[] } {
   const none = { missing: [], notInLibrary: [] };
-  const naming = namingWords(questionTokens, kind);
+  const { naming, models, terms } = namingTermsOf(questionTokens, kind);
   if (naming.length === 0) return none;
-  // A model and its number (PS5: ps 5, see splitModelNumbers) are said together or not at all: any article
-  // says a 5 somewhere, and PS4's does not say PS5.
-  const models = naming.flatMap((t, i) => {
-    const next = naming[i + 1];
-    return next && /^[a-z]+$/u.test(t.term) && next.pos[1] === "数" && t.end === next.start
-      ? [{ parts: [t, next], term: `${t.term}${COMPOUND_JOINER}${next.term}` }]
-      : [];
-  });
-  const terms = [...new Set([...naming.map((t) => t.term), ...models.map((m) => m.term)])];
-  // What the first key point's article says, in its passages (their postings) or its title as the library
-  // spells it. The first key point is the answer; a later one from an article that says every word would
-  // hide a first one that says none (「LINEの利用者数は？」 answered about Facebook).
-  const said = new Set<string>();
+  // What the first key point's article says. The first key point is the answer; a later one from an
+  // article that says every word would hide a first one that says none (「LINEの利用者数は？」 answered
+  // about Facebook).
   const first = keyPoints[0];
-  const article = first && ctx.article(first.articleId);
-  if (!first || !article) return none;
-  const title = titleAsSpelled(ctx, article);
-  for (const term of [...wordsOf(title), ...compoundTerms(title)]) said.add(term);
-  let unsaidTerms = terms.filter((t) => !said.has(t));
-  for (let i = 0; unsaidTerms.length > 0; i++) {
-    const id = passageIdOf(first.articleId, i);
-    if (!ctx.passage(id)) break;
-    const held = ctx.termsIn(id, unsaidTerms);
-    if (held.size === 0) continue;
-    for (const term of held) said.add(term);
-    unsaidTerms = unsaidTerms.filter((t) => !held.has(t));
-  }
+  if (!first || !ctx.article(first.articleId)) return none;
+  const unsaidTerms = new Set(unsaidBy(ctx, first.articleId, terms));
   // The question's own words (as written) that hold an unsaid part.
   const unsaidModels = new Map(
-    models.filter((m) => !said.has(m.term)).flatMap((m) => m.parts.map((part) => [part, m.term] as const)),
+    models.filter((m) => unsaidTerms.has(m.term)).flatMap((m) => m.parts.map((part) => [part, m.term] as const)),
   );
-  const unsaid = naming.filter((t) => !said.has(t.term) || unsaidModels.has(t));
+  const unsaid = naming.filter((t) => unsaidTerms.has(t.term) || unsaidModels.has(t));
   const missingAt = new Set<number>();
   /** The words written (their indexes in `asked`) with a missing part that some article says. */
   const saidElsewhere = new Set<number>();
@@ -451,6 +441,67 @@ function missingWords(
   const nowhereAt = new Set([...missingAt].filter((i) => !saidElsewhere.has(i)));
   const nowhere = new Set(nowhereAt.size ? writtenWords(question, asked, nowhereAt) : []);
   return { missing, notInLibrary: missing.filter((word) => nowhere.has(word)) };
+}
+
+/** Other articles read for an amount the answer's article does not give (see sameSubject). */
+const SAME_SUBJECT_ARTICLES = 2;
+
+/**
+ * The next articles of the search after `articleId`'s, the first SAME_SUBJECT_ARTICLES of them, that say
+ * every word naming what the question is about (see namingTermsOf): 「キヤノン 5D Mark3 値段どのくらい？」
+ * is answered by an article on the camera that gives no price, and the next one, on its video, gives it
+ * (「価格はオープンで推定36万円前後」). An article that leaves out one of the words is about something else
+ * (another camera's price).
+ */
+function sameSubject(
+  ctx: AnswerContext,
+  hits: readonly { id: string }[],
+  articleId: string,
+  terms: readonly string[],
+): string[] {
+  if (terms.length === 0) return [];
+  const articles = [...new Set(hits.map((h) => articleIdOf(h.id)))].filter((id) => id !== articleId);
+  return articles.slice(0, SAME_SUBJECT_ARTICLES).filter((id) => unsaidBy(ctx, id, terms).length === 0);
+}
+
+/**
+ * The question's words that name what it is about (see namingWords), with each model and its number as one
+ * term: a model and its number (PS5: ps 5, see splitModelNumbers) are said together or not at all, since any
+ * article says a 5 somewhere, and PS4's does not say PS5.
+ */
+function namingTermsOf(
+  questionTokens: readonly Token[],
+  kind: Token | null,
+): { naming: NamingToken[]; models: { parts: NamingToken[]; term: string }[]; terms: string[] } {
+  const naming = namingWords(questionTokens, kind);
+  const models = naming.flatMap((t, i) => {
+    const next = naming[i + 1];
+    return next && /^[a-z]+$/u.test(t.term) && next.pos[1] === "数" && t.end === next.start
+      ? [{ parts: [t, next], term: `${t.term}${COMPOUND_JOINER}${next.term}` }]
+      : [];
+  });
+  return { naming, models, terms: [...new Set([...naming.map((t) => t.term), ...models.map((m) => m.term)])] };
+}
+
+type NamingToken = Token & { term: string };
+
+/**
+ * The terms an article does not say: not in its passages (their postings), nor in its title as the library
+ * spells it.
+ */
+function unsaidBy(ctx: AnswerContext, articleId: string, terms: readonly string[]): string[] {
+  const article = ctx.article(articleId);
+  if (!article) return [...terms];
+  const title = titleAsSpelled(ctx, article);
+  const inTitle = new Set([...wordsOf(title), ...compoundTerms(title)]);
+  let unsaid = terms.filter((t) => !inTitle.has(t));
+  for (let i = 0; unsaid.length > 0; i++) {
+    const id = passageIdOf(articleId, i);
+    if (!ctx.passage(id)) break;
+    const held = ctx.termsIn(id, unsaid);
+    if (held.size > 0) unsaid = unsaid.filter((t) => !held.has(t));
+  }
+  return unsaid;
 }
 
 /** An article's title as the library spells it (see respell): what every sentence of the article is about. */

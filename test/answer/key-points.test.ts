@@ -3,7 +3,7 @@ import { refersBack } from "../../src/answer/answer.ts";
 import type { Engine } from "../../src/engine.ts";
 import { analyze } from "../../src/text/analyze.ts";
 import { loadTokenizer, type Tokenizer } from "../../src/text/tokenizer.ts";
-import { draft } from "../fixtures/ranking-articles.ts";
+import { draft, RANKING_ARTICLES } from "../fixtures/ranking-articles.ts";
 import { engineWith, removeDir } from "../helpers/engine.ts";
 
 /** A sentence of `length` characters that says nothing a question here asks about. */
@@ -520,6 +520,54 @@ describe("key points for a question that asks for a kind of answer", () => {
     const texts = reader.ask("妖精のお姫様のアプリの追加の絵柄っていくら？").keyPoints.map((k) => k.text);
     expect(texts).toContain("追加の絵柄は1セット170円です。");
     expect(texts).not.toContain("価格：85円（2012年4月8日現在）");
+  });
+});
+
+describe("key points for an amount the answer's article does not give", () => {
+  const camera = draft(
+    "camera",
+    "キヤノン、EOS 5D Mark IIIを発表",
+    null,
+    "キヤノンはデジタル一眼レフカメラEOS 5D Mark IIIを発表した。",
+    "キヤノンのEOS 5D Mark IIIは、画質が大きく向上した。",
+    "キヤノンによると、EOS 5D Mark IIIは連写も速い。",
+  );
+  const video = draft(
+    "video",
+    "EOS 5D Mark IIIの動画を試す",
+    null,
+    "キヤノンのEOS 5D Mark IIIで動画を撮ってみた。暗い場所でもノイズが少ない。",
+    "発売は3月下旬、価格はオープンで推定36万円前後。",
+  );
+  const lens = draft("lens", "5D Mark III向けの新レンズ", null, "シグマのレンズは5D Mark IIIでも使える。価格は9万円。");
+  const question = "キヤノン 5D Mark3 値段はどのくらい？";
+
+  it("hold another article's amount when it says every word naming what the question is about", async () => {
+    const { engine, dir } = await engineWith([...RANKING_ARTICLES, camera, video]);
+    try {
+      const answer = engine.ask(question);
+      expect(answer.keyPoints.map((k) => k.title)).toEqual([
+        "キヤノン、EOS 5D Mark IIIを発表",
+        "キヤノン、EOS 5D Mark IIIを発表",
+        "EOS 5D Mark IIIの動画を試す",
+      ]);
+      expect(answer.keyPoints.at(-1)?.text).toBe("発売は3月下旬、価格はオープンで推定36万円前後。");
+      expect(answer.keyPoints.at(-1)?.title).toBe("EOS 5D Mark IIIの動画を試す");
+    } finally {
+      await removeDir(dir);
+    }
+  });
+
+  it("hold no amount from an article about something else", async () => {
+    // the lens article does not say キヤノン: its 9万円 is a lens's price
+    const { engine, dir } = await engineWith([...RANKING_ARTICLES, camera, lens]);
+    try {
+      const answer = engine.ask(question);
+      expect(answer.keyPoints[0]?.title).toBe("キヤノン、EOS 5D Mark IIIを発表");
+      expect(answer.keyPoints.map((k) => k.text).join("")).not.toContain("9万円");
+    } finally {
+      await removeDir(dir);
+    }
   });
 });
 
