@@ -20,7 +20,7 @@ import {
   subjectTermsOf,
   topicTerms,
   withoutRequest,
-  writtenWords,
+  writtenWordSpans,
 } from "./question.ts";
 import type { Answer, Highlight, KeyPoint, PassageHit, SourceRef } from "./types.ts";
 
@@ -402,8 +402,8 @@ const MAX_MISSING_WORDS = 8;
  * analysis as written, `questionTokens` as respelled for the library (リッチアンドフェイマス → リッチ アンド
  * フェイマス): a word is missing when a part of it is. Linear in the question's length.
  *
- * Of those, the words that no article says at all (every missing part of them is in no passage, heading or
- * title) are `notInLibrary`: the library has nothing on ChatGPT, whatever the first key point says of 無料.
+ * Of those, the words that no article says at all (a missing part of them is in no passage, heading or
+ * title: PayPay残高, whatever 残高 is) are `notInLibrary`: the library has nothing on ChatGPT, whatever the first key point says of 無料.
  */
 function missingWords(
   ctx: AnswerContext,
@@ -428,19 +428,18 @@ function missingWords(
   );
   const unsaid = naming.filter((t) => unsaidTerms.has(t.term) || unsaidModels.has(t));
   const missingAt = new Set<number>();
-  /** The words written (their indexes in `asked`) with a missing part that some article says. */
-  const saidElsewhere = new Set<number>();
+  /** The words written (their indexes in `asked`) with a missing part that no article says. */
+  const saidNowhere = new Set<number>();
   let w = 0;
   for (const part of unsaid) {
     while (w < asked.length && (asked[w] as Token).end <= part.start) w++;
     if (w >= asked.length || (asked[w] as Token).start > part.start) continue;
     missingAt.add(w);
-    if (ctx.inLibrary(unsaidModels.get(part) ?? part.term)) saidElsewhere.add(w);
+    if (!ctx.inLibrary(unsaidModels.get(part) ?? part.term)) saidNowhere.add(w);
   }
-  const missing = writtenWords(question, asked, missingAt).slice(0, MAX_MISSING_WORDS);
-  const nowhereAt = new Set([...missingAt].filter((i) => !saidElsewhere.has(i)));
-  const nowhere = new Set(nowhereAt.size ? writtenWords(question, asked, nowhereAt) : []);
-  return { missing, notInLibrary: missing.filter((word) => nowhere.has(word)) };
+  const words = writtenWordSpans(question, asked, missingAt).slice(0, MAX_MISSING_WORDS);
+  const nowhere = words.filter(({ first, last }) => [...saidNowhere].some((i) => i >= first && i <= last));
+  return { missing: words.map((w) => w.word), notInLibrary: nowhere.map((w) => w.word) };
 }
 
 /** Other articles read for an amount the answer's article does not give (see sameSubject). */

@@ -469,6 +469,20 @@ export function measureAsked(tokens: readonly Token[]): Token | null {
   return null;
 }
 
+/** Whether the tokens after a question word only close the question: a copula, final particles, か, marks, a laugh. */
+function closesOn(after: readonly Token[]): boolean {
+  return after.every(
+    (t) =>
+      t.pos[0] === "助動詞" ||
+      t.pos[0] === "記号" ||
+      t.pos[1] === "終助詞" ||
+      t.pos[1]?.includes("終助詞") ||
+      t.surface === "か" ||
+      /^[w笑草]+$/u.test(t.surface) ||
+      !/[\p{L}\p{N}]/u.test(t.surface),
+  );
+}
+
 /**
  * A noun that names a count or a measure, not money: 人口, 面積, 議席数, 成長率 (「議席数はいくらか」 asks for a
  * number).
@@ -494,9 +508,10 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
   // 「発売日なんだっけ」, 「発売日何？」: 何 right after a noun asks what it is, and the noun says what kind of
   // answer, as in 「発売日は？」 (see asksRecalling in analyze.ts); after a topic, the spoken なん asks whether
   // it is that (「日本って安全な国なんだっけ？」, as 「日本って安全な国？」)
+  // 何 closes the question, a copula and final particles aside: 「誕生日何欲しい？」 asks what is wanted
   const noun = tokens[wordAt - 1];
   const after = NAN.has(tokens[wordAt]?.surface ?? "") && noun?.pos[0] === "名詞" && noun.end === tokens[wordAt]?.start;
-  if (word === "thing" && after) {
+  if (word === "thing" && after && closesOn(tokens.slice(wordAt + 1))) {
     const asked = tokens.slice(0, wordAt);
     // (not where another question word comes before: 「いつ、どこで誕生したのかという過程なんだっけ」)
     if (!asked.some((t) => t.question)) {
@@ -729,9 +744,18 @@ function isNoun(t: Token | undefined): boolean {
  * Linear in the question's length.
  */
 export function writtenWords(question: string, tokens: readonly Token[], at: ReadonlySet<number>): string[] {
+  return writtenWordSpans(question, tokens, at).map((w) => w.word);
+}
+
+/** The words of `writtenWords`, each with the first and last of the tokens it is written with. */
+export function writtenWordSpans(
+  question: string,
+  tokens: readonly Token[],
+  at: ReadonlySet<number>,
+): { word: string; first: number; last: number }[] {
   const touching = (a: Token | undefined, b: Token | undefined) =>
     a !== undefined && b !== undefined && a.end === b.start;
-  const words: string[] = [];
+  const words: { word: string; first: number; last: number }[] = [];
   const seen = new Set<string>();
   /** The tokens before this one are in the words shown. */
   let shown = 0;
@@ -771,7 +795,11 @@ export function writtenWords(question: string, tokens: readonly Token[], at: Rea
     shown = last + 1;
     if (seen.has(key)) continue;
     seen.add(key);
-    words.push(cut(question.slice(tokens[first]?.start, tokens[last]?.end).replace(UNSHOWN, "")));
+    words.push({
+      word: cut(question.slice(tokens[first]?.start, tokens[last]?.end).replace(UNSHOWN, "")),
+      first,
+      last,
+    });
   }
   return words;
 }

@@ -289,9 +289,12 @@ export class PassageIndex {
     return internalsOf(this.#passages).postings(term)?.size ?? 0;
   }
 
-  /** Whether any passage (with its heading) or any title holds the term. */
+  /**
+   * Whether any passage (with its heading) or any title holds the term. A removed article's postings stay
+   * until MiniSearch vacuums them: only live documents count.
+   */
   inLibrary(term: string): boolean {
-    return this.documentFrequency(term) > 0 || (internalsOf(this.#titles, "title").postings(term)?.size ?? 0) > 0;
+    return heldLive(internalsOf(this.#passages), term) || heldLive(internalsOf(this.#titles, "title"), term);
   }
 
   /** BM25's inverse document frequency of a term over passages. */
@@ -430,6 +433,12 @@ export interface MiniSearchInternals {
   _nextId: number;
   _dirtCount: number;
   _storedFields: Map<number, unknown>;
+}
+
+/** Whether a live document of an index holds the term. */
+function heldLive(internals: ReturnType<typeof internalsOf>, term: string): boolean {
+  for (const shortId of internals.postings(term)?.keys() ?? []) if (internals.live(shortId)) return true;
+  return false;
 }
 
 function internalsOf<T>(index: MiniSearch<T>, field = "text") {

@@ -304,15 +304,18 @@ function splitKnown(token: Token, library: Vocabulary): Token[] | null {
     ];
   }
   // A katakana word's term may have lost a final ー (ドコモスマホユーザー): cut its surface.
-  return KATAKANA_WORD.test(token.surface) && foldLongVowel(token.surface) === term
-    ? splitKatakana(token, library)
-    : null;
+  if (KATAKANA_WORD.test(token.surface) && foldLongVowel(token.surface) === term) return splitKatakana(token, library);
+  // A word of letters written without the space of the library's (PSVita, iPadmini): cut as katakana is.
+  return LETTERS_WORD.test(term) ? splitKatakana(token, library) : null;
 }
+
+/** A word of Latin letters, as analysis writes it (lower case). */
+const LETTERS_WORD = /^[a-z]+$/u;
 
 /** The term of a part of a word cut in two or more, as analysis would make it of the part alone. */
 function partTerm(part: string): string {
   const folded = foldLongVowel(part);
-  return SYNONYM_OF.get(folded) ?? folded;
+  return SYNONYM_OF.get(folded) ?? synonymOfRun(folded) ?? folded;
 }
 
 /** Kana no word starts with: a long-vowel mark, a small kana, ン. */
@@ -323,7 +326,9 @@ const NO_WORD_START = /^[ーァィゥェォッャュョヮヵヶン]/u;
  * characters or more and none starting with what no word starts with (ー, ッ, ン): リッチアンドフェイマス →
  * リッチ アンド フェイマス (an article wrote 「リッチ アンド フェイマス」), ドコモスマホ → ドコモ スマホ. kuromoji
  * reads a run of katakana it does not know as one word, so the same name written without its spaces or ・
- * is another word. The parts must also be said together in some passage: メルカリ is no メル + カリ.
+ * is another word. The parts must also be said together in some passage: メルカリ is no メル + カリ. A word of
+ * Latin letters is cut the same way: 「PSVitaの値段は？」, 「iPadmini」 and 「ONEPIECE」 are what livedoor writes
+ * PS Vita, iPad mini and ONE PIECE; no word is cut into itself twice (PayPay is no pay + pay).
  */
 function splitKatakana(token: Token, library: Vocabulary): Token[] | null {
   const word = token.surface;
@@ -358,7 +363,8 @@ function splitKatakana(token: Token, library: Vocabulary): Token[] | null {
     start = end;
     return part;
   });
-  return library.together(parts.map((p) => p.term as string)) ? parts : null;
+  const terms = parts.map((p) => p.term as string);
+  return new Set(terms).size === terms.length && library.together(terms) ? parts : null;
 }
 
 /** A kuromoji token placed in the normalized text. */

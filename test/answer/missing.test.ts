@@ -145,6 +145,22 @@ describe("an answer's missing words", () => {
     expect(text.indexOf("※")).toBeLessThan(text.indexOf("出典の段落"));
   });
 
+  it("that no article says hold a part no article says, whatever the others", async () => {
+    const { engine: banked, dir: bankDir } = await engineWith([
+      ...RANKING_ARTICLES,
+      draft("bank", "銀行口座の残高", null, "口座の残高はアプリで確かめられる。"),
+    ]);
+    try {
+      // PayPay is in no article, 残高 in one: the word as written is in none
+      const answer = banked.ask("草津温泉の湯畑でPayPay残高は使える？");
+      expect(answer.keyPoints[0]?.title).toBe("草津温泉、湯畑がライトアップ");
+      expect(answer.missing).toEqual(["PayPay残高"]);
+      expect(answer.notInLibrary).toEqual(["PayPay残高"]);
+    } finally {
+      await removeDir(bankDir);
+    }
+  });
+
   it("that no article says are told apart from those another article says", () => {
     // no article says 郵便局; the 高尾山 article says ケーブルカー, the 草津温泉 one does not
     const answer = engine.ask("草津温泉の郵便局とケーブルカーはどこ？");

@@ -325,6 +325,10 @@ describe("the kind of answer a question asks for", () => {
     // and so does a written 何
     ["iPhone 5の発売日何だっけ", "date"],
     ["ラオスの首都何？", "place"],
+    // where 何 closes the question: 「誕生日何欲しい？」 asks what is wanted
+    ["誕生日何欲しい？", "thing"],
+    ["記念日何した？", "thing"],
+    ["発売日何でしたっけ？w", "date"],
     // after a topic, the spoken なん asks whether it is that, as 「日本って安全な国？」 does; 何 asks what
     ["日本って安全な国なんだっけ？", null],
     ["ラオスって首都何？", "thing"],

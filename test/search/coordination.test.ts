@@ -78,3 +78,18 @@ describe("PassageIndex.together", () => {
     expect(index.together(["メル", "カリ"])).toBe(false);
   });
 });
+
+describe("PassageIndex.inLibrary", () => {
+  it("says whether a passage or a title holds the term, and forgets removed articles", () => {
+    const index = new PassageIndex();
+    index.addArticle("a", "題名 語", [{ id: "a:0", text: "本文 店" }]);
+    index.addArticle("b", "", [{ id: "b:0", text: "話" }]);
+    expect(index.inLibrary("店")).toBe(true);
+    expect(index.inLibrary("題名")).toBe(true);
+    expect(index.inLibrary("知らない語")).toBe(false);
+    index.removeArticle("a", 1);
+    expect(index.inLibrary("店")).toBe(false);
+    expect(index.inLibrary("題名")).toBe(false);
+    expect(index.inLibrary("話")).toBe(true);
+  });
+});

@@ -115,8 +115,12 @@ describe("words", () => {
     expect(wordsOf("ファイアフォックスで")).toEqual(wordsOf("Firefoxで"));
     // and カラバリ, an abbreviation kuromoji reads whole, is カラー バリエーション
     expect(wordsOf("新色のカラバリが豊富")).toContain(wordsOf("カラーバリエーション")[0]);
+    // a part's final ー is folded as a term's is: プリンタードライバ, one unknown word to kuromoji, is listed
+    // プリンタ ドライバ
+    expect(tokenizer.tokenize("プリンタードライバで")[0]?.surface_form).toBe("プリンタードライバ");
+    expect(wordsOf("プリンタードライバで")).toEqual(wordsOf("プリンタドライバ"));
     // a run no cut of which the dictionary lists stays itself
-    expect(wordsOf("ユーザーインターフェース")).toEqual(["ユーザーインターフェース"]);
+    expect(wordsOf("ジョジョコラボカフェ")).toEqual(["ジョジョコラボカフェ"]);
   });
 
   it.each<[string, string, string]>([
@@ -205,6 +209,8 @@ describe("respell: a question's word as the library spells it", () => {
     expect(termsOf("ドコモスマホ", library)).toEqual([...wordsOf("ドコモ"), ...wordsOf("スマホ")]);
     // a part's term is the part's as a word: コラボ is コラボレーション (see the synonyms above)
     expect(termsOf("ジョジョコラボ", ["ジョジョとのコラボレーション"])).toEqual(["ジョジョ", ...wordsOf("コラボ")]);
+    // and a part the dictionary lists in two is that word: ファイアフォックス is Firefox
+    expect(termsOf("ファイアフォックスユーザー", ["Firefoxのユーザー"])).toEqual(["firefox", "ユーザ"]);
     // parts of six characters and more
     expect(termsOf("アルバーノプログレッソ", ["アルバーノ プログレッソ"])).toEqual(["アルバーノ", "プログレッソ"]);
     // fewest: ミナトヤ マカゼ, not ミナト ヤマ カゼ
@@ -229,6 +235,15 @@ describe("respell: a question's word as the library spells it", () => {
     expect(termsOf("ヤマダーモ", ["ヤマダ、ーモの店"])).toEqual(["ヤマダーモ"]);
     expect(termsOf("ヤマダッツ", ["ヤマダ、ッツの店"])).toEqual(["ヤマダッツ"]);
     expect(termsOf("ヤマダンガ", ["ヤマダ、ンガの店"])).toEqual(["ヤマダンガ"]);
+  });
+
+  it("cuts a word of letters the library does not know as it cuts katakana", () => {
+    // written without the space an article writes: PS Vita, iPad mini
+    expect(termsOf("PSVitaの値段", ["PS Vitaの値段は2万円"])).toEqual(["ps", "vita", "値段"]);
+    expect(termsOf("iPadminiの発売日", ["iPad miniが出た"])).toEqual(["ipad", ...wordsOf("mini"), "発売", "日"]);
+    // not into words no passage says together, nor into one word twice (PayPay is no pay + pay)
+    expect(termsOf("PSVita", ["PSの話", "Vitaの話"])).toEqual(["psvita"]);
+    expect(termsOf("PayPay", ["pay per view"])).toEqual(["paypay"]);
   });
 
   it("does not cut a long run of katakana, however many words the library knows", () => {
