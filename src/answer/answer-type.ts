@@ -226,11 +226,11 @@ export const MEASURED_NOUNS: ReadonlySet<string> = new Set(MEASURES.keys());
 
 /**
  * The quantity a token names, when `MEASURES` has it: 容量 for 容量, 高さ for the adjective of 高さ (kuromoji
- * reads 高 + さ, and the adjective stands for the word).
+ * reads 高 + さ, and the adjective stands for the word) and for 重い (どれくらい重い？).
  */
 export function measureOf(t: Token | null | undefined): string | null {
   if (!t) return null;
-  const name = t.pos[0] === "形容詞" ? `${t.surface}さ` : (t.term ?? "");
+  const name = t.pos[0] === "形容詞" ? `${t.surface.replace(/い$/u, "")}さ` : (t.term ?? "");
   return MEASURES.has(name) ? name : null;
 }
 

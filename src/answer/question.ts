@@ -457,7 +457,9 @@ function nounAt(tokens: readonly Token[], at: number): number {
 
 /**
  * The quantity a question for a number measures in a unit, when it names one where `measuredType` reads:
- * 容量 in 「104SHの互換バッテリー、容量なんぼ？」 and 「バッテリーの容量は？」, 高さ in 「東京タワーの高さはどれくらい」.
+ * 容量 in 「104SHの互換バッテリー、容量なんぼ？」 and 「バッテリーの容量は？」, 高さ in 「東京タワーの高さはどれくらい」;
+ * or right after a word of degree, an adjective or の and a noun: 「このバッテリーどれくらい重い？」, 「どのくらい
+ * 長い？」, 「東京タワーはどのくらいの高さ？」. Not 高い, which asks a price as often (このカメラどのくらい高い？).
  */
 export function measureAsked(tokens: readonly Token[]): Token | null {
   const wordAt = tokens.findIndex((t) => t.question);
@@ -466,7 +468,16 @@ export function measureAsked(tokens: readonly Token[]): Token | null {
     const noun = before[at] as Token;
     if (measureOf(noun) !== null) return noun;
   }
-  return null;
+  if (wordAt === -1 || tokens[wordAt]?.question !== "number") return null;
+  // the word of degree may be two tokens (どの くらい); then の, which may stand before a noun
+  let next = wordAt + 1;
+  while (tokens[next]?.question && tokens[next - 1]?.end === tokens[next]?.start) next++;
+  if (tokens[next]?.surface === "の") next++;
+  const measured = tokens[next];
+  const adjective = measured?.pos[0] === "形容詞";
+  if (!measured || (!adjective && measured.pos[0] !== "名詞") || (adjective && measured.surface === "高い"))
+    return null;
+  return measureOf(measured) !== null ? measured : null;
 }
 
 /** Whether the tokens after a question word only close the question: a copula, final particles, か, marks, a laugh. */

@@ -240,6 +240,13 @@ describe("a quantity measured in a unit", () => {
     ["東京タワーの高さは？", "高"],
     ["重さはどれくらい", "重"],
     ["標高はいくつ？", "標高"],
+    // right after a word of degree: an adjective, or の and a noun
+    ["このバッテリーどれくらい重い？", "重い"],
+    ["このケーブルってどのくらい長い？", "長い"],
+    ["東京タワーはどのくらいの高さ？", "高"],
+    // 高い asks a price as often; not after a question for a count or a price
+    ["このカメラどのくらい高い？", null],
+    ["いくら重い？", null],
     // counts, and nouns no unit measures
     ["ラオスの人口はいくら", null],
     ["コアはいくつある？", null],

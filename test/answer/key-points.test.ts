@@ -438,6 +438,9 @@ describe("key points for a question that asks for a kind of answer", () => {
     expect(texts[2]).toContain("168g");
     // with one key point asked for, it stays the best match
     expect(reader.ask(question, { keyPoints: 1 }).keyPoints.map((k) => k.text)).toEqual([texts[0]]);
+    // how heavy, with the adjective after the word of degree, asks for grams too
+    const heavy = reader.ask("ソニーの電子書籍リーダーのWi-Fiモデルってどれくらい重い？").keyPoints.map((k) => k.text);
+    expect(heavy.at(-1)).toContain("168g");
   });
 
   it("hold an amount asked for from a sentence of the article that names none of the question's words", () => {
