@@ -19,7 +19,7 @@ import { AnalyzePool, defaultPoolSize } from "./search/analyze-pool.ts";
 import { type IndexedPassage, PassageIndex, TERM_SEPARATOR } from "./search/index.ts";
 import { articleIdOf, cutPassages, type Passage, PassageTable, spansOf, splitPassages } from "./search/passages.ts";
 import { type IndexedArticle, indexPath, readSavedIndex, type SavedIndex, writeSavedIndex } from "./search/persist.ts";
-import { analyze, analyzeTerms, queryOf, type Token, type Vocabulary, wordsOf } from "./text/analyze.ts";
+import { analyze, analyzeTerms, queryOf, type Token, type Vocabulary, wordsOf, writesInOrder } from "./text/analyze.ts";
 import { loadTokenizer, type Tokenizer } from "./text/tokenizer.ts";
 
 export interface EngineOptions {
@@ -47,6 +47,8 @@ const POOL_BATCH = 40;
 
 /** Texts (questions, passages) whose analysis is kept: about 2 MB at 300 characters each. */
 const ANALYSIS_CACHE_SIZE = 2_000;
+/** Passages read for words written one after another (see Vocabulary.adjacent). */
+const ADJACENT_SCAN = 200;
 
 /** How the index came to be when the engine opened. */
 export type IndexOrigin = "loaded" | "repaired" | "built";
@@ -94,6 +96,10 @@ export class Engine {
   readonly #vocabulary: Vocabulary = {
     known: (term) => this.#index.documentFrequency(term) > 0,
     together: (terms) => this.#index.together(terms),
+    adjacent: (words, terms) =>
+      this.#index
+        .holdingAll(terms, ADJACENT_SCAN)
+        .some((id) => writesInOrder(this.#passages.get(id)?.text ?? "", words)),
   };
   /** Title suggestions, built on first use and dropped whenever the articles change. */
   #suggester: TitleSuggester | undefined;

@@ -297,12 +297,6 @@ export interface AnswerSought {
   names(tokens: readonly Token[]): boolean;
   /** Whether any sentence may (`names` is never true when not). */
   readonly mayName: boolean;
-  /**
-   * Whether the answer is an amount of what the question names, a price or a measure in a unit: any
-   * article about the same thing gives it as well (a camera's price, a battery's capacity). Not a count
-   * (3台, 5社 count what a sentence speaks of), a date, a name or a place.
-   */
-  readonly amount: boolean;
 }
 
 /** Patterns a text must match to hold the kind of answer, where one is needed (see hasAnswerType). */
@@ -339,7 +333,6 @@ export function answerSought(
       // a measure names what it measures: 3,200mAh is a battery's capacity
       names: () => true,
       mayName: true,
-      amount: true,
     };
   }
   if (type === "number" && kind !== null) {
@@ -355,7 +348,6 @@ export function answerSought(
       // 168g is the weight of what the article is about; 3台, 5社, 14人 count what the sentence says
       names: () => UNITS.has(kind.surface),
       mayName: UNITS.has(kind.surface),
-      amount: UNITS.has(kind.surface),
     };
   }
   const pattern = PATTERNS[type];
@@ -368,7 +360,6 @@ export function answerSought(
       type === "price" ? givesPrice(text) : hasAnswerType(type, text, tokens, questionTerms, kind, writtenAt),
     names: (tokens) => type === "price" && tokens.some((t, i) => isPriceNoun(t, tokens[i - 1])),
     mayName: type === "price",
-    amount: type === "price",
   };
 }
 

@@ -1,6 +1,14 @@
 import type { Article } from "../article/article.ts";
 import { articleIdOf, type Passage, passageIdOf } from "../search/passages.ts";
-import { COMPOUND_JOINER, compoundTerms, queryOf, respell, type Token, wordsOf } from "../text/analyze.ts";
+import {
+  COMPOUND_JOINER,
+  compoundTerms,
+  queryOf,
+  respell,
+  type Token,
+  type Vocabulary,
+  wordsOf,
+} from "../text/analyze.ts";
 import { normalize } from "../text/normalize.ts";
 import type { QuestionType } from "../text/question-words.ts";
 import { type Sentence, splitSentences } from "../text/sentences.ts";
@@ -25,17 +33,13 @@ import {
 import type { Answer, Highlight, KeyPoint, PassageHit, SourceRef } from "./types.ts";
 
 /** What answering needs from the engine. */
-export interface AnswerContext {
+export interface AnswerContext extends Vocabulary {
   /** Passages matching any of the terms (words and compound terms), best first, with their scores. */
   search(terms: readonly string[]): readonly { id: string; score: number }[];
   /** Which of the terms a passage holds, with its heading (without analysing it again). */
   termsIn(passageId: string, terms: readonly string[]): ReadonlySet<string>;
   /** Inverse document frequency of a term over passages. */
   idf(term: string): number;
-  /** Whether any passage holds the term. */
-  known(term: string): boolean;
-  /** Whether some passage holds all the terms. */
-  together(terms: readonly string[]): boolean;
   /** Whether any passage or title of the library holds the term. */
   inLibrary(term: string): boolean;
   passage(id: string): Passage | undefined;
@@ -117,8 +121,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   const topic = topicTerms(questionTokens);
   const halvable = topic.size < terms.length ? topic : new Set<string>();
   const read = passageReader(ctx, terms, weights, totalWeight);
-  const hits = ctx.search(searchTerms);
-  const searched = byBestSentence(hits, read, weights, totalWeight, pairsOf(questionTokens)).slice(
+  const searched = byBestSentence(ctx.search(searchTerms), read, weights, totalWeight, pairsOf(questionTokens)).slice(
     0,
     Math.max(CANDIDATE_PASSAGES, maxPassages),
   );
@@ -279,17 +282,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     ranked,
     typed,
     maxKeyPoints,
-    (articleId) => {
-      if (!sought) return undefined;
-      const here = sentenceOfKind(read, articleId, weights, sought);
-      if (here || !sought.amount) return here;
-      // an amount the answer's article does not give, another article on the same thing may
-      for (const other of sameSubject(ctx, hits, articleId, namingTermsOf(questionTokens, kind).terms)) {
-        const there = sentenceOfKind(read, other, weights, sought);
-        if (there) return there;
-      }
-      return undefined;
-    },
+    (articleId) => (sought ? sentenceOfKind(read, articleId, weights, sought) : undefined),
     settlesFirst,
   );
   const found = keyPoints.length > 0;
@@ -440,27 +433,6 @@ function missingWords(
   const words = writtenWordSpans(question, asked, missingAt).slice(0, MAX_MISSING_WORDS);
   const nowhere = words.filter(({ first, last }) => [...saidNowhere].some((i) => i >= first && i <= last));
   return { missing: words.map((w) => w.word), notInLibrary: nowhere.map((w) => w.word) };
-}
-
-/** Other articles read for an amount the answer's article does not give (see sameSubject). */
-const SAME_SUBJECT_ARTICLES = 2;
-
-/**
- * The next articles of the search after `articleId`'s, the first SAME_SUBJECT_ARTICLES of them, that say
- * every word naming what the question is about (see namingTermsOf): 「キヤノン 5D Mark3 値段どのくらい？」
- * is answered by an article on the camera that gives no price, and the next one, on its video, gives it
- * (「価格はオープンで推定36万円前後」). An article that leaves out one of the words is about something else
- * (another camera's price).
- */
-function sameSubject(
-  ctx: AnswerContext,
-  hits: readonly { id: string }[],
-  articleId: string,
-  terms: readonly string[],
-): string[] {
-  if (terms.length === 0) return [];
-  const articles = [...new Set(hits.map((h) => articleIdOf(h.id)))].filter((id) => id !== articleId);
-  return articles.slice(0, SAME_SUBJECT_ARTICLES).filter((id) => unsaidBy(ctx, id, terms).length === 0);
 }
 
 /**

@@ -343,8 +343,8 @@ const PERSON_ROLES: ReadonlySet<string> = new Set([
   "キャスター",
 ]);
 
-/** Suffixes that make a noun a person's role: 漫画家, 参加者, 運転手, 会社員, 占い師, 弁護士, 編集長. */
-const PERSON_ROLE_SUFFIXES: ReadonlySet<string> = new Set(["家", "者", "手", "員", "師", "士", "長"]);
+/** Suffixes that make a noun a person's role: 漫画家, 参加者, 運転手, 会社員, 占い師, 弁護士. */
+const PERSON_ROLE_SUFFIXES: ReadonlySet<string> = new Set(["家", "者", "手", "員", "師", "士"]);
 
 /**
  * Whether a question's closing noun names a person's role (see PERSON_ROLES) or another kind noun that asks
@@ -480,18 +480,24 @@ export function measureAsked(tokens: readonly Token[]): Token | null {
   return measureOf(measured) !== null ? measured : null;
 }
 
-/** Whether the tokens after a question word only close the question: a copula, final particles, か, marks, a laugh. */
+/**
+ * Whether the tokens after a question word only close the question: a copula, the explaining の or ん
+ * (何なの, 何なんですか), final particles (っけ), marks, a laugh; or か, after which a request or a verb of
+ * knowing frames the question (何なのか教えて).
+ */
 function closesOn(after: readonly Token[]): boolean {
-  return after.every(
-    (t) =>
+  for (const t of after) {
+    if (t.surface === "か" && t.pos[0] === "助詞") return true;
+    const closing =
       t.pos[0] === "助動詞" ||
-      t.pos[0] === "記号" ||
-      t.pos[1] === "終助詞" ||
       t.pos[1]?.includes("終助詞") ||
-      t.surface === "か" ||
+      t.surface === "の" ||
+      t.surface === "ん" ||
       /^[w笑草]+$/u.test(t.surface) ||
-      !/[\p{L}\p{N}]/u.test(t.surface),
-  );
+      !/[\p{L}\p{N}]/u.test(t.surface);
+    if (!closing) return false;
+  }
+  return true;
 }
 
 /**

@@ -270,18 +270,26 @@ export class PassageIndex {
 
   /** Whether some passage holds every one of the terms (the rarest's postings, checked against the others). */
   together(terms: readonly string[]): boolean {
+    return this.holdingAll(terms, 1).length > 0;
+  }
+
+  /** The ids of the passages that hold every one of the terms, at most `limit` of them. */
+  holdingAll(terms: readonly string[], limit: number): string[] {
     const internals = internalsOf(this.#passages);
     const postings: Map<number, number>[] = [];
     for (const term of terms) {
       const found = internals.postings(term);
-      if (!found?.size) return false;
+      if (!found?.size) return [];
       postings.push(found);
     }
     const [rarest, ...others] = postings.sort((a, b) => a.size - b.size);
+    const ids: string[] = [];
     for (const shortId of rarest?.keys() ?? []) {
-      if (others.every((p) => p.has(shortId)) && internals.live(shortId)) return true;
+      if (ids.length >= limit) break;
+      const id = internals.idOf(shortId);
+      if (id !== undefined && others.every((p) => p.has(shortId))) ids.push(id);
     }
-    return false;
+    return ids;
   }
 
   /** In how many passages a term occurs. */
@@ -449,6 +457,8 @@ function internalsOf<T>(index: MiniSearch<T>, field = "text") {
     shortIdOf: (id: string) => internals._idToShortId.get(id),
     /** Whether a document is still in the index (a discarded one stays in the postings until vacuumed). */
     live: (shortId: number) => internals._documentIds.has(shortId),
+    /** A live document's id. */
+    idOf: (shortId: number) => internals._documentIds.get(shortId),
     fieldLength: (shortId: number) => internals._fieldLength.get(shortId)?.[fieldId] ?? 0,
     averageFieldLength: () => internals._avgFieldLength[fieldId] || 1,
   };

@@ -1,5 +1,5 @@
 import { chunkText } from "./chunks.ts";
-import { normalizeWithOffsets } from "./normalize.ts";
+import { normalize, normalizeWithOffsets } from "./normalize.ts";
 import { COMMON_NOUN } from "./pos.ts";
 import { isKnowingWord, mayStartQuestionWord, NAN, type QuestionType, questionTypeOf } from "./question-words.ts";
 import { SPELLING_VARIANTS } from "./spelling-variants.ts";
@@ -250,6 +250,11 @@ export interface Vocabulary {
   known(term: string): boolean;
   /** Whether some passage holds all the terms. */
   together(terms: readonly string[]): boolean;
+  /**
+   * Whether some passage holding all the terms writes the words (as normalized) one after another, with
+   * nothing, a space, ・ or - between them: 「PS Vita」 for ps and vita.
+   */
+  adjacent(words: readonly string[], terms: readonly string[]): boolean;
 }
 
 /**
@@ -312,6 +317,15 @@ function splitKnown(token: Token, library: Vocabulary): Token[] | null {
 /** A word of Latin letters, as analysis writes it (lower case). */
 const LETTERS_WORD = /^[a-z]+$/u;
 
+/**
+ * Whether a text, normalized, writes the words one after another, with nothing, a space, ・ or - between
+ * them: 「PS Vita」 and 「PS-Vita」 write ps and vita (see Vocabulary.adjacent).
+ */
+export function writesInOrder(text: string, words: readonly string[]): boolean {
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&"));
+  return new RegExp(escaped.join("[\\s・-]?"), "u").test(normalize(text));
+}
+
 /** The term of a part of a word cut in two or more, as analysis would make it of the part alone. */
 function partTerm(part: string): string {
   const folded = foldLongVowel(part);
@@ -328,7 +342,9 @@ const NO_WORD_START = /^[ーァィゥェォッャュョヮヵヶン]/u;
  * reads a run of katakana it does not know as one word, so the same name written without its spaces or ・
  * is another word. The parts must also be said together in some passage: メルカリ is no メル + カリ. A word of
  * Latin letters is cut the same way: 「PSVitaの値段は？」, 「iPadmini」 and 「ONEPIECE」 are what livedoor writes
- * PS Vita, iPad mini and ONE PIECE; no word is cut into itself twice (PayPay is no pay + pay).
+ * PS Vita, iPad mini and ONE PIECE. Its parts must be written one after another in a passage: common
+ * English words are said together in many (iPadAir is no iPad and air in 2012's news, Bitcoin no bit and
+ * coin). No word is cut into itself twice (PayPay is no pay + pay).
  */
 function splitKatakana(token: Token, library: Vocabulary): Token[] | null {
   const word = token.surface;
@@ -364,7 +380,15 @@ function splitKatakana(token: Token, library: Vocabulary): Token[] | null {
     return part;
   });
   const terms = parts.map((p) => p.term as string);
-  return new Set(terms).size === terms.length && library.together(terms) ? parts : null;
+  if (new Set(terms).size !== terms.length) return null;
+  const letters = LETTERS_WORD.test(word);
+  const written = letters
+    ? library.adjacent(
+        parts.map((p) => p.surface),
+        terms,
+      )
+    : library.together(terms);
+  return written ? parts : null;
 }
 
 /** A kuromoji token placed in the normalized text. */

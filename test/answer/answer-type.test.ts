@@ -305,22 +305,6 @@ describe("a quantity measured in a unit", () => {
     const tokens = analyze(tokenizer, "3,200mAh");
     expect(sought?.holds(normalize("3,200mAh"), tokens, (t) => "3,200mAh".slice(t.start, t.end))).toBe(true);
   });
-
-  it("is an amount of what the question names for a price or a unit, not for a count, a date or a name", () => {
-    const amount = (question: string) => {
-      const tokens = analyze(tokenizer, question);
-      const type = tokens.find((t) => t.question)?.question ?? null;
-      const kind = type === "number" ? (counterAsked(tokens) ?? measureAsked(tokens)) : null;
-      return answerSought(type, kind, new Map())?.amount;
-    };
-    expect(amount("値段はいくら？")).toBe(true);
-    expect(amount("重さは何グラム？")).toBe(true);
-    expect(amount("バッテリーの容量はどのくらい？")).toBe(true);
-    // 3台, 5社 count what a sentence speaks of
-    expect(amount("何台売れた？")).toBe(false);
-    expect(amount("発売日はいつ？")).toBe(false);
-    expect(amount("作ったのは誰？")).toBe(false);
-  });
 });
 
 describe("an amount of money", () => {

@@ -161,6 +161,23 @@ describe("an answer's missing words", () => {
     }
   });
 
+  it("are none for a name written without the space an article writes, and all of one no article writes", async () => {
+    const { engine: games, dir: gamesDir } = await engineWith([
+      ...RANKING_ARTICLES,
+      draft("vita", "PS Vitaの新色", null, "ソニーはPS Vitaの新色を発表した。値段は2万円。"),
+      draft("air", "iPadと空気清浄機", null, "iPadで操作できる空気清浄機。air purifierとも呼ぶ。"),
+    ]);
+    try {
+      const vita = games.ask("PSVitaの値段は？");
+      expect(vita.keyPoints[0]?.title).toBe("PS Vitaの新色");
+      expect(vita.missing).toEqual([]);
+      // iPad and air are said in one passage, not one after another: iPadAir is in no article
+      expect(games.ask("iPadAirの値段は？").notInLibrary).toEqual(["iPadAir"]);
+    } finally {
+      await removeDir(gamesDir);
+    }
+  });
+
   it("that no article says are told apart from those another article says", () => {
     // no article says 郵便局; the 高尾山 article says ケーブルカー, the 草津温泉 one does not
     const answer = engine.ask("草津温泉の郵便局とケーブルカーはどこ？");

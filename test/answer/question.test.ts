@@ -152,11 +152,13 @@ describe("the kind of answer a question asks for", () => {
     ["力学を提唱した歴史的人物は", "person"],
     ["マーラーの妻は？", "person"],
     ["ワールドカップで優勝した選手", "person"],
-    // a role IPADIC reads as one word (作家, 画家, 相方), or one ending in 長 (編集 + 長)
+    // a role IPADIC reads as one word (作家, 画家, 相方)
     ["『サン・ヴィセンテの祭壇画』を描いた画家は", "person"],
     ["浅尾美和の新しいペアの相方", "person"],
-    ["その雑誌の編集長は？", "person"],
-    ["この道路の延長は？", null],
+    ["この小説を書いた作家は？", "person"],
+    ["この記事を書いた記者は？", "person"],
+    // 長 after a noun is a length as often as a head (ケーブル長, 車両長; 編集長)
+    ["このケーブルのケーブル長は？", null],
     // not what a role is, nor the last noun of a compound
     ["漫画家とは？", null],
     ["日本代表監督は", null],
@@ -329,6 +331,9 @@ describe("the kind of answer a question asks for", () => {
     ["誕生日何欲しい？", "thing"],
     ["記念日何した？", "thing"],
     ["発売日何でしたっけ？w", "date"],
+    ["iPhone 5の発売日何なの？", "date"],
+    ["ラオスの首都何なんですか？", "place"],
+    ["発売日何なのか教えて", "date"],
     // after a topic, the spoken なん asks whether it is that, as 「日本って安全な国？」 does; 何 asks what
     ["日本って安全な国なんだっけ？", null],
     ["ラオスって首都何？", "thing"],

@@ -8,6 +8,7 @@ import {
   foldLongVowel,
   respell,
   searchTermsOf,
+  writesInOrder,
 } from "../../src/text/analyze.ts";
 import { chunkText, MAX_CHUNK_LENGTH } from "../../src/text/chunks.ts";
 import { loadTokenizer, type Tokenizer } from "../../src/text/tokenizer.ts";
@@ -189,6 +190,8 @@ describe("respell: a question's word as the library spells it", () => {
     const library = {
       known: (term: string) => held.some((terms) => terms.has(term)),
       together: (terms: readonly string[]) => held.some((h) => terms.every((t) => h.has(t))),
+      adjacent: (words: readonly string[], terms: readonly string[]) =>
+        passages.some((p, i) => terms.every((t) => held[i]?.has(t)) && writesInOrder(p, words)),
     };
     return respell(analyze(tokenizer, question), library).flatMap((t) =>
       t.term === null ? [] : [[t.term, question.slice(t.start, t.end)]],
@@ -241,8 +244,10 @@ describe("respell: a question's word as the library spells it", () => {
     // written without the space an article writes: PS Vita, iPad mini
     expect(termsOf("PSVitaの値段", ["PS Vitaの値段は2万円"])).toEqual(["ps", "vita", "値段"]);
     expect(termsOf("iPadminiの発売日", ["iPad miniが出た"])).toEqual(["ipad", ...wordsOf("mini"), "発売", "日"]);
-    // not into words no passage says together, nor into one word twice (PayPay is no pay + pay)
+    // not into words no passage writes one after another, nor into one word twice (PayPay is no pay + pay)
     expect(termsOf("PSVita", ["PSの話", "Vitaの話"])).toEqual(["psvita"]);
+    expect(termsOf("iPadAir", ["iPadを持って air を感じる"])).toEqual(["ipadair"]);
+    expect(termsOf("PSVita", ["PS-Vita"])).toEqual(["ps", "vita"]);
     expect(termsOf("PayPay", ["pay per view"])).toEqual(["paypay"]);
   });
 
