@@ -394,6 +394,16 @@ function measuredIn(spellings: ReadonlySet<string>, tokens: readonly Token[], wr
     // analysis keeps no spaces, nor the offsets of what it drops: a gap of one character is the space
     if (spellings.has(t.surface + power) && before?.pos[1] === "数" && t.start - before.end <= 1)
       return asWritten(t, t.surface);
+    // a spec table's unit in parentheses after the number: 「質量：約140（g）」
+    const number = tokens[i - 2];
+    const bracketed =
+      before?.surface === "(" &&
+      next?.surface === ")" &&
+      number?.pos[1] === "数" &&
+      number.end === before.start &&
+      before.end === t.start &&
+      t.end === next.start;
+    if (bracketed && spellings.has(t.surface)) return asWritten(t, t.surface);
     // analysis joins a number and a unit written in letters: 3m, 5kg, 2190km2 (km², once NFKC has read it)
     const joined = t.pos[1] === "数" ? /^[0-9.,]+([a-z]+)(2?)$/u.exec(t.surface) : null;
     const unit = joined?.[1];

@@ -292,6 +292,10 @@ describe("a quantity measured in a unit", () => {
     expect(answers(height, "1958年に完成した。")).toBe(false);
     expect(answers("重さはどれくらい", "約168gを実現した。")).toBe(true);
     expect(answers("重さはどれくらい", "約168mmの長さ。")).toBe(false);
+    // a spec table's unit in parentheses after the number; not a letter in parentheses elsewhere
+    expect(answers("重さはどれくらい", "質量：約140（g）")).toBe(true);
+    expect(answers("重さはどれくらい", "モデル（G）は2種類。")).toBe(false);
+    expect(answers("重さはどれくらい", "140 (g)")).toBe(false);
     // km², which NFKC makes km2, written after 万 or joined with the number
     for (const area of ["面積は23.68万km2である。", "面積は約2,190km²である。", "面積は2190km2。", "23万6800km²"]) {
       expect(answers("ラオスの面積は？", area)).toBe(true);
