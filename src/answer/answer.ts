@@ -396,7 +396,8 @@ const MAX_MISSING_WORDS = 8;
  * フェイマス): a word is missing when a part of it is. Linear in the question's length.
  *
  * Of those, the words that no article says at all (a missing part of them is in no passage, heading or
- * title: PayPay残高, whatever 残高 is) are `notInLibrary`: the library has nothing on ChatGPT, whatever the first key point says of 無料.
+ * title: PayPay残高, whatever 残高 is) are `notInLibrary`: the library has nothing on ChatGPT, whatever the
+ * first key point says of 無料.
  */
 function missingWords(
   ctx: AnswerContext,

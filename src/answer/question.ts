@@ -522,13 +522,14 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
     const measured = measuredType(tokens.slice(0, wordAt));
     if (measured) return measured;
   }
-  // 「発売日なんだっけ」, 「発売日何？」: 何 right after a noun asks what it is, and the noun says what kind of
-  // answer, as in 「発売日は？」 (see asksRecalling in analyze.ts); after a topic, the spoken なん asks whether
-  // it is that (「日本って安全な国なんだっけ？」, as 「日本って安全な国？」)
-  // 何 closes the question, a copula and final particles aside: 「誕生日何欲しい？」 asks what is wanted
+  // 「発売日なんだっけ」, 「発売日何？」: 何 right after a noun, closing the question, asks what the noun is, and
+  // the noun says what kind of answer, as in 「発売日は？」 (see asksRecalling in analyze.ts); not where the
+  // question goes on (「誕生日何欲しい？」 asks what is wanted). After a topic, the spoken なん asks whether it
+  // is that (「日本って安全な国なんだっけ？」, as 「日本って安全な国？」).
   const noun = tokens[wordAt - 1];
-  const after = NAN.has(tokens[wordAt]?.surface ?? "") && noun?.pos[0] === "名詞" && noun.end === tokens[wordAt]?.start;
-  if (word === "thing" && after && closesOn(tokens.slice(wordAt + 1))) {
+  const afterNoun =
+    NAN.has(tokens[wordAt]?.surface ?? "") && noun?.pos[0] === "名詞" && noun.end === tokens[wordAt]?.start;
+  if (word === "thing" && afterNoun && closesOn(tokens.slice(wordAt + 1))) {
     const asked = tokens.slice(0, wordAt);
     // (not where another question word comes before: 「いつ、どこで誕生したのかという過程なんだっけ」)
     if (!asked.some((t) => t.question)) {

@@ -262,7 +262,8 @@ export interface Vocabulary {
  * and another in an article (栗山川 alone, 栗 山川 inside 「…九十九里浜に注ぐ栗山川であり」): a noun the
  * library does not know is split in two where the library knows the two parts as one compound term, so
  * that the question searches with what the articles hold; else, if it is katakana, cut into the fewest
- * katakana words the library knows (see splitKatakana). Other tokens are kept as they are.
+ * katakana words the library knows, and a word of Latin letters into Latin words (see splitRun). Other tokens
+ * are kept as they are.
  */
 export function respell(tokens: readonly Token[], library: Vocabulary): Token[] {
   const out: Token[] = [];
@@ -284,7 +285,7 @@ export function queryOf(tokens: readonly Token[], library: Vocabulary): { tokens
   return { tokens: respelled, searchTerms: [...new Set([...searchTermsOf(respelled), ...searchTermsOf(tokens)])] };
 }
 
-/** The shortest and longest katakana words a word the library does not know is cut into (see splitKatakana). */
+/** The shortest and longest words a word the library does not know is cut into (see splitRun). */
 const MIN_KATAKANA_PART = 2;
 const MAX_KATAKANA_PART = 16;
 /** Longer runs of katakana are not cut: 16 × 48 lookups at most for one word. */
@@ -309,9 +310,9 @@ function splitKnown(token: Token, library: Vocabulary): Token[] | null {
     ];
   }
   // A katakana word's term may have lost a final ー (ドコモスマホユーザー): cut its surface.
-  if (KATAKANA_WORD.test(token.surface) && foldLongVowel(token.surface) === term) return splitKatakana(token, library);
+  if (KATAKANA_WORD.test(token.surface) && foldLongVowel(token.surface) === term) return splitRun(token, library);
   // A word of letters written without the space of the library's (PSVita, iPadmini): cut as katakana is.
-  return LETTERS_WORD.test(term) ? splitKatakana(token, library) : null;
+  return LETTERS_WORD.test(term) ? splitRun(token, library) : null;
 }
 
 /** A word of Latin letters, as analysis writes it (lower case). */
@@ -346,7 +347,7 @@ const NO_WORD_START = /^[ーァィゥェォッャュョヮヵヶン]/u;
  * English words are said together in many (iPadAir is no iPad and air in 2012's news, Bitcoin no bit and
  * coin). No word is cut into itself twice (PayPay is no pay + pay).
  */
-function splitKatakana(token: Token, library: Vocabulary): Token[] | null {
+function splitRun(token: Token, library: Vocabulary): Token[] | null {
   const word = token.surface;
   const n = word.length;
   if (n > MAX_KATAKANA_SPLIT) return null;
