@@ -477,12 +477,15 @@ export function measureAsked(tokens: readonly Token[]): Token | null {
   const adjective = measured?.pos[0] === "形容詞";
   if (!measured || (!adjective && measured.pos[0] !== "名詞") || (adjective && measured.surface === "高い"))
     return null;
-  return measureOf(measured) !== null ? measured : null;
+  // only where it closes the question: 「どれくらい長い時間待った？」 asks how long in time, 「どのくらいの長さの
+  // 動画」 of a video
+  const end = isSa(tokens[next + 1]) ? next + 2 : next + 1;
+  return measureOf(measured) !== null && closesOn(tokens.slice(end)) ? measured : null;
 }
 
 /**
  * Whether the tokens after a question word only close the question: a copula, the explaining の or ん
- * (何なの, 何なんですか), final particles (っけ), marks, a laugh; or か, after which a request or a verb of
+ * (何なの, 何なんですか, spoken 何なん), final particles (っけ), marks, a laugh; or か, after which a request or a verb of
  * knowing frames the question (何なのか教えて).
  */
 function closesOn(after: readonly Token[]): boolean {
@@ -493,6 +496,7 @@ function closesOn(after: readonly Token[]): boolean {
       t.pos[1]?.includes("終助詞") ||
       t.surface === "の" ||
       t.surface === "ん" ||
+      t.surface === "なん" ||
       /^[w笑草]+$/u.test(t.surface) ||
       !/[\p{L}\p{N}]/u.test(t.surface);
     if (!closing) return false;

@@ -244,6 +244,10 @@ describe("a quantity measured in a unit", () => {
     ["このバッテリーどれくらい重い？", "重い"],
     ["このケーブルってどのくらい長い？", "長い"],
     ["東京タワーはどのくらいの高さ？", "高"],
+    // only where it closes the question: how long a time, how serious an illness, of what length a video
+    ["どれくらい長い時間待った？", null],
+    ["どれくらい重い病気？", null],
+    ["どのくらいの長さの動画が撮れる？", null],
     // 高い asks a price as often; not after a question for a count or a price
     ["このカメラどのくらい高い？", null],
     ["いくら重い？", null],

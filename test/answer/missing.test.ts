@@ -164,6 +164,8 @@ describe("an answer's missing words", () => {
   it("are none for a name written without the space an article writes, and all of one no article writes", async () => {
     const { engine: games, dir: gamesDir } = await engineWith([
       ...RANKING_ARTICLES,
+      // a passage that says both apart comes first: the one that writes them together is found too
+      draft("apart", "ゲーム機の話", null, "PSの新作とVitaの話。"),
       draft("vita", "PS Vitaの新色", null, "ソニーはPS Vitaの新色を発表した。値段は2万円。"),
       draft("air", "iPadと空気清浄機", null, "iPadで操作できる空気清浄機。air purifierとも呼ぶ。"),
     ]);

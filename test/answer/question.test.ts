@@ -332,6 +332,7 @@ describe("the kind of answer a question asks for", () => {
     ["記念日何した？", "thing"],
     ["発売日何でしたっけ？w", "date"],
     ["iPhone 5の発売日何なの？", "date"],
+    ["iPhone 5の発売日何なん？", "date"],
     ["ラオスの首都何なんですか？", "place"],
     ["発売日何なのか教えて", "date"],
     // after a topic, the spoken なん asks whether it is that, as 「日本って安全な国？」 does; 何 asks what

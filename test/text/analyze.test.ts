@@ -248,6 +248,10 @@ describe("respell: a question's word as the library spells it", () => {
     expect(termsOf("PSVita", ["PSの話", "Vitaの話"])).toEqual(["psvita"]);
     expect(termsOf("iPadAir", ["iPadを持って air を感じる"])).toEqual(["ipadair"]);
     expect(termsOf("PSVita", ["PS-Vita"])).toEqual(["ps", "vita"]);
+    expect(termsOf("PSVita", ["PS・Vita"])).toEqual(["ps", "vita"]);
+    // as words of their own: 「Flash Player」 writes no flash and play, 「Facebook CEO」 no book and ceo
+    expect(termsOf("FlashPlay", ["Flash Playerで動画をplayする"])).toEqual(["flashplay"]);
+    expect(termsOf("BookCEO", ["Facebook CEOがbookを出した"])).toEqual(["bookceo"]);
     expect(termsOf("PayPay", ["pay per view"])).toEqual(["paypay"]);
   });
 
