@@ -396,9 +396,10 @@ function measuredIn(spellings: ReadonlySet<string>, tokens: readonly Token[], wr
       return asWritten(t, t.surface);
     // a spec table's unit in parentheses after the number: 「質量：約140（g）」
     const number = tokens[i - 2];
+    // (kuromoji reads ) and the punctuation after it as one token: 「約140（g）。」)
     const bracketed =
       before?.surface === "(" &&
-      next?.surface === ")" &&
+      next?.surface.startsWith(")") === true &&
       number?.pos[1] === "数" &&
       number.end === before.start &&
       before.end === t.start &&

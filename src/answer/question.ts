@@ -477,10 +477,15 @@ export function measureAsked(tokens: readonly Token[]): Token | null {
   const adjective = measured?.pos[0] === "形容詞";
   if (!measured || (!adjective && measured.pos[0] !== "名詞") || (adjective && measured.surface === "高い"))
     return null;
-  // only where it closes the question: 「どれくらい長い時間待った？」 asks how long in time, 「どのくらいの長さの
-  // 動画」 of a video
-  const end = isSa(tokens[next + 1]) ? next + 2 : next + 1;
-  return measureOf(measured) !== null && closesOn(tokens.slice(end)) ? measured : null;
+  // only where it closes the question, or ある or なる after が or に (どれくらいの重さがある？): 「どれくらい長い
+  // 時間待った？」 asks how long in time, 「どのくらいの長さの動画」 of a video
+  const rest = tokens.slice(isSa(tokens[next + 1]) ? next + 2 : next + 1);
+  const verb = rest[1];
+  const being =
+    (rest[0]?.surface === "が" || rest[0]?.surface === "に") &&
+    verb?.pos[0] === "動詞" &&
+    /^(あ|な)[るりっ]/u.test(verb.surface);
+  return measureOf(measured) !== null && closesOn(being ? rest.slice(2) : rest) ? measured : null;
 }
 
 /**

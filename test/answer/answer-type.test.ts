@@ -244,6 +244,9 @@ describe("a quantity measured in a unit", () => {
     ["このバッテリーどれくらい重い？", "重い"],
     ["このケーブルってどのくらい長い？", "長い"],
     ["東京タワーはどのくらいの高さ？", "高"],
+    // or before ある or なる: how heavy it is
+    ["どれくらいの重さがある？", "重"],
+    ["どれくらいの重さになりますか", "重"],
     // only where it closes the question: how long a time, how serious an illness, of what length a video
     ["どれくらい長い時間待った？", null],
     ["どれくらい重い病気？", null],
@@ -298,8 +301,12 @@ describe("a quantity measured in a unit", () => {
     expect(answers("重さはどれくらい", "約168mmの長さ。")).toBe(false);
     // a spec table's unit in parentheses after the number; not a letter in parentheses elsewhere
     expect(answers("重さはどれくらい", "質量：約140（g）")).toBe(true);
+    expect(answers("重さはどれくらい", "質量：約140（g）、幅：50（mm）")).toBe(true);
     expect(answers("重さはどれくらい", "モデル（G）は2種類。")).toBe(false);
     expect(answers("重さはどれくらい", "140 (g)")).toBe(false);
+    expect(answers("重さはどれくらい", "140（ g）")).toBe(false);
+    expect(answers("重さはどれくらい", "幅：約140（mm）")).toBe(false);
+    expect(answers("重さはどれくらい", "約140（g")).toBe(false);
     // km², which NFKC makes km2, written after 万 or joined with the number
     for (const area of ["面積は23.68万km2である。", "面積は約2,190km²である。", "面積は2190km2。", "23万6800km²"]) {
       expect(answers("ラオスの面積は？", area)).toBe(true);

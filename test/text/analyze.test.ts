@@ -252,6 +252,8 @@ describe("respell: a question's word as the library spells it", () => {
     // as words of their own: 「Flash Player」 writes no flash and play, 「Facebook CEO」 no book and ceo
     expect(termsOf("FlashPlay", ["Flash Playerで動画をplayする"])).toEqual(["flashplay"]);
     expect(termsOf("BookCEO", ["Facebook CEOがbookを出した"])).toEqual(["bookceo"]);
+    // a model number may follow: 「iPad mini2」 writes ipad and mini
+    expect(termsOf("iPadmini", ["iPad mini2が出た"])).toEqual(["ipad", ...wordsOf("mini")]);
     expect(termsOf("PayPay", ["pay per view"])).toEqual(["paypay"]);
   });
 
