@@ -199,8 +199,9 @@ const MEASURES: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   (
     [
       [["容量"], [...CAPACITY, "wh"]],
-      [["重さ", "重量", "体重"], WEIGHT],
-      [["高さ", "長さ", "距離", "身長", "全長", "標高", "厚さ", "深さ", "幅", "奥行き", "直径"], LENGTH],
+      // (軽さ and 薄さ: how light, how thin, as members ask it: どれくらい軽い？)
+      [["重さ", "重量", "体重", "軽さ"], WEIGHT],
+      [["高さ", "長さ", "距離", "身長", "全長", "標高", "厚さ", "薄さ", "深さ", "幅", "奥行き", "直径"], LENGTH],
       [["面積", "広さ"], AREA],
       [
         ["速度", "速さ"],

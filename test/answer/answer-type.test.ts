@@ -243,6 +243,8 @@ describe("a quantity measured in a unit", () => {
     // right after a word of degree: an adjective, or の and a noun
     ["このバッテリーどれくらい重い？", "重い"],
     ["このケーブルってどのくらい長い？", "長い"],
+    ["このノートPCどれくらい軽い？", "軽い"],
+    ["どのくらい薄い？", "薄い"],
     ["東京タワーはどのくらいの高さ？", "高"],
     // or before ある or なる: how heavy it is
     ["どれくらいの重さがある？", "重"],
