@@ -323,11 +323,30 @@ const PERSON_ROLES: ReadonlySet<string> = new Set([
   "司会",
   "通訳",
   "秘書",
+  // heads IPADIC reads as one word: 〜長 is as often a length (身長, 全長) or no person (成長, 延長)
   "店長",
   "部長",
+  "課長",
   "校長",
+  "学長",
   "院長",
+  "所長",
+  "館長",
+  "園長",
+  "署長",
+  "局長",
+  "駅長",
+  "船長",
+  "艦長",
+  "隊長",
+  "団長",
+  "組長",
+  "座長",
+  "総長",
   "議長",
+  "町長",
+  "村長",
+  "首長",
   "相方",
   "相棒",
   "恋人",
@@ -343,6 +362,12 @@ const PERSON_ROLES: ReadonlySet<string> = new Set([
   "キャスター",
 ]);
 
+/**
+ * The nouns before the suffix 長 that make a head of it (委員 + 長, 編集 + 長): after others 長 is as often a
+ * length (ケーブル長, 車両長).
+ */
+const HEADED_BY_CHO: ReadonlySet<string> = new Set(["委員", "編集", "書記", "理事", "料理"]);
+
 /** Suffixes that make a noun a person's role: 漫画家, 参加者, 運転手, 会社員, 占い師, 弁護士. */
 const PERSON_ROLE_SUFFIXES: ReadonlySet<string> = new Set(["家", "者", "手", "員", "師", "士"]);
 
@@ -354,6 +379,7 @@ const PERSON_ROLE_SUFFIXES: ReadonlySet<string> = new Set(["家", "者", "手", 
 function isPersonRole(last: Token, before: Token | undefined): boolean {
   if (last.pos[0] !== "名詞") return false;
   const compound = before?.pos[0] === "名詞" && before.term !== null && before.end === last.start;
+  if (last.pos[1] === "接尾" && last.surface === "長") return compound && HEADED_BY_CHO.has(before.surface);
   if (last.pos[1] === "接尾") return PERSON_ROLE_SUFFIXES.has(last.surface) && compound;
   return !compound && (PERSON_ROLES.has(last.surface) || KIND_NOUNS.get(last.term ?? "") === "person");
 }

@@ -157,8 +157,12 @@ describe("the kind of answer a question asks for", () => {
     ["浅尾美和の新しいペアの相方", "person"],
     ["この小説を書いた作家は？", "person"],
     ["この記事を書いた記者は？", "person"],
-    // 長 after a noun is a length as often as a head (ケーブル長, 車両長; 編集長)
+    // 長 after a noun is a length as often as a head: only after a body's noun (委員, 編集, 書記)
     ["このケーブルのケーブル長は？", null],
+    ["日本共産党の委員長は？", "person"],
+    ["この雑誌の編集長は？", "person"],
+    ["この大学の学長は？", "person"],
+    ["この人の身長は？", "number"],
     // not what a role is, nor the last noun of a compound
     ["漫画家とは？", null],
     ["日本代表監督は", null],
