@@ -199,9 +199,8 @@ const MEASURES: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   (
     [
       [["容量"], [...CAPACITY, "wh"]],
-      // (軽さ and 薄さ: how light, how thin, as members ask it: どれくらい軽い？)
-      [["重さ", "重量", "体重", "軽さ"], WEIGHT],
-      [["高さ", "長さ", "距離", "身長", "全長", "標高", "厚さ", "薄さ", "深さ", "幅", "奥行き", "直径"], LENGTH],
+      [["重さ", "重量", "体重"], WEIGHT],
+      [["高さ", "長さ", "距離", "身長", "全長", "標高", "厚さ", "深さ", "幅", "奥行き", "直径"], LENGTH],
       [["面積", "広さ"], AREA],
       [
         ["速度", "速さ"],
@@ -227,13 +226,30 @@ export const MEASURED_NOUNS: ReadonlySet<string> = new Set(MEASURES.keys());
 
 /**
  * The quantity a token names, when `MEASURES` has it: 容量 for 容量, 高さ for the adjective of 高さ (kuromoji
- * reads 高 + さ, and the adjective stands for the word) and for 重い (どれくらい重い？).
+ * reads 高 + さ, and the adjective stands for the word) and for 重い (どれくらい重い？), and the measure an
+ * adjective of the lesser end asks (軽い: 重さ).
  */
 export function measureOf(t: Token | null | undefined): string | null {
   if (!t) return null;
-  const name = t.pos[0] === "形容詞" ? `${t.surface.replace(/い$/u, "")}さ` : (t.term ?? "");
+  const whole = t.pos[0] === "形容詞" && t.surface.endsWith("い");
+  const stem = whole ? t.surface.slice(0, -1) : t.surface;
+  const name = t.pos[0] === "形容詞" ? (whole && OPPOSITE_MEASURES.get(stem)) || `${stem}さ` : (t.term ?? "");
   return MEASURES.has(name) ? name : null;
 }
+
+/**
+ * The measure an adjective of its lesser end asks (どれくらい軽い？ asks the weight, どのくらい薄い？ the
+ * thickness). Not the noun (口の軽さ, 影の薄さ are figures of speech as often).
+ */
+const OPPOSITE_MEASURES: ReadonlyMap<string, string> = new Map([
+  ["軽", "重さ"],
+  ["薄", "厚さ"],
+  ["短", "長さ"],
+  ["低", "高さ"],
+  ["狭", "広さ"],
+  ["浅", "深さ"],
+  ["遅", "速さ"],
+]);
 
 /** A counter and its other spellings: パーセント, %. */
 function spellingsOf(counter: string): Set<string> {

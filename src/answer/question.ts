@@ -344,6 +344,9 @@ const PERSON_ROLES: ReadonlySet<string> = new Set([
   "座長",
   "総長",
   "議長",
+  "班長",
+  "係長",
+  "室長",
   "町長",
   "村長",
   "首長",
@@ -366,7 +369,7 @@ const PERSON_ROLES: ReadonlySet<string> = new Set([
  * The nouns before the suffix 長 that make a head of it (委員 + 長, 編集 + 長): after others 長 is as often a
  * length (ケーブル長, 車両長).
  */
-const HEADED_BY_CHO: ReadonlySet<string> = new Set(["委員", "編集", "書記", "理事", "料理"]);
+const HEADED_BY_CHO: ReadonlySet<string> = new Set(["委員", "編集", "書記", "理事", "幹事", "料理"]);
 
 /** Suffixes that make a noun a person's role: 漫画家, 参加者, 運転手, 会社員, 占い師, 弁護士. */
 const PERSON_ROLE_SUFFIXES: ReadonlySet<string> = new Set(["家", "者", "手", "員", "師", "士"]);

@@ -243,8 +243,11 @@ describe("a quantity measured in a unit", () => {
     // right after a word of degree: an adjective, or の and a noun
     ["このバッテリーどれくらい重い？", "重い"],
     ["このケーブルってどのくらい長い？", "長い"],
+    // an adjective of the lesser end asks the same measure: how light is a weight; not the noun, a figure
+    // of speech as often (口の軽さ)
     ["このノートPCどれくらい軽い？", "軽い"],
     ["どのくらい薄い？", "薄い"],
+    ["口の軽さは？", null],
     ["東京タワーはどのくらいの高さ？", "高"],
     // or before ある or なる: how heavy it is
     ["どれくらいの重さがある？", "重"],

@@ -160,6 +160,8 @@ describe("the kind of answer a question asks for", () => {
     // 長 after a noun is a length as often as a head: only after a body's noun (委員, 編集, 書記)
     ["このケーブルのケーブル長は？", null],
     ["日本共産党の委員長は？", "person"],
+    ["自民党の幹事長は？", "person"],
+    ["1958年の日本共産党の書記長は", "person"],
     ["この雑誌の編集長は？", "person"],
     ["この大学の学長は？", "person"],
     ["この人の身長は？", "number"],
