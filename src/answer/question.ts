@@ -517,22 +517,21 @@ export function measureAsked(tokens: readonly Token[]): Token | null {
   return measureOf(measured) !== null && closesOn(being ? rest.slice(2) : rest) ? measured : null;
 }
 
+/** A copula or an auxiliary, a final particle, or the explaining の or ん: what closes a sentence on a word. */
+function isCopulaOrFinal(t: Token): boolean {
+  return t.pos[0] === "助動詞" || t.pos[1]?.includes("終助詞") === true || t.surface === "の" || t.surface === "ん";
+}
+
 /**
- * Whether the tokens after a question word only close the question: a copula, the explaining の or ん
- * (何なの, 何なんですか, spoken 何なん), final particles (っけ), marks, a laugh; or か, after which a request or a verb of
- * knowing frames the question (何なのか教えて).
+ * Whether the tokens after a question word only close the question (see isCopulaOrFinal: 何なの, 何なんですか),
+ * with spoken なん (何なん), marks or a laugh; or か, after which a request or a verb of knowing frames the
+ * question (何なのか教えて).
  */
 function closesOn(after: readonly Token[]): boolean {
   for (const t of after) {
     if (t.surface === "か" && t.pos[0] === "助詞") return true;
     const closing =
-      t.pos[0] === "助動詞" ||
-      t.pos[1]?.includes("終助詞") ||
-      t.surface === "の" ||
-      t.surface === "ん" ||
-      t.surface === "なん" ||
-      /^[w笑草]+$/u.test(t.surface) ||
-      !/[\p{L}\p{N}]/u.test(t.surface);
+      isCopulaOrFinal(t) || t.surface === "なん" || /^[w笑草]+$/u.test(t.surface) || !/[\p{L}\p{N}]/u.test(t.surface);
     if (!closing) return false;
   }
   return true;
@@ -672,10 +671,7 @@ function asksWhetherItIs(tokens: readonly Token[], at: number): boolean {
   const after = tokens.slice(at + 1);
   return after.every(
     (t, i) =>
-      t.pos[0] === "助動詞" ||
-      t.pos[1]?.includes("終助詞") ||
-      t.surface === "の" ||
-      t.surface === "ん" ||
+      isCopulaOrFinal(t) ||
       t.surface === "じゃ" ||
       (t.surface === "で" && after[i + 1]?.surface === "は") ||
       (t.surface === "は" && after[i - 1]?.surface === "で") ||
