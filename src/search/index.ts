@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import MiniSearch, { type Options, type SearchOptions } from "minisearch";
 import { COMPOUND_JOINER } from "../text/analyze.ts";
-import { SPELLING_VARIANTS } from "../text/spelling-variants.ts";
+import { SPELLING_VARIANTS, VERB_NOUNS } from "../text/spelling-variants.ts";
 import { SYNONYMS } from "../text/synonyms.ts";
 import { articleIdOf, passageIdOf } from "./passages.ts";
 
@@ -20,7 +20,7 @@ import { articleIdOf, passageIdOf } from "./passages.ts";
  */
 
 /** Bumped whenever the analysis or the layout of the index changes, so that saved indexes are rebuilt. */
-export const INDEX_VERSION = 41;
+export const INDEX_VERSION = 42;
 
 export const TERM_SEPARATOR = " ";
 
@@ -93,6 +93,7 @@ export const OPTIONS_HASH = createHash("sha256")
   .update(JSON.stringify({ INDEX_VERSION, SEARCH_OPTIONS, TITLE_WEIGHT }))
   // the generated tables analysis folds terms with: a table made again is another analysis
   .update(SPELLING_VARIANTS)
+  .update(VERB_NOUNS)
   .update(SYNONYMS)
   .digest("hex")
   .slice(0, 16);

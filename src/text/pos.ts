@@ -4,3 +4,6 @@
  * which must agree; a module of its own so that the script does not depend on the table it writes.
  */
 export const COMMON_NOUN: ReadonlySet<string> = new Set(["一般", "サ変接続", "形容動詞語幹", "副詞可能"]);
+
+/** The 名詞 subclasses in which a verb's 連用形 is read as a noun: 占い, 悩み (一般), 問い合わせ, 受付 (サ変接続). */
+export const VERBAL_NOUN: ReadonlySet<string> = new Set(["一般", "サ変接続"]);

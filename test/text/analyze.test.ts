@@ -57,7 +57,7 @@ describe("words", () => {
     ["ヶ inside a place name is が: 霞ヶ関 = 霞が関", "霞ヶ関と霞が関", ["霞が関", "霞が関"]],
     ["a noun in 交ぜ書き is its kanji spelling: 子ども = 子供", "子どもと子供", ["子供", "子供"]],
     ["破たん = 破綻, 完ぺき = 完璧", "破たんと完ぺき", ["破綻", "完璧"]],
-    ["okurigana: 申し込み = 申込", "申し込みと申込", ["申込", "申込"]],
+    ["okurigana: 申し込み = 申込 (both the verb 申込む: see below)", "申し込みと申込", ["申込む", "申込む"]],
     ["a verb's okurigana: 取り組む = 取組む", "取り組むと取組む", ["取り組む", "取り組む"]],
     ["行なう is the light verb 行う, no term", "実験を行なった", ["実験"]],
     ["a verb is one only with the same kanji: 分かる is not 解る", "分かると解る", ["分かる", "解る"]],
@@ -73,7 +73,20 @@ describe("words", () => {
       "ママとオンとさっき",
       ["ママ", "オン", "さっき"],
     ],
-    ["nor 見え (one kana: the verb 見える) as 見栄", "見えと見栄", ["見え", "見栄"]],
+    ["nor 見え (one kana: the verb 見える) as 見栄", "見えと見栄", ["見える", "見栄"]],
+    ["a verb's 連用形 as a noun is the verb: 占い is 占う", "占いで占った", ["占う", "占う"]],
+    [
+      "in any spelling: 問い合わせ and 問合せ are 問い合わせる",
+      "問い合わせと問合せと問い合わせる",
+      ["問い合せる", "問い合せる", "問い合せる"],
+    ],
+    [
+      "and spelled without its okurigana in kanji alone: 受付 is 受け付ける",
+      "受付で受け付けた",
+      ["受け付ける", "受け付ける"],
+    ],
+    ["not one kanji alone: 語 is no 語り, 割 no 割り", "日本語の語と語りと割", ["日本語", "語", "語る", "割"]],
+    ["not a noun in kana alone: つなぎ", "つなぎとつなぐ", ["つなぎ", "つなぐ"]],
   ])("%s", (_why, text, expected) => {
     expect(wordsOf(text)).toEqual(expected);
   });
