@@ -33,6 +33,13 @@ const require = createRequire(import.meta.url);
 
 const ENDS_IN_HIRAGANA = /\p{Script=Hiragana}$/u;
 
+/**
+ * 連用形 nouns whose meaning has left their verb's: 踏切 is a level crossing (「〜に踏み切った」 decided), 見合い
+ * a marriage meeting, 通り a street and 「その通り」, 書留 registered mail, 組合 a union. A spelling here keeps
+ * its whole spelling group apart from the verb.
+ */
+const LEXICALIZED: ReadonlySet<string> = new Set(["踏切", "踏み切り", "見合い", "通り", "書留", "組合"]);
+
 /** The source of src/text/spelling-variants.ts, from kuromoji's dictionary. */
 export function spellingVariantsSource(): string {
   const dictDir = `${path.dirname(require.resolve("kuromoji/package.json"))}/dict/`;
@@ -159,22 +166,35 @@ export function spellingVariantsSource(): string {
 
   // A noun that is a verb's 連用形, spelled and read as it is (占い, ウラナイ: 占う), is that verb: 「占ったのは
   // 誰？」 asks what 「【占い師】…先生」 and 「今回の占い」 answer, 「いつ生まれた？」 what 「1980年生まれ」 does.
-  // Common nouns spelled with kanji and ending in hiragana (占い, 申し込み), and the spelling in kanji alone
-  // they fold to when it has two kanji or more (申込, 受付): one kanji alone is another word as often (語,
-  // 割, 巻 are no 語り, 割り, 巻き). All fold to the verb's folded spelling. Keyed by the spelling: a spelling
-  // of two verbs (two readings) is left alone.
-  const verbOf = new Map<string, Set<string>>();
-  const addVerb = (spelling: string, verb: string) =>
-    verbOf.set(spelling, (verbOf.get(spelling) ?? new Set<string>()).add(folds.get(verb) ?? verb));
+  // The nouns are common nouns spelled with kanji and ending in hiragana (占い, 申し込み), and with them every
+  // spelling of the same reading that folds as they do (申込, 売上げ and 売上 with 売り上げ), so that no
+  // spelling is parted from the others. Not where a spelling in kanji alone has another reading, which
+  // kuromoji may choose: 語 is ゴ as often as 語り, 留置 リュウチ (detention) as often as 留め置き, 延 エン as
+  // often as 延べ, so 語り, 留め置き and 延べ are left alone too. Nor a spelling of two verbs, nor nouns whose
+  // meaning has left the verb's (LEXICALIZED).
+  // every reading IPADIC gives a noun's spelling
+  const readingsOf = new Map<string, Set<string>>();
+  for (const { surface, reading } of nouns)
+    readingsOf.set(surface, (readingsOf.get(surface) ?? new Set()).add(reading));
+  const members = new Map<string, Set<string>>();
+  const verbsOf = new Map<string, Set<string>>();
   for (const { surface, detail, reading } of nouns) {
-    if (!VERBAL_NOUN.has(detail) || !HAN.test(surface) || !ENDS_IN_HIRAGANA.test(surface)) continue;
+    if (!VERBAL_NOUN.has(detail) || !HAN.test(surface) || reading === "*") continue;
+    const group = `${folds.get(surface) ?? surface},${reading}`;
+    members.set(group, (members.get(group) ?? new Set<string>()).add(surface));
+    if (!ENDS_IN_HIRAGANA.test(surface)) continue;
     for (const verb of continuative.get(`${surface},${reading}`) ?? []) {
-      addVerb(surface, verb);
-      const kanji = folds.get(surface);
-      if (kanji && ONLY_HAN.test(kanji) && kanji.length >= 2) addVerb(kanji, verb);
+      verbsOf.set(group, (verbsOf.get(group) ?? new Set<string>()).add(folds.get(verb) ?? verb));
     }
   }
-  const verbNouns = [...verbOf].filter(([, verbs]) => verbs.size === 1).map(([noun, [verb]]) => [noun, verb as string]);
+  const verbNouns: [string, string][] = [];
+  for (const [group, verbs] of verbsOf) {
+    const spellings = [...(members.get(group) ?? [])];
+    const otherwiseRead = (s: string) => ONLY_HAN.test(s) && (readingsOf.get(s)?.size ?? 0) > 1;
+    if (verbs.size !== 1 || spellings.some((s) => LEXICALIZED.has(s) || otherwiseRead(s))) continue;
+    const reading = group.slice(group.lastIndexOf(",") + 1);
+    for (const spelling of spellings) verbNouns.push([`${spelling},${reading}`, [...verbs][0] as string]);
+  }
 
   const lines = (pairs: Iterable<readonly [string, string]>) =>
     [...pairs]
@@ -189,8 +209,11 @@ export function spellingVariantsSource(): string {
  */
 export const SPELLING_VARIANTS = \`${lines(folds)}\`;
 
-/** Nouns that are a verb's 連用形, as written, each with the verb as SPELLING_VARIANTS folds it: 占い → 占う. */
-export const VERB_NOUNS = \`${lines(verbNouns as [string, string][])}\`;
+/**
+ * Nouns that are a verb's 連用形, by spelling and reading, each with the verb as SPELLING_VARIANTS folds it:
+ * 占い,ウラナイ → 占う.
+ */
+export const VERB_NOUNS = \`${lines(verbNouns)}\`;
 `;
 }
 

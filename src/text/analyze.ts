@@ -66,10 +66,9 @@ const SPELLINGS = foldsOf(SPELLING_VARIANTS);
 
 /**
  * A noun that is a verb's 連用形 is the verb (see scripts/generate-spelling-variants.ts): 占い → 占う, 悩み →
- * 悩む, 生まれ → 生まれる, 問い合わせ → 問い合せる. A member asks with a verb what an article says with its noun
- * (「占ったのは誰？」: 「【占い師】美月ゆま先生」), and the other way round (「生まれはどこ？」: 「大阪で生まれた」).
- * Only common nouns (一般, サ変接続) spelled with kanji and kana, or in two kanji or more (申込, 受付): keyed by
- * the noun as written, not as folded (占い is 占, and 占 alone is no 占い).
+ * 悩む, 生まれ → 生まれる, 問い合わせ and 問合せ → 問い合せる. A member asks with a verb what an article says with
+ * its noun (「占ったのは誰？」: 「【占い師】美月ゆま先生」), and the other way round (「生まれはどこ？」: 「大阪で
+ * 生まれた」). Only common nouns (一般, サ変接続), keyed by spelling and reading: 語 read ゴ is no 語り.
  */
 const VERB_OF_NOUN = foldsOf(VERB_NOUNS);
 
@@ -942,7 +941,11 @@ function toTerm(token: KuromojiToken, surface: string): string | null {
   if ((token.pos === "名詞" && COMMON_NOUN.has(token.pos_detail_1)) || token.pos === "動詞") {
     term = SPELLINGS.get(term) ?? term;
   }
-  if (token.pos === "名詞" && VERBAL_NOUN.has(token.pos_detail_1)) term = VERB_OF_NOUN.get(base) ?? term;
+  if (token.pos === "名詞" && VERBAL_NOUN.has(token.pos_detail_1)) {
+    const verb = VERB_OF_NOUN.get(`${base},${token.reading}`);
+    // 行い is no 行う, which is too common to be a term: the noun keeps its own
+    if (verb !== undefined && !STOP_WORDS.has(verb)) term = verb;
+  }
   if (!WORD_CHAR.test(term) || STOP_WORDS.has(term) || HIRAGANA_CHAR.test(term)) return null;
   // a counter is か however it is written: 3ヶ月, 3カ月, 3ヵ月 and 3ケ月 are 3か月 (only the counter's term:
   // 何ヶ国語 is still 何 + a counter, and 霞ヶ関 a name)

@@ -85,8 +85,19 @@ describe("words", () => {
       "受付で受け付けた",
       ["受け付ける", "受け付ける"],
     ],
-    ["not one kanji alone: 語 is no 語り, 割 no 割り", "日本語の語と語りと割", ["日本語", "語", "語る", "割"]],
+    [
+      "every spelling of the noun: 売上げ, 売上 and 売り上げ are 売り上げる",
+      "売上げと売上と売り上げ",
+      ["売り上げる", "売り上げる", "売り上げる"],
+    ],
+    ["not where its kanji alone is read otherwise: 語 (ゴ), so not 語り", "語りと語る", ["語", "語る"]],
+    ["nor 留置 (リュウチ) as 留め置く", "留置場に留置された", ["留置", "場", "留置"]],
+    ["a noun with okurigana read twice is still the verb: 使い (ツカイ, ヅカイ)", "使いと使う", ["使う", "使う"]],
     ["not a noun in kana alone: つなぎ", "つなぎとつなぐ", ["つなぎ", "つなぐ"]],
+    ["not a noun ending in kanji: 真似", "真似と真似る", ["真似", "真似る"]],
+    ["not a noun whose meaning left the verb's: 踏切", "踏切と踏み切る", ["踏切", "踏み切る"]],
+    ["not an adjectival noun: 好き", "好きな人", ["好き", "人"]],
+    ["not a noun whose verb is no term: 行い is no 行う", "行いを改める", ["行い", "改める"]],
   ])("%s", (_why, text, expected) => {
     expect(wordsOf(text)).toEqual(expected);
   });
