@@ -157,6 +157,8 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   /** The sentences that hold the kind of answer asked for. */
   const typed = new Set<KeyPoint>();
   const settlesFirst = new Set<KeyPoint>();
+  /** The sentences that hold the kind of answer asked for and none of the question's words, best first. */
+  const leaning: KeyPoint[] = [];
   const sought = answerSought(questionType, kind, weights);
   for (const result of results) {
     const reading = read(result.id);
@@ -226,23 +228,32 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
         before ? 0 : (CONTEXT_WEIGHT * weightOf(difference(previousTerms, ownTerms), weights)) / totalWeight,
         (HEADING_WEIGHT * weightOf(difference(headingTerms, unitTerms), weights)) / totalWeight,
       );
+      const saidBefore = previousTerms.size > 0;
       previousTerms = ownTerms;
       // A chain (A。同社は…。同年…) is followed back a few sentences; a longer one starts again from its last.
       const continued = before ? previousScore : null;
       previousUnit = unit.sentences < MAX_UNIT_SENTENCES ? unit : alone;
       previousScore = null;
-      // A sentence that says none of the question's words answers only a question about its title's subject.
-      if (unitTerms.size === 0 && !titleSaysAll) continue;
+      // A sentence that says none of the question's words answers a question about its title's subject. Or,
+      // where the sentence before says some, one that holds the kind of answer asked for: a sentence leaves
+      // out what it shares with the one before (「所管官庁は、法務省である。」, then 「併せて題名も「出入国管理
+      // 及び難民認定法」に改められ…」 for what the 法務省 oversees). Such a sentence is the last resort of
+      // withAnswerKind, after the article's sentences that say the question's words. Not after a heading or a
+      // title alone: any person an article names would answer who.
+      const leansOnContext = unitTerms.size === 0 && !titleSaysAll;
+      if (leansOnContext && (!saidBefore || questionType === null || !NAMED_KINDS.has(questionType))) continue;
       const text = article.body.slice(passage.start + unit.start, passage.start + unit.end);
-      let score = own + context + PASSAGE_WEIGHT * (result.score / bestScore);
       const normalized = normalize(text);
       const holdsAnswer =
         questionType !== null && hasAnswerType(questionType, normalized, unit.tokens, weights, kind, written);
+      if (leansOnContext && !holdsAnswer) continue;
+      let score = own + context + PASSAGE_WEIGHT * (result.score / bestScore);
       if (holdsAnswer) score += ANSWER_TYPE_BONUS;
       if (text.length > LONG_SENTENCE) score -= 0.1 * Math.min(1, text.length / LONG_SENTENCE - 1);
       // What continues a sentence (これをフォークト表記という。) answers at least as well as the sentence alone.
       if (continued !== null) score = Math.max(score, continued);
-      if (unit === previousUnit) previousScore = score;
+      // (a sentence that leans on its context lends no score to the one continuing it: it ranks no key point)
+      if (unit === previousUnit && !leansOnContext) previousScore = score;
       const point: KeyPoint = {
         ...source,
         text,
@@ -251,6 +262,10 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
         highlights: highlightsOf(unit.tokens, weights).map(([s, e]) => [s - unit.start, e - unit.start] as const),
         score,
       };
+      if (leansOnContext) {
+        if (sought?.holds(normalized, unit.tokens, written) ?? true) leaning.push(point);
+        continue;
+      }
       sentences.push(point);
       // holding it as the article is searched for it; 無料 for good answers only as the best match (see
       // withAnswerKind)
@@ -282,7 +297,9 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     ranked,
     typed,
     maxKeyPoints,
-    (articleId) => (sought ? sentenceOfKind(read, articleId, weights, sought) : undefined),
+    (articleId) =>
+      (sought ? sentenceOfKind(read, articleId, weights, sought) : undefined) ??
+      leaning.sort((a, b) => b.score - a.score).find((k) => k.articleId === articleId),
     settlesFirst,
   );
   const found = keyPoints.length > 0;
@@ -330,6 +347,13 @@ export function withAnswerKind(
   if (!answering || keyPoints.some((k) => k.text === answering.text)) return [...keyPoints];
   return [...keyPoints.slice(0, max - 1), answering];
 }
+
+/**
+ * The kinds of answer a sentence that says none of the question's words may hold, leaning on the sentence
+ * before: a name of a person, a place, a thing, or a date. Not a count or an amount (32台, 1,000円引き count
+ * what their own sentence says), nor a reason or a manner (ため, ので, により are in most sentences).
+ */
+const NAMED_KINDS: ReadonlySet<QuestionType> = new Set(["person", "place", "date", "name", "thing"]);
 
 /** Passages of an article read for an answer (see sentenceOfKind): an answer lies in its first pages. */
 const MAX_SCANNED_PASSAGES = 64;

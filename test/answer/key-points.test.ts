@@ -378,6 +378,22 @@ describe("key points for a question that asks for a kind of answer", () => {
         "ゲストは宮尾俊太郎さんで、トークショーも開かれた。",
         "次のトークショーは12月15日に開かれる。",
       ),
+      // the person asked for is named in a sentence that leaves the question's words to the one before
+      draft(
+        "mannequin",
+        "街角に現れたマネキン",
+        null,
+        "人気モデルにそっくりなマネキンが渋谷の街角に現れた。手がけたのは美術家の佐藤健太さんだ。",
+        "マネキンは来月まで街角に立つ。",
+      ),
+      // the person named after a sentence that says nothing of the question is no answer
+      draft(
+        "doll",
+        "原宿に現れた人形",
+        null,
+        "人気俳優にそっくりな人形が原宿に現れた。人形は来月まで立つ。",
+        "近くの店も混雑している。店長は鈴木一郎さんだ。",
+      ),
       // the passage with the amount asked for says too little of the question to be scored
       draft(
         "cleaner",
@@ -478,6 +494,25 @@ describe("key points for a question that asks for a kind of answer", () => {
     const texts = answer.keyPoints.map((k) => k.text);
     expect(texts[0]).toContain("くるみ割り人形");
     expect(texts.at(-1)).toBe("ゲストは宮尾俊太郎さんで、トークショーも開かれた。");
+  });
+
+  it("hold a person asked for, named in a sentence that leaves the question's words to the one before", () => {
+    const answer = reader.ask("人気モデルそっくりのマネキンを作ったのは誰？");
+    expect(answer.questionType).toBe("person");
+    const texts = answer.keyPoints.map((k) => k.text);
+    expect(texts[0]).toContain("マネキン");
+    expect(texts.at(-1)).toBe("手がけたのは美術家の佐藤健太さんだ。");
+  });
+
+  it("not with a sentence that leaves the question's words to the one before when it holds no answer", () => {
+    const texts = reader.ask("人気モデルそっくりのマネキンはいつ現れた？").keyPoints.map((k) => k.text);
+    expect(texts).not.toContain("手がけたのは美術家の佐藤健太さんだ。");
+  });
+
+  it("not with a sentence that says none of the question's words after one that says none either", () => {
+    const texts = reader.ask("人気俳優そっくりの人形を作ったのは誰？").keyPoints.map((k) => k.text);
+    expect(texts[0]).toContain("人形");
+    expect(texts).not.toContain("店長は鈴木一郎さんだ。");
   });
 
   it("hold a date asked for, though the passage that says one is not scored", () => {
