@@ -35,10 +35,24 @@ const ENDS_IN_HIRAGANA = /\p{Script=Hiragana}$/u;
 
 /**
  * 連用形 nouns whose meaning has left their verb's: 踏切 is a level crossing (「〜に踏み切った」 decided), 見合い
- * a marriage meeting, 通り a street and 「その通り」, 書留 registered mail, 組合 a union. A spelling here keeps
- * its whole spelling group apart from the verb.
+ * a marriage meeting, 通り a street and 「その通り」, 書留 registered mail, 組合 a union, 仕組み a mechanism
+ * (仕組む plots), 振り a pretence (「知らない振り」), 当たり 「1人当たり」, 代わり 「その代わり」. A spelling here
+ * keeps its whole spelling group apart from the verb.
  */
-const LEXICALIZED: ReadonlySet<string> = new Set(["踏切", "踏み切り", "見合い", "通り", "書留", "組合"]);
+const LEXICALIZED: ReadonlySet<string> = new Set([
+  "踏切",
+  "踏み切り",
+  "見合い",
+  "通り",
+  "書留",
+  "組合",
+  "仕組み",
+  "振り",
+  "当たり",
+  "当り",
+  "代わり",
+  "代り",
+]);
 
 /** The source of src/text/spelling-variants.ts, from kuromoji's dictionary. */
 export function spellingVariantsSource(): string {
@@ -168,11 +182,11 @@ export function spellingVariantsSource(): string {
   // 誰？」 asks what 「【占い師】…先生」 and 「今回の占い」 answer, 「いつ生まれた？」 what 「1980年生まれ」 does.
   // The nouns are common nouns spelled with kanji and ending in hiragana (占い, 申し込み), and with them every
   // spelling of the same reading that folds as they do (申込, 売上げ and 売上 with 売り上げ), so that no
-  // spelling is parted from the others. Not where a spelling in kanji alone has another reading, which
-  // kuromoji may choose: 語 is ゴ as often as 語り, 留置 リュウチ (detention) as often as 留め置き, 延 エン as
-  // often as 延べ, so 語り, 留め置き and 延べ are left alone too. Nor a spelling of two verbs, nor nouns whose
+  // spelling is parted from the others; but not a spelling in kanji alone that is one kanji (割 of 「年齢の
+  // 割に」, 待 of 待受, 込 of 税込) or that IPADIC also reads otherwise, which kuromoji may choose (留置 is
+  // リュウチ, detention, as often as 留め置き). Those keep their term, parted from the others: a word is
+  // rarely written so (延床面積 and 延べ床面積, 答 and 答え). Nor a spelling of two verbs, nor nouns whose
   // meaning has left the verb's (LEXICALIZED).
-  // every reading IPADIC gives a noun's spelling
   const readingsOf = new Map<string, Set<string>>();
   for (const { surface, reading } of nouns)
     readingsOf.set(surface, (readingsOf.get(surface) ?? new Set()).add(reading));
@@ -190,10 +204,12 @@ export function spellingVariantsSource(): string {
   const verbNouns: [string, string][] = [];
   for (const [group, verbs] of verbsOf) {
     const spellings = [...(members.get(group) ?? [])];
-    const otherwiseRead = (s: string) => ONLY_HAN.test(s) && (readingsOf.get(s)?.size ?? 0) > 1;
-    if (verbs.size !== 1 || spellings.some((s) => LEXICALIZED.has(s) || otherwiseRead(s))) continue;
+    if (verbs.size !== 1 || spellings.some((s) => LEXICALIZED.has(s))) continue;
     const reading = group.slice(group.lastIndexOf(",") + 1);
-    for (const spelling of spellings) verbNouns.push([`${spelling},${reading}`, [...verbs][0] as string]);
+    const ambiguous = (s: string) => ONLY_HAN.test(s) && (s.length < 2 || (readingsOf.get(s)?.size ?? 0) > 1);
+    for (const spelling of spellings.filter((s) => !ambiguous(s))) {
+      verbNouns.push([`${spelling},${reading}`, [...verbs][0] as string]);
+    }
   }
 
   const lines = (pairs: Iterable<readonly [string, string]>) =>

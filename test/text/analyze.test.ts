@@ -90,12 +90,22 @@ describe("words", () => {
       "売上げと売上と売り上げ",
       ["売り上げる", "売り上げる", "売り上げる"],
     ],
-    ["not where its kanji alone is read otherwise: 語 (ゴ), so not 語り", "語りと語る", ["語", "語る"]],
+    [
+      "not its spelling in one kanji alone: 答え is 答える, 割 (of 割に) stays",
+      "答えと答える、年齢の割に",
+      ["答える", "答える", "年齢", "割"],
+    ],
+    [
+      "nor in kanji IPADIC also reads otherwise: 語り is 語る, 語 (ゴ) stays",
+      "語りと語る、語の意味",
+      ["語る", "語る", "語", "意味"],
+    ],
     ["nor 留置 (リュウチ) as 留め置く", "留置場に留置された", ["留置", "場", "留置"]],
     ["a noun with okurigana read twice is still the verb: 使い (ツカイ, ヅカイ)", "使いと使う", ["使う", "使う"]],
     ["not a noun in kana alone: つなぎ", "つなぎとつなぐ", ["つなぎ", "つなぐ"]],
     ["not a noun ending in kanji: 真似", "真似と真似る", ["真似", "真似る"]],
     ["not a noun whose meaning left the verb's: 踏切", "踏切と踏み切る", ["踏切", "踏み切る"]],
+    ["not a noun whose meaning left the verb's: 通り of その通り", "その通りに通る", ["通り", "通る"]],
     ["not an adjectival noun: 好き", "好きな人", ["好き", "人"]],
     ["not a noun whose verb is no term: 行い is no 行う", "行いを改める", ["行い", "改める"]],
   ])("%s", (_why, text, expected) => {
