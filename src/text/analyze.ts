@@ -892,7 +892,7 @@ function markQuestionWords(tokens: RawToken[]): Map<number, QuestionType | null>
   let i = 0;
   /** The tokens after the next one: one function for all tokens, no allocation per token. */
   const after = (k: number) => tokens[i + 2 + k]?.token;
-  const context = { previous: undefined as KuromojiToken | undefined, topic: false, topicByComma: false };
+  const context = { previous: undefined as KuromojiToken | undefined, topic: false };
   for (; i < tokens.length; i++) {
     const current = tokens[i] as RawToken;
     const next = tokens[i + 1];
@@ -902,14 +902,8 @@ function markQuestionWords(tokens: RawToken[]): Map<number, QuestionType | null>
     // (首都はどこか教えて); a clause joined by が, けど, から … or a sentence's end starts again
     const particle = current.token.pos === "助詞" ? current.token.pos_detail_1 : null;
     if (particle === "接続助詞" || ENDS.test(current.surface)) context.topic = false;
-    else if (particle && TOPIC_PARTICLES.has(current.surface) && endsNoun(tokens[i - 1], tokens[i - 2])) {
+    else if (particle && TOPIC_PARTICLES.has(current.surface) && endsNoun(tokens[i - 1], tokens[i - 2]))
       context.topic = true;
-      context.topicByComma = false;
-    } else if (COMMAS.has(current.surface) && endsNoun(tokens[i - 1], tokens[i - 2])) {
-      // a comma after a noun stands for its topic particle: 「首都、どこか分かりますか」 (see topicByComma)
-      context.topicByComma = !context.topic;
-      context.topic = true;
-    }
     context.previous = current.token;
     if (!type) continue;
     marks.set(i, type.type);
@@ -919,7 +913,6 @@ function markQuestionWords(tokens: RawToken[]): Map<number, QuestionType | null>
 }
 
 const TOPIC_PARTICLES = new Set(["は", "って", "が"]);
-const COMMAS = new Set(["、", ","]);
 
 /**
  * Whether a token ends a noun: a noun, or the counter つ after a numeral, which IPADIC reads as the classical

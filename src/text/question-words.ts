@@ -282,11 +282,6 @@ export interface QuestionContext {
    * 「誰か教えて」 nor 「この曲は最高だけど、誰か教えて」.
    */
   readonly topic?: boolean;
-  /**
-   * Whether that topic is a noun and a comma, which stands for its particle before どこ, いつ or 何 (「首都、
-   * どこか分かりますか」), not before 誰: 「iPhoneの設定方法、誰か教えて」 calls on someone.
-   */
-  readonly topicByComma?: boolean;
 }
 
 /**
@@ -402,11 +397,10 @@ export function questionTypeOf(
   }
   // 〜かどうか (whether): no question, and どう no term
   if (surface === "どう" && ka && context.previous?.surface_form === "か") return INDEFINITE;
-  const topic = (context.topic ?? false) && !(context.topicByComma && QUESTION_WORDS.get(surface) === "person");
-  if (ka && !asksThere(afterNext, topic, after(1))) return INDEFINITE;
+  if (ka && !asksThere(afterNext, context.topic ?? false, after(1))) return INDEFINITE;
   // 誰か after a sentence, a comma or a request calls on someone (首都はどこ？誰か, 教えて誰か), as 誰か教えて does;
   // not after a topic (作ったのは、誰か知ってる？)
-  if (ka && QUESTION_WORDS.get(surface) === "person" && !topic && callsOn(context.previous)) return INDEFINITE;
+  if (ka && QUESTION_WORDS.get(surface) === "person" && !context.topic && callsOn(context.previous)) return INDEFINITE;
   // A question word and も or でも is a pronoun of all or none: 誰も知らない, 何も, いくつもある, どこでも採掘
   // できる, どこまでも; with a counter, of many: 何度も, 何年も, 何十回も; 何の利益も与えず.
   // (いくらでも, いくら何でも are read below: いくら stays a word of documents there)
@@ -454,7 +448,7 @@ export function questionTypeOf(
   const askedByKa = ADVERB_KA.get(surface);
   if (askedByKa) {
     const verbs = askedByKa === "price" ? TELLING_WORDS : KNOWING_WORDS;
-    if (asksThere(next, topic, afterNext, verbs)) return { type: askedByKa, includesNext: false };
+    if (asksThere(next, context.topic ?? false, afterNext, verbs)) return { type: askedByKa, includesNext: false };
     return surface === "いつか" ? null : INDEFINITE;
   }
   // spoken なん right after a question word is the copula なの: どこなん？, いつなん？, なんでなんw, 何なんやろ

@@ -358,13 +358,6 @@ describe("analyze", () => {
     ["a comma after a topic's どこか does not hide the verb of telling", "首都はどこか、教えてください", "place"],
     ["いつか before a verb of telling, after a topic, asks when", "発売日はいつか教えて", "date"],
     ["どこか before ご存知, after a topic, asks where", "首都はどこかご存知ですか？", "place"],
-    [
-      "a noun and a comma stand for a topic: どこか分かりますか asks where",
-      "ラオスの首都、どこか分かりますか",
-      "place",
-    ],
-    ["a noun and a comma stand for a topic: いつか知ってる？ asks when", "発売日、いつか知ってる？", "date"],
-    ["a noun and a comma stand for a topic: なにか教えて asks what", "ラオスの公用語、なにか教えて", "thing"],
     // IPADIC reads って before なに or なん as ってな and leaves に or ん
     ["spoken ってなに asks for a thing", "梅雨ってなに？", "thing"],
     ["spoken ってなんですか asks for a thing", "ラオスの公用語ってなんですか", "thing"],
@@ -424,9 +417,11 @@ describe("analyze", () => {
     "誰か、この曲の名前知ってる？",
     "何か、おすすめのアプリある？",
     "iPhoneの設定方法、誰か教えて",
-    // a noun and a comma stand for a topic before どこ, いつ and 何, not before 誰: it calls on someone
+    // nor after a noun and a comma: 「この件、何か聞いてる？」 asks whether anything was heard
     "この曲、誰か知ってる？",
-    "昨日、どこか行った？",
+    "この件、何か聞いてる？",
+    "田中さん、何か知ってる？",
+    "君、いつか分かるよ",
     "おすすめのアプリをいくつか教えて",
     // a clause joined by が or けど is no topic for the question word after it
     "この店は好きだが、誰か教えて",
