@@ -36,8 +36,9 @@ const ENDS_IN_HIRAGANA = /\p{Script=Hiragana}$/u;
 /**
  * 連用形 nouns whose meaning has left their verb's: 踏切 is a level crossing (「〜に踏み切った」 decided), 見合い
  * a marriage meeting, 通り a street and 「その通り」, 書留 registered mail, 組合 a union, 仕組み a mechanism
- * (仕組む plots), 振り a pretence (「知らない振り」), 当たり 「1人当たり」, 代わり 「その代わり」. A spelling here
- * keeps its whole spelling group apart from the verb.
+ * (仕組む plots), 振り a pretence (「知らない振り」), 当たり 「1人当たり」, 代わり 「その代わり」, 込み 「税込み」
+ * (込む is crowded), 上り an upload or an up train, 祭り a festival. A spelling here keeps its whole spelling
+ * group apart from the verb.
  */
 const LEXICALIZED: ReadonlySet<string> = new Set([
   "踏切",
@@ -52,6 +53,9 @@ const LEXICALIZED: ReadonlySet<string> = new Set([
   "当り",
   "代わり",
   "代り",
+  "込み",
+  "上り",
+  "祭り",
 ]);
 
 /** The source of src/text/spelling-variants.ts, from kuromoji's dictionary. */
@@ -85,8 +89,11 @@ export function spellingVariantsSource(): string {
   const verbs = new Map<string, Map<string, number>>();
   /** The dictionary forms of the verbs whose 連用形 is spelled and read so, by `spelling,reading`: 占い,ウラナイ → 占う. */
   const continuative = new Map<string, Set<string>>();
+  /** Adjectives in their dictionary form: 高い, for 高め (see verbNouns). */
+  const adjectives = new Set<string>();
   for (let at = 0; at + 10 <= tidLength; at += 10) {
     const f = features.getString(tid.getInt(at + 6)).split(",");
+    if (f[1] === "形容詞" && f[6] === "基本形") adjectives.add(f[0] ?? "");
     if (f[1] === "動詞" && f[2] === "自立" && f[6] === "連用形") {
       const key = `${f[0]},${f[8]}`;
       continuative.set(key, (continuative.get(key) ?? new Set<string>()).add(f[7] ?? ""));
@@ -196,7 +203,10 @@ export function spellingVariantsSource(): string {
     if (!VERBAL_NOUN.has(detail) || !HAN.test(surface) || reading === "*") continue;
     const group = `${folds.get(surface) ?? surface},${reading}`;
     members.set(group, (members.get(group) ?? new Set<string>()).add(surface));
-    if (!ENDS_IN_HIRAGANA.test(surface)) continue;
+    // 高め, 早め: an adjective's stem and め (-ish), not 高める's 連用形
+    if (!ENDS_IN_HIRAGANA.test(surface) || (surface.endsWith("め") && adjectives.has(`${surface.slice(0, -1)}い`))) {
+      continue;
+    }
     for (const verb of continuative.get(`${surface},${reading}`) ?? []) {
       verbsOf.set(group, (verbsOf.get(group) ?? new Set<string>()).add(folds.get(verb) ?? verb));
     }

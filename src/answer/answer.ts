@@ -157,7 +157,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   /** The sentences that hold the kind of answer asked for. */
   const typed = new Set<KeyPoint>();
   const settlesFirst = new Set<KeyPoint>();
-  /** The sentences that hold the kind of answer asked for and none of the question's words, best first. */
+  /** The sentences that hold the kind of answer asked for and none of the question's words. */
   const leaning: KeyPoint[] = [];
   const sought = answerSought(questionType, kind, weights);
   for (const result of results) {
@@ -228,7 +228,12 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
         before ? 0 : (CONTEXT_WEIGHT * weightOf(difference(previousTerms, ownTerms), weights)) / totalWeight,
         (HEADING_WEIGHT * weightOf(difference(headingTerms, unitTerms), weights)) / totalWeight,
       );
-      const saidBefore = previousTerms.size > 0;
+      // the sentence before in the same paragraph says some of the question's words (not a caption or a
+      // heading written in the text, a line of its own)
+      const saidBefore =
+        previousTerms.size > 0 &&
+        previousUnit !== null &&
+        sameParagraph(article.body, passage.start, previousUnit, sentence);
       previousTerms = ownTerms;
       // A chain (A。同社は…。同年…) is followed back a few sentences; a longer one starts again from its last.
       const continued = before ? previousScore : null;
@@ -246,7 +251,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
       const normalized = normalize(text);
       const holdsAnswer =
         questionType !== null && hasAnswerType(questionType, normalized, unit.tokens, weights, kind, written);
-      if (leansOnContext && !holdsAnswer) continue;
+      if (leansOnContext && (!holdsAnswer || (questionType === "date" && !CALENDAR_DATE.test(normalized)))) continue;
       let score = own + context + PASSAGE_WEIGHT * (result.score / bestScore);
       if (holdsAnswer) score += ANSWER_TYPE_BONUS;
       if (text.length > LONG_SENTENCE) score -= 0.1 * Math.min(1, text.length / LONG_SENTENCE - 1);
@@ -299,7 +304,10 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     maxKeyPoints,
     (articleId) =>
       (sought ? sentenceOfKind(read, articleId, weights, sought) : undefined) ??
-      leaning.sort((a, b) => b.score - a.score).find((k) => k.articleId === articleId),
+      leaning.reduce<KeyPoint | undefined>(
+        (best, k) => (k.articleId === articleId && (!best || k.score > best.score) ? k : best),
+        undefined,
+      ),
     settlesFirst,
   );
   const found = keyPoints.length > 0;
@@ -350,10 +358,18 @@ export function withAnswerKind(
 
 /**
  * The kinds of answer a sentence that says none of the question's words may hold, leaning on the sentence
- * before: a name of a person, a place, a thing, or a date. Not a count or an amount (32台, 1,000円引き count
- * what their own sentence says), nor a reason or a manner (ため, ので, により are in most sentences).
+ * before: a person, a place, a thing, or a date of the calendar (CALENDAR_DATE). Not a count or an amount
+ * (32台, 1,000円引き count what their own sentence says), a reason or a manner (ため, ので, により are in most
+ * sentences), nor a name, whose 〜という is as often hearsay (「…が原因だという。」).
  */
-const NAMED_KINDS: ReadonlySet<QuestionType> = new Set(["person", "place", "date", "name", "thing"]);
+const NAMED_KINDS: ReadonlySet<QuestionType> = new Set(["person", "place", "date", "thing"]);
+
+/**
+ * A date of the calendar, for a sentence that leans on the one before: a year of four digits or of an era,
+ * or a month. Not 「シーバスリーガル25年」, 「４日間で」 or 「2日分の化粧水」, which the answer type of いつ
+ * takes where the sentence also says the question's words.
+ */
+const CALENDAR_DATE = /[0-9]{4}\s*年|(明治|大正|昭和|平成|令和)\s*[0-9元]+\s*年|(?<![0-9])[0-9]{1,2}\s*月(?!間)/u;
 
 /** Passages of an article read for an answer (see sentenceOfKind): an answer lies in its first pages. */
 const MAX_SCANNED_PASSAGES = 64;

@@ -386,6 +386,15 @@ describe("key points for a question that asks for a kind of answer", () => {
         "人気モデルにそっくりなマネキンが渋谷の街角に現れた。手がけたのは美術家の佐藤健太さんだ。",
         "マネキンは来月まで街角に立つ。",
       ),
+      // nor across a paragraph's end, nor a number of days for a date
+      draft(
+        "robot",
+        "新宿に現れたロボット",
+        null,
+        "人気歌手にそっくりなロボットが新宿に現れた。",
+        "開発したのは技術者の高橋次郎さんだ。",
+        "人気作家にそっくりな人形も銀座に現れた。制作には4日間かかった。",
+      ),
       // the person named after a sentence that says nothing of the question is no answer
       draft(
         "doll",
@@ -507,6 +516,18 @@ describe("key points for a question that asks for a kind of answer", () => {
   it("not with a sentence that leaves the question's words to the one before when it holds no answer", () => {
     const texts = reader.ask("人気モデルそっくりのマネキンはいつ現れた？").keyPoints.map((k) => k.text);
     expect(texts).not.toContain("手がけたのは美術家の佐藤健太さんだ。");
+  });
+
+  it("not with a sentence that says none of the question's words after another paragraph", () => {
+    const texts = reader.ask("人気歌手そっくりのロボットを作ったのは誰？").keyPoints.map((k) => k.text);
+    expect(texts[0]).toContain("ロボット");
+    expect(texts).not.toContain("開発したのは技術者の高橋次郎さんだ。");
+  });
+
+  it("not with a number of days, for a date, in a sentence that says none of the question's words", () => {
+    const texts = reader.ask("人気作家そっくりの人形はいつ完成した？").keyPoints.map((k) => k.text);
+    expect(texts[0]).toContain("人形");
+    expect(texts).not.toContain("制作には4日間かかった。");
   });
 
   it("not with a sentence that says none of the question's words after one that says none either", () => {

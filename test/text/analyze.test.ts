@@ -106,6 +106,7 @@ describe("words", () => {
     ["not a noun ending in kanji: 真似", "真似と真似る", ["真似", "真似る"]],
     ["not a noun whose meaning left the verb's: 踏切", "踏切と踏み切る", ["踏切", "踏み切る"]],
     ["not a noun whose meaning left the verb's: 通り of その通り", "その通りに通る", ["通り", "通る"]],
+    ["not an adjective's -め: 高め is no 高める", "高めの声", ["高め", "声"]],
     ["not an adjectival noun: 好き", "好きな人", ["好き", "人"]],
     ["not a noun whose verb is no term: 行い is no 行う", "行いを改める", ["行い", "改める"]],
   ])("%s", (_why, text, expected) => {
