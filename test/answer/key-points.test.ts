@@ -394,6 +394,7 @@ describe("key points for a question that asks for a kind of answer", () => {
         "人気歌手にそっくりなロボットが新宿に現れた。",
         "開発したのは技術者の高橋次郎さんだ。",
         "人気作家にそっくりな人形も銀座に現れた。制作には4日間かかった。",
+        "人気画家にそっくりな彫刻が上野に現れた。展示は10日から始まる。",
       ),
       // the person named after a sentence that says nothing of the question is no answer
       draft(
@@ -522,6 +523,12 @@ describe("key points for a question that asks for a kind of answer", () => {
     const texts = reader.ask("人気歌手そっくりのロボットを作ったのは誰？").keyPoints.map((k) => k.text);
     expect(texts[0]).toContain("ロボット");
     expect(texts).not.toContain("開発したのは技術者の高橋次郎さんだ。");
+  });
+
+  it("hold a day as news gives it, in a sentence that says none of the question's words", () => {
+    const answer = reader.ask("人気画家そっくりの彫刻はいつから見られる？");
+    expect(answer.questionType).toBe("date");
+    expect(answer.keyPoints.at(-1)?.text).toBe("展示は10日から始まる。");
   });
 
   it("not with a number of days, for a date, in a sentence that says none of the question's words", () => {
