@@ -211,13 +211,14 @@ export function spellingVariantsSource(): string {
       verbsOf.set(group, (verbsOf.get(group) ?? new Set<string>()).add(folds.get(verb) ?? verb));
     }
   }
+  /** A spelling in kanji alone that may be another word: one kanji (割), or one IPADIC also reads otherwise (留置). */
+  const mayBeAnother = (s: string) => ONLY_HAN.test(s) && (s.length < 2 || (readingsOf.get(s)?.size ?? 0) > 1);
   const verbNouns: [string, string][] = [];
   for (const [group, verbs] of verbsOf) {
     const spellings = [...(members.get(group) ?? [])];
     if (verbs.size !== 1 || spellings.some((s) => LEXICALIZED.has(s))) continue;
     const reading = group.slice(group.lastIndexOf(",") + 1);
-    const ambiguous = (s: string) => ONLY_HAN.test(s) && (s.length < 2 || (readingsOf.get(s)?.size ?? 0) > 1);
-    for (const spelling of spellings.filter((s) => !ambiguous(s))) {
+    for (const spelling of spellings.filter((s) => !mayBeAnother(s))) {
       verbNouns.push([`${spelling},${reading}`, [...verbs][0] as string]);
     }
   }

@@ -68,7 +68,8 @@ const SPELLINGS = foldsOf(SPELLING_VARIANTS);
  * A noun that is a verb's 連用形 is the verb (see scripts/generate-spelling-variants.ts): 占い → 占う, 悩み →
  * 悩む, 生まれ → 生まれる, 問い合わせ and 問合せ → 問い合せる. A member asks with a verb what an article says with
  * its noun (「占ったのは誰？」: 「【占い師】美月ゆま先生」), and the other way round (「生まれはどこ？」: 「大阪で
- * 生まれた」). Only common nouns (一般, サ変接続), keyed by spelling and reading: 語 read ゴ is no 語り.
+ * 生まれた」). Only common nouns (一般, サ変接続), keyed by spelling and reading (kuromoji gives both): the script
+ * says which spellings are left their own term (割 of 割に, 留置 read リュウチ, 踏切).
  */
 const VERB_OF_NOUN = foldsOf(VERB_NOUNS);
 
