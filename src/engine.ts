@@ -96,10 +96,10 @@ export class Engine {
   readonly #vocabulary: Vocabulary = {
     known: (term) => this.#index.documentFrequency(term) > 0,
     together: (terms) => this.#index.together(terms),
-    adjacent: (words, terms) =>
-      this.#index
-        .holdingAll(terms, ADJACENT_SCAN)
-        .some((id) => writesInOrder(this.#passages.get(id)?.text ?? "", words)),
+    adjacent: (words, terms) => {
+      const written = writesInOrder(words);
+      return this.#index.holdingAll(terms, ADJACENT_SCAN).some((id) => written(this.#passages.get(id)?.text ?? ""));
+    },
   };
   /** Title suggestions, built on first use and dropped whenever the articles change. */
   #suggester: TitleSuggester | undefined;

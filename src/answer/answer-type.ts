@@ -10,6 +10,24 @@ import { MEASURE_NOUNS, NAN, type QuestionType } from "../text/question-words.ts
 const DATE =
   /(?<![0-9０-９])[0-9０-９]+\s*(年|月|日|世紀|年代)|(明治|大正|昭和|平成|令和|元禄|江戸時代)|[0-9]{4}\/[0-9]{1,2}|(?<![一二三四五六七八九十百千])[一二三四五六七八九十百千]+(年|月|日|世紀)/u;
 /**
+ * A date of the calendar, stricter than DATE, for a sentence that leans on the one before (see answer.ts): a
+ * year of four digits (not 2000年間) or of an era, a month (not 5月病), a date with a slash, or a day as news
+ * gives it (「同社は10日、」, 「10日から」). Not 「シーバスリーガル25年」, 「４日間で」 or 「2日分の化粧水」, which
+ * DATE takes where the sentence also says the question's words. Read in normalized text.
+ */
+export const CALENDAR_DATE = new RegExp(
+  [
+    "(?<![0-9])[0-9]{4}\\s*年(?!間)",
+    "(?<![0-9])[0-9]{4}/[0-9]{1,2}",
+    "(明治|大正|昭和|平成|令和)\\s*([0-9]+|元|[一二三四五六七八九十]+)\\s*年",
+    "(?<![0-9])[0-9]{1,2}\\s*月(?!間|病)",
+    "(?<![一二三四五六七八九十百千])(十[一二]?|[一二三四五六七八九])月(?!間)",
+    "(?<![0-9])[0-9]{1,2}\\s*日(?=[、,(（]|に|から|まで|付)",
+  ].join("|"),
+  "u",
+);
+
+/**
  * 金額: 85円, 3,980円, 1億8千万円, 100億ドル, 130万ユーロ, ¥17,640, $99, 三百円 (NFKC makes ￥ ¥ and ＄ $).
  * Not a bare number: 「…アプリっていくら？」 is not answered by 2位; nor a kanji numeral inside a word:
  * 関東一円 is all over 関東.

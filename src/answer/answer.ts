@@ -15,6 +15,7 @@ import { type Sentence, splitSentences } from "../text/sentences.ts";
 import {
   type AnswerSought,
   answerSought,
+  CALENDAR_DATE,
   counterAsked,
   hasAnswerType,
   kindAsked,
@@ -363,24 +364,6 @@ export function withAnswerKind(
  * sentences), nor a name, whose 〜という is as often hearsay (「…が原因だという。」).
  */
 const NAMED_KINDS: ReadonlySet<QuestionType> = new Set(["person", "place", "date", "thing"]);
-
-/**
- * A date of the calendar, for a sentence that leans on the one before: a year of four digits (not 2000年間)
- * or of an era, a month (not 5月病), a date with a slash, or a day as news gives it (「同社は10日、」,
- * 「10日から」). Not 「シーバスリーガル25年」, 「４日間で」 or 「2日分の化粧水」, which the answer type of いつ
- * takes where the sentence also says the question's words.
- */
-const CALENDAR_DATE = new RegExp(
-  [
-    "(?<![0-9])[0-9]{4}\\s*年(?!間)",
-    "(?<![0-9])[0-9]{4}/[0-9]{1,2}",
-    "(明治|大正|昭和|平成|令和)\\s*([0-9]+|元|[一二三四五六七八九十]+)\\s*年",
-    "(?<![0-9])[0-9]{1,2}\\s*月(?!間|病)",
-    "(?<![一二三四五六七八九十百千])(十[一二]?|[一二三四五六七八九])月(?!間)",
-    "(?<![0-9])[0-9]{1,2}\\s*日(?=[、,(（]|に|から|まで|付)",
-  ].join("|"),
-  "u",
-);
 
 /** Passages of an article read for an answer (see sentenceOfKind): an answer lies in its first pages. */
 const MAX_SCANNED_PASSAGES = 64;

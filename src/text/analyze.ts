@@ -331,11 +331,12 @@ const LETTERS_WORD = /^[a-z]+$/u;
  * Whether a text, normalized, writes the words one after another as words of their own, with nothing, a
  * space, ・ or - between them: 「PS Vita」 and 「PS-Vita」 write ps and vita; 「Flash Player」 writes no flash
  * and play, nor 「Facebook CEO」 book and ceo. A model number may follow (「iPad mini2」 writes ipad and mini).
- * See Vocabulary.adjacent.
+ * See Vocabulary.adjacent. The pattern is made once, for all the texts asked about.
  */
-export function writesInOrder(text: string, words: readonly string[]): boolean {
+export function writesInOrder(words: readonly string[]): (text: string) => boolean {
   const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&"));
-  return new RegExp(`(?<![a-z])${escaped.join("[\\s・-]?")}(?![a-z])`, "u").test(normalize(text));
+  const pattern = new RegExp(`(?<![a-z])${escaped.join("[\\s・-]?")}(?![a-z])`, "u");
+  return (text) => pattern.test(normalize(text));
 }
 
 /** The term of a part of a word cut in two or more, as analysis would make it of the part alone. */

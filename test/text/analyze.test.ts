@@ -226,7 +226,7 @@ describe("respell: a question's word as the library spells it", () => {
       known: (term: string) => held.some((terms) => terms.has(term)),
       together: (terms: readonly string[]) => held.some((h) => terms.every((t) => h.has(t))),
       adjacent: (words: readonly string[], terms: readonly string[]) =>
-        passages.some((p, i) => terms.every((t) => held[i]?.has(t)) && writesInOrder(p, words)),
+        passages.some((p, i) => terms.every((t) => held[i]?.has(t)) && writesInOrder(words)(p)),
     };
     return respell(analyze(tokenizer, question), library).flatMap((t) =>
       t.term === null ? [] : [[t.term, question.slice(t.start, t.end)]],
