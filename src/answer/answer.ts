@@ -22,6 +22,7 @@ import {
   type WrittenAt,
 } from "./answer-type.ts";
 import {
+  asksForOne,
   measureAsked,
   namingWords,
   pairsOf,
@@ -311,12 +312,14 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
       ),
     settlesFirst,
   );
-  const found = keyPoints.length > 0;
+  const asksForSubject = questionType === null ? asksForOne(questionTokens) : SUBJECT_KINDS.has(questionType);
+  const answered = asksForSubject ? withEntrySubject(read, weights, keyPoints, maxKeyPoints, typed) : keyPoints;
+  const found = answered.length > 0;
   return {
     ...empty,
     found,
-    ...(found ? missingWords(ctx, question, asked, questionTokens, kind, keyPoints) : {}),
-    keyPoints,
+    ...(found ? missingWords(ctx, question, asked, questionTokens, kind, answered) : {}),
+    keyPoints: answered,
     passages: passages.slice(0, maxPassages),
     suggestions: found ? [] : ctx.suggest(question).map(sourceOf),
   };
@@ -389,25 +392,33 @@ function sentenceOfKind(
     const held = weightOf(reading.held, weights);
     if (best ? held <= best.weight : held === 0 && !sought.mayName) continue;
     if (!sought.mayHold(normalize(reading.passage.text))) continue;
-    const { passage, article } = reading;
     const written = writtenIn(reading);
     for (const { sentence, tokens, terms } of reading.sentences()) {
       const weight = weightOf(terms, weights);
       if (best && weight <= best.weight) continue;
       if (weight === 0 && !sought.names(tokens)) continue;
       if (!sought.holds(normalize(sentence.text), tokens, written)) continue;
-      const point: KeyPoint = {
-        ...sourceOf(article),
-        text: sentence.text,
-        start: passage.start + sentence.start,
-        end: passage.start + sentence.end,
-        highlights: highlightsOf(tokens, weights).map(([s, e]) => [s - sentence.start, e - sentence.start] as const),
-        score: 0,
-      };
-      best = { point, weight };
+      best = { point: sentencePoint(reading, sentence, tokens, weights), weight };
     }
   }
   return best?.point;
+}
+
+/** A sentence of a passage as a key point that is no candidate (it has no score), the question's words marked. */
+function sentencePoint(
+  { passage, article }: PassageReading,
+  sentence: Sentence,
+  tokens: readonly Token[],
+  weights: ReadonlyMap<string, number>,
+): KeyPoint {
+  return {
+    ...sourceOf(article),
+    text: sentence.text,
+    start: passage.start + sentence.start,
+    end: passage.start + sentence.end,
+    highlights: highlightsOf(tokens, weights).map(([s, e]) => [s - sentence.start, e - sentence.start] as const),
+    score: 0,
+  };
 }
 
 /**
@@ -653,6 +664,67 @@ function byBestSentence(
   const floor = ahead.at(-1)?.score ?? 0;
   const rest = results.filter((r) => !aheadIds.has(r.id)).map((r) => ({ id: r.id, score: Math.min(r.score, floor) }));
   return [...ahead.map(({ id, score }) => ({ id, score })), ...rest];
+}
+
+/** What an entry's subject may answer: who, where, what (and a question for one of them: see asksForOne). */
+const SUBJECT_KINDS: ReadonlySet<QuestionType> = new Set(["person", "place", "thing"]);
+
+/**
+ * The key points, with the sentence that names the first one's subject when that subject may be the answer.
+ * Japanese leaves out what a sentence shares with its context, and in an encyclopedia entry that is the
+ * entry's subject: 「ニーダーザクセン州の州都である。」 in the entry ハノーファー, 「UEFAネーションズリーグでは、
+ * 第1回大会の2018-19で優勝した。」 in ポルトガル. A question that asks who, where or what such a sentence is
+ * about (「ニーダーザクセン州の州都はどこ？」) and names nothing of the entry's title is answered by the entry's
+ * subject: its first sentence, which names it and says what it is (「ハノーファー（ ）は、ライネ川沿いにある
+ * 北ドイツの主要都市のひとつ。」), takes the last place. Only an entry's: a news article's title is a headline,
+ * which its first sentence does not open with. Not when a key point names the subject already.
+ */
+function withEntrySubject(
+  read: (id: string) => PassageReading | undefined,
+  weights: ReadonlyMap<string, number>,
+  keyPoints: KeyPoint[],
+  max: number,
+  typed: ReadonlySet<KeyPoint>,
+): KeyPoint[] {
+  const first = keyPoints[0];
+  // the first key point names someone or something of the kind asked for: that is the answer; so is the
+  // first of several articles
+  if (!first || max < 2 || typed.has(first) || keyPoints.some((k) => k.articleId !== first.articleId)) {
+    return keyPoints;
+  }
+  const reading = read(passageIdOf(first.articleId, 0));
+  // (titleTerms: the question's terms the title holds)
+  if (!reading || reading.titleTerms.size > 0) return keyPoints;
+  const { article, passage } = reading;
+  if (!opensWithName(passage.text, article.title)) return keyPoints;
+  const name = squashed(article.title);
+  if (keyPoints.some((k) => squashed(k.text).includes(name))) return keyPoints;
+  const lead = reading.sentences()[0];
+  if (!lead) return keyPoints;
+  return [...keyPoints.slice(0, max - 1), sentencePoint(reading, lead.sentence, lead.tokens, weights)];
+}
+
+/**
+ * Whether a text opens with a name as its topic, glosses in parentheses aside: 「ハノーファー（ ）は、…」,
+ * 「石油（せきゆ）とは、…」 open with ハノーファー and 石油; 「東芝は、同社製の…」 does not open with 「声に反応！
+ * 東芝の「VoiPY」で…」.
+ */
+export function opensWithName(text: string, name: string): boolean {
+  const wanted = squashed(name);
+  if (!wanted) return false;
+  let unglossed = "";
+  let from = 0;
+  for (const [start, end] of glossesIn(text)) {
+    unglossed += text.slice(from, start);
+    from = end;
+  }
+  const opening = squashed(unglossed + text.slice(from));
+  return opening.startsWith(`${wanted}は`) || opening.startsWith(`${wanted}とは`);
+}
+
+/** A text normalized, without spaces: 「Google 検索」 as 「Google検索」. */
+function squashed(text: string): string {
+  return normalize(text).replace(/\s+/gu, "");
 }
 
 /** The first sentence of a lead passage, as leadAsked offers it to be judged. */

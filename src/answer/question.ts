@@ -680,6 +680,32 @@ function asksWhetherItIs(tokens: readonly Token[], at: number): boolean {
   );
 }
 
+/**
+ * Whether a question with no question word asks for one person, place or thing: it closes on a noun, with
+ * nothing after it but a topic's は or って (「…3国に分裂した現在の国家は」, 「…施行されたのは」, 「…の原因と
+ * なった法律」, 「ASEAN加盟10カ国中唯一の内陸国」). Not on a predicate (「…は存在するか」, 「…使えるの？」), nor
+ * on a noun it asks whether its topic is (「日本って安全な国？」), nor on とは, which asks what the noun is
+ * (「ボギン・ドーとは」), nor on a topic alone (「ラオスって」).
+ */
+export function asksForOne(tokens: readonly Token[]): boolean {
+  const said = tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.surface));
+  const at = said.findLastIndex((t) => t.pos[0] !== "助詞");
+  const last = said[at];
+  if (last?.pos[0] !== "名詞") return false;
+  const after = said.slice(at + 1);
+  if (after.length > 1 || (after[0] && !isTopicMarker(said, at + 1))) return false;
+  // a closing の or ん explains (「…できるの？」): before は it is a thing (「…施行されたのは」)
+  if ((last.surface === "の" || last.surface === "ん") && after.length === 0) return false;
+  // a noun alone before its topic marker asks about itself (「ラオスって」): the noun asked for is said which
+  // one, by a clause or after の
+  const phrase = said.findLastIndex((t, i) => i < at && t.pos[0] !== "名詞");
+  if (after.length > 0 && phrase < 0) return false;
+  return !asksWhetherItIs(
+    said,
+    said.findLastIndex((t) => t.term !== null),
+  );
+}
+
 /** ない as IPADIC gives it after では: 国ではない, 国ではなかった. */
 const DENIED = new Set(["ない", "なかっ", "なく"]);
 
