@@ -22,7 +22,8 @@ import {
   type WrittenAt,
 } from "./answer-type.ts";
 import {
-  asksForOne,
+  askedNouns,
+  asksWhoOrWhat,
   measureAsked,
   namingWords,
   pairsOf,
@@ -312,8 +313,25 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
       ),
     settlesFirst,
   );
-  const asksForSubject = questionType === null ? asksForOne(questionTokens) : SUBJECT_KINDS.has(questionType);
-  const answered = asksForSubject ? withEntrySubject(read, weights, keyPoints, maxKeyPoints, typed) : keyPoints;
+  // The subject of the first key point's entry may be the answer, when that key point does not name one: of
+  // the kind asked for, or, without a question word, a thing (a proper noun or a foreign word the question
+  // does not name).
+  const first = keyPoints[0];
+  const firstAnswers = (k: KeyPoint) =>
+    questionType === null ? hasAnswerType("thing", normalize(k.text), ctx.analyze(k.text), weights) : typed.has(k);
+  const answered =
+    first && asksWhoOrWhat(questionTokens, questionType) && !firstAnswers(first)
+      ? withEntrySubject(
+          read,
+          weights,
+          keyPoints,
+          maxKeyPoints,
+          askedNouns(questionTokens),
+          (reading, opening) =>
+            questionType === null ||
+            hasAnswerType(questionType, normalize(opening.text), opening.tokens, weights, kind, writtenIn(reading)),
+        )
+      : keyPoints;
   const found = answered.length > 0;
   return {
     ...empty,
@@ -666,65 +684,77 @@ function byBestSentence(
   return [...ahead.map(({ id, score }) => ({ id, score })), ...rest];
 }
 
-/** What an entry's subject may answer: who, where, what (and a question for one of them: see asksForOne). */
-const SUBJECT_KINDS: ReadonlySet<QuestionType> = new Set(["person", "place", "thing"]);
-
 /**
  * The key points, with the sentence that names the first one's subject when that subject may be the answer.
  * Japanese leaves out what a sentence shares with its context, and in an encyclopedia entry that is the
  * entry's subject: 「ニーダーザクセン州の州都である。」 in the entry ハノーファー, 「UEFAネーションズリーグでは、
- * 第1回大会の2018-19で優勝した。」 in ポルトガル. A question that asks who, where or what such a sentence is
- * about (「ニーダーザクセン州の州都はどこ？」) and names nothing of the entry's title is answered by the entry's
- * subject: its first sentence, which names it and says what it is (「ハノーファー（ ）は、ライネ川沿いにある
- * 北ドイツの主要都市のひとつ。」), takes the last place. Only an entry's: a news article's title is a headline,
- * which its first sentence does not open with. Not when a key point names the subject already.
+ * 第1回大会の2018-19で優勝した。」 in ポルトガル. A question that asks who, where or what such a sentence leaves
+ * unsaid (「ニーダーザクセン州の州都はどこ？」; the caller judges that the first key point names no answer) and
+ * names nothing of the entry's title but the noun of what it asks for (`asked`: 国 of 「…した国は？」 in
+ * ドミニカ国) is answered by the subject. The entry's first sentence, which names it and says what it is
+ * (「ハノーファー（ ）は、ライネ川沿いにある大きな町。」), takes the last place when it holds the kind of answer
+ * asked for (`holdsKind`): a 誰 question is not answered by 「生命の起源（…）は、…過程のことである。」. Only
+ * where all the key points come from the entry, and none names its title already. An article whose first
+ * sentence does not open with its title is no entry: a news article under a headline.
  */
 function withEntrySubject(
   read: (id: string) => PassageReading | undefined,
   weights: ReadonlyMap<string, number>,
   keyPoints: KeyPoint[],
   max: number,
-  typed: ReadonlySet<KeyPoint>,
+  asked: ReadonlySet<string>,
+  holdsKind: (reading: PassageReading, opening: { text: string; tokens: readonly Token[] }) => boolean,
 ): KeyPoint[] {
   const first = keyPoints[0];
-  // the first key point names someone or something of the kind asked for: that is the answer; so is the
-  // first of several articles
-  if (!first || max < 2 || typed.has(first) || keyPoints.some((k) => k.articleId !== first.articleId)) {
-    return keyPoints;
-  }
+  // the first of several articles may not be the one asked about
+  if (!first || max < 2 || keyPoints.some((k) => k.articleId !== first.articleId)) return keyPoints;
   const reading = read(passageIdOf(first.articleId, 0));
   // (titleTerms: the question's terms the title holds)
-  if (!reading || reading.titleTerms.size > 0) return keyPoints;
+  if (!reading || [...reading.titleTerms].some((t) => !asked.has(t))) return keyPoints;
   const { article, passage } = reading;
-  if (!opensWithName(passage.text, article.title)) return keyPoints;
-  const name = squashed(article.title);
-  if (keyPoints.some((k) => squashed(k.text).includes(name))) return keyPoints;
-  const lead = reading.sentences()[0];
-  if (!lead) return keyPoints;
-  return [...keyPoints.slice(0, max - 1), sentencePoint(reading, lead.sentence, lead.tokens, weights)];
+  if (!opensWithName(splitSentences(passage.text)[0]?.text ?? "", article.title)) return keyPoints;
+  if (keyPoints.some((k) => namesTitle(k.text, article.title))) return keyPoints;
+  const opening = reading.sentences()[0];
+  // what the sentence says of the subject, not its glosses (「Origin of life」 names no one)
+  if (!opening || !holdsKind(reading, unglossed(opening.sentence, opening.tokens))) return keyPoints;
+  return [...keyPoints.slice(0, max - 1), sentencePoint(reading, opening.sentence, opening.tokens, weights)];
 }
 
 /**
- * Whether a text opens with a name as its topic, glosses in parentheses aside: 「ハノーファー（ ）は、…」,
- * 「石油（せきゆ）とは、…」 open with ハノーファー and 石油; 「東芝は、同社製の…」 does not open with 「声に反応！
- * 東芝の「VoiPY」で…」.
+ * Whether a sentence opens with an article's title as its topic, glosses in parentheses aside: 「ハノーファー
+ * （ ）は、…」, 「石油（せきゆ）とは、…」, 「『君の名は。』は…」 open with ハノーファー, 石油 and 君の名は。; so does
+ * 「ニューヨークは…」 with ニューヨーク (都市), a title told from others by what follows it in parentheses.
+ * Not 「東芝は、同社製の…」 with the headline 「声に反応！東芝の「VoiPY」で…」, nor 「日本共産党は」 with 日本, nor
+ * は opening a word (「ハノーファーはじめて」).
  */
-export function opensWithName(text: string, name: string): boolean {
-  const wanted = squashed(name);
-  if (!wanted) return false;
-  let unglossed = "";
-  let from = 0;
-  for (const [start, end] of glossesIn(text)) {
-    unglossed += text.slice(from, start);
-    from = end;
-  }
-  const opening = squashed(unglossed + text.slice(from));
-  return opening.startsWith(`${wanted}は`) || opening.startsWith(`${wanted}とは`);
+export function opensWithName(sentence: string, title: string): boolean {
+  const opening = squashed(unglossed({ text: sentence, start: 0, end: sentence.length }, []).text);
+  return namesOf(title).some((name) =>
+    [name, `『${name}』`, `「${name}」`].some(
+      (written) => opening.startsWith(written) && TOPIC_AFTER_NAME.test(opening.slice(written.length)),
+    ),
+  );
 }
 
-/** A text normalized, without spaces: 「Google 検索」 as 「Google検索」. */
+/** は or とは as a topic's particle: a comma or no hiragana after it (は、, は日本の; not はじめて). */
+const TOPIC_AFTER_NAME = /^と?は(?:[、，,]|(?!\p{Script=Hiragana}))/u;
+
+/** Whether a text names an article's title (as spelled, or without what tells it from others). */
+function namesTitle(text: string, title: string): boolean {
+  const said = squashed(text);
+  return namesOf(title).some((name) => said.includes(name));
+}
+
+/** A title as a text may name it: whole, and without what tells it from others (ニューヨーク (都市)). */
+function namesOf(title: string): string[] {
+  const whole = squashed(title);
+  const bare = squashed(title.replace(/\s*[（(][^（()）]*[)）]\s*$/u, ""));
+  return [...new Set([whole, bare])].filter((name) => name.length > 0);
+}
+
+/** A text normalized, without spaces (「Google 検索」 as 「Google検索」; an underscore is a space in a title). */
 function squashed(text: string): string {
-  return normalize(text).replace(/\s+/gu, "");
+  return normalize(text).replace(/[\s_]+/gu, "");
 }
 
 /** The first sentence of a lead passage, as leadAsked offers it to be judged. */
@@ -791,6 +821,24 @@ function glossesIn(text: string): [number, number][] {
 }
 
 /**
+ * A sentence without its glosses in parentheses (see glossesIn), as text and tokens: 「生命の起源は、…」 of
+ * 「生命の起源（せいめいのきげん、Origin of life）は、…」. Token offsets are the passage's, as the sentence's
+ * start is; a token touching a gloss is left out.
+ */
+function unglossed(sentence: Sentence, tokens: readonly Token[]): { text: string; tokens: Token[] } {
+  const glosses = glossesIn(sentence.text);
+  let text = "";
+  let from = 0;
+  for (const [start, end] of glosses) {
+    text += sentence.text.slice(from, start);
+    from = end;
+  }
+  text += sentence.text.slice(from);
+  const at = glosses.map(([start, end]) => [sentence.start + start, sentence.start + end] as const);
+  return { text, tokens: tokens.filter((t) => !at.some(([start, end]) => t.start < end && t.end > start)) };
+}
+
+/**
  * Whether a sentence says what the subject is: it opens with a noun phrase that ends in a subject term and
  * is its topic (梅雨（つゆ、ばいう）は、…, 生命の起源（…）は…, …通称ラオスは、…, 雷鳥とは…), glosses in
  * parentheses aside; or it leaves the subject to the title (は、山あいにある集落で…). Not a news lead that
@@ -798,9 +846,7 @@ function glossesIn(text: string): [number, number][] {
  */
 function defines(sentence: Sentence, tokens: readonly Token[], subject: readonly string[]): boolean {
   if (OPENS_WITH_TOPIC.test(sentence.text)) return true;
-  // token offsets are the passage's, as the sentence's start is; a token touching a gloss is left out
-  const glosses = glossesIn(sentence.text).map(([start, end]) => [sentence.start + start, sentence.start + end]);
-  const outside = tokens.filter((t) => !glosses.some(([start = 0, end = 0]) => t.start < end && t.end > start));
+  const outside = unglossed(sentence, tokens).tokens;
   const wa = outside.findIndex((t) => t.pos[1] === "係助詞" && t.surface === "は");
   const last = outside[wa - 1]?.surface === "と" ? wa - 2 : wa - 1;
   const topic = outside[last];

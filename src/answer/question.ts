@@ -681,29 +681,66 @@ function asksWhetherItIs(tokens: readonly Token[], at: number): boolean {
 }
 
 /**
- * Whether a question with no question word asks for one person, place or thing: it closes on a noun, with
- * nothing after it but a topic's は or って (「…3国に分裂した現在の国家は」, 「…施行されたのは」, 「…の原因と
- * なった法律」, 「ASEAN加盟10カ国中唯一の内陸国」). Not on a predicate (「…は存在するか」, 「…使えるの？」), nor
- * on a noun it asks whether its topic is (「日本って安全な国？」), nor on とは, which asks what the noun is
- * (「ボギン・ドーとは」), nor on a topic alone (「ラオスって」).
+ * Whether a question with no question word asks for one person, place or thing: it closes on a noun that a
+ * clause says which one is, with nothing after it but a topic's は or って (「…3国に分裂した現在の国家は」,
+ * 「…施行されたのは」, 「…の原因となった法律」). Not on a noun said of another (「見本市の歴史は？」,
+ * 「明日の天気」: what is asked is said of it, not who or what it is), on こと (「…許されることは」), after a
+ * topic (「…開かれるのは何時」), on a predicate (「…は存在するか」, 「…使えるの？」), nor on a noun the question
+ * asks whether its topic is (「日本って安全な国？」).
  */
 export function asksForOne(tokens: readonly Token[]): boolean {
   const said = tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.surface));
+  // (a laugh after the question: 「…山は？笑」)
+  while (said.length > 0 && LAUGH.test(said.at(-1)?.surface ?? "")) said.pop();
   const at = said.findLastIndex((t) => t.pos[0] !== "助詞");
   const last = said[at];
-  if (last?.pos[0] !== "名詞") return false;
+  if (last?.pos[0] !== "名詞" || last.surface === "こと") return false;
   const after = said.slice(at + 1);
   if (after.length > 1 || (after[0] && !isTopicMarker(said, at + 1))) return false;
-  // a closing の or ん explains (「…できるの？」): before は it is a thing (「…施行されたのは」)
+  // a closing の or ん explains (「見本市が開かれるの」): before は it is a thing (「…施行されたのは」)
   if ((last.surface === "の" || last.surface === "ん") && after.length === 0) return false;
-  // a noun alone before its topic marker asks about itself (「ラオスって」): the noun asked for is said which
-  // one, by a clause or after の
-  const phrase = said.findLastIndex((t, i) => i < at && t.pos[0] !== "名詞");
-  if (after.length > 0 && phrase < 0) return false;
+  // the noun phrase it closes (現在の国家), and the clause before it
+  let start = at;
+  while (start > 0 && (said[start - 1]?.pos[0] === "名詞" || said[start - 1]?.pos[1] === "連体化")) start--;
+  const clause = said[start - 1];
+  if (!clause || !CLAUSE_ENDS.has(clause.pos[0] ?? "")) return false;
   return !asksWhetherItIs(
     said,
     said.findLastIndex((t) => t.term !== null),
   );
+}
+
+/** A laugh typed after a question. */
+const LAUGH = /^[w笑草]+$/u;
+
+/** What ends a clause before the noun it says which one is: 開かれる, 高い, 分裂した (た), 安全な (な). */
+const CLAUSE_ENDS: ReadonlySet<string> = new Set(["動詞", "形容詞", "助動詞"]);
+
+/** What the subject of an article may answer: who, where, what (and a question for one of them, asksForOne). */
+const SUBJECT_KINDS: ReadonlySet<QuestionType> = new Set(["person", "place", "thing"]);
+
+/**
+ * Whether a question may ask for the subject of an article it does not name: it asks who, where or what
+ * (asksForOne without a question word), not what something is (「パルスとは何？」).
+ */
+export function asksWhoOrWhat(tokens: readonly Token[], type: QuestionType | null): boolean {
+  if (asksWhatItIs(tokens)) return false;
+  return type === null ? asksForOne(tokens) : SUBJECT_KINDS.has(type);
+}
+
+/**
+ * The terms of the nouns that name what a question asks for, a clause or の before them: ラジオ局 of 「…を放送
+ * しているラジオ局は？」, 国 of 「…銃撃戦が発生した国はどこ？」 and of 「東カリブにて…のはどこの国？」. None for a
+ * name alone before its topic marker (「ハノーファーはどこ？」 asks about ハノーファー).
+ */
+export function askedNouns(tokens: readonly Token[]): Set<string> {
+  const said = tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.surface));
+  const isNoun = (t: Token | undefined) => t?.pos[0] === "名詞" && t.term !== null && !t.question;
+  const end = said.findLastIndex(isNoun);
+  let start = end;
+  while (start > 0 && isNoun(said[start - 1])) start--;
+  if (start <= 0) return new Set();
+  return new Set(said.slice(start, end + 1).map((t) => t.term as string));
 }
 
 /** ない as IPADIC gives it after では: 国ではない, 国ではなかった. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { opensWithName } from "../../src/answer/answer.ts";
-import { asksForOne, withoutRequest } from "../../src/answer/question.ts";
+import { askedNouns, asksForOne, asksWhoOrWhat, withoutRequest } from "../../src/answer/question.ts";
 import type { Engine } from "../../src/engine.ts";
 import { analyze } from "../../src/text/analyze.ts";
 import { loadTokenizer, type Tokenizer } from "../../src/text/tokenizer.ts";
@@ -9,6 +9,7 @@ import { engineWith, removeDir } from "../helpers/engine.ts";
 
 // An encyclopedia entry leaves its subject to its title: 「ニーダーザクセン州の州都である。」 is said of ハノーファー.
 const LEAD = "ハノーファー（Hannover）は、ライネ川沿いにある大きな町。";
+const MAHLER = "グスタフ・マーラー（Gustav Mahler）は、オーストリアの作曲家。";
 
 let tokenizer: Tokenizer;
 let engine: Engine;
@@ -25,6 +26,14 @@ beforeAll(async () => {
       "毎年春には世界最大級の見本市が開かれる。",
     ),
     draft(
+      "leipzig",
+      "ライプツィヒ",
+      null,
+      "ライプツィヒ（Leipzig）は、ザクセン州の町。",
+      "書籍の市は中世から続いている。書籍の市では、毎年多くの新刊が披露される。書籍の市の会場は、路面電車で結ばれている。",
+    ),
+    draft("bremen", "ブレーメン", null, "ブレーメンは、ドイツ北部の都市。ヴェーザー川の河口近くに位置する。"),
+    draft(
       "muenchen",
       "ミュンヘン",
       null,
@@ -32,30 +41,63 @@ beforeAll(async () => {
       "サッカーの試合は市の北にあるドイツ最大級の競技場で行われる。",
       "ミュンヘン動物園は市の南部にあり、ゾウの飼育で知られる。",
     ),
-    draft("bremen", "ブレーメン", null, "ブレーメンは、ドイツ北部の都市。ヴェーザー川の河口近くに位置する。"),
-    // a news article: its title is a headline, which its first sentence does not open with
     draft(
-      "cafe",
-      "猫カフェが渋谷で話題に",
+      "toyooka",
+      "豊岡市",
       null,
-      "渋谷に新しい店ができた。店内では猫と遊べる。",
-      "週末は行列ができる。",
+      "豊岡市（とよおかし）は、兵庫県の北部に位置する。",
+      "コウノトリの野生復帰に取り組んでいる。",
     ),
+    draft("mahler", "グスタフ・マーラー", null, MAHLER, "交響曲第1番「巨人」を作曲した。"),
+    draft(
+      "origin",
+      "生命の起源",
+      null,
+      "生命の起源（せいめいのきげん、Origin of life）は、生命が生まれた過程のこと。",
+      "肉汁の実験で、微生物の自然発生が証明されたとされた。",
+    ),
+    // its first sentence is its title alone, cut at the title's 。
+    draft(
+      "musume",
+      "モーニング娘。",
+      null,
+      "モーニング娘。（モーニングむすめ）は、日本のアイドルグループ。1997年に結成された。",
+    ),
+    // a news article: its title is a headline, which its first sentence does not open with
+    draft("cafe", "渋谷の新名所", null, "渋谷に新しい店ができた。店内では猫と遊べる。", "週末は行列ができる。"),
   ]));
 });
 afterAll(() => removeDir(dir));
 
-const texts = (question: string) => engine.ask(question).keyPoints.map((k) => k.text);
+const texts = (question: string, keyPoints?: number) =>
+  engine.ask(question, keyPoints === undefined ? {} : { keyPoints }).keyPoints.map((k) => k.text);
 
 describe("the subject of an entry, as the answer to a question about it", () => {
   it("is named by the entry's first sentence, in the last place, when the question asks who, where or what", () => {
     expect(texts("ニーダーザクセン州の州都はどこ？")).toEqual(["ニーダーザクセン州の州都である。", LEAD]);
+    expect(texts("交響曲第1番「巨人」を作曲したのは誰？")).toEqual(["交響曲第1番「巨人」を作曲した。", MAHLER]);
     // without a question word: the noun a clause says which one it is
     expect(texts("世界最大級の見本市が開かれる都市")).toEqual(["毎年春には世界最大級の見本市が開かれる。", LEAD]);
     // the first sentence is read as any key point is: the question's words in it are marked
     const lead = engine.ask("川沿いで世界最大級の見本市が開かれるのは？").keyPoints.at(-1);
     expect(lead?.text).toBe(LEAD);
     expect(lead?.highlights.map(([s, e]) => LEAD.slice(s, e))).toEqual(["川沿い"]);
+  });
+
+  it("takes the place of the last of three key points, and is not added where one is asked for", () => {
+    const three = texts("書籍の市が開かれる都市は？");
+    expect(three).toHaveLength(3);
+    expect(three[2]).toBe("ライプツィヒ（Leipzig）は、ザクセン州の町。");
+    expect(texts("ニーダーザクセン州の州都はどこ？", 1)).toEqual(["ニーダーザクセン州の州都である。"]);
+  });
+
+  it("is not added where the first sentence does not hold the kind asked for", () => {
+    // ハノーファー is a town, not a person
+    expect(texts("世界最大級の見本市を開くのは誰？")).not.toContain(LEAD);
+    // a gloss says nothing of the subject: 「Origin of life」 is no one's name
+    expect(texts("肉汁の実験で微生物の自然発生を証明したのは誰？")).toEqual([
+      "肉汁の実験で、微生物の自然発生が証明されたとされた。",
+    ]);
   });
 
   it("is not added when the key points come from several articles", () => {
@@ -80,6 +122,13 @@ describe("the subject of an entry, as the answer to a question about it", () => 
     expect(texts("ハノーファーで毎年春に開かれるのは？")).toEqual(["毎年春には世界最大級の見本市が開かれる。"]);
   });
 
+  it("is added where the title shares only the noun that names what is asked for", () => {
+    expect(texts("コウノトリの野生復帰に取り組んでいる市は？")).toEqual([
+      "コウノトリの野生復帰に取り組んでいる。",
+      "豊岡市（とよおかし）は、兵庫県の北部に位置する。",
+    ]);
+  });
+
   it("is not added for a question that asks when, how many or whether", () => {
     expect(texts("見本市はいつ開かれる？")).toEqual(["毎年春には世界最大級の見本市が開かれる。"]);
     expect(texts("ミッテルランド運河って大きい？")).not.toContain(LEAD);
@@ -88,41 +137,94 @@ describe("the subject of an entry, as the answer to a question about it", () => 
   it("is not added from a news article, whose first sentence does not open with its headline", () => {
     expect(texts("猫と遊べるのはどこ？")).toEqual(["店内では猫と遊べる。"]);
   });
+
+  it("is not a title alone, where the title ends its first sentence", () => {
+    expect(texts("1997年に結成されたグループは？")).not.toContain("モーニング娘。");
+  });
 });
 
-describe("a sentence that opens with a name as its topic", () => {
-  it("opens with it before は or とは, glosses in parentheses aside", () => {
+describe("a sentence that opens with a title as its topic", () => {
+  it("opens with it before は or とは, glosses in parentheses and spaces aside", () => {
     expect(opensWithName(LEAD, "ハノーファー")).toBe(true);
     expect(opensWithName("石油（せきゆ）とは、炭化水素を主成分とする油。", "石油")).toBe(true);
     expect(opensWithName("東西電機（とうざいでんき、Tozai（英））は、家電メーカー。", "東西電機")).toBe(true);
-    expect(opensWithName("Google 検索（グーグルけんさく）はGoogleが提供する検索エンジン。", "Google 検索")).toBe(true);
+    expect(opensWithName("Google検索（グーグルけんさく）はGoogleが提供する検索エンジン。", "Google 検索")).toBe(true);
+    // an underscore for a space, as in a link
+    expect(opensWithName("ISO 16949は、自動車産業向けの規格。", "ISO_16949")).toBe(true);
   });
 
-  it("does not open with a headline, a longer name, or a name that is no topic", () => {
+  it("opens with a title in brackets, or without what tells it from others", () => {
+    expect(opensWithName("『君の名は。』は、2016年のアニメ映画。", "君の名は。")).toBe(true);
+    expect(opensWithName("ニューヨーク（New York）は、アメリカ合衆国の都市。", "ニューヨーク (都市)")).toBe(true);
+  });
+
+  it("does not open with a headline, a longer name, a name that is no topic, or a word beginning with は", () => {
     expect(opensWithName("東芝は、同社製の電化製品用のコントローラを発表した。", "声に反応！東芝のコントローラ")).toBe(
       false,
     );
     expect(opensWithName("ラオス人民民主共和国、通称ラオスは、東南アジアの国。", "ラオス")).toBe(false);
+    expect(opensWithName("日本共産党は、日本の政党。", "日本")).toBe(false);
     expect(opensWithName("ハノーファーの人口は53万人。", "ハノーファー")).toBe(false);
-    expect(opensWithName("ハノーファーは", "")).toBe(false);
+    expect(opensWithName("ハノーファーはじめての見本市。", "ハノーファー")).toBe(false);
+    expect(opensWithName("は、日本の元号の一つ。", "")).toBe(false);
   });
 });
 
 describe("a question without a question word that asks for one person, place or thing", () => {
   const asks = (question: string) => asksForOne(withoutRequest(analyze(tokenizer, question)));
 
-  it("closes on a noun, after a clause or の, with a topic marker or nothing after it", () => {
+  it("closes on a noun that a clause says which one is, with a topic marker or nothing after it", () => {
     expect(asks("18世紀に3国に分裂した現在の国家は")).toBe(true);
     expect(asks("2002年3月1日より施行されたのは？")).toBe(true);
-    expect(asks("ASEAN加盟10カ国中唯一の内陸国")).toBe(true);
-    expect(asks("アイヌの代表的な鮭料理って")).toBe(true);
+    expect(asks("事件の原因となった法律")).toBe(true);
+    expect(asks("日本一高い山は？笑")).toBe(true);
   });
 
-  it("does not close on a predicate, a yes or no, a definition, or a topic alone", () => {
+  it("does not close on a noun said of another, a bare noun, こと, a pronoun, or a predicate", () => {
+    expect(asks("見本市の歴史は？")).toBe(false);
+    expect(asks("ASEAN加盟10カ国中唯一の内陸国")).toBe(false);
+    expect(asks("ラーメン")).toBe(false);
+    expect(asks("ラオスって")).toBe(false);
+    expect(asks("真打になって許されることは")).toBe(false);
+    expect(asks("見本市が開かれるのは何時")).toBe(false);
+    expect(asks("見本市が開かれるの")).toBe(false);
     expect(asks("2012年現在は真打制度は存在するか?")).toBe(false);
     expect(asks("ChatGPTって無料で使えるの？")).toBe(false);
+  });
+
+  it("does not ask whether its topic is the noun, nor about the noun, nor what something is", () => {
     expect(asks("日本って安全な国？")).toBe(false);
-    expect(asks("ボギン・ドーとは")).toBe(false);
-    expect(asks("ラオスって")).toBe(false);
+    expect(asks("見本市が開かれる州都について")).toBe(false);
+    expect(asks("世界最大級の見本市が開かれる都市とは")).toBe(false);
+  });
+});
+
+describe("a question that may ask for the subject of an article", () => {
+  const asks = (question: string, type: Parameters<typeof asksWhoOrWhat>[1]) =>
+    asksWhoOrWhat(withoutRequest(analyze(tokenizer, question)), type);
+
+  it("asks who, where or what, but not what something is", () => {
+    expect(asks("交響曲を作曲したのは誰？", "person")).toBe(true);
+    expect(asks("州都はどこ？", "place")).toBe(true);
+    expect(asks("灯油の原料は何？", "thing")).toBe(true);
+    expect(asks("パルスとは何？", "thing")).toBe(false);
+    expect(asks("見本市はいつ？", "date")).toBe(false);
+  });
+});
+
+describe("the nouns that name what a question asks for", () => {
+  const nouns = (question: string) => [...askedNouns(withoutRequest(analyze(tokenizer, question)))];
+
+  it("are the nouns that close it, after a clause or の, before or after its question word", () => {
+    expect(nouns("山田麻莉奈の番組を放送しているラジオ局は？")).toEqual(["ラジオ", "局"]);
+    expect(nouns("銃撃戦が発生した国はどこ？")).toEqual(["国"]);
+    expect(nouns("カリブ族が残っているのはどこの国？")).toEqual(["国"]);
+    expect(nouns("ラオスの首都ってどこ")).toEqual(["首都"]);
+  });
+
+  it("are none for a name alone before its topic marker, or no noun", () => {
+    expect(nouns("ハノーファーはどこ？")).toEqual([]);
+    expect(nouns("どこ？")).toEqual([]);
+    expect(nouns("")).toEqual([]);
   });
 });
