@@ -300,8 +300,9 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     }
   }
   const top = Math.max(0, ...ranked.map((k) => k.score));
+  const best = ranked.filter((k) => lead.includes(k) || k.score >= top * RUNNER_UP_SHARE).slice(0, maxKeyPoints);
   const keyPoints = withAnswerKind(
-    ranked.filter((k) => lead.includes(k) || k.score >= top * RUNNER_UP_SHARE).slice(0, maxKeyPoints),
+    best,
     ranked,
     typed,
     maxKeyPoints,
@@ -313,23 +314,24 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
       ),
     settlesFirst,
   );
-  // The subject of the first key point's entry may be the answer, when that key point does not name one: of
-  // the kind asked for, or, without a question word, a thing (a proper noun or a foreign word the question
-  // does not name).
-  const first = keyPoints[0];
-  const firstAnswers = (k: KeyPoint) =>
-    questionType === null ? hasAnswerType("thing", normalize(k.text), ctx.analyze(k.text), weights) : typed.has(k);
+  // The subject of the key points' entry may be the answer when the first names none of the kind asked
+  // for and withAnswerKind found no sentence that does.
   const answered =
-    first && asksWhoOrWhat(questionTokens, questionType) && !firstAnswers(first)
+    asksWhoOrWhat(questionTokens, questionType) &&
+    !typed.has(keyPoints[0] as KeyPoint) &&
+    keyPoints.every((k) => best.includes(k))
       ? withEntrySubject(
           read,
           weights,
           keyPoints,
           maxKeyPoints,
           askedNouns(questionTokens),
-          (reading, opening) =>
-            questionType === null ||
-            hasAnswerType(questionType, normalize(opening.text), opening.tokens, weights, kind, writtenIn(reading)),
+          (reading, opening, asked) =>
+            // a person or a place as answerType judges it; a thing, or one without a question word, named as
+            // the kind asked for (「…政党は？」: 「日本共産党（…）は、日本の政党。」; 「…ラジオ局は？」: RKBラジオ)
+            questionType === "person" || questionType === "place"
+              ? hasAnswerType(questionType, normalize(opening.text), opening.tokens, weights, kind, writtenIn(reading))
+              : [...opening.tokens.map((t) => t.term), ...reading.titleWords].some((t) => t !== null && asked.has(t)),
         )
       : keyPoints;
   const found = answered.length > 0;
@@ -689,13 +691,13 @@ function byBestSentence(
  * Japanese leaves out what a sentence shares with its context, and in an encyclopedia entry that is the
  * entry's subject: 「ニーダーザクセン州の州都である。」 in the entry ハノーファー, 「UEFAネーションズリーグでは、
  * 第1回大会の2018-19で優勝した。」 in ポルトガル. A question that asks who, where or what such a sentence leaves
- * unsaid (「ニーダーザクセン州の州都はどこ？」; the caller judges that the first key point names no answer) and
- * names nothing of the entry's title but the noun of what it asks for (`asked`: 国 of 「…した国は？」 in
- * ドミニカ国) is answered by the subject. The entry's first sentence, which names it and says what it is
- * (「ハノーファー（ ）は、ライネ川沿いにある大きな町。」), takes the last place when it holds the kind of answer
- * asked for (`holdsKind`): a 誰 question is not answered by 「生命の起源（…）は、…過程のことである。」. Only
- * where all the key points come from the entry, and none names its title already. An article whose first
- * sentence does not open with its title is no entry: a news article under a headline.
+ * unsaid (「ニーダーザクセン州の州都はどこ？」; the caller judges that no key point names an answer) and names
+ * nothing of the entry's title but the noun of what it asks for (`asked`: 国 of 「…した国は？」 in ドミニカ国)
+ * is answered by the subject. The entry's first sentence, which names it and says what it is (「ハノーファー
+ * （Hannover）は、ライネ川沿いにある大きな町。」), takes the last place when it is of the kind asked for
+ * (`isOfKind`, judged without its glosses): a 誰 question is not answered by 「生命の起源（…、Origin of life）は、
+ * …過程のことである。」. Only where all the key points come from the entry, and none names its title already.
+ * An article whose first sentence does not open with its title is no entry: a news article under a headline.
  */
 function withEntrySubject(
   read: (id: string) => PassageReading | undefined,
@@ -703,26 +705,32 @@ function withEntrySubject(
   keyPoints: KeyPoint[],
   max: number,
   asked: ReadonlySet<string>,
-  holdsKind: (reading: PassageReading, opening: { text: string; tokens: readonly Token[] }) => boolean,
+  isOfKind: (
+    reading: PassageReading,
+    opening: { text: string; tokens: readonly Token[] },
+    asked: ReadonlySet<string>,
+  ) => boolean,
 ): KeyPoint[] {
   const first = keyPoints[0];
   // the first of several articles may not be the one asked about
   if (!first || max < 2 || keyPoints.some((k) => k.articleId !== first.articleId)) return keyPoints;
   const reading = read(passageIdOf(first.articleId, 0));
-  // (titleTerms: the question's terms the title holds)
+  // The question names nothing of the title (titleTerms: the question's terms it holds) but the kind asked
+  // for (国 of 「…した国は？」 in ドミニカ国): 「1958年に完成した東京タワーは？」 names 東京タワー.
   if (!reading || [...reading.titleTerms].some((t) => !asked.has(t))) return keyPoints;
+  if (reading.titleWords.every((t) => reading.titleTerms.has(t))) return keyPoints;
   const { article, passage } = reading;
   if (!opensWithName(splitSentences(passage.text)[0]?.text ?? "", article.title)) return keyPoints;
   if (keyPoints.some((k) => namesTitle(k.text, article.title))) return keyPoints;
   const opening = reading.sentences()[0];
   // what the sentence says of the subject, not its glosses (「Origin of life」 names no one)
-  if (!opening || !holdsKind(reading, unglossed(opening.sentence, opening.tokens))) return keyPoints;
+  if (!opening || !isOfKind(reading, unglossed(opening.sentence, opening.tokens), asked)) return keyPoints;
   return [...keyPoints.slice(0, max - 1), sentencePoint(reading, opening.sentence, opening.tokens, weights)];
 }
 
 /**
  * Whether a sentence opens with an article's title as its topic, glosses in parentheses aside: 「ハノーファー
- * （ ）は、…」, 「石油（せきゆ）とは、…」, 「『君の名は。』は…」 open with ハノーファー, 石油 and 君の名は。; so does
+ * （Hannover）は、…」, 「石油（せきゆ）とは、…」, 「『君の名は。』は…」 open with ハノーファー, 石油 and 君の名は。; so does
  * 「ニューヨークは…」 with ニューヨーク (都市), a title told from others by what follows it in parentheses.
  * Not 「東芝は、同社製の…」 with the headline 「声に反応！東芝の「VoiPY」で…」, nor 「日本共産党は」 with 日本, nor
  * は opening a word (「ハノーファーはじめて」).
@@ -736,8 +744,8 @@ export function opensWithName(sentence: string, title: string): boolean {
   );
 }
 
-/** は or とは as a topic's particle: a comma or no hiragana after it (は、, は日本の; not はじめて). */
-const TOPIC_AFTER_NAME = /^と?は(?:[、，,]|(?!\p{Script=Hiragana}))/u;
+/** は or とは as a topic's particle: no hiragana after it (は、, は日本の; not はじめて, nor はやがて). */
+const TOPIC_AFTER_NAME = /^と?は(?!\p{Script=Hiragana})/u;
 
 /** Whether a text names an article's title (as spelled, or without what tells it from others). */
 function namesTitle(text: string, title: string): boolean {
@@ -748,7 +756,7 @@ function namesTitle(text: string, title: string): boolean {
 /** A title as a text may name it: whole, and without what tells it from others (ニューヨーク (都市)). */
 function namesOf(title: string): string[] {
   const whole = squashed(title);
-  const bare = squashed(title.replace(/\s*[（(][^（()）]*[)）]\s*$/u, ""));
+  const bare = squashed(title.replace(/[（(][^（()）]*[)）]\s*$/u, ""));
   return [...new Set([whole, bare])].filter((name) => name.length > 0);
 }
 

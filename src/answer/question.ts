@@ -710,8 +710,8 @@ export function asksForOne(tokens: readonly Token[]): boolean {
   );
 }
 
-/** A laugh typed after a question. */
-const LAUGH = /^[w笑草]+$/u;
+/** A laugh typed after a question, or a long vowel mark alone (「山ー」). */
+const LAUGH = /^(?:[w笑草]+|ー+)$/u;
 
 /** What ends a clause before the noun it says which one is: 開かれる, 高い, 分裂した (た), 安全な (な). */
 const CLAUSE_ENDS: ReadonlySet<string> = new Set(["動詞", "形容詞", "助動詞"]);
@@ -729,14 +729,17 @@ export function asksWhoOrWhat(tokens: readonly Token[], type: QuestionType | nul
 }
 
 /**
- * The terms of the nouns that name what a question asks for, a clause or の before them: ラジオ局 of 「…を放送
- * しているラジオ局は？」, 国 of 「…銃撃戦が発生した国はどこ？」 and of 「東カリブにて…のはどこの国？」. None for a
- * name alone before its topic marker (「ハノーファーはどこ？」 asks about ハノーファー).
+ * The terms of the nouns that name the kind of what a question asks for: the nouns that close it, a clause or
+ * の before them, with no predicate after them (ラジオ局 of 「…を放送しているラジオ局は？」, 国 of 「…銃撃戦が
+ * 発生した国はどこ？」 and of 「…のはどこの国？」). None for a name alone before its topic marker (「ハノーファーは
+ * どこ？」 asks about ハノーファー), nor for a noun a verb follows (「何が光合成する？」).
  */
 export function askedNouns(tokens: readonly Token[]): Set<string> {
   const said = tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.surface));
-  const isNoun = (t: Token | undefined) => t?.pos[0] === "名詞" && t.term !== null && !t.question;
+  while (said.length > 0 && LAUGH.test(said.at(-1)?.surface ?? "")) said.pop();
+  const isNoun = (t: Token | undefined) => t?.pos[0] === "名詞" && t.term !== null;
   const end = said.findLastIndex(isNoun);
+  if (said.slice(end + 1).some((t) => CLAUSE_ENDS.has(t.pos[0] ?? "") && t.pos[0] !== "助動詞")) return new Set();
   let start = end;
   while (start > 0 && isNoun(said[start - 1])) start--;
   if (start <= 0) return new Set();
