@@ -24,6 +24,7 @@ import {
 import {
   askedNouns,
   asksWhoOrWhat,
+  closingKind,
   measureAsked,
   namingWords,
   pairsOf,
@@ -314,11 +315,11 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
       ),
     settlesFirst,
   );
-  // The subject of the key points' entry may be the answer when the first names none of the kind asked
+  // The subject of the key points' entry may be the answer when none of them names one of the kind asked
   // for and withAnswerKind found no sentence that does.
   const answered =
     asksWhoOrWhat(questionTokens, questionType) &&
-    !typed.has(keyPoints[0] as KeyPoint) &&
+    !keyPoints.some((k) => typed.has(k)) &&
     keyPoints.every((k) => best.includes(k))
       ? withEntrySubject(
           read,
@@ -327,10 +328,12 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
           maxKeyPoints,
           askedNouns(questionTokens),
           (reading, opening, asked) =>
-            // a person or a place as answerType judges it; a thing, or one without a question word, named as
-            // the kind asked for (「…政党は？」: 「日本共産党（…）は、日本の政党。」; 「…ラジオ局は？」: RKBラジオ)
+            // a person or a place as answerType judges it, its closing noun naming no other kind (「…の作曲家。」
+            // is no place); a thing, or one without a question word, named as the kind asked for (「…政党は？」:
+            // 「日本共産党（…）は、日本の政党。」; 「…ラジオ局は？」: RKBラジオ)
             questionType === "person" || questionType === "place"
-              ? hasAnswerType(questionType, normalize(opening.text), opening.tokens, weights, kind, writtenIn(reading))
+              ? (closingKind(opening.tokens) ?? questionType) === questionType &&
+                hasAnswerType(questionType, normalize(opening.text), opening.tokens, weights, kind, writtenIn(reading))
               : [...opening.tokens.map((t) => t.term), ...reading.titleWords].some((t) => t !== null && asked.has(t)),
         )
       : keyPoints;

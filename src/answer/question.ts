@@ -746,6 +746,28 @@ export function askedNouns(tokens: readonly Token[]): Set<string> {
   return new Set(said.slice(start, end + 1).map((t) => t.term as string));
 }
 
+/**
+ * The kind of answer a sentence's closing noun names, as a question's would (see KIND_NOUNS, isPersonRole):
+ * 「…オーストリアの作曲家。」 a person, 「…ライネ川沿いにある大きな町。」 a place; through 「…のひとつ」 and a
+ * copula (「…の州都である。」). Null where it names none (「…の政党。」, 「…過程のことである。」).
+ */
+export function closingKind(tokens: readonly Token[]): QuestionType | null {
+  const said = tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.surface));
+  const closing = said.findLastIndex((t) => t.pos[0] === "名詞" && t.term !== null);
+  if (said.slice(closing + 1).some((t) => t.pos[0] !== "助動詞" && t.pos[0] !== "助詞")) return null;
+  // 「…主要都市のひとつ」: one of them
+  const oneOf = ONE_OF.has(said[closing]?.surface ?? "") && said[closing - 1]?.surface === "の";
+  const at = oneOf ? closing - 2 : closing;
+  const last = said[at];
+  if (last?.pos[0] !== "名詞" || last.term === null) return null;
+  if (isPersonRole(last, said[at - 1])) return "person";
+  const kind = KIND_NOUNS.get(last.term ?? "");
+  return kind === "place" || kind === "person" ? kind : null;
+}
+
+/** What makes a noun one of a kind: 「…の主要都市のひとつ」. */
+const ONE_OF: ReadonlySet<string> = new Set(["ひとつ", "一つ", "1つ", "一種", "一人", "ひとり"]);
+
 /** ない as IPADIC gives it after では: 国ではない, 国ではなかった. */
 const DENIED = new Set(["ない", "なかっ", "なく"]);
 

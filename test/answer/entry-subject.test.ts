@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { opensWithName } from "../../src/answer/answer.ts";
-import { askedNouns, asksForOne, asksWhoOrWhat, withoutRequest } from "../../src/answer/question.ts";
+import { askedNouns, asksForOne, asksWhoOrWhat, closingKind, withoutRequest } from "../../src/answer/question.ts";
 import type { Engine } from "../../src/engine.ts";
 import { analyze } from "../../src/text/analyze.ts";
 import { loadTokenizer, type Tokenizer } from "../../src/text/tokenizer.ts";
@@ -56,7 +56,14 @@ beforeAll(async () => {
       "豊岡市（とよおかし）は、兵庫県の北部に位置する。日本海に面し、城崎温泉や出石そばで知られる観光地でもある。",
       "絶滅したコウノトリの野生復帰に、長年にわたって地域ぐるみで取り組んでいる。",
     ),
-    draft("mahler", "グスタフ・マーラー", null, MAHLER, "交響曲第1番「巨人」を作曲した。"),
+    draft(
+      "mahler",
+      "グスタフ・マーラー",
+      null,
+      MAHLER,
+      "交響曲第1番「巨人」を作曲した。",
+      "弟子にはブルーノ・ワルターがいる。",
+    ),
     draft(
       "origin",
       "生命の起源",
@@ -84,7 +91,7 @@ describe("the subject of an entry, as the answer to a question about it", () => 
   it("is named by the entry's first sentence, in the last place, when the question asks who, where or what", () => {
     expect(texts("ニーダーザクセン州の州都はどこ？")).toEqual(["ニーダーザクセン州の州都である。", LEAD]);
     expect(texts("交響曲第1番「巨人」を作曲したのは誰？")).toEqual(["交響曲第1番「巨人」を作曲した。", MAHLER]);
-    // without a question word: the noun a clause says which one it is
+    // without a question word: the noun a clause says which one it is says where (都市)
     expect(texts("世界最大級の見本市が開かれる都市")).toEqual(["毎年春には世界最大級の見本市が開かれる。", LEAD]);
     // the first sentence is read as any key point is: the question's words in it are marked
     const lead = engine.ask("川沿いで世界最大級の見本市が開かれる都市は？").keyPoints.at(-1);
@@ -109,6 +116,20 @@ describe("the subject of an entry, as the answer to a question about it", () => 
     // a 背景 is no town, and a bare の names no kind
     expect(texts("毎年春に見本市が開かれる背景は")).not.toContain(LEAD);
     expect(texts("川沿いで世界最大級の見本市が開かれるのは？")).not.toContain(LEAD);
+  });
+
+  it("does not take the place of any key point that holds the kind asked for", () => {
+    expect(texts("交響曲第1番「巨人」の作曲者の弟子は誰？", 2)).toEqual([
+      "交響曲第1番「巨人」を作曲した。",
+      "弟子にはブルーノ・ワルターがいる。",
+    ]);
+  });
+
+  it("is not added where the first sentence says its subject is of another kind", () => {
+    // a composer is no place, though his first sentence names one (オーストリア)
+    expect(texts("ミサ曲第3番の初演はどこで行われた？")).not.toContain(
+      "アントン・ブルックナー（Anton Bruckner）は、オーストリアの作曲家。",
+    );
   });
 
   it("is not added where the first sentence does not hold the kind asked for", () => {
@@ -253,5 +274,25 @@ describe("the nouns that name what a question asks for", () => {
     expect(nouns("光合成で何が発生する？")).toEqual([]);
     expect(nouns("どこ？")).toEqual([]);
     expect(nouns("")).toEqual([]);
+  });
+});
+
+describe("the kind of answer a sentence's closing noun names", () => {
+  const kind = (sentence: string) => closingKind(analyze(tokenizer, sentence));
+
+  it("is a person's role or a place's kind, through 「…のひとつ」 and a copula", () => {
+    expect(kind("グスタフ・マーラーは、オーストリアの作曲家。")).toBe("person");
+    expect(kind("ハノーファーは、ライネ川沿いにある大きな町。")).toBe("place");
+    expect(kind("ハノーファーは、北ドイツの主要都市のひとつ。")).toBe("place");
+    expect(kind("ニーダーザクセン州の州都である。")).toBe("place");
+  });
+
+  it("is none where the closing noun names no person or place, or a predicate follows it", () => {
+    // an organisation answers who, as in a question (「…を計画していた政党は？」)
+    expect(kind("日本共産党は、日本の政党。")).toBe("person");
+    expect(kind("梅雨は、雨の多い時期。")).toBeNull();
+    expect(kind("生命の起源は、生命が生まれた過程のことである。")).toBeNull();
+    expect(kind("作曲家として活躍した。")).toBeNull();
+    expect(kind("")).toBeNull();
   });
 });
