@@ -328,11 +328,11 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
           maxKeyPoints,
           askedNouns(questionTokens),
           (reading, opening, asked) =>
-            // a person or a place as answerType judges it, its closing noun naming no other kind (「…の作曲家。」
-            // is no place); a thing, or one without a question word, named as the kind asked for (「…政党は？」:
-            // 「日本共産党（…）は、日本の政党。」; 「…ラジオ局は？」: RKBラジオ)
+            // a person or a place, its closing noun says (「…の作曲家。」, 「…大きな町。」), holding one as the
+            // answer type judges; a thing, or one without a question word, named as the kind asked for
+            // (「…政党は？」: 「日本共産党（…）は、日本の政党。」; 「…ラジオ局は？」: RKBラジオ)
             questionType === "person" || questionType === "place"
-              ? (closingKind(opening.tokens) ?? questionType) === questionType &&
+              ? closingKind(opening.tokens) === questionType &&
                 hasAnswerType(questionType, normalize(opening.text), opening.tokens, weights, kind, writtenIn(reading))
               : [...opening.tokens.map((t) => t.term), ...reading.titleWords].some((t) => t !== null && asked.has(t)),
         )

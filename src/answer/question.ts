@@ -747,9 +747,11 @@ export function askedNouns(tokens: readonly Token[]): Set<string> {
 }
 
 /**
- * The kind of answer a sentence's closing noun names, as a question's would (see KIND_NOUNS, isPersonRole):
- * 「…オーストリアの作曲家。」 a person, 「…ライネ川沿いにある大きな町。」 a place; through 「…のひとつ」 and a
- * copula (「…の州都である。」). Null where it names none (「…の政党。」, 「…過程のことである。」).
+ * The kind of answer a sentence's closing noun names, as a question's would (see KIND_NOUNS, isPersonRole),
+ * a role also at the end of a compound: 「…オーストリアの作曲家。」, 「…日本のプロ野球選手。」 and 「…日本の政党。」
+ * (an organisation answers who) a person, 「…ライネ川沿いにある大きな町。」 a place; through 「…のひとつ」 and a
+ * copula (「…の州都である。」). Null where it names neither (「…にある寺院。」, 「…過程のことである。」) or a
+ * predicate closes the sentence.
  */
 export function closingKind(tokens: readonly Token[]): QuestionType | null {
   const said = tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.surface));
@@ -760,13 +762,13 @@ export function closingKind(tokens: readonly Token[]): QuestionType | null {
   const at = oneOf ? closing - 2 : closing;
   const last = said[at];
   if (last?.pos[0] !== "名詞" || last.term === null) return null;
-  if (isPersonRole(last, said[at - 1])) return "person";
-  const kind = KIND_NOUNS.get(last.term ?? "");
+  if (isPersonRole(last, said[at - 1]) || isPersonRole(last, undefined)) return "person";
+  const kind = KIND_NOUNS.get(last.term);
   return kind === "place" || kind === "person" ? kind : null;
 }
 
 /** What makes a noun one of a kind: 「…の主要都市のひとつ」. */
-const ONE_OF: ReadonlySet<string> = new Set(["ひとつ", "一つ", "1つ", "一種", "一人", "ひとり"]);
+const ONE_OF: ReadonlySet<string> = new Set(["ひとつ", "一つ", "一種", "ひとり"]);
 
 /** ない as IPADIC gives it after では: 国ではない, 国ではなかった. */
 const DENIED = new Set(["ない", "なかっ", "なく"]);

@@ -78,6 +78,20 @@ beforeAll(async () => {
       null,
       "モーニング娘。（モーニングむすめ）は、日本のアイドルグループ。1997年に結成された。",
     ),
+    draft(
+      "sato",
+      "佐藤一郎",
+      null,
+      "佐藤一郎（さとういちろう）は、日本のプロ野球選手。",
+      "引退試合は2010年の秋に行われた。",
+    ),
+    draft(
+      "kiyomizu",
+      "清水寺",
+      null,
+      "清水寺（きよみずでら）は、京都市東山区にある寺院。",
+      "本堂の舞台は1633年に再建された。",
+    ),
     // a news article: its title is a headline, which its first sentence does not open with
     draft("cafe", "渋谷の新名所", null, "渋谷に新しい店ができた。店内では猫と遊べる。", "週末は行列ができる。"),
   ]));
@@ -130,6 +144,13 @@ describe("the subject of an entry, as the answer to a question about it", () => 
     expect(texts("ミサ曲第3番の初演はどこで行われた？")).not.toContain(
       "アントン・ブルックナー（Anton Bruckner）は、オーストリアの作曲家。",
     );
+  });
+
+  it("is not added where the first sentence's closing noun names no kind, or another", () => {
+    // a ball player is no place, though his first sentence names one (日本); a temple, said by no list, is
+    // no one (清水寺 an organisation to IPADIC)
+    expect(texts("引退試合はどこで行われた？")).not.toContain("佐藤一郎（さとういちろう）は、日本のプロ野球選手。");
+    expect(texts("本堂の舞台を再建したのは誰？")).not.toContain("清水寺（きよみずでら）は、京都市東山区にある寺院。");
   });
 
   it("is not added where the first sentence does not hold the kind asked for", () => {
@@ -282,6 +303,7 @@ describe("the kind of answer a sentence's closing noun names", () => {
 
   it("is a person's role or a place's kind, through 「…のひとつ」 and a copula", () => {
     expect(kind("グスタフ・マーラーは、オーストリアの作曲家。")).toBe("person");
+    expect(kind("佐藤一郎は、日本のプロ野球選手。")).toBe("person");
     expect(kind("ハノーファーは、ライネ川沿いにある大きな町。")).toBe("place");
     expect(kind("ハノーファーは、北ドイツの主要都市のひとつ。")).toBe("place");
     expect(kind("ニーダーザクセン州の州都である。")).toBe("place");
@@ -291,6 +313,7 @@ describe("the kind of answer a sentence's closing noun names", () => {
     // an organisation answers who, as in a question (「…を計画していた政党は？」)
     expect(kind("日本共産党は、日本の政党。")).toBe("person");
     expect(kind("梅雨は、雨の多い時期。")).toBeNull();
+    expect(kind("清水寺は、京都市東山区にある寺院。")).toBeNull();
     expect(kind("生命の起源は、生命が生まれた過程のことである。")).toBeNull();
     expect(kind("作曲家として活躍した。")).toBeNull();
     expect(kind("")).toBeNull();
