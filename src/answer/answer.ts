@@ -317,24 +317,19 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   );
   // The subject of the key points' entry may be the answer when none of them names one of the kind asked
   // for and withAnswerKind found no sentence that does.
+  const askedFor = askedNouns(questionTokens);
   const answered =
     asksWhoOrWhat(questionTokens, questionType) &&
-    !keyPoints.some((k) => typed.has(k)) &&
+    !keyPoints.some((k) => typed.has(k) || saysOfWhat(ctx.analyze(k.text), askedFor)) &&
     keyPoints.every((k) => best.includes(k))
-      ? withEntrySubject(
-          read,
-          weights,
-          keyPoints,
-          maxKeyPoints,
-          askedNouns(questionTokens),
-          (reading, opening, asked) =>
-            // a person or a place, its closing noun says (「…の作曲家。」, 「…大きな町。」), holding one as the
-            // answer type judges; a thing, or one without a question word, named as the kind asked for
-            // (「…政党は？」: 「日本共産党（…）は、日本の政党。」; 「…ラジオ局は？」: RKBラジオ)
-            questionType === "person" || questionType === "place"
-              ? closingKind(opening.tokens) === questionType &&
-                hasAnswerType(questionType, normalize(opening.text), opening.tokens, weights, kind, writtenIn(reading))
-              : [...opening.tokens.map((t) => t.term), ...reading.titleWords].some((t) => t !== null && asked.has(t)),
+      ? withEntrySubject(read, weights, keyPoints, maxKeyPoints, askedFor, (reading, opening, asked) =>
+          // a person or a place, its closing noun says (「…の作曲家。」, 「…大きな町。」), holding one as the
+          // answer type judges; a thing, or one without a question word, named as the kind asked for
+          // (「…政党は？」: 「日本共産党（…）は、日本の政党。」; 「…ラジオ局は？」: RKBラジオ)
+          questionType === "person" || questionType === "place"
+            ? closingKind(opening.tokens) === questionType &&
+              hasAnswerType(questionType, normalize(opening.text), opening.tokens, weights, kind, writtenIn(reading))
+            : [...opening.tokens.map((t) => t.term), ...reading.titleWords].some((t) => t !== null && asked.has(t)),
         )
       : keyPoints;
   const found = answered.length > 0;
@@ -688,6 +683,20 @@ function byBestSentence(
   const rest = results.filter((r) => !aheadIds.has(r.id)).map((r) => ({ id: r.id, score: Math.min(r.score, floor) }));
   return [...ahead.map(({ id, score }) => ({ id, score })), ...rest];
 }
+
+/**
+ * Whether a sentence says who or what the noun asked for is, that noun its topic or subject: 「妻はアルマと
+ * なった。」 for 「…作曲した人の妻は誰？」, 「姉妹都市はルーアンである。」 (the name IPADIC may not know as one).
+ * Not where the noun is what is said of the subject: 「ニーダーザクセン州の州都である。」.
+ */
+function saysOfWhat(tokens: readonly Token[], asked: ReadonlySet<string>): boolean {
+  return tokens.some(
+    (t, i) => t.term !== null && asked.has(t.term) && SUBJECT_MARKERS.has(tokens[i + 1]?.surface ?? ""),
+  );
+}
+
+/** Particles that make a noun a sentence's topic or subject. */
+const SUBJECT_MARKERS: ReadonlySet<string> = new Set(["は", "が"]);
 
 /**
  * The key points, with the sentence that names the first one's subject when that subject may be the answer.

@@ -724,8 +724,27 @@ const SUBJECT_KINDS: ReadonlySet<QuestionType> = new Set(["person", "place", "th
  * (asksForOne without a question word), not what something is (「パルスとは何？」).
  */
 export function asksWhoOrWhat(tokens: readonly Token[], type: QuestionType | null): boolean {
-  if (asksWhatItIs(tokens)) return false;
+  if (asksWhatItIs(tokens) || asksOfAnother(tokens)) return false;
   return type === null ? asksForOne(tokens) : SUBJECT_KINDS.has(type);
+}
+
+/**
+ * Whether a question asks for someone or something of the one a clause describes: 「交響曲を作曲した人の妻は
+ * 誰？」 asks for the composer's wife, 「見本市が開かれる都市の姉妹都市は？」 for the city's sister city: the
+ * clause says which one the kind of noun before の is, not the one asked for.
+ */
+function asksOfAnother(tokens: readonly Token[]): boolean {
+  const said = tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.surface) && !t.question);
+  let at = said.findLastIndex((t) => t.pos[0] === "名詞" && t.term !== null);
+  while (at > 0 && said[at - 1]?.pos[0] === "名詞") at--;
+  if (said[at - 1]?.pos[1] !== "連体化") return false;
+  // the noun before の names a kind of one (人, 都市), which the clause says which one is; not a name or a
+  // time (「…走るドイツの都市」, 「…分裂した現在の国家」: the clause is the 都市's and the 国家's)
+  const of = said[at - 2];
+  if (!of?.term || !(PERSON_ROLES.has(of.surface) || KIND_NOUNS.has(of.term))) return false;
+  let head = at - 2;
+  while (head > 0 && said[head - 1]?.pos[0] === "名詞") head--;
+  return CLAUSE_ENDS.has(said[head - 1]?.pos[0] ?? "");
 }
 
 /**

@@ -63,6 +63,7 @@ beforeAll(async () => {
       MAHLER,
       "交響曲第1番「巨人」を作曲した。",
       "弟子にはブルーノ・ワルターがいる。",
+      "初演の翌年、妻はアルマとなった。",
     ),
     draft(
       "origin",
@@ -137,6 +138,16 @@ describe("the subject of an entry, as the answer to a question about it", () => 
       "交響曲第1番「巨人」を作曲した。",
       "弟子にはブルーノ・ワルターがいる。",
     ]);
+  });
+
+  it("is not added where a key point says who or what the noun asked for is", () => {
+    // アルマ: no name IPADIC knows, so the sentence holds no person to the answer type
+    expect(texts("初演の翌年になった妻は誰？")).toEqual(["初演の翌年、妻はアルマとなった。"]);
+  });
+
+  it("is not added where the question asks for someone of the one its clause describes", () => {
+    expect(texts("巨人という交響曲を書いた人の妻は誰？")).not.toContain(MAHLER);
+    expect(texts("巨人という交響曲を書いた人は誰？")).toContain(MAHLER);
   });
 
   it("is not added where the first sentence says its subject is of another kind", () => {
