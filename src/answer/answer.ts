@@ -316,11 +316,11 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     settlesFirst,
   );
   // The subject of the key points' entry may be the answer when none of them names one of the kind asked
-  // for and withAnswerKind found no sentence that does.
+  // for or says who or what the noun asked for is, and withAnswerKind found no sentence that does.
   const askedFor = askedNouns(questionTokens);
   const answered =
     asksWhoOrWhat(questionTokens, questionType) &&
-    !keyPoints.some((k) => typed.has(k) || saysOfWhat(ctx.analyze(k.text), askedFor)) &&
+    !keyPoints.some((k) => typed.has(k) || (askedFor.size > 0 && saysOfWhat(ctx.analyze(k.text), askedFor))) &&
     keyPoints.every((k) => best.includes(k))
       ? withEntrySubject(read, weights, keyPoints, maxKeyPoints, askedFor, (reading, opening, asked) =>
           // a person or a place, its closing noun says (「…の作曲家。」, 「…大きな町。」), holding one as the
