@@ -230,7 +230,13 @@ describe("a sentence that opens with a title as its topic", () => {
     expect(opensWithName("ISO 16949は、自動車産業向けの規格。", "ISO_16949")).toBe(true);
   });
 
+  it("opens with a title written in full-width letters, or the other way round", () => {
+    expect(opensWithName("ＡＢＣラジオ（エービーシーラジオ）は、大阪の放送局。", "ABCラジオ")).toBe(true);
+    expect(opensWithName("ABCラジオは、大阪の放送局。", "ＡＢＣラジオ")).toBe(true);
+  });
+
   it("opens with a title in brackets, or without what tells it from others", () => {
+    expect(opensWithName("「東京タワー」は、東京都港区にある電波塔。", "東京タワー")).toBe(true);
     expect(opensWithName("『君の名は。』は、2016年のアニメ映画。", "君の名は。")).toBe(true);
     expect(opensWithName("ニューヨーク（New York）は、アメリカ合衆国の都市。", "ニューヨーク (都市)")).toBe(true);
   });
@@ -265,6 +271,9 @@ describe("a question without a question word that asks for one person, place or 
     expect(asks("真打になって許されることは")).toBe(false);
     expect(asks("見本市が開かれるのは何時")).toBe(false);
     expect(asks("見本市が開かれるの")).toBe(false);
+    expect(asks("見本市が開かれるん")).toBe(false);
+    // more than a topic marker after the noun: 「…山はね」 says something of it
+    expect(asks("日本一高い山はね")).toBe(false);
     expect(asks("2012年現在は真打制度は存在するか?")).toBe(false);
     expect(asks("ChatGPTって無料で使えるの？")).toBe(false);
   });
