@@ -322,14 +322,14 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     asksWhoOrWhat(questionTokens, questionType) &&
     !keyPoints.some((k) => typed.has(k) || (askedFor.size > 0 && saysOfWhat(ctx.analyze(k.text), askedFor))) &&
     keyPoints.every((k) => best.includes(k))
-      ? withEntrySubject(read, weights, keyPoints, maxKeyPoints, askedFor, (reading, opening, asked) =>
+      ? withEntrySubject(read, weights, keyPoints, maxKeyPoints, askedFor, (reading, opening) =>
           // a person or a place, its closing noun says (「…の作曲家。」, 「…大きな町。」), holding one as the
           // answer type judges; a thing, or one without a question word, named as the kind asked for
           // (「…政党は？」: 「日本共産党（…）は、日本の政党。」; 「…ラジオ局は？」: RKBラジオ)
           questionType === "person" || questionType === "place"
             ? closingKind(opening.tokens) === questionType &&
               hasAnswerType(questionType, normalize(opening.text), opening.tokens, weights, kind, writtenIn(reading))
-            : [...opening.tokens.map((t) => t.term), ...reading.titleWords].some((t) => t !== null && asked.has(t)),
+            : [...opening.tokens.map((t) => t.term), ...reading.titleWords].some((t) => t !== null && askedFor.has(t)),
         )
       : keyPoints;
   const found = answered.length > 0;
@@ -717,11 +717,7 @@ function withEntrySubject(
   keyPoints: KeyPoint[],
   max: number,
   asked: ReadonlySet<string>,
-  isOfKind: (
-    reading: PassageReading,
-    opening: { text: string; tokens: readonly Token[] },
-    asked: ReadonlySet<string>,
-  ) => boolean,
+  isOfKind: (reading: PassageReading, opening: { text: string; tokens: readonly Token[] }) => boolean,
 ): KeyPoint[] {
   const first = keyPoints[0];
   // the first of several articles may not be the one asked about
@@ -736,7 +732,7 @@ function withEntrySubject(
   if (keyPoints.some((k) => namesTitle(k.text, article.title))) return keyPoints;
   const opening = reading.sentences()[0];
   // what the sentence says of the subject, not its glosses (「Origin of life」 names no one)
-  if (!opening || !isOfKind(reading, unglossed(opening.sentence, opening.tokens), asked)) return keyPoints;
+  if (!opening || !isOfKind(reading, unglossed(opening.sentence, opening.tokens))) return keyPoints;
   return [...keyPoints.slice(0, max - 1), sentencePoint(reading, opening.sentence, opening.tokens, weights)];
 }
 

@@ -530,8 +530,7 @@ function isCopulaOrFinal(t: Token): boolean {
 function closesOn(after: readonly Token[]): boolean {
   for (const t of after) {
     if (t.surface === "か" && t.pos[0] === "助詞") return true;
-    const closing =
-      isCopulaOrFinal(t) || t.surface === "なん" || /^[w笑草]+$/u.test(t.surface) || !/[\p{L}\p{N}]/u.test(t.surface);
+    const closing = isCopulaOrFinal(t) || t.surface === "なん" || /^[w笑草]+$/u.test(t.surface) || !isSaid(t);
     if (!closing) return false;
   }
   return true;
@@ -663,7 +662,7 @@ function asksWhetherItIs(tokens: readonly Token[], at: number): boolean {
     // character after a particle is a comma (日本って、安全な国？)
     const gap = (tokens[i + 1] as Token).start - t.end;
     const comma = t.surface === "," || (gap === 1 && t.pos[0] === "助詞");
-    if (!comma && (gap !== 0 || !/[\p{L}\p{N}]/u.test(t.surface))) return false;
+    if (!comma && (gap !== 0 || !isSaid(t))) return false;
     if (i > topic && t.pos[1] === "接続助詞" && t.surface !== "て" && t.surface !== "で") return false;
     if (t.pos[0] === "助動詞" && POLITE.has(t.surface)) return false;
   }
@@ -689,9 +688,7 @@ function asksWhetherItIs(tokens: readonly Token[], at: number): boolean {
  * asks whether its topic is (「日本って安全な国？」).
  */
 export function asksForOne(tokens: readonly Token[]): boolean {
-  const said = tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.surface));
-  // (a laugh after the question: 「…山は？笑」)
-  while (said.length > 0 && LAUGH.test(said.at(-1)?.surface ?? "")) said.pop();
+  const said = wordsSaid(tokens);
   const at = said.findLastIndex((t) => t.pos[0] !== "助詞");
   const last = said[at];
   if (last?.pos[0] !== "名詞" || last.surface === "こと") return false;
@@ -708,6 +705,18 @@ export function asksForOne(tokens: readonly Token[]): boolean {
     said,
     said.findLastIndex((t) => t.term !== null),
   );
+}
+
+/** Whether a token says something: letters or digits, not a mark that analysis keeps (?, (). */
+function isSaid(t: Token): boolean {
+  return /[\p{L}\p{N}]/u.test(t.surface);
+}
+
+/** The tokens of a question that say something, without a laugh typed after it (「…山は？笑」, 「山ー」). */
+function wordsSaid(tokens: readonly Token[]): Token[] {
+  const said = tokens.filter(isSaid);
+  while (said.length > 0 && LAUGH.test(said.at(-1)?.surface ?? "")) said.pop();
+  return said;
 }
 
 /** A laugh typed after a question, or a long vowel mark alone (「山ー」). */
@@ -734,7 +743,7 @@ export function asksWhoOrWhat(tokens: readonly Token[], type: QuestionType | nul
  * clause says which one the kind of noun before の is, not the one asked for.
  */
 function asksOfAnother(tokens: readonly Token[]): boolean {
-  const said = tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.surface) && !t.question);
+  const said = tokens.filter((t) => isSaid(t) && !t.question);
   let at = said.findLastIndex((t) => t.pos[0] === "名詞" && t.term !== null);
   while (at > 0 && said[at - 1]?.pos[0] === "名詞") at--;
   if (said[at - 1]?.pos[1] !== "連体化") return false;
@@ -754,8 +763,7 @@ function asksOfAnother(tokens: readonly Token[]): boolean {
  * どこ？」 asks about ハノーファー), nor for a noun a verb follows (「何が光合成する？」).
  */
 export function askedNouns(tokens: readonly Token[]): Set<string> {
-  const said = tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.surface));
-  while (said.length > 0 && LAUGH.test(said.at(-1)?.surface ?? "")) said.pop();
+  const said = wordsSaid(tokens);
   const isNoun = (t: Token | undefined) => t?.pos[0] === "名詞" && t.term !== null;
   const end = said.findLastIndex(isNoun);
   if (said.slice(end + 1).some((t) => CLAUSE_ENDS.has(t.pos[0] ?? "") && t.pos[0] !== "助動詞")) return new Set();
@@ -773,7 +781,7 @@ export function askedNouns(tokens: readonly Token[]): Set<string> {
  * predicate closes the sentence.
  */
 export function closingKind(tokens: readonly Token[]): QuestionType | null {
-  const said = tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.surface));
+  const said = tokens.filter(isSaid);
   const closing = said.findLastIndex((t) => t.pos[0] === "名詞" && t.term !== null);
   if (said.slice(closing + 1).some((t) => t.pos[0] !== "助動詞" && t.pos[0] !== "助詞")) return null;
   // 「…主要都市のひとつ」: one of them
