@@ -32,6 +32,10 @@
  *   of ストラップ, the サル of コンサル): such a form may only be a target (zero → ゼロ);
  * - each word's forms are folded to its representative form (代表語, 代表表記) as written, else to its first
  *   form, so no form is folded twice.
+ *
+ * One group is one word: the price's (see ONE_WORD). 値段 and 価格 are two words to the dictionary, and to
+ * a question they ask the same thing: what a member asks the 値段 of, a product's article states as its 価格
+ * (「キヤノン 5D Mark3 値段どのくらい？」, 「価格はオープンで推定36万円前後」).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -50,6 +54,16 @@ interface SynonymForm {
   readonly hyoukiYure: string;
   readonly midashi: string;
 }
+
+/**
+ * The word whose group's words are all one word: the nouns of a price. A question that names one asks for an
+ * amount of money (PRICE_NOUNS in src/answer/answer-type.ts), whichever it names, and an article answers
+ * with the one its writer chose. The group's words the dictionary expands fold to it (値段, 代金, 代価,
+ * プライス); not 料金, 額 or 金額, which it does not let stand for the others (a 料金 is a service's, 額 a
+ * forehead or a frame as often). The other kind nouns stay words of their own: the dictionary expands 理由
+ * and 名前 to none, and 方法's group holds 手口, a criminal's method.
+ */
+const ONE_WORD = "価格";
 
 /** A form in katakana or Latin letters: a loanword's or a name's spelling, not a kanji or kana one. */
 const FOREIGN = /^[\p{Script=Katakana}ー・\p{Script=Latin}0-9 .&'+-]+$/u;
@@ -124,8 +138,9 @@ export async function synonymsSource(): Promise<string> {
   // word of its own.
   const read: Read[] = [];
   for (const group of groups) {
+    const asOne = group.items.some((form) => form.midashi === ONE_WORD);
     for (const [i, form] of group.items.entries()) {
-      const word = `${group.id}/${form.vocabularyNumber ?? `item${i}`}`;
+      const word = asOne ? `${group.id}/${ONE_WORD}` : `${group.id}/${form.vocabularyNumber ?? `item${i}`}`;
       const written = asWritten(form.midashi);
       const foreign = FOREIGN.test(form.midashi.normalize("NFKC"));
       const tokens = analyze(tokenizer, form.midashi, { synonyms: false });
@@ -148,8 +163,12 @@ export async function synonymsSource(): Promise<string> {
     const forms = words.get(r.word) ?? [];
     words.set(r.word, forms);
     if (forms.some((f) => f.key === r.key)) continue;
-    const { gokeiSyubetsu, ryakusyou, hyoukiYure } = r.form;
-    if (gokeiSyubetsu === "代表語" && ryakusyou === "代表語形" && hyoukiYure === "代表表記") forms.unshift(r);
+    const { gokeiSyubetsu, ryakusyou, hyoukiYure, midashi } = r.form;
+    // a group made one word has a representative for each of its words: ONE_WORD is the one
+    const representative = r.word.endsWith(`/${ONE_WORD}`)
+      ? midashi === ONE_WORD
+      : gokeiSyubetsu === "代表語" && ryakusyou === "代表語形" && hyoukiYure === "代表表記";
+    if (representative) forms.unshift(r);
     else forms.push(r);
   }
 

@@ -604,13 +604,46 @@ describe("key points for an amount the answer's article does not give", () => {
       "lens",
       "キヤノン5D Mark III向けの新レンズ",
       null,
-      "シグマのレンズはキヤノンの5D Mark IIIでも使える。価格は9万円。",
+      "シグマのレンズはキヤノンの5D Mark IIIでも使える。9万円で発売される。",
     );
     const { engine, dir } = await engineWith([...RANKING_ARTICLES, camera, lens]);
     try {
       const answer = engine.ask("キヤノン 5D Mark3 値段はどのくらい？");
       expect(answer.keyPoints[0]?.title).toBe("キヤノン、EOS 5D Mark IIIを発表");
       expect(answer.keyPoints.map((k) => k.text).join("")).not.toContain("9万円");
+    } finally {
+      await removeDir(dir);
+    }
+  });
+
+  it("are found by any noun of a price: the 値段 asked is the 価格 an article gives, and the other way round", async () => {
+    // 値段 and 価格 are two words to Sudachi's dictionary and one to a question (scripts/generate-synonyms.ts):
+    // the article that names the camera most gives no price, the one that gives it says 価格
+    const launch = draft(
+      "launch",
+      "キヤノン、EOS 5D Mark IIIを発表",
+      null,
+      "キヤノンはデジタル一眼レフカメラEOS 5D Mark IIIを発表した。EOS 5D Mark IIIは画質が大きく向上した。",
+    );
+    const review = draft(
+      "review",
+      "待望の一眼レフ",
+      null,
+      "キヤノンの5D Mark IIIは、発売は3月下旬、価格は36万円前後。",
+    );
+    const phones = draft(
+      "phones",
+      "スマホの新機種が続々",
+      null,
+      "各社のスマホが出そろった。新しいスマホはカメラが強い。",
+    );
+    const cheap = draft("cheap", "格安の端末を試す", null, "格安スマホの値段は1万円だ。");
+    const { engine, dir } = await engineWith([...RANKING_ARTICLES, launch, review, phones, cheap]);
+    try {
+      const camera = engine.ask("キヤノン 5D Mark3 値段どのくらい？");
+      expect(camera.keyPoints[0]?.text).toBe("キヤノンの5D Mark IIIは、発売は3月下旬、価格は36万円前後。");
+      const phone = engine.ask("スマホの価格は？");
+      expect(phone.keyPoints[0]?.text).toBe("格安スマホの値段は1万円だ。");
     } finally {
       await removeDir(dir);
     }

@@ -126,6 +126,15 @@ describe("words", () => {
     expect(wordsOf(one)).toEqual(wordsOf(other));
   });
 
+  it.each<[string, string]>([
+    ["値段", "価格"],
+    ["代金", "価格"],
+    ["プライス", "価格"],
+    ["price", "価格"],
+  ])("the nouns of a price are one word, what a question asks of either: %s = %s", (one, other) => {
+    expect(wordsOf(`${one}は2万円`)).toEqual(wordsOf(`${other}は2万円`));
+  });
+
   it("reads a loanword kuromoji cuts in two nouns as one word", () => {
     const tokens = analyze(tokenizer, "スマートフォン向け");
     expect(tokens.map((t) => t.surface)).toEqual(["スマートフォン", "向け"]);
@@ -160,7 +169,8 @@ describe("words", () => {
   });
 
   it.each<[string, string, string]>([
-    ["two words of one synonym group: 価格 and 値段", "価格", "値段"],
+    ["two words of one synonym group: 理由 and 事情", "理由", "事情"],
+    ["a price's noun the dictionary does not let stand for the others: 料金 (a service's)", "料金", "値段"],
     ["a kanji spelling the dictionary lists for a word usage tells apart: 街 and 町", "街", "町"],
     ["a kana spelling, which names choose (しあわせのパン)", "しあわせ", "幸せ"],
     ["a form the dictionary does not expand from: ザック may be a name", "ザック", "リュックサック"],
@@ -277,7 +287,7 @@ describe("respell: a question's word as the library spells it", () => {
 
   it("cuts a word of letters the library does not know as it cuts katakana", () => {
     // written without the space an article writes: PS Vita, iPad mini
-    expect(termsOf("PSVitaの値段", ["PS Vitaの値段は2万円"])).toEqual(["ps", "vita", "値段"]);
+    expect(termsOf("PSVitaの値段", ["PS Vitaの値段は2万円"])).toEqual(["ps", "vita", "価格"]);
     expect(termsOf("iPadminiの発売日", ["iPad miniが出た"])).toEqual(["ipad", ...wordsOf("mini"), "発売", "日"]);
     // not into words no passage writes one after another, nor into one word twice (PayPay is no pay + pay)
     expect(termsOf("PSVita", ["PSの話", "Vitaの話"])).toEqual(["psvita"]);
