@@ -60,6 +60,11 @@ export interface EngineStats {
   /** Milliseconds to open: dictionary, corpus, index. */
   readonly openMs: number;
   readonly indexedAt: Date;
+  /**
+   * Whether the saved index holds what the engine does: false after a save failed (a full disk, a
+   * read-only corpus), until one succeeds. The next start-up then rebuilds or repairs it from the files.
+   */
+  readonly indexSaved: boolean;
 }
 
 export interface SearchPage {
@@ -90,6 +95,8 @@ export class Engine {
   readonly #parallelFrom: number;
   readonly #dictionaryPath: string | undefined;
   #stats: EngineStats;
+  /** See EngineStats.indexSaved. */
+  #indexSaved = true;
   /** Analyses of recent questions and passages: a repeated question costs no tokenizing. */
   readonly #analysis = new LruCache<string, Token[]>(ANALYSIS_CACHE_SIZE);
   /** What respelling a question asks of the library, for answers and searches alike. */
@@ -114,7 +121,14 @@ export class Engine {
     this.#workers = Math.max(1, options.workers ?? defaultPoolSize());
     this.#parallelFrom = options.parallelFrom ?? PARALLEL_FROM_PASSAGES;
     this.#dictionaryPath = options.dictionaryPath;
-    this.#stats = { articles: 0, passages: 0, indexOrigin: "built", openMs: 0, indexedAt: new Date() };
+    this.#stats = {
+      articles: 0,
+      passages: 0,
+      indexOrigin: "built",
+      openMs: 0,
+      indexedAt: new Date(),
+      indexSaved: true,
+    };
   }
 
   /**
@@ -137,13 +151,19 @@ export class Engine {
       indexOrigin: origin,
       openMs: Math.round(performance.now() - started),
       indexedAt: new Date(),
+      indexSaved: engine.#indexSaved,
     };
     engine.#log("engine.open", { corpusDir: options.corpusDir, ...engine.#stats, filesRead });
     return engine;
   }
 
   get stats(): EngineStats {
-    return { ...this.#stats, articles: this.#articles.size, passages: this.#passages.size };
+    return {
+      ...this.#stats,
+      articles: this.#articles.size,
+      passages: this.#passages.size,
+      indexSaved: this.#indexSaved,
+    };
   }
 
   get tokenizer(): Tokenizer {
@@ -332,7 +352,7 @@ export class Engine {
     this.#unindex(article.id);
     // Just written, so not settled: the next start-up reads the file again (see FileStamp).
     this.#addAnalysed(article, { fileHash: fileHashOf(article), stamp: null }, passages, fromTexts(passages, terms));
-    await this.#save();
+    await this.#saveAfterChange();
   }
 
   /**
@@ -347,7 +367,7 @@ export class Engine {
         articles.map((article) => ({ article, fileHash: fileHashOf(article), stamp: null })),
         progress,
       );
-      if (articles.length) await this.#save();
+      if (articles.length) await this.#saveAfterChange();
       this.#log("engine.putAll", { articles: articles.length });
     });
   }
@@ -358,7 +378,7 @@ export class Engine {
       if (!this.#articles.has(id)) return false;
       await deleteArticle(this.#corpusDir, id);
       this.#unindex(id);
-      await this.#save();
+      await this.#saveAfterChange();
       this.#log("engine.remove", { id });
       return true;
     });
@@ -427,13 +447,13 @@ export class Engine {
         return "loaded";
       }
       this.#log("engine.repair", { changedArticles: changed, restamped });
-      await this.#save();
+      await this.#saveAfterChange();
       return "repaired";
     }
     const started = performance.now();
     await this.#indexMany(corpus.articles.map((article) => ({ article, ...fileOf(article) })));
     this.#log("engine.build", { articles: corpus.articles.length, ms: Math.round(performance.now() - started) });
-    await this.#save();
+    await this.#saveAfterChange();
     return "built";
   }
 
@@ -538,6 +558,23 @@ export class Engine {
       this.#indexed.delete(id);
     }
     if (!options.keepArticle) this.#articles.delete(id);
+  }
+
+  /**
+   * Saves the index after the corpus folder changed (or was read): the folder is the state and the saved
+   * index a cache of it, so a save that fails (a full disk, a read-only mount) leaves the change standing
+   * and reported as done. The next start-up finds the saved index behind the folder and repairs it.
+   */
+  async #saveAfterChange(): Promise<void> {
+    await this.#save().then(
+      () => {
+        this.#indexSaved = true;
+      },
+      (err: unknown) => {
+        this.#indexSaved = false;
+        this.#log("engine.save.failed", { error: (err as Error).message });
+      },
+    );
   }
 
   async #save(): Promise<void> {

@@ -230,6 +230,36 @@ describe("Engine start-up from the saved index", () => {
     expect(engine.ask("富士山の標高は？").keyPoints[0]?.text).toContain("3776メートル");
   });
 
+  it("opens a corpus whose index cannot be saved (a read-only mount, a full disk), indexing it in memory", async () => {
+    const { dir } = await fresh();
+    await rm(indexPath(dir));
+    // an index file whose temporary file's name is too long to create: no index can be saved
+    const indexFile = path.join(dir, ".index", `${"i".repeat(230)}.bin`);
+    const events: string[] = [];
+    const engine = await Engine.open({ corpusDir: dir, indexFile, log: (event) => events.push(event) });
+    expect(events).toContain("engine.save.failed");
+    expect(engine.stats).toMatchObject({ indexOrigin: "built", indexSaved: false, articles: 4 });
+    expect(engine.ask("富士山の標高は？").keyPoints[0]?.text).toContain("3776メートル");
+  });
+
+  it("keeps what it stored or removed when the index cannot be saved: the folder is the state", async () => {
+    const { dir } = await fresh(2);
+    const indexFile = path.join(dir, ".index", `${"i".repeat(230)}.bin`);
+    const engine = await Engine.open({ corpusDir: dir, indexFile });
+    const article = createArticle(RANKING_ARTICLES[9] as (typeof RANKING_ARTICLES)[0], { by: "test", at });
+    // stored, and said to be: the file is written, and the index in memory has it
+    await engine.put(article);
+    expect(engine.stats.indexSaved).toBe(false);
+    expect(engine.ask("わび茶を大成したのは誰？").keyPoints[0]?.articleId).toBe(article.id);
+    expect((await readdir(dir)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+    // the next start-up finds the saved index behind the folder and repairs it
+    const reopened = await Engine.open({ corpusDir: dir });
+    expect(reopened.stats).toMatchObject({ indexOrigin: "repaired", indexSaved: true, articles: 3 });
+    expect(reopened.ask("わび茶を大成したのは誰？").keyPoints[0]?.articleId).toBe(article.id);
+    expect(await engine.remove(article.id)).toBe(true);
+    expect(await readdir(dir)).not.toContain(`${article.id}.md`);
+  });
+
   it("reads a file again when its modification time changed, though its size did not", async () => {
     const { dir, engine } = await fresh();
     await age(dir, 60);

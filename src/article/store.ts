@@ -204,9 +204,13 @@ export function fileHashOf(article: Article): string {
  * `<id>.md`. A crash leaves either the old file or the new one, never half of one.
  */
 export async function writeArticle(dir: string, article: Article): Promise<string> {
-  await mkdir(dir, { recursive: true });
   const target = articlePath(dir, article.id);
-  await writeFileAtomic(target, formatArticle(article));
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFileAtomic(target, formatArticle(article));
+  } catch (err) {
+    throw asStorageError(err, "記事を保存できませんでした。記事は追加も更新もされていません。");
+  }
   return target;
 }
 
@@ -217,8 +221,31 @@ export async function deleteArticle(dir: string, id: string): Promise<boolean> {
     return true;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return false;
-    throw err;
+    throw asStorageError(err, "記事のファイルを削除できませんでした。記事は残っています。");
   }
+}
+
+/**
+ * A failed write of the corpus folder, as the moderator who asked for it is told: a full disk and a folder
+ * that cannot be written are the operator's to mend, and say so (with what was and was not done); any other
+ * error is a bug, rethrown as it is.
+ */
+export function asStorageError(err: unknown, outcome: string): unknown {
+  const code = (err as NodeJS.ErrnoException).code;
+  const detail = (err as Error).message;
+  if (code === "ENOSPC" || code === "EDQUOT") {
+    return new UserFacingError(
+      `ディスクの空きが足りないため、${outcome}空きを作ってからもう一度お試しください（サーバーの管理者に知らせてください）。`,
+      detail,
+    );
+  }
+  if (code === "EROFS" || code === "EACCES" || code === "EPERM") {
+    return new UserFacingError(
+      `記事のフォルダーに書き込めないため、${outcome}フォルダーの書き込み権限をサーバーの管理者に確かめてもらってください。`,
+      detail,
+    );
+  }
+  return err;
 }
 
 /**
@@ -233,15 +260,19 @@ export async function writeFileAtomic(
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   const handle = await open(temp, "w");
   try {
-    if (typeof data === "string" || data instanceof Uint8Array) await handle.writeFile(data);
-    else for (const chunk of data) await handle.write(chunk);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    try {
+      // writeFile writes all of a chunk, or throws: write() may write part of it and say so only in its
+      // result (a disk that fills up mid-chunk), which left a truncated index renamed over the good one.
+      if (typeof data === "string" || data instanceof Uint8Array) await handle.writeFile(data);
+      else for (const chunk of data) await handle.writeFile(chunk);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(temp, target);
   } catch (err) {
+    // A write that failed halfway (a full disk) leaves no temporary file behind: removeStaleTemps spares
+    // the files of a live process, and this one's would take the space a retry needs.
     await rm(temp, { force: true });
     throw err;
   }

@@ -1,12 +1,19 @@
 import { spawnSync } from "node:child_process";
-import type { Stats } from "node:fs";
+import { readdirSync, type Stats } from "node:fs";
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Article, createArticle, formatArticle } from "../../src/article/article.ts";
 import { importPlainText } from "../../src/article/import-text.ts";
-import { articlePath, readCorpus, stampOf, writeArticle } from "../../src/article/store.ts";
+import {
+  articlePath,
+  asStorageError,
+  readCorpus,
+  stampOf,
+  writeArticle,
+  writeFileAtomic,
+} from "../../src/article/store.ts";
 import { Engine } from "../../src/engine.ts";
 import { UserFacingError } from "../../src/errors.ts";
 
@@ -28,6 +35,58 @@ async function readError(): Promise<unknown> {
     (err: unknown) => err,
   );
 }
+
+describe("writing the corpus", () => {
+  it("leaves no temporary file behind when a write fails halfway", async () => {
+    const target = path.join(dir, "index.bin");
+    // a chunk that cannot be written, after one that was: the write fails with the file half written
+    const chunks = [new Uint8Array([1, 2, 3]), 42 as unknown as Uint8Array];
+    await expect(writeFileAtomic(target, chunks)).rejects.toThrow();
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it("writes all of a file or fails: a disk that fills up mid-chunk leaves no truncated file", () => {
+    // A file size limit makes a write stop short, as a full disk does (the kernel writes what fits and
+    // says so only in the count written); the limit applies to a child process of its own.
+    const tsx = import.meta.resolve("tsx/esm/api");
+    const store = new URL("../../src/article/store.ts", import.meta.url).href;
+    const target = path.join(dir, "index.bin");
+    const code = `const { register } = await import(${JSON.stringify(tsx)}); register();
+      const { writeFileAtomic } = await import(${JSON.stringify(store)});
+      await writeFileAtomic(${JSON.stringify(target)}, [new Uint8Array(2048), new Uint8Array(65536)])
+        .then(() => console.log("written"), (err) => console.log(err.code));`;
+    const limited = spawnSync(
+      "sh",
+      ["-c", 'ulimit -f 32 && exec "$0" --input-type=module -e "$1"', process.execPath, code],
+      {
+        encoding: "utf8",
+      },
+    );
+    expect(limited.stdout.trim()).toBe("EFBIG");
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("tells the moderator what a full disk or a folder that cannot be written did and did not do", () => {
+    const failed = (code: string) =>
+      asStorageError(
+        Object.assign(new Error(`${code}: no space left on device, write`), { code }),
+        "記事は追加されていません。",
+      );
+    for (const code of ["ENOSPC", "EDQUOT"]) {
+      const err = failed(code) as UserFacingError;
+      expect(err).toBeInstanceOf(UserFacingError);
+      expect(err.message).toContain("ディスクの空きが足りない");
+      expect(err.message).toContain("記事は追加されていません。");
+      expect(err.detail).toContain(code);
+    }
+    for (const code of ["EROFS", "EACCES", "EPERM"]) {
+      expect((failed(code) as Error).message).toContain("書き込めない");
+    }
+    // anything else is a bug, shown to no one as it is
+    const other = Object.assign(new Error("EISDIR"), { code: "EISDIR" });
+    expect(asStorageError(other, "")).toBe(other);
+  });
+});
 
 describe("stampOf", () => {
   it("stamps a file only when it changed more than 2 s before it was looked at", () => {
