@@ -39,6 +39,7 @@ import type {
 import { parseCustomId } from "../commands/context.ts";
 import { commands as allCommands } from "../commands/index.ts";
 import { type BotConfig, ConfigError, loadConfig } from "./config.ts";
+import { explainDiscordFailure } from "./discord-failure.ts";
 import { Engine } from "./engine.ts";
 import { UserFacingError } from "./errors.ts";
 import { type FetchOptions, fetchOptionsOf } from "./ingest/ingest.ts";
@@ -651,7 +652,17 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   // A second signal during shutdown gets Node's default: exit at once.
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
-  await bot.login();
+  try {
+    await bot.login();
+  } catch (err) {
+    // A rejected token or an unreachable Discord is the operator's to fix: one line saying how, details in the log.
+    const failure = explainDiscordFailure(err, "login", config.apiBase);
+    logger.fatal({ event: "bot.login_failed", reason: failure.reason, err }, failure.message);
+    process.stderr.write(`${failure.message}\n`);
+    process.exitCode = 1;
+    await bot.client.destroy();
+    return;
+  }
   const stats = engine.stats;
   logger.info(
     {

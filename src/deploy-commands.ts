@@ -3,6 +3,7 @@ import { REST, type RESTPostAPIApplicationCommandsJSONBody, Routes } from "disco
 import dotenv from "dotenv";
 import { commands } from "../commands/index.ts";
 import { type BotConfig, ConfigError, loadConfig } from "./config.ts";
+import { explainDiscordFailure } from "./discord-failure.ts";
 import { createLogger } from "./log.ts";
 
 /** The JSON registered with Discord: exactly what the command builders produce. */
@@ -47,7 +48,10 @@ async function main(): Promise<void> {
         : `registered ${result.count} commands globally (Discord may take up to an hour to show changes)`,
     );
   } catch (err) {
-    logger.error({ event: "commands.deploy_failed", err }, "could not register the commands");
+    // What went wrong and what to do, in one line; the error itself goes to the log.
+    const failure = explainDiscordFailure(err, "deploy", config.apiBase);
+    logger.error({ event: "commands.deploy_failed", reason: failure.reason, err }, failure.message);
+    process.stderr.write(`${failure.message}\n`);
     process.exitCode = 1;
   }
 }

@@ -97,6 +97,13 @@ export class FakeDiscord {
   readonly violations: Violation[] = [];
   /** A test may hold a request before it is answered (a slow Discord): resolves when it may go on. */
   hold: ((request: { method: string; path: string }) => Promise<void>) | null = null;
+  /**
+   * The bot token Discord knows; a request authenticated with another is answered 401, as Discord answers
+   * a token that was reset. null: any token is accepted.
+   */
+  validToken: string | null = null;
+  /** A test may answer a request with an error of Discord's (a status and its JSON body); null: as usual. */
+  refuse: ((request: RecordedRequest) => { status: number; json: unknown } | null) | null = null;
   /** Every payload the client sent on the gateway. */
   readonly gatewayEvents: Json[] = [];
   identify: Json | null = null;
@@ -500,6 +507,16 @@ export class FakeDiscord {
       else res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(json));
       for (const waiter of [...this.#waiters]) waiter();
     };
+    const auth = req.headers.authorization;
+    if (this.validToken !== null && auth !== undefined && auth !== `Bot ${this.validToken}`) {
+      reply(401, { message: "401: Unauthorized", code: 0 });
+      return;
+    }
+    const refused = this.refuse?.(record);
+    if (refused) {
+      reply(refused.status, refused.json);
+      return;
+    }
     try {
       this.#route(record, reply);
     } catch (err) {

@@ -129,6 +129,38 @@ const discordEnv = () => ({
   DISCORD_API_BASE: fake.apiBase,
 });
 
+/** A stand-in for Discord that knows another token than TOKEN (the one in .env was reset): it answers 401. */
+async function withTokenReset<T>(work: (apiBase: string) => Promise<T>): Promise<T> {
+  const strict = new FakeDiscord();
+  strict.validToken = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gnew00.the-token-after-a-reset";
+  await strict.start();
+  try {
+    return await work(strict.apiBase);
+  } finally {
+    await strict.stop();
+  }
+}
+
+/** An API base where nothing listens: Discord unreachable. */
+async function unreachableApiBase(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}/api`;
+}
+
+/** A failure as the operator must see it: exit status 1, one Japanese line on stderr, no stack, no token. */
+async function expectOneJapaneseLine(failed: Run): Promise<string> {
+  expect(await failed.exit).toBe(1);
+  const stderr = failed.err.join("");
+  expect(stderr.trimEnd().split("\n")).toHaveLength(1);
+  expect(stderr).toMatch(/[\p{sc=Hiragana}\p{sc=Katakana}]/u);
+  expect(stderr).not.toMatch(/Error|\sat\s/u);
+  expect(stderr + failed.out.join("\n")).not.toContain(TOKEN);
+  return stderr;
+}
+
 describe("the bundles", () => {
   it("hold the analysis worker next to the entry points: a bundled engine indexes on worker threads", async () => {
     expect(existsSync(path.join(ROOT, "dist", "analyze-worker.js"))).toBe(true);
@@ -163,6 +195,28 @@ describe("npm run deploy-commands", () => {
       fake.registered.get(`/applications/${fake.appId}/guilds/${fake.guildId}/commands`)?.map((c) => c["name"]),
     ).toEqual(commandsJson().map((c) => c.name));
   });
+
+  it("says in one Japanese line that Discord rejected the token and how to get a new one", async () => {
+    const stderr = await withTokenReset(async (apiBase) => {
+      const deploy = run("src/deploy-commands.ts", { ...discordEnv(), DISCORD_API_BASE: apiBase });
+      const stderr = await expectOneJapaneseLine(deploy);
+      // The details are the log's.
+      expect(await deploy.logged("commands.deploy_failed")).toMatchObject({ reason: "token_rejected" });
+      return stderr;
+    });
+    expect(stderr).toContain("コマンドの登録に失敗しました");
+    expect(stderr).toContain("Reset Token");
+    expect(stderr).toContain(".env の DISCORD_TOKEN");
+  });
+
+  it("says in one Japanese line that Discord could not be reached, and to check the network", async () => {
+    const apiBase = await unreachableApiBase();
+    const stderr = await expectOneJapaneseLine(
+      run("src/deploy-commands.ts", { ...discordEnv(), DISCORD_API_BASE: apiBase }),
+    );
+    expect(stderr).toContain(`Discord（${apiBase}）に接続できませんでした`);
+    expect(stderr).toContain("ネットワーク");
+  });
 });
 
 describe("npm start", () => {
@@ -190,6 +244,28 @@ describe("npm start", () => {
     expect(stderr).toContain("0123456789ab.md");
     expect(stderr).not.toMatch(/\n\s+at /u);
     expect(start.out.join("\n")).not.toContain("bot.ready");
+  });
+
+  it("stops with one Japanese line when Discord rejects the token: reset it and put it in .env", async () => {
+    const stderr = await withTokenReset(async (apiBase) => {
+      const start = run("dist/bot.js", { ...discordEnv(), DISCORD_API_BASE: apiBase, CORPUS_DIR: corpusDir });
+      const stderr = await expectOneJapaneseLine(start);
+      expect(await start.logged("bot.login_failed")).toMatchObject({ level: "fatal", reason: "token_rejected" });
+      expect(start.out.join("\n")).not.toContain("bot.ready");
+      return stderr;
+    });
+    expect(stderr).toContain("Discord へのログインに失敗しました");
+    expect(stderr).toContain("Reset Token");
+    expect(stderr).toContain(".env の DISCORD_TOKEN");
+  });
+
+  it("stops with one Japanese line when Discord cannot be reached: check the network", async () => {
+    const apiBase = await unreachableApiBase();
+    const stderr = await expectOneJapaneseLine(
+      run("dist/bot.js", { ...discordEnv(), DISCORD_API_BASE: apiBase, CORPUS_DIR: corpusDir }),
+    );
+    expect(stderr).toContain(`Discord（${apiBase}）に接続できませんでした`);
+    expect(stderr).toContain("ネットワーク");
   });
 
   it("loads the corpus, logs in, answers, and on SIGTERM finishes the article being added before it exits", async () => {
