@@ -81,8 +81,22 @@ export function resolveArticle(engine: Engine, value: string): SourceRef {
 }
 
 function fail(key: string): never {
+  // Not /article list: Discord shows /article to moderators only by default; everyone has /about's list.
   throw new UserFacingError(
-    `「${truncate(oneLine(key), 50)}」に当たる記事が見つかりませんでした。候補から選ぶか、/article list で ID を確かめてください。`,
+    `「${truncate(oneLine(key), 50)}」に当たる記事が見つかりませんでした。入力中に表示される候補から選ぶか、/about の「記事の一覧」ボタンで記事を確かめてください。`,
+  );
+}
+
+/**
+ * The article a button names by its id (the summary buttons under /search and /ask results). Nothing
+ * was typed or chosen: an article that is not found was removed after the button was shown.
+ */
+export function articleOfButton(engine: Engine, id: string): SourceRef {
+  const found = engine.article(id);
+  if (found) return sourceOf(found);
+  throw new UserFacingError(
+    "この記事は見つかりませんでした。ボタンが表示された後に削除されたようです。/search で探し直すか、/about の「記事の一覧」ボタンで今ある記事を確かめてください。",
+    `button: no article ${id}`,
   );
 }
 

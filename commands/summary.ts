@@ -1,6 +1,6 @@
 import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from "discord.js";
 import { summaryToEmbed } from "../src/render/embed.ts";
-import { articleChoices, articleOption, resolveArticle } from "./choices.ts";
+import { articleChoices, articleOfButton, articleOption, resolveArticle } from "./choices.ts";
 import { defineCommand } from "./context.ts";
 
 export interface SummaryOptions {
@@ -40,7 +40,7 @@ export const summary = defineCommand<SummaryOptions>({
     // The summary buttons under /search and /ask results: shown to the member who pressed only.
     show: {
       async run(ctx) {
-        const article = resolveArticle(ctx.engine, ctx.args[0] ?? "");
+        const article = articleOfButton(ctx.engine, ctx.args[0] ?? "");
         await ctx.defer({ private: true });
         await ctx.reply({ embeds: [summaryToEmbed(ctx.engine.summary(article.articleId))] });
       },

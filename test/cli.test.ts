@@ -72,6 +72,9 @@ describe("shiori CLI", () => {
     const unknown = await run("summary", "--corpus", dir, "nope");
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("見つかりませんでした");
+    // The command line's own list, not Discord's /article list.
+    expect(unknown.stderr).toContain("shiori list");
+    expect(unknown.stderr).not.toContain("/article");
     expect(unknown.stdout).toBe("");
     expect((await run("frobnicate")).code).toBe(2);
     expect((await run("search", "--page", "0", "--corpus", dir, "仮想化")).stderr).toContain("--page");

@@ -291,6 +291,9 @@ describe("article choices", () => {
   it("explains an ambiguous or unknown article", () => {
     expect(() => resolveArticle(engine, "寺の記録")).toThrow(/件あります。入力中に表示される候補から選んでください/u);
     expect(() => resolveArticle(engine, "存在しない")).toThrow(/見つかりませんでした/u);
+    // Members cannot see /article by default: the list everyone reaches is /about's.
+    expect(() => resolveArticle(engine, "存在しない")).toThrow(/候補から選ぶか、\/about の「記事の一覧」/u);
+    expect(() => resolveArticle(engine, "存在しない")).not.toThrow(/\/article/u);
   });
 });
 
@@ -308,6 +311,14 @@ describe("/summary", () => {
     await summary.components?.["show"]?.run(ctx);
     expect(recorded.steps).toEqual(["defer:private", "reply"]);
     expect(recorded.replies[0]?.embeds?.[0]?.title).toBe("富士山の登山シーズンと準備");
+  });
+
+  it("says a summary button's article was removed, with no choice to pick and no /article list", async () => {
+    const { ctx, recorded } = componentContext(customId("summary", "show", "0123456789ab", 1));
+    const refused = summary.components?.["show"]?.run(ctx);
+    await expect(refused).rejects.toThrow(/削除されたようです。\/search で探し直すか、\/about の「記事の一覧」/u);
+    await expect(refused).rejects.not.toThrow(/候補|\/article/u);
+    expect(recorded.steps).toEqual([]);
   });
 });
 

@@ -391,10 +391,13 @@ describe("/summary and autocomplete", () => {
     expect(embed.footer?.text).toContain("しおりテスト通信 · 2024年5月10日");
   });
 
-  it("explains what to do when the typed article does not exist", async () => {
+  it("explains what to do when the typed article does not exist, with the list a member can see", async () => {
     const trace = await fake.send(fake.chatInput("summary", [str("article", "存在しない記事")]));
     expect(trace.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
     expect(lastBody(trace)["content"]).toContain("見つかりませんでした");
+    // /article is shown to Manage Server only by default: a member reaches the list through /about.
+    expect(lastBody(trace)["content"]).toContain("/about の「記事の一覧」");
+    expect(lastBody(trace)["content"]).not.toContain("/article");
   });
 });
 
@@ -535,6 +538,10 @@ describe("/article (moderators)", () => {
 
   it("removes an article after a confirmation button that only a moderator can press", async () => {
     const target = engine.list().find((a) => a.url === "https://example.com/ndc")?.articleId as string;
+    // A member's answer from the article, with its summary button, from before the removal.
+    const answered = await fake.send(fake.chatInput("ask", [str("question", "NDCとは？")], fake.newMember()));
+    const [summaryButton] = buttonIds(fake.original(answered));
+    expect(summaryButton).toBe(`summary:show:${target}`);
     const ask = await fake.send(
       fake.chatInput("article", [{ type: 1, name: "remove", options: [str("article", target)] }], fake.roleModerator),
     );
@@ -551,6 +558,15 @@ describe("/article (moderators)", () => {
     expect(embedOf(done).author?.name).toBe("記事を削除しました");
     expect(buttonIds(fake.original(ask))).toEqual([]);
     expect(engine.article(target)).toBeUndefined();
+
+    // The summary button now says the article was removed: nothing to pick from, no /article list.
+    const gone = await fake.send(
+      fake.button(String(summaryButton), String(fake.original(answered)["id"]), fake.newMember()),
+    );
+    expect(gone.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    expect(lastBody(gone)["content"]).toContain("削除されたようです");
+    expect(lastBody(gone)["content"]).toContain("/about の「記事の一覧」");
+    expect(lastBody(gone)["content"]).not.toMatch(/候補|\/article/u);
   });
 
   it("lists the articles, newest first, with page buttons", async () => {
