@@ -27,11 +27,21 @@ export function prepareArticleChoices(engine: Engine): void {
   for (const a of engine.list()) normalizedTitle(a.title);
 }
 
-/** Articles whose title contains what was typed (or whose id starts with it): titles first that start with it. */
+/**
+ * Whether normalized text shows anything. Text of spaces, controls and format characters (U+200B, bidi
+ * marks) only, or a lone surrogate (which normalizes to ""), is nothing typed, and is in every title.
+ */
+const VISIBLE = /[^\s\p{Cc}\p{Cf}]/u;
+
+/**
+ * Articles whose title contains what was typed (or whose id starts with it): titles first that start with
+ * it; all of them when nothing was typed, none when what was typed shows nothing.
+ */
 function matchArticles(engine: Engine, typed: string): SourceRef[] {
   const articles = engine.list();
+  if (!typed.trim()) return articles;
   const query = normalize(typed).trim();
-  if (!query) return articles;
+  if (!VISIBLE.test(query)) return [];
   const starts: SourceRef[] = [];
   const contains: SourceRef[] = [];
   for (const a of articles) {
@@ -65,7 +75,8 @@ export function articleChoices(engine: Engine, typed: string): Choice[] {
  */
 export function resolveArticle(engine: Engine, value: string): SourceRef {
   const key = value.trim();
-  if (!key) throw new UserFacingError("記事を指定してください。入力すると候補が表示されます。");
+  if (!VISIBLE.test(normalize(key)))
+    throw new UserFacingError("記事を指定してください。入力すると候補が表示されます。");
   const found = engine.find(key);
   if (found) return sourceOf(found);
   const matches = matchArticles(engine, key);

@@ -288,6 +288,20 @@ describe("article choices", () => {
     expect(resolveArticle(engine, "千利休").title).toBe("茶道の歴史と千利休");
   });
 
+  it("takes what shows nothing once normalized (a lone surrogate, controls, U+200B) for nothing chosen", () => {
+    for (const invisible of ["\ud800", "\udfff\u0000", "\u200b\ufeff", "\u0007 \u0008"]) {
+      expect(() => resolveArticle(engine, invisible), JSON.stringify(invisible)).toThrow(
+        /^記事を指定してください。入力すると候補が表示されます。$/u,
+      );
+      // Typed, yet nothing to match: no choices, rather than every article (which "" is in).
+      expect(articleChoices(engine, invisible), JSON.stringify(invisible)).toEqual([]);
+    }
+    expect(() => resolveArticle(engine, "  ")).toThrow(/^記事を指定してください。/u);
+    // Nothing typed yet (or a space): the newest articles, as Discord opens the list.
+    expect(articleChoices(engine, "")).toHaveLength(25);
+    expect(articleChoices(engine, " ")).toHaveLength(25);
+  });
+
   it("explains an ambiguous or unknown article", () => {
     expect(() => resolveArticle(engine, "寺の記録")).toThrow(/件あります。入力中に表示される候補から選んでください/u);
     expect(() => resolveArticle(engine, "存在しない")).toThrow(/見つかりませんでした/u);

@@ -379,6 +379,16 @@ describe("/summary and autocomplete", () => {
     for (const c of choices) expect(c.name.length).toBeLessThanOrEqual(100);
   });
 
+  it("takes an article option that shows nothing (a lone surrogate) for none, as it is typed and as it is sent", async () => {
+    const typing = await fake.send(
+      fake.autocomplete("summary", [{ name: "article", type: 3, value: "\ud800", focused: true }], fake.newMember()),
+    );
+    expect(choicesOf(typing)).toEqual([]);
+    const trace = await fake.send(fake.chatInput("summary", [str("article", "\ud800")], fake.newMember()));
+    expect(trace.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    expect(lastBody(trace)["content"]).toBe("記事を指定してください。入力すると候補が表示されます。");
+  });
+
   it("summarizes the article chosen", async () => {
     const id = engine.list().find((a) => a.url === "https://example.com/sado")?.articleId as string;
     const trace = await fake.send(
