@@ -388,9 +388,10 @@ export function createBot(options: BotOptions): Bot {
   const allowedHere = (guildId: string | null): boolean =>
     !config.allowedGuildIds || (guildId !== null && config.allowedGuildIds.includes(guildId));
 
-  const checkCooldown = (command: string, userId: string): void => {
+  /** Starts a member's cooldown for a command, or refuses while one runs; returns how to take it back. */
+  const startCooldown = (command: string, userId: string): (() => void) => {
     const ms = config.cooldownSeconds * 1000;
-    if (ms <= 0) return;
+    if (ms <= 0) return () => {};
     const key = `${command}:${userId}`;
     const t = Date.now();
     const until = cooldowns.get(key) ?? 0;
@@ -402,6 +403,9 @@ export function createBot(options: BotOptions): Bot {
     }
     if (cooldowns.size > 10_000) for (const [k, u] of cooldowns) if (u <= t) cooldowns.delete(k);
     cooldowns.set(key, t + ms);
+    return () => {
+      if (cooldowns.get(key) === t + ms) cooldowns.delete(key);
+    };
   };
 
   async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -430,7 +434,8 @@ export function createBot(options: BotOptions): Bot {
       if (command.moderatorOnly?.(parsed) && !user.isModerator) {
         throw new UserFacingError(MODERATORS_ONLY, `not a moderator: ${user.id}`);
       }
-      if (command.cooldown) checkCooldown(command.data.name, user.id);
+      // Checked and started before the handler runs, so that two uses at once cannot both pass.
+      const cancelCooldown = command.cooldown ? startCooldown(command.data.name, user.id) : () => {};
       // A handler slow to answer is deferred as it would have answered: each command says how.
       const isPrivate = command.isPrivate(parsed);
       const timer = setTimeout(() => void responder.defer(isPrivate).catch(() => {}), AUTO_DEFER_MS);
@@ -444,6 +449,10 @@ export function createBot(options: BotOptions): Bot {
           reply: (r) => responder.reply(r),
           showModal: (m) => responder.showModal(m),
         });
+      } catch (err) {
+        // Input refused before any answer (an empty question) did no work: the member may correct it at once.
+        if (err instanceof UserFacingError && !responder.responded) cancelCooldown();
+        throw err;
       } finally {
         clearTimeout(timer);
       }

@@ -301,6 +301,17 @@ describe("/ask", () => {
     expect(second.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
     expect(lastBody(second)["content"]).toMatch(/少し間を空けてください。あと \d+ 秒/u);
   });
+
+  it("lets a member correct a refused question at once: only a question answered starts the cooldown", async () => {
+    const member = fake.newMember();
+    const empty = await fake.send(fake.chatInput("ask", [str("question", "  ")], member));
+    expect(lastBody(empty)["content"]).toContain("質問が空です");
+    const corrected = await fake.send(fake.chatInput("ask", [str("question", "わび茶を大成したのは誰？")], member));
+    expect(corrected.ack?.type).toBe(5);
+    expect(embedOf(corrected).description).toContain("千利休");
+    const third = await fake.send(fake.chatInput("ask", [str("question", "千利休とは？")], member));
+    expect(lastBody(third)["content"]).toMatch(/少し間を空けてください/u);
+  });
 });
 
 describe("/search", () => {
