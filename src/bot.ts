@@ -75,6 +75,8 @@ const INTERRUPTED =
   "shiori の再起動のため、この操作は終わるのを待たずに打ち切りました。少し待ってから、結果を確かめるか、もう一度お試しください。";
 const NOT_ALLOWED_HERE =
   "このサーバーでは shiori を利用できません。利用したい場合は、ボットの運営者にこのサーバーの許可を依頼してください。";
+const NOT_ALLOWED_IN_DMS =
+  "DM（ダイレクトメッセージ）では shiori を利用できません。shiori は利用が許可されたサーバーでだけ使えます。そのサーバーのチャンネルでコマンドを使ってください。";
 const MODERATORS_ONLY =
   "この操作はモデレーター（「サーバー管理」権限、または設定されたモデレーターのロールを持つ人）だけが使えます。必要ならモデレーターに依頼してください。";
 const STALE_COMPONENT = "このボタンは古くなって使えません。コマンドをもう一度使ってください。";
@@ -425,8 +427,10 @@ export function createBot(options: BotOptions): Bot {
 
   async function respond(interaction: Repliable, responder: Responder, user: Actor): Promise<void> {
     if (stopping) throw new UserFacingError(STOPPING);
-    if (!allowedHere(interaction.guildId))
-      throw new UserFacingError(NOT_ALLOWED_HERE, `guild ${interaction.guildId} not allowed`);
+    if (!allowedHere(interaction.guildId)) {
+      const message = interaction.guildId === null ? NOT_ALLOWED_IN_DMS : NOT_ALLOWED_HERE;
+      throw new UserFacingError(message, `guild ${interaction.guildId} not allowed`);
+    }
     if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
       const command = byName.get(interaction.commandName);
       if (!command) throw new Error(`bot: no command ${interaction.commandName}`);

@@ -662,11 +662,17 @@ describe("/about, errors and refusals", () => {
   });
 
   it("refuses politely in a server that is not allowed, and in DMs", async () => {
-    for (const guildId of [fake.otherGuildId, null]) {
-      const trace = await fake.send(fake.chatInput("about", [], fake.newMember(), { guildId }));
-      expect(trace.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
-      expect(lastBody(trace)["content"]).toContain("このサーバーでは shiori を利用できません");
-    }
+    const elsewhere = await fake.send(fake.chatInput("about", [], fake.newMember(), { guildId: fake.otherGuildId }));
+    expect(elsewhere.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    expect(lastBody(elsewhere)["content"]).toContain("このサーバーでは shiori を利用できません");
+    // A DM is no server to ask permission for: the member is sent to the servers shiori is allowed in.
+    const dm = await fake.send(
+      fake.chatInput("ask", [str("question", "千利休とは？")], fake.newMember(), { guildId: null }),
+    );
+    expect(dm.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    expect(lastBody(dm)["content"]).toContain("DM（ダイレクトメッセージ）では shiori を利用できません");
+    expect(lastBody(dm)["content"]).toContain("許可されたサーバー");
+    expect(lastBody(dm)["content"]).not.toContain("このサーバー");
   });
 
   it("sends allowed_mentions {parse: []} on every message body, and never logs the token", () => {
