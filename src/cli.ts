@@ -102,7 +102,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case "summary": {
         const id = needArg("記事の ID か URL");
         const engine = await open(config.corpusDir);
-        // The engine's own message names /article list, Discord's; here the list is shiori list.
+        // The engine's own message names no list; here the list is shiori list.
         if (!engine.find(id))
           throw new UserFacingError(`記事 ${id} は見つかりませんでした。shiori list で ID か URL を確かめてください。`);
         const points = positiveInt(values.points, "points");

@@ -245,7 +245,7 @@ export class Engine {
     const article = this.find(idOrUrl);
     if (!article) {
       throw new UserFacingError(
-        "指定された記事が見つかりませんでした。記事の一覧（/article list）で ID を確かめてください。",
+        "指定された記事が見つかりませんでした。記事の一覧で ID を確かめてください。",
         `summary: no article ${JSON.stringify(idOrUrl)}`,
       );
     }
