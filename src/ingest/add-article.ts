@@ -42,10 +42,14 @@ export interface RefetchResult {
 export class DuplicateArticleError extends UserFacingError {
   readonly existing: Article;
   constructor(existing: Article, reason: "url" | "text") {
+    // An article without a URL cannot be fetched again: it is renewed by removing it and adding it anew.
+    const renew = existing.url
+      ? `/article refetch（CLI では shiori refetch ${existing.id}）を使ってください`
+      : `/article remove（CLI では shiori remove ${existing.id}）で削除してから追加し直してください`;
     super(
       `この記事はすでに登録されています（ID: ${existing.id}「${existing.title}」）。${
-        reason === "url" ? "同じ URL" : "同じ本文"
-      }の記事は二重に登録しません。内容を新しくするには /article refetch（CLI では shiori refetch ${existing.id}）を使ってください。`,
+        reason === "url" ? "同じ URL の" : "同じ本文の"
+      }記事は二重に登録しません。内容を新しくするには ${renew}。`,
       `add: duplicate of ${existing.id} (${reason})`,
     );
     this.existing = existing;
@@ -148,7 +152,8 @@ function removedMeanwhile(article: Article): UserFacingError {
 
 /** Why `added` duplicates `stored`: the same address, or the same normalized text; null when it does not. */
 export function duplicateReason(stored: Article, added: Article): "url" | "text" | null {
-  if (stored.id === added.id) return "url";
+  // The id of an article without a URL is its text's hash (articleIdFor): the same id is the same text.
+  if (stored.id === added.id) return added.url ? "url" : "text";
   if (stored.url && added.url && sameAddress(stored.url, added.url)) return "url";
   if (stored.contentHash === added.contentHash) return "text";
   return null;

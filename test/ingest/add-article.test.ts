@@ -487,6 +487,17 @@ describe("adding an article from a file or pasted text", () => {
     );
   });
 
+  it("refuses the same file attached twice as the same text, not as the same URL (it has none)", async () => {
+    const text = "公民館の貸し出し時間が変わる\n\n来月から、公民館の部屋の貸し出しは午後9時までになります。\n";
+    const source = { kind: "file", name: "kouminkan.txt", bytes: encode(text, "utf-8") } as const;
+    const added = await addArticle(engine, source, options());
+    const error = await expectRefused(source, /同じ本文の記事は二重に登録しません/u);
+    expect(error.message).toContain(added.article.id);
+    expect(error.message).not.toMatch(/URL/u);
+    // nor can it be fetched again: the way to renew it is to remove it and add it again
+    expect(error.message).toContain(`/article remove（CLI では shiori remove ${added.article.id}）`);
+  });
+
   it.each([
     [
       { kind: "file", name: "slides.pdf", bytes: encode("%PDF-1.4", "utf-8") },
