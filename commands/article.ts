@@ -1,4 +1,5 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
+import { isHttpUrl } from "../src/article/article.ts";
 import type { Engine } from "../src/engine.ts";
 import { UserFacingError } from "../src/errors.ts";
 import {
@@ -36,6 +37,12 @@ const TITLE_IN_MESSAGE_LIMIT = 100;
 
 function addedBy(userId: string): string {
   return `discord:${userId}`;
+}
+
+/** A URL as typed in Discord: trimmed, and without the `<…>` that posts a link without its preview. */
+function typedUrl(value: string): string {
+  const trimmed = value.trim();
+  return /^<[^<>]*>$/u.test(trimmed) ? trimmed.slice(1, -1).trim() : trimmed;
 }
 
 /** One page of the article list with its previous/next buttons. */
@@ -140,7 +147,7 @@ async function add(ctx: CommandContext<ArticleOptions & { action: "add" }>): Pro
     const bytes = await ctx.download(file, ctx.fetch.maxBytes);
     await addAndReply(ctx, { kind: "file", name: file.name, bytes });
   } else if (url) {
-    await addAndReply(ctx, { kind: "url", url: url.trim() });
+    await addAndReply(ctx, { kind: "url", url: typedUrl(url) });
   }
 }
 
@@ -292,8 +299,13 @@ export const article = defineCommand<ArticleOptions>({
       async run(ctx) {
         const title = ctx.fields.get("title")?.trim() ?? "";
         const text = ctx.fields.get("text") ?? "";
-        const url = ctx.fields.get("url")?.trim() || undefined;
+        const url = typedUrl(ctx.fields.get("url") ?? "") || undefined;
         if (!title || !text.trim()) throw new UserFacingError("タイトルと本文の両方を入力してください。");
+        if (url && !isHttpUrl(url)) {
+          throw new UserFacingError(
+            `出典の URL の欄に入力された「${truncate(oneLine(url), 60)}」は URL ではありません。http:// か https:// で始まる記事のページの URL を入れるか、欄を空のままにしてください。`,
+          );
+        }
         await ctx.defer(PRIVATE);
         await addAndReply(ctx, { kind: "text", text, title, url });
       },

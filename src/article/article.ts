@@ -60,6 +60,19 @@ export function articleIdFor(url: string, contentHash: string): string {
     .slice(0, 12);
 }
 
+/**
+ * Whether `value` is an absolute http(s) URL, the only kind of address an article is stored with: the
+ * id of an article is made from its URL, and `/article refetch` fetches it again.
+ */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === "http:" || protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
 /** Hash of the body's normalized text, whitespace removed: the same article pasted twice hashes the same. */
 export function contentHashOf(blocks: readonly Block[]): string {
   const text = normalize(blocks.map((b) => b.text).join("\n")).replace(/\s+/gu, "");
@@ -168,6 +181,14 @@ export function createArticle(draft: ArticleDraft, added: { by: string; at: Date
     throw new UserFacingError(
       "記事の見出しが見つかりませんでした。タイトルを指定してください（CLI では --title）。",
       "article: the title is empty once control characters are removed",
+    );
+  }
+  // Any other text would be stored as the address: 「なし」 twice is then refused as the same URL.
+  if (meta.url && !isHttpUrl(meta.url)) {
+    const shown = Array.from(meta.url);
+    throw new UserFacingError(
+      `出典の URL（${shown.length > 80 ? `${shown.slice(0, 80).join("")}…` : meta.url}）は http:// か https:// で始まる URL ではありません。記事のページの URL を指定するか、URL なしで追加してください（CLI では --url を省きます）。`,
+      `article: url ${JSON.stringify(meta.url)} is not an http(s) URL`,
     );
   }
   const contentHash = contentHashOf(blocks);

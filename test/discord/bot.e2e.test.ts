@@ -507,6 +507,50 @@ describe("/article (moderators)", () => {
     expect(engine.find("https://example.com/tenugui")).toBeDefined();
   });
 
+  it("refuses a form whose URL box holds no URL, before anything is stored", async () => {
+    const before = engine.stats.articles;
+    const submit = await fake.send(
+      fake.modalSubmit(
+        "article:text",
+        { title: "風呂敷の包み方", url: "なし", text: "風呂敷は、物を包んで運ぶための四角い布です。" },
+        fake.roleModerator,
+      ),
+    );
+    expect(submit.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    expect(lastBody(submit)["content"]).toBe(
+      "出典の URL の欄に入力された「なし」は URL ではありません。http:// か https:// で始まる記事のページの URL を入れるか、欄を空のままにしてください。",
+    );
+    expect(engine.stats.articles).toBe(before);
+  });
+
+  it("takes a URL in Discord's no-preview form <…>, in the form's URL box and in url:", async () => {
+    const submit = await fake.send(
+      fake.modalSubmit(
+        "article:text",
+        {
+          title: "扇子のたたみ方",
+          url: "<https://example.com/sensu>",
+          text: "扇子は、骨の順に一本ずつ重ねるようにしてたたみます。",
+        },
+        fake.roleModerator,
+      ),
+    );
+    expect(embedOf(submit).author?.name).toBe("記事を追加しました");
+    expect(engine.find("https://example.com/sensu")?.title).toBe("扇子のたたみ方");
+
+    const id = engine.find(`${pagesBase}/nijiriguchi.html`)?.id as string;
+    await engine.remove(id);
+    const trace = await fake.send(
+      fake.chatInput(
+        "article",
+        [{ type: 1, name: "add", options: [str("url", ` <${pagesBase}/nijiriguchi.html> `)] }],
+        fake.moderator,
+      ),
+    );
+    expect(embedOf(trace).author?.name).toBe("記事を追加しました");
+    expect(engine.find(`${pagesBase}/nijiriguchi.html`)?.url).toBe(`${pagesBase}/nijiriguchi.html`);
+  });
+
   it("refuses a duplicate whose stored title is huge in one short escaped line, and never leaves it thinking", async () => {
     const title = `巨大な題名の記事\n**太字** @everyone <@123456789012345678>\u202e${"とても長い題名".repeat(500)}`;
     const stored = createArticle(

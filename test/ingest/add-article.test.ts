@@ -487,6 +487,26 @@ describe("adding an article from a file or pasted text", () => {
     );
   });
 
+  it.each([
+    ["なし", "a word where the URL goes"],
+    ["javascript:alert(1)", "a script"],
+    ["example.jp/news/1", "an address without its scheme"],
+    ["ftp://example.jp/news/1", "another scheme"],
+  ])("refuses %s (%s) as the source URL of pasted text or a file, storing nothing", async (url) => {
+    const text = "町の図書館は、来月から日曜日も開館します。\n開館時間は午前10時から午後5時までです。";
+    for (const source of [
+      { kind: "text", text, title: "図書館の日曜開館", url },
+      { kind: "file", name: "toshokan.txt", bytes: encode(`図書館の日曜開館\n\n${text}`, "utf-8"), url },
+    ] as const) {
+      const error = await expectRefused(
+        source,
+        /出典の URL（.+）は http:\/\/ か https:\/\/ で始まる URL ではありません/u,
+      );
+      expect(error.message).toContain(url);
+      expect(error.message).toContain("URL なしで追加してください");
+    }
+  });
+
   it("refuses the same file attached twice as the same text, not as the same URL (it has none)", async () => {
     const text = "公民館の貸し出し時間が変わる\n\n来月から、公民館の部屋の貸し出しは午後9時までになります。\n";
     const source = { kind: "file", name: "kouminkan.txt", bytes: encode(text, "utf-8") } as const;

@@ -103,6 +103,19 @@ describe("shiori add", () => {
     expect(await corpusFiles()).toEqual(before);
   });
 
+  it.each(["javascript:alert(1)", "なし"])("add - --url %s is refused, storing nothing", async (url) => {
+    const before = await corpusFiles();
+    const { code, stdout, stderr } = await run(
+      ["add", "-", "--title", "回覧板のお知らせ（URL の確認）", "--url", url],
+      "来月の資源回収は第3土曜日に行います。\n古紙は紐で縛って出してください。",
+    );
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toContain(`出典の URL（${url}）は http:// か https:// で始まる URL ではありません`);
+    expect(stderr).toContain("CLI では --url を省きます");
+    expect(await corpusFiles()).toEqual(before);
+  });
+
   it("reads pasted text from standard input with --title and --url", async () => {
     const { code, stdout } = await run(
       ["add", "-", "--json", "--title", "回覧板のお知らせ", "--url", "https://town.example.jp/notice/5"],
