@@ -104,6 +104,29 @@ export function decodeText(bytes: Uint8Array, hints: DecodeHints): DecodedText {
   };
 }
 
+/** How many first bytes of a document decide whether it is binary, as browsers sniff a page. */
+const SNIFF_BYTES = 4096;
+
+/**
+ * C0 control bytes that no text holds in the charsets read here, but as UTF-16: NUL and the like mark
+ * binary data (an image, a PDF). Tab, line breaks, vertical tab, form feed and ESC (ISO-2022-JP) are text.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL and other controls mark binary data
+const BINARY_BYTES = /[\x00-\x08\x0e-\x1a\x1c-\x1f]/u;
+
+/**
+ * Whether a document's bytes are no text: its first 4 KB hold control bytes such as NUL, and the bytes
+ * do not read as UTF-16 either. An image or a PDF renamed photo.txt is binary: decoded, it would be
+ * stored as mojibake (「臼NG」 and 22,000 characters of garbage). A DOS end-of-file mark (0x1A) closing
+ * an old text file is not counted.
+ */
+export function isBinary(bytes: Uint8Array): boolean {
+  const end = bytes.at(-1) === 0x1a ? bytes.length - 1 : bytes.length;
+  const sample = Buffer.from(bytes.subarray(0, Math.min(end, SNIFF_BYTES))).toString("latin1");
+  if (!BINARY_BYTES.test(sample)) return false;
+  return !bomOf(bytes)?.charset.startsWith("utf-16") && utf16Of(bytes) === null;
+}
+
 /** The canonical decoder name of a charset label, or null when no decoder reads it. */
 export function canonicalCharset(label: string): string | null {
   const key = label.trim().toLowerCase();
@@ -194,8 +217,10 @@ function metaCharset(bytes: Uint8Array): string | null {
   return null;
 }
 
-/** Byte-pattern detection (encoding-japanese), for documents that declare nothing. */
+/** Byte-pattern detection (encoding-japanese), for documents that declare nothing; UTF-16 without a BOM too. */
 function detectCharset(bytes: Uint8Array): string {
+  const utf16 = utf16Of(bytes);
+  if (utf16) return utf16;
   const detected = Encoding.detect(bytes, ["UTF8", "JIS", "EUCJP", "SJIS"]);
   switch (detected) {
     case "SJIS":
@@ -207,6 +232,41 @@ function detectCharset(bytes: Uint8Array): string {
     default:
       return "utf-8";
   }
+}
+
+/** Characters no text decoded right holds: controls but tab and line breaks, private use, U+FFFD. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters mark a wrong decoding
+const UNREADABLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\ue000-\uf8ff\ufffd]/u;
+
+/**
+ * The byte order of UTF-16 text without a byte order mark, or null when the bytes are not such text.
+ * Encoding-japanese looks for NULs, but Japanese text in UTF-16 may hold none (「あいう」 is 42 30 44 30
+ * 46 30 in UTF-16LE, 「B0D0F0」 read as ASCII), so each byte order is decoded instead: the text must be
+ * well formed, hold nothing unreadable, and read as Japanese (kana among its characters) or be nearly
+ * all ASCII. The other byte order of such text gives neither: its kana and ASCII become other characters
+ * (あ U+3042 read the wrong way round is U+4230), and Shift_JIS or EUC-JP text read as UTF-16 gives
+ * kanji, Hangul, private-use characters or lone surrogates, but no kana.
+ */
+function utf16Of(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  if (bytes.length < 2 || bytes.length % 2 !== 0) return null;
+  // Valid UTF-8 without a NUL (ASCII included) is UTF-8: 「B0D0F0」 stays ASCII.
+  if (!bytes.includes(0) && isUtf8(bytes)) return null;
+  for (const charset of ["utf-16le", "utf-16be"] as const) {
+    let text: string;
+    try {
+      text = new TextDecoder(charset, { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      continue;
+    }
+    if (UNREADABLE.test(text)) continue;
+    if (readsAsJapanese(text) || asciiShare(text) >= 0.9) return charset;
+  }
+  return null;
+}
+
+/** The share of printable ASCII and whitespace among a text's characters. */
+function asciiShare(text: string): number {
+  return text.length === 0 ? 0 : text.replace(/[^\t\n\r\x20-\x7e]/gu, "").length / text.length;
 }
 
 function decode(bytes: Uint8Array, charset: string): string {
@@ -238,7 +298,10 @@ function badness(text: string, bytes: Uint8Array, charset: string): number {
 }
 
 function isMultibyteUtf8(bytes: Uint8Array): boolean {
-  if (!bytes.some((b) => b >= 0x80)) return false;
+  return bytes.some((b) => b >= 0x80) && isUtf8(bytes);
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
   try {
     new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     return true;

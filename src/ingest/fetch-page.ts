@@ -6,6 +6,7 @@ import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import { Agent, buildConnector, type Dispatcher, request } from "undici";
 import { UserFacingError } from "../errors.ts";
 import { type AddressPolicy, type AddressVerdict, checkAddress } from "./address-policy.ts";
+import { isBinary } from "./decode-text.ts";
 
 /** How a page is fetched. Every limit has a value in the configuration (see `loadFetchConfig`). */
 export interface FetchOptions {
@@ -155,9 +156,11 @@ async function follow(
     }
     const bytes = await readCapped(response.body, encoding, options.maxBytes);
     let kind: PageKind;
-    if (HTML_TYPES.has(type)) kind = "html";
-    else if (TEXT_TYPES.has(type)) kind = "text";
-    else kind = sniff(bytes, type);
+    if (HTML_TYPES.has(type) || TEXT_TYPES.has(type)) {
+      // An image a server labels text/plain would be stored as mojibake.
+      if (isBinary(bytes)) throw notText(type);
+      kind = HTML_TYPES.has(type) ? "html" : "text";
+    } else kind = sniff(bytes, type);
     return {
       url: start,
       finalUrl: current.href,
@@ -309,11 +312,7 @@ function sniff(bytes: Uint8Array, type: string): PageKind {
     .replace(/^\uFEFF|^\xEF\xBB\xBF/u, "");
   if (/^\s*<(!doctype\s+html|html|head|body|meta|title|!--)/iu.test(head)) return "html";
   if (head.startsWith("%PDF-")) throw unsupportedType("application/pdf");
-  const sample = bytes.subarray(0, 4096);
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL and other controls mark binary data
-  if (sample.length > 0 && !/[\x00-\x08\x0e-\x1a\x1c-\x1f]/u.test(Buffer.from(sample).toString("latin1"))) {
-    return "text";
-  }
+  if (bytes.length > 0 && !isBinary(bytes)) return "text";
   throw unsupportedType(type || "不明な形式");
 }
 
@@ -370,6 +369,13 @@ function unsupportedType(type: string): UserFacingError {
   return refusal(
     `この URL は HTML のページではありません（${type}）。HTML の記事ページの URL を指定するか、本文をテキストで貼り付けてください。`,
     `fetch: content type ${type} refused`,
+  );
+}
+
+function notText(type: string): UserFacingError {
+  return refusal(
+    `この URL のデータは文字ではありません（${type} とされていますが、画像などのデータです）。HTML の記事ページの URL を指定するか、本文をテキストで貼り付けてください。`,
+    `fetch: binary body labelled ${type}`,
   );
 }
 

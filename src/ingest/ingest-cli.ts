@@ -8,10 +8,10 @@ import { Engine } from "../engine.ts";
 import { UserFacingError } from "../errors.ts";
 import { indexPath } from "../search/persist.ts";
 import { addArticle, addressKey, type DryRunResult, previewArticle, refetchArticle } from "./add-article.ts";
-import { decodeText } from "./decode-text.ts";
+import { decodeText, isBinary } from "./decode-text.ts";
 import type { FetchOptions } from "./fetch-page.ts";
 import { fetchOptionsOf } from "./ingest.ts";
-import type { ArticleSource, ReadArticle } from "./read-source.ts";
+import { type ArticleSource, decodeFile, type ReadArticle } from "./read-source.ts";
 
 /** The command-line verbs of this module. */
 export const INGEST_COMMANDS = ["add", "refetch", "extract", "import", "reindex"] as const;
@@ -161,8 +161,15 @@ async function sourceOf(arg: string, flags: IngestFlags, io: IngestIo): Promise<
     if (!io.stdin) throw new UserFacingError("標準入力を読めません。ファイルを指定してください。");
     const chunks: Buffer[] = [];
     for await (const chunk of io.stdin) chunks.push(Buffer.from(chunk as Buffer));
+    const bytes = Buffer.concat(chunks);
+    if (isBinary(bytes)) {
+      throw new UserFacingError(
+        "標準入力のデータは文字ではありません（画像などのデータのようです）。記事の本文のテキストを渡してください。",
+        "cli: binary data on standard input",
+      );
+    }
     // A pipe from a Windows tool may well be Shift_JIS: the charset is detected as for files.
-    const text = decodeText(Buffer.concat(chunks), { html: false }).text;
+    const text = decodeText(bytes, { html: false }).text;
     return { kind: "text", text, title: flags.title, url: flags.url };
   }
   let size: number;
@@ -257,7 +264,7 @@ async function importFiles(target: string, flags: IngestFlags, corpusDir: string
   for (const file of files) {
     try {
       // Older corpora are often Shift_JIS or EUC-JP: the charset is detected, not assumed to be UTF-8.
-      const draft = importPlainText(decodeText(await readFile(file), { html: false }).text, {
+      const draft = importPlainText(decodeFile(await readFile(file), { html: false }).text, {
         title: flags.title,
         url: flags.url,
         publisher: flags.publisher,

@@ -3,7 +3,7 @@ import type { ArticleDraft } from "../article/article.ts";
 import { importPlainText } from "../article/import-text.ts";
 import { UserFacingError } from "../errors.ts";
 import { capMarks } from "../text/normalize.ts";
-import { type DecodedText, decodeText } from "./decode-text.ts";
+import { type DecodedText, decodeText, isBinary } from "./decode-text.ts";
 import type { ExtractedArticle } from "./extract-html.ts";
 import { type ExtractLimits, extractHtmlInWorker } from "./extract-in-worker.ts";
 import { type FetchedPage, type FetchOptions, fetchPage } from "./fetch-page.ts";
@@ -80,7 +80,7 @@ export async function readSource(source: ArticleSource, options: SourceOptions):
       }
       checkSize(source.bytes.length, options.fetch.maxBytes);
       const html = ext === ".html" || ext === ".htm";
-      const { text, ...decoding } = decodeText(source.bytes, { html });
+      const { text, ...decoding } = decodeFile(source.bytes, { html });
       const extracted = html
         ? await extractHtmlInWorker(
             text,
@@ -96,6 +96,20 @@ export async function readSource(source: ArticleSource, options: SourceOptions):
       return { ...extracted, decoding: null, fetchedUrl: null };
     }
   }
+}
+
+/**
+ * Decodes the bytes of a file, refusing one that holds no text: an image or a PDF renamed photo.txt would
+ * be stored as mojibake. The extension says nothing about the bytes.
+ */
+export function decodeFile(bytes: Uint8Array, hints: { html: boolean }): DecodedText {
+  if (isBinary(bytes)) {
+    throw new UserFacingError(
+      "このファイルは文字のデータではありません（画像などのデータのようです）。記事の本文を書いた .html・.htm・.txt・.md のファイルを指定してください。",
+      "source: a binary file",
+    );
+  }
+  return decodeText(bytes, hints);
 }
 
 const MARKDOWN_TYPES = new Set(["text/markdown", "text/x-markdown"]);

@@ -14,6 +14,7 @@ import type { Engine } from "../../src/engine.ts";
 import { UserFacingError } from "../../src/errors.ts";
 import { fetchOptionsOf } from "../../src/ingest/ingest.ts";
 import { createLogger } from "../../src/log.ts";
+import { pngBytes } from "../ingest/pages.ts";
 import { FAMILY, FUJI, openTestEngine } from "./corpus.ts";
 import { FakeDiscord, type InteractionTrace, snowflake } from "./fake-discord.ts";
 
@@ -128,6 +129,8 @@ beforeAll(async () => {
   pages = createServer((req, res) => {
     if (req.url === "/nijiriguchi.html") {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(nijiriguchiHtml);
+    } else if (req.url === "/attachments/photo.txt") {
+      res.writeHead(200, { "content-type": "text/plain" }).end(pngBytes());
     } else if (req.url === "/attachments/notes.md") {
       res.writeHead(200, { "content-type": "text/markdown; charset=utf-8" }).end(NOTES_MD);
     } else {
@@ -456,10 +459,11 @@ describe("/article (moderators)", () => {
     expect(engine.article(id)?.title).toBe("にじり口と茶室の広さ（改訂版）");
   });
 
-  it("adds an article from an attached file", async () => {
+  /** /article add with a file attached: one the local site serves under /attachments/. */
+  const addFile = (filename: string, size: number, contentType: string) => {
     const attachmentId = snowflake();
-    const url = `${pagesBase}/attachments/notes.md`;
-    const trace = await fake.send(
+    const url = `${pagesBase}/attachments/${filename}`;
+    return fake.send(
       fake.chatInput(
         "article",
         [{ type: 1, name: "add", options: [{ name: "file", type: 11, value: attachmentId }] }],
@@ -467,21 +471,25 @@ describe("/article (moderators)", () => {
         {
           resolved: {
             attachments: {
-              [attachmentId]: {
-                id: attachmentId,
-                filename: "notes.md",
-                size: Buffer.byteLength(NOTES_MD),
-                url,
-                proxy_url: url,
-                content_type: "text/markdown",
-              },
+              [attachmentId]: { id: attachmentId, filename, size, url, proxy_url: url, content_type: contentType },
             },
           },
         },
       ),
     );
+  };
+
+  it("adds an article from an attached file", async () => {
+    const trace = await addFile("notes.md", Buffer.byteLength(NOTES_MD), "text/markdown");
     expect(embedOf(trace).author?.name).toBe("記事を追加しました");
     expect(embedOf(trace).title).toBe("和菓子の季節");
+  });
+
+  it("refuses an image renamed photo.txt attached as an article, storing nothing", async () => {
+    const before = engine.stats.articles;
+    const trace = await addFile("photo.txt", pngBytes().length, "text/plain");
+    expect(String(lastBody(trace)["content"])).toMatch(/^このファイルは文字のデータではありません/u);
+    expect(engine.stats.articles).toBe(before);
   });
 
   it("adds pasted text through a form with title and URL fields", async () => {

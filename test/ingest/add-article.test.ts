@@ -9,7 +9,7 @@ import { addArticle, DuplicateArticleError, refetchArticle } from "../../src/ing
 import type { FetchOptions } from "../../src/ingest/fetch-page.ts";
 import type { ArticleSource } from "../../src/ingest/read-source.ts";
 import { removeDir, tempCorpusDir } from "../helpers/engine.ts";
-import { encode, LIBRARY_PAGE, pageHtml, RAILWAY_PAGE, type TestPage } from "./pages.ts";
+import { encode, LIBRARY_PAGE, pageHtml, pngBytes, RAILWAY_PAGE, type TestPage, utf16 } from "./pages.ts";
 import { serve, startServer, type TestServer } from "./server.ts";
 
 let server: TestServer;
@@ -316,7 +316,9 @@ describe("adding an article by URL", () => {
     ["/image.png", "an image", /HTML のページではありません（image\/png）/u],
     ["/unlabelled.pdf", "a PDF sent without a content type", /HTML のページではありません（application\/pdf）/u],
     ["/empty.html", "a page without text", /本文/u],
+    ["/photo.txt", "an image labelled text/plain", /文字ではありません（text\/plain とされていますが/u],
   ])("refuses %s (%s) with a clear message", async (route, _what, message) => {
+    server.routes.set("/photo.txt", serve(pngBytes(), "text/plain"));
     server.routes.set("/broken", serve("<html><body>error</body></html>", "text/html", 500));
     server.routes.set("/doc.pdf", serve("%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n", "application/pdf"));
     server.routes.set("/image.png", serve(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), "image/png"));
@@ -415,6 +417,14 @@ describe("adding an article from a file or pasted text", () => {
     expect(added.article.title).toBe(page.title);
     expect(added.article.url).toBe(`https://news.example.jp/${name}`);
     expect(added.article.body).toContain(`${name} の段落です。`);
+  });
+
+  it("reads a UTF-16LE text file saved without a byte order mark", async () => {
+    const text = "公園の桜が満開に\n\n市内の公園で桜が満開になり、多くの花見客が訪れた。\n見頃は今週末までの見込み。\n";
+    const added = await addArticle(engine, { kind: "file", name: "sakura.txt", bytes: utf16(text, "le") }, options());
+    expect(added.article.title).toBe("公園の桜が満開に");
+    expect(added.article.body).toBe("市内の公園で桜が満開になり、多くの花見客が訪れた。\n\n見頃は今週末までの見込み。");
+    expect(added.source.decoding?.charset).toBe("utf-16le");
   });
 
   it("reads a Markdown file and a livedoor-shaped text file", async () => {
@@ -524,6 +534,8 @@ describe("adding an article from a file or pasted text", () => {
       /このファイル形式（\.pdf）は取り込めません/u,
     ],
     [{ kind: "file", name: "big.txt", bytes: new Uint8Array(MAX_BYTES + 1).fill(0x41) }, /大きすぎて取り込めません/u],
+    [{ kind: "file", name: "photo.txt", bytes: pngBytes() }, /このファイルは文字のデータではありません/u],
+    [{ kind: "file", name: "photo.html", bytes: pngBytes() }, /このファイルは文字のデータではありません/u],
     [{ kind: "text", text: "本文だけで、見出しになる行がない。これは一行の文です。" }, /見出し/u],
     [{ kind: "text", text: "   \n  ", title: "空" }, /本文/u],
   ] as const)("refuses %#", async (source, message) => {

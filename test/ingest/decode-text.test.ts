@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeText } from "../../src/ingest/decode-text.ts";
-import { encode, LIBRARY_PAGE, pageHtml } from "./pages.ts";
+import { decodeText, isBinary } from "../../src/ingest/decode-text.ts";
+import { encode, LIBRARY_PAGE, pageHtml, pngBytes, utf16 } from "./pages.ts";
 
 const TEXT = LIBRARY_PAGE.paragraphs.join("\n");
 
@@ -105,5 +105,55 @@ describe("decodeText under a Latin-1 header (Apache's default charset)", () => {
       text: "plain ascii",
       source: "header",
     });
+  });
+});
+
+describe("binary data and UTF-16 without a byte order mark", () => {
+  const titled = `${LIBRARY_PAGE.title}\n\n${TEXT}\n`;
+
+  it.each([
+    ["a PNG image", pngBytes()],
+    [
+      "a PDF",
+      encode("%PDF-1.4\n%\u00e2\u00e3\n1 0 obj\n<< /Length 5 >>\nstream\n\u0000\u0001\u0002\nendstream\n", "utf-8"),
+    ],
+    ["random bytes", Uint8Array.from({ length: 4000 }, (_, i) => (i * 7919 + (i >> 3) * 31) % 256)],
+  ])("sees %s as binary", (_, bytes) => {
+    expect(isBinary(bytes)).toBe(true);
+  });
+
+  it.each(["utf-8", "shift_jis", "euc-jp", "iso-2022-jp"] as const)("sees %s text as text", (charset) => {
+    expect(isBinary(encode(titled, charset))).toBe(false);
+  });
+
+  it("sees as text an old Shift_JIS file closed by a DOS end-of-file mark (0x1A)", () => {
+    const bytes = new Uint8Array([...encode(titled, "shift_jis"), 0x1a]);
+    expect(isBinary(bytes)).toBe(false);
+    expect(decodeText(bytes, { html: false }).charset).toBe("shift_jis");
+  });
+
+  it.each(["le", "be"] as const)("reads UTF-16%s text without a byte order mark, NULs and all", (order) => {
+    const bytes = utf16(titled, order);
+    expect(isBinary(bytes)).toBe(false);
+    expect(decodeText(bytes, { html: false })).toMatchObject({ text: titled, charset: `utf-16${order}` });
+    const english = "The library opens a new building on April 1.\nIt holds 200,000 books.\n";
+    expect(decodeText(utf16(english, order), { html: false }).text).toBe(english);
+  });
+
+  it("reads UTF-16LE text with no NUL in it, whose bytes are no valid UTF-8", () => {
+    // no ASCII, no line break: 「。」 is 02 30, kanji bytes go beyond 0x7F
+    const text = "新館が開館した。蔵書は約二十万冊。";
+    expect(decodeText(utf16(text, "le"), { html: false })).toMatchObject({ text, charset: "utf-16le" });
+  });
+
+  it("keeps ASCII that happens to read as kana in UTF-16 as ASCII", () => {
+    // 42 30 44 30 46 30 is 「あいう」 in UTF-16LE
+    expect(decodeText(encode("B0D0F0", "utf-8"), { html: false })).toMatchObject({ text: "B0D0F0", charset: "utf-8" });
+  });
+
+  it.each(["shift_jis", "euc-jp"] as const)("does not take %s text of even length for UTF-16", (charset) => {
+    // full-width characters only: every byte pair a double-byte character, as UTF-16 would pair them
+    const text = "図書館の新館が開館しました。蔵書は約二十万冊です。";
+    expect(decodeText(encode(text, charset), { html: false })).toMatchObject({ text, charset });
   });
 });

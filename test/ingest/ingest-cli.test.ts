@@ -6,7 +6,7 @@ import { main } from "../../src/cli.ts";
 import { Engine } from "../../src/engine.ts";
 import { indexPath } from "../../src/search/persist.ts";
 import { removeDir, tempCorpusDir } from "../helpers/engine.ts";
-import { encode, LIBRARY_PAGE, pageHtml, RAILWAY_PAGE } from "./pages.ts";
+import { encode, LIBRARY_PAGE, pageHtml, pngBytes, RAILWAY_PAGE } from "./pages.ts";
 import { serve, startServer, type TestServer } from "./server.ts";
 
 let server: TestServer;
@@ -116,6 +116,19 @@ describe("shiori add", () => {
     expect(await corpusFiles()).toEqual(before);
   });
 
+  it("refuses an image renamed photo.txt, and an image on standard input, storing nothing", async () => {
+    const file = path.join(root, "photo.txt");
+    await writeFile(file, pngBytes());
+    const before = await corpusFiles();
+    const added = await run(["add", file]);
+    expect(added.code).toBe(1);
+    expect(added.stderr).toMatch(/^このファイルは文字のデータではありません/u);
+    const piped = await run(["add", "-", "--title", "写真"], pngBytes());
+    expect(piped.code).toBe(1);
+    expect(piped.stderr).toMatch(/^標準入力のデータは文字ではありません/u);
+    expect(await corpusFiles()).toEqual(before);
+  });
+
   it("reads pasted text from standard input with --title and --url", async () => {
     const { code, stdout } = await run(
       ["add", "-", "--json", "--title", "回覧板のお知らせ", "--url", "https://town.example.jp/notice/5"],
@@ -204,6 +217,20 @@ describe("shiori refetch, remove, import and reindex", () => {
     const engine = await Engine.open({ corpusDir: corpus });
     expect(engine.search("秋祭り").hits[0]?.title).toBe("古い文字コードの記事（EUC-JP）");
     expect(engine.search("書房").hits[0]?.text).toContain("髙橋さんが㈱しおり書房で①番目の客になった。");
+  });
+
+  it("import skips an image among the text files, saying why", async () => {
+    const source = path.join(root, "with-photo");
+    await mkdir(source, { recursive: true });
+    await writeFile(path.join(source, "photo.txt"), pngBytes());
+    await writeFile(
+      path.join(source, "news.txt"),
+      "http://news.livedoor.com/article/detail/81/\n2012-10-08T09:30:00+0900\n写真の横の記事\n公園で写真展が開かれた。\n",
+    );
+    const { code, stdout, stderr } = await run(["import", source]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("1 件を追加、1 件をスキップしました");
+    expect(stderr).toContain(`スキップ: ${path.join(source, "photo.txt")}: このファイルは文字のデータではありません`);
   });
 
   it("add - reads Shift_JIS text from standard input", async () => {

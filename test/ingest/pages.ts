@@ -1,3 +1,4 @@
+import { deflateSync } from "node:zlib";
 import Encoding from "encoding-japanese";
 import iconv from "iconv-lite";
 
@@ -103,4 +104,40 @@ export function encode(text: string, charset: "utf-8" | "shift_jis" | "euc-jp" |
     case "iso-2022-jp":
       return Uint8Array.from(Encoding.convert(Encoding.stringToCode(text), { to: "JIS", from: "UNICODE" }));
   }
+}
+
+/**
+ * A small PNG image: the signature, an IHDR chunk and pixels compressed as PNG compresses them, the bytes
+ * a moderator uploads when a photo is renamed photo.txt.
+ */
+export function pngBytes(): Uint8Array {
+  let seed = 7;
+  const pixels = Uint8Array.from({ length: 24_000 }, () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed >>> 16;
+  });
+  const chunk = (type: string, data: Uint8Array) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    return Buffer.concat([length, Buffer.from(type, "latin1"), data, Buffer.alloc(4)]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(100, 0);
+  header.writeUInt32BE(80, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk("IHDR", header),
+      chunk("IDAT", deflateSync(pixels)),
+      chunk("IEND", new Uint8Array()),
+    ]),
+  );
+}
+
+/** Text in UTF-16 without a byte order mark, as some editors save it. */
+export function utf16(text: string, order: "le" | "be"): Uint8Array {
+  const bytes = Buffer.from(text, "utf16le");
+  if (order === "be") bytes.swap16();
+  return new Uint8Array(bytes);
 }
