@@ -1,5 +1,5 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
-import { isHttpUrl } from "../src/article/article.ts";
+import { hasVisibleText, isHttpUrl } from "../src/article/article.ts";
 import type { Engine } from "../src/engine.ts";
 import { UserFacingError } from "../src/errors.ts";
 import {
@@ -300,7 +300,11 @@ export const article = defineCommand<ArticleOptions>({
         const title = ctx.fields.get("title")?.trim() ?? "";
         const text = ctx.fields.get("text") ?? "";
         const url = typedUrl(ctx.fields.get("url") ?? "") || undefined;
-        if (!title || !text.trim()) throw new UserFacingError("タイトルと本文の両方を入力してください。");
+        if (!hasVisibleText(title) || !hasVisibleText(text)) {
+          throw new UserFacingError(
+            "タイトルと本文の両方を入力してください。空白やゼロ幅スペースなどの見えない文字だけでは登録できません。",
+          );
+        }
         if (url && !isHttpUrl(url)) {
           throw new UserFacingError(
             `出典の URL の欄に入力された「${truncate(oneLine(url), 60)}」は URL ではありません。http:// か https:// で始まる記事のページの URL を入れるか、欄を空のままにしてください。`,

@@ -146,9 +146,25 @@ export function toRfc3339(value: string, defaultOffset?: string): string {
  * another order than it reads (U+202A–202E, U+2066–2069). Pages carry them as `&#27;` or `&#7;`.
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\p{Cs}]/gu;
 
-/** Text without control characters; vertical tab and form feed become spaces. */
+/**
+ * A character that shows something: not whitespace, a control or format character (zero-width space
+ * U+200B, joiners, BOM, soft hyphen, direction marks), a lone surrogate or the U+FFFD left for one, a
+ * variation selector, nor a blank letter (the Hangul fillers U+115F, U+1160, U+3164, U+FFA0 and the blank
+ * braille pattern U+2800).
+ */
+const VISIBLE = /[^\s\p{Cc}\p{Cf}\p{Cs}\p{Variation_Selector}\ufffd\u115f\u1160\u3164\uffa0\u2800]/u;
+
+/**
+ * Whether a text shows anything: a title or a body of zero-width spaces alone is as empty as one of
+ * spaces, and would be a blank line in the article list.
+ */
+export function hasVisibleText(text: string): boolean {
+  return VISIBLE.test(text);
+}
+
+/** Text without control characters nor lone surrogates; vertical tab and form feed become spaces. */
 export function stripControls(text: string): string {
   return text.replace(/[\v\f]/gu, " ").replace(CONTROL_CHARACTERS, "");
 }
@@ -166,7 +182,9 @@ function oneLine(text: string): string {
  */
 export function createArticle(draft: ArticleDraft, added: { by: string; at: Date }): Article {
   const { blocks: rawBlocks, ...rawMeta } = draft;
-  const blocks = rawBlocks.map((b) => ({ kind: b.kind, text: stripControls(b.text) }));
+  const blocks = rawBlocks
+    .map((b) => ({ kind: b.kind, text: stripControls(b.text) }))
+    .filter((b) => hasVisibleText(b.text));
   const meta = {
     ...rawMeta,
     title: oneLine(rawMeta.title),
@@ -177,10 +195,16 @@ export function createArticle(draft: ArticleDraft, added: { by: string; at: Date
     links: rawMeta.links.map((l) => ({ name: oneLine(l.name), url: oneLine(l.url) })),
     related: rawMeta.related.map(oneLine).filter(Boolean),
   };
-  if (!meta.title) {
+  if (!hasVisibleText(meta.title)) {
     throw new UserFacingError(
       "記事の見出しが見つかりませんでした。タイトルを指定してください（CLI では --title）。",
-      "article: the title is empty once control characters are removed",
+      "article: the title shows nothing once control characters are removed",
+    );
+  }
+  if (!blocks.some((b) => b.kind === "paragraph")) {
+    throw new UserFacingError(
+      "本文が見つかりませんでした。本文のあるテキストを指定してください。",
+      "article: no paragraph shows anything",
     );
   }
   // Any other text would be stored as the address: 「なし」 twice is then refused as the same URL.

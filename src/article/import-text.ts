@@ -1,5 +1,5 @@
 import { UserFacingError } from "../errors.ts";
-import { type ArticleDraft, type ArticleLink, type Block, toRfc3339 } from "./article.ts";
+import { type ArticleDraft, type ArticleLink, type Block, hasVisibleText, toRfc3339 } from "./article.ts";
 
 /** What the moderator (or the command line) says about a plain-text source. */
 export interface PlainTextOptions {
@@ -38,7 +38,8 @@ export function importPlainText(text: string, options: PlainTextOptions = {}): A
     .toWellFormed()
     .replace(/^\ufeff/u, "")
     .split(/\r\n|\r|\n/u)
-    .map((line) => line.trim());
+    // a line of zero-width spaces is as blank as an empty one
+    .map((line) => (hasVisibleText(line) ? line.trim() : ""));
   while (lines.length && lines[0] === "") lines.shift();
   const offset = options.defaultOffset ?? "+09:00";
   if (lines.length >= 3 && URL_LINE.test(lines[0] as string) && ISO_TIME_LINE.test(lines[1] as string)) {
@@ -285,7 +286,7 @@ export function publisherFromUrl(url: string): string {
 
 function requireTitle(title: string | undefined): string {
   const trimmed = (title ?? "").trim();
-  if (!trimmed) {
+  if (!hasVisibleText(trimmed)) {
     throw new UserFacingError(
       "記事の見出しが見つかりませんでした。タイトルを指定してください（CLI では --title）。",
       "import: no headline in the text and no title given",

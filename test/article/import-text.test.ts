@@ -60,6 +60,12 @@ describe("importPlainText: the news scrape shape", () => {
     expect(draft.publisher).toBe("news.example.jp");
   });
 
+  it("reads a line of zero-width spaces as a blank one: no headline, no paragraph", () => {
+    const draft = importPlainText("\u200b\u200b\n町の図書館が新しくなった\n\u200b\n本文の一行目です。\n");
+    expect(draft.title).toBe("町の図書館が新しくなった");
+    expect(draft.blocks).toEqual([{ kind: "paragraph", text: "本文の一行目です。" }]);
+  });
+
   it("refuses a scrape without a headline when no title is given", () => {
     expect(() => importPlainText(SCRAPE)).toThrow(/見出し/u);
   });
@@ -292,6 +298,16 @@ describe("control characters", () => {
     const draft = importPlainText("見出し\n本文です。\n二段落目です。");
     expect(() => createArticle({ ...draft, title: "\u001b\u0007\u202e" }, { by: "t", at })).toThrow(/見出し/u);
   });
+
+  it("refuse a title or a body that shows nothing: zero-width spaces, fillers, a lone surrogate", () => {
+    const draft = importPlainText("見出し\n本文です。\n二段落目です。");
+    for (const title of ["\u200b\u200b", "\ud800", "\u3164\ufe0f\u2060", "\ufeff\u00ad"]) {
+      expect(() => createArticle({ ...draft, title }, { by: "t", at })).toThrow(/見出し/u);
+    }
+    // an HTML page's <p>&#8203;</p> paragraphs: what extraction keeps, but nothing to read
+    const blocks = [{ kind: "paragraph" as const, text: "\u200b\u200b\u200b" }];
+    expect(() => createArticle({ ...draft, blocks }, { by: "t", at })).toThrow(/本文/u);
+  });
 });
 
 describe("article files", () => {
@@ -392,7 +408,11 @@ describe("article files", () => {
           },
         ),
         (blocks) => {
-          const article = createArticle({ ...draft, blocks }, { by: "test", at: new Date("2025-01-01T00:00:00Z") });
+          // one paragraph that shows: an article of nothing visible is refused (see hasVisibleText)
+          const article = createArticle(
+            { ...draft, blocks: [{ kind: "paragraph", text: "本文。" }, ...blocks] },
+            { by: "test", at: new Date("2025-01-01T00:00:00Z") },
+          );
           expect(parseArticle(formatArticle(article))).toEqual(article);
         },
       ),

@@ -531,6 +531,20 @@ describe("/article (moderators)", () => {
     expect(engine.stats.articles).toBe(before);
   });
 
+  it.each([
+    ["zero-width spaces", "\u200b\u200b", "\u200b\u200b\u200b"],
+    ["a lone surrogate", "\ud800", "本文はあるのに、題が半分の文字だけの記事です。"],
+    ["a title and no visible body", "見えない本文の記事", "\u3000\u2060\n\ufeff"],
+  ])("refuses a form of %s as an empty one, storing nothing", async (_, title, text) => {
+    const before = engine.stats.articles;
+    const submit = await fake.send(fake.modalSubmit("article:text", { title, url: "", text }, fake.roleModerator));
+    expect(submit.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    expect(lastBody(submit)["content"]).toBe(
+      "タイトルと本文の両方を入力してください。空白やゼロ幅スペースなどの見えない文字だけでは登録できません。",
+    );
+    expect(engine.stats.articles).toBe(before);
+  });
+
   it("takes a URL in Discord's no-preview form <…>, in the form's URL box and in url:", async () => {
     const submit = await fake.send(
       fake.modalSubmit(

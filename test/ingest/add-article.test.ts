@@ -473,6 +473,20 @@ describe("adding an article from a file or pasted text", () => {
     expect(b.article.title).toBe("貼り付けた記事");
   });
 
+  it("stores no lone surrogate nor paragraph of zero-width spaces", async () => {
+    const added = await addArticle(
+      engine,
+      {
+        kind: "text",
+        text: "半分の\ud800文字がある本文です。\n\u200b\u200b\n二段落目です。",
+        title: "半分の文字\udc00の題",
+      },
+      options(),
+    );
+    expect(added.article.title).toBe("半分の文字の題");
+    expect(added.article.body).toBe("半分の\ufffd文字がある本文です。\n\n二段落目です。");
+  });
+
   it("keeps the prose after a ## リンク heading of a Markdown file", async () => {
     const md =
       "# 公民館の講座案内\n\n秋の講座の受講者を募集します。\n\n## リンク\n\n申し込みは[公民館のページ](https://town.example.jp/kouza)から。\n\n定員は各講座20人で、先着順です。\n";
@@ -538,6 +552,13 @@ describe("adding an article from a file or pasted text", () => {
     [{ kind: "file", name: "photo.html", bytes: pngBytes() }, /このファイルは文字のデータではありません/u],
     [{ kind: "text", text: "本文だけで、見出しになる行がない。これは一行の文です。" }, /見出し/u],
     [{ kind: "text", text: "   \n  ", title: "空" }, /本文/u],
+    [{ kind: "text", text: "\u200b\u200b\u200b", title: "ゼロ幅スペースだけの本文" }, /本文が見つかりませんでした/u],
+    [
+      { kind: "text", text: "\u2060\n\u3164\ufeff\n\u200d", title: "見えない文字だけの本文" },
+      /本文が見つかりませんでした/u,
+    ],
+    [{ kind: "text", text: "見えない題の記事の本文です。", title: "\u200b\u200b" }, /見出し/u],
+    [{ kind: "text", text: "壊れた題の記事の本文です。", title: "\ud800" }, /見出し/u],
   ] as const)("refuses %#", async (source, message) => {
     await expectRefused(source as ArticleSource, message);
   });
