@@ -262,7 +262,11 @@ export const article = defineCommand<ArticleOptions>({
       case "refetch": {
         const source = resolveArticle(ctx.engine, options.article);
         await ctx.defer(PRIVATE);
-        const result = await refetchArticle(ctx.engine, source.articleId, { fetch: ctx.fetch });
+        const result = await refetchArticle(ctx.engine, source.articleId, { fetch: ctx.fetch }).catch(
+          (err: unknown) => {
+            throw err instanceof DuplicateArticleError ? shortDuplicate(err) : err;
+          },
+        );
         const lines: string[] = [];
         if (result.title) {
           lines.push(

@@ -38,20 +38,29 @@ export interface RefetchResult {
   readonly passages: { readonly before: number; readonly after: number };
 }
 
-/** The source is already in the corpus (same address or same text); `existing` is the stored article. */
+/**
+ * The source is already in the corpus (same address or same text); `existing` is the stored article.
+ * `refetched` is the article whose refetch brought it: that article is left as it was.
+ */
 export class DuplicateArticleError extends UserFacingError {
   readonly existing: Article;
-  constructor(existing: Article, reason: "url" | "text") {
-    // An article without a URL cannot be fetched again: it is renewed by removing it and adding it anew.
-    const renew = existing.url
-      ? `/article refetch（CLI では shiori refetch ${existing.id}）を使ってください`
-      : `/article remove（CLI では shiori remove ${existing.id}）で削除してから追加し直してください`;
-    super(
-      `この記事はすでに登録されています（ID: ${existing.id}「${existing.title}」）。${
-        reason === "url" ? "同じ URL の" : "同じ本文の"
-      }記事は二重に登録しません。内容を新しくするには ${renew}。`,
-      `add: duplicate of ${existing.id} (${reason})`,
-    );
+  constructor(existing: Article, reason: "url" | "text", refetched?: Article) {
+    const same = reason === "url" ? "同じ URL の" : "同じ本文の";
+    if (refetched) {
+      super(
+        `記事 ${refetched.id} を取り直した内容は、登録済みの記事（ID: ${existing.id}「${existing.title}」）と${same}記事になるため、更新しませんでした。記事 ${refetched.id} は前の内容のまま残しています。取得元のページが記事 ${existing.id} と同じものになったのなら、記事 ${refetched.id} は /article remove（CLI では shiori remove ${refetched.id}）で削除できます。`,
+        `refetch: ${refetched.id} would duplicate ${existing.id} (${reason})`,
+      );
+    } else {
+      // An article without a URL cannot be fetched again: it is renewed by removing it and adding it anew.
+      const renew = existing.url
+        ? `/article refetch（CLI では shiori refetch ${existing.id}）を使ってください`
+        : `/article remove（CLI では shiori remove ${existing.id}）で削除してから追加し直してください`;
+      super(
+        `この記事はすでに登録されています（ID: ${existing.id}「${existing.title}」）。${same}記事は二重に登録しません。内容を新しくするには ${renew}。`,
+        `add: duplicate of ${existing.id} (${reason})`,
+      );
+    }
     this.existing = existing;
   }
 }
@@ -77,17 +86,18 @@ export async function previewArticle(
 ): Promise<DryRunResult> {
   const { draft, ...read } = await readSource(source, options);
   const article = createArticle(draft, { by: options.addedBy, at: options.at ?? new Date() });
-  let duplicateOf: Article | null = null;
-  if (engine) {
-    for (const ref of engine.list()) {
-      const stored = engine.article(ref.articleId);
-      if (stored && duplicateReason(stored, article)) {
-        duplicateOf = stored;
-        break;
-      }
-    }
-  }
+  const duplicateOf = engine ? storedDuplicate(engine, article) : null;
   return { article, lead: read.lead, source: read, duplicateOf };
+}
+
+/** The stored article, other than the one with id `except`, that `article` duplicates; null when none. */
+function storedDuplicate(engine: Pick<Engine, "list" | "article">, article: Article, except?: string): Article | null {
+  for (const ref of engine.list()) {
+    if (ref.articleId === except) continue;
+    const stored = engine.article(ref.articleId);
+    if (stored && duplicateReason(stored, article)) return stored;
+  }
+  return null;
 }
 
 /**
@@ -131,6 +141,11 @@ export async function refetchArticle(engine: Engine, id: string, options: Source
       passages: { before: passagesBefore, after: passagesBefore },
     };
   }
+  // A page now the same as another article's (or redirected to its address) is refused as an add is.
+  // Checked just before the write, not with it in one serialized step as engine.add checks: Engine.replace
+  // takes no such check.
+  const duplicate = storedDuplicate(engine, article, previous.id);
+  if (duplicate) throw new DuplicateArticleError(duplicate, duplicateReason(duplicate, article) ?? "text", previous);
   // Stored only if still there: a remove that landed while the page was fetched must stay done.
   if (!(await engine.replace(article))) throw removedMeanwhile(previous);
   return {

@@ -46,6 +46,8 @@ let pagesBase: string;
 const logLines: string[] = [];
 /** The page the moderator adds; a test changes it to see refetch pick the change up. */
 let nijiriguchiHtml = "";
+/** A page that a test makes the same as SENSU_HTML (served at /sensu.html) to refetch it. */
+let changingHtml = "";
 
 /** The last message body the bot sent for an interaction. */
 function lastBody(trace: InteractionTrace): Json {
@@ -129,6 +131,10 @@ beforeAll(async () => {
   pages = createServer((req, res) => {
     if (req.url === "/nijiriguchi.html") {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(nijiriguchiHtml);
+    } else if (req.url === "/changing.html") {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(changingHtml);
+    } else if (req.url === "/sensu.html") {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(SENSU_HTML);
     } else if (req.url === "/attachments/photo.txt") {
       res.writeHead(200, { "content-type": "text/plain" }).end(pngBytes());
     } else if (req.url === "/attachments/notes.md") {
@@ -479,6 +485,33 @@ describe("/article (moderators)", () => {
     );
   };
 
+  it("refuses a refetch that would leave two articles with the same text, naming the other", async () => {
+    const addUrl = (path: string) =>
+      fake.send(
+        fake.chatInput(
+          "article",
+          [{ type: 1, name: "add", options: [str("url", `${pagesBase}${path}`)] }],
+          fake.moderator,
+        ),
+      );
+    changingHtml = NIJIRIGUCHI_HTML.replaceAll("にじり口", "躙口");
+    await addUrl("/changing.html");
+    await addUrl("/sensu.html");
+    const changing = engine.find(`${pagesBase}/changing.html`) as { id: string; title: string };
+    const sensu = engine.find(`${pagesBase}/sensu.html`)?.id as string;
+    const before = engine.stats.articles;
+    changingHtml = SENSU_HTML;
+    const trace = await fake.send(
+      fake.chatInput("article", [{ type: 1, name: "refetch", options: [str("article", changing.id)] }], fake.moderator),
+    );
+    const content = String(lastBody(trace)["content"]);
+    expect(content).toContain(
+      `登録済みの記事（ID: ${sensu}「扇子の選び方」）と同じ本文の記事になるため、更新しませんでした`,
+    );
+    expect(engine.stats.articles).toBe(before);
+    expect(engine.article(changing.id)?.title).toBe(changing.title);
+  });
+
   it("adds an article from an attached file", async () => {
     const trace = await addFile("notes.md", Buffer.byteLength(NOTES_MD), "text/markdown");
     expect(embedOf(trace).author?.name).toBe("記事を追加しました");
@@ -772,6 +805,14 @@ const NIJIRIGUCHI_HTML = `<!doctype html>
 <p>どんな身分の人も頭を下げて入ることから、茶室の中では誰もが対等であるという考えを表しているといわれます。</p>
 <p>茶室の広さは四畳半が基本とされ、それより狭いものは小間、広いものは広間と呼ばれます。二畳の茶室も残っています。</p>
 </article></main><footer>しおりテスト通信</footer></body></html>`;
+
+const SENSU_HTML = `<!doctype html>
+<html lang="ja"><head><meta charset="utf-8"><title>扇子の選び方 | しおりテスト通信</title>
+<meta property="og:site_name" content="しおりテスト通信"></head>
+<body><main><article><h1>扇子の選び方</h1>
+<p>扇子は、骨の数と素材で風の強さと持ちやすさが変わります。竹の骨は軽く、しなやかです。</p>
+<p>扇面には紙と布があり、紙は風をよく送り、布は丈夫で長く使えます。</p>
+</article></main></body></html>`;
 
 const NOTES_MD = `# 和菓子の季節
 

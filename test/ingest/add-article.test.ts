@@ -630,6 +630,37 @@ describe("refetch and remove", () => {
     expect(await readdir(dir)).not.toContain(`${added.article.id}.md`);
   });
 
+  it("refuses a refetch that would make an article the same as another, and changes nothing", async () => {
+    const other = {
+      ...RAILWAY_PAGE,
+      title: "もう一つの記事",
+      paragraphs: ["もう一つの記事の段落です。", ...RAILWAY_PAGE.paragraphs],
+    };
+    let page: TestPage = { ...LIBRARY_PAGE, title: "取り直すと重なる記事", paragraphs: ["重なる前の段落です。"] };
+    server.routes.set("/other.html", serve(pageHtml(other), "text/html; charset=utf-8"));
+    server.routes.set("/p.html", (_req, res) => {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end(pageHtml(page));
+    });
+    const p = await addArticle(engine, { kind: "url", url: server.url("/p.html") }, options());
+    const o = await addArticle(engine, { kind: "url", url: server.url("/other.html") }, options());
+    // /p now serves the page /other serves
+    page = other;
+    const before = await snapshot();
+    const error = await refetchArticle(engine, p.article.id, options()).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect(error).toBeInstanceOf(DuplicateArticleError);
+    const message = (error as DuplicateArticleError).message;
+    expect(message).toContain(
+      `登録済みの記事（ID: ${o.article.id}「もう一つの記事」）と同じ本文の記事になるため、更新しませんでした`,
+    );
+    expect(message).toContain(`記事 ${p.article.id} は前の内容のまま残しています`);
+    expect(await snapshot()).toEqual(before);
+    expect(engine.article(p.article.id)?.title).toBe("取り直すと重なる記事");
+  });
+
   it("refuses to refetch an unknown id or an article without a URL", async () => {
     await expect(refetchArticle(engine, "000000000000", options())).rejects.toThrow(/見つかりませんでした/u);
     const added = await addArticle(
