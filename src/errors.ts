@@ -15,3 +15,17 @@ export class UserFacingError extends Error {
     this.detail = detail;
   }
 }
+
+/**
+ * A source refused (a page, a file, a text), its message being what happened and then what to do. The
+ * advice is for someone adding the source; `what` alone lets a caller give other advice where that one is
+ * wrong: a refetch, where the moderator gave no URL to correct.
+ */
+export class SourceRefusal extends UserFacingError {
+  /** What happened, without what to do: one or more sentences, each ending in 。. */
+  readonly what: string;
+  constructor(what: string, todo: string, detail?: string) {
+    super(`${what}${todo}`, detail);
+    this.what = what;
+  }
+}

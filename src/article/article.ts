@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
-import { UserFacingError } from "../errors.ts";
+import { SourceRefusal, UserFacingError } from "../errors.ts";
 import { normalize } from "../text/normalize.ts";
 
 /** A link listed under ■ URL in a news article: not body text, kept as metadata. */
@@ -177,6 +177,16 @@ function oneLine(text: string): string {
 }
 
 /**
+ * The source has no title and none was given. The message suits the command line and `import`; what a
+ * moderator can do depends on where the source came from, which `addArticle` knows and says instead.
+ */
+export class MissingTitleError extends SourceRefusal {
+  constructor(detail: string) {
+    super("記事の見出しが見つかりませんでした。", "タイトルを指定してください（CLI では --title）。", detail);
+  }
+}
+
+/**
  * Makes a stored article from a draft. Every text field loses its control characters here, so that no
  * source (a page, a file, pasted text, a data set) can put them in the corpus.
  */
@@ -195,15 +205,11 @@ export function createArticle(draft: ArticleDraft, added: { by: string; at: Date
     links: rawMeta.links.map((l) => ({ name: oneLine(l.name), url: oneLine(l.url) })),
     related: rawMeta.related.map(oneLine).filter(Boolean),
   };
-  if (!hasVisibleText(meta.title)) {
-    throw new UserFacingError(
-      "記事の見出しが見つかりませんでした。タイトルを指定してください（CLI では --title）。",
-      "article: the title shows nothing once control characters are removed",
-    );
-  }
+  if (!hasVisibleText(meta.title)) throw new MissingTitleError("article: the title shows nothing");
   if (!blocks.some((b) => b.kind === "paragraph")) {
-    throw new UserFacingError(
-      "本文が見つかりませんでした。本文のあるテキストを指定してください。",
+    throw new SourceRefusal(
+      "本文が見つかりませんでした。",
+      "本文のあるページ・ファイル・テキストを指定してください。",
       "article: no paragraph shows anything",
     );
   }

@@ -1,5 +1,12 @@
-import { UserFacingError } from "../errors.ts";
-import { type ArticleDraft, type ArticleLink, type Block, hasVisibleText, toRfc3339 } from "./article.ts";
+import { SourceRefusal } from "../errors.ts";
+import {
+  type ArticleDraft,
+  type ArticleLink,
+  type Block,
+  hasVisibleText,
+  MissingTitleError,
+  toRfc3339,
+} from "./article.ts";
 
 /** What the moderator (or the command line) says about a plain-text source. */
 export interface PlainTextOptions {
@@ -286,19 +293,15 @@ export function publisherFromUrl(url: string): string {
 
 function requireTitle(title: string | undefined): string {
   const trimmed = (title ?? "").trim();
-  if (!hasVisibleText(trimmed)) {
-    throw new UserFacingError(
-      "記事の見出しが見つかりませんでした。タイトルを指定してください（CLI では --title）。",
-      "import: no headline in the text and no title given",
-    );
-  }
+  if (!hasVisibleText(trimmed)) throw new MissingTitleError("import: no headline in the text and no title given");
   return trimmed;
 }
 
 function requireBody(blocks: Block[]): Block[] {
   if (!blocks.some((b) => b.kind === "paragraph")) {
-    throw new UserFacingError(
-      "本文が見つかりませんでした。本文のあるテキストを指定してください。",
+    throw new SourceRefusal(
+      "本文が見つかりませんでした。",
+      "本文のあるテキストを指定してください。",
       "import: empty body",
     );
   }

@@ -1,6 +1,7 @@
-import { type Article, bodyBlocks, createArticle } from "../article/article.ts";
+import path from "node:path";
+import { type Article, bodyBlocks, createArticle, isHttpUrl, MissingTitleError } from "../article/article.ts";
 import type { Engine } from "../engine.ts";
-import { UserFacingError } from "../errors.ts";
+import { SourceRefusal, UserFacingError } from "../errors.ts";
 import { type ArticleSource, type ReadArticle, readSource, type SourceOptions } from "./read-source.ts";
 
 export interface AddOptions extends SourceOptions {
@@ -71,8 +72,7 @@ export class DuplicateArticleError extends UserFacingError {
  * (file written atomically, index updated and saved; concurrent adds are serialized by the engine).
  */
 export async function addArticle(engine: Engine, source: ArticleSource, options: AddOptions): Promise<AddResult> {
-  const { draft, ...read } = await readSource(source, options);
-  const article = createArticle(draft, { by: options.addedBy, at: options.at ?? new Date() });
+  const { article, read } = await articleFrom(source, options);
   const existing = await engine.add(article, (stored, added) => duplicateReason(stored, added) !== null);
   if (existing) throw new DuplicateArticleError(existing, duplicateReason(existing, article) ?? "url");
   return { article, lead: read.lead, passages: engine.passagesOf(article.id).length, source: read };
@@ -84,10 +84,56 @@ export async function previewArticle(
   source: ArticleSource,
   options: AddOptions,
 ): Promise<DryRunResult> {
-  const { draft, ...read } = await readSource(source, options);
-  const article = createArticle(draft, { by: options.addedBy, at: options.at ?? new Date() });
+  const { article, read } = await articleFrom(source, options);
   const duplicateOf = engine ? storedDuplicate(engine, article) : null;
   return { article, lead: read.lead, source: read, duplicateOf };
+}
+
+/** Reads a source into the article to store; a source without a title is refused as its kind allows. */
+async function articleFrom(
+  source: ArticleSource,
+  options: AddOptions,
+): Promise<{ article: Article; read: Omit<ReadArticle, "draft"> }> {
+  try {
+    const { draft, ...read } = await readSource(source, options);
+    return { article: createArticle(draft, { by: options.addedBy, at: options.at ?? new Date() }), read };
+  } catch (err) {
+    throw err instanceof MissingTitleError ? untitled(source) : err;
+  }
+}
+
+/**
+ * A source without a title, refused with what the moderator can do about it there: Discord's /article
+ * add takes a title only in its form for pasted text, the command line takes --title everywhere.
+ */
+function untitled(source: ArticleSource): UserFacingError {
+  const paste =
+    "/article add を url も file も付けずに使い、本文を貼り付けてタイトルを付けて追加してください（CLI では --title でタイトルを指定できます）。";
+  switch (source.kind) {
+    case "url":
+      return new UserFacingError(
+        `ページの見出し（タイトル）が見つかりませんでした。${paste}`,
+        "add: page without a title",
+      );
+    case "file": {
+      const ext = path.extname(source.name).toLowerCase();
+      const fix =
+        ext === ".md"
+          ? "「# 見出し」の行を書き足したファイルにするか"
+          : ext === ".txt"
+            ? "1 行目に見出しを書いたファイルにするか"
+            : "<title> か <h1> を書き足したファイルにするか";
+      return new UserFacingError(
+        `ファイルに見出し（タイトル）が見つかりませんでした。${fix}、${paste}`,
+        "add: file without a title",
+      );
+    }
+    case "text":
+      return new UserFacingError(
+        "テキストに見出しが見つかりませんでした。1 行目に見出しを書くか、タイトルを指定してください（CLI では --title）。",
+        "add: text without a title",
+      );
+  }
 }
 
 /** The stored article, other than the one with id `except`, that `article` duplicates; null when none. */
@@ -113,15 +159,21 @@ export async function refetchArticle(engine: Engine, id: string, options: Source
       `refetch: no article ${id}`,
     );
   }
-  if (!previous.url) {
+  // An article stored before URLs were checked may have 「なし」 for one.
+  if (!isHttpUrl(previous.url)) {
     throw new UserFacingError(
-      "この記事には取得元の URL がないため、取り直せません。新しい内容をファイルかテキストで追加し直してください。",
-      `refetch: article ${id} has no URL`,
+      `${previous.url ? `この記事の出典（${previous.url}）は取得できる URL ではない` : "この記事には取得元の URL がない"}ため、取り直せません。新しい内容は /article add で追加し直してください。前の記事は /article remove で削除できます（CLI では shiori add、shiori remove ${previous.id}）。`,
+      `refetch: article ${id} has no URL to fetch (${JSON.stringify(previous.url)})`,
     );
   }
   const passagesBefore = engine.passagesOf(previous.id).length;
-  const { draft } = await readSource({ kind: "url", url: previous.url }, options);
-  const fresh = createArticle(draft, { by: previous.addedBy, at: new Date() });
+  let fresh: Article;
+  try {
+    const { draft } = await readSource({ kind: "url", url: previous.url }, options);
+    fresh = createArticle(draft, { by: previous.addedBy, at: new Date() });
+  } catch (err) {
+    throw refetchRefused(previous, err);
+  }
   const article: Article = { ...fresh, id: previous.id, addedAt: previous.addedAt, addedBy: previous.addedBy };
   const characters = { before: characterCount(previous), after: characterCount(article) };
   const title = previous.title === article.title ? null : { before: previous.title, after: article.title };
@@ -156,6 +208,20 @@ export async function refetchArticle(engine: Engine, id: string, options: Source
     characters,
     passages: { before: passagesBefore, after: engine.passagesOf(article.id).length },
   };
+}
+
+/**
+ * Why a refetch failed, with what the moderator can do then: the advice of a refusal is for someone
+ * adding a page (check the URL, give a title), and a refetch has neither to give.
+ */
+function refetchRefused(article: Article, err: unknown): unknown {
+  if (!(err instanceof SourceRefusal)) return err;
+  const what =
+    err instanceof MissingTitleError ? "取り直したページに見出し（タイトル）が見つかりませんでした。" : err.what;
+  return new UserFacingError(
+    `記事 ${article.id} を取り直せませんでした。${what}記事は前の内容のまま残しています。時間をおいてもう一度取り直すか、ページが移動・削除されたのなら /article remove で削除してから新しい URL か本文で追加し直してください（CLI では shiori remove ${article.id}、shiori add）。`,
+    `refetch: ${article.id}: ${err.detail ?? err.message}`,
+  );
 }
 
 function removedMeanwhile(article: Article): UserFacingError {

@@ -2,7 +2,7 @@ import { Readability } from "@mozilla/readability";
 import { JSDOM, VirtualConsole } from "jsdom";
 import type { ArticleDraft, Block } from "../article/article.ts";
 import { publisherFromUrl } from "../article/import-text.ts";
-import { UserFacingError } from "../errors.ts";
+import { SourceRefusal } from "../errors.ts";
 import { clean, readPageMetadata } from "./page-metadata.ts";
 
 /** An article extracted from a page, with what the moderator is shown besides the stored draft. */
@@ -132,15 +132,12 @@ function extract(html: string, options: ExtractOptions): ExtractedArticle {
       root = document.querySelector("article, main, [role='main']") ?? document.body;
       ({ blocks, captions } = root ? blocksOf(root, title) : { blocks: [], captions: [] });
     }
-    if (!title) {
-      throw new UserFacingError(
-        "ページの見出しが見つかりませんでした。タイトルを指定して追加してください（CLI では --title）。",
-        "extract: no title in the page",
-      );
-    }
+    // A page without a title is refused by createArticle, not here: what the moderator can do about it
+    // depends on where the page came from (a URL, a file, a refetch), which addArticle knows.
     if (!blocks.some((b) => b.kind === "paragraph")) {
-      throw new UserFacingError(
-        "ページから本文を取り出せませんでした。記事のページか確かめるか、本文をテキストで貼り付けてください。",
+      throw new SourceRefusal(
+        "ページから本文を取り出せませんでした。",
+        "記事のページか確かめるか、本文をテキストで貼り付けてください。",
         "extract: no body text",
       );
     }
@@ -282,9 +279,10 @@ const MAX_TOP_HEADINGS = 100;
 /** Nesting of the markup, counted before parsing (see shapeOfMarkup): jsdom's parser is itself quadratic in it. */
 const MAX_MARKUP_NESTING = 1_000;
 
-function tooComplex(detail: string): UserFacingError {
-  return new UserFacingError(
-    "このページは構造が複雑すぎるため取り込めません（入れ子や表が大きすぎます）。本文をテキストで貼り付けて追加してください。",
+function tooComplex(detail: string): SourceRefusal {
+  return new SourceRefusal(
+    "このページは構造が複雑すぎるため取り込めません（入れ子や表が大きすぎます）。",
+    "本文をテキストで貼り付けて追加してください。",
     `extract: page refused, ${detail}`,
   );
 }

@@ -1,5 +1,5 @@
 import type { Worker } from "node:worker_threads";
-import { UserFacingError } from "../errors.ts";
+import { SourceRefusal, UserFacingError } from "../errors.ts";
 import { spawnWorker } from "../spawn-worker.ts";
 import type { ExtractedArticle, ExtractOptions } from "./extract-html.ts";
 import type { ExtractReply, ExtractRequest } from "./extract-worker.ts";
@@ -94,7 +94,7 @@ function extractOnce(start: () => Worker, request: ExtractRequest, limits: Extra
         timer = setTimeout(() => settle(tooSlow(limits.timeoutMs)), limits.timeoutMs);
         worker.postMessage(request);
       } else if ("ok" in message) settle(message.ok);
-      else if ("refused" in message) settle(new UserFacingError(message.refused.message, message.refused.detail));
+      else if ("refused" in message) settle(refusalOf(message.refused));
       else settle(Object.assign(new Error(`extract: ${message.failed.message}`), { stack: message.failed.stack }));
     });
     // Out of memory while loading jsdom is no fault of the page's: too small a limit, an internal error.
@@ -105,23 +105,34 @@ function extractOnce(start: () => Worker, request: ExtractRequest, limits: Extra
   });
 }
 
-function tooSlow(ms: number): UserFacingError {
-  return new UserFacingError(
-    `このページは解析に時間がかかりすぎるため取り込めません（${seconds(ms)} 秒で打ち切りました）。本文をテキストで貼り付けて追加してください。`,
+/** The worker's refusal as it was thrown there: a SourceRefusal keeps what happened apart. */
+function refusalOf(refused: Extract<ExtractReply, { refused: unknown }>["refused"]): UserFacingError {
+  const { message, detail, what } = refused;
+  return what !== undefined && message.startsWith(what)
+    ? new SourceRefusal(what, message.slice(what.length), detail)
+    : new UserFacingError(message, detail);
+}
+
+function tooSlow(ms: number): SourceRefusal {
+  return new SourceRefusal(
+    `このページは解析に時間がかかりすぎるため取り込めません（${seconds(ms)} 秒で打ち切りました）。`,
+    "本文をテキストで貼り付けて追加してください。",
     `extract: over ${ms} ms`,
   );
 }
 
-function tooLarge(mb: number): UserFacingError {
-  return new UserFacingError(
-    "このページは解析に必要なメモリが大きすぎるため取り込めません。本文をテキストで貼り付けて追加してください。",
+function tooLarge(mb: number): SourceRefusal {
+  return new SourceRefusal(
+    "このページは解析に必要なメモリが大きすぎるため取り込めません。",
+    "本文をテキストで貼り付けて追加してください。",
     `extract: over ${mb} MB of heap`,
   );
 }
 
-function busy(): UserFacingError {
-  return new UserFacingError(
-    "ほかのページを読み込んでいるところです。少し待ってから、もう一度追加してください。",
+function busy(): SourceRefusal {
+  return new SourceRefusal(
+    "ほかのページを読み込んでいるところです。",
+    "少し待ってから、もう一度追加してください。",
     `extract: ${MAX_WAITING} pages already waiting`,
   );
 }

@@ -1,5 +1,5 @@
 import { parentPort } from "node:worker_threads";
-import { UserFacingError } from "../errors.ts";
+import { SourceRefusal, UserFacingError } from "../errors.ts";
 import { type ExtractedArticle, type ExtractOptions, extractHtml } from "./extract-html.ts";
 
 /** The worker thread of `extractHtmlInWorker`: one page in, its article (or why not) out, then it ends. */
@@ -10,7 +10,14 @@ export interface ExtractRequest {
 
 export type ExtractReply =
   | { readonly ok: ExtractedArticle }
-  | { readonly refused: { readonly message: string; readonly detail: string | undefined } }
+  | {
+      readonly refused: {
+        readonly message: string;
+        readonly detail: string | undefined;
+        /** A SourceRefusal's `what`. */
+        readonly what?: string | undefined;
+      };
+    }
   | { readonly failed: { readonly message: string; readonly stack: string | undefined } };
 
 const port = parentPort;
@@ -22,7 +29,13 @@ port.once("message", (request: ExtractRequest) => {
   } catch (err) {
     reply =
       err instanceof UserFacingError
-        ? { refused: { message: err.message, detail: err.detail } }
+        ? {
+            refused: {
+              message: err.message,
+              detail: err.detail,
+              what: err instanceof SourceRefusal ? err.what : undefined,
+            },
+          }
         : { failed: { message: String((err as Error)?.message ?? err), stack: (err as Error)?.stack } };
   }
   port.postMessage(reply);

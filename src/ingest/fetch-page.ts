@@ -4,7 +4,7 @@ import type { Socket } from "node:net";
 import { pipeline, type Readable } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import { Agent, buildConnector, type Dispatcher, request } from "undici";
-import { UserFacingError } from "../errors.ts";
+import { SourceRefusal, UserFacingError } from "../errors.ts";
 import { type AddressPolicy, type AddressVerdict, checkAddress } from "./address-policy.ts";
 import { isBinary } from "./decode-text.ts";
 
@@ -62,7 +62,7 @@ const UNKNOWN_TYPES = new Set(["", "application/octet-stream", "binary/octet-str
  * again, a total and a connection time limit, a size cap enforced while reading, and a clear refusal
  * for anything that is not HTML or plain text.
  *
- * Every refusal is a `UserFacingError` whose message tells the moderator what happened and what to do.
+ * Every refusal is a `SourceRefusal` whose message tells the moderator what happened and what to do.
  */
 export async function fetchPage(url: string, options: FetchOptions): Promise<FetchedPage> {
   const controller = new AbortController();
@@ -117,11 +117,13 @@ async function follow(
       if (!location)
         throw refusal(
           `サイトが転送先を示さずに転送を返しました（HTTP ${status}）。`,
+          "ブラウザで開いて、最終的な記事の URL を指定してください。",
           "fetch: redirect without location",
         );
       if (redirects.length >= options.maxRedirects) {
         throw refusal(
-          `転送（リダイレクト）が多すぎます（${options.maxRedirects} 回まで）。転送先の最終的な URL を直接指定してください。`,
+          `転送（リダイレクト）が多すぎます（${options.maxRedirects} 回まで）。`,
+          "転送先の最終的な URL を直接指定してください。",
           `fetch: more than ${options.maxRedirects} redirects from ${start}`,
         );
       }
@@ -130,7 +132,8 @@ async function follow(
         target = new URL(location, current);
       } catch {
         throw refusal(
-          `サイトが解釈できない転送先（${shorten(location)}）を返しました。ブラウザで開いて、最終的な記事の URL を直接指定してください。`,
+          `サイトが解釈できない転送先（${shorten(location)}）を返しました。`,
+          "ブラウザで開いて、最終的な記事の URL を直接指定してください。",
           `fetch: invalid redirect location ${JSON.stringify(location)} from ${current.href}`,
         );
       }
@@ -182,19 +185,22 @@ export function checkUrl(value: string, policy: AddressPolicy): URL {
     url = new URL(value.trim());
   } catch {
     throw refusal(
-      "URL を解釈できませんでした。http:// か https:// で始まる URL を指定してください。",
+      "URL を解釈できませんでした。",
+      "http:// か https:// で始まる URL を指定してください。",
       `fetch: invalid URL ${JSON.stringify(value)}`,
     );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw refusal(
-      `${url.protocol.replace(/:$/u, "")} の URL は取り込めません。http:// か https:// で始まる URL を指定してください。`,
+      `${url.protocol.replace(/:$/u, "")} の URL は取り込めません。`,
+      "http:// か https:// で始まる URL を指定してください。",
       `fetch: scheme ${url.protocol} refused`,
     );
   }
   if (url.username || url.password) {
     throw refusal(
-      "ユーザー名やパスワードを含む URL は取り込めません。公開されているページの URL を指定してください。",
+      "ユーザー名やパスワードを含む URL は取り込めません。",
+      "公開されているページの URL を指定してください。",
       "fetch: credentials in URL",
     );
   }
@@ -289,7 +295,8 @@ async function readCapped(body: ResponseBody, encoding: string, maxBytes: number
   else if (encoding !== "identity" && encoding !== "") {
     discard(body);
     throw refusal(
-      `サイトが対応していない圧縮形式（${encoding}）で応答しました。ページを保存してファイルで追加してください。`,
+      `サイトが対応していない圧縮形式（${encoding}）で応答しました。`,
+      "ページを保存してファイルで追加してください。",
       `fetch: content-encoding ${encoding}`,
     );
   }
@@ -347,53 +354,60 @@ function shorten(value: string, max = 80): string {
   return line.length > max ? `${line.slice(0, max)}…` : line;
 }
 
-function refusal(message: string, detail: string): UserFacingError {
-  return new UserFacingError(message, detail);
+function refusal(what: string, todo: string, detail: string): SourceRefusal {
+  return new SourceRefusal(what, todo, detail);
 }
 
-function blockedRefusal(host: string, verdict: AddressVerdict): UserFacingError {
+function blockedRefusal(host: string, verdict: AddressVerdict): SourceRefusal {
   return refusal(
-    `このアドレス（${host}）には接続できません。社内ネットワーク・ループバック・クラウドのメタデータなど、公開されていないアドレスへの取得は禁止されています。公開されているページの URL を指定してください。`,
+    `このアドレス（${host}）には接続できません。社内ネットワーク・ループバック・クラウドのメタデータなど、公開されていないアドレスへの取得は禁止されています。`,
+    "公開されているページの URL を指定してください。",
     `fetch: address ${verdict.address} of ${host} refused (${verdict.allowed ? "allowed" : verdict.range})`,
   );
 }
 
-function tooLarge(maxBytes: number): UserFacingError {
+function tooLarge(maxBytes: number): SourceRefusal {
   return refusal(
-    `ページが大きすぎます（上限 ${formatBytes(maxBytes)}）。本文だけをテキストで貼り付けて追加してください。`,
+    `ページが大きすぎます（上限 ${formatBytes(maxBytes)}）。`,
+    "本文だけをテキストで貼り付けて追加してください。",
     `fetch: body larger than ${maxBytes} bytes`,
   );
 }
 
-function unsupportedType(type: string): UserFacingError {
+function unsupportedType(type: string): SourceRefusal {
   return refusal(
-    `この URL は HTML のページではありません（${type}）。HTML の記事ページの URL を指定するか、本文をテキストで貼り付けてください。`,
+    `この URL は HTML のページではありません（${type}）。`,
+    "HTML の記事ページの URL を指定するか、本文をテキストで貼り付けてください。",
     `fetch: content type ${type} refused`,
   );
 }
 
-function notText(type: string): UserFacingError {
+function notText(type: string): SourceRefusal {
   return refusal(
-    `この URL のデータは文字ではありません（${type} とされていますが、画像などのデータです）。HTML の記事ページの URL を指定するか、本文をテキストで貼り付けてください。`,
+    `この URL のデータは文字ではありません（${type} とされていますが、画像などのデータです）。`,
+    "HTML の記事ページの URL を指定するか、本文をテキストで貼り付けてください。",
     `fetch: binary body labelled ${type}`,
   );
 }
 
-function httpRefusal(status: number, url: string): UserFacingError {
+function httpRefusal(status: number, url: string): SourceRefusal {
   if (status === 404 || status === 410) {
     return refusal(
-      `ページが見つかりませんでした（HTTP ${status}）。URL が正しいか確かめてください。`,
+      `ページが見つかりませんでした（HTTP ${status}）。`,
+      "URL が正しいか確かめてください。",
       `fetch: HTTP ${status} from ${url}`,
     );
   }
   if (status === 401 || status === 403) {
     return refusal(
-      `ページを読む権限がありませんでした（HTTP ${status}）。ログインが必要なページは、本文をテキストで貼り付けてください。`,
+      `ページを読む権限がありませんでした（HTTP ${status}）。`,
+      "ログインが必要なページは、本文をテキストで貼り付けてください。",
       `fetch: HTTP ${status} from ${url}`,
     );
   }
   return refusal(
-    `サイトがエラーを返しました（HTTP ${status}）。時間をおいてもう一度試してください。`,
+    `サイトがエラーを返しました（HTTP ${status}）。`,
+    "時間をおいてもう一度試してください。",
     `fetch: HTTP ${status} from ${url}`,
   );
 }
@@ -428,7 +442,8 @@ function explain(err: unknown, context: FailureContext): unknown {
       (code === "UND_ERR_CONNECT_TIMEOUT" ? context.options.connectTimeoutMs : context.options.timeoutMs) / 1000,
     );
     return refusal(
-      `ページの取得が時間内（${seconds} 秒）に終わりませんでした。時間をおいてもう一度試すか、本文をテキストで貼り付けてください。`,
+      `ページの取得が時間内（${seconds} 秒）に終わりませんでした。`,
+      "時間をおいてもう一度試すか、本文をテキストで貼り付けてください。",
       detail,
     );
   }
@@ -437,11 +452,12 @@ function explain(err: unknown, context: FailureContext): unknown {
     try {
       host = new URL(context.url).hostname;
     } catch {}
-    return refusal(`ホスト名（${host}）が見つかりませんでした。URL のつづりを確かめてください。`, detail);
+    return refusal(`ホスト名（${host}）が見つかりませんでした。`, "URL のつづりを確かめてください。", detail);
   }
   if (/^(ERR_TLS|CERT_|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED|ERR_SSL)/u.test(code)) {
     return refusal(
-      "サイトの証明書を確かめられなかったため、取得を中止しました。URL を確かめるか、本文をテキストで貼り付けてください。",
+      "サイトの証明書を確かめられなかったため、取得を中止しました。",
+      "URL を確かめるか、本文をテキストで貼り付けてください。",
       detail,
     );
   }
@@ -453,13 +469,13 @@ function explain(err: unknown, context: FailureContext): unknown {
     code === "UND_ERR_SOCKET" ||
     code.startsWith("UND_ERR")
   ) {
-    return refusal("サイトに接続できませんでした。時間をおいてもう一度試してください。", detail);
+    return refusal("サイトに接続できませんでした。", "時間をおいてもう一度試してください。", detail);
   }
   if (code.startsWith("Z_") || code === "ERR_BROTLI_DECOMPRESSION_FAILED" || code.startsWith("ERR__ERROR_FORMAT")) {
-    return refusal("ページのデータが壊れていて展開できませんでした。時間をおいてもう一度試してください。", detail);
+    return refusal("ページのデータが壊れていて展開できませんでした。", "時間をおいてもう一度試してください。", detail);
   }
   if (error.name === "AbortError") {
-    return refusal("ページの取得を中止しました。もう一度試してください。", detail);
+    return refusal("ページの取得を中止しました。", "もう一度試してください。", detail);
   }
   return err;
 }

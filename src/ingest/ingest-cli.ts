@@ -172,17 +172,28 @@ async function sourceOf(arg: string, flags: IngestFlags, io: IngestIo): Promise<
     const text = decodeText(bytes, { html: false }).text;
     return { kind: "text", text, title: flags.title, url: flags.url };
   }
-  let size: number;
+  let info: Awaited<ReturnType<typeof stat>>;
   try {
-    const info = await stat(arg);
-    if (!info.isFile()) throw new Error("not a file");
-    size = info.size;
+    info = await stat(arg);
   } catch {
     throw new UserFacingError(
-      `ファイルが見つかりません: ${arg}。URL なら http:// か https:// から書いてください。`,
+      `ファイルが見つかりません: ${arg}。ファイルのパスを確かめてください。URL なら http:// か https:// から書いてください。`,
       `cli: no file ${arg}`,
     );
   }
+  if (info.isDirectory()) {
+    throw new UserFacingError(
+      `${arg} はフォルダです。add はファイル一つか URL 一つを追加します。フォルダの .txt ファイルをまとめて取り込むには shiori import ${arg} を使ってください。`,
+      `cli: ${arg} is a folder`,
+    );
+  }
+  if (!info.isFile()) {
+    throw new UserFacingError(
+      `${arg} はファイルではありません。記事のファイルを指定してください。`,
+      `cli: ${arg} is no file`,
+    );
+  }
+  const size = info.size;
   const maxBytes = loadFetchConfig(io.env).maxBytes;
   if (size > maxBytes) {
     throw new UserFacingError(
@@ -346,7 +357,7 @@ async function textFilesOf(target: string): Promise<string[]> {
   try {
     info = await stat(target);
   } catch {
-    throw new UserFacingError(`ファイルが見つかりません: ${target}`);
+    throw new UserFacingError(`ファイルかフォルダが見つかりません: ${target}。パスを確かめてください。`);
   }
   if (!info.isDirectory()) return [target];
   const entries = await readdir(target, { recursive: true, withFileTypes: true });

@@ -48,6 +48,8 @@ const logLines: string[] = [];
 let nijiriguchiHtml = "";
 /** A page that a test makes the same as SENSU_HTML (served at /sensu.html) to refetch it. */
 let changingHtml = "";
+/** Whether /vanishing.html is still there (a test removes it to refetch it). */
+let vanishingThere = true;
 
 /** The last message body the bot sent for an interaction. */
 function lastBody(trace: InteractionTrace): Json {
@@ -133,6 +135,10 @@ beforeAll(async () => {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(nijiriguchiHtml);
     } else if (req.url === "/changing.html") {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(changingHtml);
+    } else if (req.url === "/untitled.html") {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(UNTITLED_HTML);
+    } else if (req.url === "/vanishing.html" && vanishingThere) {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(VANISHING_HTML);
     } else if (req.url === "/sensu.html") {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(SENSU_HTML);
     } else if (req.url === "/attachments/photo.txt") {
@@ -512,6 +518,39 @@ describe("/article (moderators)", () => {
     expect(engine.article(changing.id)?.title).toBe(changing.title);
   });
 
+  it("says how to give a title to a page without one: /article add has no title but in its form", async () => {
+    const trace = await fake.send(
+      fake.chatInput(
+        "article",
+        [{ type: 1, name: "add", options: [str("url", `${pagesBase}/untitled.html`)] }],
+        fake.moderator,
+      ),
+    );
+    expect(lastBody(trace)["content"]).toBe(
+      "ページの見出し（タイトル）が見つかりませんでした。/article add を url も file も付けずに使い、本文を貼り付けてタイトルを付けて追加してください（CLI では --title でタイトルを指定できます）。",
+    );
+  });
+
+  it("says why a refetch failed without asking to check a URL the moderator never gave", async () => {
+    vanishingThere = true;
+    await fake.send(
+      fake.chatInput(
+        "article",
+        [{ type: 1, name: "add", options: [str("url", `${pagesBase}/vanishing.html`)] }],
+        fake.moderator,
+      ),
+    );
+    const id = engine.find(`${pagesBase}/vanishing.html`)?.id as string;
+    vanishingThere = false;
+    const trace = await fake.send(
+      fake.chatInput("article", [{ type: 1, name: "refetch", options: [str("article", id)] }], fake.moderator),
+    );
+    expect(lastBody(trace)["content"]).toBe(
+      `記事 ${id} を取り直せませんでした。ページが見つかりませんでした（HTTP 404）。記事は前の内容のまま残しています。時間をおいてもう一度取り直すか、ページが移動・削除されたのなら /article remove で削除してから新しい URL か本文で追加し直してください（CLI では shiori remove ${id}、shiori add）。`,
+    );
+    expect(engine.article(id)?.title).toBe("消えるページ");
+  });
+
   it("adds an article from an attached file", async () => {
     const trace = await addFile("notes.md", Buffer.byteLength(NOTES_MD), "text/markdown");
     expect(embedOf(trace).author?.name).toBe("記事を追加しました");
@@ -805,6 +844,17 @@ const NIJIRIGUCHI_HTML = `<!doctype html>
 <p>どんな身分の人も頭を下げて入ることから、茶室の中では誰もが対等であるという考えを表しているといわれます。</p>
 <p>茶室の広さは四畳半が基本とされ、それより狭いものは小間、広いものは広間と呼ばれます。二畳の茶室も残っています。</p>
 </article></main><footer>しおりテスト通信</footer></body></html>`;
+
+const UNTITLED_HTML = `<!doctype html>
+<html lang="ja"><head><meta charset="utf-8"></head>
+<body><main><p>見出しのないページです。本文はありますが、タイトルになるものがどこにもありません。</p>
+<p>二つ目の段落も、見出しのないまま続きます。</p></main></body></html>`;
+
+const VANISHING_HTML = `<!doctype html>
+<html lang="ja"><head><meta charset="utf-8"><title>消えるページ</title></head>
+<body><main><article><h1>消えるページ</h1>
+<p>このページは、追加されたあとで取得元から消えます。取り直すと、ページが見つかりません。</p>
+</article></main></body></html>`;
 
 const SENSU_HTML = `<!doctype html>
 <html lang="ja"><head><meta charset="utf-8"><title>扇子の選び方 | しおりテスト通信</title>

@@ -3,6 +3,8 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createArticle } from "../../src/article/article.ts";
+import { importPlainText } from "../../src/article/import-text.ts";
 import { Engine } from "../../src/engine.ts";
 import { UserFacingError } from "../../src/errors.ts";
 import { addArticle, DuplicateArticleError, refetchArticle } from "../../src/ingest/add-article.ts";
@@ -659,6 +661,84 @@ describe("refetch and remove", () => {
     expect(message).toContain(`記事 ${p.article.id} は前の内容のまま残しています`);
     expect(await snapshot()).toEqual(before);
     expect(engine.article(p.article.id)?.title).toBe("取り直すと重なる記事");
+  });
+
+  it("says what a moderator can do about a page or a file without a title, where it came from", async () => {
+    const body = "<p>見出しのないページの本文です。十分な長さの段落にしておきます。</p>".repeat(3);
+    server.routes.set("/untitled.html", serve(`<html><body><main>${body}</main></body></html>`, "text/html"));
+    const byUrl = await expectRefused(
+      { kind: "url", url: server.url("/untitled.html") },
+      /見出し（タイトル）が見つかりませんでした/u,
+    );
+    expect(byUrl.message).toContain("/article add を url も file も付けずに使い、本文を貼り付けてタイトルを付けて");
+    expect(byUrl.message).toContain("CLI では --title");
+    const html = await expectRefused(
+      { kind: "file", name: "untitled.html", bytes: encode(`<html><body><main>${body}</main></body></html>`, "utf-8") },
+      /ファイルに見出し（タイトル）が見つかりませんでした。<title> か <h1> を書き足したファイルにするか/u,
+    );
+    expect(html.message).toContain("/article add を url も file も付けずに");
+    await expectRefused(
+      {
+        kind: "file",
+        name: "untitled.txt",
+        bytes: encode("本文だけで、見出しになる行がない。これは一行の文です。", "utf-8"),
+      },
+      /ファイルに見出し（タイトル）が見つかりませんでした。1 行目に見出しを書いたファイルにするか/u,
+    );
+    await expectRefused(
+      { kind: "text", text: "本文だけで、見出しになる行がない。これは一行の文です。" },
+      /1 行目に見出しを書くか、タイトルを指定してください（CLI では --title）/u,
+    );
+  });
+
+  it("says why a refetch failed and what can be done, not to check a URL nobody gave", async () => {
+    let status = 200;
+    let html = pageHtml({
+      ...RAILWAY_PAGE,
+      title: "取り直しに失敗する記事",
+      paragraphs: ["取り直しの失敗を確かめるための段落です。", ...RAILWAY_PAGE.paragraphs],
+    });
+    server.routes.set("/failing.html", (_req, res) => {
+      res.writeHead(status, { "content-type": "text/html; charset=utf-8" });
+      res.end(html);
+    });
+    const added = await addArticle(engine, { kind: "url", url: server.url("/failing.html") }, options());
+    const id = added.article.id;
+    const refetchRefusal = async () => {
+      const before = await snapshot();
+      const error = await refetchArticle(engine, id, options()).then(
+        () => null,
+        (err: unknown) => err as UserFacingError,
+      );
+      expect(error).toBeInstanceOf(UserFacingError);
+      expect(await snapshot()).toEqual(before);
+      const message = (error as UserFacingError).message;
+      expect(message).toMatch(new RegExp(`^記事 ${id} を取り直せませんでした。`, "u"));
+      expect(message).toContain("記事は前の内容のまま残しています。時間をおいてもう一度取り直すか");
+      expect(message).not.toMatch(/URL (が正しいか|のつづりを)確かめて|URL を指定して|タイトルを指定して/u);
+      return message;
+    };
+    status = 404;
+    expect(await refetchRefusal()).toContain("ページが見つかりませんでした（HTTP 404）。");
+    status = 200;
+    html = `<html><body><main>${"<p>見出しのなくなったページの本文です。十分な長さにしておきます。</p>".repeat(3)}</main></body></html>`;
+    expect(await refetchRefusal()).toContain("取り直したページに見出し（タイトル）が見つかりませんでした。");
+    html = "<html><head><title>本文のないページ</title></head><body></body></html>";
+    expect(await refetchRefusal()).toContain("ページから本文を取り出せませんでした。");
+    expect(engine.article(id)?.title).toBe("取り直しに失敗する記事");
+  });
+
+  it("refuses to refetch an article stored with 「なし」 for its URL, saying what to do instead", async () => {
+    const draft = importPlainText("URL の欄に「なし」と書かれた記事\n前の版で保存された本文です。", {});
+    const stored = { ...createArticle(draft, { by: "test", at: new Date() }), url: "なし" };
+    await engine.put(stored);
+    const error = await refetchArticle(engine, stored.id, options()).then(
+      () => null,
+      (err: unknown) => err as UserFacingError,
+    );
+    expect(error?.message).toBe(
+      `この記事の出典（なし）は取得できる URL ではないため、取り直せません。新しい内容は /article add で追加し直してください。前の記事は /article remove で削除できます（CLI では shiori add、shiori remove ${stored.id}）。`,
+    );
   });
 
   it("refuses to refetch an unknown id or an article without a URL", async () => {

@@ -116,6 +116,14 @@ describe("shiori add", () => {
     expect(await corpusFiles()).toEqual(before);
   });
 
+  it("add <folder> says it is a folder, and that import takes a folder", async () => {
+    const { code, stderr } = await run(["add", root]);
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      `${root} はフォルダです。add はファイル一つか URL 一つを追加します。フォルダの .txt ファイルをまとめて取り込むには shiori import ${root} を使ってください。`,
+    );
+  });
+
   it("refuses an image renamed photo.txt, and an image on standard input, storing nothing", async () => {
     const file = path.join(root, "photo.txt");
     await writeFile(file, pngBytes());
