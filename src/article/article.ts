@@ -73,6 +73,19 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
+/**
+ * Refuses a source URL that is not empty nor an absolute http(s) URL. Any other text would be stored as
+ * the address: 「なし」 twice is then refused as the same URL, and /article refetch cannot fetch it.
+ */
+export function checkSourceUrl(url: string): void {
+  if (!url || isHttpUrl(url)) return;
+  const shown = Array.from(url);
+  throw new UserFacingError(
+    `出典の URL（${shown.length > 80 ? `${shown.slice(0, 80).join("")}…` : url}）は http:// か https:// で始まる URL ではありません。記事のページの URL を指定するか、URL なしで追加してください（CLI では --url を省きます）。`,
+    `article: url ${JSON.stringify(url)} is not an http(s) URL`,
+  );
+}
+
 /** Hash of the body's normalized text, whitespace removed: the same article pasted twice hashes the same. */
 export function contentHashOf(blocks: readonly Block[]): string {
   const text = normalize(blocks.map((b) => b.text).join("\n")).replace(/\s+/gu, "");
@@ -213,14 +226,7 @@ export function createArticle(draft: ArticleDraft, added: { by: string; at: Date
       "article: no paragraph shows anything",
     );
   }
-  // Any other text would be stored as the address: 「なし」 twice is then refused as the same URL.
-  if (meta.url && !isHttpUrl(meta.url)) {
-    const shown = Array.from(meta.url);
-    throw new UserFacingError(
-      `出典の URL（${shown.length > 80 ? `${shown.slice(0, 80).join("")}…` : meta.url}）は http:// か https:// で始まる URL ではありません。記事のページの URL を指定するか、URL なしで追加してください（CLI では --url を省きます）。`,
-      `article: url ${JSON.stringify(meta.url)} is not an http(s) URL`,
-    );
-  }
+  checkSourceUrl(meta.url);
   const contentHash = contentHashOf(blocks);
   return {
     ...meta,

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { ArticleDraft } from "../article/article.ts";
+import { type ArticleDraft, checkSourceUrl } from "../article/article.ts";
 import { importPlainText } from "../article/import-text.ts";
 import { UserFacingError } from "../errors.ts";
 import { capMarks } from "../text/normalize.ts";
@@ -79,6 +79,8 @@ export async function readSource(source: ArticleSource, options: SourceOptions):
         );
       }
       checkSize(source.bytes.length, options.fetch.maxBytes);
+      // Extraction keeps an http(s) URL only: a page would be stored without the one given, silently.
+      checkSourceUrl(source.url?.trim() ?? "");
       const html = ext === ".html" || ext === ".htm";
       const { text, ...decoding } = decodeFile(source.bytes, { html });
       const extracted = html

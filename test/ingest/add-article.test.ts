@@ -523,6 +523,12 @@ describe("adding an article from a file or pasted text", () => {
     for (const source of [
       { kind: "text", text, title: "図書館の日曜開館", url },
       { kind: "file", name: "toshokan.txt", bytes: encode(`図書館の日曜開館\n\n${text}`, "utf-8"), url },
+      {
+        kind: "file",
+        name: "toshokan.html",
+        bytes: encode(pageHtml({ ...LIBRARY_PAGE, title: "図書館の日曜開館", paragraphs: [text] }), "utf-8"),
+        url,
+      },
     ] as const) {
       const error = await expectRefused(
         source,
