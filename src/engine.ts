@@ -305,15 +305,22 @@ export class Engine {
   }
 
   /**
-   * Replaces an article that is still in the corpus (a refetch): does nothing and returns false when it
-   * was removed in the meantime, so that a refetch finishing after a remove does not bring it back.
+   * Replaces an article that is still in the corpus (a refetch), unless another stored article is the same
+   * as `isSame` judges (its page now another's): the check and the write are one serialized step, as in
+   * `add`. Returns "replaced"; "removed", doing nothing, when the article was removed in the meantime (a
+   * refetch finishing after a remove must not bring it back); or the other article, doing nothing.
    */
-  replace(article: Article): Promise<boolean> {
+  replace(
+    article: Article,
+    isSame: (stored: Article, replacing: Article) => boolean = () => false,
+  ): Promise<"replaced" | "removed" | Article> {
     return this.#serialized(async () => {
-      if (!this.#articles.has(article.id)) return false;
+      if (!this.#articles.has(article.id)) return "removed";
+      for (const stored of this.#articles.values())
+        if (stored.id !== article.id && isSame(stored, article)) return stored;
       await this.#store(article);
       this.#log("engine.replace", { id: article.id, passages: this.#indexed.get(article.id)?.passages ?? 0 });
-      return true;
+      return "replaced";
     });
   }
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { MAX_CANDIDATE_SENTENCES } from "../src/answer/summarize.ts";
-import { createArticle, formatArticle } from "../src/article/article.ts";
+import { type Article, createArticle, formatArticle, hasVisibleText } from "../src/article/article.ts";
 import { Engine } from "../src/engine.ts";
 import { splitPassages } from "../src/search/passages.ts";
 import { indexPath } from "../src/search/persist.ts";
@@ -88,6 +88,24 @@ describe("Engine", () => {
     const reopened = await Engine.open({ corpusDir: dir });
     expect(reopened.stats.indexOrigin).toBe("loaded");
     expect(reopened.stats.articles).toBe(2);
+  });
+
+  it("replaces an article only while it is stored and the same as no other, in one serialized step", async () => {
+    const { engine } = await fresh(2);
+    const [first, second] = engine.list().map((ref) => engine.article(ref.articleId) as Article);
+    if (!first || !second) throw new Error("two articles expected");
+    const sameTitle = (stored: Article, replacing: Article) => stored.title === replacing.title;
+    // the page of the first became the second's: refused, naming the second, and nothing changes
+    expect(await engine.replace({ ...second, id: first.id }, sameTitle)).toBe(second);
+    expect(engine.article(first.id)?.title).toBe(first.title);
+    // a change of its own is stored
+    const edited = { ...first, title: `${first.title}（改訂）` };
+    expect(await engine.replace(edited, sameTitle)).toBe("replaced");
+    expect(engine.article(first.id)?.title).toBe(edited.title);
+    // removed meanwhile: it stays removed
+    await engine.remove(first.id);
+    expect(await engine.replace(edited, sameTitle)).toBe("removed");
+    expect(engine.article(first.id)).toBeUndefined();
   });
 
   it("serializes concurrent writes", async () => {
@@ -384,7 +402,8 @@ describe("Engine on arbitrary documents", () => {
         fc.string({ unit: "binary", maxLength: 80 }),
         async (paragraphs, question) => {
           const blocks = paragraphs.map((text) => ({ kind: "paragraph" as const, text }));
-          if (!blocks.some((b) => b.text.trim() !== "")) return;
+          // an article with nothing visible is refused as empty (createArticle)
+          if (!blocks.some((b) => hasVisibleText(b.text))) return;
           const article = createArticle({ ...base, url: `https://example.jp/any/${n++}`, blocks }, { by: "test", at });
           await engine.put(article);
           const answer = engine.ask(question);

@@ -136,10 +136,9 @@ function untitled(source: ArticleSource): UserFacingError {
   }
 }
 
-/** The stored article, other than the one with id `except`, that `article` duplicates; null when none. */
-function storedDuplicate(engine: Pick<Engine, "list" | "article">, article: Article, except?: string): Article | null {
+/** The stored article that `article` duplicates; null when none. */
+function storedDuplicate(engine: Pick<Engine, "list" | "article">, article: Article): Article | null {
   for (const ref of engine.list()) {
-    if (ref.articleId === except) continue;
     const stored = engine.article(ref.articleId);
     if (stored && duplicateReason(stored, article)) return stored;
   }
@@ -193,13 +192,14 @@ export async function refetchArticle(engine: Engine, id: string, options: Source
       passages: { before: passagesBefore, after: passagesBefore },
     };
   }
-  // A page now the same as another article's (or redirected to its address) is refused as an add is.
-  // Checked just before the write, not with it in one serialized step as engine.add checks: Engine.replace
-  // takes no such check.
-  const duplicate = storedDuplicate(engine, article, previous.id);
-  if (duplicate) throw new DuplicateArticleError(duplicate, duplicateReason(duplicate, article) ?? "text", previous);
-  // Stored only if still there: a remove that landed while the page was fetched must stay done.
-  if (!(await engine.replace(article))) throw removedMeanwhile(previous);
+  // Stored only if still there (a remove that landed while the page was fetched must stay done), and
+  // unless the page is now the same as another article's (or redirected to its address), refused as an add
+  // is: checked in the same serialized step as the write, so that an add landing meanwhile is seen.
+  const replaced = await engine.replace(article, (stored, replacing) => duplicateReason(stored, replacing) !== null);
+  if (replaced === "removed") throw removedMeanwhile(previous);
+  if (replaced !== "replaced") {
+    throw new DuplicateArticleError(replaced, duplicateReason(replaced, article) ?? "text", previous);
+  }
   return {
     changed,
     article,

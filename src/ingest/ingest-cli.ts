@@ -3,6 +3,7 @@ import path from "node:path";
 import { SingleBar } from "cli-progress";
 import { type Article, bodyBlocks, createArticle } from "../article/article.ts";
 import { importPlainText } from "../article/import-text.ts";
+import { asStorageError } from "../article/store.ts";
 import { loadFetchConfig } from "../config.ts";
 import { Engine } from "../engine.ts";
 import { UserFacingError } from "../errors.ts";
@@ -138,8 +139,17 @@ export async function runIngestCommand(
       return importFiles(arg, flags, corpusDir, io);
     case "reindex": {
       const started = performance.now();
-      await rm(indexPath(corpusDir), { force: true });
+      await rm(indexPath(corpusDir), { force: true }).catch((err: unknown) => {
+        throw asStorageError(err, "索引を作り直せませんでした。");
+      });
       const engine = await Engine.open({ corpusDir });
+      // Built, but not saved (a full disk): the next start-up would build it again.
+      if (!engine.stats.indexSaved) {
+        throw new UserFacingError(
+          "索引は作り直しましたが、保存できませんでした（ディスクの空きか、コーパスのフォルダーの書き込み権限を確かめてください）。保存できるまで、起動のたびに作り直します。",
+          "reindex: the index was built but could not be saved (see engine.save.failed)",
+        );
+      }
       const stats = { ...engine.stats, seconds: Math.round(performance.now() - started) / 1000 };
       if (flags.json) json(stats);
       else io.out(`索引を作り直しました: ${stats.articles} 件、${stats.passages} 段落（${stats.seconds} 秒）。`);
