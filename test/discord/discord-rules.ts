@@ -189,7 +189,10 @@ export function choiceProblems(choices: unknown): string[] {
   return problems;
 }
 
-/** A modal: title ≤ 45, 1–5 components, text inputs in labels (or legacy rows) with valid limits. */
+/**
+ * A modal: title ≤ 45, 1–5 components, text inputs in labels (or legacy rows) with valid limits, and any
+ * prefilled value within 4,000 characters and the input's max_length.
+ */
 export function modalProblems(data: unknown): string[] {
   if (!isObject(data)) return ["modal: not an object"];
   const problems: string[] = [];
@@ -223,6 +226,14 @@ export function modalProblems(data: unknown): string[] {
       problems.push(`${at}.max_length: not in 1..4000`);
     }
     checkLength(problems, `${at}.placeholder`, input["placeholder"], 0, 100);
+    // A prefilled value: at most 4,000 characters, and no longer than the input lets the member type.
+    checkLength(
+      problems,
+      `${at}.value`,
+      input["value"],
+      0,
+      Math.min(4000, Number.isInteger(max) ? (max as number) : 4000),
+    );
   });
   return problems;
 }

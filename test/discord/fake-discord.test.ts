@@ -86,6 +86,23 @@ describe("FakeDiscord", () => {
     expect(t.ack).toBeNull();
   });
 
+  it.each([
+    ["over the input's max_length", 256, "あ".repeat(257), "value: length 257 not in 0..256"],
+    ["over 4,000 characters", undefined, "あ".repeat(4001), "value: length 4001 not in 0..4000"],
+  ])("refuses a form whose prefilled value is %s (400 50035)", async (_, maxLength, value, problem) => {
+    const input = { type: 4, custom_id: "title", style: 1, value, ...(maxLength ? { max_length: maxLength } : {}) };
+    const form = { custom_id: "f", title: "題", components: [{ type: 18, label: "タイトル", component: input }] };
+    const t = await pending();
+    expect(await post(callback(t), { type: 9, data: form })).toMatchObject({ status: 400, json: { code: 50035 } });
+    expect(fake.violations.map((v) => v.detail).join()).toContain(problem);
+    const ok = await pending();
+    const within = {
+      ...form,
+      components: [{ ...form.components[0], component: { ...input, value: "あ".repeat(256) } }],
+    };
+    expect((await post(callback(ok), { type: 9, data: within })).status).toBe(204);
+  });
+
   it("refuses a second initial response (40060)", async () => {
     const t = await pending();
     expect((await post(callback(t), { type: 5 })).status).toBe(204);
