@@ -45,6 +45,8 @@ export interface TextInput {
   readonly required: boolean;
   readonly maxLength?: number;
   readonly placeholder?: string;
+  /** Text already in the box (what the member typed before); cut to `maxLength` if longer. */
+  readonly value?: string;
 }
 
 /** A form the member fills in; its submission comes back to the command's component `action`. */
@@ -127,6 +129,8 @@ export interface ComponentContext extends Services {
   defer(options?: { private?: boolean }): Promise<void>;
   /** A new reply (or the deferred one). */
   reply(reply: Reply): Promise<void>;
+  /** Opens a form; only as the first response to a button press (a form cannot answer a form). */
+  showModal(modal: Modal): Promise<void>;
 }
 
 export interface AutocompleteContext {
@@ -169,6 +173,22 @@ export interface Command<O> {
   autocomplete?(ctx: AutocompleteContext): readonly Choice[];
   /** Buttons and forms, by the action part of their custom id (`<command>:<action>:<args>`). */
   readonly components?: Readonly<Record<string, ComponentHandler>>;
+}
+
+/**
+ * A handler's error with buttons to show under the message that explains it (「入力し直す」 under a refused
+ * form): the bot shows `error` as it shows any error (a refusal's message, or its apology for a bug), and
+ * the buttons under it.
+ */
+export class WithButtons extends Error {
+  override readonly name = "WithButtons";
+  readonly error: unknown;
+  readonly buttons: readonly (readonly Button[])[];
+  constructor(error: unknown, buttons: readonly (readonly Button[])[]) {
+    super(error instanceof Error ? error.message : String(error), { cause: error });
+    this.error = error;
+    this.buttons = buttons;
+  }
 }
 
 /** The separator of custom id parts. */

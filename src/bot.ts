@@ -28,6 +28,7 @@ import { prepareArticleChoices } from "../commands/choices.ts";
 import type {
   Actor,
   Attachment,
+  Button,
   Command,
   ComponentContext,
   KeyMemory,
@@ -36,7 +37,7 @@ import type {
   Reply,
   Services,
 } from "../commands/context.ts";
-import { parseCustomId } from "../commands/context.ts";
+import { parseCustomId, WithButtons } from "../commands/context.ts";
 import { commands as allCommands } from "../commands/index.ts";
 import { type BotConfig, ConfigError, loadConfig } from "./config.ts";
 import { explainDiscordFailure } from "./discord-failure.ts";
@@ -49,10 +50,12 @@ import {
   ACTION_ROW_BUTTONS_LIMIT,
   ACTION_ROWS_LIMIT,
   BUTTON_LABEL_LIMIT,
+  clip,
   MESSAGE_CONTENT_LIMIT,
   MESSAGE_EMBEDS_LIMIT,
   MODAL_LABEL_LIMIT,
   MODAL_TITLE_LIMIT,
+  TEXT_INPUT_VALUE_LIMIT,
   truncate,
 } from "./render/limits.ts";
 
@@ -160,23 +163,33 @@ function flagsOf(isPrivate: boolean | undefined): { flags?: MessageFlags.Ephemer
   return isPrivate ? { flags: MessageFlags.Ephemeral } : {};
 }
 
-/** The API JSON of a form, with text inputs in labels (the current modal layout). */
+/**
+ * The API JSON of a form, with text inputs in labels (the current modal layout). A prefilled value is cut
+ * (at a grapheme, without a mark) to what the box takes: its max_length and Discord's 4,000.
+ */
 function modalOf(modal: Modal) {
   return {
     custom_id: modal.id,
     title: truncate(modal.title, MODAL_TITLE_LIMIT),
-    components: modal.inputs.map((input) => ({
-      type: ComponentType.Label,
-      label: truncate(input.label, MODAL_LABEL_LIMIT),
-      component: {
-        type: ComponentType.TextInput,
-        custom_id: input.id,
-        style: input.style === "short" ? TextInputStyle.Short : TextInputStyle.Paragraph,
-        required: input.required,
-        ...(input.maxLength === undefined ? {} : { max_length: input.maxLength }),
-        ...(input.placeholder === undefined ? {} : { placeholder: input.placeholder }),
-      },
-    })),
+    components: modal.inputs.map((input) => {
+      const value = clip(
+        input.value ?? "",
+        Math.min(input.maxLength ?? TEXT_INPUT_VALUE_LIMIT, TEXT_INPUT_VALUE_LIMIT),
+      );
+      return {
+        type: ComponentType.Label,
+        label: truncate(input.label, MODAL_LABEL_LIMIT),
+        component: {
+          type: ComponentType.TextInput,
+          custom_id: input.id,
+          style: input.style === "short" ? TextInputStyle.Short : TextInputStyle.Paragraph,
+          required: input.required,
+          ...(input.maxLength === undefined ? {} : { max_length: input.maxLength }),
+          ...(input.placeholder === undefined ? {} : { placeholder: input.placeholder }),
+          ...(value === "" ? {} : { value }),
+        },
+      };
+    }),
   };
 }
 
@@ -283,10 +296,11 @@ class Responder {
   /**
    * Shows a message to the member only, whatever was sent before; a public "thinking…" is removed.
    * The message is plain text (it may quote a title or what the member typed): escaped so that it never
-   * formats or pings, controls dropped, and cut at a grapheme to fit in one Discord message.
+   * formats or pings, controls dropped, and cut at a grapheme to fit in one Discord message. `buttons`
+   * go under it (「入力し直す」).
    */
-  fail(message: string): Promise<void> {
-    return this.#run(() => this.#tell(message));
+  fail(message: string, buttons: readonly (readonly Button[])[] = []): Promise<void> {
+    return this.#run(() => this.#tell(message, buttons));
   }
 
   /**
@@ -302,14 +316,19 @@ class Responder {
     }, true);
   }
 
-  async #tell(message: string): Promise<void> {
+  async #tell(message: string, buttons: readonly (readonly Button[])[] = []): Promise<void> {
     const i = this.#interaction;
-    const body = { content: markdownText(message, [], MESSAGE_CONTENT_LIMIT), allowedMentions: NO_MENTIONS };
+    const components = messageOf({ buttons }).components ?? [];
+    const body = {
+      content: markdownText(message, [], MESSAGE_CONTENT_LIMIT),
+      allowedMentions: NO_MENTIONS,
+      ...(components.length > 0 ? { components } : {}),
+    };
     if (this.#state === "new") {
       await i.reply({ ...body, flags: MessageFlags.Ephemeral });
       this.#acked("replied");
     } else if (this.#state === "deferred" && this.#private) {
-      await i.editReply({ ...body, embeds: [], components: [] });
+      await i.editReply({ ...body, embeds: [], components });
     } else {
       await i.followUp({ ...body, flags: MessageFlags.Ephemeral });
       if (this.#state === "deferred") await i.deleteReply().catch(() => {});
@@ -485,6 +504,7 @@ export function createBot(options: BotOptions): Bot {
         deferUpdate: () => responder.deferUpdate(),
         defer: (o) => responder.defer(o?.private ?? false),
         reply: (r) => responder.reply(r),
+        showModal: (m) => responder.showModal(m),
       };
       const timer = setTimeout(
         () => void (interaction.isMessageComponent() ? responder.deferUpdate() : responder.defer(true)).catch(() => {}),
@@ -522,13 +542,15 @@ export function createBot(options: BotOptions): Bot {
       try {
         await respond(interaction as Repliable, responder, user);
         entry["outcome"] = "ok";
-      } catch (err) {
+      } catch (thrown) {
         // The error boundary: a member's mistake is explained to them; anything else is a bug, logged.
+        // A handler may give buttons to go under the message (「入力し直す」 under a refused form).
+        const { error: err, buttons } = thrown instanceof WithButtons ? thrown : { error: thrown, buttons: [] };
         const refused = err instanceof UserFacingError;
         entry["outcome"] = refused ? "refused" : "error";
         if (refused) entry["reason"] = err.detail ?? err.message;
         else logger.error({ ...entry, event: "interaction.error", err }, "a command failed");
-        await responder.fail(refused ? err.message : GENERIC_APOLOGY).catch((replyErr: unknown) => {
+        await responder.fail(refused ? err.message : GENERIC_APOLOGY, buttons).catch((replyErr: unknown) => {
           logger.warn({ ...entry, event: "interaction.reply_failed", err: replyErr }, "could not tell the member");
         });
       } finally {

@@ -78,6 +78,23 @@ export function truncate(raw: string, limit: number): string {
   return out + ELLIPSIS;
 }
 
+/**
+ * The longest start of a text within `limit` UTF-16 code units, cut at a grapheme boundary and with no
+ * mark: for text given back to the member who wrote it (a form's prefilled box), which is kept as typed,
+ * but for lone surrogates (U+FFFD).
+ * @example clip("鎌倉の建長寺で", 4) // "鎌倉の建"
+ */
+export function clip(raw: string, limit: number): string {
+  const text = raw.toWellFormed();
+  if (text.length <= limit) return text;
+  let out = "";
+  for (const { segment } of graphemes(text)) {
+    if (out.length + segment.length > limit) break;
+    out += segment;
+  }
+  return out;
+}
+
 /** One line of text: runs of whitespace (newlines included) become one space. */
 export function oneLine(text: string): string {
   return text.replace(/\s+/gu, " ").trim();

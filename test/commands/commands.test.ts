@@ -123,6 +123,10 @@ function componentContext(id: string, extra: Partial<ComponentContext> = {}) {
       recorded.steps.push("reply");
       recorded.replies.push(r);
     },
+    showModal: async (m) => {
+      recorded.steps.push("modal");
+      recorded.modals.push(m);
+    },
     ...extra,
   };
   return { ctx, recorded };

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { SlashCommandBuilder } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type ArticleOptions, article } from "../../commands/article.ts";
-import { defineCommand } from "../../commands/context.ts";
+import { defineCommand, WithButtons } from "../../commands/context.ts";
 import { commands } from "../../commands/index.ts";
 import { createArticle } from "../../src/article/article.ts";
 import { AUTO_DEFER_MS, type Bot, createBot } from "../../src/bot.ts";
@@ -70,6 +70,13 @@ function choicesOf(trace: InteractionTrace): { name: string; value: string }[] {
   return data.choices;
 }
 
+/** The buttons under a message: label and custom id. */
+function buttonsOf(message: Json): { label: string; custom_id: string }[] {
+  return ((message["components"] as { components: { label: string; custom_id: string }[] }[] | undefined) ?? [])
+    .flatMap((row) => row.components)
+    .map((b) => ({ label: b.label, custom_id: b.custom_id }));
+}
+
 function buttonIds(message: Json): string[] {
   return ((message["components"] as { components: { custom_id: string }[] }[] | undefined) ?? []).flatMap((row) =>
     row.components.map((b) => b.custom_id),
@@ -88,8 +95,9 @@ const str = (name: string, value: string) => ({ name, type: 3, value });
 
 /**
  * A command for these tests only (not registered): `slow` forgets to defer and takes longer than
- * Discord's 3 seconds; `long-error` refuses with a message longer than a Discord message; `late-error`
- * fails after deferring publicly.
+ * Discord's 3 seconds; `long-error` refuses with a message longer than a Discord message; `bug-with-button`
+ * fails with a bug after deferring privately, giving a button for the message; `late-error` fails after
+ * deferring publicly.
  */
 const probe = defineCommand<{ mode: string }>({
   data: new SlashCommandBuilder().setName("probe").setDescription("test only"),
@@ -103,6 +111,9 @@ const probe = defineCommand<{ mode: string }>({
       throw new UserFacingError(
         `**注意** <@123456789012345678> さん\u202e、${"長い説明です。".repeat(700)}最後の一文。`,
       );
+    } else if (ctx.options.mode === "bug-with-button") {
+      await ctx.defer({ private: true });
+      throw new WithButtons(new Error("probe: a bug under a button"), [[{ id: "probe:again", label: "入力し直す" }]]);
     } else {
       await ctx.defer();
       throw new UserFacingError("あとから分かった問題です。");
@@ -760,6 +771,18 @@ describe("/about, errors and refusals", () => {
     });
     const after = await fake.send(fake.chatInput("about", []));
     expect(embedOf(after).title).toBe("shiori について");
+  });
+
+  it("shows a handler's buttons under its apology for a bug, and logs the bug itself", async () => {
+    const member = fake.newMember();
+    const trace = await fake.send(fake.chatInput("probe", [str("mode", "bug-with-button")], member));
+    expect(trace.ack).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+    expect(lastBody(trace)["content"]).toContain("内部エラーが発生しました");
+    expect(buttonsOf(lastBody(trace))).toEqual([{ label: "入力し直す", custom_id: "probe:again" }]);
+    const logged = logLines
+      .map((l) => JSON.parse(l) as Json)
+      .find((e) => e["event"] === "interaction.error" && e["userId"] === member.id);
+    expect(logged).toMatchObject({ command: "probe", err: { message: "probe: a bug under a button" } });
   });
 
   it("defers a handler that forgot to, so that Discord's 3 seconds are never missed", async () => {

@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ELLIPSIS, embedLength, embedProblems, graphemes, stripInvisible, truncate } from "../../src/render/limits.ts";
+import {
+  clip,
+  ELLIPSIS,
+  embedLength,
+  embedProblems,
+  graphemes,
+  stripInvisible,
+  truncate,
+} from "../../src/render/limits.ts";
 
 const FAMILY = "👨‍👩‍👧‍👦"; // one grapheme, 11 UTF-16 units (ZWJ sequence)
 const FLAG = "🇯🇵"; // one grapheme, two regional indicators
@@ -18,6 +26,23 @@ const oddText = fc
   .map((parts) => parts.join(""));
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
+
+describe("clip", () => {
+  it("keeps a text within the limit as it is, invisible characters and line breaks too", () => {
+    expect(clip("鎌倉\u200b\n建長寺\u202e", 10)).toBe("鎌倉\u200b\n建長寺\u202e");
+  });
+
+  it("cuts at a grapheme, with no mark, never splitting a surrogate pair or an emoji sequence", () => {
+    expect(clip("鎌倉の建長寺で", 4)).toBe("鎌倉の建");
+    expect(clip("𠮷野家", 1)).toBe("");
+    expect(clip("𠮷野家", 3)).toBe("𠮷野");
+    expect(clip("家族👨‍👩‍👧です", 4)).toBe("家族");
+  });
+
+  it("turns a lone surrogate into U+FFFD", () => {
+    expect(clip("題\ud800", 10)).toBe("題\ufffd");
+  });
+});
 
 describe("truncate", () => {
   it("returns short text unchanged", () => {
