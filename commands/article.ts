@@ -2,6 +2,7 @@ import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from
 import { hasVisibleText, isHttpUrl } from "../src/article/article.ts";
 import type { Engine } from "../src/engine.ts";
 import { UserFacingError } from "../src/errors.ts";
+import { FORM_MEMORY_TTL_MS } from "../src/form-memory.ts";
 import {
   type ArticleSource,
   addArticle,
@@ -16,10 +17,13 @@ import {
   type Attachment,
   type Button,
   type CommandContext,
+  type ComponentContext,
   customId,
   defineCommand,
+  type Modal,
   type Reply,
   type Services,
+  WithButtons,
 } from "./context.ts";
 
 /** Articles per page of /article list. */
@@ -34,6 +38,12 @@ export type ArticleOptions =
 const PRIVATE = { private: true } as const;
 /** A stored article's title quoted in a refusal: short enough to leave room for what to do after it. */
 const TITLE_IN_MESSAGE_LIMIT = 100;
+
+/** A press of 「入力し直す」 after what was typed was forgotten. */
+export const FORM_FORGOTTEN = `入力内容の保存期間（${FORM_MEMORY_TTL_MS / 60_000} 分）が過ぎたか shiori が再起動したため、入力内容はもう残っていません。お手数ですが、もう一度 /article add を使ってください。`;
+/** A press of 「入力し直す」 by another moderator than the one who typed (Discord shows it to that one only). */
+const FORM_NOT_YOURS =
+  "この「入力し直す」ボタンは、フォームを送信した本人だけが使えます。記事を追加するには /article add を使ってください。";
 
 function addedBy(userId: string): string {
   return `discord:${userId}`;
@@ -106,27 +116,66 @@ async function addAndReply(
   });
 }
 
+/**
+ * The form of /article add for pasted text: title, source URL and body, filled with `values` when it is
+ * reopened after a refusal. `key` is where those values are kept, forgotten once the form is sent again.
+ */
+export function pasteForm(values: ReadonlyMap<string, string> = new Map(), key?: string): Modal {
+  const typed = (id: string) => {
+    const value = values.get(id);
+    return value ? { value } : {};
+  };
+  return {
+    id: key ? customId("article", "text", key) : customId("article", "text"),
+    title: "記事を追加（本文を貼り付け）",
+    inputs: [
+      { id: "title", label: "タイトル", style: "short", required: true, maxLength: 256, ...typed("title") },
+      {
+        id: "url",
+        label: "出典の URL（任意）",
+        style: "short",
+        required: false,
+        maxLength: 2_000,
+        placeholder: "https://…",
+        ...typed("url"),
+      },
+      {
+        id: "text",
+        label: "本文",
+        style: "paragraph",
+        required: true,
+        maxLength: TEXT_INPUT_VALUE_LIMIT,
+        ...typed("text"),
+      },
+    ],
+  };
+}
+
+/** Adds the text of the paste form. */
+async function addPasted(ctx: ComponentContext): Promise<void> {
+  const title = ctx.fields.get("title")?.trim() ?? "";
+  const text = ctx.fields.get("text") ?? "";
+  const url = typedUrl(ctx.fields.get("url") ?? "") || undefined;
+  if (!hasVisibleText(title) || !hasVisibleText(text)) {
+    throw new UserFacingError(
+      "タイトルと本文の両方を入力してください。空白やゼロ幅スペースなどの見えない文字だけでは登録できません。",
+    );
+  }
+  if (url && !isHttpUrl(url)) {
+    throw new UserFacingError(
+      `出典の URL の欄に入力された「${truncate(oneLine(url), 60)}」は URL ではありません。http:// か https:// で始まる記事のページの URL を入れるか、欄を空のままにしてください。`,
+    );
+  }
+  await ctx.defer(PRIVATE);
+  await addAndReply(ctx, { kind: "text", text, title, url });
+}
+
 async function add(ctx: CommandContext<ArticleOptions & { action: "add" }>): Promise<void> {
   const { url, file } = ctx.options;
   if (url && file) throw new UserFacingError("url と file はどちらか一つだけ指定してください。");
   if (!url && !file) {
     // Pasted text: a form with the title, the source URL and the body.
-    await ctx.showModal({
-      id: customId("article", "text"),
-      title: "記事を追加（本文を貼り付け）",
-      inputs: [
-        { id: "title", label: "タイトル", style: "short", required: true, maxLength: 256 },
-        {
-          id: "url",
-          label: "出典の URL（任意）",
-          style: "short",
-          required: false,
-          maxLength: 2_000,
-          placeholder: "https://…",
-        },
-        { id: "text", label: "本文", style: "paragraph", required: true, maxLength: TEXT_INPUT_VALUE_LIMIT },
-      ],
-    });
+    await ctx.showModal(pasteForm());
     return;
   }
   if (file) {
@@ -297,25 +346,33 @@ export const article = defineCommand<ArticleOptions>({
     }
   },
   components: {
-    // The form of /article add with neither url nor file.
+    // The form of /article add with neither url nor file (`article:text`, or `article:text:<key>` reopened).
     text: {
       moderatorOnly: true,
       async run(ctx) {
-        const title = ctx.fields.get("title")?.trim() ?? "";
-        const text = ctx.fields.get("text") ?? "";
-        const url = typedUrl(ctx.fields.get("url") ?? "") || undefined;
-        if (!hasVisibleText(title) || !hasVisibleText(text)) {
-          throw new UserFacingError(
-            "タイトルと本文の両方を入力してください。空白やゼロ幅スペースなどの見えない文字だけでは登録できません。",
-          );
+        // What this form was reopened from is superseded by what was sent now: kept again if refused.
+        const reopened = ctx.args[0];
+        if (reopened && ctx.forms.get(reopened)?.ownerId === ctx.user.id) ctx.forms.delete(reopened);
+        try {
+          await addPasted(ctx);
+        } catch (err) {
+          // Discord cannot answer a form with a form: the message gets a button that reopens it, filled in.
+          const key = ctx.forms.put(ctx.user.id, ctx.fields);
+          throw new WithButtons(err, [
+            [{ id: customId("article", "retry", key), label: "入力し直す", style: "primary" }],
+          ]);
         }
-        if (url && !isHttpUrl(url)) {
-          throw new UserFacingError(
-            `出典の URL の欄に入力された「${truncate(oneLine(url), 60)}」は URL ではありません。http:// か https:// で始まる記事のページの URL を入れるか、欄を空のままにしてください。`,
-          );
-        }
-        await ctx.defer(PRIVATE);
-        await addAndReply(ctx, { kind: "text", text, title, url });
+      },
+    },
+    // 「入力し直す」 under a refused form: the form again, with what its moderator typed.
+    retry: {
+      moderatorOnly: true,
+      async run(ctx) {
+        const key = ctx.args[0] ?? "";
+        const kept = ctx.forms.get(key);
+        if (!kept) throw new UserFacingError(FORM_FORGOTTEN, `form ${key} forgotten`);
+        if (kept.ownerId !== ctx.user.id) throw new UserFacingError(FORM_NOT_YOURS, `form ${key} not ${ctx.user.id}'s`);
+        await ctx.showModal(pasteForm(kept.values, key));
       },
     },
     remove: {

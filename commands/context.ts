@@ -1,5 +1,6 @@
 import type { APIEmbed, RESTPostAPIApplicationCommandsJSONBody } from "discord.js";
 import type { Engine } from "../src/engine.ts";
+import type { FormMemory } from "../src/form-memory.ts";
 import type { FetchOptions } from "../src/ingest/ingest.ts";
 import { CUSTOM_ID_LIMIT } from "../src/render/limits.ts";
 
@@ -95,6 +96,8 @@ export interface Services {
   readonly version: string;
   readonly startedAt: Date;
   readonly queries: KeyMemory;
+  /** What moderators typed in refused forms, for 「入力し直す」. */
+  readonly forms: FormMemory;
   now(): Date;
   /** Downloads an attached file, refusing one larger than `maxBytes`. */
   download(attachment: Attachment, maxBytes: number): Promise<Uint8Array>;

@@ -43,6 +43,7 @@ import { type BotConfig, ConfigError, loadConfig } from "./config.ts";
 import { explainDiscordFailure } from "./discord-failure.ts";
 import { Engine } from "./engine.ts";
 import { UserFacingError } from "./errors.ts";
+import { createFormMemory } from "./form-memory.ts";
 import { type FetchOptions, fetchOptionsOf } from "./ingest/ingest.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { markdownText } from "./render/embed.ts";
@@ -394,6 +395,7 @@ export function createBot(options: BotOptions): Bot {
     version: options.version,
     startedAt: now(),
     queries: createKeyMemory(),
+    forms: createFormMemory({ now: () => now().getTime() }),
     now,
     download: (attachment, maxBytes) => download(attachment, maxBytes, options.fetch.timeoutMs),
   };

@@ -1,7 +1,7 @@
 import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { about } from "../../commands/about.ts";
-import { article } from "../../commands/article.ts";
+import { article, FORM_FORGOTTEN, pasteForm } from "../../commands/article.ts";
 import { ask } from "../../commands/ask.ts";
 import { articleChoices, resolveArticle } from "../../commands/choices.ts";
 import type {
@@ -14,7 +14,7 @@ import type {
   Reply,
   Services,
 } from "../../commands/context.ts";
-import { customId, parseCustomId } from "../../commands/context.ts";
+import { customId, parseCustomId, WithButtons } from "../../commands/context.ts";
 import { commands } from "../../commands/index.ts";
 import { queryRef, search, searchPage, searchReply } from "../../commands/search.ts";
 import { searchMessage } from "../../commands/search-message.ts";
@@ -24,6 +24,7 @@ import { createKeyMemory } from "../../src/bot.ts";
 import { loadFetchConfig } from "../../src/config.ts";
 import type { Engine } from "../../src/engine.ts";
 import { UserFacingError } from "../../src/errors.ts";
+import { createFormMemory } from "../../src/form-memory.ts";
 import { fetchOptionsOf } from "../../src/ingest/ingest.ts";
 import { KAMAKURA, openTestEngine } from "../discord/corpus.ts";
 import { commandProblems } from "../discord/discord-rules.ts";
@@ -62,6 +63,7 @@ beforeAll(async () => {
     version: "test",
     startedAt: new Date("2024-07-01T00:00:00Z"),
     queries: createKeyMemory(),
+    forms: createFormMemory(),
     now: () => new Date("2024-07-01T01:00:00Z"),
     download: () => Promise.reject(new Error("no download in these tests")),
   };
@@ -417,10 +419,13 @@ describe("/article", () => {
         ["text", "別の本文です。"],
       ]);
       const { ctx } = componentContext(customId("article", "text"), { fields });
-      const refusal = await article.components?.["text"]?.run(ctx).then(
+      const thrown = await article.components?.["text"]?.run(ctx).then(
         () => null,
         (err: unknown) => err,
       );
+      // Refused with the button that reopens the form.
+      expect(thrown).toBeInstanceOf(WithButtons);
+      const refusal = (thrown as WithButtons).error;
       expect(refusal).toBeInstanceOf(UserFacingError);
       const message = (refusal as UserFacingError).message;
       expect(message).toContain(`（ID: ${stored.id}「二重登録の確認 とても長い題名`);
@@ -430,6 +435,63 @@ describe("/article", () => {
     } finally {
       await engine.remove(stored.id);
     }
+  });
+
+  describe("a refused form, reopened with 「入力し直す」", () => {
+    const moderator = { id: "1400000000000000003", isModerator: true };
+    const typed = new Map([
+      ["title", "風呂敷の包み方"],
+      ["url", "なし"],
+      ["text", "風呂敷は、物を包んで運ぶための四角い布です。"],
+    ]);
+
+    /** Sends the form as `moderator`; returns the key of the retry button under the refusal. */
+    async function refuse(fields: ReadonlyMap<string, string>, id = customId("article", "text")): Promise<string> {
+      const { ctx, recorded } = componentContext(id, { fields, user: moderator });
+      const thrown = await article.components?.["text"]?.run(ctx).then(
+        () => null,
+        (err: unknown) => err,
+      );
+      expect(thrown).toBeInstanceOf(WithButtons);
+      expect((thrown as WithButtons).error).toBeInstanceOf(UserFacingError);
+      // Refused before anything was stored or deferred.
+      expect(recorded.steps).toEqual([]);
+      const [[button]] = (thrown as WithButtons).buttons as [[{ id: string; label: string }]];
+      expect(button.label).toBe("入力し直す");
+      const { command, action, args } = parseCustomId(button.id);
+      expect([command, action]).toEqual(["article", "retry"]);
+      return args[0] as string;
+    }
+
+    it("reopens the form as it was filled in, for the moderator who sent it only, moderators only", async () => {
+      const key = await refuse(typed);
+      expect(article.components?.["retry"]?.moderatorOnly).toBe(true);
+      const { ctx, recorded } = componentContext(customId("article", "retry", key), { user: moderator });
+      await article.components?.["retry"]?.run(ctx);
+      expect(recorded.steps).toEqual(["modal"]);
+      expect(recorded.modals[0]).toEqual(pasteForm(typed, key));
+      expect(recorded.modals[0]?.inputs.map((i) => [i.id, i.value])).toEqual([...typed]);
+
+      const other = componentContext(customId("article", "retry", key), {
+        user: { id: "1400000000000000002", isModerator: true },
+      });
+      await expect(article.components?.["retry"]?.run(other.ctx)).rejects.toThrow("フォームを送信した本人だけ");
+      expect(other.recorded.steps).toEqual([]);
+    });
+
+    it("keeps one set of values a form at a time: sending the reopened form forgets the ones it came from", async () => {
+      const first = await refuse(typed);
+      const second = await refuse(new Map([...typed, ["url", "まだなし"]]), customId("article", "text", first));
+      expect(services.forms.get(first)).toBeUndefined();
+      expect(services.forms.get(second)?.values.get("url")).toBe("まだなし");
+      const gone = componentContext(customId("article", "retry", first), { user: moderator });
+      await expect(article.components?.["retry"]?.run(gone.ctx)).rejects.toThrow(FORM_FORGOTTEN);
+    });
+
+    it("leaves empty boxes empty in the first form", () => {
+      expect(pasteForm().id).toBe("article:text");
+      expect(pasteForm().inputs.map((i) => i.value)).toEqual([undefined, undefined, undefined]);
+    });
   });
 
   it("asks for confirmation before removing, with the article named", async () => {

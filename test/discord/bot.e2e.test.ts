@@ -50,6 +50,8 @@ let nijiriguchiHtml = "";
 let changingHtml = "";
 /** Whether /vanishing.html is still there (a test removes it to refetch it). */
 let vanishingThere = true;
+/** Added to the bot's clock: a test moves it on to see what the bot keeps for a while be forgotten. */
+let clockSkewMs = 0;
 
 /** The last message body the bot sent for an interaction. */
 function lastBody(trace: InteractionTrace): Json {
@@ -75,6 +77,24 @@ function buttonsOf(message: Json): { label: string; custom_id: string }[] {
   return ((message["components"] as { components: { label: string; custom_id: string }[] }[] | undefined) ?? [])
     .flatMap((row) => row.components)
     .map((b) => ({ label: b.label, custom_id: b.custom_id }));
+}
+
+/** A form the bot opened: its custom id, and each box's label, maximum length and prefilled value. */
+function formOf(trace: InteractionTrace): {
+  id: string;
+  inputs: { id: string; label: string; maxLength: number | undefined; value: string | undefined }[];
+} {
+  const data = trace.ack?.data as { custom_id: string; components: { label: string; component: Json }[] } | undefined;
+  if (trace.ack?.type !== 9 || !data) throw new Error(`no form for interaction ${trace.id}`);
+  return {
+    id: data.custom_id,
+    inputs: data.components.map((c) => ({
+      id: String(c.component["custom_id"]),
+      label: c.label,
+      maxLength: c.component["max_length"] as number | undefined,
+      value: c.component["value"] as string | undefined,
+    })),
+  };
 }
 
 function buttonIds(message: Json): string[] {
@@ -174,6 +194,7 @@ beforeAll(async () => {
     version: "0.1.0-test",
     clientOptions: { waitGuildTimeout: 1_000 },
     commands: [...commands, probe, slowArticle],
+    now: () => new Date(Date.now() + clockSkewMs),
   });
   await deployCommands({ token: TOKEN, clientId: fake.appId, guildId: fake.guildId, apiBase: fake.apiBase });
   await bot.login();
@@ -628,6 +649,99 @@ describe("/article (moderators)", () => {
     expect(engine.stats.articles).toBe(before);
   });
 
+  it("keeps what a refused form held: 「入力し直す」 reopens it filled in for its moderator, to correct one box", async () => {
+    const moderator = fake.newMember({ moderator: true });
+    const typed = {
+      title: "  風呂敷の包み方 🎁 ",
+      url: "なし",
+      text: "風呂敷は、物を包んで運ぶための四角い布です。\n\n瓶も本も、結び方ひとつで包めます。👨‍👩‍👧 家族の贈り物にも。",
+    };
+    const before = engine.stats.articles;
+    const submit = await fake.send(fake.modalSubmit("article:text", typed, moderator));
+    // The refusal says why, privately, as before, and carries the button.
+    expect(submit.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    expect(String(lastBody(submit)["content"])).toMatch(/^出典の URL の欄に入力された「なし」は URL ではありません。/u);
+    const [retry, ...others] = buttonsOf(lastBody(submit));
+    expect(others).toEqual([]);
+    expect(retry?.label).toBe("入力し直す");
+    expect(retry?.custom_id).toMatch(/^article:retry:[\w-]+$/u);
+    const press = (actor: typeof moderator) =>
+      fake.send(fake.button(String(retry?.custom_id), String(fake.original(submit)["id"]), actor));
+
+    // Moderators only, as the command; and only the moderator who typed it.
+    const member = await press(fake.newMember());
+    expect(member.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    expect(lastBody(member)["content"]).toContain("モデレーター");
+    const other = await press(fake.moderator);
+    expect(other.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    expect(lastBody(other)["content"]).toContain("フォームを送信した本人だけ");
+
+    // The same form, each box as it was typed.
+    const reopened = await press(moderator);
+    const form = formOf(reopened);
+    expect(form.id).toMatch(/^article:text:/u);
+    expect(form.inputs.map((i) => [i.id, i.label, i.value])).toEqual([
+      ["title", "タイトル", typed.title],
+      ["url", "出典の URL（任意）", typed.url],
+      ["text", "本文", typed.text],
+    ]);
+
+    // The moderator corrects the URL alone and sends it: added.
+    const values = Object.fromEntries(form.inputs.map((i) => [i.id, i.value ?? ""]));
+    const corrected = await fake.send(
+      fake.modalSubmit(form.id, { ...values, url: "https://example.com/furoshiki" }, moderator),
+    );
+    expect(embedOf(corrected).author?.name).toBe("記事を追加しました");
+    expect(engine.find("https://example.com/furoshiki")?.title).toBe("風呂敷の包み方 🎁");
+    expect(engine.stats.articles).toBe(before + 1);
+    // Once sent, what was kept is forgotten; and none of it was ever logged.
+    const again = await press(moderator);
+    expect(lastBody(again)["content"]).toContain("入力内容の保存期間");
+    expect(logLines.join("")).not.toContain("瓶も本も");
+    await engine.remove(engine.find("https://example.com/furoshiki")?.id as string);
+  });
+
+  it("says what to do when 「入力し直す」 is pressed after what was typed was forgotten (15 minutes, a restart)", async () => {
+    const moderator = fake.newMember({ moderator: true });
+    const submit = await fake.send(
+      fake.modalSubmit("article:text", { title: "\u200b", url: "", text: "題のない本文です。" }, moderator),
+    );
+    const [retry] = buttonsOf(lastBody(submit));
+    const message = String(fake.original(submit)["id"]);
+    const forgotten =
+      "入力内容の保存期間（15 分）が過ぎたか shiori が再起動したため、入力内容はもう残っていません。お手数ですが、もう一度 /article add を使ってください。";
+    clockSkewMs = 16 * 60 * 1_000;
+    try {
+      const late = await fake.send(fake.button(String(retry?.custom_id), message, moderator));
+      expect(late.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+      expect(lastBody(late)["content"]).toBe(forgotten);
+    } finally {
+      clockSkewMs = 0;
+    }
+    // A bot started since holds no key of the one before: the same message.
+    const restarted = await fake.send(fake.button("article:retry:AAAAAAAAAAAAAAAA", message, moderator));
+    expect(lastBody(restarted)["content"]).toBe(forgotten);
+  });
+
+  it("reopens a refused form of the longest text within what each box takes", async () => {
+    const moderator = fake.newMember({ moderator: true });
+    // 4,000 characters as Discord may count them, 5,000 UTF-16 units: the box takes the first 4,000 units.
+    const text = "𠮷野家。".repeat(1_000);
+    const submit = await fake.send(fake.modalSubmit("article:text", { title: "\u3000", url: "", text }, moderator));
+    const [retry] = buttonsOf(lastBody(submit));
+    const reopened = await fake.send(
+      fake.button(String(retry?.custom_id), String(fake.original(submit)["id"]), moderator),
+    );
+    const body = formOf(reopened).inputs.find((i) => i.id === "text");
+    expect(body?.maxLength).toBe(4000);
+    expect(body?.value?.length).toBeLessThanOrEqual(4000);
+    expect(body?.value?.length).toBeGreaterThan(3990);
+    expect(text.startsWith(String(body?.value))).toBe(true);
+    expect(body?.value).not.toMatch(LONE_SURROGATE);
+    // A title that shows nothing is given back as typed.
+    expect(formOf(reopened).inputs[0]?.value).toBe("\u3000");
+  });
+
   it("takes a URL in Discord's no-preview form <…>, in the form's URL box and in url:", async () => {
     const submit = await fake.send(
       fake.modalSubmit(
@@ -685,8 +799,18 @@ describe("/article (moderators)", () => {
       // The title is cut, so what to do still fits after it; it is one line, without bidirectional overrides.
       expect(content).toMatch(/…」）。.*\/article refetch/u);
       expect(content).not.toMatch(/[\n\u202e]/u);
-      // The deferred reply was edited: no longer "thinking…".
+      // The deferred reply was edited: no longer "thinking…"; its button reopens the form as it was sent.
       expect(Number(fake.original(trace)["flags"]) & 128).toBe(0);
+      const [retry] = buttonsOf(lastBody(trace));
+      expect(retry?.label).toBe("入力し直す");
+      const reopened = await fake.send(
+        fake.button(String(retry?.custom_id), String(fake.original(trace)["id"]), fake.roleModerator),
+      );
+      expect(formOf(reopened).inputs.map((i) => i.value)).toEqual([
+        "別の題名",
+        "https://example.com/huge-title",
+        "別の本文です。",
+      ]);
     } finally {
       await engine.remove(stored.id);
     }
