@@ -112,18 +112,63 @@ const SNIFF_BYTES = 4096;
  * binary data (an image, a PDF). Tab, line breaks, vertical tab, form feed and ESC (ISO-2022-JP) are text.
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL and other controls mark binary data
-const BINARY_BYTES = /[\x00-\x08\x0e-\x1a\x1c-\x1f]/u;
+const BINARY_BYTES = /[\x00-\x08\x0e-\x1a\x1c-\x1f]/gu;
 
 /**
- * Whether a document's bytes are no text: its first 4 KB hold control bytes such as NUL, and the bytes
- * do not read as UTF-16 either. An image or a PDF renamed photo.txt is binary: decoded, it would be
- * stored as mojibake (「臼NG」 and 22,000 characters of garbage). A DOS end-of-file mark (0x1A) closing
- * an old text file is not counted.
+ * The share of the sampled bytes that must be control bytes for a document without a known signature to
+ * be binary: compressed data holds one in ten; a text file a stray few (a NUL at its end, the 0x1E and
+ * 0x1F a word processor writes for hyphens), which decoding drops.
+ */
+const BINARY_SHARE = 1 / 64;
+/** And at least so many, so that a short text with one stray control is still text. */
+const BINARY_MIN_CONTROLS = 4;
+
+/**
+ * The first bytes of the binary formats most often renamed or served as text: PNG, JPEG, GIF, PDF, ZIP
+ * (and Office files), gzip, RAR, 7z, TIFF, Ogg, MP3 (ID3), FLAC; RIFF (WAV, WebP, AVI) and ISO media
+ * (MP4, HEIC: `ftyp` after 4 bytes) below. Each with the bytes after its letters that no text writes
+ * (「ID3タグ」 opens a text, ID3 and a version byte an MP3).
+ */
+const SIGNATURES: readonly string[] = [
+  "\x89PNG\r\n\x1a\n",
+  "\xff\xd8\xff",
+  "GIF87a",
+  "GIF89a",
+  "%PDF-",
+  "PK\x03\x04",
+  "\x1f\x8b",
+  "Rar!\x1a\x07",
+  "7z\xbc\xaf\x27\x1c",
+  "II*\x00",
+  "MM\x00*",
+  "OggS\x00",
+  "ID3\x02\x00",
+  "ID3\x03\x00",
+  "ID3\x04\x00",
+  "fLaC\x00",
+  "fLaC\x80",
+];
+
+/** Whether a document's first bytes are a binary format's signature (see SIGNATURES). */
+function hasBinarySignature(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 16)).toString("latin1");
+  if (SIGNATURES.some((signature) => head.startsWith(signature))) return true;
+  return (head.startsWith("RIFF") && /^(WAVE|WEBP|AVI )/u.test(head.slice(8))) || head.slice(4, 8) === "ftyp";
+}
+
+/**
+ * Whether a document's bytes are no text: they open with a binary format's signature, or a share of its
+ * first 4 KB are control bytes such as NUL (see BINARY_SHARE) and the bytes do not read as UTF-16 either.
+ * An image or a PDF renamed photo.txt is binary: decoded, it would be stored as mojibake (「臼NG」 and
+ * 22,000 characters of garbage). A text file with a stray control byte is not, nor one closed by a DOS
+ * end-of-file mark (0x1A).
  */
 export function isBinary(bytes: Uint8Array): boolean {
+  if (hasBinarySignature(bytes)) return true;
   const end = bytes.at(-1) === 0x1a ? bytes.length - 1 : bytes.length;
   const sample = Buffer.from(bytes.subarray(0, Math.min(end, SNIFF_BYTES))).toString("latin1");
-  if (!BINARY_BYTES.test(sample)) return false;
+  const controls = sample.match(BINARY_BYTES)?.length ?? 0;
+  if (controls < Math.max(BINARY_MIN_CONTROLS, sample.length * BINARY_SHARE)) return false;
   return !bomOf(bytes)?.charset.startsWith("utf-16") && utf16Of(bytes) === null;
 }
 

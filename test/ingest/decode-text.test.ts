@@ -126,6 +126,32 @@ describe("binary data and UTF-16 without a byte order mark", () => {
     expect(isBinary(encode(titled, charset))).toBe(false);
   });
 
+  it.each([
+    ["a NUL at its end", "\u0000"],
+    ["a stray control in a paragraph", "\u0001"],
+    ["a backspace", "\u0008"],
+    ["a word processor's hyphens (0x1E, 0x1F)", "\u001e\u001f"],
+  ])("sees as text a file with %s, which decoding drops", (_, controls) => {
+    const text = `${LIBRARY_PAGE.title}\n\n新館が${controls}開館した。\n${TEXT}\n`;
+    expect(isBinary(encode(text, "utf-8"))).toBe(false);
+    expect(isBinary(encode(`${text}\u0000\u0000`, "shift_jis"))).toBe(false);
+  });
+
+  it.each([
+    ["a PNG's first bytes alone", pngBytes().subarray(0, 24)],
+    [
+      "a PDF with no control byte in its first 4 KB",
+      encode(`%PDF-1.4\n${"1 0 obj << /Type /Catalog >> endobj\n".repeat(10)}`, "utf-8"),
+    ],
+    ["an MP3's ID3 tag", new Uint8Array([...encode("ID3", "utf-8"), 3, 0, 0, 0, 0, 0x21, ...encode("TIT2", "utf-8")])],
+  ])("sees %s as binary: a format's signature, however few its control bytes", (_, bytes) => {
+    expect(isBinary(bytes)).toBe(true);
+  });
+
+  it("sees as text a text that opens with a format's letters: ID3タグ is no MP3", () => {
+    expect(isBinary(encode(`ID3タグを編集するには\n\n${TEXT}\n`, "utf-8"))).toBe(false);
+  });
+
   it("sees as text an old Shift_JIS file closed by a DOS end-of-file mark (0x1A)", () => {
     const bytes = new Uint8Array([...encode(titled, "shift_jis"), 0x1a]);
     expect(isBinary(bytes)).toBe(false);
