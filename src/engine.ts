@@ -4,6 +4,7 @@ import { summarize } from "./answer/summarize.ts";
 import type { Answer, PassageHit, SourceRef, Summary } from "./answer/types.ts";
 import { type Article, bodyBlocks, splitFrontMatter } from "./article/article.ts";
 import {
+  asStorageError,
   type CorpusSnapshot,
   deleteArticle,
   type FileStamp,
@@ -65,6 +66,17 @@ export interface EngineStats {
    * read-only corpus), until one succeeds. The next start-up then rebuilds or repairs it from the files.
    */
   readonly indexSaved: boolean;
+}
+
+/** A bulk store (Engine.putAll) stopped by a file it could not write: the `stored` before it are stored. */
+export class PartlyStoredError extends Error {
+  override readonly name = "PartlyStoredError";
+  /** The articles stored before the failure, in order. */
+  readonly stored: number;
+  constructor(stored: number, cause: unknown) {
+    super(`stored ${stored} articles, then: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.stored = stored;
+  }
 }
 
 export interface SearchPage {
@@ -355,7 +367,9 @@ export class Engine {
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
-    await writeArticle(this.#corpusDir, article);
+    await writeArticle(this.#corpusDir, article).catch((err: unknown) => {
+      throw asStorageError(err, "記事を保存できませんでした。記事は追加も更新もされていません。");
+    });
     this.#unindex(article.id);
     // Just written, so not settled: the next start-up reads the file again (see FileStamp).
     this.#addAnalysed(article, { fileHash: fileHashOf(article), stamp: null }, passages, fromTexts(passages, terms));
@@ -364,18 +378,32 @@ export class Engine {
 
   /**
    * Stores many articles (bulk import): writes every file, indexes them, and saves the index once.
-   * `progress` is called after each article with the number done.
+   * `progress` is called after each article with the number done. When a file cannot be written (a full
+   * disk), the ones written before it are indexed all the same, so that the engine holds what the folder
+   * does, and a PartlyStoredError says how many.
    */
   putAll(articles: readonly Article[], progress?: (done: number) => void): Promise<void> {
     return this.#serialized(async () => {
-      for (const article of articles) await writeArticle(this.#corpusDir, article);
-      for (const article of articles) this.#unindex(article.id);
+      let written = 0;
+      let failure: unknown = null;
+      for (const article of articles) {
+        try {
+          await writeArticle(this.#corpusDir, article);
+        } catch (err) {
+          failure = err;
+          break;
+        }
+        written++;
+      }
+      const stored = articles.slice(0, written);
+      for (const article of stored) this.#unindex(article.id);
       await this.#indexMany(
-        articles.map((article) => ({ article, fileHash: fileHashOf(article), stamp: null })),
+        stored.map((article) => ({ article, fileHash: fileHashOf(article), stamp: null })),
         progress,
       );
-      if (articles.length) await this.#saveAfterChange();
-      this.#log("engine.putAll", { articles: articles.length });
+      if (stored.length) await this.#saveAfterChange();
+      this.#log("engine.putAll", { articles: stored.length, of: articles.length });
+      if (failure !== null) throw new PartlyStoredError(stored.length, failure);
     });
   }
 
@@ -383,7 +411,9 @@ export class Engine {
   remove(id: string): Promise<boolean> {
     return this.#serialized(async () => {
       if (!this.#articles.has(id)) return false;
-      await deleteArticle(this.#corpusDir, id);
+      await deleteArticle(this.#corpusDir, id).catch((err: unknown) => {
+        throw asStorageError(err, "記事のファイルを削除できませんでした。記事は残っています。");
+      });
       this.#unindex(id);
       await this.#saveAfterChange();
       this.#log("engine.remove", { id });

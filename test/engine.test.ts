@@ -1,10 +1,10 @@
-import { readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { MAX_CANDIDATE_SENTENCES } from "../src/answer/summarize.ts";
 import { type Article, createArticle, formatArticle, hasVisibleText } from "../src/article/article.ts";
-import { Engine } from "../src/engine.ts";
+import { Engine, PartlyStoredError } from "../src/engine.ts";
 import { splitPassages } from "../src/search/passages.ts";
 import { indexPath } from "../src/search/persist.ts";
 import { RANKING_ARTICLES } from "./fixtures/ranking-articles.ts";
@@ -88,6 +88,22 @@ describe("Engine", () => {
     const reopened = await Engine.open({ corpusDir: dir });
     expect(reopened.stats.indexOrigin).toBe("loaded");
     expect(reopened.stats.articles).toBe(2);
+  });
+
+  it("stores and indexes the articles of a bulk store written before a file it could not write", async () => {
+    const { dir, engine } = await fresh(1);
+    const [a, b, c] = RANKING_ARTICLES.slice(7, 10).map((d) => createArticle(d, { by: "test", at }));
+    if (!a || !b || !c) throw new Error("three articles expected");
+    // a folder where the second article's file goes: its write fails, as on a full disk
+    await mkdir(path.join(dir, `${b.id}.md`));
+    const failed = await engine.putAll([a, b, c]).catch((err: unknown) => err);
+    expect(failed).toBeInstanceOf(PartlyStoredError);
+    expect((failed as PartlyStoredError).stored).toBe(1);
+    expect(engine.article(a.id)?.title).toBe(a.title);
+    expect(engine.article(b.id)).toBeUndefined();
+    expect(engine.article(c.id)).toBeUndefined();
+    expect(engine.stats.articles).toBe(2);
+    expect(await readdir(dir)).not.toContain(`${c.id}.md`);
   });
 
   it("replaces an article only while it is stored and the same as no other, in one serialized step", async () => {

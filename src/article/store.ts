@@ -204,13 +204,9 @@ export function fileHashOf(article: Article): string {
  * `<id>.md`. A crash leaves either the old file or the new one, never half of one.
  */
 export async function writeArticle(dir: string, article: Article): Promise<string> {
+  await mkdir(dir, { recursive: true });
   const target = articlePath(dir, article.id);
-  try {
-    await mkdir(dir, { recursive: true });
-    await writeFileAtomic(target, formatArticle(article));
-  } catch (err) {
-    throw asStorageError(err, "記事を保存できませんでした。記事は追加も更新もされていません。");
-  }
+  await writeFileAtomic(target, formatArticle(article));
   return target;
 }
 
@@ -221,14 +217,14 @@ export async function deleteArticle(dir: string, id: string): Promise<boolean> {
     return true;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return false;
-    throw asStorageError(err, "記事のファイルを削除できませんでした。記事は残っています。");
+    throw err;
   }
 }
 
 /**
  * A failed write of the corpus folder, as the moderator who asked for it is told: a full disk and a folder
- * that cannot be written are the operator's to mend, and say so (with what was and was not done); any other
- * error is a bug, rethrown as it is.
+ * that cannot be written are the operator's to mend, and say so, with `outcome`, what was and was not done
+ * (the caller knows: one article, or how many of an import); any other error is a bug, returned as it is.
  */
 export function asStorageError(err: unknown, outcome: string): unknown {
   const code = (err as NodeJS.ErrnoException).code;

@@ -5,7 +5,7 @@ import { type Article, bodyBlocks, createArticle } from "../article/article.ts";
 import { importPlainText } from "../article/import-text.ts";
 import { asStorageError } from "../article/store.ts";
 import { loadFetchConfig } from "../config.ts";
-import { Engine } from "../engine.ts";
+import { Engine, PartlyStoredError } from "../engine.ts";
 import { UserFacingError } from "../errors.ts";
 import { indexPath } from "../search/persist.ts";
 import { addArticle, addressKey, type DryRunResult, previewArticle, refetchArticle } from "./add-article.ts";
@@ -334,6 +334,14 @@ async function importFiles(target: string, flags: IngestFlags, corpusDir: string
       });
       done += batch.length;
     }
+  } catch (err) {
+    if (!(err instanceof PartlyStoredError)) throw err;
+    // A full disk mid-import: what was written is stored and indexed; say how much.
+    const stored = done + err.stored;
+    throw asStorageError(
+      err.cause,
+      `取り込みを途中で止めました。${stored} 件は追加済みで、残りの ${imported.length - stored} 件は追加されていません。`,
+    );
   } finally {
     bar?.stop();
   }
