@@ -74,7 +74,8 @@ export function articleChoices(engine: Engine, typed: string): Choice[] {
  * instead of choosing, the one article whose title matches.
  */
 export function resolveArticle(engine: Engine, value: string): SourceRef {
-  const key = value.trim();
+  // a URL as Discord posts one without its preview: <https://…>
+  const key = value.trim().replace(/^<(https?:\/\/[^<>\s]*)>$/iu, "$1");
   if (!VISIBLE.test(normalize(key)))
     throw new UserFacingError("記事を指定してください。入力すると候補が表示されます。");
   const found = engine.find(key);

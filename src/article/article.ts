@@ -81,7 +81,7 @@ export function checkSourceUrl(url: string): void {
   if (!url || isHttpUrl(url)) return;
   const shown = Array.from(url);
   throw new UserFacingError(
-    `出典の URL（${shown.length > 80 ? `${shown.slice(0, 80).join("")}…` : url}）は http:// か https:// で始まる URL ではありません。記事のページの URL を指定するか、URL なしで追加してください（CLI では --url を省きます）。`,
+    `出典の URL（${shown.length > 80 ? `${shown.slice(0, 80).join("")}…` : url}）は、ウェブページの URL として読めません。http:// か https:// で始まる正しい URL を指定するか、URL なしで追加してください（CLI では --url を省きます）。`,
     `article: url ${JSON.stringify(url)} is not an http(s) URL`,
   );
 }

@@ -54,7 +54,7 @@ export class DuplicateArticleError extends UserFacingError {
       );
     } else {
       // An article without a URL cannot be fetched again: it is renewed by removing it and adding it anew.
-      const renew = existing.url
+      const renew = isHttpUrl(existing.url)
         ? `/article refetch（CLI では shiori refetch ${existing.id}）を使ってください`
         : `/article remove（CLI では shiori remove ${existing.id}）で削除してから追加し直してください`;
       super(

@@ -1,6 +1,6 @@
 import { Readability } from "@mozilla/readability";
 import { JSDOM, VirtualConsole } from "jsdom";
-import type { ArticleDraft, Block } from "../article/article.ts";
+import { type ArticleDraft, type Block, isHttpUrl } from "../article/article.ts";
 import { publisherFromUrl } from "../article/import-text.ts";
 import { SourceRefusal } from "../errors.ts";
 import { clean, readPageMetadata } from "./page-metadata.ts";
@@ -107,7 +107,8 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Extract
 }
 
 function extract(html: string, options: ExtractOptions): ExtractedArticle {
-  const url = options.url && /^https?:\/\//iu.test(options.url) ? options.url : undefined;
+  // the test the URL was checked with (checkSourceUrl): 「http:example.com/a」 is one too
+  const url = options.url && isHttpUrl(options.url) ? options.url : undefined;
   const markup = shapeOfMarkup(html);
   if (markup.nesting > MAX_MARKUP_NESTING) throw tooComplex(`markup nested over ${MAX_MARKUP_NESTING}`);
   if (markup.elements > MAX_ELEMENTS) throw tooComplex(`markup of over ${MAX_ELEMENTS} elements`);

@@ -79,17 +79,15 @@ export async function readSource(source: ArticleSource, options: SourceOptions):
         );
       }
       checkSize(source.bytes.length, options.fetch.maxBytes);
-      // Extraction keeps an http(s) URL only: a page would be stored without the one given, silently.
-      checkSourceUrl(source.url?.trim() ?? "");
+      // Extraction keeps an http(s) URL only: a page would be stored without the one given, silently. The
+      // URL checked is the URL extracted with, spaces around it dropped.
+      const url = source.url?.trim() || undefined;
+      checkSourceUrl(url ?? "");
       const html = ext === ".html" || ext === ".htm";
       const { text, ...decoding } = decodeFile(source.bytes, { html });
       const extracted = html
-        ? await extractHtmlInWorker(
-            text,
-            { url: source.url, title: source.title, offset: options.offset },
-            options.extract,
-          )
-        : fromPlainText(text, { title: source.title, url: source.url, markdown: ext === ".md" });
+        ? await extractHtmlInWorker(text, { url, title: source.title, offset: options.offset }, options.extract)
+        : fromPlainText(text, { title: source.title, url, markdown: ext === ".md" });
       return { ...extracted, decoding, fetchedUrl: null };
     }
     case "text": {

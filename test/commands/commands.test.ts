@@ -290,6 +290,8 @@ describe("article choices", () => {
     const kamakura = engine.find("https://example.com/kamakura");
     expect(resolveArticle(engine, kamakura?.id ?? "").title).toBe("鎌倉の寺めぐり");
     expect(resolveArticle(engine, "https://example.com/kamakura").title).toBe("鎌倉の寺めぐり");
+    // as Discord posts a link without its preview
+    expect(resolveArticle(engine, " <https://example.com/kamakura> ").title).toBe("鎌倉の寺めぐり");
     expect(resolveArticle(engine, "鎌倉の寺めぐり").title).toBe("鎌倉の寺めぐり");
     expect(resolveArticle(engine, "千利休").title).toBe("茶道の歴史と千利休");
   });

@@ -530,13 +530,34 @@ describe("adding an article from a file or pasted text", () => {
         url,
       },
     ] as const) {
-      const error = await expectRefused(
-        source,
-        /出典の URL（.+）は http:\/\/ か https:\/\/ で始まる URL ではありません/u,
-      );
+      const error = await expectRefused(source, /出典の URL（.+）は、ウェブページの URL として読めません/u);
       expect(error.message).toContain(url);
       expect(error.message).toContain("URL なしで追加してください");
     }
+  });
+
+  it.each([
+    ["  https://example.jp/news/kaikan  ", "https://example.jp/news/kaikan"],
+    ["http:example.jp/news/kaikan", "http:example.jp/news/kaikan"],
+  ])("keeps the URL it accepted for an HTML file as for a text file: %s", async (given, stored) => {
+    const text = "町の図書館は、来月から日曜日も開館します。\n開館時間は午前10時から午後5時までです。";
+    const html = pageHtml({ ...LIBRARY_PAGE, title: "図書館の日曜開館", paragraphs: [text] });
+    const source = { kind: "file", name: "kaikan.html", bytes: encode(html, "utf-8"), url: given } as const;
+    const added = await addArticle(engine, source, options());
+    expect(added.article.url).toBe(stored);
+    await engine.remove(added.article.id);
+  });
+
+  it("tells to remove and re-add, not to refetch, an article stored earlier with no URL to fetch (「なし」)", async () => {
+    const text = "集会所の鍵の受け取り方\n\n集会所の鍵は、前日までに管理人室で受け取ってください。\n";
+    // stored before URLs were checked: 「なし」 where the URL goes
+    const old = { ...createArticle(importPlainText(text), { by: "test", at: new Date(0) }), url: "なし" };
+    await engine.put(old);
+    const source = { kind: "file", name: "kagi.txt", bytes: encode(text, "utf-8") } as const;
+    const error = await expectRefused(source, /同じ本文の記事は二重に登録しません/u);
+    expect(error.message).toContain(`shiori remove ${old.id}`);
+    expect(error.message).not.toContain("refetch");
+    await engine.remove(old.id);
   });
 
   it("refuses the same file attached twice as the same text, not as the same URL (it has none)", async () => {

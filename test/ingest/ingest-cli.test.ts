@@ -111,7 +111,7 @@ describe("shiori add", () => {
     );
     expect(code).toBe(1);
     expect(stdout).toBe("");
-    expect(stderr).toContain(`出典の URL（${url}）は http:// か https:// で始まる URL ではありません`);
+    expect(stderr).toContain(`出典の URL（${url}）は、ウェブページの URL として読めません`);
     expect(stderr).toContain("CLI では --url を省きます");
     expect(await corpusFiles()).toEqual(before);
   });
