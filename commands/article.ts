@@ -40,7 +40,7 @@ const PRIVATE = { private: true } as const;
 const TITLE_IN_MESSAGE_LIMIT = 100;
 
 /** A press of 「入力し直す」 after what was typed was forgotten. */
-export const FORM_FORGOTTEN = `入力内容の保存期間（${FORM_MEMORY_TTL_MS / 60_000} 分）が過ぎたか shiori が再起動したため、入力内容はもう残っていません。お手数ですが、もう一度 /article add を使ってください。`;
+export const FORM_FORGOTTEN = `この入力内容はもう残っていません（フォームをすでに送り直したか、保存期間の ${FORM_MEMORY_TTL_MS / 60_000} 分が過ぎたか、shiori が再起動しました）。送り直した記事は /article list で確かめられます。追加し直すには、もう一度 /article add を使ってください。`;
 /** A press of 「入力し直す」 by another moderator than the one who typed (Discord shows it to that one only). */
 const FORM_NOT_YOURS =
   "この「入力し直す」ボタンは、フォームを送信した本人だけが使えます。記事を追加するには /article add を使ってください。";
@@ -164,6 +164,8 @@ async function addPasted(ctx: ComponentContext): Promise<void> {
   if (url && !isHttpUrl(url)) {
     throw new UserFacingError(
       `出典の URL の欄に入力された「${truncate(oneLine(url), 60)}」は URL ではありません。http:// か https:// で始まる記事のページの URL を入れるか、欄を空のままにしてください。`,
+      // the log gets no text of the form (it may be private): only that the URL box held no URL
+      `form: the url box held no http(s) URL (${Array.from(url).length} characters)`,
     );
   }
   await ctx.defer(PRIVATE);

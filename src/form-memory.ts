@@ -23,6 +23,8 @@ export interface FormMemory {
   get(key: string): KeptForm | undefined;
   /** Forgets what is kept under `key`. */
   delete(key: string): void;
+  /** How many forms are held now, what expired included until a put or a get drops it. */
+  readonly size: number;
 }
 
 /**
@@ -64,6 +66,9 @@ export function createFormMemory(options: { limit?: number; ttlMs?: number; now?
     },
     delete(key) {
       kept.delete(key);
+    },
+    get size() {
+      return kept.size;
     },
   };
 }

@@ -122,10 +122,16 @@ const BINARY_BYTES = /[\x00-\x08\x0e-\x1a\x1c-\x1f]/gu;
 const BINARY_SHARE = 1 / 64;
 /** And at least so many, so that a short text with one stray control is still text. */
 const BINARY_MIN_CONTROLS = 4;
+/**
+ * NUL bytes no text holds but as UTF-16: so many of them are binary whatever the share of controls. An
+ * image of light pixels (a scanned page, a white BMP, ICO or PSD) holds NULs in its header and few controls
+ * after it.
+ */
+const BINARY_MIN_NULS = 4;
 
 /**
  * The first bytes of the binary formats most often renamed or served as text: PNG, JPEG, GIF, PDF, ZIP
- * (and Office files), gzip, RAR, 7z, TIFF, Ogg, MP3 (ID3), FLAC; RIFF (WAV, WebP, AVI) and ISO media
+ * (and Office files), gzip, RAR, 7z, TIFF, Ogg, MP3 (ID3), FLAC, Photoshop; RIFF (WAV, WebP, AVI) and ISO media
  * (MP4, HEIC: `ftyp` after 4 bytes) below. Each with the bytes after its letters that no text writes
  * (「ID3タグ」 opens a text, ID3 and a version byte an MP3).
  */
@@ -147,6 +153,7 @@ const SIGNATURES: readonly string[] = [
   "ID3\x04\x00",
   "fLaC\x00",
   "fLaC\x80",
+  "8BPS\x00",
 ];
 
 /** Whether a document's first bytes are a binary format's signature (see SIGNATURES). */
@@ -157,8 +164,8 @@ function hasBinarySignature(bytes: Uint8Array): boolean {
 }
 
 /**
- * Whether a document's bytes are no text: they open with a binary format's signature, or a share of its
- * first 4 KB are control bytes such as NUL (see BINARY_SHARE) and the bytes do not read as UTF-16 either.
+ * Whether a document's bytes are no text: they open with a binary format's signature, or its first 4 KB
+ * hold a few NULs or a share of control bytes (see BINARY_SHARE), and the bytes do not read as UTF-16.
  * An image or a PDF renamed photo.txt is binary: decoded, it would be stored as mojibake (「臼NG」 and
  * 22,000 characters of garbage). A text file with a stray control byte is not, nor one closed by a DOS
  * end-of-file mark (0x1A).
@@ -168,7 +175,8 @@ export function isBinary(bytes: Uint8Array): boolean {
   const end = bytes.at(-1) === 0x1a ? bytes.length - 1 : bytes.length;
   const sample = Buffer.from(bytes.subarray(0, Math.min(end, SNIFF_BYTES))).toString("latin1");
   const controls = sample.match(BINARY_BYTES)?.length ?? 0;
-  if (controls < Math.max(BINARY_MIN_CONTROLS, sample.length * BINARY_SHARE)) return false;
+  const nuls = sample.match(/\0/gu)?.length ?? 0;
+  if (nuls < BINARY_MIN_NULS && controls < Math.max(BINARY_MIN_CONTROLS, sample.length * BINARY_SHARE)) return false;
   return !bomOf(bytes)?.charset.startsWith("utf-16") && utf16Of(bytes) === null;
 }
 

@@ -653,14 +653,16 @@ describe("/article (moderators)", () => {
     const moderator = fake.newMember({ moderator: true });
     const typed = {
       title: "  風呂敷の包み方 🎁 ",
-      url: "なし",
+      url: "社外秘の下書き",
       text: "風呂敷は、物を包んで運ぶための四角い布です。\n\n瓶も本も、結び方ひとつで包めます。👨‍👩‍👧 家族の贈り物にも。",
     };
     const before = engine.stats.articles;
     const submit = await fake.send(fake.modalSubmit("article:text", typed, moderator));
     // The refusal says why, privately, as before, and carries the button.
     expect(submit.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
-    expect(String(lastBody(submit)["content"])).toMatch(/^出典の URL の欄に入力された「なし」は URL ではありません。/u);
+    expect(String(lastBody(submit)["content"])).toMatch(
+      /^出典の URL の欄に入力された「社外秘の下書き」は URL ではありません。/u,
+    );
     const [retry, ...others] = buttonsOf(lastBody(submit));
     expect(others).toEqual([]);
     expect(retry?.label).toBe("入力し直す");
@@ -696,8 +698,9 @@ describe("/article (moderators)", () => {
     expect(engine.stats.articles).toBe(before + 1);
     // Once sent, what was kept is forgotten; and none of it was ever logged.
     const again = await press(moderator);
-    expect(lastBody(again)["content"]).toContain("入力内容の保存期間");
+    expect(lastBody(again)["content"]).toContain("この入力内容はもう残っていません（フォームをすでに送り直したか");
     expect(logLines.join("")).not.toContain("瓶も本も");
+    expect(logLines.join("")).not.toContain("社外秘の下書き");
     await engine.remove(engine.find("https://example.com/furoshiki")?.id as string);
   });
 
@@ -709,7 +712,7 @@ describe("/article (moderators)", () => {
     const [retry] = buttonsOf(lastBody(submit));
     const message = String(fake.original(submit)["id"]);
     const forgotten =
-      "入力内容の保存期間（15 分）が過ぎたか shiori が再起動したため、入力内容はもう残っていません。お手数ですが、もう一度 /article add を使ってください。";
+      "この入力内容はもう残っていません（フォームをすでに送り直したか、保存期間の 15 分が過ぎたか、shiori が再起動しました）。送り直した記事は /article list で確かめられます。追加し直すには、もう一度 /article add を使ってください。";
     clockSkewMs = 16 * 60 * 1_000;
     try {
       const late = await fake.send(fake.button(String(retry?.custom_id), message, moderator));

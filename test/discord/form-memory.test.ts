@@ -57,4 +57,14 @@ describe("createFormMemory", () => {
       "b",
     ]);
   });
+
+  it("holds no expired text once a new form is kept, though nobody asked for it", () => {
+    let t = 0;
+    const forms = createFormMemory({ now: () => t });
+    forms.put("1", values("old"));
+    forms.put("2", values("older too"));
+    t = FORM_MEMORY_TTL_MS + 1;
+    forms.put("1", values("new"));
+    expect(forms.size).toBe(1);
+  });
 });

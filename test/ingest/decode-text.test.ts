@@ -108,6 +108,21 @@ describe("decodeText under a Latin-1 header (Apache's default charset)", () => {
   });
 });
 
+/** A 64 × 64 white BMP: a 54-byte header holding NULs, then 0xFF pixels. */
+function whiteBmp(): Uint8Array {
+  const header = new Uint8Array(54);
+  const view = new DataView(header.buffer);
+  header.set([0x42, 0x4d]); // BM
+  view.setUint32(2, 54 + 64 * 64 * 3, true);
+  view.setUint32(10, 54, true);
+  view.setUint32(14, 40, true);
+  view.setInt32(18, 64, true);
+  view.setInt32(22, 64, true);
+  view.setUint16(26, 1, true);
+  view.setUint16(28, 24, true);
+  return new Uint8Array([...header, ...new Uint8Array(64 * 64 * 3).fill(0xff)]);
+}
+
 describe("binary data and UTF-16 without a byte order mark", () => {
   const titled = `${LIBRARY_PAGE.title}\n\n${TEXT}\n`;
 
@@ -144,7 +159,8 @@ describe("binary data and UTF-16 without a byte order mark", () => {
       encode(`%PDF-1.4\n${"1 0 obj << /Type /Catalog >> endobj\n".repeat(10)}`, "utf-8"),
     ],
     ["an MP3's ID3 tag", new Uint8Array([...encode("ID3", "utf-8"), 3, 0, 0, 0, 0, 0x21, ...encode("TIT2", "utf-8")])],
-  ])("sees %s as binary: a format's signature, however few its control bytes", (_, bytes) => {
+    ["a white BMP (NULs in its header, no control in its pixels)", whiteBmp()],
+  ])("sees %s as binary, however few its control bytes: a signature or NULs", (_, bytes) => {
     expect(isBinary(bytes)).toBe(true);
   });
 
