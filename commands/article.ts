@@ -12,7 +12,7 @@ import {
 } from "../src/ingest/ingest.ts";
 import { COLORS, escapeMarkdown, listToEmbed, noticeToEmbed, summaryToEmbed } from "../src/render/embed.ts";
 import { oneLine, TEXT_INPUT_VALUE_LIMIT, truncate } from "../src/render/limits.ts";
-import { articleChoices, articleOption, resolveArticle } from "./choices.ts";
+import { articleChoices, articleOption, resolveArticle, typedUrl } from "./choices.ts";
 import {
   type Attachment,
   type Button,
@@ -47,12 +47,6 @@ const FORM_NOT_YOURS =
 
 function addedBy(userId: string): string {
   return `discord:${userId}`;
-}
-
-/** A URL as typed in Discord: trimmed, and without the `<…>` that posts a link without its preview. */
-function typedUrl(value: string): string {
-  const trimmed = value.trim();
-  return /^<[^<>]*>$/u.test(trimmed) ? trimmed.slice(1, -1).trim() : trimmed;
 }
 
 /** One page of the article list with its previous/next buttons. */

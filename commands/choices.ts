@@ -1,6 +1,7 @@
 import type { SlashCommandStringOption } from "discord.js";
 import { sourceOf } from "../src/answer/answer.ts";
 import type { SourceRef } from "../src/answer/types.ts";
+import { hasVisibleText } from "../src/article/article.ts";
 import type { Engine } from "../src/engine.ts";
 import { UserFacingError } from "../src/errors.ts";
 import { formatDate } from "../src/render/date.ts";
@@ -27,11 +28,11 @@ export function prepareArticleChoices(engine: Engine): void {
   for (const a of engine.list()) normalizedTitle(a.title);
 }
 
-/**
- * Whether normalized text shows anything. Text of spaces, controls and format characters (U+200B, bidi
- * marks) only, or a lone surrogate (which normalizes to ""), is nothing typed, and is in every title.
- */
-const VISIBLE = /[^\s\p{Cc}\p{Cf}]/u;
+/** A URL as typed in Discord: trimmed, and without the `<…>` that posts a link without its preview. */
+export function typedUrl(value: string): string {
+  const trimmed = value.trim();
+  return /^<[^<>]*>$/u.test(trimmed) ? trimmed.slice(1, -1).trim() : trimmed;
+}
 
 /**
  * Articles whose title contains what was typed (or whose id starts with it): titles first that start with
@@ -41,7 +42,9 @@ function matchArticles(engine: Engine, typed: string): SourceRef[] {
   const articles = engine.list();
   if (!typed.trim()) return articles;
   const query = normalize(typed).trim();
-  if (!VISIBLE.test(query)) return [];
+  // spaces, controls and zero-width characters alone, or a lone surrogate (normalized to ""), show nothing
+  // and are in every title
+  if (!hasVisibleText(query)) return [];
   const starts: SourceRef[] = [];
   const contains: SourceRef[] = [];
   for (const a of articles) {
@@ -74,9 +77,8 @@ export function articleChoices(engine: Engine, typed: string): Choice[] {
  * instead of choosing, the one article whose title matches.
  */
 export function resolveArticle(engine: Engine, value: string): SourceRef {
-  // a URL as Discord posts one without its preview: <https://…>
-  const key = value.trim().replace(/^<(https?:\/\/[^<>\s]*)>$/iu, "$1");
-  if (!VISIBLE.test(normalize(key)))
+  const key = typedUrl(value);
+  if (!hasVisibleText(normalize(key)))
     throw new UserFacingError("記事を指定してください。入力すると候補が表示されます。");
   const found = engine.find(key);
   if (found) return sourceOf(found);

@@ -106,7 +106,8 @@ export class Engine {
   readonly #workers: number;
   readonly #parallelFrom: number;
   readonly #dictionaryPath: string | undefined;
-  #stats: EngineStats;
+  /** The figures of the last open and save; the counts and indexSaved are read when asked (see stats). */
+  #stats: Omit<EngineStats, "indexSaved">;
   /** See EngineStats.indexSaved. */
   #indexSaved = true;
   /** Analyses of recent questions and passages: a repeated question costs no tokenizing. */
@@ -133,14 +134,7 @@ export class Engine {
     this.#workers = Math.max(1, options.workers ?? defaultPoolSize());
     this.#parallelFrom = options.parallelFrom ?? PARALLEL_FROM_PASSAGES;
     this.#dictionaryPath = options.dictionaryPath;
-    this.#stats = {
-      articles: 0,
-      passages: 0,
-      indexOrigin: "built",
-      openMs: 0,
-      indexedAt: new Date(),
-      indexSaved: true,
-    };
+    this.#stats = { articles: 0, passages: 0, indexOrigin: "built", openMs: 0, indexedAt: new Date() };
   }
 
   /**
@@ -163,9 +157,8 @@ export class Engine {
       indexOrigin: origin,
       openMs: Math.round(performance.now() - started),
       indexedAt: new Date(),
-      indexSaved: engine.#indexSaved,
     };
-    engine.#log("engine.open", { corpusDir: options.corpusDir, ...engine.#stats, filesRead });
+    engine.#log("engine.open", { corpusDir: options.corpusDir, ...engine.stats, filesRead });
     return engine;
   }
 

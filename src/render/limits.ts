@@ -69,13 +69,17 @@ export function truncate(raw: string, limit: number): string {
   const text = stripInvisible(raw.toWellFormed());
   if (text.length <= limit) return text;
   if (limit < ELLIPSIS.length) return "";
-  const budget = limit - ELLIPSIS.length;
+  return startWithin(text, limit - ELLIPSIS.length) + ELLIPSIS;
+}
+
+/** The longest start of a text, in whole graphemes, within `budget` UTF-16 code units. */
+function startWithin(text: string, budget: number): string {
   let out = "";
   for (const { segment } of graphemes(text)) {
     if (out.length + segment.length > budget) break;
     out += segment;
   }
-  return out + ELLIPSIS;
+  return out;
 }
 
 /**
@@ -86,13 +90,7 @@ export function truncate(raw: string, limit: number): string {
  */
 export function clip(raw: string, limit: number): string {
   const text = raw.toWellFormed();
-  if (text.length <= limit) return text;
-  let out = "";
-  for (const { segment } of graphemes(text)) {
-    if (out.length + segment.length > limit) break;
-    out += segment;
-  }
-  return out;
+  return text.length <= limit ? text : startWithin(text, limit);
 }
 
 /** One line of text: runs of whitespace (newlines included) become one space. */
