@@ -214,6 +214,8 @@ export class PassageIndex {
       let sum = r.score / Math.max(r.queryTerms.length, 1);
       let matched = wordsAmong(r.queryTerms);
       let inTitle = 0;
+      /** The question's words the passage holds that its title holds too. */
+      let matchedInTitle = 0;
       const shortId = internals.shortIdOf(id);
       const titled = titleTerms.get(articleId) ?? [];
       const rerank = i < RERANK_DEPTH || r.score === 0;
@@ -222,7 +224,10 @@ export class PassageIndex {
         for (const term of titled) {
           const found = selecting.includes(term) ? postingsOf(term) : null;
           const tf = found?.postings.get(shortId);
-          if (found && tf) inTitle += bm25(tf, length, found.idf);
+          if (found && tf) {
+            inTitle += bm25(tf, length, found.idf);
+            if (!term.includes(COMPOUND_JOINER)) matchedInTitle++;
+          }
         }
         if (rerank) {
           for (const { term, postings, idf } of commonPostings) {
@@ -231,13 +236,20 @@ export class PassageIndex {
             const contribution = bm25(tf, length, idf);
             sum += contribution;
             if (titled.includes(term)) inTitle += contribution;
-            if (!term.includes(COMPOUND_JOINER)) matched++;
+            if (!term.includes(COMPOUND_JOINER)) {
+              matched++;
+              if (titled.includes(term)) matchedInTitle++;
+            }
           }
         }
       }
       // A passage that matched pair terms only, and none of their words among the common ones, counts one.
       matched = Math.max(matched, 1);
-      scored.push({ id, articleId, full: sum * matched + title, focus: Math.max(sum - inTitle, 0) * matched + title });
+      // Within the article, the title's words count for nothing, in the sum and in the number of words held:
+      // counted, a passage saying ラオス and 首都 outranked the one about the capital, which leaves ラオス to
+      // the title (「ラオスの首都は？」). JSQuAD: recall@1 0.9217 → 0.9232, recall@5 0.9703 → 0.973.
+      const focus = Math.max(sum - inTitle, 0) * Math.max(matched - matchedInTitle, 1) + title;
+      scored.push({ id, articleId, full: sum * matched + title, focus });
     }
     // The title says what an article is about: the question's words found in it choose the article, the
     // others choose the passage. An article's best passage keeps its full score, so articles rank as they

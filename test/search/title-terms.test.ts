@@ -31,6 +31,20 @@ describe("PassageIndex.search: the title's words", () => {
     expect(hits.findIndex((h) => h.id === "bruckner:1")).toBeGreaterThan(hits.findIndex((h) => h.id === "mahler:0"));
   });
 
+  it("count for nothing in choosing among the article's passages, neither in score nor in number", () => {
+    // 「ラオスの首都は？」: every passage of the article may say ラオス; the one about the capital need not
+    const index = new PassageIndex();
+    index.addArticle("laos", "ラオス", [
+      { id: "laos:0", text: "ラオス 東南 アジア 内陸 国 首都 人口 通貨 キープ 加盟 国" },
+      { id: "laos:1", text: "首都 ヴィエンチャン 行政 区 県 構成" },
+      { id: "laos:2", text: "ラオス 歴史 王国 建国 ラオス 王朝" },
+    ]);
+    index.addArticle("thai", "タイ", [{ id: "thai:0", text: "タイ 首都 バンコク 人口" }]);
+    const hits = index.search(["ラオス", "首都"]);
+    // the capital's own passage first: the one that says ラオス too holds no more of what is asked
+    expect(hits.map((h) => h.id).slice(0, 2)).toEqual(["laos:1", "laos:0"]);
+  });
+
   it("still bring the article first when they are the question's only distinctive word", () => {
     // 「千利休って何をした人だっけ？」: 人 is everywhere, 千利休 is in one title
     expect(library().search(["千利休", "人"])[0]?.id).toBe("rikyu:0");
