@@ -40,7 +40,7 @@ import type {
 import { parseCustomId, WithButtons } from "../commands/context.ts";
 import { commands as allCommands } from "../commands/index.ts";
 import { type BotConfig, ConfigError, loadConfig } from "./config.ts";
-import { explainDiscordFailure } from "./discord-failure.ts";
+import { explainDiscordFailure, explainGatewayClose, GatewayClosedError } from "./discord-failure.ts";
 import { Engine } from "./engine.ts";
 import { UserFacingError } from "./errors.ts";
 import { createFormMemory } from "./form-memory.ts";
@@ -104,8 +104,16 @@ export interface BotOptions {
 
 export interface Bot {
   readonly client: Client;
-  /** Logs in and resolves when the gateway session is ready. */
+  /**
+   * Logs in and resolves when the gateway session is ready; rejects with a GatewayClosedError when Discord
+   * closes the gateway for good on the way (4014: a privileged intent not enabled).
+   */
   login(): Promise<void>;
+  /**
+   * Resolves when Discord closes the gateway for good (4004 a token reset, 4010–4014):
+   * discord.js does not reconnect after those, so the bot would stay up without receiving anything.
+   */
+  readonly lost: Promise<GatewayClosedError>;
   /**
    * Stops taking interactions, waits for those in flight (at most the grace period: the members of those
    * still running are told they were cut short), then for the engine's writes, then disconnects.
@@ -574,14 +582,35 @@ export function createBot(options: BotOptions): Bot {
     void task.finally(() => inFlight.delete(task));
   });
   client.on(Events.Error, (err) => logger.error({ event: "client.error", err }, "discord.js client error"));
+  // discord.js emits shardDisconnect only for the close codes it does not reconnect after.
+  let lostWith: GatewayClosedError | null = null;
+  let setLost: (closed: GatewayClosedError) => void = () => {};
+  const lost = new Promise<GatewayClosedError>((resolve) => {
+    setLost = resolve;
+  });
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    lostWith ??= new GatewayClosedError(event.code, client.options.intents.toArray());
+    logger.debug({ event: "client.shard_disconnect", shardId, closeCode: event.code }, "gateway closed for good");
+    setLost(lostWith);
+  });
   client.on(Events.Warn, (message) => logger.warn({ event: "client.warn", message }, "discord.js warning"));
 
   return {
     client,
+    lost,
     async login() {
       const ready = once(client, Events.ClientReady);
-      await client.login(config.token);
-      await ready;
+      const closed = lost.then((e) => Promise.reject(e));
+      closed.catch(() => {});
+      try {
+        await client.login(config.token);
+      } catch (err) {
+        // shardDisconnect comes first; login() then rejects with discord.js's plain Error, which has no code.
+        if (lostWith) throw new GatewayClosedError(lostWith.closeCode, lostWith.intents, { cause: err });
+        throw err;
+      }
+      // The session may still be closed while the client waits for the servers (GUILD_CREATE).
+      await Promise.race([ready, closed]);
     },
     async stop() {
       stopping = true;
@@ -678,28 +707,42 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   prepareArticleChoices(engine);
   const bot = createBot({ config, engine, logger, fetch: fetchOptionsOf(config.fetch), version });
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  /** Stops (see Bot.stop) and exits: after a signal (SIGTERM) with 0, after the gateway was lost with 1. */
+  const shutdown = async (why: { signal: string } | { reason: string }, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ event: "bot.stopping", signal }, "stopping");
+    logger.info({ event: "bot.stopping", ...why }, "stopping");
     await bot.stop();
     logger.info({ event: "bot.stopped" }, "stopped");
-    process.exit(0);
+    process.exit(exitCode);
   };
   // A second signal during shutdown gets Node's default: exit at once.
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown({ signal: "SIGINT" }));
+  process.once("SIGTERM", () => void shutdown({ signal: "SIGTERM" }));
   try {
     await bot.login();
   } catch (err) {
     // A rejected token or an unreachable Discord is the operator's to fix: one line saying how, details in the log.
     const failure = explainDiscordFailure(err, "login", config.apiBase);
-    logger.fatal({ event: "bot.login_failed", reason: failure.reason, err }, failure.message);
+    const closeCode = err instanceof GatewayClosedError ? err.closeCode : undefined;
+    logger.fatal({ event: "bot.login_failed", reason: failure.reason, closeCode, err }, failure.message);
     process.stderr.write(`${failure.message}\n`);
     process.exitCode = 1;
     await bot.client.destroy();
     return;
   }
+  // Discord closing the session for good leaves a bot that receives nothing (with nothing else to wait on,
+  // Node would even exit 0 in silence): say why, stop as on SIGTERM, and exit non-zero.
+  void bot.lost.then((closed) => {
+    if (stopping) return;
+    const failure = explainGatewayClose(closed, "running");
+    logger.fatal(
+      { event: "bot.gateway_closed", reason: failure.reason, closeCode: closed.closeCode, intents: closed.intents },
+      failure.message,
+    );
+    process.stderr.write(`${failure.message}\n`);
+    void shutdown({ reason: "gateway_closed" }, 1);
+  });
   const stats = engine.stats;
   logger.info(
     {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FakeDiscord, type InteractionTrace } from "./fake-discord.ts";
+import { WebSocket } from "ws";
+import { FakeDiscord, type InteractionTrace, PRIVILEGED_INTENTS } from "./fake-discord.ts";
 
 /**
  * The stand-in must refuse what Discord refuses, or the end-to-end tests would pass on payloads Discord
@@ -171,6 +172,24 @@ describe("FakeDiscord", () => {
     expect(detail).toContain("description: length 101");
     expect(detail).toContain("a required option after an optional one");
     expect(detail).toContain("a context menu command has no description");
+  });
+
+  it.each([
+    ["a privileged intent not enabled", "t", 1 | PRIVILEGED_INTENTS.MESSAGE_CONTENT, 4014, "Disallowed intent(s)."],
+    ["an intent that does not exist", "t", 1 | (1 << 22), 4013, "Invalid intent(s)."],
+    ["another token than Discord's", "old", 1, 4004, "Authentication failed."],
+  ])("closes the gateway on an IDENTIFY with %s, as Discord does", async (_, token, intents, code, reason) => {
+    fake.validToken = "t";
+    const ws = new WebSocket(`${fake.gatewayUrl}?v=10&encoding=json`);
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      ws.on("close", (c, r) => resolve({ code: c, reason: String(r) })),
+    );
+    ws.on("message", (raw) => {
+      if ((JSON.parse(String(raw)) as { op: number }).op === 10)
+        ws.send(JSON.stringify({ op: 2, d: { token, intents } }));
+    });
+    expect(await closed).toEqual({ code, reason });
+    expect(fake.gatewayCloses).toEqual([code]);
   });
 
   it("records a route it does not know", async () => {

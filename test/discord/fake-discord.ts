@@ -64,6 +64,24 @@ const PERMISSIONS = {
   USE_APPLICATION_COMMANDS: 1n << 31n,
   MANAGE_GUILD: 1n << 5n,
 };
+/** Gateway intents Discord sends only to a bot that has them enabled in the Developer Portal. */
+export const PRIVILEGED_INTENTS = {
+  GUILD_MEMBERS: 1 << 1,
+  GUILD_PRESENCES: 1 << 8,
+  MESSAGE_CONTENT: 1 << 15,
+} as const;
+/** Every intent bit Discord defines (0–16, 20, 21, 24, 25): IDENTIFY with another is closed 4013. */
+const KNOWN_INTENTS = 0x1ffff | (1 << 20) | (1 << 21) | (1 << 24) | (1 << 25);
+/** The close codes Discord ends a gateway connection with, with the reasons it gives. */
+export const CLOSE_REASONS: Record<number, string> = {
+  4000: "Unknown error.",
+  4004: "Authentication failed.",
+  4010: "Invalid shard.",
+  4011: "Sharding required.",
+  4012: "Invalid API version.",
+  4013: "Invalid intent(s).",
+  4014: "Disallowed intent(s).",
+};
 const MEMBER_PERMISSIONS =
   PERMISSIONS.VIEW_CHANNEL |
   PERMISSIONS.SEND_MESSAGES |
@@ -98,10 +116,18 @@ export class FakeDiscord {
   /** A test may hold a request before it is answered (a slow Discord): resolves when it may go on. */
   hold: ((request: { method: string; path: string }) => Promise<void>) | null = null;
   /**
-   * The bot token Discord knows; a request authenticated with another is answered 401, as Discord answers
-   * a token that was reset. null: any token is accepted.
+   * The bot token Discord knows; a request authenticated with another is answered 401, and a gateway
+   * IDENTIFY or RESUME with another is closed 4004, as Discord treats a token that was reset. null: any
+   * token is accepted.
    */
   validToken: string | null = null;
+  /**
+   * The privileged intents enabled for the bot in the Developer Portal (PRIVILEGED_INTENTS bits): an
+   * IDENTIFY asking for another is closed 4014, as Discord does.
+   */
+  enabledPrivilegedIntents = 0;
+  /** Close codes the gateway sent, in order. */
+  readonly gatewayCloses: number[] = [];
   /** A test may answer a request with an error of Discord's (a status and its JSON body); null: as usual. */
   refuse: ((request: RecordedRequest) => { status: number; json: unknown } | null) | null = null;
   /** Every payload the client sent on the gateway. */
@@ -197,8 +223,13 @@ export class FakeDiscord {
         case 1:
           ws.send(JSON.stringify({ op: 11 }));
           break;
-        case 2:
+        case 2: {
           this.identify = payload["d"] as Json;
+          const refused = this.#refusedIdentify(this.identify);
+          if (refused !== null) {
+            this.#close(ws, refused);
+            break;
+          }
           this.#send(ws, "READY", {
             v: 10,
             session_id: "fake-session-1",
@@ -210,11 +241,37 @@ export class FakeDiscord {
           });
           this.#send(ws, "GUILD_CREATE", this.#guild());
           break;
+        }
         case 6:
-          this.#send(ws, "RESUMED", {});
+          if (!this.#tokenValid((payload["d"] as Json)["token"])) this.#close(ws, 4004);
+          else this.#send(ws, "RESUMED", {});
           break;
       }
     });
+  }
+
+  #tokenValid(token: unknown): boolean {
+    return this.validToken === null || token === this.validToken;
+  }
+
+  /** The close code Discord answers an IDENTIFY with instead of READY, if any. */
+  #refusedIdentify(d: Json): number | null {
+    if (!this.#tokenValid(d["token"])) return 4004;
+    const intents = Number(d["intents"]);
+    if (!Number.isInteger(intents) || (intents & ~KNOWN_INTENTS) !== 0) return 4013;
+    const privileged = Object.values(PRIVILEGED_INTENTS).reduce((all, bit) => all | bit, 0);
+    if ((intents & privileged & ~this.enabledPrivilegedIntents) !== 0) return 4014;
+    return null;
+  }
+
+  #close(ws: WebSocket, code: number): void {
+    this.gatewayCloses.push(code);
+    ws.close(code, CLOSE_REASONS[code] ?? "");
+  }
+
+  /** Asks every connected client to reconnect and resume (op 7 RECONNECT), as Discord does now and then. */
+  askToReconnect(): void {
+    for (const ws of this.#sockets) ws.send(JSON.stringify({ op: 7, d: null }));
   }
 
   #guild(): Json {

@@ -268,6 +268,33 @@ describe("npm start", () => {
     expect(stderr).toContain("ネットワーク");
   });
 
+  it("stops with one Japanese line and a non-zero exit when Discord later closes the session for good (4004)", async () => {
+    const strict = new FakeDiscord();
+    strict.validToken = TOKEN;
+    await strict.start();
+    try {
+      const start = run("dist/bot.js", { ...discordEnv(), DISCORD_API_BASE: strict.apiBase, CORPUS_DIR: corpusDir });
+      await start.logged("bot.ready");
+      // The token is reset in the Developer Portal: Discord asks the bot to reconnect and refuses its RESUME.
+      strict.validToken = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gnew00.the-token-after-a-reset";
+      strict.askToReconnect();
+      const stderr = await expectOneJapaneseLine(start);
+      expect(strict.gatewayCloses).toEqual([4004]);
+      expect(stderr).toContain("Discord との接続が切れたため、shiori を停止しました");
+      expect(stderr).toContain("4004");
+      expect(stderr).toContain("Reset Token");
+      expect(await start.logged("bot.gateway_closed")).toMatchObject({
+        level: "fatal",
+        reason: "token_rejected",
+        closeCode: 4004,
+        intents: ["Guilds"],
+      });
+      await start.logged("bot.stopped");
+    } finally {
+      await strict.stop();
+    }
+  });
+
   it("loads the corpus, logs in, answers, and on SIGTERM finishes the article being added before it exits", async () => {
     const bot = run("dist/bot.js", {
       ...discordEnv(),
