@@ -1,5 +1,5 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
-import { hasVisibleText, isHttpUrl } from "../src/article/article.ts";
+import { hasVisibleText, isHttpUrl, typedUrl } from "../src/article/article.ts";
 import type { Engine } from "../src/engine.ts";
 import { UserFacingError } from "../src/errors.ts";
 import { FORM_MEMORY_TTL_MS } from "../src/form-memory.ts";
@@ -12,7 +12,7 @@ import {
 } from "../src/ingest/ingest.ts";
 import { COLORS, escapeMarkdown, listToEmbed, noticeToEmbed, summaryToEmbed } from "../src/render/embed.ts";
 import { oneLine, TEXT_INPUT_VALUE_LIMIT, truncate } from "../src/render/limits.ts";
-import { articleChoices, articleOption, resolveArticle, typedUrl } from "./choices.ts";
+import { articleChoices, articleOption, resolveArticle } from "./choices.ts";
 import {
   type Attachment,
   type Button,

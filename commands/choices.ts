@@ -1,7 +1,7 @@
 import type { SlashCommandStringOption } from "discord.js";
 import { sourceOf } from "../src/answer/answer.ts";
 import type { SourceRef } from "../src/answer/types.ts";
-import { hasVisibleText } from "../src/article/article.ts";
+import { hasVisibleText, typedUrl } from "../src/article/article.ts";
 import type { Engine } from "../src/engine.ts";
 import { UserFacingError } from "../src/errors.ts";
 import { formatDate } from "../src/render/date.ts";
@@ -26,12 +26,6 @@ function normalizedTitle(title: string): string {
 /** Normalizes every title ahead of the first autocomplete (about 0.3 s for 7,000 titles on a busy machine). */
 export function prepareArticleChoices(engine: Engine): void {
   for (const a of engine.list()) normalizedTitle(a.title);
-}
-
-/** A URL as typed in Discord: trimmed, and without the `<…>` that posts a link without its preview. */
-export function typedUrl(value: string): string {
-  const trimmed = value.trim();
-  return /^<[^<>]*>$/u.test(trimmed) ? trimmed.slice(1, -1).trim() : trimmed;
 }
 
 /**

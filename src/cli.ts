@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { typedUrl } from "./article/article.ts";
 import { loadCoreConfig } from "./config.ts";
 import { Engine } from "./engine.ts";
 import { UserFacingError } from "./errors.ts";
@@ -100,7 +101,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return 0;
       }
       case "summary": {
-        const id = needArg("記事の ID か URL");
+        const id = typedUrl(needArg("記事の ID か URL"));
         const engine = await open(config.corpusDir);
         // The engine's own message names no list; here the list is shiori list.
         if (!engine.find(id))

@@ -74,6 +74,17 @@ export function isHttpUrl(value: string): boolean {
 }
 
 /**
+ * A URL as a person types or pastes it: trimmed, and without the `<…>` around it. Discord users write
+ * `<https://…>` to post a link without its preview and paste it so; the bot's options and forms and the
+ * command line (add, extract, refetch, summary, --url) all take it.
+ * @example typedUrl(" <https://example.jp/a> ") // "https://example.jp/a"
+ */
+export function typedUrl(value: string): string {
+  const trimmed = value.trim();
+  return /^<[^<>]*>$/u.test(trimmed) ? trimmed.slice(1, -1).trim() : trimmed;
+}
+
+/**
  * Refuses a source URL that is not empty nor an absolute http(s) URL. Any other text would be stored as
  * the address: 「なし」 twice is then refused as the same URL, and /article refetch cannot fetch it.
  */

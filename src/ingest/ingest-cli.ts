@@ -1,7 +1,7 @@
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { SingleBar } from "cli-progress";
-import { type Article, bodyBlocks, createArticle } from "../article/article.ts";
+import { type Article, bodyBlocks, createArticle, typedUrl } from "../article/article.ts";
 import { importPlainText } from "../article/import-text.ts";
 import { asStorageError } from "../article/store.ts";
 import { loadFetchConfig } from "../config.ts";
@@ -20,7 +20,7 @@ export type IngestCommand = (typeof INGEST_COMMANDS)[number];
 
 export const INGEST_USAGE = `  add <URL|ファイル|->     記事を追加する（URL・.html/.htm/.txt/.md・- で標準入力のテキスト）
                           --title, --url, --dry-run（保存せずに抽出結果を表示）
-  refetch <ID>            記事を取得元 URL から取り直し、変わっていれば置き換える
+  refetch <ID|URL>        記事を取得元 URL から取り直し、変わっていれば置き換える
   extract <ファイル|URL>  記事を抽出して表示する（保存しない。--url で元の URL を指定）
   import <ファイル|フォルダ> プレーンテキスト記事（seed・livedoor 形式）をまとめて取り込む
   reindex                 索引をコーパスから作り直す`;
@@ -48,12 +48,14 @@ export interface IngestIo {
 export async function runIngestCommand(
   command: IngestCommand,
   args: readonly string[],
-  flags: IngestFlags,
+  given: IngestFlags,
   corpusDir: string,
   io: IngestIo,
 ): Promise<number> {
   const json = (value: unknown) => io.out(JSON.stringify(value, null, 2));
-  const arg = args.join(" ").trim();
+  // A URL pasted from Discord comes as <https://…>: taken as Discord's options take it.
+  const arg = typedUrl(args.join(" "));
+  const flags = given.url === undefined ? given : { ...given, url: typedUrl(given.url) };
   switch (command) {
     case "extract": {
       if (!arg)
@@ -114,7 +116,8 @@ export async function runIngestCommand(
     case "refetch": {
       if (!arg) throw new UserFacingError("取り直す記事の ID を指定してください。例: shiori refetch b91adfa52dd3");
       const engine = await Engine.open({ corpusDir });
-      const result = await refetchArticle(engine, arg, sourceOptions(io.env));
+      // By its id, or by its URL as /article refetch takes it.
+      const result = await refetchArticle(engine, engine.find(arg)?.id ?? arg, sourceOptions(io.env));
       if (flags.json) {
         json({
           id: result.article.id,

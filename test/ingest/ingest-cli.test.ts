@@ -147,6 +147,50 @@ describe("shiori add", () => {
   });
 });
 
+describe("a URL pasted from Discord as <https://…>", () => {
+  it("is taken by add, refetch, summary and --url as the URL inside", async () => {
+    let title = "郷土資料室の案内 第1版";
+    server.routes.set("/pasted.html", (_req, res) => {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end(
+        pageHtml({
+          ...LIBRARY_PAGE,
+          title,
+          paragraphs: [
+            "郷土資料室は図書館の2階にあり、町の古い地図や写真を見ることができる。",
+            "資料の複写を希望する人は、カウンターで申込書に記入する。",
+          ],
+        }),
+      );
+    });
+    const url = server.url("/pasted.html");
+    const added = await run(["add", "--json", ` <${url}> `]);
+    expect(added.stderr).toBe("");
+    expect(added.code).toBe(0);
+    const { id } = JSON.parse(added.stdout);
+    expect(JSON.parse(added.stdout)).toMatchObject({ title: "郷土資料室の案内 第1版", url });
+    expect(await corpusFiles()).toContain(`${id}.md`);
+
+    // refetch by the URL, as /article refetch takes it
+    title = "郷土資料室の案内 第2版";
+    const refetched = await run(["refetch", `<${url}>`]);
+    expect(refetched.stderr).toBe("");
+    expect(refetched.stdout).toContain(`更新しました: ${id}`);
+    expect(refetched.stdout).toContain("タイトル: 郷土資料室の案内 第1版 → 郷土資料室の案内 第2版");
+
+    const summary = await run(["summary", "--json", `<${url}>`]);
+    expect(summary.code).toBe(0);
+    expect(JSON.parse(summary.stdout)).toMatchObject({ articleId: id });
+
+    const pasted = await run(
+      ["add", "-", "--json", "--title", "公民館の予約", "--url", "<https://town.example.jp/notice/9>"],
+      "公民館の会議室は、使う日の一か月前から予約できます。\n鍵は窓口で受け取ってください。",
+    );
+    expect(pasted.stderr).toBe("");
+    expect(JSON.parse(pasted.stdout)).toMatchObject({ url: "https://town.example.jp/notice/9" });
+  });
+});
+
 describe("shiori refetch, remove, import and reindex", () => {
   it("refetch says what changed", async () => {
     let title = "町の記事 第1版";
