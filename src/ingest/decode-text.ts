@@ -156,28 +156,96 @@ const SIGNATURES: readonly string[] = [
   "8BPS\x00",
 ];
 
-/** Whether a document's first bytes are a binary format's signature (see SIGNATURES). */
+/** Whether a document's first bytes are a binary format's signature (see SIGNATURES), or a binary netpbm image's. */
 function hasBinarySignature(bytes: Uint8Array): boolean {
   const head = Buffer.from(bytes.subarray(0, 16)).toString("latin1");
   if (SIGNATURES.some((signature) => head.startsWith(signature))) return true;
-  return (head.startsWith("RIFF") && /^(WAVE|WEBP|AVI )/u.test(head.slice(8))) || head.slice(4, 8) === "ftyp";
+  if ((head.startsWith("RIFF") && /^(WAVE|WEBP|AVI )/u.test(head.slice(8))) || head.slice(4, 8) === "ftyp") return true;
+  return isBinaryNetpbm(bytes);
+}
+
+/** Netpbm's whitespace, and a comment (from # to the end of its line), between the fields of a header. */
+const NETPBM_GAP = String.raw`(?:[ \t\n\v\f\r]|#[^\n\r]*[\n\r])+`;
+/** P4 (PBM): width, height. P5 (PGM) and P6 (PPM): width, height, maxval. Then one whitespace byte, then the raster. */
+const NETPBM_HEADER = new RegExp(
+  String.raw`^P(?:(4)${NETPBM_GAP}(\d{1,6})${NETPBM_GAP}(\d{1,6})|([56])${NETPBM_GAP}(\d{1,6})${NETPBM_GAP}(\d{1,6})${NETPBM_GAP}(\d{1,5}))[ \t\n\v\f\r]`,
+  "u",
+);
+/** P7 (PAM): lines of `WIDTH 64`, `HEIGHT 64`, `DEPTH 3`, `MAXVAL 255`, `TUPLTYPE RGB` and comments, then ENDHDR. */
+const PAM_HEADER = /^P7\n((?:(?:#[^\n]*|[A-Z_]+(?:[ \t][^\n]*)?|[ \t]*)\n){1,64}?)ENDHDR\n/u;
+
+/**
+ * Whether the bytes are a binary netpbm image (PBM P4, PGM P5, PPM P6, PAM P7): their header is text, and
+ * the raster of a light picture (a scanned page) holds no NUL nor control byte; decoded, it is stored as
+ * replacement characters, or as kanji (0xB0–0xCF pixels read as EUC-JP). The magic is two letters a text
+ * may open with (「P5 の問題」), so the header must be whole and the raster the very size it gives (one image,
+ * or several of that size), as netpbm tools write them.
+ */
+function isBinaryNetpbm(bytes: Uint8Array): boolean {
+  if (bytes[0] !== 0x50 || bytes[1] === undefined || bytes[1] < 0x34 || bytes[1] > 0x37) return false;
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
+  let headerLength: number;
+  let rasterBytes: number;
+  const pam = PAM_HEADER.exec(head);
+  if (pam) {
+    const field = (name: string) =>
+      Number(new RegExp(String.raw`^${name}[ \t]+(\d{1,6})[ \t]*$`, "mu").exec(pam[1] as string)?.[1]);
+    const [width, height, depth, maxval] = [field("WIDTH"), field("HEIGHT"), field("DEPTH"), field("MAXVAL")];
+    if (!(width > 0 && height > 0 && depth > 0 && maxval > 0 && maxval < 65536)) return false;
+    headerLength = pam[0].length;
+    rasterBytes = width * height * depth * (maxval > 255 ? 2 : 1);
+  } else {
+    const m = NETPBM_HEADER.exec(head);
+    if (!m) return false;
+    const bitmap = m[1] !== undefined;
+    const width = Number(bitmap ? m[2] : m[5]);
+    const height = Number(bitmap ? m[3] : m[6]);
+    const maxval = bitmap ? 1 : Number(m[7]);
+    if (!(width > 0 && height > 0 && maxval > 0 && maxval < 65536)) return false;
+    headerLength = m[0].length;
+    const samples = m[4] === "6" ? 3 : 1;
+    rasterBytes = bitmap ? Math.ceil(width / 8) * height : width * height * samples * (maxval > 255 ? 2 : 1);
+  }
+  const rest = bytes.length - headerLength;
+  return rest > 0 && rest % rasterBytes === 0;
 }
 
 /**
- * Whether a document's bytes are no text: they open with a binary format's signature, or its first 4 KB
- * hold a few NULs or a share of control bytes (see BINARY_SHARE), and the bytes do not read as UTF-16.
- * An image or a PDF renamed photo.txt is binary: decoded, it would be stored as mojibake (「臼NG」 and
- * 22,000 characters of garbage). A text file with a stray control byte is not, nor one closed by a DOS
- * end-of-file mark (0x1A).
+ * The share of replacement characters (U+FFFD) in the best decoding of a document's first bytes (the
+ * charset detected, then the other Japanese ones, as decodeText tries them) at which it is no text: bytes
+ * that no charset read here makes characters of. Japanese text in any of them, or with a wrong label,
+ * decodes with none; a UTF-8 file cut in a character, or with a corrupted line, with a few.
  */
-export function isBinary(bytes: Uint8Array): boolean {
+const UNREADABLE_SHARE = 1 / 8;
+/** And at least so many, so that a short text with a broken character or two is still text. */
+const UNREADABLE_MIN = 8;
+
+/**
+ * Whether a document's bytes are no text: they open with a binary format's signature (a binary netpbm
+ * image's too), or its first 4 KB hold a few NULs or a share of control bytes (see BINARY_SHARE) and the
+ * bytes do not read as UTF-16, or they decode, in the best charset for them, to a share of replacement
+ * characters (see UNREADABLE_SHARE). An image or a PDF renamed photo.txt is binary: decoded, it would be
+ * stored as mojibake (「臼NG」 and 22,000 characters of garbage), and a light image without NULs (a white
+ * raw RGB dump) as rows of U+FFFD. A text file with a stray control byte is not, nor one closed by a DOS
+ * end-of-file mark (0x1A), nor Japanese text in another charset than its label says.
+ * @param hints as for decodeText of the same bytes (the Content-Type charset, HTML or not)
+ */
+export function isBinary(bytes: Uint8Array, hints: DecodeHints = { html: false }): boolean {
   if (hasBinarySignature(bytes)) return true;
   const end = bytes.at(-1) === 0x1a ? bytes.length - 1 : bytes.length;
-  const sample = Buffer.from(bytes.subarray(0, Math.min(end, SNIFF_BYTES))).toString("latin1");
+  const head = bytes.subarray(0, Math.min(end, SNIFF_BYTES));
+  const sample = Buffer.from(head).toString("latin1");
   const controls = sample.match(BINARY_BYTES)?.length ?? 0;
   const nuls = sample.match(/\0/gu)?.length ?? 0;
-  if (nuls < BINARY_MIN_NULS && controls < Math.max(BINARY_MIN_CONTROLS, sample.length * BINARY_SHARE)) return false;
-  return !bomOf(bytes)?.charset.startsWith("utf-16") && utf16Of(bytes) === null;
+  if (nuls >= BINARY_MIN_NULS || controls >= Math.max(BINARY_MIN_CONTROLS, sample.length * BINARY_SHARE)) {
+    return !bomOf(bytes)?.charset.startsWith("utf-16") && utf16Of(bytes) === null;
+  }
+  // Only bytes beyond ASCII can fail to decode; a character cut at the sample's end is not counted.
+  if (!head.some((b) => b >= 0x80)) return false;
+  const decoded = decodeText(head, hints).text;
+  const text = head.length < end ? decoded.slice(0, -1) : decoded;
+  const unreadable = text.match(/\uFFFD/gu)?.length ?? 0;
+  return unreadable >= UNREADABLE_MIN && unreadable >= text.length * UNREADABLE_SHARE;
 }
 
 /** The canonical decoder name of a charset label, or null when no decoder reads it. */

@@ -161,7 +161,7 @@ async function follow(
     let kind: PageKind;
     if (HTML_TYPES.has(type) || TEXT_TYPES.has(type)) {
       // An image a server labels text/plain would be stored as mojibake.
-      if (isBinary(bytes)) throw notText(type);
+      if (isBinary(bytes, { header: charset, html: HTML_TYPES.has(type) })) throw notText(type);
       kind = HTML_TYPES.has(type) ? "html" : "text";
     } else kind = sniff(bytes, type);
     return {

@@ -103,7 +103,7 @@ export async function readSource(source: ArticleSource, options: SourceOptions):
  * be stored as mojibake. The extension says nothing about the bytes.
  */
 export function decodeFile(bytes: Uint8Array, hints: { html: boolean }): DecodedText {
-  if (isBinary(bytes)) {
+  if (isBinary(bytes, hints)) {
     throw new UserFacingError(
       "このファイルは文字のデータではありません（画像などのデータのようです）。記事の本文を書いた .html・.htm・.txt・.md のファイルを指定してください。",
       "source: a binary file",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeText, isBinary } from "../../src/ingest/decode-text.ts";
-import { encode, LIBRARY_PAGE, pageHtml, pngBytes, utf16 } from "./pages.ts";
+import { encode, LIBRARY_PAGE, netpbm, pageHtml, pngBytes, utf16 } from "./pages.ts";
 
 const TEXT = LIBRARY_PAGE.paragraphs.join("\n");
 
@@ -162,6 +162,62 @@ describe("binary data and UTF-16 without a byte order mark", () => {
     ["a white BMP (NULs in its header, no control in its pixels)", whiteBmp()],
   ])("sees %s as binary, however few its control bytes: a signature or NULs", (_, bytes) => {
     expect(isBinary(bytes)).toBe(true);
+  });
+
+  it.each([
+    ["a white PPM (P6): 0xFF pixels, read as U+FFFD", netpbm("P6", 64, 64, () => 0xff)],
+    ["a scanned page in PGM (P5): light gray pixels", netpbm("P5", 64, 64, (i) => 0xf0 + ((i * 5) % 16))],
+    // 0xB0–0xCF pairs are JIS X 0208 kanji in EUC-JP: no replacement character, no control
+    [
+      "a mid-gray PGM (P5), whose pixels read as clean EUC-JP kanji",
+      netpbm("P5", 64, 64, (i) => 0xb0 + ((i * 5) % 32)),
+    ],
+    ["a black PBM (P4)", netpbm("P4", 64, 64, () => 0xff)],
+    ["a 16-bit PPM (P6, maxval 65535)", netpbm("P6", 16, 16, () => 0xe8, 65_535)],
+    [
+      "a PAM (P7) of light pixels",
+      new Uint8Array([
+        ...encode("P7\nWIDTH 32\nHEIGHT 32\nDEPTH 3\nMAXVAL 255\nTUPLTYPE RGB\nENDHDR\n", "utf-8"),
+        ...new Uint8Array(32 * 32 * 3).fill(0xc4),
+      ]),
+    ],
+  ])("sees %s as binary", (_, bytes) => {
+    expect(isBinary(bytes)).toBe(true);
+  });
+
+  it("sees as binary light pixels without any header (a raw RGB dump): they decode to replacement characters", () => {
+    const raw = Uint8Array.from({ length: 12_288 }, (_, i) => 0xe8 + ((i * 3) % 24));
+    // what it would have been stored as: the best of the Japanese decodings, a quarter U+FFFD
+    const text = decodeText(raw, { html: false }).text;
+    expect((text.match(/\uFFFD/gu)?.length ?? 0) / text.length).toBeGreaterThan(0.2);
+    expect(isBinary(raw)).toBe(true);
+  });
+
+  it.each([
+    ["opens with a netpbm magic and numbers", "P6 1920 1080 60 で録画する設定について\n\n"],
+    ["opens with P5 and Japanese", "P5 の問題の解き方\n\n"],
+  ])("sees as text a text that %s: the header gives a raster the file does not hold", (_, opening) => {
+    expect(isBinary(encode(`${opening}${TEXT}\n`, "utf-8"))).toBe(false);
+  });
+
+  it.each([
+    ["Shift_JIS labelled UTF-8", "shift_jis", "utf-8"],
+    ["EUC-JP labelled Shift_JIS", "euc-jp", "Shift_JIS"],
+    ["Shift_JIS labelled ISO-8859-1 (Apache's default)", "shift_jis", "ISO-8859-1"],
+  ] as const)(
+    "sees as text Japanese text in the wrong charset: %s (the decoder detects it first)",
+    (_, charset, label) => {
+      const bytes = encode(titled, charset);
+      expect(isBinary(bytes, { header: label, html: false })).toBe(false);
+      expect(decodeText(bytes, { header: label, html: false }).text).toBe(titled);
+    },
+  );
+
+  it("sees as text a UTF-8 file with a few broken bytes, and one cut in a character at 4 KB", () => {
+    const broken = new Uint8Array([...encode(titled, "utf-8"), 0xe3, 0x81, 0x0a, 0xff, 0xfe, ...encode(TEXT, "utf-8")]);
+    expect(isBinary(broken)).toBe(false);
+    // 「あ」 is three bytes: 4,096 bytes end inside one
+    expect(isBinary(encode("あ".repeat(2_000), "utf-8"))).toBe(false);
   });
 
   it("sees as text a text that opens with a format's letters: ID3タグ is no MP3", () => {

@@ -6,7 +6,7 @@ import { main } from "../../src/cli.ts";
 import { Engine } from "../../src/engine.ts";
 import { indexPath } from "../../src/search/persist.ts";
 import { removeDir, tempCorpusDir } from "../helpers/engine.ts";
-import { encode, LIBRARY_PAGE, pageHtml, pngBytes, RAILWAY_PAGE } from "./pages.ts";
+import { encode, LIBRARY_PAGE, netpbm, pageHtml, pngBytes, RAILWAY_PAGE } from "./pages.ts";
 import { serve, startServer, type TestServer } from "./server.ts";
 
 let server: TestServer;
@@ -134,6 +134,20 @@ describe("shiori add", () => {
     const piped = await run(["add", "-", "--title", "写真"], pngBytes());
     expect(piped.code).toBe(1);
     expect(piped.stderr).toMatch(/^標準入力のデータは文字ではありません/u);
+    expect(await corpusFiles()).toEqual(before);
+  });
+
+  it("refuses a scanned page saved as PPM and renamed scan.txt, rather than storing replacement characters", async () => {
+    const file = path.join(root, "scan.txt");
+    // paper-white pixels: no NUL, no control byte
+    await writeFile(
+      file,
+      netpbm("P6", 120, 90, (i) => 0xf4 + (i % 11)),
+    );
+    const before = await corpusFiles();
+    const added = await run(["add", file, "--title", "スキャンした回覧板"]);
+    expect(added.code).toBe(1);
+    expect(added.stderr).toMatch(/^このファイルは文字のデータではありません/u);
     expect(await corpusFiles()).toEqual(before);
   });
 

@@ -141,3 +141,23 @@ export function utf16(text: string, order: "le" | "be"): Uint8Array {
   if (order === "be") bytes.swap16();
   return new Uint8Array(bytes);
 }
+
+/**
+ * A binary netpbm image as netpbm tools and GIMP write one: P4 (bitmap, eight pixels a byte), P5 (gray)
+ * or P6 (RGB), a comment in its header, then `pixel(i)` for each sample byte of the raster.
+ */
+export function netpbm(
+  magic: "P4" | "P5" | "P6",
+  width: number,
+  height: number,
+  pixel: (i: number) => number,
+  maxval = 255,
+): Uint8Array {
+  const header = `${magic}\n# CREATOR: a test\n${width} ${height}\n${magic === "P4" ? "" : `${maxval}\n`}`;
+  const samples =
+    magic === "P4" ? Math.ceil(width / 8) * height : width * height * (magic === "P6" ? 3 : 1) * (maxval > 255 ? 2 : 1);
+  return new Uint8Array([
+    ...Buffer.from(header, "latin1"),
+    ...Uint8Array.from({ length: samples }, (_, i) => pixel(i)),
+  ]);
+}
