@@ -11,7 +11,7 @@ import {
   refetchArticle,
 } from "../src/ingest/ingest.ts";
 import { COLORS, escapeMarkdown, listToEmbed, noticeToEmbed, summaryToEmbed } from "../src/render/embed.ts";
-import { oneLine, TEXT_INPUT_VALUE_LIMIT, truncate } from "../src/render/limits.ts";
+import { clipCounted, oneLine, TEXT_INPUT_VALUE_LIMIT, truncate } from "../src/render/limits.ts";
 import { articleChoices, articleOption, resolveArticle } from "./choices.ts";
 import {
   type Attachment,
@@ -110,26 +110,75 @@ async function addAndReply(
   });
 }
 
+/** The boxes of the paste form: what each is called in a message, and the longest value it takes. */
+const PASTE_BOXES = {
+  title: { name: "タイトル", maxLength: 256 },
+  url: { name: "出典の URL", maxLength: 2_000 },
+  text: { name: "本文", maxLength: TEXT_INPUT_VALUE_LIMIT },
+} as const;
+type PasteBox = keyof typeof PASTE_BOXES;
+
+/** Where a body too long for the form goes instead. */
+const LONG_TEXT_AS_FILE = "長い本文は .txt ファイルにして /article add の file で追加できます。";
+
+/**
+ * What a reopened paste form gives back of a box: the value, cut at a grapheme to what the box takes in
+ * UTF-16 units (Discord counts characters, so an emoji-heavy body sent whole may not fit back), and how
+ * many characters of its end that left out.
+ */
+function refill(values: ReadonlyMap<string, string>, id: PasteBox): { text: string; cut: number } {
+  return clipCounted(values.get(id) ?? "", PASTE_BOXES[id].maxLength);
+}
+
+/**
+ * What to add to the refusal of a paste form whose reopened form cannot hold all that was typed (empty
+ * when it can): which boxes lose how much of their end, and where a long body goes instead.
+ */
+function reopenedCutNote(values: ReadonlyMap<string, string>): string {
+  const cut = (Object.keys(PASTE_BOXES) as PasteBox[])
+    .map((id) => ({ id, cut: refill(values, id).cut }))
+    .filter((b) => b.cut > 0);
+  if (cut.length === 0) return "";
+  const parts = cut.map((b) => `${PASTE_BOXES[b.id].name}の末尾 ${b.cut.toLocaleString("ja-JP")} 文字`);
+  return (
+    `なお、「入力し直す」で開くフォームには、${parts.join("と")}が長すぎて入りません。` +
+    (cut.some((b) => b.id === "text") ? LONG_TEXT_AS_FILE : "")
+  );
+}
+
 /**
  * The form of /article add for pasted text: title, source URL and body, filled with `values` when it is
  * reopened after a refusal. `key` is where those values are kept, forgotten once the form is sent again.
+ * A box that cannot hold all its value says so under its label.
  */
 export function pasteForm(values: ReadonlyMap<string, string> = new Map(), key?: string): Modal {
-  const typed = (id: string) => {
-    const value = values.get(id);
-    return value ? { value } : {};
+  const typed = (id: PasteBox) => {
+    const { text, cut } = refill(values, id);
+    if (!text) return {};
+    if (cut === 0) return { value: text };
+    const description =
+      `長すぎて末尾の ${cut.toLocaleString("ja-JP")} 文字が入りませんでした。` +
+      (id === "text" ? LONG_TEXT_AS_FILE : "");
+    return { value: text, description };
   };
   return {
     id: key ? customId("article", "text", key) : customId("article", "text"),
     title: "記事を追加（本文を貼り付け）",
     inputs: [
-      { id: "title", label: "タイトル", style: "short", required: true, maxLength: 256, ...typed("title") },
+      {
+        id: "title",
+        label: "タイトル",
+        style: "short",
+        required: true,
+        maxLength: PASTE_BOXES.title.maxLength,
+        ...typed("title"),
+      },
       {
         id: "url",
         label: "出典の URL（任意）",
         style: "short",
         required: false,
-        maxLength: 2_000,
+        maxLength: PASTE_BOXES.url.maxLength,
         placeholder: "https://…",
         ...typed("url"),
       },
@@ -138,7 +187,7 @@ export function pasteForm(values: ReadonlyMap<string, string> = new Map(), key?:
         label: "本文",
         style: "paragraph",
         required: true,
-        maxLength: TEXT_INPUT_VALUE_LIMIT,
+        maxLength: PASTE_BOXES.text.maxLength,
         ...typed("text"),
       },
     ],
@@ -354,7 +403,11 @@ export const article = defineCommand<ArticleOptions>({
         } catch (err) {
           // Discord cannot answer a form with a form: the message gets a button that reopens it, filled in.
           const key = ctx.forms.put(ctx.user.id, ctx.fields);
-          throw new WithButtons(err, [
+          // Said before it is pressed, when the form it opens cannot hold all that was sent.
+          const note = reopenedCutNote(ctx.fields);
+          const error =
+            note && err instanceof UserFacingError ? new UserFacingError(`${err.message}${note}`, err.detail) : err;
+          throw new WithButtons(error, [
             [{ id: customId("article", "retry", key), label: "入力し直す", style: "primary" }],
           ]);
         }

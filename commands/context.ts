@@ -46,6 +46,8 @@ export interface TextInput {
   readonly required: boolean;
   readonly maxLength?: number;
   readonly placeholder?: string;
+  /** A line under the label, at most 100 characters (what the member should know about the box). */
+  readonly description?: string;
   /** Text already in the box (what the member typed before); cut to `maxLength` if longer. */
   readonly value?: string;
 }

@@ -54,6 +54,7 @@ import {
   clip,
   MESSAGE_CONTENT_LIMIT,
   MESSAGE_EMBEDS_LIMIT,
+  MODAL_DESCRIPTION_LIMIT,
   MODAL_LABEL_LIMIT,
   MODAL_TITLE_LIMIT,
   TEXT_INPUT_VALUE_LIMIT,
@@ -188,6 +189,7 @@ function modalOf(modal: Modal) {
       return {
         type: ComponentType.Label,
         label: truncate(input.label, MODAL_LABEL_LIMIT),
+        ...(input.description ? { description: truncate(input.description, MODAL_DESCRIPTION_LIMIT) } : {}),
         component: {
           type: ComponentType.TextInput,
           custom_id: input.id,

@@ -34,6 +34,13 @@ export const STRING_OPTION_LIMIT = 6_000;
 
 export const MODAL_TITLE_LIMIT = 45;
 export const MODAL_LABEL_LIMIT = 45;
+/** The line under a label in a form (a Label component's description). */
+export const MODAL_DESCRIPTION_LIMIT = 100;
+/**
+ * A text input's value and max_length. Discord counts characters (code points), so a member may type up
+ * to 4,000 emoji or 𠮷, 8,000 UTF-16 units; a value given back in a form is bound in UTF-16 units, never
+ * more than Discord takes, and may then hold less than was typed (see clipCounted).
+ */
 export const TEXT_INPUT_VALUE_LIMIT = 4_000;
 
 /** Marks text that was cut. */
@@ -91,6 +98,17 @@ function startWithin(text: string, budget: number): string {
 export function clip(raw: string, limit: number): string {
   const text = raw.toWellFormed();
   return text.length <= limit ? text : startWithin(text, limit);
+}
+
+/**
+ * clip, and how many graphemes it left out of the end (0 when the text fits): for telling the member
+ * that a box given back to them does not hold all they typed.
+ * @example clipCounted("🍵🍵🍵", 4) // { text: "🍵🍵", cut: 1 }
+ */
+export function clipCounted(raw: string, limit: number): { text: string; cut: number } {
+  const text = clip(raw, limit);
+  if (text.length === raw.length) return { text, cut: 0 };
+  return { text, cut: graphemes(raw.toWellFormed()).length - graphemes(text).length };
 }
 
 /** One line of text: runs of whitespace (newlines included) become one space. */

@@ -490,6 +490,26 @@ describe("/article", () => {
       await expect(article.components?.["retry"]?.run(gone.ctx)).rejects.toThrow(FORM_FORGOTTEN);
     });
 
+    it("says when the reopened form cannot hold all the body: in the refusal, and under the body's label", async () => {
+      // 3,000 characters as Discord counts them, 6,000 UTF-16 units: the box takes 4,000 units, 2,000 𠮷
+      const body = `鍋の記録。${"𠮷".repeat(3_000)}`;
+      const fields = new Map([...typed, ["text", body]]);
+      const { ctx } = componentContext(customId("article", "text"), { fields, user: moderator });
+      const thrown = (await article.components?.["text"]?.run(ctx).catch((err: unknown) => err)) as WithButtons;
+      expect(thrown.error).toBeInstanceOf(UserFacingError);
+      expect((thrown.error as UserFacingError).message).toMatch(
+        /URL ではありません。.*なお、「入力し直す」で開くフォームには、本文の末尾 1,003 文字が長すぎて入りません。長い本文は \.txt ファイルにして \/article add の file で追加できます。$/u,
+      );
+      const key = parseCustomId(String(thrown.buttons[0]?.[0]?.id)).args[0] as string;
+      const text = pasteForm(fields, key).inputs.find((i) => i.id === "text");
+      expect(text?.value).toBe(`鍋の記録。${"𠮷".repeat(1_997)}`);
+      expect(text?.description).toBe(
+        "長すぎて末尾の 1,003 文字が入りませんでした。長い本文は .txt ファイルにして /article add の file で追加できます。",
+      );
+      // the other boxes fit: nothing said of them
+      expect(pasteForm(fields, key).inputs.filter((i) => i.description)).toHaveLength(1);
+    });
+
     it("leaves empty boxes empty in the first form", () => {
       expect(pasteForm().id).toBe("article:text");
       expect(pasteForm().inputs.map((i) => i.value)).toEqual([undefined, undefined, undefined]);

@@ -79,18 +79,27 @@ function buttonsOf(message: Json): { label: string; custom_id: string }[] {
     .map((b) => ({ label: b.label, custom_id: b.custom_id }));
 }
 
-/** A form the bot opened: its custom id, and each box's label, maximum length and prefilled value. */
+/** A form the bot opened: its custom id, and each box's label (and the line under it), maximum length and prefilled value. */
 function formOf(trace: InteractionTrace): {
   id: string;
-  inputs: { id: string; label: string; maxLength: number | undefined; value: string | undefined }[];
+  inputs: {
+    id: string;
+    label: string;
+    description: string | undefined;
+    maxLength: number | undefined;
+    value: string | undefined;
+  }[];
 } {
-  const data = trace.ack?.data as { custom_id: string; components: { label: string; component: Json }[] } | undefined;
+  const data = trace.ack?.data as
+    | { custom_id: string; components: { label: string; description?: string; component: Json }[] }
+    | undefined;
   if (trace.ack?.type !== 9 || !data) throw new Error(`no form for interaction ${trace.id}`);
   return {
     id: data.custom_id,
     inputs: data.components.map((c) => ({
       id: String(c.component["custom_id"]),
       label: c.label,
+      description: c.description,
       maxLength: c.component["max_length"] as number | undefined,
       value: c.component["value"] as string | undefined,
     })),
@@ -726,23 +735,47 @@ describe("/article (moderators)", () => {
     expect(lastBody(restarted)["content"]).toBe(forgotten);
   });
 
-  it("reopens a refused form of the longest text within what each box takes", async () => {
+  it("reopens a refused form of the longest text within what each box takes, and says what did not fit", async () => {
     const moderator = fake.newMember({ moderator: true });
-    // 4,000 characters as Discord may count them, 5,000 UTF-16 units: the box takes the first 4,000 units.
+    // 4,000 characters as Discord counts them, 5,000 UTF-16 units: the box takes the first 4,000 units.
     const text = "𠮷野家。".repeat(1_000);
     const submit = await fake.send(fake.modalSubmit("article:text", { title: "\u3000", url: "", text }, moderator));
+    // Told before pressing: the end of the body will not be in the form, and where a long body goes.
+    expect(String(lastBody(submit)["content"])).toBe(
+      "タイトルと本文の両方を入力してください。空白やゼロ幅スペースなどの見えない文字だけでは登録できません。" +
+        "なお、「入力し直す」で開くフォームには、本文の末尾 800 文字が長すぎて入りません。" +
+        "長い本文は .txt ファイルにして /article add の file で追加できます。",
+    );
     const [retry] = buttonsOf(lastBody(submit));
     const reopened = await fake.send(
       fake.button(String(retry?.custom_id), String(fake.original(submit)["id"]), moderator),
     );
     const body = formOf(reopened).inputs.find((i) => i.id === "text");
     expect(body?.maxLength).toBe(4000);
-    expect(body?.value?.length).toBeLessThanOrEqual(4000);
-    expect(body?.value?.length).toBeGreaterThan(3990);
-    expect(text.startsWith(String(body?.value))).toBe(true);
+    expect(body?.value).toBe("𠮷野家。".repeat(800));
+    // And told again under the body's label.
+    expect(body?.description).toBe(
+      "長すぎて末尾の 800 文字が入りませんでした。長い本文は .txt ファイルにして /article add の file で追加できます。",
+    );
+    // A title that shows nothing is given back as typed, and nothing is said under it.
+    expect(formOf(reopened).inputs[0]).toMatchObject({ value: "\u3000", description: undefined });
+  });
+
+  it("cuts an emoji-heavy body at a whole emoji when it reopens the form, never inside one", async () => {
+    const moderator = fake.newMember({ moderator: true });
+    // 3,501 characters as Discord counts them (each family five code points), 5,601 UTF-16 units
+    const family = "👨‍👩‍👧";
+    const text = `a${family.repeat(700)}`;
+    const submit = await fake.send(fake.modalSubmit("article:text", { title: "\u3000", url: "", text }, moderator));
+    expect(String(lastBody(submit)["content"])).toContain("本文の末尾 201 文字が長すぎて入りません");
+    const [retry] = buttonsOf(lastBody(submit));
+    const reopened = await fake.send(
+      fake.button(String(retry?.custom_id), String(fake.original(submit)["id"]), moderator),
+    );
+    const body = formOf(reopened).inputs.find((i) => i.id === "text");
+    expect(body?.value).toBe(`a${family.repeat(499)}`);
     expect(body?.value).not.toMatch(LONE_SURROGATE);
-    // A title that shows nothing is given back as typed.
-    expect(formOf(reopened).inputs[0]?.value).toBe("\u3000");
+    expect(body?.description).toMatch(/^長すぎて末尾の 201 文字が入りませんでした。/u);
   });
 
   it("takes a URL in Discord's no-preview form <…>, in the form's URL box and in url:", async () => {

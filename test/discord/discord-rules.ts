@@ -207,6 +207,7 @@ export function modalProblems(data: unknown): string[] {
     let input: unknown;
     if (isObject(c) && c["type"] === 18) {
       checkLength(problems, `${at}.label`, c["label"], 1, 45);
+      checkLength(problems, `${at}.description`, c["description"], 0, 100);
       input = c["component"];
     } else if (isObject(c) && c["type"] === 1 && Array.isArray(c["components"]) && c["components"].length === 1) {
       input = c["components"][0];

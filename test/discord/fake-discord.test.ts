@@ -104,6 +104,19 @@ describe("FakeDiscord", () => {
     expect((await post(callback(ok), { type: 9, data: within })).status).toBe(204);
   });
 
+  it("refuses a form whose label has a description over 100 characters (400 50035)", async () => {
+    const input = { type: 4, custom_id: "text", style: 2 };
+    const form = (description: string) => ({
+      custom_id: "f",
+      title: "題",
+      components: [{ type: 18, label: "本文", description, component: input }],
+    });
+    const t = await pending();
+    expect(await post(callback(t), { type: 9, data: form("説".repeat(101)) })).toMatchObject({ status: 400 });
+    expect(fake.violations.map((v) => v.detail).join()).toContain("description: length 101 not in 0..100");
+    expect((await post(callback(await pending()), { type: 9, data: form("説".repeat(100)) })).status).toBe(204);
+  });
+
   it("refuses a second initial response (40060)", async () => {
     const t = await pending();
     expect((await post(callback(t), { type: 5 })).status).toBe(204);

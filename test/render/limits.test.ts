@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   clip,
+  clipCounted,
   ELLIPSIS,
   embedLength,
   embedProblems,
@@ -41,6 +42,27 @@ describe("clip", () => {
 
   it("turns a lone surrogate into U+FFFD", () => {
     expect(clip("題\ud800", 10)).toBe("題\ufffd");
+  });
+});
+
+describe("clipCounted", () => {
+  it("says how many characters (graphemes) the cut left out, none when the text fits", () => {
+    expect(clipCounted("鎌倉の建長寺", 10)).toEqual({ text: "鎌倉の建長寺", cut: 0 });
+    expect(clipCounted("🍵🍵🍵", 4)).toEqual({ text: "🍵🍵", cut: 1 });
+    // 4 units reach into the second 𠮷: it is left out whole
+    expect(clipCounted("あ𠮷𠮷", 4)).toEqual({ text: "あ𠮷", cut: 1 });
+    expect(clipCounted(`家族${FAMILY}です`, 4)).toEqual({ text: "家族", cut: 3 });
+  });
+
+  it("keeps whole graphemes and counts what it drops, for any text and limit", () => {
+    fc.assert(
+      fc.property(oddText, fc.nat({ max: 120 }), (text, limit) => {
+        const { text: kept, cut } = clipCounted(text, limit);
+        expect(kept).toBe(clip(text, limit));
+        expect(kept).not.toMatch(LONE_SURROGATE);
+        expect(graphemes(kept).length + cut).toBe(graphemes(text.toWellFormed()).length);
+      }),
+    );
   });
 });
 
