@@ -40,6 +40,7 @@ import type {
 import { parseCustomId, WithButtons } from "../commands/context.ts";
 import { commands as allCommands } from "../commands/index.ts";
 import { type BotConfig, ConfigError, loadConfig } from "./config.ts";
+import { watchCorpus } from "./corpus-watch.ts";
 import { explainDiscordFailure, explainGatewayClose, GatewayClosedError } from "./discord-failure.ts";
 import { Engine } from "./engine.ts";
 import { UserFacingError } from "./errors.ts";
@@ -708,12 +709,17 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   }
   prepareArticleChoices(engine);
   const bot = createBot({ config, engine, logger, fetch: fetchOptionsOf(config.fetch), version });
+  // What the CLI (or an editor) changes in the folder while the bot runs is taken in, not left until a restart.
+  const corpusWatch = watchCorpus(engine, config.corpusDir, (event, fields) =>
+    event === "corpus.synced" ? logger.info({ event, ...fields }, event) : logger.warn({ event, ...fields }, event),
+  );
   let stopping = false;
   /** Stops (see Bot.stop) and exits: after a signal (SIGTERM) with 0, after the gateway was lost with 1. */
   const shutdown = async (why: { signal: string } | { reason: string }, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     logger.info({ event: "bot.stopping", ...why }, "stopping");
+    corpusWatch.close();
     await bot.stop();
     logger.info({ event: "bot.stopped" }, "stopped");
     process.exit(exitCode);
@@ -730,6 +736,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     logger.fatal({ event: "bot.login_failed", reason: failure.reason, closeCode, err }, failure.message);
     process.stderr.write(`${failure.message}\n`);
     process.exitCode = 1;
+    corpusWatch.close();
     await bot.client.destroy();
     return;
   }

@@ -414,6 +414,53 @@ export class Engine {
     });
   }
 
+  /**
+   * Takes in what changed in the corpus folder since this engine read it: articles another process added,
+   * replaced or removed there (the CLI while the bot runs), or a file edited by hand. Files whose stamp is
+   * unchanged are not read again. Serialized with the writes, so a duplicate check after it sees the
+   * folder as it is. A file that cannot be read as an article throws its CorpusFileError and leaves the
+   * engine as it was.
+   */
+  sync(): Promise<SyncResult> {
+    return this.#serialized(async () => {
+      const corpus = await readCorpus(this.#corpusDir, {
+        unchanged: (id, stamp) => {
+          const entry = this.#indexed.get(id);
+          const article = this.#articles.get(id);
+          return entry && article && sameStamp(entry.stamp, stamp) ? { article, fileHash: entry.fileHash } : undefined;
+        },
+      });
+      const result = { added: 0, replaced: 0, removed: 0 };
+      for (const id of [...this.#articles.keys()]) {
+        if (corpus.files.has(id)) continue;
+        this.#unindex(id);
+        result.removed++;
+      }
+      const stale: ({ article: Article } & FileOf)[] = [];
+      for (const article of corpus.articles) {
+        const file = { fileHash: corpus.files.get(article.id) as string, stamp: corpus.stamps.get(article.id) ?? null };
+        const entry = this.#indexed.get(article.id);
+        if (entry?.fileHash === file.fileHash) {
+          // read and found unchanged (this engine's own write, say): its stamp spares reading it next time
+          if (file.stamp && !sameStamp(file.stamp, entry.stamp))
+            this.#indexed.set(article.id, { ...entry, stamp: file.stamp });
+          continue;
+        }
+        if (entry) {
+          this.#unindex(article.id);
+          result.replaced++;
+        } else result.added++;
+        stale.push({ article, ...file });
+      }
+      await this.#indexMany(stale);
+      if (result.added + result.replaced + result.removed > 0) {
+        await this.#saveAfterChange();
+        this.#log("engine.sync", { ...result, filesRead: corpus.filesRead });
+      }
+      return result;
+    });
+  }
+
   /** Waits for the writes in flight. */
   async idle(): Promise<void> {
     await this.#writes.catch(() => {});
@@ -621,6 +668,13 @@ export class Engine {
     });
     this.#log("engine.save", { ms: Math.round(performance.now() - started) });
   }
+}
+
+/** What `Engine.sync` found changed in the corpus folder: articles added, replaced and removed there. */
+export interface SyncResult {
+  readonly added: number;
+  readonly replaced: number;
+  readonly removed: number;
 }
 
 /** The file an article was read from: the hash of its bytes, and its stamp if it was settled (see FileStamp). */

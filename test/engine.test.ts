@@ -65,6 +65,46 @@ describe("Engine", () => {
     expect((await Engine.open({ corpusDir: dir })).stats.indexOrigin).toBe("loaded");
   });
 
+  it("takes in what another process added, edited or removed in its folder while it runs", async () => {
+    const { dir, engine } = await fresh(2);
+    // the CLI, on the same folder: adds one article and removes another
+    const cli = await Engine.open({ corpusDir: dir });
+    const added = createArticle(RANKING_ARTICLES[9] as (typeof RANKING_ARTICLES)[0], { by: "cli", at });
+    await cli.put(added);
+    const [first, second] = engine.list();
+    if (!first || !second) throw new Error("two articles expected");
+    await cli.remove(second.articleId);
+    // and an editor changes the other's title
+    const file = path.join(dir, `${first.articleId}.md`);
+    await writeFile(file, (await readFile(file, "utf8")).replace(first.title, "書き換えた見出し"));
+    expect(engine.ask("わび茶を大成したのは誰？").found).toBe(false);
+
+    expect(await engine.sync()).toEqual({ added: 1, replaced: 1, removed: 1 });
+    expect(engine.ask("わび茶を大成したのは誰？").keyPoints[0]?.articleId).toBe(added.id);
+    expect(engine.article(second.articleId)).toBeUndefined();
+    expect(engine.ask(second.title).passages.some((p) => p.articleId === second.articleId)).toBe(false);
+    expect(engine.article(first.articleId)?.title).toBe("書き換えた見出し");
+    expect(engine.list().map((ref) => ref.title)).toContain("書き換えた見出し");
+    // the same article added again is now refused as a duplicate
+    expect(await engine.add({ ...added, id: "0123456789ab" }, (a, b) => a.body === b.body)).toEqual(added);
+    // nothing more to take in; its own writes are no change either
+    expect(await engine.sync()).toEqual({ added: 0, replaced: 0, removed: 0 });
+    await engine.remove(added.id);
+    expect(await engine.sync()).toEqual({ added: 0, replaced: 0, removed: 0 });
+    // what it saved is what a fresh start reads
+    const reopened = await Engine.open({ corpusDir: dir });
+    expect(reopened.stats.indexOrigin).toBe("loaded");
+    expect(reopened.stats.articles).toBe(1);
+  });
+
+  it("keeps what it holds when a file in its folder cannot be read as an article", async () => {
+    const { dir, engine } = await fresh(2);
+    await writeFile(path.join(dir, "0123456789ab.md"), "no front matter");
+    await expect(engine.sync()).rejects.toThrow(/0123456789ab\.md/u);
+    expect(engine.stats.articles).toBe(2);
+    expect(engine.ask("富士山の標高は？").found).toBe(true);
+  });
+
   it("rebuilds when the saved index is corrupt", async () => {
     const { dir } = await fresh();
     await writeFile(indexPath(dir), "{ not json");

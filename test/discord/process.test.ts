@@ -295,6 +295,38 @@ describe("npm start", () => {
     }
   });
 
+  it("takes in an article the CLI adds to its folder while it runs: found, and known as a duplicate", async () => {
+    const bot = run("dist/bot.js", { ...discordEnv(), CORPUS_DIR: corpusDir, ALLOWED_GUILD_IDS: fake.guildId });
+    try {
+      await bot.logged("bot.ready");
+      const query = [{ name: "query", type: 3, value: "わび茶" }];
+      expect(JSON.stringify((await fake.send(fake.chatInput("search", query))).bodies.at(-1)?.body)).not.toContain(
+        "千利休",
+      );
+      // `shiori add` in another process, on the same folder
+      const cli = await Engine.open({ corpusDir });
+      const added = createArticle(RANKING_ARTICLES[9] as (typeof RANKING_ARTICLES)[0], { by: "cli", at: new Date() });
+      await cli.put(added);
+      expect(await bot.logged("corpus.synced")).toMatchObject({ added: 1, replaced: 0, removed: 0 });
+      const found = await fake.send(fake.chatInput("search", query, fake.newMember()));
+      expect(JSON.stringify(found.bodies.at(-1)?.body)).toContain(added.title);
+      // the same text pasted in the form is refused with the id of the one the CLI stored
+      const pasted = await fake.send(
+        fake.modalSubmit("article:text", { title: "別の題", url: "", text: added.body }, fake.moderator),
+      );
+      expect(JSON.stringify(pasted.bodies.at(-1)?.body)).toContain(added.id);
+      await cli.remove(added.id);
+      const synced = () =>
+        bot.out.filter((line) => (JSON.parse(line) as Record<string, unknown>)["event"] === "corpus.synced");
+      for (let i = 0; synced().length < 2 && i < 200; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(JSON.parse(synced()[1] ?? "{}")).toMatchObject({ removed: 1 });
+    } finally {
+      bot.child.kill("SIGTERM");
+      await bot.exit;
+    }
+    expect(fake.violations).toEqual([]);
+  });
+
   it("loads the corpus, logs in, answers, and on SIGTERM finishes the article being added before it exits", async () => {
     const bot = run("dist/bot.js", {
       ...discordEnv(),
