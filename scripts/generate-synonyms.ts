@@ -15,8 +15,8 @@
  * - only forms kuromoji reads as one noun written as the form is (NFKC, lower case, the long vowel
  *   folded), so that the term is the word's in documents and questions alike: not 澄まし, which kuromoji
  *   reads as the verb 澄ます, nor ヘヴィ, which normalization writes ヘビ (the snake); or a loanword
- *   (katakana or letters) kuromoji cuts in two nouns, side by side or at a ・, listed by its two terms,
- *   which analysis reads as one word: スマート フォン is スマートフォン, as スマホ is; ドン・キホーテ is ドンキ. Not a kanji compound (国際 連合 for 国連, 日本 共産党):
+ *   (katakana or letters) kuromoji cuts in two nouns, listed by its two terms, which analysis reads as one
+ *   word: スマート フォン is スマートフォン, as スマホ is. Not a kanji compound (国際 連合 for 国連, 日本 共産党):
  *   its parts are words of their own, and reading them as one cost JSQuAD 6 questions at recall@1 and 5 at
  *   answerHitAt1. Forms of three words or more are left out;
  * - not a spelling in kanji or kana alone that the dictionary lists as another spelling (異表記) of the
@@ -41,7 +41,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { analyze, foldLongVowel, joined, type Token } from "../src/text/analyze.ts";
+import { analyze, foldLongVowel, type Token } from "../src/text/analyze.ts";
 import { loadTokenizer } from "../src/text/tokenizer.ts";
 
 const require = createRequire(import.meta.url);
@@ -79,15 +79,13 @@ function asWritten(form: string): string {
  * two nouns' terms, space-separated, when kuromoji cuts it in two nouns that together are all of it
  * (スマートフォン → "スマート フォン"). Else null.
  */
-function keyOf(tokens: readonly Token[], source: string, written: string, foreign: boolean): string | null {
+function keyOf(tokens: readonly Token[], written: string, foreign: boolean): string | null {
   const [first, second] = tokens;
   if (!first?.term || first.pos[0] !== "名詞") return null;
   if (tokens.length === 1) return first.term === foldLongVowel(written) ? first.term : null;
   if (!foreign || tokens.length !== 2 || !second?.term || second.pos[0] !== "名詞") return null;
-  // side by side, or with a ・ between them, as analysis joins them (ドン・キホーテ)
-  if (!joined(source, first, second)) return null;
-  const between = first.end === second.start ? "" : "・";
-  return first.surface + between + second.surface === written ? `${first.term} ${second.term}` : null;
+  if (first.end !== second.start) return null;
+  return first.surface + second.surface === written ? `${first.term} ${second.term}` : null;
 }
 
 /** A form of the dictionary as analysis reads it. */
@@ -146,7 +144,7 @@ export async function synonymsSource(): Promise<string> {
       const written = asWritten(form.midashi);
       const foreign = FOREIGN.test(form.midashi.normalize("NFKC"));
       const tokens = analyze(tokenizer, form.midashi, { synonyms: false });
-      read.push({ form, word, written, foreign, tokens, key: keyOf(tokens, form.midashi, written, foreign) });
+      read.push({ form, word, written, foreign, tokens, key: keyOf(tokens, written, foreign) });
     }
   }
   // A form of two words, as written or as analysis reads it (ユゴー and ユーゴー, both ユーゴ), folds in neither.
