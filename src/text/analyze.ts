@@ -18,6 +18,11 @@ export interface Token {
   readonly pos: readonly [string, string, string];
   /** Set on question words (いつ, どこ, 何年 ...): they are not search terms but say what kind of answer is wanted. */
   readonly question?: QuestionType;
+  /**
+   * The terms of a name's parts, where IPADIC lists it whole with a ・ in it (テキサス・レンジャーズ: テキサス,
+   * レンジャーズ): searched and indexed beside the term of the whole, as compound terms are (see partTermsOf).
+   */
+  readonly parts?: readonly string[];
 }
 
 /** 品詞 that never make search terms. */
@@ -135,10 +140,13 @@ export function analyze(tokenizer: Tokenizer, text: string, options: { synonyms?
     const term = questions.has(i) ? null : toTerm(token, surface);
     const sourceStart = normalized.sourceStart[start] ?? 0;
     const sourceEnd = normalized.sourceEnd[end - 1] ?? sourceStart;
+    const parts = term !== null && token.word_type === "KNOWN" ? partTermsOf(surface, term, tokenizer) : null;
     tokens.push(
       question
         ? { term, surface, start: sourceStart, end: sourceEnd, pos, question }
-        : { term, surface, start: sourceStart, end: sourceEnd, pos },
+        : parts
+          ? { term, surface, start: sourceStart, end: sourceEnd, pos, parts }
+          : { term, surface, start: sourceStart, end: sourceEnd, pos },
     );
   }
   return synonyms ? foldSynonyms(tokens) : tokens;
@@ -211,12 +219,13 @@ function maskPictographs(text: string): string {
   return text.replace(PICTOGRAPHS, (run) => " ".repeat(run.length));
 }
 
-/** The index terms of a text: its words in order, repeats kept, then its compound terms. */
+/** The index terms of a text: its words in order, repeats kept, then its compound terms and the parts of names. */
 export function analyzeTerms(tokenizer: Tokenizer, text: string): string[] {
   const tokens = analyze(tokenizer, text);
   const terms: string[] = [];
   for (const token of tokens) if (token.term !== null) terms.push(token.term);
   for (const compound of compoundTerms(tokens)) terms.push(compound);
+  for (const token of tokens) if (token.parts) terms.push(...token.parts);
   return terms;
 }
 
@@ -225,9 +234,39 @@ export function wordsOf(tokens: readonly Token[]): string[] {
   return [...new Set(tokens.flatMap((t) => (t.term === null ? [] : [t.term])))];
 }
 
-/** What a query is searched with: its words, each once, and its compound terms. */
+/** What a query is searched with: its words, each once, its compound terms and the parts of names. */
 export function searchTermsOf(tokens: readonly Token[]): string[] {
-  return [...new Set([...wordsOf(tokens), ...compoundTerms(tokens)])];
+  return [...new Set([...wordsOf(tokens), ...compoundTerms(tokens), ...tokens.flatMap((t) => t.parts ?? [])])];
+}
+
+/** The part terms of the words IPADIC lists whole with a ・ in them, by surface (a few thousand words). */
+const PART_TERMS = new Map<string, readonly string[] | null>();
+
+/**
+ * The terms of the parts of a word IPADIC lists whole with a ・ in it, each as analysis reads it alone
+ * (マンチェスター・ユナイテッド: マンチェスタ, ユナイテッド), or null. kuromoji cuts most names it knows at
+ * their ・ (グスタフ・マーラー) and shiori cuts those it does not know (see splitAtNakaguro), but a few it
+ * lists whole (テキサス・レンジャーズ, ニューヨーク・ヤンキース): a member who writes one part (「ダル レンジャーズ
+ * 契約 いくら」) finds them by these terms. The whole keeps its own term, so that its other spellings in the
+ * synonym dictionary (ドン・キホーテ, ドンキ) still meet it.
+ */
+function partTermsOf(surface: string, term: string, tokenizer: Tokenizer): readonly string[] | null {
+  if (!surface.includes("・")) return null;
+  let parts = PART_TERMS.get(surface);
+  if (parts === undefined) {
+    const pieces = surface.split("・").filter((piece) => piece !== "");
+    parts =
+      pieces.length > 1 && pieces.length <= MAX_NAME_PARTS
+        ? pieces.flatMap((piece) => {
+            const alone = tokenizer.tokenize(piece);
+            const word = alone.length === 1 ? alone[0] : undefined;
+            const partTerm = word && word.pos === "名詞" ? toTerm(word, piece) : null;
+            return partTerm === null || partTerm === term ? [] : [SYNONYM_OF.get(partTerm) ?? partTerm];
+          })
+        : [];
+    PART_TERMS.set(surface, parts.length ? parts : null);
+  }
+  return parts?.length ? parts : null;
 }
 
 /**

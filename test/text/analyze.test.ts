@@ -584,6 +584,16 @@ describe("analyze", () => {
       ["グーテンベルク", "グーテンベルク"],
     ]);
     expect(analyze(tokenizer, "グスタフ・マーラー").map((t) => t.term)).toEqual(["グスタフ", "マーラ"]);
+    // a name IPADIC lists whole keeps its term, and its parts are terms beside it: 「ダル レンジャーズ」 finds
+    // the Texas Rangers, and ドンキ still meets ドン・キホーテ
+    expect(analyzeTerms(tokenizer, "テキサス・レンジャーズとの契約")).toEqual([
+      "テキサス・レンジャーズ",
+      "契約",
+      "テキサス",
+      "レンジャーズ",
+    ]);
+    expect(analyzeTerms(tokenizer, "マンチェスター・ユナイテッド")).toEqual(["マンチェスタ", "ユナイテッド"]);
+    expect(analyzeTerms(tokenizer, "ドンキ")[0]).toBe(analyzeTerms(tokenizer, "ドン・キホーテ")[0]);
     // its parts are a person's name, as IPADIC tags the names it knows
     expect(analyze(tokenizer, "ローガン・スタントン").map((t) => t.pos.join("-"))).toEqual([
       "名詞-固有名詞-人名",
