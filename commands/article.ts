@@ -141,7 +141,7 @@ function reopenedCutNote(values: ReadonlyMap<string, string>): string {
   if (cut.length === 0) return "";
   const parts = cut.map((b) => `${PASTE_BOXES[b.id].name}の末尾 ${b.cut.toLocaleString("ja-JP")} 文字`);
   return (
-    `なお、「入力し直す」で開くフォームには、${parts.join("と")}が長すぎて入りません。` +
+    `なお、「入力し直す」で開くフォームは長さに限りがあるため、${parts.join("と")}が入りません。` +
     (cut.some((b) => b.id === "text") ? LONG_TEXT_AS_FILE : "")
   );
 }

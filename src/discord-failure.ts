@@ -77,7 +77,6 @@ export function explainGatewayClose(closed: GatewayClosedError, when: "login" | 
   const happened = `${stopped}Discord がゲートウェイの接続を閉じました`;
   const intents = closed.intents.length > 0 ? closed.intents.join("、") : "（なし）";
   const privileged = closed.intents.flatMap((name) => PRIVILEGED_INTENTS[name] ?? []);
-  const developer = "直らない場合は、ログを添えて開発者に知らせてください。";
   switch (closed.closeCode) {
     case 4004:
       return {
@@ -92,10 +91,8 @@ export function explainGatewayClose(closed: GatewayClosedError, when: "login" | 
         message:
           `${happened}（4014: 許可されていないインテント）。shiori が求めるインテントは ${intents} です。` +
           (privileged.length > 0
-            ? `${DEVELOPER_PORTAL}の Bot ページの Privileged Gateway Intents で ${privileged.join("、")} を有効にするか、` +
-              "ボットが求めるインテントからそれを外してから、もう一度起動してください。"
-            : "このうち特権インテントはありません。" +
-              `${DEVELOPER_PORTAL}の Bot ページの Privileged Gateway Intents の設定を確かめてから、もう一度起動してください。${developer}`),
+            ? `${DEVELOPER_PORTAL}の Bot ページの Privileged Gateway Intents で ${privileged.join("、")} を有効にしてから、もう一度起動してください。`
+            : "このうち特権インテントはないため、開発者ポータルの設定では直りません。ボットのプログラムの問題です。ログを添えて開発者に知らせてください。"),
       };
     case 4013:
       return {

@@ -240,10 +240,9 @@ export function isBinary(bytes: Uint8Array, hints: DecodeHints = { html: false }
   if (nuls >= BINARY_MIN_NULS || controls >= Math.max(BINARY_MIN_CONTROLS, sample.length * BINARY_SHARE)) {
     return !bomOf(bytes)?.charset.startsWith("utf-16") && utf16Of(bytes) === null;
   }
-  // Only bytes beyond ASCII can fail to decode; a character cut at the sample's end is not counted.
+  // Only bytes beyond ASCII can fail to decode (a character cut at the sample's end is one of UNREADABLE_MIN).
   if (!head.some((b) => b >= 0x80)) return false;
-  const decoded = decodeText(head, hints).text;
-  const text = head.length < end ? decoded.slice(0, -1) : decoded;
+  const text = decodeText(head, hints).text;
   const unreadable = text.match(/\uFFFD/gu)?.length ?? 0;
   return unreadable >= UNREADABLE_MIN && unreadable >= text.length * UNREADABLE_SHARE;
 }
@@ -369,15 +368,21 @@ const UNREADABLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\ue000-\uf8ff\ufffd]
  * kanji, Hangul, private-use characters or lone surrogates, but no kana.
  */
 function utf16Of(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
-  if (bytes.length < 2 || bytes.length % 2 !== 0) return null;
+  if (bytes.length < 2) return null;
   // Valid UTF-8 without a NUL (ASCII included) is UTF-8: 「B0D0F0」 stays ASCII.
   if (!bytes.includes(0) && isUtf8(bytes)) return null;
+  // A file cut short may end in half a character, or half of a surrogate pair: the rest is read.
+  const whole = bytes.subarray(0, bytes.length - (bytes.length % 2));
   for (const charset of ["utf-16le", "utf-16be"] as const) {
     let text: string;
     try {
-      text = new TextDecoder(charset, { fatal: true, ignoreBOM: true }).decode(bytes);
+      text = new TextDecoder(charset, { fatal: true, ignoreBOM: true }).decode(whole);
     } catch {
-      continue;
+      try {
+        text = new TextDecoder(charset, { fatal: true, ignoreBOM: true }).decode(whole.subarray(0, whole.length - 2));
+      } catch {
+        continue;
+      }
     }
     if (UNREADABLE.test(text)) continue;
     if (readsAsJapanese(text) || asciiShare(text) >= 0.9) return charset;

@@ -498,7 +498,7 @@ describe("/article", () => {
       const thrown = (await article.components?.["text"]?.run(ctx).catch((err: unknown) => err)) as WithButtons;
       expect(thrown.error).toBeInstanceOf(UserFacingError);
       expect((thrown.error as UserFacingError).message).toMatch(
-        /URL ではありません。.*なお、「入力し直す」で開くフォームには、本文の末尾 1,003 文字が長すぎて入りません。長い本文は \.txt ファイルにして \/article add の file で追加できます。$/u,
+        /URL ではありません。.*なお、「入力し直す」で開くフォームは長さに限りがあるため、本文の末尾 1,003 文字が入りません。長い本文は \.txt ファイルにして \/article add の file で追加できます。$/u,
       );
       const key = parseCustomId(String(thrown.buttons[0]?.[0]?.id)).args[0] as string;
       const text = pasteForm(fields, key).inputs.find((i) => i.id === "text");

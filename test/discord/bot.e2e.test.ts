@@ -743,7 +743,7 @@ describe("/article (moderators)", () => {
     // Told before pressing: the end of the body will not be in the form, and where a long body goes.
     expect(String(lastBody(submit)["content"])).toBe(
       "タイトルと本文の両方を入力してください。空白やゼロ幅スペースなどの見えない文字だけでは登録できません。" +
-        "なお、「入力し直す」で開くフォームには、本文の末尾 800 文字が長すぎて入りません。" +
+        "なお、「入力し直す」で開くフォームは長さに限りがあるため、本文の末尾 800 文字が入りません。" +
         "長い本文は .txt ファイルにして /article add の file で追加できます。",
     );
     const [retry] = buttonsOf(lastBody(submit));
@@ -767,7 +767,7 @@ describe("/article (moderators)", () => {
     const family = "👨‍👩‍👧";
     const text = `a${family.repeat(700)}`;
     const submit = await fake.send(fake.modalSubmit("article:text", { title: "\u3000", url: "", text }, moderator));
-    expect(String(lastBody(submit)["content"])).toContain("本文の末尾 201 文字が長すぎて入りません");
+    expect(String(lastBody(submit)["content"])).toContain("本文の末尾 201 文字が入りません");
     const [retry] = buttonsOf(lastBody(submit));
     const reopened = await fake.send(
       fake.button(String(retry?.custom_id), String(fake.original(submit)["id"]), moderator),

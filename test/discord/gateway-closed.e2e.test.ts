@@ -82,8 +82,7 @@ describe("a gateway Discord closes while the bot logs in", () => {
     expect(failure.message).toMatch(/^Discord へのログインに失敗しました。/u);
     expect(failure.message).toContain("4014");
     expect(failure.message).toContain("shiori が求めるインテントは Guilds、MessageContent です");
-    expect(failure.message).toContain("Privileged Gateway Intents で Message Content Intent を有効にする");
-    expect(failure.message).toContain("外して");
+    expect(failure.message).toContain("Privileged Gateway Intents で Message Content Intent を有効にしてから");
     expect(failure.message).not.toContain(TOKEN);
   });
 
@@ -165,10 +164,10 @@ describe("explainGatewayClose", () => {
     expect(failure.message).not.toContain("\n");
   });
 
-  it("4014 with no privileged intent asked for: says so, and where to look", () => {
+  it("4014 with no privileged intent asked for: says the portal cannot fix it, and to tell the developer", () => {
     const failure = explainGatewayClose(new GatewayClosedError(4014, ["Guilds"]), "login");
     expect(failure.message).toContain("shiori が求めるインテントは Guilds です");
-    expect(failure.message).toContain("特権インテントはありません");
-    expect(failure.message).toContain("Privileged Gateway Intents");
+    expect(failure.message).toContain("特権インテントはないため、開発者ポータルの設定では直りません");
+    expect(failure.message).toContain("開発者に知らせてください");
   });
 });

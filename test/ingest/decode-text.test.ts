@@ -230,6 +230,15 @@ describe("binary data and UTF-16 without a byte order mark", () => {
     expect(decodeText(bytes, { html: false }).charset).toBe("shift_jis");
   });
 
+  it.each(["le", "be"] as const)("reads UTF-16%s text without a byte order mark that was cut short", (order) => {
+    const bytes = utf16(`${titled}😀`, order);
+    // one byte short, and half of the emoji's surrogate pair short
+    for (const cut of [bytes.subarray(0, bytes.length - 1), bytes.subarray(0, bytes.length - 2)]) {
+      expect(isBinary(cut)).toBe(false);
+      expect(decodeText(cut, { html: false }).text.startsWith(titled)).toBe(true);
+    }
+  });
+
   it.each(["le", "be"] as const)("reads UTF-16%s text without a byte order mark, NULs and all", (order) => {
     const bytes = utf16(titled, order);
     expect(isBinary(bytes)).toBe(false);
