@@ -51,6 +51,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     (command || values.help ? io.out : io.err)(USAGE);
     return values.help ? 0 : 2;
   }
+  const dryRunRefusal = values["dry-run"] ? refuseDryRun(command) : undefined;
+  if (dryRunRefusal) {
+    io.err(dryRunRefusal);
+    return 2;
+  }
   const config = loadCoreConfig(values.corpus ? { ...io.env, CORPUS_DIR: values.corpus } : io.env);
   const style = { color: io.color };
   const json = (value: unknown) => io.out(JSON.stringify(value, null, 2));
@@ -159,6 +164,28 @@ function parse(argv: readonly string[]) {
       help: { type: "boolean", short: "h", default: false },
     },
   });
+}
+
+/** Verbs that take --dry-run: they show what they would store and store nothing. */
+const DRY_RUN_COMMANDS: readonly string[] = ["add", "import"];
+
+/**
+ * Why --dry-run is refused for a verb that would not honour it (a remove would delete), or undefined
+ * when the verb takes it. An unknown verb is left to the usage message.
+ */
+function refuseDryRun(command: string): string | undefined {
+  if (DRY_RUN_COMMANDS.includes(command)) return undefined;
+  const hints: Record<string, string> = {
+    remove: "削除する記事は shiori summary <ID> で確かめてから、--dry-run を付けずに実行してください。",
+    refetch: "取り直した結果を保存せずに見るには shiori extract <URL> を使ってください。",
+    reindex: "reindex は索引（キャッシュ）を作り直すだけで、記事は変更しません。",
+  };
+  const readOnly = ["ask", "search", "summary", "list", "extract"];
+  const hint =
+    hints[command] ??
+    (readOnly.includes(command) ? `${command} は記事を変更しないので、--dry-run は要りません。` : undefined);
+  if (hint === undefined) return undefined;
+  return `--dry-run（保存せずに結果を表示する）は add と import でだけ使えます。${command} は実行していません。${hint}`;
 }
 
 function open(corpusDir: string): Promise<Engine> {

@@ -23,6 +23,7 @@ export const INGEST_USAGE = `  add <URL|ファイル|->     記事を追加す�
   refetch <ID|URL>        記事を取得元 URL から取り直し、変わっていれば置き換える
   extract <ファイル|URL>  記事を抽出して表示する（保存しない。--url で元の URL を指定）
   import <ファイル|フォルダ> プレーンテキスト記事（seed・livedoor 形式）をまとめて取り込む
+                          --dry-run（保存せずに、追加とスキップになる記事を表示）
   reindex                 索引をコーパスから作り直す`;
 
 export interface IngestFlags {
@@ -311,6 +312,27 @@ async function importFiles(target: string, flags: IngestFlags, corpusDir: string
       skipped.push({ file, reason: err.message });
     }
   }
+  if (flags.dryRun) {
+    // What an import would do, from the same checks, and nothing written.
+    const seconds = Math.round(performance.now() - started) / 1000;
+    if (flags.json) {
+      json(io, {
+        dryRun: true,
+        imported: imported.map((a) => ({ id: a.id, title: a.title, url: a.url })),
+        skipped,
+        articles: engine.stats.articles,
+        passages: engine.stats.passages,
+        seconds,
+      });
+    } else {
+      if (imported.length <= 20) for (const a of imported) io.out(`追加します: ${a.id}  ${a.title}`);
+      reportSkipped(skipped, io);
+      io.out(
+        `--dry-run のため、何も保存していません。実行すると ${imported.length} 件を追加し、${skipped.length} 件をスキップします（いまのコーパス: ${engine.stats.articles} 件、${seconds} 秒）。`,
+      );
+    }
+    return imported.length === 0 && skipped.length > 0 ? 1 : 0;
+  }
   const bar =
     io.progress?.isTTY && !flags.json && imported.length > 1
       ? new SingleBar({
@@ -351,6 +373,7 @@ async function importFiles(target: string, flags: IngestFlags, corpusDir: string
   const seconds = Math.round(performance.now() - started) / 1000;
   if (flags.json) {
     json(io, {
+      dryRun: false,
       imported: imported.map((a) => ({ id: a.id, title: a.title, url: a.url })),
       skipped,
       articles: engine.stats.articles,
@@ -359,13 +382,18 @@ async function importFiles(target: string, flags: IngestFlags, corpusDir: string
     });
   } else {
     if (imported.length <= 20) for (const a of imported) io.out(`追加しました: ${a.id}  ${a.title}`);
-    for (const s of skipped.slice(0, 50)) io.err(`スキップ: ${s.file}: ${s.reason}`);
-    if (skipped.length > 50) io.err(`ほか ${skipped.length - 50} 件をスキップしました。`);
+    reportSkipped(skipped, io);
     io.out(
       `${imported.length} 件を追加、${skipped.length} 件をスキップしました（コーパス: ${engine.stats.articles} 件、${engine.stats.passages} 段落、${seconds} 秒）。`,
     );
   }
   return imported.length === 0 && skipped.length > 0 ? 1 : 0;
+}
+
+/** The files skipped, on stderr: the first 50, then how many more. */
+function reportSkipped(skipped: readonly { file: string; reason: string }[], io: IngestIo): void {
+  for (const s of skipped.slice(0, 50)) io.err(`スキップ: ${s.file}: ${s.reason}`);
+  if (skipped.length > 50) io.err(`ほか ${skipped.length - 50} 件をスキップしました。`);
 }
 
 function json(io: IngestIo, value: unknown): void {

@@ -319,3 +319,61 @@ describe("shiori refetch, remove, import and reindex", () => {
     expect(reopened.stats.indexOrigin).toBe("loaded");
   });
 });
+
+describe("--dry-run never changes the corpus", () => {
+  it("import --dry-run lists what it would add and skip, and stores nothing", async () => {
+    const source = path.join(root, "dry");
+    await mkdir(source, { recursive: true });
+    const article = (n: number, title: string, body: string) =>
+      `http://news.livedoor.com/article/detail/7${n}/\n2012-11-0${n}T09:00:00+0900\n${title}\n${body}\n`;
+    await writeFile(path.join(source, "a.txt"), article(1, "図書館の開館時間", "図書館は午前9時に開く。"));
+    await writeFile(path.join(source, "b.txt"), article(2, "公園の清掃", "公園の清掃は毎月第1土曜日。"));
+    await writeFile(path.join(source, "c.txt"), article(2, "公園の清掃", "公園の清掃は毎月第1土曜日。"));
+    const before = await corpusFiles();
+    const dry = await run(["import", source, "--dry-run"]);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/^追加します: [0-9a-f]{12} {2}図書館の開館時間$/mu);
+    expect(dry.stdout).toContain(
+      "--dry-run のため、何も保存していません。実行すると 2 件を追加し、1 件をスキップします",
+    );
+    expect(dry.stdout).not.toContain("追加しました");
+    expect(dry.stderr).toContain(`スキップ: ${path.join(source, "c.txt")}: 同じ記事がすでにあります`);
+    expect(await corpusFiles()).toEqual(before);
+
+    const json = await run(["import", source, "--dry-run", "--json"]);
+    const planned = JSON.parse(json.stdout);
+    expect(planned).toMatchObject({ dryRun: true, articles: before.length });
+    expect(await corpusFiles()).toEqual(before);
+
+    // what the dry run announced is what the import does
+    const done = JSON.parse((await run(["import", source, "--json"])).stdout);
+    expect(done.dryRun).toBe(false);
+    expect(done.imported).toEqual(planned.imported);
+    expect(await corpusFiles()).toEqual(
+      [...before, ...planned.imported.map((a: { id: string }) => `${a.id}.md`)].sort(),
+    );
+  });
+
+  it.each([
+    ["remove", "shiori summary"],
+    ["refetch", "shiori extract"],
+    ["reindex", "索引"],
+    ["ask", "記事を変更しない"],
+    ["list", "記事を変更しない"],
+  ])("%s --dry-run is refused before anything is done", async (verb, hint) => {
+    const [first] = await corpusFiles();
+    const id = (first as string).replace(/\.md$/u, "");
+    const before = await corpusFiles();
+    const { code, stdout, stderr } = await run([
+      verb,
+      "--dry-run",
+      ...(verb === "list" || verb === "reindex" ? [] : [id]),
+    ]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^--dry-run（保存せずに結果を表示する）は add と import でだけ使えます。/u);
+    expect(stderr).toContain(`${verb} は実行していません。`);
+    expect(stderr).toContain(hint);
+    expect(await corpusFiles()).toEqual(before);
+  });
+});
