@@ -425,10 +425,19 @@ interface FailureContext {
   readonly blocked: (AddressVerdict & { host: string }) | null;
 }
 
+/** The host name of a URL, or the URL itself when it does not parse. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+}
+
 /** Turns what went wrong into a message for the moderator; a UserFacingError passes as it is. */
 function explain(err: unknown, context: FailureContext): unknown {
   if (err instanceof UserFacingError) return err;
-  const error = err as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
+  const error = err as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException; syscall?: string };
   const code = error.code ?? error.cause?.code ?? "";
   const detail = `fetch: ${context.url}: ${code || error.name}: ${error.message}`;
   if (context.blocked) return blockedRefusal(context.blocked.host, context.blocked);
@@ -447,17 +456,35 @@ function explain(err: unknown, context: FailureContext): unknown {
       detail,
     );
   }
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "EAI_NONAME") {
-    let host = context.url;
-    try {
-      host = new URL(context.url).hostname;
-    } catch {}
-    return refusal(`ホスト名（${host}）が見つかりませんでした。`, "URL のつづりを確かめてください。", detail);
+  const syscall = error.syscall ?? error.cause?.syscall;
+  if (code === "EINVAL" && syscall === "getaddrinfo") {
+    // A name the resolver will not even look up: longer than 253 characters, or a label of more than 63.
+    return refusal(
+      `URL のホスト名（${shorten(hostOf(context.url), 40)}）が長すぎるか正しい形ではないため、サイトを探せませんでした。`,
+      "URL のつづりを確かめてください。",
+      detail,
+    );
+  }
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "EAI_NONAME" || syscall === "getaddrinfo") {
+    return refusal(
+      `ホスト名（${shorten(hostOf(context.url))}）が見つかりませんでした。`,
+      "URL のつづりを確かめてください。",
+      detail,
+    );
   }
   if (/^(ERR_TLS|CERT_|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED|ERR_SSL)/u.test(code)) {
     return refusal(
       "サイトの証明書を確かめられなかったため、取得を中止しました。",
       "URL を確かめるか、本文をテキストで貼り付けてください。",
+      detail,
+    );
+  }
+  // The server answered, but not in HTTP (another protocol on that port, a control character in a
+  // header, a broken chunked body): undici's parser refuses it. The site is at fault, not shiori.
+  if (error.name === "HTTPParserError" || code.startsWith("HPE_")) {
+    return refusal(
+      "サイトの応答が HTTP の形式になっていないため、読み取れませんでした（サイト側の問題です）。",
+      "URL（ポート番号も）が正しいか確かめるか、ブラウザでページを保存してファイルで追加してください。",
       detail,
     );
   }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
+import { type AddressInfo, createServer as createTcpServer } from "node:net";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -309,6 +310,44 @@ describe("adding an article by URL", () => {
       }, 10_000);
     });
     await expectRefused({ kind: "url", url: server.url("/trickle") }, /時間内/u, { timeoutMs: 300 });
+  });
+
+  it.each([
+    ["another protocol on the port", "SSH-2.0-OpenSSH_9.6\r\nProtocol mismatch.\r\n"],
+    [
+      "a control character in a header",
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Note: a\u0001b\r\n\r\n<p>本文</p>",
+    ],
+    [
+      "a broken chunked body",
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n<p>",
+    ],
+  ])("says the site is at fault when it answers with %s, not HTTP", async (_what, answer) => {
+    // A raw TCP server: node:http cannot be made to write what is not HTTP.
+    const raw = createTcpServer((socket) => {
+      socket.on("error", () => {});
+      socket.once("data", () => socket.end(answer));
+    });
+    await new Promise<void>((resolve) => raw.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = raw.address() as AddressInfo;
+      const error = await expectRefused(
+        { kind: "url", url: `http://127.0.0.1:${port}/article.html` },
+        /^サイトの応答が HTTP の形式になっていないため、読み取れませんでした（サイト側の問題です）。/u,
+      );
+      expect(error.detail).toContain("HTTPParserError");
+    } finally {
+      await new Promise<void>((resolve) => raw.close(() => resolve()));
+    }
+  });
+
+  it("says a host name too long to look up is wrong, naming it shortened", async () => {
+    const host = `${"a".repeat(1990)}.example`;
+    const error = await expectRefused(
+      { kind: "url", url: `http://${host}/news/1.html` },
+      /^URL のホスト名（a{40}…）が長すぎるか正しい形ではないため、サイトを探せませんでした。URL のつづりを確かめてください。$/u,
+    );
+    expect(error.detail).toContain("EINVAL");
   });
 
   it.each([
