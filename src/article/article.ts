@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
+import { parseDocument, stringify as stringifyYaml, visit } from "yaml";
 import { SourceRefusal, UserFacingError } from "../errors.ts";
 import { normalize } from "../text/normalize.ts";
 
@@ -288,7 +288,8 @@ export function formatArticle(article: Article): string {
 
 /** The front matter (YAML text) and the body of an article file; null when it has no front matter. */
 export function splitFrontMatter(markdown: string): { yaml: string; body: string } | null {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/u.exec(markdown);
+  // A file saved by an editor as "UTF-8 with BOM" starts with U+FEFF before its first ---.
+  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n/u.exec(markdown);
   if (!match) return null;
   const body = markdown
     .slice(match[0].length)
@@ -319,7 +320,7 @@ export function parseArticle(markdown: string, fileName = "(article)"): Article 
   }
   let front: Partial<FrontMatter> | null;
   try {
-    front = parseYaml(parts.yaml) as Partial<FrontMatter> | null;
+    front = parseFrontMatter(parts.yaml) as Partial<FrontMatter> | null;
   } catch (err) {
     const line = (err as { linePos?: { line: number }[] }).linePos?.[0]?.line;
     throw fail(
@@ -331,13 +332,34 @@ export function parseArticle(markdown: string, fileName = "(article)"): Article 
     throw fail("has empty front matter", "front matter が空か、「項目: 値」の形ではありません");
   }
   for (const key of ["id", "title", "content_hash"] as const) {
-    if (typeof front[key] !== "string" || front[key] === "") {
-      throw fail(`lacks ${key}`, `front matter に ${key} がありません`);
+    const value: unknown = front[key];
+    if (value === undefined) throw fail(`lacks ${key}`, `front matter に ${key} がありません`);
+    if (value === null || value === "") {
+      throw fail(`has an empty ${key}`, `front matter の ${key} が空です（値を書いてください）`);
+    }
+  }
+  const textKeys = [
+    ...["id", "title", "content_hash", "url", "publisher", "author"],
+    ...["published_at", "added_at", "added_by", "source_format"],
+  ] as const;
+  for (const key of textKeys) {
+    const value: unknown = front[key];
+    if (value !== null && typeof value === "object" && !(value instanceof Date)) {
+      const kind = Array.isArray(value) ? "a list" : "a mapping";
+      throw fail(
+        `has a ${key} that is ${kind}`,
+        `front matter の ${key} が${Array.isArray(value) ? "リスト" : "「項目: 値」の組"}になっています（一行の文字列を書いてください）`,
+      );
     }
   }
   for (const key of ["captions", "links", "related"] as const) {
     if (front[key] !== undefined && front[key] !== null && !Array.isArray(front[key])) {
       throw fail(`has a ${key} that is not a list`, `front matter の ${key} がリストではありません`);
+    }
+  }
+  for (const key of ["captions", "related"] as const) {
+    if ((front[key] ?? []).some((item: unknown) => item !== null && typeof item === "object")) {
+      throw fail(`has a ${key} item that is not text`, `front matter の ${key} に、文字列でない項目があります`);
     }
   }
   const links = front.links ?? [];
@@ -360,6 +382,25 @@ export function parseArticle(markdown: string, fileName = "(article)"): Article 
     related: (front.related ?? []).map(String),
     body: parts.body,
   };
+}
+
+/**
+ * The front matter's YAML as plain data, every field of which is text: a number or a boolean written
+ * without quotes (`title: 1984`, `id: 000123`, a hand edit) is kept as written, not as 1984 or 123.
+ * Throws the YAML parser's first error.
+ */
+function parseFrontMatter(yaml: string): unknown {
+  const doc = parseDocument(yaml);
+  const [error] = doc.errors;
+  if (error) throw error;
+  visit(doc, {
+    Scalar(_key, node) {
+      if ((typeof node.value === "number" || typeof node.value === "boolean") && node.source !== undefined) {
+        node.value = node.source;
+      }
+    },
+  });
+  return doc.toJS();
 }
 
 function toIsoString(value: unknown): string {

@@ -140,6 +140,14 @@ describe("readCorpus", () => {
     ["no title", () => good.replace(/^title: .*\n/mu, ""), /title がありません/u],
     ["links that are not a list", () => good.replace("source_format:", "links: 12\nsource_format:"), /links/u],
     ["an id that is not its name", () => good.replace(`id: ${article.id}`, "id: 0123456789ab"), /id（0123456789ab）/u],
+    ["an empty title", () => good.replace(/^title: .*$/mu, "title:"), /front matter の title が空です/u],
+    ["a title that is a list", () => good.replace(/^title: .*$/mu, "title: [上, 下]"), /title がリストになっています/u],
+    ["a url that is a mapping", () => good.replace(/^url: .*$/mu, "url: {href: x}"), /url が「項目: 値」の組/u],
+    [
+      "a caption that is a mapping",
+      () => good.replace("source_format:", "captions:\n  - {a: b}\nsource_format:"),
+      /captions に、文字列でない項目があります/u,
+    ],
   ])(
     "stops at a malformed article file (%s) with one message naming the file and what is wrong",
     async (_, text, reason) => {
@@ -154,6 +162,27 @@ describe("readCorpus", () => {
       expect(message).not.toContain("\n");
     },
   );
+
+  it.each([
+    ["saved as UTF-8 with a byte order mark", (text: string) => `\uFEFF${text}`, {}],
+    ["a number for a title", (text: string) => text.replace(/^title: .*$/mu, "title: 1984"), { title: "1984" }],
+    [
+      "numbers and booleans where text is expected",
+      (text: string) => text.replace(/^publisher: .*$/mu, "publisher: 0120").replace(/^author: .*$/mu, "author: true"),
+      { publisher: "0120", author: "true" },
+    ],
+  ])("reads an article file edited by hand: %s", async (_, edit, expected) => {
+    await writeFile(path.join(dir, `${article.id}.md`), edit(good));
+    const corpus = await readCorpus(dir);
+    expect(corpus.articles).toEqual([{ ...article, ...expected }]);
+  });
+
+  it("keeps an id of digits as written, leading zeros and all", async () => {
+    const id = "000000000123";
+    await writeFile(path.join(dir, `${id}.md`), good.replace(`id: ${article.id}`, `id: ${id}`));
+    const corpus = await readCorpus(dir);
+    expect(corpus.articles.map((a) => a.id)).toEqual([id]);
+  });
 
   it("makes Engine.open fail with that same message", async () => {
     const file = path.join(dir, `${article.id}.md`);
