@@ -268,13 +268,14 @@ function previewText(preview: DryRunResult): string {
 async function importFiles(target: string, flags: IngestFlags, corpusDir: string, io: IngestIo): Promise<number> {
   if (!target) throw new UserFacingError("取り込むファイルかフォルダを指定してください。例: shiori import ./livedoor");
   const started = performance.now();
+  const { files, others } = await textFilesOf(target);
   const engine = await Engine.open({ corpusDir });
-  const files = await textFilesOf(target);
   if (files.length > 1 && (flags.title || flags.url)) {
     throw new UserFacingError("--title と --url は 1 ファイルを取り込むときだけ指定できます。");
   }
   const imported: Article[] = [];
-  const skipped: { file: string; reason: string }[] = [];
+  // A folder's pages and images are not imported as text; each is listed with what to do instead.
+  const skipped: { file: string; reason: string }[] = others.map((file) => ({ file, reason: notPlainText(file) }));
   const byId = new Set<string>();
   const byHash = new Map<string, string>();
   const byUrl = new Map<string, string>();
@@ -400,18 +401,56 @@ function json(io: IngestIo, value: unknown): void {
   io.out(JSON.stringify(value, null, 2));
 }
 
-/** A file, or the .txt files of a folder and its subfolders (the livedoor corpus has one per category). */
-async function textFilesOf(target: string): Promise<string[]> {
+/** Pages and Markdown: `add` extracts their text, `import` would store their markup as text. */
+const MARKUP_FILE = /\.(html?|xhtml|md|markdown)$/iu;
+/** Plain text: what `import` reads (a file without an extension is looked at, too). */
+const TEXT_FILE = /\.(txt|text)$/iu;
+/** A folder's own notes, not articles (the livedoor corpus has a README, a CHANGES and LICENSEs). */
+const NOTES_FILE = /^(README|LICENSE|CHANGES)/iu;
+
+/** Why `import` does not take a file that is not plain text, and what to do instead. */
+function notPlainText(file: string): string {
+  const markup = /\.(md|markdown)$/iu.test(file) ? "Markdown" : "HTML";
+  if (MARKUP_FILE.test(file)) {
+    return `${markup} のファイルは import では取り込めません（import はプレーンテキストの記事を取り込みます）。本文を抽出して追加するには shiori add ${file} を使ってください。`;
+  }
+  return `プレーンテキストのファイル（.txt）ではないため、取り込みませんでした。記事の本文を .txt で保存して取り込んでください。`;
+}
+
+/**
+ * A file, or the .txt files of a folder and its subfolders (the livedoor corpus has one per category),
+ * with the folder's other files (pages, images), which are reported as skipped. Hidden files and
+ * folders (.git, .DS_Store) and a folder's README, LICENSE and CHANGES are passed over in silence.
+ */
+async function textFilesOf(target: string): Promise<{ files: string[]; others: string[] }> {
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(target);
   } catch {
     throw new UserFacingError(`ファイルかフォルダが見つかりません: ${target}。パスを確かめてください。`);
   }
-  if (!info.isDirectory()) return [target];
+  if (!info.isDirectory()) {
+    const name = path.basename(target);
+    // A page imported as text would be stored tags and all.
+    if (path.extname(name) && !TEXT_FILE.test(name)) {
+      throw new UserFacingError(`${target}: ${notPlainText(target)}`, `cli: import of ${target} refused (not .txt)`);
+    }
+    return { files: [target], others: [] };
+  }
   const entries = await readdir(target, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith(".txt") && !/^(README|LICENSE|CHANGES)/iu.test(e.name))
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort();
+  const files: string[] = [];
+  const others: string[] = [];
+  for (const e of entries) {
+    if (!e.isFile() || NOTES_FILE.test(e.name)) continue;
+    const file = path.join(e.parentPath, e.name);
+    if (
+      path
+        .relative(target, file)
+        .split(path.sep)
+        .some((part) => part.startsWith("."))
+    )
+      continue;
+    (TEXT_FILE.test(e.name) ? files : others).push(file);
+  }
+  return { files: files.sort(), others: others.sort() };
 }

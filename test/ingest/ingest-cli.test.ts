@@ -299,6 +299,54 @@ describe("shiori refetch, remove, import and reindex", () => {
     expect(stderr).toContain(`スキップ: ${path.join(source, "photo.txt")}: このファイルは文字のデータではありません`);
   });
 
+  it.each([
+    ["page.html", "<html><head><title>町の記事</title></head><body><p>本文です。</p></body></html>", "HTML"],
+    ["notes.md", "# 町の記事\n\n本文です。\n", "Markdown"],
+  ])("import %s is refused, pointing to add, which extracts its text", async (name, content, kind) => {
+    const file = path.join(root, name);
+    await writeFile(file, content);
+    const before = await corpusFiles();
+    const { code, stdout, stderr } = await run(["import", file, "--title", "町の記事"]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(
+      `${file}: ${kind} のファイルは import では取り込めません（import はプレーンテキストの記事を取り込みます）。本文を抽出して追加するには shiori add ${file} を使ってください。`,
+    );
+    expect(await corpusFiles()).toEqual(before);
+  });
+
+  it("import of a folder skips and lists its pages and images, but not hidden files", async () => {
+    const source = path.join(root, "mixed");
+    await mkdir(path.join(source, ".git"), { recursive: true });
+    await writeFile(
+      path.join(source, "news.txt"),
+      "http://news.livedoor.com/article/detail/82/\n2012-10-09T09:30:00+0900\n混在フォルダの記事\n駅前で朝市が開かれた。\n",
+    );
+    await writeFile(path.join(source, "saved.HTML"), "<html><body><p>保存したページ。</p></body></html>");
+    await writeFile(path.join(source, "photo.jpg"), pngBytes());
+    await writeFile(path.join(source, ".DS_Store"), "\u0000\u0001");
+    await writeFile(path.join(source, ".git", "config"), "[core]\n");
+    const before = (await corpusFiles()).length;
+    const { code, stdout, stderr } = await run(["import", source]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("1 件を追加、2 件をスキップしました");
+    expect(stderr).toContain(
+      `スキップ: ${path.join(source, "saved.HTML")}: HTML のファイルは import では取り込めません（import はプレーンテキストの記事を取り込みます）。本文を抽出して追加するには shiori add ${path.join(source, "saved.HTML")} を使ってください。`,
+    );
+    expect(stderr).toContain(
+      `スキップ: ${path.join(source, "photo.jpg")}: プレーンテキストのファイル（.txt）ではないため`,
+    );
+    expect(stderr).not.toMatch(/DS_Store|\.git/u);
+    expect((await corpusFiles()).length).toBe(before + 1);
+    // a folder of pages alone imports nothing, and says so with a non-zero exit
+    const pages = path.join(root, "pages-only");
+    await mkdir(pages, { recursive: true });
+    await writeFile(path.join(pages, "a.htm"), "<html><body><p>ページ。</p></body></html>");
+    const only = await run(["import", pages, "--json"]);
+    expect(only.code).toBe(1);
+    expect(JSON.parse(only.stdout)).toMatchObject({ imported: [], skipped: [{ file: path.join(pages, "a.htm") }] });
+  });
+
   it("add - reads Shift_JIS text from standard input", async () => {
     const { code, stdout } = await run(
       ["add", "-", "--json", "--title", "標準入力の記事"],
