@@ -697,7 +697,12 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   try {
     engine = await Engine.open({
       corpusDir: config.corpusDir,
-      log: (event, fields) => logger.debug({ event, ...fields }),
+      // What went wrong with the saved index (unreadable, damaged, not saved) is worth an operator's eye;
+      // the rest (load, repair, save) is routine.
+      log: (event, fields) =>
+        /\.(failed|unreadable|damaged)$/u.test(event)
+          ? logger.warn({ event, ...fields })
+          : logger.debug({ event, ...fields }),
     });
   } catch (err) {
     // A corpus the operator must fix (a malformed article file): one clear line, no stack trace.

@@ -146,7 +146,7 @@ export class Engine {
     // The dictionary is mostly unzipped on libuv's threads: the saved index and the corpus are read meanwhile.
     const [tokenizer, stored] = await Promise.all([
       loadTokenizer(options.dictionaryPath),
-      readStored(options.corpusDir, options.indexFile ?? indexPath(options.corpusDir)),
+      readStored(options.corpusDir, options.indexFile ?? indexPath(options.corpusDir), options.log),
     ]);
     const engine = new Engine(tokenizer, options);
     const origin = await engine.#load(stored);
@@ -728,8 +728,8 @@ interface Stored {
  * Reads the saved index, then the corpus: a file whose stamp is the one the index holds is not read (its
  * article is the index's), and a file whose bytes hash as when it was indexed needs no YAML parsing.
  */
-async function readStored(corpusDir: string, indexFile: string | false): Promise<Stored> {
-  const saved = indexFile ? await readSavedIndex(indexFile) : null;
+async function readStored(corpusDir: string, indexFile: string | false, log: EngineOptions["log"]): Promise<Stored> {
+  const saved = indexFile ? await readSavedIndex(indexFile, log) : null;
   const known = new Map<string, Omit<Article, "body">>();
   for (const entry of saved?.articles.values() ?? []) if (entry.meta) known.set(entry.fileHash, entry.meta);
   const corpus = await readCorpus(corpusDir, {

@@ -316,6 +316,25 @@ describe("Engine start-up from the saved index", () => {
     expect(engine.ask("富士山の標高は？").keyPoints[0]?.text).toContain("3776メートル");
   });
 
+  it.each([
+    ["a folder named index.bin", "EISDIR", (dir: string) => mkdir(indexPath(dir), { recursive: true })],
+    ["a file named .index", "ENOTDIR", (dir: string) => writeFile(path.dirname(indexPath(dir)), "")],
+  ])(
+    "rebuilds an index it cannot read (%s) in memory, logging why, instead of failing to start",
+    async (_, code, block) => {
+      const { dir } = await fresh();
+      await rm(path.dirname(indexPath(dir)), { recursive: true });
+      await block(dir);
+      const events: { event: string; fields: Record<string, unknown> }[] = [];
+      const engine = await Engine.open({ corpusDir: dir, log: (event, fields) => events.push({ event, fields }) });
+      expect(events.find((e) => e.event === "engine.index.unreadable")?.fields).toMatchObject({ code });
+      // it cannot be saved there either: the engine works from memory, and says so in its stats
+      expect(events.map((e) => e.event)).toContain("engine.save.failed");
+      expect(engine.stats).toMatchObject({ indexOrigin: "built", indexSaved: false, articles: 4 });
+      expect(engine.ask("富士山の標高は？").keyPoints[0]?.text).toContain("3776メートル");
+    },
+  );
+
   it("keeps what it stored or removed when the index cannot be saved: the folder is the state", async () => {
     const { dir } = await fresh(2);
     const indexFile = path.join(dir, ".index", `${"i".repeat(230)}.bin`);

@@ -144,11 +144,22 @@ export async function runIngestCommand(
     case "reindex": {
       const started = performance.now();
       await rm(indexPath(corpusDir), { force: true }).catch((err: unknown) => {
+        // A folder where the index file goes, or a file where its folder goes: said below, when the new
+        // index cannot be saved there either.
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === "ERR_FS_EISDIR" || code === "EISDIR" || code === "ENOTDIR") return;
         throw asStorageError(err, "索引を作り直せませんでした。");
       });
       const engine = await Engine.open({ corpusDir });
       // Built, but not saved (a full disk): the next start-up would build it again.
       if (!engine.stats.indexSaved) {
+        const blocker = await indexBlocker(corpusDir);
+        if (blocker) {
+          throw new UserFacingError(
+            `索引は作り直しましたが、${blocker}があるため保存できませんでした。それを別の場所に移すか削除してから、もう一度 shiori reindex を実行してください。保存できるまで、起動のたびに作り直します。`,
+            `reindex: the index could not be saved: ${blocker}`,
+          );
+        }
         throw new UserFacingError(
           "索引は作り直しましたが、保存できませんでした（ディスクの空きか、コーパスのフォルダーの書き込み権限を確かめてください）。保存できるまで、起動のたびに作り直します。",
           "reindex: the index was built but could not be saved (see engine.save.failed)",
@@ -160,6 +171,19 @@ export async function runIngestCommand(
       return 0;
     }
   }
+}
+
+/** What stands where the saved index goes, if anything: a folder named like its file, a file named like its folder. */
+async function indexBlocker(corpusDir: string): Promise<string | null> {
+  const file = indexPath(corpusDir);
+  const kind = (p: string) =>
+    stat(p).then(
+      (info) => (info.isDirectory() ? "folder" : "file"),
+      () => null,
+    );
+  if ((await kind(path.dirname(file))) === "file") return `索引のフォルダの場所（${path.dirname(file)}）にファイル`;
+  if ((await kind(file)) === "folder") return `索引のファイルの場所（${file}）にフォルダ`;
+  return null;
 }
 
 function sourceOptions(env: IngestIo["env"]): { fetch: FetchOptions } {

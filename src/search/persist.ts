@@ -54,8 +54,8 @@ export function indexPath(corpusDir: string): string {
 }
 
 /**
- * Reads a saved index. Returns null when there is none, when it is damaged, or when it was made by
- * another version or with other options: the caller then rebuilds it. A saved index is a cache, never
+ * Reads a saved index. Returns null when there is none, when it cannot be read or is damaged (logged), or
+ * when it was made by another version or with other options: the caller then rebuilds it. A saved index is a cache, never
  * the source of truth.
  *
  * File layout: u32 length · meta JSON · u32 length · passage index snapshot · u32 length · title index
@@ -63,14 +63,21 @@ export function indexPath(corpusDir: string): string {
  * start-up need not read the corpus's files again: unchanged files (by their stamps) are taken from
  * here, and UTF-16 decodes about ten times as fast as UTF-8 (Japanese text is smaller in it, too).
  */
-export async function readSavedIndex(file: string): Promise<SavedIndex | null> {
+export async function readSavedIndex(
+  file: string,
+  log: (event: string, fields: Record<string, unknown>) => void = () => {},
+): Promise<SavedIndex | null> {
   await removeStaleIndexTemps(path.dirname(file));
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return null;
+    // Whatever stands in its place (a folder named index.bin, a file named .index, no permission), a cache
+    // that cannot be read is rebuilt; if it then cannot be saved either, the engine works in memory.
+    log("engine.index.unreadable", { file, code, error: (err as Error).message });
+    return null;
   }
   try {
     const sections = splitSections(bytes, 4);
@@ -95,7 +102,8 @@ export async function readSavedIndex(file: string): Promise<SavedIndex | null> {
       bodyOf: (id) => bodyIn(meta.articles[id], bodies),
       spansOf: (id) => spansIn(meta.articles[id]),
     };
-  } catch {
+  } catch (err) {
+    log("engine.index.damaged", { file, error: (err as Error).message });
     return null;
   }
 }

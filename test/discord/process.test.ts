@@ -246,6 +246,22 @@ describe("npm start", () => {
     expect(start.out.join("\n")).not.toContain("bot.ready");
   });
 
+  it("starts on a corpus whose saved index is unreadable (a folder named index.bin), warning why", async () => {
+    const odd = path.join(workDir, "odd-index-corpus");
+    await writeArticle(odd, createArticle(FUJI, { by: "test", at: new Date("2024-07-01T00:00:00Z") }));
+    await mkdir(path.join(odd, ".index", "index.bin"), { recursive: true });
+    const start = run("dist/bot.js", { ...discordEnv(), CORPUS_DIR: odd });
+    try {
+      expect(await start.logged("engine.index.unreadable")).toMatchObject({ level: "warn", code: "EISDIR" });
+      expect(await start.logged("engine.save.failed")).toMatchObject({ level: "warn" });
+      expect(await start.logged("bot.ready")).toMatchObject({ articles: 1 });
+    } finally {
+      start.child.kill("SIGTERM");
+      await start.exit;
+    }
+    expect(start.err.join("")).toBe("");
+  });
+
   it("stops with one Japanese line when Discord rejects the token: reset it and put it in .env", async () => {
     const stderr = await withTokenReset(async (apiBase) => {
       const start = run("dist/bot.js", { ...discordEnv(), DISCORD_API_BASE: apiBase, CORPUS_DIR: corpusDir });

@@ -1,4 +1,4 @@
-import { mkdir, readdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -355,6 +355,37 @@ describe("shiori refetch, remove, import and reindex", () => {
     expect(code).toBe(0);
     expect(JSON.parse(stdout).lead).toBe("シフトJISで送られた本文です。");
   });
+
+  it.each([
+    [
+      "a folder named index.bin",
+      () => mkdir(indexPath(corpus), { recursive: true }),
+      () => `索引のファイルの場所（${indexPath(corpus)}）にフォルダ`,
+    ],
+    [
+      "a file named .index",
+      () => writeFile(path.dirname(indexPath(corpus)), ""),
+      () => `索引のフォルダの場所（${path.dirname(indexPath(corpus))}）にファイル`,
+    ],
+  ])(
+    "with %s where the index goes, list still works and reindex says what is in the way",
+    async (_, block, blocker) => {
+      await rm(path.dirname(indexPath(corpus)), { recursive: true, force: true });
+      await block();
+      const list = await run(["list", "--json"]);
+      expect(list.stderr).toBe("");
+      expect(list.code).toBe(0);
+      expect(JSON.parse(list.stdout)).toHaveLength((await corpusFiles()).length);
+      const reindex = await run(["reindex"]);
+      expect(reindex.code).toBe(1);
+      expect(reindex.stderr).toBe(
+        `索引は作り直しましたが、${blocker()}があるため保存できませんでした。それを別の場所に移すか削除してから、もう一度 shiori reindex を実行してください。保存できるまで、起動のたびに作り直します。`,
+      );
+      // out of the way, reindex saves it again
+      await rm(path.dirname(indexPath(corpus)), { recursive: true, force: true });
+      expect((await run(["reindex"])).code).toBe(0);
+    },
+  );
 
   it("reindex rebuilds the index from the corpus", async () => {
     await writeFile(indexPath(corpus), "damaged");
