@@ -4,7 +4,13 @@ import { loadCoreConfig } from "./config.ts";
 import { Engine } from "./engine.ts";
 import { UserFacingError } from "./errors.ts";
 import { runEval } from "./eval/run-eval.ts";
-import { INGEST_COMMANDS, INGEST_USAGE, type IngestCommand, runIngestCommand } from "./ingest/ingest-cli.ts";
+import {
+  INGEST_COMMANDS,
+  INGEST_USAGE,
+  type IngestCommand,
+  requireCorpus,
+  runIngestCommand,
+} from "./ingest/ingest-cli.ts";
 import { answerToText, listToText, searchToText, summaryToText, type TerminalStyle } from "./render/terminal.ts";
 
 const USAGE = `使い方: shiori <コマンド> [オプション]
@@ -188,6 +194,8 @@ function refuseDryRun(command: string): string | undefined {
   return `--dry-run（保存せずに結果を表示する）は add と import でだけ使えます。${command} は実行していません。${hint}`;
 }
 
-function open(corpusDir: string): Promise<Engine> {
+/** Opens the corpus of a verb that reads it: a folder that is not there is refused, never created. */
+async function open(corpusDir: string): Promise<Engine> {
+  await requireCorpus(corpusDir);
   return Engine.open({ corpusDir });
 }

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { copyFile } from "node:fs/promises";
+import { access, copyFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -79,6 +79,38 @@ describe("shiori CLI", () => {
     expect((await run("frobnicate")).code).toBe(2);
     expect((await run("search", "--page", "0", "--corpus", dir, "仮想化")).stderr).toContain("--page");
     expect((await run("ask", "--no-such-flag", "x")).code).toBe(2);
+  });
+
+  it.each([
+    ["ask", "Xenとは"],
+    ["search", "仮想化"],
+    ["summary", SEED],
+    ["list"],
+    ["remove", SEED],
+    ["refetch", SEED],
+    ["reindex"],
+  ])("%s on a corpus folder that is not there says so, exits 1 and creates nothing", async (verb, ...args) => {
+    const typo = path.join(dir, "no-such-corpus");
+    const { code, stdout, stderr } = await run(verb, "--corpus", typo, ...args);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(
+      `コーパスのフォルダが見つかりません: ${typo}。--corpus（または CORPUS_DIR）のパスを確かめてください。新しいコーパスは、shiori add か shiori import で最初の記事を追加すると作られます。`,
+    );
+    await expect(access(typo)).rejects.toThrow(/ENOENT/u);
+  });
+
+  it("refuses a file given as the corpus folder, and a path through one", async () => {
+    const file = path.join(dir, "notes.txt");
+    await writeFile(file, "コーパスではないファイル");
+    const asFolder = await run("ask", "--corpus", file, "Xenとは");
+    expect(asFolder.code).toBe(1);
+    expect(asFolder.stderr).toBe(
+      `${file} はフォルダではありません。--corpus（または CORPUS_DIR）には、記事（<ID>.md）を置くコーパスのフォルダを指定してください。`,
+    );
+    const through = await run("add", "--corpus", path.join(file, "corpus"), "-");
+    expect(through.code).toBe(1);
+    expect(through.stderr).toContain("は使えません（パスの途中がファイルです）");
   });
 
   it("runs as the shiori bin", async () => {

@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, stat } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { SingleBar } from "cli-progress";
 import { type Article, bodyBlocks, createArticle, typedUrl } from "../article/article.ts";
@@ -76,15 +76,20 @@ export async function runIngestCommand(
         throw new UserFacingError(
           "追加する URL かファイルを指定してください。例: shiori add https://example.jp/news/1.html",
         );
+      // A file given as the corpus is refused before anything is read or fetched.
+      const exists = await corpusExists(corpusDir);
       const source = await sourceOf(arg, flags, io);
-      const engine = await Engine.open({ corpusDir });
       const options = { ...sourceOptions(io.env), addedBy: flags.addedBy ?? "cli" };
       if (flags.dryRun) {
-        const preview = await previewArticle(engine, source, options);
+        // No folder yet: nothing to be a duplicate of, and a dry run creates none.
+        if (!exists) io.err(notYetCreated(corpusDir));
+        const preview = await previewArticle(exists ? await Engine.open({ corpusDir }) : null, source, options);
         if (flags.json) json({ ...extractedJson(preview), duplicateOf: preview.duplicateOf?.id ?? null });
         else io.out(previewText(preview));
         return 0;
       }
+      await ensureCorpus(corpusDir, io);
+      const engine = await Engine.open({ corpusDir });
       const added = await addArticle(engine, source, options);
       const summary = engine.summary(added.article.id);
       if (flags.json) {
@@ -116,6 +121,7 @@ export async function runIngestCommand(
     }
     case "refetch": {
       if (!arg) throw new UserFacingError("取り直す記事の ID を指定してください。例: shiori refetch b91adfa52dd3");
+      await requireCorpus(corpusDir);
       const engine = await Engine.open({ corpusDir });
       // By its id, or by its URL as /article refetch takes it.
       const result = await refetchArticle(engine, engine.find(arg)?.id ?? arg, sourceOptions(io.env));
@@ -142,6 +148,7 @@ export async function runIngestCommand(
     case "import":
       return importFiles(arg, flags, corpusDir, io);
     case "reindex": {
+      await requireCorpus(corpusDir);
       const started = performance.now();
       await rm(indexPath(corpusDir), { force: true }).catch((err: unknown) => {
         // A folder where the index file goes, or a file where its folder goes: said below, when the new
@@ -171,6 +178,59 @@ export async function runIngestCommand(
       return 0;
     }
   }
+}
+
+/**
+ * Whether the corpus folder exists. A path that is a file, or runs through one, is refused: a typo in
+ * --corpus (or --corpus /etc/passwd) is said as such, never taken for an empty library.
+ */
+async function corpusExists(dir: string): Promise<boolean> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(dir);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return false;
+    if (code === "ENOTDIR") {
+      throw new UserFacingError(
+        `コーパスのフォルダ ${dir} は使えません（パスの途中がファイルです）。--corpus（または CORPUS_DIR）のパスを確かめてください。`,
+        `cli: corpus ${dir}: ENOTDIR`,
+      );
+    }
+    throw new UserFacingError(
+      `コーパスのフォルダ ${dir} を開けません（${code ?? (err as Error).message}）。パスと読み取りの権限を確かめてください。`,
+      `cli: corpus ${dir}: ${(err as Error).message}`,
+    );
+  }
+  if (!info.isDirectory()) {
+    throw new UserFacingError(
+      `${dir} はフォルダではありません。--corpus（または CORPUS_DIR）には、記事（<ID>.md）を置くコーパスのフォルダを指定してください。`,
+      `cli: corpus ${dir} is no folder`,
+    );
+  }
+  return true;
+}
+
+/** For the verbs that read a corpus: a missing folder is a mistyped path, not an empty library. */
+export async function requireCorpus(dir: string): Promise<void> {
+  if (await corpusExists(dir)) return;
+  throw new UserFacingError(
+    `コーパスのフォルダが見つかりません: ${dir}。--corpus（または CORPUS_DIR）のパスを確かめてください。新しいコーパスは、shiori add か shiori import で最初の記事を追加すると作られます。`,
+    `cli: no corpus folder ${dir}`,
+  );
+}
+
+/** For add and import: a missing folder is created, and the user told (a mistyped path shows at once). */
+async function ensureCorpus(dir: string, io: IngestIo): Promise<void> {
+  if (await corpusExists(dir)) return;
+  await mkdir(dir, { recursive: true }).catch((err: unknown) => {
+    throw asStorageError(err, "コーパスのフォルダを作れませんでした。");
+  });
+  io.err(`コーパスのフォルダ ${dir} がなかったので、新しく作りました。`);
+}
+
+function notYetCreated(dir: string): string {
+  return `コーパスのフォルダ ${dir} はまだありません（--dry-run のため作っていません。実行すると作ります）。`;
 }
 
 /** What stands where the saved index goes, if anything: a folder named like its file, a file named like its folder. */
@@ -293,9 +353,15 @@ async function importFiles(target: string, flags: IngestFlags, corpusDir: string
   if (!target) throw new UserFacingError("取り込むファイルかフォルダを指定してください。例: shiori import ./livedoor");
   const started = performance.now();
   const { files, others } = await textFilesOf(target);
-  const engine = await Engine.open({ corpusDir });
   if (files.length > 1 && (flags.title || flags.url)) {
     throw new UserFacingError("--title と --url は 1 ファイルを取り込むときだけ指定できます。");
+  }
+  // A dry run into a folder not made yet compares with no article, and creates nothing.
+  let engine: Engine | null = null;
+  if (flags.dryRun && !(await corpusExists(corpusDir))) io.err(notYetCreated(corpusDir));
+  else {
+    if (!flags.dryRun) await ensureCorpus(corpusDir, io);
+    engine = await Engine.open({ corpusDir });
   }
   const imported: Article[] = [];
   // A folder's pages and images are not imported as text; each is listed with what to do instead.
@@ -303,8 +369,8 @@ async function importFiles(target: string, flags: IngestFlags, corpusDir: string
   const byId = new Set<string>();
   const byHash = new Map<string, string>();
   const byUrl = new Map<string, string>();
-  for (const ref of engine.list()) {
-    const a = engine.article(ref.articleId);
+  for (const ref of engine?.list() ?? []) {
+    const a = engine?.article(ref.articleId);
     if (!a) continue;
     byId.add(a.id);
     byHash.set(a.contentHash, a.id);
@@ -345,19 +411,20 @@ async function importFiles(target: string, flags: IngestFlags, corpusDir: string
         dryRun: true,
         imported: imported.map((a) => ({ id: a.id, title: a.title, url: a.url })),
         skipped,
-        articles: engine.stats.articles,
-        passages: engine.stats.passages,
+        articles: engine?.stats.articles ?? 0,
+        passages: engine?.stats.passages ?? 0,
         seconds,
       });
     } else {
       if (imported.length <= 20) for (const a of imported) io.out(`追加します: ${a.id}  ${a.title}`);
       reportSkipped(skipped, io);
       io.out(
-        `--dry-run のため、何も保存していません。実行すると ${imported.length} 件を追加し、${skipped.length} 件をスキップします（いまのコーパス: ${engine.stats.articles} 件、${seconds} 秒）。`,
+        `--dry-run のため、何も保存していません。実行すると ${imported.length} 件を追加し、${skipped.length} 件をスキップします（いまのコーパス: ${engine?.stats.articles ?? 0} 件、${seconds} 秒）。`,
       );
     }
     return imported.length === 0 && skipped.length > 0 ? 1 : 0;
   }
+  if (!engine) throw new Error("import: no engine outside a dry run");
   const bar =
     io.progress?.isTTY && !flags.json && imported.length > 1
       ? new SingleBar({

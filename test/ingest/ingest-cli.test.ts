@@ -399,6 +399,52 @@ describe("shiori refetch, remove, import and reindex", () => {
   });
 });
 
+describe("a corpus folder that is not there yet", () => {
+  async function runIn(dir: string, argv: string[], stdin?: string) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main([...argv, "--corpus", dir], {
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+      color: false,
+      env: ENV,
+      ...(stdin === undefined ? {} : { stdin: Readable.from([Buffer.from(stdin)]) }),
+    });
+    return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+  }
+  const NOTICE = "来週の図書館は、月曜日が休館日です。\n返却はブックポストをご利用ください。";
+
+  it("is not created by a dry run of add or import, which say it will be", async () => {
+    const fresh = path.join(root, "fresh-dry");
+    const source = path.join(root, "fresh-dry-source.txt");
+    await writeFile(
+      source,
+      "http://news.livedoor.com/article/detail/91/\n2012-12-01T09:00:00+0900\n図書館の休館日\n来週の月曜日は休館日。\n",
+    );
+    const notYet = `コーパスのフォルダ ${fresh} はまだありません（--dry-run のため作っていません。実行すると作ります）。`;
+    const imported = await runIn(fresh, ["import", source, "--dry-run"]);
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toBe(notYet);
+    expect(imported.stdout).toContain("実行すると 1 件を追加し、0 件をスキップします");
+    const added = await runIn(fresh, ["add", "-", "--dry-run", "--title", "休館日"], NOTICE);
+    expect(added.code).toBe(0);
+    expect(added.stderr).toBe(notYet);
+    expect(added.stdout).toContain("タイトル: 休館日");
+    await expect(readdir(fresh)).rejects.toThrow(/ENOENT/u);
+  });
+
+  it("is created by the first add, which says so", async () => {
+    const fresh = path.join(root, "fresh");
+    const added = await runIn(fresh, ["add", "-", "--title", "休館日"], NOTICE);
+    expect(added.code).toBe(0);
+    expect(added.stderr).toBe(`コーパスのフォルダ ${fresh} がなかったので、新しく作りました。`);
+    expect(added.stdout).toMatch(/^追加しました: /u);
+    expect((await readdir(fresh)).filter((n) => n.endsWith(".md"))).toHaveLength(1);
+    // and then it is there: nothing more is said
+    expect((await runIn(fresh, ["list"])).stderr).toBe("");
+  });
+});
+
 describe("--dry-run never changes the corpus", () => {
   it("import --dry-run lists what it would add and skip, and stores nothing", async () => {
     const source = path.join(root, "dry");
