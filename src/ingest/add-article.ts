@@ -154,7 +154,7 @@ export async function refetchArticle(engine: Engine, id: string, options: Source
   const previous = engine.article(id.trim());
   if (!previous) {
     throw new UserFacingError(
-      `記事 ${id} は見つかりませんでした。記事の一覧（/article list、CLI では shiori list）で ID を確かめてください。`,
+      `記事 ${id} は見つかりませんでした。記事の一覧（/article list、CLI では shiori list）で ID か URL を確かめてください。`,
       `refetch: no article ${id}`,
     );
   }

@@ -120,7 +120,7 @@ export async function runIngestCommand(
       return 0;
     }
     case "refetch": {
-      if (!arg) throw new UserFacingError("取り直す記事の ID を指定してください。例: shiori refetch b91adfa52dd3");
+      if (!arg) throw new UserFacingError("取り直す記事の ID か URL を指定してください。例: shiori refetch b91adfa52dd3");
       await requireCorpus(corpusDir);
       const engine = await Engine.open({ corpusDir });
       // By its id, or by its URL as /article refetch takes it.
@@ -262,7 +262,7 @@ async function sourceOf(arg: string, flags: IngestFlags, io: IngestIo): Promise<
     const bytes = Buffer.concat(chunks);
     if (isBinary(bytes)) {
       throw new UserFacingError(
-        "標準入力のデータは文字ではありません（画像などのデータのようです）。記事の本文のテキストを渡してください。",
+        "標準入力のデータは文字として読めません（画像などのデータか、文字化けしたテキストのようです）。記事の本文のテキストを渡してください。",
         "cli: binary data on standard input",
       );
     }

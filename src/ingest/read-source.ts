@@ -105,7 +105,7 @@ export async function readSource(source: ArticleSource, options: SourceOptions):
 export function decodeFile(bytes: Uint8Array, hints: { html: boolean }): DecodedText {
   if (isBinary(bytes, hints)) {
     throw new UserFacingError(
-      "このファイルは文字のデータではありません（画像などのデータのようです）。記事の本文を書いた .html・.htm・.txt・.md のファイルを指定してください。",
+      "このファイルは文字として読めません（画像などのデータか、文字化けしたテキストのようです）。記事の本文を書いた .html・.htm・.txt・.md のファイルを指定してください。",
       "source: a binary file",
     );
   }

@@ -601,7 +601,7 @@ describe("/article (moderators)", () => {
   it("refuses an image renamed photo.txt attached as an article, storing nothing", async () => {
     const before = engine.stats.articles;
     const trace = await addFile("photo.txt", pngBytes().length, "text/plain");
-    expect(String(lastBody(trace)["content"])).toMatch(/^このファイルは文字のデータではありません/u);
+    expect(String(lastBody(trace)["content"])).toMatch(/^このファイルは文字として読めません/u);
     expect(engine.stats.articles).toBe(before);
   });
 

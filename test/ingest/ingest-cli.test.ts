@@ -130,10 +130,10 @@ describe("shiori add", () => {
     const before = await corpusFiles();
     const added = await run(["add", file]);
     expect(added.code).toBe(1);
-    expect(added.stderr).toMatch(/^このファイルは文字のデータではありません/u);
+    expect(added.stderr).toMatch(/^このファイルは文字として読めません/u);
     const piped = await run(["add", "-", "--title", "写真"], pngBytes());
     expect(piped.code).toBe(1);
-    expect(piped.stderr).toMatch(/^標準入力のデータは文字ではありません/u);
+    expect(piped.stderr).toMatch(/^標準入力のデータは文字として読めません/u);
     expect(await corpusFiles()).toEqual(before);
   });
 
@@ -147,7 +147,7 @@ describe("shiori add", () => {
     const before = await corpusFiles();
     const added = await run(["add", file, "--title", "スキャンした回覧板"]);
     expect(added.code).toBe(1);
-    expect(added.stderr).toMatch(/^このファイルは文字のデータではありません/u);
+    expect(added.stderr).toMatch(/^このファイルは文字として読めません/u);
     expect(await corpusFiles()).toEqual(before);
   });
 
@@ -296,7 +296,7 @@ describe("shiori refetch, remove, import and reindex", () => {
     const { code, stdout, stderr } = await run(["import", source]);
     expect(code).toBe(0);
     expect(stdout).toContain("1 件を追加、1 件をスキップしました");
-    expect(stderr).toContain(`スキップ: ${path.join(source, "photo.txt")}: このファイルは文字のデータではありません`);
+    expect(stderr).toContain(`スキップ: ${path.join(source, "photo.txt")}: このファイルは文字として読めません`);
   });
 
   it.each([
