@@ -13,7 +13,7 @@ import {
   EMBED_TITLE_LIMIT,
   EMBED_TOTAL_LIMIT,
   EMBED_URL_LIMIT,
-  graphemes,
+  eachGrapheme,
   INVISIBLE,
   oneLine,
   truncate,
@@ -59,19 +59,27 @@ function escapeOffsets(text: string): Set<number> {
   return offsets;
 }
 
-/** The graphemes of a text as they are written into markdown: escaped, invisible controls removed. */
-function escapedGraphemes(text: string): { text: string; index: number; end: number }[] {
-  const wellFormed = text.toWellFormed();
-  const escaped = escapeOffsets(wellFormed);
-  return graphemes(wellFormed).map(({ segment, index }) => {
+/**
+ * The graphemes of a text as they are written into markdown, escaped, invisible controls removed, lazily;
+ * those ending within the first `within` UTF-16 units (an escape depends on the character after it, and
+ * `within` + 2 units are read for them).
+ */
+function* escapedGraphemes(
+  text: string,
+  within: number,
+): Generator<{ text: string; index: number; end: number }, void, undefined> {
+  const head = text.slice(0, within + 2).toWellFormed();
+  const escaped = escapeOffsets(head);
+  for (const { segment, index } of eachGrapheme(text.toWellFormed())) {
+    const end = index + segment.length;
+    if (end > within) return;
     let out = "";
     for (let i = 0; i < segment.length; i++) {
-      const ch = segment[i] as string;
       if (escaped.has(index + i)) out += "\\";
-      out += ch;
+      out += segment[i] as string;
     }
-    return { text: out.replace(INVISIBLE, ""), index, end: index + segment.length };
-  });
+    yield { text: out.replace(INVISIBLE, ""), index, end };
+  }
 }
 
 /**
@@ -80,30 +88,41 @@ function escapedGraphemes(text: string): { text: string; index: number; end: num
  * @example escapeMarkdown("**注意** @everyone") // "\\*\\*注意\\*\\* \\@everyone"
  */
 export function escapeMarkdown(text: string): string {
-  return escapedGraphemes(text)
-    .map((g) => g.text)
-    .join("");
+  const wellFormed = text.toWellFormed();
+  const escaped = escapeOffsets(wellFormed);
+  let out = "";
+  for (let i = 0; i < wellFormed.length; i++) {
+    if (escaped.has(i)) out += "\\";
+    out += wellFormed[i] as string;
+  }
+  return out.replace(INVISIBLE, "");
 }
 
 /**
  * Escaped text with the highlighted [start, end) ranges in bold, cut to at most `limit` characters at a
- * grapheme boundary (`…` marks the cut, and an open bold run is closed before it).
+ * grapheme boundary (`…` marks the cut, and an open bold run is closed before it). Reads no more of the
+ * text than fits: each grapheme shown takes a unit of the room at least.
  */
 export function markdownText(text: string, highlights: readonly Highlight[], limit: number): string {
-  const parts = escapedGraphemes(text);
+  // (invisible characters take no room when shown but count in what is read: text thick with them is cut sooner)
+  const parts = escapedGraphemes(text, Math.max(limit, 0));
   const bold = (g: { index: number; end: number }) => highlights.some(([s, e]) => g.index < e && g.end > s);
   let out = "";
   let open = false;
-  for (const [i, g] of parts.entries()) {
+  let next = parts.next();
+  while (!next.done) {
+    const g = next.value;
+    next = parts.next();
     const b = bold(g) && g.text.trim() !== "";
     const piece = (b !== open ? "**" : "") + g.text;
-    const more = i < parts.length - 1;
+    const more = g.end < text.length;
     // Room must remain to close the bold run and, if text is left, to mark the cut.
     if (out.length + piece.length + (b ? 2 : 0) + (more ? ELLIPSIS.length : 0) > limit) {
       return `${out}${open ? "**" : ""}${ELLIPSIS}`.slice(0, Math.max(limit, 0));
     }
     out += piece;
     open = b;
+    if (next.done && more) return `${out}${open ? "**" : ""}${ELLIPSIS}`;
   }
   return open ? `${out}**` : out;
 }
@@ -272,7 +291,9 @@ export function searchToEmbed(page: SearchPage): APIEmbed {
   e.description(() => `全 ${page.total} 件中 ${page.firstRank}–${last} 件目（${page.page}/${page.pageCount} ページ）`);
   e.footer("「要約」ボタンで、その記事の要点を表示します。");
   for (const [i, hit] of page.hits.entries()) {
-    e.field(`${page.firstRank + i}. ${escapeMarkdown(oneLine(hit.title))}`, (limit) => {
+    const rank = `${page.firstRank + i}. `;
+    // The title is article text: escaped, on one line, cut (never inside an escape) within a field's name.
+    e.field(rank + markdownText(oneLine(hit.title), [], EMBED_FIELD_NAME_LIMIT - rank.length), (limit) => {
       const meta = [oneLine(hit.publisher), formatDate(hit.publishedAt)].filter(Boolean).join(" · ") || "記事を開く";
       const source = `\n${link(meta, hit.url, 200)} · \`${hit.articleId}\``;
       return markdownText(hit.text, hit.highlights, Math.min(limit, SEARCH_PASSAGE_BUDGET) - source.length) + source;

@@ -13,7 +13,8 @@ import {
   searchToEmbed,
   summaryToEmbed,
 } from "../../src/render/embed.ts";
-import { EMBED_TOTAL_LIMIT, embedLength, embedProblems } from "../../src/render/limits.ts";
+import { ELLIPSIS, EMBED_TOTAL_LIMIT, embedLength, embedProblems } from "../../src/render/limits.ts";
+import { segmented } from "../helpers/segmented.ts";
 
 const SOURCE: SourceRef = {
   articleId: "a1b2c3d4e5f6",
@@ -105,6 +106,68 @@ describe("markdownText", () => {
         expect(escapeMarkdown(t).replace(/\\(.)/gu, "$1").startsWith(kept)).toBe(true);
       }),
     );
+  });
+});
+
+describe("long text without a sentence end", () => {
+  // 50,000 characters: Node 20's segmenter took 1-2 s a field over all of it, 2 minutes over 200,000
+  const LONG = "鎌倉の寺院建築について調べた*記録*、".repeat(3_000).slice(0, 50_000);
+  const problems = (embed: object) => embedProblems(embed as Parameters<typeof embedProblems>[0]);
+
+  it("is escaped and cut by markdownText, reading its start only", () => {
+    let out = "";
+    const read = segmented(() => (out = markdownText(LONG, [[0, 2]], 1_024)));
+    expect(read.total).toBeLessThan(2_000);
+    expect(out.length).toBeLessThanOrEqual(1_024);
+    expect(out.endsWith(ELLIPSIS)).toBe(true);
+    expect(out.startsWith("**鎌倉**の寺院建築について調べた\\*記録\\*、")).toBe(true);
+    expect(LONG.startsWith(unmark(out).slice(0, -1))).toBe(true);
+  });
+
+  it("is escaped whole by escapeMarkdown without segmenting it at once", () => {
+    let out = "";
+    expect(segmented(() => (out = escapeMarkdown(LONG))).longest).toBeLessThan(1_000);
+    expect(unmark(out)).toBe(LONG);
+  });
+
+  it("fits a summary, an answer and a page of results as a point, a passage and a title", () => {
+    const source: SourceRef = { ...SOURCE, title: LONG, publisher: LONG };
+    const summary: Summary = {
+      ...source,
+      author: LONG,
+      points: [{ text: LONG, start: 0, end: LONG.length }],
+      passageCount: 1,
+      characters: LONG.length,
+    };
+    const answer: Answer = {
+      question: LONG,
+      questionType: null,
+      terms: ["鎌倉"],
+      found: true,
+      missing: [],
+      notInLibrary: [],
+      keyPoints: [keyPoint(LONG, [[0, 2]], source), keyPoint(LONG, [], SOURCE)],
+      passages: [{ ...passage(LONG, [[0, 2]], source), heading: LONG }],
+      suggestions: [],
+    };
+    const page: SearchPage = {
+      query: LONG,
+      terms: ["鎌倉"],
+      hits: [passage(LONG, [[0, 2]], source)],
+      page: 1,
+      pageCount: 1,
+      firstRank: 1,
+      total: 1,
+    };
+    const embeds: object[] = [];
+    const read = segmented(() => {
+      embeds.push(summaryToEmbed(summary), answerToEmbed(answer), searchToEmbed(page));
+      embeds.push(answerToEmbed({ ...answer, found: false, keyPoints: [], suggestions: [source] }));
+    });
+    expect(read.total).toBeLessThan(30_000);
+    for (const embed of embeds) expect(problems(embed)).toEqual([]);
+    expect(summaryToEmbed(summary).description).toMatch(/^・鎌倉の寺院建築について.*…$/u);
+    expect(searchToEmbed(page).fields?.[0]?.name).toMatch(/^1\. 鎌倉の寺院建築について.*…$/u);
   });
 });
 

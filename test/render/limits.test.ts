@@ -4,12 +4,14 @@ import {
   clip,
   clipCounted,
   ELLIPSIS,
+  eachGrapheme,
   embedLength,
   embedProblems,
   graphemes,
   stripInvisible,
   truncate,
 } from "../../src/render/limits.ts";
+import { segmented } from "../helpers/segmented.ts";
 
 const FAMILY = "👨‍👩‍👧‍👦"; // one grapheme, 11 UTF-16 units (ZWJ sequence)
 const FLAG = "🇯🇵"; // one grapheme, two regional indicators
@@ -27,6 +29,73 @@ const oddText = fc
   .map((parts) => parts.join(""));
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
+
+/** Long text without a sentence end, one unit a character: what a one-line .txt pasted as an article holds. */
+const LONG = "鎌倉の寺院建築について調べた記録、".repeat(3_000).slice(0, 50_000);
+
+/** Pieces whose graphemes depend on their neighbours: a window cut between them must not show. */
+const JOINING = [
+  FAMILY,
+  "\u{1f1ef}", // a regional indicator alone: pairs with the next one into a flag
+  "\u{1f3fb}", // a skin tone: joins the emoji before it
+  "\u200d", // zero-width joiner
+  "\u0301", // combining acute accent
+  "\u3099", // combining dakuten
+  "\ufe0f", // variation selector
+  "\u1100\u1161", // Hangul jamo L V: one syllable, with a T after it too
+  "\u11a8",
+  "क्ष", // Devanagari conjunct
+  "\r\n",
+  "\n",
+  "👍",
+  "\ud800", // lone surrogates
+  "\udc00",
+  `a${"\u0301".repeat(300)}`, // one grapheme longer than a window
+  "漢",
+  "a",
+];
+const longOddText = fc
+  .array(fc.oneof(fc.constantFrom(...JOINING), fc.string({ unit: "grapheme", maxLength: 3 })), { maxLength: 700 })
+  .map((parts) => parts.join(""));
+
+describe("eachGrapheme", () => {
+  const segmenter = new Intl.Segmenter("ja", { granularity: "grapheme" });
+
+  it("gives the graphemes Intl.Segmenter gives the whole text, for text longer than it segments at once", () => {
+    fc.assert(
+      fc.property(longOddText, (text) => {
+        const expected = Array.from(segmenter.segment(text), ({ segment, index }) => ({ segment, index }));
+        expect(Array.from(eachGrapheme(text))).toEqual(expected);
+      }),
+      { numRuns: 150 },
+    );
+    const flags = "\u{1f1ef}\u{1f1f5}".repeat(400); // a window cut between the halves of a flag
+    expect(graphemes(`a${flags}`).map((g) => g.segment)).toEqual(["a", ...Array(400).fill("🇯🇵")]);
+  });
+
+  it("segments a long text a little at a time, and no further than it is read", () => {
+    expect(segmented(() => eachGrapheme(LONG).next()).total).toBeLessThan(1_000);
+    const all = segmented(() => expect(graphemes(LONG)).toHaveLength(LONG.length));
+    expect(all.longest).toBeLessThan(1_000);
+  });
+});
+
+describe("long text without a sentence end", () => {
+  it("is cut by truncate and clip, reading its start only", () => {
+    let out = "";
+    expect(segmented(() => (out = truncate(LONG, 100))).total).toBeLessThan(1_000);
+    expect(out).toHaveLength(100);
+    expect(out).toBe(`${LONG.slice(0, 99)}${ELLIPSIS}`);
+    expect(segmented(() => (out = clip(LONG, 4_000))).total).toBeLessThan(5_000);
+    expect(out).toBe(LONG.slice(0, 4_000));
+  });
+
+  it("has what clipCounted cuts counted without segmenting it at once", () => {
+    let counted = { text: "", cut: 0 };
+    expect(segmented(() => (counted = clipCounted(LONG, 4_000))).longest).toBeLessThan(1_000);
+    expect(counted).toEqual({ text: LONG.slice(0, 4_000), cut: LONG.length - 4_000 });
+  });
+});
 
 describe("clip", () => {
   it("keeps a text within the limit as it is, invisible characters and line breaks too", () => {
