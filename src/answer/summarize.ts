@@ -22,6 +22,12 @@ const MIN_SENTENCE = 12;
  * sentences) would need a 32 GB matrix. News puts its gist first; 300 sentences is a long article.
  */
 export const MAX_CANDIDATE_SENTENCES = 300;
+/**
+ * Of a longer sentence, only the start is read for its words: text without a sentence end (a one-line .txt
+ * of 1 MB separated by 、) is one sentence, which kuromoji would read again at every /summary (0.4 s a
+ * time); a key point is shown within its share of an embed anyway.
+ */
+export const MAX_ANALYSED_SENTENCE = 1_000;
 /** A sentence this similar to one already chosen repeats it. */
 const MAX_SIMILARITY = 0.6;
 
@@ -45,7 +51,7 @@ export function summarize(tokenizer: Tokenizer, article: Article, options: Summa
     for (const s of splitSentences(block.text)) {
       if (sentences.length >= MAX_CANDIDATE_SENTENCES) break collect;
       const vector = new Map<string, number>();
-      for (const t of analyze(tokenizer, s.text)) {
+      for (const t of analyze(tokenizer, startOf(s.text, MAX_ANALYSED_SENTENCE))) {
         if (t.term !== null) vector.set(t.term, (vector.get(t.term) ?? 0) + 1);
       }
       for (const [term, tf] of vector) vector.set(term, tf * options.idf(term));
@@ -53,7 +59,9 @@ export function summarize(tokenizer: Tokenizer, article: Article, options: Summa
       sentences.push({ text: s.text, start: block.start + s.start, end: block.start + s.end, vector, norm });
     }
   }
-  const eligible = sentences.filter((s) => Array.from(s.text).length >= MIN_SENTENCE && s.norm > 0);
+  const eligible = sentences.filter(
+    (s) => Array.from(startOf(s.text, 2 * MIN_SENTENCE)).length >= MIN_SENTENCE && s.norm > 0,
+  );
   if (eligible.length <= count) return eligible.map(({ text, start, end }) => ({ text, start, end }));
 
   const n = eligible.length;
@@ -110,6 +118,13 @@ export function summarize(tokenizer: Tokenizer, article: Article, options: Summa
       const { text, start, end } = eligible[i] as (typeof eligible)[0];
       return { text, start, end };
     });
+}
+
+/** The first `length` UTF-16 units of a text, or one fewer than split a surrogate pair. */
+function startOf(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const code = text.charCodeAt(length - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length);
 }
 
 function cosine(a: { vector: Map<string, number>; norm: number }, b: { vector: Map<string, number>; norm: number }) {

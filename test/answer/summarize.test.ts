@@ -1,0 +1,44 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { MAX_ANALYSED_SENTENCE, summarize } from "../../src/answer/summarize.ts";
+import { createArticle } from "../../src/article/article.ts";
+import { loadTokenizer, type Tokenizer } from "../../src/text/tokenizer.ts";
+import { draft } from "../fixtures/ranking-articles.ts";
+
+let tokenizer: Tokenizer;
+beforeAll(async () => {
+  tokenizer = await loadTokenizer();
+});
+
+/** The real tokenizer, counting the characters it is given. */
+function counting(inner: Tokenizer): Tokenizer & { read: number } {
+  return {
+    read: 0,
+    tokenize(text) {
+      this.read += text.length;
+      return inner.tokenize(text);
+    },
+  };
+}
+
+describe("summarize", () => {
+  it("reads only the start of a sentence without an end, and still offers it whole", () => {
+    // 200,000 characters separated by 、 alone: one sentence, which kuromoji read whole at every /summary
+    const endless = "鎌倉の寺院建築について調べた記録、".repeat(12_000).slice(0, 200_000);
+    const article = createArticle(
+      draft(
+        "endless",
+        "鎌倉の寺院の記録",
+        null,
+        "鎌倉には禅宗の寺院が多く残っている。建長寺は鎌倉五山の第一位である。",
+        endless,
+        "円覚寺は北鎌倉駅のすぐ近くにある。",
+      ),
+      { by: "test", at: new Date("2025-01-01T00:00:00Z") },
+    );
+    const reader = counting(tokenizer);
+    const points = summarize(reader, article, { points: 4, idf: () => 1 });
+    expect(reader.read).toBeLessThan(MAX_ANALYSED_SENTENCE + 1_000);
+    expect(points.map((p) => p.text.length)).toContain(endless.length);
+    for (const p of points) expect(article.body.slice(p.start, p.end)).toBe(p.text);
+  });
+});
