@@ -886,13 +886,27 @@ interface Unit {
 const MAX_UNIT_SENTENCES = 3;
 
 /**
+ * How far back before a window the sentence before it is looked for. Only a sentence that starts in the
+ * second half of this is taken: one starting in the first half may start further back still, or end
+ * elsewhere (a quote open before the text read). A paragraph of 1 MB without a sentence end was read,
+ * analysed and made a key point whole at every question that it answered.
+ */
+const SENTENCE_BEFORE_LOOKBACK = 3_000;
+
+/**
  * The sentence before a passage, when the passage is a window that starts inside a paragraph; null at the
- * start of a paragraph. Analysed on its own; its offsets are made relative to the passage (negative).
+ * start of a paragraph, or when that sentence is longer than half of SENTENCE_BEFORE_LOOKBACK. Analysed on
+ * its own; its offsets are made relative to the passage (negative).
  */
 function sentenceBefore(ctx: AnswerContext, body: string, passageStart: number): Unit | null {
-  const paragraphStart = body.lastIndexOf("\n", passageStart - 1) + 1;
+  const from = Math.max(0, passageStart - SENTENCE_BEFORE_LOOKBACK);
+  const newline = body.slice(from, passageStart).lastIndexOf("\n");
+  const paragraphStart = from + newline + 1;
   const last = splitSentences(body.slice(paragraphStart, passageStart)).at(-1);
   if (!last) return null;
+  // read from inside the paragraph: a sentence starting early in what was read may start before it
+  const inside = newline < 0 && from > 0 && body[from - 1] !== "\n";
+  if (inside && last.start < SENTENCE_BEFORE_LOOKBACK / 2) return null;
   const shift = paragraphStart + last.start - passageStart;
   const tokens = ctx.analyze(last.text).map((t) => ({ ...t, start: t.start + shift, end: t.end + shift }));
   return { start: shift, end: shift + last.text.length, tokens, sentences: 1 };

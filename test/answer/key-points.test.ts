@@ -22,6 +22,12 @@ const LONG_PARAGRAPH = [
   ...Array.from({ length: 4 }, () => filler(30)),
 ].join("");
 
+// 200,000 characters without a sentence end, then a sentence that points back at them: what it points at
+// is no sentence a key point can show (it was read, analysed and shown whole at every question)
+const ENDLESS = "古い町並みを歩いて写真を撮った日の記録、".repeat(10_000);
+// (over 300 characters: it opens a window of its own)
+const ENDLESS_POINTER = `このような町並みは鎌倉の建長寺の三門の周りにも残っていて、${"石畳の道や古い商家が並ぶ、".repeat(22)}今も多くの人が訪れる。`;
+
 let tokenizer: Tokenizer;
 let engine: Engine;
 let dir: string;
@@ -196,6 +202,26 @@ describe("key points", () => {
     expectVerbatim(answer.keyPoints[0]);
     const [start, end] = answer.keyPoints[0]?.highlights[0] ?? [0, 0];
     expect(answer.keyPoints[0]?.text.slice(start, end)).toBe("北陸");
+  });
+
+  it("find the sentence pointed at after 200,000 characters without an end, but not join those to it", async () => {
+    const endless = await engineWith([
+      draft("machinami", "古い町並み", null, `${ENDLESS}。${ENDLESS_POINTER}`),
+      // the sentence pointed at is short, at the end of a long paragraph: it is still found
+      // (200,000 characters make windows of 300 and one of 200; three sentences of 30 fill that one up)
+      draft("tara", "港町の冬", null, `${ENDLESS}。${filler(30).repeat(3)}${LONG_PARAGRAPH}`),
+    ]);
+    try {
+      expect(endless.engine.search("建長寺の三門").hits[0]?.text).toBe(ENDLESS_POINTER);
+      const answer = endless.engine.ask("建長寺の三門の周りに残っているもの");
+      expect(answer.keyPoints[0]?.text).toBe(ENDLESS_POINTER);
+      expect(endless.engine.search("寒鱈漁").hits[0]?.text.startsWith(POINTER)).toBe(true);
+      expect(endless.engine.ask("北陸の港町で冬に盛んになる鱈の漁を何と呼ぶ？").keyPoints[0]?.text).toBe(
+        ANTECEDENT + POINTER,
+      );
+    } finally {
+      await removeDir(endless.dir);
+    }
   });
 
   it("do not join a sentence to the paragraph before it", () => {
