@@ -901,12 +901,13 @@ const SENTENCE_BEFORE_LOOKBACK = 3_000;
 function sentenceBefore(ctx: AnswerContext, body: string, passageStart: number): Unit | null {
   const from = Math.max(0, passageStart - SENTENCE_BEFORE_LOOKBACK);
   const newline = body.slice(from, passageStart).lastIndexOf("\n");
-  const paragraphStart = from + newline + 1;
-  const last = splitSentences(body.slice(paragraphStart, passageStart)).at(-1);
-  if (!last) return null;
   // read from inside the paragraph: a sentence starting early in what was read may start before it
   const inside = newline < 0 && from > 0 && body[from - 1] !== "\n";
-  if (inside && last.start < SENTENCE_BEFORE_LOOKBACK / 2) return null;
+  let paragraphStart = from + newline + 1;
+  // the backslash the body stores before a paragraph starting with #, --- or \ (formatBody) is not its text
+  if (!inside && body[paragraphStart] === "\\") paragraphStart++;
+  const last = splitSentences(body.slice(paragraphStart, passageStart)).at(-1);
+  if (!last || (inside && last.start < SENTENCE_BEFORE_LOOKBACK / 2)) return null;
   const shift = paragraphStart + last.start - passageStart;
   const tokens = ctx.analyze(last.text).map((t) => ({ ...t, start: t.start + shift, end: t.end + shift }));
   return { start: shift, end: shift + last.text.length, tokens, sentences: 1 };

@@ -59,7 +59,10 @@ export function cutPassages(article: Article): PassageSpans {
       for (const w of windows(article.body, block.start, block.end)) spans.push({ ...w, heading });
       continue;
     }
-    if (pending && block.end - pending.start > MAX_PASSAGE_LENGTH) flush();
+    // A paragraph stored with a backslash before it (one starting with #, --- or \\, see formatBody) starts a
+    // passage: joined to the one before, the backslash would be in the passage's text, shown to members.
+    const escaped = article.body[block.start - 1] === "\\";
+    if (pending && (escaped || block.end - pending.start > MAX_PASSAGE_LENGTH)) flush();
     pending = pending ? { start: pending.start, end: block.end } : { start: block.start, end: block.end };
     if (pending.end - pending.start >= MIN_PASSAGE_LENGTH) flush();
   }

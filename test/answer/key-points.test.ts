@@ -224,6 +224,20 @@ describe("key points", () => {
     }
   });
 
+  it("find the sentence pointed at as written, in a paragraph the body stores with a backslash before it", async () => {
+    // over 300 characters: the sentence pointing back opens the paragraph's second window
+    const first = `# 北陸の港町では冬になると鱈の漁が盛んになり、${"港には朝早くから多くの漁船が並び、".repeat(17)}市場もにぎわう。`;
+    const marked = await engineWith([draft("tara", "港町の冬", null, `${first}${POINTER}${filler(30).repeat(4)}`)]);
+    try {
+      expect(marked.engine.article(marked.engine.list()[0]?.articleId ?? "")?.body.startsWith("\\# 北陸")).toBe(true);
+      expect(marked.engine.search("寒鱈漁").hits[0]?.text.startsWith(POINTER)).toBe(true);
+      const answer = marked.engine.ask("北陸の港町で冬に盛んになる鱈の漁を何と呼ぶ？");
+      expect(answer.keyPoints[0]?.text).toBe(first + POINTER);
+    } finally {
+      await removeDir(marked.dir);
+    }
+  });
+
   it("do not join a sentence to the paragraph before it", () => {
     const passage = engine.search("梅雨前線の北上と関係づける説").hits[0];
     expect(passage?.text).toContain("異なる。\n\nこれを梅雨前線");

@@ -39,6 +39,27 @@ describe("splitPassages", () => {
     expect(passages.length).toBeGreaterThan(3);
   });
 
+  it("shows short paragraphs as written: never the backslash the body stores before #, --- or \\", () => {
+    const written = [
+      "鎌倉には古い寺が多い。",
+      "# 見出しのような行だが、本文の段落である。",
+      "寺の名前を並べる。",
+      "--- 区切り線のような行。",
+      "\\\\server\\share に資料を置いた。",
+      "最後の段落。",
+    ];
+    const a = article(written.map((text) => ({ kind: "paragraph", text })));
+    expect(a.body).toContain("\\# 見出し"); // stored escaped, so that it reads back as a paragraph
+    const passages = splitPassages(a);
+    expect(passages.map((p) => p.text)).toEqual([
+      "鎌倉には古い寺が多い。",
+      `${written[1]}\n\n${written[2]}`,
+      written[3],
+      `${written[4]}\n\n${written[5]}`,
+    ]);
+    for (const p of passages) expect(a.body.slice(p.start, p.end)).toBe(p.text);
+  });
+
   it("cuts a paragraph without any 。 into bounded passages", () => {
     const a = article([{ kind: "paragraph", text: "句読点のない長い文章が続く".repeat(500) }]);
     const passages = splitPassages(a);
