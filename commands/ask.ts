@@ -1,4 +1,5 @@
 import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from "discord.js";
+import { hasVisibleText } from "../src/article/article.ts";
 import { UserFacingError } from "../src/errors.ts";
 import { answerToEmbed } from "../src/render/embed.ts";
 import { STRING_OPTION_LIMIT } from "../src/render/limits.ts";
@@ -39,7 +40,8 @@ export const ask = defineCommand<AskOptions>({
   isPrivate: (o) => o.private,
   async run(ctx) {
     const question = ctx.options.question.trim();
-    if (!question) throw new UserFacingError("質問が空です。聞きたいことを日本語で入力してください。");
+    // spaces alone, or zero-width spaces and other characters that show nothing, ask nothing
+    if (!hasVisibleText(question)) throw new UserFacingError("質問が空です。聞きたいことを日本語で入力してください。");
     await ctx.defer({ private: ask.isPrivate(ctx.options) });
     const answer = ctx.engine.ask(question);
     const top = answer.keyPoints[0];

@@ -4,6 +4,7 @@ import {
   ContextMenuCommandBuilder,
   InteractionContextType,
 } from "discord.js";
+import { hasVisibleText } from "../src/article/article.ts";
 import { UserFacingError } from "../src/errors.ts";
 import { defineCommand } from "./context.ts";
 import { queryRef, searchPage, searchReply } from "./search.ts";
@@ -28,7 +29,7 @@ export const searchMessage = defineCommand<SearchMessageOptions>({
   // Someone else's message: the results go to the member who used the menu only.
   isPrivate: () => true,
   async run(ctx) {
-    if (!ctx.options.text.trim()) {
+    if (!hasVisibleText(ctx.options.text)) {
       throw new UserFacingError("このメッセージには検索できる文章がありません。文章を含むメッセージで使ってください。");
     }
     await ctx.defer({ private: true });

@@ -1,4 +1,5 @@
 import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from "discord.js";
+import { hasVisibleText } from "../src/article/article.ts";
 import type { Engine, SearchPage } from "../src/engine.ts";
 import { UserFacingError } from "../src/errors.ts";
 import { searchToEmbed } from "../src/render/embed.ts";
@@ -37,10 +38,15 @@ function queryOf(ref: string, memory: KeyMemory): string {
   return query;
 }
 
-/** Searches one page of matching articles, best first; an empty query is the member's mistake. */
+const EMPTY_QUERY = "検索する言葉が空です。キーワードを入力してください。";
+
+/**
+ * Searches one page of matching articles, best first; a query that shows nothing (spaces, zero-width
+ * spaces) is the member's mistake.
+ */
 export function searchPage(engine: Engine, query: string, page: number): SearchPage {
   const q = query.trim().slice(0, SEARCH_QUERY_LIMIT);
-  if (!q) throw new UserFacingError("検索する言葉が空です。キーワードを入力してください。");
+  if (!hasVisibleText(q)) throw new UserFacingError(EMPTY_QUERY);
   return engine.search(q, { page, pageSize: SEARCH_PAGE_SIZE, perArticle: SEARCH_HITS_PER_ARTICLE });
 }
 
@@ -108,7 +114,7 @@ export const search = defineCommand<SearchOptions>({
   parse: (o) => ({ query: o.string("query") ?? "", private: o.boolean("private") ?? false }),
   isPrivate: (o) => o.private,
   async run(ctx) {
-    if (!ctx.options.query.trim()) throw new UserFacingError("検索する言葉が空です。キーワードを入力してください。");
+    if (!hasVisibleText(ctx.options.query)) throw new UserFacingError(EMPTY_QUERY);
     await ctx.defer({ private: search.isPrivate(ctx.options) });
     const page = searchPage(ctx.engine, ctx.options.query, 1);
     await ctx.reply(searchReply(page, queryRef(page.query, ctx.queries)));

@@ -217,6 +217,16 @@ describe("/ask", () => {
     await expect(ask.run(ctx)).rejects.toBeInstanceOf(UserFacingError);
     expect(recorded.steps).toEqual([]);
   });
+
+  it.each([
+    ["zero-width spaces", "\u200b\u200b"],
+    ["a byte order mark and a joiner", "\ufeff\u200d "],
+    ["a lone surrogate", "\ud800"],
+  ])("refuses a question of %s, which shows nothing, before deferring", async (_, question) => {
+    const { ctx, recorded } = commandContext(ask.parse(reader({ question })));
+    await expect(ask.run(ctx)).rejects.toThrow("質問が空です");
+    expect(recorded.steps).toEqual([]);
+  });
 });
 
 describe("/search", () => {
@@ -271,6 +281,16 @@ describe("/search", () => {
   it("refuses a message without text from the message menu", async () => {
     const { ctx } = commandContext(searchMessage.parse(reader({ message: "" })));
     await expect(searchMessage.run(ctx)).rejects.toThrow("検索できる文章がありません");
+  });
+
+  it("refuses words that show nothing (zero-width spaces), from /search, its buttons and the message menu", async () => {
+    const typed = commandContext(search.parse(reader({ query: "\u200b\u200b" })));
+    await expect(search.run(typed.ctx)).rejects.toThrow("検索する言葉が空です");
+    expect(typed.recorded.steps).toEqual([]);
+    const menu = commandContext(searchMessage.parse(reader({ message: "\u200b \u2060\n" })));
+    await expect(searchMessage.run(menu.ctx)).rejects.toThrow("検索できる文章がありません");
+    expect(menu.recorded.steps).toEqual([]);
+    expect(() => searchPage(engine, "\u200b", 1)).toThrow("検索する言葉が空です");
   });
 });
 

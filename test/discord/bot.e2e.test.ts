@@ -368,6 +368,25 @@ describe("/ask", () => {
     const third = await fake.send(fake.chatInput("ask", [str("question", "千利休とは？")], member));
     expect(lastBody(third)["content"]).toMatch(/少し間を空けてください/u);
   });
+
+  it("refuses words that show nothing (zero-width spaces) privately, and lets the member ask at once", async () => {
+    const member = fake.newMember();
+    const invisible = "\u200b\u200b";
+    const asked = await fake.send(fake.chatInput("ask", [str("question", invisible)], member));
+    expect(asked.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    expect(lastBody(asked)["content"]).toContain("質問が空です");
+    const searched = await fake.send(fake.chatInput("search", [str("query", invisible)], member));
+    expect(searched.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    expect(lastBody(searched)["content"]).toContain("検索する言葉が空です");
+    const menu = fake.messageCommand("Search articles", fake.userMessage(invisible), member);
+    const pointed = await fake.send(menu);
+    expect(pointed.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    expect(lastBody(pointed)["content"]).toContain("検索できる文章がありません");
+    // none of them started a cooldown
+    const corrected = await fake.send(fake.chatInput("ask", [str("question", "わび茶を大成したのは誰？")], member));
+    expect(corrected.ack?.type).toBe(5);
+    expect((await fake.send(fake.chatInput("search", [str("query", "寺")], member))).ack?.type).toBe(5);
+  });
 });
 
 describe("/search", () => {
