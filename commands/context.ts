@@ -201,10 +201,11 @@ export const CUSTOM_ID_SEPARATOR = ":";
 
 /**
  * A custom id routed back to a command's component: `customId("search", "page", 2, ref)` →
- * `search:page:2:<ref>`. Throws if it exceeds Discord's 100 characters.
+ * `search:page:2:<ref>`, well-formed (a lone surrogate in what a member typed becomes U+FFFD, as in any
+ * text the bot sends). Throws if it exceeds Discord's 100 characters.
  */
 export function customId(command: string, action: string, ...args: readonly (string | number)[]): string {
-  const id = [command, action, ...args].join(CUSTOM_ID_SEPARATOR);
+  const id = [command, action, ...args].join(CUSTOM_ID_SEPARATOR).toWellFormed();
   if (id.length > CUSTOM_ID_LIMIT) throw new Error(`commands: custom id over ${CUSTOM_ID_LIMIT} characters: ${id}`);
   return id;
 }

@@ -3,7 +3,7 @@ import { hasVisibleText } from "../src/article/article.ts";
 import type { Engine, SearchPage } from "../src/engine.ts";
 import { UserFacingError } from "../src/errors.ts";
 import { searchToEmbed } from "../src/render/embed.ts";
-import { CUSTOM_ID_LIMIT, STRING_OPTION_LIMIT } from "../src/render/limits.ts";
+import { CUSTOM_ID_LIMIT, clip, STRING_OPTION_LIMIT } from "../src/render/limits.ts";
 import { type Button, CUSTOM_ID_SEPARATOR, customId, defineCommand, type KeyMemory, type Reply } from "./context.ts";
 
 /** Articles per page. */
@@ -45,7 +45,9 @@ const EMPTY_QUERY = "検索する言葉が空です。キーワードを入力�
  * spaces) is the member's mistake.
  */
 export function searchPage(engine: Engine, query: string, page: number): SearchPage {
-  const q = query.trim().slice(0, SEARCH_QUERY_LIMIT);
+  // well-formed (a lone surrogate becomes U+FFFD) and cut at a grapheme: the page's query goes into the
+  // title and, inline, into the custom ids of its buttons
+  const q = clip(query.trim(), SEARCH_QUERY_LIMIT);
   if (!hasVisibleText(q)) throw new UserFacingError(EMPTY_QUERY);
   return engine.search(q, { page, pageSize: SEARCH_PAGE_SIZE, perArticle: SEARCH_HITS_PER_ARTICLE });
 }

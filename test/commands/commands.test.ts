@@ -251,6 +251,16 @@ describe("/search", () => {
     ]);
   });
 
+  it("makes a query with a lone surrogate well-formed before it goes into the page buttons", async () => {
+    const { ctx, recorded } = commandContext(search.parse(reader({ query: "寺\ud800" })));
+    await search.run(ctx);
+    const ids = recorded.replies[0]?.buttons?.flat().map((b) => b.id) ?? [];
+    for (const id of ids) expect(id.isWellFormed()).toBe(true);
+    expect(ids[1]).toBe("search:page:2:=寺\ufffd");
+    // a cut at the longest query searched does not split a surrogate pair either
+    expect(searchPage(engine, `${"寺".repeat(999)}𠮷`, 1).query).toBe("寺".repeat(999));
+  });
+
   it("lists each matching article once, with its best passage, across all pages", () => {
     const first = searchPage(engine, "寺", 1);
     const articles: string[] = [];

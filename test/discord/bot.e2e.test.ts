@@ -433,6 +433,16 @@ describe("/search", () => {
     expect(embedOf(summary).title).toBe(engine.article(String(articleOf(summaryButton)))?.title);
   });
 
+  it("pages a query holding a lone surrogate: its buttons carry it well-formed", async () => {
+    const member = fake.newMember();
+    const first = await fake.send(fake.chatInput("search", [str("query", "寺\ud800")], member));
+    // (the stand-in refuses a custom id with a lone surrogate: afterEach finds no violation)
+    const [, next] = buttonIds(fake.original(first));
+    expect(next).toBe("search:page:2:=寺\ufffd");
+    const second = await fake.send(fake.button(String(next), String(fake.original(first)["id"]), member));
+    expect(embedOf(second).description).toBe("全 8 件中 6–8 件目（2/2 ページ）");
+  });
+
   it("searches with a message's text from the message menu 「記事を検索」", async () => {
     const message = fake.userMessage("千利休って何をした人だっけ？ <@1400000000000000001>");
     const trace = await fake.send(fake.messageCommand("Search articles", message, fake.newMember()));

@@ -127,6 +127,9 @@ export function componentProblems(components: unknown): string[] {
       } else {
         checkLength(problems, `${at}.custom_id`, b["custom_id"], 1, 100);
         const id = str(b["custom_id"]);
+        // JSON text with a lone surrogate is not Unicode (RFC 8259 §8.2: what a parser does with it is
+        // unpredictable): Discord may refuse the message, or give back another id when the button is pressed.
+        if (id !== undefined && !id.isWellFormed()) problems.push(`${at}.custom_id: a lone surrogate`);
         if (id !== undefined) {
           if (ids.has(id)) problems.push(`${at}.custom_id: duplicate ${id}`);
           ids.add(id);
