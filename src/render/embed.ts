@@ -140,6 +140,24 @@ export function safeUrl(url: string | null | undefined): string | undefined {
   }
 }
 
+/** Of an address too long to link, this much is shown, as text. */
+const UNLINKED_URL_BUDGET = 200;
+
+/**
+ * What an article's facts say of its URL when its title cannot link to it: that it has none, or why not
+ * and the start of it (in a code span, which Discord neither links nor formats); null when it links.
+ */
+function unlinkedUrl(url: string): string | null {
+  if (!url) return "URL なし";
+  if (safeUrl(url)) return null;
+  let web = false;
+  try {
+    web = ["http:", "https:"].includes(new URL(url).protocol);
+  } catch {}
+  const shown = truncate(oneLine(url), UNLINKED_URL_BUDGET).replace(/`/gu, "%60");
+  return `${web ? "URL は長すぎてリンクにできません" : "URL はウェブページのアドレスではありません"}: \`${shown}\``;
+}
+
 /** `[label](url)`, or the label alone when there is no usable URL. */
 function link(label: string, url: string | undefined, limit: number): string {
   const href = safeUrl(url);
@@ -294,8 +312,11 @@ export function searchToEmbed(page: SearchPage): APIEmbed {
     const rank = `${page.firstRank + i}. `;
     // The title is article text: escaped, on one line, cut (never inside an escape) within a field's name.
     e.field(rank + markdownText(oneLine(hit.title), [], EMBED_FIELD_NAME_LIMIT - rank.length), (limit) => {
-      const meta = [oneLine(hit.publisher), formatDate(hit.publishedAt)].filter(Boolean).join(" · ") || "記事を開く";
-      const source = `\n${link(meta, hit.url, 200)} · \`${hit.articleId}\``;
+      // (「記事を開く」 only where there is a link to open)
+      const meta =
+        [oneLine(hit.publisher), formatDate(hit.publishedAt)].filter(Boolean).join(" · ") ||
+        (safeUrl(hit.url) ? "記事を開く" : "");
+      const source = `\n${meta ? `${link(meta, hit.url, 200)} · ` : ""}\`${hit.articleId}\``;
       return markdownText(hit.text, hit.highlights, Math.min(limit, SEARCH_PASSAGE_BUDGET) - source.length) + source;
     });
   }
@@ -314,8 +335,10 @@ export function summaryToEmbed(summary: Summary, options: { heading?: string; co
     return summary.points.map((p) => `・${markdownText(flatten(p.text), [], per - 1)}`).join("\n");
   });
   const facts = [`段落 ${summary.passageCount}`, `${summary.characters.toLocaleString("ja-JP")} 文字`];
+  // (before the author, whose name may be long enough to be cut)
+  const url = unlinkedUrl(summary.url);
+  if (url) facts.push(url);
   if (summary.author) facts.push(`著者: ${escapeMarkdown(oneLine(summary.author))}`);
-  if (!safeUrl(summary.url)) facts.push("URL なし");
   e.field("記事の情報", (limit) => truncate(facts.join(" · "), limit));
   return e.build();
 }

@@ -399,6 +399,24 @@ describe("searchToEmbed", () => {
     expect(embedProblems(embed as Parameters<typeof embedProblems>[0])).toEqual([]);
   });
 
+  it("offers to open a hit's article only where there is a link", () => {
+    const bare = { ...SOURCE, publisher: "", publishedAt: null };
+    const page = (url: string): SearchPage => ({
+      query: "段落",
+      terms: ["段落"],
+      hits: [passage("段落です。", [], { ...bare, url })],
+      page: 1,
+      pageCount: 1,
+      firstRank: 1,
+      total: 1,
+    });
+    expect(searchToEmbed(page("https://example.com/k")).fields?.[0]?.value).toBe(
+      "段落です。\n[記事を開く](https://example.com/k) · `a1b2c3d4e5f6`",
+    );
+    const long = `https://example.com/${"a".repeat(3_000)}`;
+    expect(searchToEmbed(page(long)).fields?.[0]?.value).toBe("段落です。\n`a1b2c3d4e5f6`");
+  });
+
   it("suggests what to try when nothing matches", () => {
     const page: SearchPage = {
       query: "火星",
@@ -429,6 +447,26 @@ describe("summaryToEmbed, listToEmbed, aboutToEmbed", () => {
     expect(embed.author).toEqual({ name: "記事を追加しました" });
     expect(embed.description).toBe("・一つ目の要点。\n・二つ目の\\*要点\\*。");
     expect(embed.fields).toEqual([{ name: "記事の情報", value: "段落 4 · 1,234 文字 · 著者: 山田" }]);
+  });
+
+  it("says why an article's title does not link to its URL, and shows the start of a long one as text", () => {
+    const summary: Summary = { ...SOURCE, author: null, points: [], passageCount: 1, characters: 10 };
+    const facts = (url: string) => summaryToEmbed({ ...summary, url }).fields?.[0]?.value;
+    expect(facts("https://example.com/kamakura")).toBe("段落 1 · 10 文字");
+    expect(facts("")).toBe("段落 1 · 10 文字 · URL なし");
+    const long = `https://example.com/${"a".repeat(3_000)}`;
+    const embed = summaryToEmbed({ ...summary, url: long, author: "著者".repeat(600) });
+    expect(embed.url).toBeUndefined();
+    const value = embed.fields?.[0]?.value ?? "";
+    expect(value).not.toContain("URL なし");
+    expect(value).toMatch(
+      /^段落 1 · 10 文字 · URL は長すぎてリンクにできません: `https:\/\/example\.com\/a+…` · 著者: /u,
+    );
+    expect(value.length).toBeLessThanOrEqual(1_024);
+    // an address stored before URLs were checked
+    expect(facts("なし")).toBe("段落 1 · 10 文字 · URL はウェブページのアドレスではありません: `なし`");
+    // a backtick would close the code span: it is shown percent-encoded
+    expect(facts("な`し")).toBe("段落 1 · 10 文字 · URL はウェブページのアドレスではありません: `な%60し`");
   });
 
   it("lists articles with dates and ids", () => {
