@@ -929,8 +929,14 @@ function topicWeights(
 
 function termsIn(tokens: readonly Token[], weights: ReadonlyMap<string, number>): Set<string> {
   const out = new Set<string>();
-  for (const t of tokens) if (t.term !== null && weights.has(t.term)) out.add(t.term);
+  for (const t of tokens) for (const term of termsOfToken(t)) if (weights.has(term)) out.add(term);
   return out;
+}
+
+/** A token's term, and its parts' where it is a name written with a ・ (see Token.parts). */
+function termsOfToken(t: Token): readonly string[] {
+  if (t.term === null) return [];
+  return t.parts ? [t.term, ...t.parts] : [t.term];
 }
 
 function difference(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
@@ -948,11 +954,13 @@ function coverage(tokens: readonly Token[], weights: ReadonlyMap<string, number>
   const seen = new Set<string>();
   let sum = 0;
   for (const t of tokens) {
-    if (t.term === null || seen.has(t.term)) continue;
-    const w = weights.get(t.term);
-    if (w === undefined) continue;
-    seen.add(t.term);
-    sum += w;
+    for (const term of termsOfToken(t)) {
+      if (seen.has(term)) continue;
+      const w = weights.get(term);
+      if (w === undefined) continue;
+      seen.add(term);
+      sum += w;
+    }
   }
   return sum;
 }
@@ -961,7 +969,7 @@ function coverage(tokens: readonly Token[], weights: ReadonlyMap<string, number>
 export function highlightsOf(tokens: readonly Token[], terms: { has(term: string): boolean }): Highlight[] {
   const ranges: Highlight[] = [];
   for (const t of tokens) {
-    if (t.term === null || !terms.has(t.term)) continue;
+    if (!termsOfToken(t).some((term) => terms.has(term))) continue;
     const last = ranges.at(-1);
     if (last && last[1] === t.start) ranges[ranges.length - 1] = [last[0], t.end];
     else ranges.push([t.start, t.end]);

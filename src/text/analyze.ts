@@ -244,7 +244,7 @@ const PART_TERMS = new Map<string, readonly string[] | null>();
 
 /**
  * The terms of the parts of a word IPADIC lists whole with a ・ in it, each as analysis reads it alone
- * (マンチェスター・ユナイテッド: マンチェスタ, ユナイテッド), or null. kuromoji cuts most names it knows at
+ * (テキサス・レンジャーズ: テキサス, レンジャーズ), or null. kuromoji cuts most names it knows at
  * their ・ (グスタフ・マーラー) and shiori cuts those it does not know (see splitAtNakaguro), but a few it
  * lists whole (テキサス・レンジャーズ, ニューヨーク・ヤンキース): a member who writes one part (「ダル レンジャーズ
  * 契約 いくら」) finds them by these terms. The whole keeps its own term, so that its other spellings in the
