@@ -1,15 +1,21 @@
-import { type FSWatcher, watch } from "node:fs";
-import type { SyncResult } from "./engine.ts";
+import { type FSWatcher, statSync, watch } from "node:fs";
+import path from "node:path";
+import { CorpusFileError } from "./article/store.ts";
+import { CorpusFolderMissing, type SyncResult } from "./engine.ts";
 
 /** An article's file in a corpus folder (temporary files and the index folder are not). */
 const ARTICLE_FILE = /^[0-9a-f]{12}\.md$/u;
-/** How long the folder must be quiet before a change is taken in: an import writes thousands of files. */
+/** How long the folder must be quiet before a change is taken in: an import writes thousands of files... */
 const QUIET_MS = 1_000;
+/** ...but a change waits no longer than this while files keep coming. */
+const MAX_WAIT_MS = 10_000;
+/** How often a folder that is gone is looked for again. */
+const LOOK_AGAIN_MS = 5_000;
 
 export type WatchLog = (event: string, fields: Record<string, unknown>) => void;
 
 export interface CorpusWatch {
-  /** Stops watching; a change being taken in finishes. */
+  /** Stops watching; a change being taken in stops between two articles (see Engine.sync). */
   close(): void;
   /** Resolves when no change is waiting or being taken in (for tests and shutdown). */
   settled(): Promise<void>;
@@ -19,46 +25,92 @@ export interface CorpusWatch {
  * Watches a corpus folder for what other processes change in it while the bot runs (`shiori add`,
  * `import` or `remove` on the same folder, a file edited by hand) and has the engine take it in
  * (`Engine.sync`), once the folder has been quiet for a moment. Without it, an article the CLI added was
- * neither found nor known as a duplicate until the bot restarted. Where the folder cannot be watched
- * (missing, or the system's watch limit reached), the bot runs as before and says so in the log.
+ * neither found nor known as a duplicate until the bot restarted.
+ *
+ * What goes wrong is logged, and the bot answers from what it has: a file that cannot be read as an
+ * article (half saved by an editor) is taken in once it is mended; a folder that is gone (deleted,
+ * moved) is looked for every few seconds and watched again when it is back. Where the folder cannot be
+ * watched at all (the system's watch limit reached), the log says so and changes wait for a restart.
  */
 export function watchCorpus(
-  engine: { sync(): Promise<SyncResult> },
+  engine: { sync(signal?: AbortSignal): Promise<SyncResult> },
   dir: string,
   log: WatchLog,
   quietMs = QUIET_MS,
 ): CorpusWatch {
+  const stopping = new AbortController();
   let timer: NodeJS.Timeout | undefined;
+  let firstWaiting: number | undefined;
   let running: Promise<void> = Promise.resolve();
-  let closed = false;
+  let watcher: FSWatcher | undefined;
+  let lookAgain: NodeJS.Timeout | undefined;
+
+  const lost = (err: CorpusFolderMissing) => {
+    log("corpus.folder_missing", { dir, error: err.message });
+    watcher?.close();
+    watcher = undefined;
+    lookForFolder();
+  };
+  const lookForFolder = () => {
+    lookAgain ??= setInterval(
+      () => {
+        if (!isFolder(dir)) return;
+        clearInterval(lookAgain);
+        lookAgain = undefined;
+        log("corpus.folder_back", { dir });
+        start();
+        takeInSoon();
+      },
+      LOOK_AGAIN_MS * (quietMs / QUIET_MS),
+    ).unref();
+  };
   const takeIn = () => {
     timer = undefined;
+    firstWaiting = undefined;
     running = running.then(async () => {
-      if (closed) return;
+      if (stopping.signal.aborted) return;
       try {
-        const result = await engine.sync();
+        const result = await engine.sync(stopping.signal);
         if (result.added + result.replaced + result.removed > 0) log("corpus.synced", { ...result });
       } catch (err) {
-        // A file being written by hand may be half saved: the next change takes it in.
-        log("corpus.sync_failed", { error: (err as Error).message });
+        if (err instanceof CorpusFolderMissing) lost(err);
+        // An editor's half-saved file: the change that mends it takes it in. Until then a restart would stop
+        // on it (see CorpusFileError), so the operator is told which file and why.
+        else if (err instanceof CorpusFileError)
+          log("corpus.sync_failed", {
+            file: err.file,
+            reason: err.reason,
+            advice: "直すと自動で取り込みます。このままでは次の起動が止まります。",
+          });
+        else log("corpus.sync_failed", { error: (err as Error).message });
       }
     });
   };
-  let watcher: FSWatcher | undefined;
-  try {
-    watcher = watch(dir, { persistent: false }, (_type, name) => {
-      if (closed || (name !== null && !ARTICLE_FILE.test(String(name)))) return;
-      clearTimeout(timer);
-      timer = setTimeout(takeIn, quietMs);
-    });
-    watcher.on("error", (err) => log("corpus.watch_failed", { error: err.message }));
-  } catch (err) {
-    log("corpus.watch_unavailable", { dir, error: (err as Error).message });
-  }
+  const takeInSoon = () => {
+    if (stopping.signal.aborted) return;
+    clearTimeout(timer);
+    firstWaiting ??= Date.now();
+    const waited = Date.now() - firstWaiting;
+    timer = setTimeout(takeIn, Math.max(0, Math.min(quietMs, MAX_WAIT_MS * (quietMs / QUIET_MS) - waited)));
+  };
+  const start = () => {
+    try {
+      watcher = watch(dir, { persistent: false }, (_type, name) => {
+        // an article's file, or the folder itself (deleted or moved: Node names it)
+        if (name === null || ARTICLE_FILE.test(String(name)) || String(name) === path.basename(dir)) takeInSoon();
+      });
+      watcher.on("error", (err) => log("corpus.watch_failed", { dir, error: err.message }));
+    } catch (err) {
+      log("corpus.watch_unavailable", { dir, error: (err as Error).message });
+      if (!isFolder(dir)) lookForFolder();
+    }
+  };
+  start();
   return {
     close() {
-      closed = true;
+      stopping.abort();
       clearTimeout(timer);
+      clearInterval(lookAgain);
       watcher?.close();
     },
     async settled() {
@@ -66,4 +118,12 @@ export function watchCorpus(
       await running;
     },
   };
+}
+
+function isFolder(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { cp, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createArticle, formatArticle } from "../src/article/article.ts";
@@ -60,18 +60,55 @@ describe("watchCorpus", () => {
     await eventually(() => engine.article(article.id) !== undefined);
   });
 
-  it("takes in nothing after it is closed, and ignores files that are not articles", async () => {
-    const { engine, dir, watch, events } = await watched();
-    await writeFile(path.join(dir, "notes.txt"), "メモ");
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    await watch.settled();
-    expect(events).toEqual([]);
+  it("takes in nothing after it is closed", async () => {
+    const { engine, dir, watch } = await watched();
     watch.close();
     const cli = await Engine.open({ corpusDir: dir });
     const added = createArticle(RANKING_ARTICLES[9] as (typeof RANKING_ARTICLES)[0], { by: "cli", at });
     await cli.put(added);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(engine.article(added.id)).toBeUndefined();
+  });
+
+  it("syncs for an article's file, not for other files or the index", async () => {
+    const { dir, engine } = await watched();
+    let syncs = 0;
+    const counting = {
+      sync: (signal?: AbortSignal) => {
+        syncs++;
+        return engine.sync(signal);
+      },
+    };
+    const watch = watchCorpus(counting, dir, () => {}, 50);
+    cleanups.push(() => watch.close());
+    await writeFile(path.join(dir, "notes.txt"), "メモ");
+    await mkdir(path.join(dir, ".index"), { recursive: true });
+    await writeFile(path.join(dir, ".index", "scratch"), "x");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await watch.settled();
+    expect(syncs).toBe(0);
+    const article = createArticle(RANKING_ARTICLES[9] as (typeof RANKING_ARTICLES)[0], { by: "hand", at });
+    await writeFile(path.join(dir, `${article.id}.md`), formatArticle(article));
+    await eventually(() => syncs > 0);
+  });
+
+  it("keeps serving when the folder is deleted, and takes it in again once it is back", async () => {
+    const { engine, dir, events } = await watched();
+    const backup = `${dir}.backup`;
+    cleanups.push(() => removeDir(backup));
+    await cp(dir, backup, { recursive: true });
+    await rm(dir, { recursive: true });
+    await eventually(() => events.includes("corpus.folder_missing"));
+    expect(engine.stats.articles).toBe(2);
+    expect(engine.ask("富士山の標高は？").found).toBe(true);
+    // restored, with one article more
+    await rename(backup, dir);
+    const cli = await Engine.open({ corpusDir: dir });
+    const added = createArticle(RANKING_ARTICLES[9] as (typeof RANKING_ARTICLES)[0], { by: "cli", at });
+    await cli.put(added);
+    await eventually(() => events.includes("corpus.folder_back"));
+    await eventually(() => engine.article(added.id) !== undefined);
+    expect(engine.stats.articles).toBe(3);
   });
 
   it("says in the log when the folder cannot be watched, and the engine serves as before", async () => {

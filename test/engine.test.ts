@@ -4,10 +4,10 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { MAX_CANDIDATE_SENTENCES } from "../src/answer/summarize.ts";
 import { type Article, createArticle, formatArticle, hasVisibleText } from "../src/article/article.ts";
-import { Engine, PartlyStoredError } from "../src/engine.ts";
+import { CorpusFolderMissing, Engine, PartlyStoredError } from "../src/engine.ts";
 import { splitPassages } from "../src/search/passages.ts";
 import { indexPath } from "../src/search/persist.ts";
-import { RANKING_ARTICLES } from "./fixtures/ranking-articles.ts";
+import { draft, RANKING_ARTICLES } from "./fixtures/ranking-articles.ts";
 import { engineWith, removeDir, tempCorpusDir } from "./helpers/engine.ts";
 
 const dirs: string[] = [];
@@ -97,12 +97,50 @@ describe("Engine", () => {
     expect(reopened.stats.articles).toBe(1);
   });
 
+  it("keeps what it holds when its folder is gone, saying so", async () => {
+    const { dir, engine } = await fresh(2);
+    await rm(dir, { recursive: true });
+    await expect(engine.sync()).rejects.toBeInstanceOf(CorpusFolderMissing);
+    await expect(engine.sync()).rejects.toThrow(/フォルダを元に戻してください/u);
+    expect(engine.stats.articles).toBe(2);
+    expect(engine.ask("富士山の標高は？").found).toBe(true);
+  });
+
+  it("stops taking in between two articles when asked to, keeping what it took in", async () => {
+    const { dir, engine } = await fresh(1);
+    const cli = await Engine.open({ corpusDir: dir });
+    await cli.putAll(RANKING_ARTICLES.slice(4, 10).map((d) => createArticle(d, { by: "cli", at })));
+    const stop = new AbortController();
+    stop.abort();
+    expect(await engine.sync(stop.signal)).toEqual({ added: 0, replaced: 0, removed: 0 });
+    expect(engine.stats.articles).toBe(1);
+    expect(await engine.sync()).toEqual({ added: 6, replaced: 0, removed: 0 });
+  });
+
   it("keeps what it holds when a file in its folder cannot be read as an article", async () => {
     const { dir, engine } = await fresh(2);
     await writeFile(path.join(dir, "0123456789ab.md"), "no front matter");
     await expect(engine.sync()).rejects.toThrow(/0123456789ab\.md/u);
     expect(engine.stats.articles).toBe(2);
     expect(engine.ask("富士山の標高は？").found).toBe(true);
+  });
+
+  it("finds and shows in bold a part of a name IPADIC lists whole with a ・", async () => {
+    const { engine, dir } = await engineWith([
+      draft(
+        "rangers",
+        "大型契約がまとまる",
+        null,
+        "テキサス・レンジャーズとの総額1億1000万ドルという大型契約をまとめた。",
+      ),
+      ...RANKING_ARTICLES.slice(0, 2),
+    ]);
+    dirs.push(dir);
+    const answer = engine.ask("レンジャーズとの契約はいくら？");
+    expect(answer.keyPoints[0]?.text).toContain("1億1000万ドル");
+    const [point] = answer.keyPoints;
+    const bold = point?.highlights.map(([start, end]) => point.text.slice(start, end));
+    expect(bold).toContain("テキサス・レンジャーズ");
   });
 
   it("rebuilds when the saved index is corrupt", async () => {

@@ -92,28 +92,50 @@ export interface CorpusCache {
   readonly parsed?: ArticleCache;
 }
 
+/** How `readCorpus` treats the folder. */
+export interface ReadOptions {
+  /** Remove the temporary files of writes killed midway (at start-up; default true). */
+  readonly removeStaleTemps?: boolean;
+  /** Give the event loop back after this many files read (files are read and parsed synchronously). */
+  readonly giveWayEvery?: number;
+}
+
 /**
  * Reads every article of a corpus folder (`<id>.md` files; other files are not articles). A missing
  * folder is an empty corpus. Temporary files left by a write that was killed are removed; those of a
  * process still running, which may be writing right now, stay. A malformed article file stops the
  * reading with a `CorpusFileError` naming the file and what is wrong.
  */
-export async function readCorpus(dir: string, cache: CorpusCache = {}): Promise<CorpusSnapshot> {
+export async function readCorpus(
+  dir: string,
+  cache: CorpusCache = {},
+  options: ReadOptions = {},
+): Promise<CorpusSnapshot> {
   let names: string[];
   try {
     names = await readdir(dir);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT")
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT")
       return { articles: [], files: new Map(), stamps: new Map(), fingerprint: fingerprintOf(new Map()), filesRead: 0 };
+    // CORPUS_DIR naming a file, or a folder this user may not read: said, not a stack trace
+    if (code === "ENOTDIR" || code === "EACCES" || code === "EPERM")
+      throw new UserFacingError(
+        code === "ENOTDIR"
+          ? `コーパスのフォルダとして指定された ${dir} はフォルダではありません。記事のフォルダを指定してください。`
+          : `コーパスのフォルダ ${dir} を読み取れません（${code}）。フォルダの権限を確かめてください。`,
+        `store: readdir ${dir}: ${(err as Error).message}`,
+      );
     throw err;
   }
-  await removeStaleTemps(dir, names);
+  if (options.removeStaleTemps ?? true) await removeStaleTemps(dir, names);
   const files = names.filter((n) => ARTICLE_FILE.test(n)).sort();
   const articles: Article[] = [];
   const hashes = new Map<string, string>();
   const stamps = new Map<string, FileStamp | null>();
   const now = Date.now();
   let filesRead = 0;
+  let givenWayAt = 0;
   for (const name of files) {
     const file = path.join(dir, name);
     let hash: string;
@@ -152,6 +174,10 @@ export async function readCorpus(dir: string, cache: CorpusCache = {}): Promise<
     articles.push(article);
     hashes.set(article.id, hash);
     stamps.set(article.id, stamp);
+    if (options.giveWayEvery && filesRead >= givenWayAt + options.giveWayEvery) {
+      givenWayAt = filesRead;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
   return { articles, files: hashes, stamps, fingerprint: fingerprintOf(hashes), filesRead };
 }

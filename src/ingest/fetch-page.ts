@@ -384,7 +384,7 @@ function unsupportedType(type: string): SourceRefusal {
 
 function notText(type: string): SourceRefusal {
   return refusal(
-    `この URL のデータは文字ではありません（${type} とされていますが、画像などのデータです）。`,
+    `この URL のデータは文字として読めません（${type} とされていますが、画像などのデータか、文字化けしたテキストのようです）。`,
     "HTML の記事ページの URL を指定するか、本文をテキストで貼り付けてください。",
     `fetch: binary body labelled ${type}`,
   );

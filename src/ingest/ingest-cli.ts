@@ -120,7 +120,8 @@ export async function runIngestCommand(
       return 0;
     }
     case "refetch": {
-      if (!arg) throw new UserFacingError("取り直す記事の ID か URL を指定してください。例: shiori refetch b91adfa52dd3");
+      if (!arg)
+        throw new UserFacingError("取り直す記事の ID か URL を指定してください。例: shiori refetch b91adfa52dd3");
       await requireCorpus(corpusDir);
       const engine = await Engine.open({ corpusDir });
       // By its id, or by its URL as /article refetch takes it.

@@ -246,6 +246,16 @@ describe("npm start", () => {
     expect(start.out.join("\n")).not.toContain("bot.ready");
   });
 
+  it("refuses to start on a CORPUS_DIR that is a file with one clear line, and no stack trace", async () => {
+    const file = path.join(workDir, "corpus-file");
+    await writeFile(file, "not a folder\n");
+    const start = run("dist/bot.js", { ...discordEnv(), CORPUS_DIR: file });
+    expect(await start.exit).toBe(1);
+    const stderr = start.err.join("");
+    expect(stderr).toContain("はフォルダではありません");
+    expect(stderr).not.toMatch(/\n\s+at /u);
+  });
+
   it("starts on a corpus whose saved index is unreadable (a folder named index.bin), warning why", async () => {
     const odd = path.join(workDir, "odd-index-corpus");
     await writeArticle(odd, createArticle(FUJI, { by: "test", at: new Date("2024-07-01T00:00:00Z") }));

@@ -357,7 +357,7 @@ describe("adding an article by URL", () => {
     ["/image.png", "an image", /HTML のページではありません（image\/png）/u],
     ["/unlabelled.pdf", "a PDF sent without a content type", /HTML のページではありません（application\/pdf）/u],
     ["/empty.html", "a page without text", /本文/u],
-    ["/photo.txt", "an image labelled text/plain", /文字ではありません（text\/plain とされていますが/u],
+    ["/photo.txt", "an image labelled text/plain", /文字として読めません（text\/plain とされていますが/u],
   ])("refuses %s (%s) with a clear message", async (route, _what, message) => {
     server.routes.set("/photo.txt", serve(pngBytes(), "text/plain"));
     server.routes.set("/broken", serve("<html><body>error</body></html>", "text/html", 500));
