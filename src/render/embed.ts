@@ -16,6 +16,7 @@ import {
   eachGrapheme,
   INVISIBLE,
   oneLine,
+  stripInvisible,
   truncate,
 } from "./limits.ts";
 import { missingNotes } from "./notes.ts";
@@ -59,18 +60,35 @@ function escapeOffsets(text: string): Set<number> {
   return offsets;
 }
 
+/** One of the INVISIBLE characters (each a single UTF-16 unit). */
+const INVISIBLE_UNIT = new RegExp(INVISIBLE.source, "u");
+
 /**
- * The graphemes of a text as they are written into markdown, escaped, invisible controls removed, lazily;
- * those ending within the first `within` UTF-16 units (an escape depends on the character after it, and
- * `within` + 2 units are read for them).
+ * The graphemes of a text as they are written into markdown, lazily: the invisible characters removed
+ * first, so that escapes are decided on the text Discord reads (`\u200e# 見出し` is a heading once the mark is
+ * gone), then escaped. Only those ending within the first `within` UTF-16 units of what is left (an escape
+ * depends on the character after it, and `within` + 2 units are read for them). `index` and `end` are
+ * offsets in `text` (where highlights point); `more` says whether shown text follows.
  */
 function* escapedGraphemes(
   text: string,
   within: number,
-): Generator<{ text: string; index: number; end: number }, void, undefined> {
-  const head = text.slice(0, within + 2).toWellFormed();
-  const escaped = escapeOffsets(head);
-  for (const { segment, index } of eachGrapheme(text.toWellFormed())) {
+): Generator<{ text: string; index: number; end: number; more: boolean }, void, undefined> {
+  const raw = text.toWellFormed();
+  const visible = stripInvisible(raw);
+  const escaped = escapeOffsets(visible.slice(0, within + 2));
+  // The offset in `raw` of the unit at `to` in `visible`: walked forward, as far as graphemes are read.
+  let r = 0;
+  let v = 0;
+  const rawOffset = (to: number): number => {
+    for (;;) {
+      while (r < raw.length && INVISIBLE_UNIT.test(raw[r] as string)) r++;
+      if (v >= to || r >= raw.length) return r;
+      r++;
+      v++;
+    }
+  };
+  for (const { segment, index } of eachGrapheme(visible)) {
     const end = index + segment.length;
     if (end > within) return;
     let out = "";
@@ -78,24 +96,24 @@ function* escapedGraphemes(
       if (escaped.has(index + i)) out += "\\";
       out += segment[i] as string;
     }
-    yield { text: out.replace(INVISIBLE, ""), index, end };
+    yield { text: out, index: rawOffset(index), end: rawOffset(end - 1) + 1, more: end < visible.length };
   }
 }
 
 /**
  * Text safe to put in a Discord message or embed: markdown, mentions and links written by article authors
- * show as written and never format, ping or link.
+ * show as written and never format, ping or link. Invisible controls are removed first (INVISIBLE).
  * @example escapeMarkdown("**注意** @everyone") // "\\*\\*注意\\*\\* \\@everyone"
  */
 export function escapeMarkdown(text: string): string {
-  const wellFormed = text.toWellFormed();
-  const escaped = escapeOffsets(wellFormed);
+  const visible = stripInvisible(text.toWellFormed());
+  const escaped = escapeOffsets(visible);
   let out = "";
-  for (let i = 0; i < wellFormed.length; i++) {
+  for (let i = 0; i < visible.length; i++) {
     if (escaped.has(i)) out += "\\";
-    out += wellFormed[i] as string;
+    out += visible[i] as string;
   }
-  return out.replace(INVISIBLE, "");
+  return out;
 }
 
 /**
@@ -104,7 +122,6 @@ export function escapeMarkdown(text: string): string {
  * text than fits: each grapheme shown takes a unit of the room at least.
  */
 export function markdownText(text: string, highlights: readonly Highlight[], limit: number): string {
-  // (invisible characters take no room when shown but count in what is read: text thick with them is cut sooner)
   const parts = escapedGraphemes(text, Math.max(limit, 0));
   const bold = (g: { index: number; end: number }) => highlights.some(([s, e]) => g.index < e && g.end > s);
   let out = "";
@@ -115,14 +132,13 @@ export function markdownText(text: string, highlights: readonly Highlight[], lim
     next = parts.next();
     const b = bold(g) && g.text.trim() !== "";
     const piece = (b !== open ? "**" : "") + g.text;
-    const more = g.end < text.length;
     // Room must remain to close the bold run and, if text is left, to mark the cut.
-    if (out.length + piece.length + (b ? 2 : 0) + (more ? ELLIPSIS.length : 0) > limit) {
+    if (out.length + piece.length + (b ? 2 : 0) + (g.more ? ELLIPSIS.length : 0) > limit) {
       return `${out}${open ? "**" : ""}${ELLIPSIS}`.slice(0, Math.max(limit, 0));
     }
     out += piece;
     open = b;
-    if (next.done && more) return `${out}${open ? "**" : ""}${ELLIPSIS}`;
+    if (next.done && g.more) return `${out}${open ? "**" : ""}${ELLIPSIS}`;
   }
   return open ? `${out}**` : out;
 }

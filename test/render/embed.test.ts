@@ -13,7 +13,7 @@ import {
   searchToEmbed,
   summaryToEmbed,
 } from "../../src/render/embed.ts";
-import { ELLIPSIS, EMBED_TOTAL_LIMIT, embedLength, embedProblems } from "../../src/render/limits.ts";
+import { ELLIPSIS, EMBED_TOTAL_LIMIT, embedLength, embedProblems, stripInvisible } from "../../src/render/limits.ts";
 import { segmented } from "../helpers/segmented.ts";
 
 const SOURCE: SourceRef = {
@@ -77,14 +77,40 @@ describe("escapeMarkdown", () => {
     ["2005年-2006年 #1", "2005年-2006年 #1"],
     // bidirectional overrides and controls are dropped
     ["abc\u202edef\u0000", "abcdef"],
+    // … before line-start markup is looked for: what is left is what Discord reads
+    ["\u200e# 見出し", "\\# 見出し"],
+    ["1\u200e. 項目", "1\\. 項目"],
+    ["1.\u200f 項目", "1\\. 項目"],
+    ["\u0000- 項目", "\\- 項目"],
+    ["前\n \u2066-\u2069 項目", "前\n \\- 項目"],
   ])("%j → %j", (input, expected) => {
     expect(escapeMarkdown(input)).toBe(expected);
+  });
+
+  it("escapes text with invisible characters as it escapes the text Discord reads, without them", () => {
+    const markup = fc.constantFrom("#", "-", "+", ">", "1", ".", " ", "\n", "*", "あ", "\u200e", "\u0000", "\u2066");
+    fc.assert(
+      fc.property(
+        fc.array(markup, { maxLength: 12 }).map((parts) => parts.join("")),
+        (t) => {
+          const shown = stripInvisible(t);
+          expect(escapeMarkdown(t)).toBe(escapeMarkdown(shown));
+          expect(markdownText(t, [], 100)).toBe(escapeMarkdown(shown));
+        },
+      ),
+    );
   });
 });
 
 describe("markdownText", () => {
   it("puts the highlighted ranges in bold", () => {
     expect(markdownText("ゲストOSとしてWindowsが動く", [[0, 5]], 100)).toBe("**ゲストOS**としてWindowsが動く");
+  });
+
+  it("escapes line-start markup behind invisible characters, and puts in bold what was highlighted", () => {
+    // highlights count the invisible characters, which are not shown
+    expect(markdownText("\u200e# 見出し", [[3, 5]], 100)).toBe("\\# **見出**し");
+    expect(markdownText("前\n\u0000\u200e1\u200e. 項目", [[0, 1]], 100)).toBe("**前**\n1\\. 項目");
   });
 
   it("closes an open bold run before the cut", () => {
@@ -397,6 +423,14 @@ describe("searchToEmbed", () => {
       /\[テスト新聞 · 2005年10月31日\]\(https:\/\/example\.com\/kamakura\) · `a1b2c3d4e5f6`$/u,
     );
     expect(embedProblems(embed as Parameters<typeof embedProblems>[0])).toEqual([]);
+  });
+
+  it("escapes a heading mark behind an invisible character in a hit's title and passage", () => {
+    const hit = passage("\u200e# 竹林の段落", [], { ...SOURCE, title: "\u200e# 竹の寺" });
+    const page: SearchPage = { query: "竹", terms: ["竹"], hits: [hit], page: 1, pageCount: 1, firstRank: 1, total: 1 };
+    const field = searchToEmbed(page).fields?.[0];
+    expect(field?.name).toBe("1. \\# 竹の寺");
+    expect(field?.value).toMatch(/^\\# 竹林の段落\n/u);
   });
 
   it("offers to open a hit's article only where there is a link", () => {
