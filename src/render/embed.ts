@@ -68,12 +68,13 @@ const INVISIBLE_UNIT = new RegExp(INVISIBLE.source, "u");
  * first, so that escapes are decided on the text Discord reads (`\u200e# 見出し` is a heading once the mark is
  * gone), then escaped. Only those ending within the first `within` UTF-16 units of what is left (an escape
  * depends on the character after it, and `within` + 2 units are read for them). `index` and `end` are
- * offsets in `text` (where highlights point); `more` says whether shown text follows.
+ * offsets in `text` (where highlights point); `more` says whether shown text follows. Returns whether
+ * shown text was left unread.
  */
 function* escapedGraphemes(
   text: string,
   within: number,
-): Generator<{ text: string; index: number; end: number; more: boolean }, void, undefined> {
+): Generator<{ text: string; index: number; end: number; more: boolean }, boolean, undefined> {
   const raw = text.toWellFormed();
   const visible = stripInvisible(raw);
   const escaped = escapeOffsets(visible.slice(0, within + 2));
@@ -90,7 +91,7 @@ function* escapedGraphemes(
   };
   for (const { segment, index } of eachGrapheme(visible)) {
     const end = index + segment.length;
-    if (end > within) return;
+    if (end > within) return true;
     let out = "";
     for (let i = 0; i < segment.length; i++) {
       if (escaped.has(index + i)) out += "\\";
@@ -98,6 +99,7 @@ function* escapedGraphemes(
     }
     yield { text: out, index: rawOffset(index), end: rawOffset(end - 1) + 1, more: end < visible.length };
   }
+  return false;
 }
 
 /**
@@ -122,25 +124,25 @@ export function escapeMarkdown(text: string): string {
  * text than fits: each grapheme shown takes a unit of the room at least.
  */
 export function markdownText(text: string, highlights: readonly Highlight[], limit: number): string {
-  const parts = escapedGraphemes(text, Math.max(limit, 0));
+  const room = Math.max(limit, 0);
+  const parts = escapedGraphemes(text, room);
   const bold = (g: { index: number; end: number }) => highlights.some(([s, e]) => g.index < e && g.end > s);
   let out = "";
   let open = false;
-  let next = parts.next();
-  while (!next.done) {
+  // (`…` alone when not even the first grapheme fits: a cut is always marked, but in no room at all)
+  const cut = () => `${out}${open ? "**" : ""}${ELLIPSIS}`.slice(0, room);
+  for (;;) {
+    const next = parts.next();
+    // Text left unread: the last grapheme taken left room to close the bold run and mark the cut.
+    if (next.done) return next.value ? cut() : `${out}${open ? "**" : ""}`;
     const g = next.value;
-    next = parts.next();
     const b = bold(g) && g.text.trim() !== "";
     const piece = (b !== open ? "**" : "") + g.text;
     // Room must remain to close the bold run and, if text is left, to mark the cut.
-    if (out.length + piece.length + (b ? 2 : 0) + (g.more ? ELLIPSIS.length : 0) > limit) {
-      return `${out}${open ? "**" : ""}${ELLIPSIS}`.slice(0, Math.max(limit, 0));
-    }
+    if (out.length + piece.length + (b ? 2 : 0) + (g.more ? ELLIPSIS.length : 0) > room) return cut();
     out += piece;
     open = b;
-    if (next.done && g.more) return `${out}${open ? "**" : ""}${ELLIPSIS}`;
   }
-  return open ? `${out}**` : out;
 }
 
 /** An http(s) URL Discord accepts, or undefined. `(` and `)` are encoded so it can sit in a masked link. */

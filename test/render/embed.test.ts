@@ -113,6 +113,27 @@ describe("markdownText", () => {
     expect(markdownText("前\n\u0000\u200e1\u200e. 項目", [[0, 1]], 100)).toBe("**前**\n1\\. 項目");
   });
 
+  it("marks a cut with … even when the first grapheme does not fit", () => {
+    // a letter with 500 combining marks, longer than the room; a family emoji (11 units) in 5
+    expect(markdownText(`Z${"\u0336".repeat(500)}の記事`, [], 256)).toBe(ELLIPSIS);
+    expect(markdownText(FAMILY, [], 5)).toBe(ELLIPSIS);
+    expect(markdownText(FAMILY, [[0, 2]], 1)).toBe(ELLIPSIS);
+    expect(markdownText(FAMILY, [], 0)).toBe("");
+    // nothing shown is nothing cut
+    expect(markdownText("\u200e\u0000", [], 1)).toBe("");
+  });
+
+  it("marks a cut with … where the next grapheme would go past the room, and text left is shown text", () => {
+    // 𠮷 is two units: it ends past the five read, after four that leave room for the mark
+    expect(markdownText("ああああ𠮷い", [], 5)).toBe("ああああ…");
+    expect(markdownText("ああああ𠮷い", [[0, 4]], 7)).toBe("**ああ**…");
+    // invisible characters take no room: text thick with them is shown whole when what shows fits
+    const thick = `あ${"\u200e".repeat(2_000)}い`;
+    expect(markdownText(thick, [], 3)).toBe("あい");
+    expect(markdownText(`${thick}うえ`, [], 3)).toBe("あい…");
+    expect(markdownText(`${thick}${"\u200f".repeat(2_000)}`, [], 2)).toBe("あい");
+  });
+
   it("closes an open bold run before the cut", () => {
     const out = markdownText("あいうえおかきくけこ", [[2, 10]], 9);
     expect(out).toBe("あい**うえ**…");
@@ -501,6 +522,14 @@ describe("summaryToEmbed, listToEmbed, aboutToEmbed", () => {
     expect(facts("なし")).toBe("段落 1 · 10 文字 · URL はウェブページのアドレスではありません: `なし`");
     // a backtick would close the code span: it is shown percent-encoded
     expect(facts("な`し")).toBe("段落 1 · 10 文字 · URL はウェブページのアドレスではありません: `な%60し`");
+  });
+
+  it("shows … for a title whose first grapheme is longer than the room, never an empty title or link", () => {
+    const title = `Z${"\u0336".repeat(500)}の記事`;
+    const summary: Summary = { ...SOURCE, title, author: null, points: [], passageCount: 1, characters: 10 };
+    expect(summaryToEmbed(summary).title).toBe(ELLIPSIS);
+    const list = listToEmbed({ articles: [{ ...SOURCE, title }], page: 1, pageCount: 1, total: 1, first: 1 });
+    expect(list.description).toMatch(/^1\. \[…\]\(https:\/\/example\.com\/kamakura\)\n/u);
   });
 
   it("lists articles with dates and ids", () => {
