@@ -158,22 +158,31 @@ export function safeUrl(url: string | null | undefined): string | undefined {
   }
 }
 
+/** Between the facts of an article (paragraphs, characters, URL, author). */
+const FACT_SEPARATOR = " · ";
 /** Of an address too long to link, this much is shown, as text. */
 const UNLINKED_URL_BUDGET = 200;
+/** Of an address too long to link, less than this is not worth showing. */
+const UNLINKED_URL_MIN = 8;
 
 /**
- * What an article's facts say of its URL when its title cannot link to it: that it has none, or why not
- * and the start of it (in a code span, which Discord neither links nor formats); null when it links.
+ * What an article's facts say of its URL when its title cannot link to it, within `room`: that it has none,
+ * or why not and as much of the start of it as fits (in a code span, which Discord neither links nor
+ * formats, always closed); null when it links or nothing of it fits.
  */
-function unlinkedUrl(url: string): string | null {
-  if (!url) return "URL なし";
+function unlinkedUrl(url: string, room: number): string | null {
+  const says = (text: string) => (text.length <= room ? text : null);
+  if (!url) return says("URL なし");
   if (safeUrl(url)) return null;
   let web = false;
   try {
     web = ["http:", "https:"].includes(new URL(url).protocol);
   } catch {}
-  const shown = truncate(oneLine(url), UNLINKED_URL_BUDGET).replace(/`/gu, "%60");
-  return `${web ? "URL は長すぎてリンクにできません" : "URL はウェブページのアドレスではありません"}: \`${shown}\``;
+  const why = web ? "URL は長すぎてリンクにできません" : "URL はウェブページのアドレスではありません";
+  // (a backtick would close the code span: it is shown percent-encoded, before the excerpt is cut)
+  const budget = Math.min(UNLINKED_URL_BUDGET, room - why.length - ": ``".length);
+  if (budget < UNLINKED_URL_MIN) return says(why);
+  return `${why}: \`${truncate(oneLine(url).replace(/`/gu, "%60"), budget)}\``;
 }
 
 /** `[label](url)`, or the label alone when there is no usable URL. */
@@ -352,12 +361,18 @@ export function summaryToEmbed(summary: Summary, options: { heading?: string; co
     const per = Math.floor(limit / summary.points.length) - 1;
     return summary.points.map((p) => `・${markdownText(flatten(p.text), [], per - 1)}`).join("\n");
   });
-  const facts = [`段落 ${summary.passageCount}`, `${summary.characters.toLocaleString("ja-JP")} 文字`];
-  // (before the author, whose name may be long enough to be cut)
-  const url = unlinkedUrl(summary.url);
-  if (url) facts.push(url);
-  if (summary.author) facts.push(`著者: ${escapeMarkdown(oneLine(summary.author))}`);
-  e.field("記事の情報", (limit) => truncate(facts.join(" · "), limit));
+  const author = summary.author ? oneLine(summary.author) : "";
+  e.field("記事の情報", (limit) => {
+    // Each fact in the room the ones before it leave: the URL before the author, whose name may be long
+    // enough to be cut; the author's name escaped as far as it is shown.
+    let facts = truncate(`段落 ${summary.passageCount} · ${summary.characters.toLocaleString("ja-JP")} 文字`, limit);
+    const url = unlinkedUrl(summary.url, limit - facts.length - FACT_SEPARATOR.length);
+    if (url) facts += FACT_SEPARATOR + url;
+    const label = `${FACT_SEPARATOR}著者: `;
+    const name = author ? markdownText(author, [], limit - facts.length - label.length) : "";
+    if (name && name !== ELLIPSIS) facts += label + name;
+    return facts;
+  });
   return e.build();
 }
 

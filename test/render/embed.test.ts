@@ -524,6 +524,41 @@ describe("summaryToEmbed, listToEmbed, aboutToEmbed", () => {
     expect(facts("な`し")).toBe("段落 1 · 10 文字 · URL はウェブページのアドレスではありません: `な%60し`");
   });
 
+  it("closes the code span of an unlinked URL within the room left by a long footer and long points", () => {
+    // a URL that is not a web page's, full of markdown; the room for the facts shrinks as the points grow
+    const url = `javascript:${"**太字**_斜体_".repeat(30)}`;
+    const base = {
+      ...SOURCE,
+      url,
+      publisher: "出版社".repeat(700),
+      author: "山田_太郎",
+      passageCount: 3,
+      characters: 10,
+    };
+    const seen = new Set<string>();
+    for (let n = 3_700; n <= 3_900; n += n < 3_840 ? 20 : 1) {
+      const embed = summaryToEmbed({ ...base, points: [{ text: "要".repeat(n), start: 0, end: n }] });
+      expect(embedProblems(embed as Parameters<typeof embedProblems>[0])).toEqual([]);
+      const value = embed.fields?.[0]?.value;
+      if (value === undefined) continue;
+      seen.add(value.includes("`") ? "excerpt" : value.includes("URL") ? "reason" : "none");
+      // the code span is closed, and nothing of the URL is markdown outside it
+      expect(value.match(/`/gu)?.length ?? 0, value).toBeOneOf([0, 2]);
+      expect(value.replace(/`[^`]*`/gu, ""), value).not.toMatch(/(?:^|[^\\])[*_]/u);
+    }
+    // the excerpt, then the reason alone as the room shrinks
+    expect([...seen]).toEqual(["excerpt", "reason"]);
+  });
+
+  it("cuts a long author, escaped, without escaping all of it", () => {
+    const summary: Summary = { ...SOURCE, author: "*".repeat(2_000_000), points: [], passageCount: 1, characters: 10 };
+    const started = performance.now();
+    const value = summaryToEmbed(summary).fields?.[0]?.value ?? "";
+    expect(performance.now() - started).toBeLessThan(400);
+    expect(value).toMatch(/^段落 1 · 10 文字 · 著者: (?:\\\*)+…$/u);
+    expect(value.length).toBeLessThanOrEqual(1_024);
+  });
+
   it("shows … for a title whose first grapheme is longer than the room, never an empty title or link", () => {
     const title = `Z${"\u0336".repeat(500)}の記事`;
     const summary: Summary = { ...SOURCE, title, author: null, points: [], passageCount: 1, characters: 10 };
