@@ -4,10 +4,8 @@ import {
   ContextMenuCommandBuilder,
   InteractionContextType,
 } from "discord.js";
-import { hasVisibleText } from "../src/article/article.ts";
-import { UserFacingError } from "../src/errors.ts";
 import { defineCommand } from "./context.ts";
-import { queryRef, searchPage, searchReply } from "./search.ts";
+import { queryRef, searchPage, searchQuery, searchReply } from "./search.ts";
 
 export interface SearchMessageOptions {
   readonly text: string;
@@ -29,11 +27,12 @@ export const searchMessage = defineCommand<SearchMessageOptions>({
   // Someone else's message: the results go to the member who used the menu only.
   isPrivate: () => true,
   async run(ctx) {
-    if (!hasVisibleText(ctx.options.text)) {
-      throw new UserFacingError("このメッセージには検索できる文章がありません。文章を含むメッセージで使ってください。");
-    }
+    const query = searchQuery(
+      ctx.options.text,
+      "このメッセージには検索できる文章がありません。文章を含むメッセージで使ってください。",
+    );
     await ctx.defer({ private: true });
-    const page = searchPage(ctx.engine, ctx.options.text, 1);
+    const page = searchPage(ctx.engine, query, 1);
     await ctx.reply(searchReply(page, queryRef(page.query, ctx.queries)));
   },
 });

@@ -41,15 +41,21 @@ function queryOf(ref: string, memory: KeyMemory): string {
 const EMPTY_QUERY = "検索する言葉が空です。キーワードを入力してください。";
 
 /**
- * Searches one page of matching articles, best first; a query that shows nothing (spaces, zero-width
- * spaces) is the member's mistake.
+ * The query searched, from what the member typed or pointed at: trimmed, well-formed (a lone surrogate
+ * becomes U+FFFD) and cut at a grapheme to SEARCH_QUERY_LIMIT, as it goes into the page's title and,
+ * inline, into the custom ids of its buttons. One that shows nothing (spaces, zero-width spaces, in what is
+ * searched) is the member's mistake, told with `empty`: checked on this, before deferring, so that the
+ * refusal is private and the cooldown given back.
  */
+export function searchQuery(text: string, empty = EMPTY_QUERY): string {
+  const query = clip(text.trim(), SEARCH_QUERY_LIMIT);
+  if (!hasVisibleText(query)) throw new UserFacingError(empty);
+  return query;
+}
+
+/** Searches one page of matching articles, best first, for searchQuery(query). */
 export function searchPage(engine: Engine, query: string, page: number): SearchPage {
-  // well-formed (a lone surrogate becomes U+FFFD) and cut at a grapheme: the page's query goes into the
-  // title and, inline, into the custom ids of its buttons
-  const q = clip(query.trim(), SEARCH_QUERY_LIMIT);
-  if (!hasVisibleText(q)) throw new UserFacingError(EMPTY_QUERY);
-  return engine.search(q, { page, pageSize: SEARCH_PAGE_SIZE, perArticle: SEARCH_HITS_PER_ARTICLE });
+  return engine.search(searchQuery(query), { page, pageSize: SEARCH_PAGE_SIZE, perArticle: SEARCH_HITS_PER_ARTICLE });
 }
 
 /** A page of results with its buttons: previous/next page, and a summary of each hit's article. */
@@ -116,9 +122,9 @@ export const search = defineCommand<SearchOptions>({
   parse: (o) => ({ query: o.string("query") ?? "", private: o.boolean("private") ?? false }),
   isPrivate: (o) => o.private,
   async run(ctx) {
-    if (!hasVisibleText(ctx.options.query)) throw new UserFacingError(EMPTY_QUERY);
+    const query = searchQuery(ctx.options.query);
     await ctx.defer({ private: search.isPrivate(ctx.options) });
-    const page = searchPage(ctx.engine, ctx.options.query, 1);
+    const page = searchPage(ctx.engine, query, 1);
     await ctx.reply(searchReply(page, queryRef(page.query, ctx.queries)));
   },
   components: {

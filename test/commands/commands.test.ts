@@ -16,7 +16,7 @@ import type {
 } from "../../commands/context.ts";
 import { customId, parseCustomId, WithButtons } from "../../commands/context.ts";
 import { commands } from "../../commands/index.ts";
-import { queryRef, search, searchPage, searchReply } from "../../commands/search.ts";
+import { queryRef, search, searchPage, searchQuery, searchReply } from "../../commands/search.ts";
 import { searchMessage } from "../../commands/search-message.ts";
 import { summary } from "../../commands/summary.ts";
 import { createArticle } from "../../src/article/article.ts";
@@ -301,6 +301,32 @@ describe("/search", () => {
     await expect(searchMessage.run(menu.ctx)).rejects.toThrow("検索できる文章がありません");
     expect(menu.recorded.steps).toEqual([]);
     expect(() => searchPage(engine, "\u200b", 1)).toThrow("検索する言葉が空です");
+  });
+});
+
+describe("/search and 「記事を検索」 with a long query", () => {
+  // a query that shows something only past the 1,000 characters searched
+  const padded = `${"\u200b".repeat(1_000)}寺`;
+
+  it("refuses one whose searched part shows nothing, before deferring", async () => {
+    const typed = commandContext(search.parse(reader({ query: padded })));
+    await expect(search.run(typed.ctx)).rejects.toThrow("検索する言葉が空です");
+    expect(typed.recorded.steps).toEqual([]);
+    const menu = commandContext(searchMessage.parse(reader({ message: `  ${padded}` })));
+    await expect(searchMessage.run(menu.ctx)).rejects.toThrow("検索できる文章がありません");
+    expect(menu.recorded.steps).toEqual([]);
+    expect(() => searchPage(engine, padded, 1)).toThrow("検索する言葉が空です");
+  });
+
+  it("searches what it checked: the query trimmed and cut to 1,000 characters", async () => {
+    const query = `  ${"寺".repeat(1_200)}  `;
+    expect(searchQuery(query)).toBe("寺".repeat(1_000));
+    expect(searchQuery(" \u200b寺 ")).toBe("\u200b寺");
+    const { ctx, recorded } = commandContext(searchMessage.parse(reader({ message: query })));
+    await searchMessage.run(ctx);
+    expect(recorded.steps).toEqual(["defer:private", "reply"]);
+    expect(recorded.replies[0]?.embeds?.[0]?.title).toMatch(/^「寺+…$/u);
+    expect(searchPage(engine, query, 1).query).toBe("寺".repeat(1_000));
   });
 });
 

@@ -387,6 +387,19 @@ describe("/ask", () => {
     expect(corrected.ack?.type).toBe(5);
     expect((await fake.send(fake.chatInput("search", [str("query", "寺")], member))).ack?.type).toBe(5);
   });
+
+  it("refuses a query that shows something only past the 1,000 characters searched, privately, at once", async () => {
+    const member = fake.newMember();
+    const padded = `${"\u200b".repeat(1_000)}寺`;
+    const searched = await fake.send(fake.chatInput("search", [str("query", padded)], member));
+    expect(searched.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    expect(lastBody(searched)["content"]).toContain("検索する言葉が空です");
+    const pointed = await fake.send(fake.messageCommand("Search articles", fake.userMessage(padded), member));
+    expect(pointed.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    expect(lastBody(pointed)["content"]).toContain("検索できる文章がありません");
+    // neither started a cooldown
+    expect((await fake.send(fake.chatInput("search", [str("query", "寺")], member))).ack?.type).toBe(5);
+  });
 });
 
 describe("/search", () => {
