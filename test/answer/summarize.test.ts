@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { MAX_ANALYSED_SENTENCE, summarize } from "../../src/answer/summarize.ts";
+import { MAX_ANALYSED_SENTENCE, startOf, summarize } from "../../src/answer/summarize.ts";
 import { createArticle } from "../../src/article/article.ts";
 import { loadTokenizer, type Tokenizer } from "../../src/text/tokenizer.ts";
 import { draft } from "../fixtures/ranking-articles.ts";
@@ -40,5 +40,15 @@ describe("summarize", () => {
     expect(reader.read).toBeLessThan(MAX_ANALYSED_SENTENCE + 1_000);
     expect(points.map((p) => p.text.length)).toContain(endless.length);
     for (const p of points) expect(article.body.slice(p.start, p.end)).toBe(p.text);
+  });
+});
+
+describe("startOf", () => {
+  it("cuts a text's start to a length, one unit short rather than split a surrogate pair", () => {
+    expect(startOf("吉野𠮷家", 2)).toBe("吉野");
+    expect(startOf("吉野𠮷家", 3)).toBe("吉野");
+    expect(startOf("吉野𠮷家", 4)).toBe("吉野𠮷");
+    expect(startOf("𠮷", 1)).toBe("");
+    expect(startOf("吉野", 5)).toBe("吉野");
   });
 });

@@ -607,4 +607,9 @@ describe("customId", () => {
   it("refuses an id over Discord's 100 characters", () => {
     expect(() => customId("search", "page", 1, "x".repeat(100))).toThrow(/over 100/u);
   });
+
+  it("turns a lone surrogate into U+FFFD, as in any text the bot sends", () => {
+    expect(customId("search", "page", 1, "=寺\ud800")).toBe("search:page:1:=寺\ufffd");
+    expect(customId("summary", "show", "\udc00abc", 2)).toBe("summary:show:\ufffdabc:2");
+  });
 });

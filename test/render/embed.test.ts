@@ -454,6 +454,21 @@ describe("searchToEmbed", () => {
     expect(field?.value).toMatch(/^\\# 竹林の段落\n/u);
   });
 
+  it("cuts a long hit title within its field name without splitting an escape", () => {
+    const hit = passage("段落です。", [], { ...SOURCE, title: `a${"*".repeat(300)}` });
+    const page: SearchPage = {
+      query: "段落",
+      terms: ["段落"],
+      hits: [hit],
+      page: 1,
+      pageCount: 1,
+      firstRank: 1,
+      total: 1,
+    };
+    // 253 units for the title after "1. ": a, 125 escaped stars and the mark (one more unit would be a lone \\)
+    expect(searchToEmbed(page).fields?.[0]?.name).toBe(`1. a${"\\*".repeat(125)}…`);
+  });
+
   it("offers to open a hit's article only where there is a link", () => {
     const bare = { ...SOURCE, publisher: "", publishedAt: null };
     const page = (url: string): SearchPage => ({
