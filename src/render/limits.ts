@@ -87,9 +87,9 @@ export function* eachGrapheme(text: string): Generator<Grapheme, void, undefined
   let start = 0;
   let window = SEGMENT_WINDOW;
   while (start < text.length) {
-    let end = Math.min(text.length, start + window);
-    // never cut between the halves of a surrogate pair: half of 🏻 would read as a character of its own
-    if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end++;
+    // (A cut between the halves of a surrogate pair leaves a lone half at the window's end, which the
+    // lookahead leaves for the next window, as it does any grapheme near the cut.)
+    const end = Math.min(text.length, start + window);
     const chunk = text.slice(start, end);
     const last = end === text.length;
     let next = 0;
@@ -108,10 +108,6 @@ export function* eachGrapheme(text: string): Generator<Grapheme, void, undefined
     start += next;
     window = SEGMENT_WINDOW;
   }
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /** The grapheme clusters of a text with their UTF-16 offsets: 👨‍👩‍👧 is one, が (か + ゛) is one. */

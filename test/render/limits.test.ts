@@ -71,6 +71,22 @@ describe("eachGrapheme", () => {
     );
     const flags = "\u{1f1ef}\u{1f1f5}".repeat(400); // a window cut between the halves of a flag
     expect(graphemes(`a${flags}`).map((g) => g.segment)).toEqual(["a", ...Array(400).fill("🇯🇵")]);
+    // a window cut between the halves of a surrogate pair, after 255 letters, and after 255 and a mark
+    expect(graphemes(`${"a".repeat(255)}𠮷b`).slice(254)).toEqual([
+      { segment: "a", index: 254 },
+      { segment: "𠮷", index: 255 },
+      { segment: "b", index: 257 },
+    ]);
+    expect(
+      graphemes(`${"a".repeat(255)}👍🏻b`)
+        .slice(255)
+        .map((g) => g.segment),
+    ).toEqual(["👍🏻", "b"]);
+    expect(
+      graphemes(`${"a".repeat(253)}👍🏻b`)
+        .slice(253)
+        .map((g) => g.segment),
+    ).toEqual(["👍🏻", "b"]);
   });
 
   it("segments a long text a little at a time, and no further than it is read", () => {
