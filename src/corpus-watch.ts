@@ -39,22 +39,27 @@ export function watchCorpus(
   quietMs = QUIET_MS,
 ): CorpusWatch {
   const stopping = new AbortController();
+  const stopped = () => stopping.signal.aborted;
   let timer: NodeJS.Timeout | undefined;
   let firstWaiting: number | undefined;
   let running: Promise<void> = Promise.resolve();
   let watcher: FSWatcher | undefined;
+  /** The folder watched (device and inode): one deleted and made again is another folder to watch. */
+  let watching: string | null = null;
   let lookAgain: NodeJS.Timeout | undefined;
 
   const lost = (err: CorpusFolderMissing) => {
+    if (stopped()) return;
     log("corpus.folder_missing", { dir, error: err.message });
     watcher?.close();
     watcher = undefined;
     lookForFolder();
   };
   const lookForFolder = () => {
+    if (stopped()) return;
     lookAgain ??= setInterval(
       () => {
-        if (!isFolder(dir)) return;
+        if (stopped() || identityOf(dir) === null) return;
         clearInterval(lookAgain);
         lookAgain = undefined;
         log("corpus.folder_back", { dir });
@@ -68,7 +73,14 @@ export function watchCorpus(
     timer = undefined;
     firstWaiting = undefined;
     running = running.then(async () => {
-      if (stopping.signal.aborted) return;
+      if (stopped()) return;
+      // deleted and made again while the change waited (a backup restored): the new folder is watched
+      const now = identityOf(dir);
+      if (watcher && now !== null && now !== watching) {
+        watcher.close();
+        log("corpus.folder_back", { dir });
+        start();
+      }
       try {
         const result = await engine.sync(stopping.signal);
         if (result.added + result.replaced + result.removed > 0) log("corpus.synced", { ...result });
@@ -87,22 +99,25 @@ export function watchCorpus(
     });
   };
   const takeInSoon = () => {
-    if (stopping.signal.aborted) return;
+    if (stopped()) return;
     clearTimeout(timer);
     firstWaiting ??= Date.now();
     const waited = Date.now() - firstWaiting;
     timer = setTimeout(takeIn, Math.max(0, Math.min(quietMs, MAX_WAIT_MS * (quietMs / QUIET_MS) - waited)));
   };
   const start = () => {
+    if (stopped()) return;
     try {
+      watching = identityOf(dir);
       watcher = watch(dir, { persistent: false }, (_type, name) => {
         // an article's file, or the folder itself (deleted or moved: Node names it)
         if (name === null || ARTICLE_FILE.test(String(name)) || String(name) === path.basename(dir)) takeInSoon();
       });
       watcher.on("error", (err) => log("corpus.watch_failed", { dir, error: err.message }));
     } catch (err) {
+      watcher = undefined;
       log("corpus.watch_unavailable", { dir, error: (err as Error).message });
-      if (!isFolder(dir)) lookForFolder();
+      if (identityOf(dir) === null) lookForFolder();
     }
   };
   start();
@@ -110,20 +125,23 @@ export function watchCorpus(
     close() {
       stopping.abort();
       clearTimeout(timer);
+      timer = undefined;
       clearInterval(lookAgain);
       watcher?.close();
     },
     async settled() {
-      while (timer !== undefined) await new Promise((resolve) => setTimeout(resolve, quietMs / 4));
+      while (timer !== undefined && !stopped()) await new Promise((resolve) => setTimeout(resolve, quietMs / 4));
       await running;
     },
   };
 }
 
-function isFolder(dir: string): boolean {
+/** A folder's device and inode, or null when there is no folder there. */
+function identityOf(dir: string): string | null {
   try {
-    return statSync(dir).isDirectory();
+    const found = statSync(dir);
+    return found.isDirectory() ? `${found.dev}:${found.ino}` : null;
   } catch {
-    return false;
+    return null;
   }
 }

@@ -440,11 +440,7 @@ export class Engine {
    */
   sync(signal?: AbortSignal): Promise<SyncResult> {
     return this.#serialized(async () => {
-      const gone = await stat(this.#corpusDir).then(
-        (found) => (found.isDirectory() ? null : "ENOTDIR"),
-        (err: NodeJS.ErrnoException) => err.code ?? "ENOENT",
-      );
-      if (gone !== null) throw new CorpusFolderMissing(this.#corpusDir, gone);
+      await this.#folderIsThere();
       const corpus = await readCorpus(
         this.#corpusDir,
         {
@@ -457,8 +453,12 @@ export class Engine {
           },
         },
         // another process's temporary file is its own, whatever its pid reads as here (a container's)
-        { removeStaleTemps: false, giveWayEvery: SYNC_GIVE_WAY_FILES },
-      );
+        { removeStaleTemps: false, giveWayEvery: SYNC_GIVE_WAY_FILES, missingThrows: true },
+      ).catch((err: NodeJS.ErrnoException) => {
+        throw err.code === "ENOENT" ? new CorpusFolderMissing(this.#corpusDir, err.code) : err;
+      });
+      // a folder being deleted (rm -r empties it first) is no folder of fewer articles
+      await this.#folderIsThere();
       const result = { added: 0, replaced: 0, removed: 0 };
       for (const id of [...this.#articles.keys()]) {
         if (corpus.files.has(id)) continue;
@@ -490,6 +490,15 @@ export class Engine {
       }
       return result;
     });
+  }
+
+  /** Throws CorpusFolderMissing unless the corpus folder is there. */
+  async #folderIsThere(): Promise<void> {
+    const gone = await stat(this.#corpusDir).then(
+      (found) => (found.isDirectory() ? null : "ENOTDIR"),
+      (err: NodeJS.ErrnoException) => err.code ?? "ENOENT",
+    );
+    if (gone !== null) throw new CorpusFolderMissing(this.#corpusDir, gone);
   }
 
   /** Waits for the writes in flight. */

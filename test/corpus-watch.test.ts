@@ -111,6 +111,48 @@ describe("watchCorpus", () => {
     expect(engine.stats.articles).toBe(3);
   });
 
+  it("watches the new folder when the folder is deleted and made again before it looks", async () => {
+    const { engine, dir, events } = await watched();
+    const backup = `${dir}.backup`;
+    cleanups.push(() => removeDir(backup));
+    await cp(dir, backup, { recursive: true });
+    await rm(dir, { recursive: true });
+    await rename(backup, dir);
+    await eventually(() => events.includes("corpus.folder_back"));
+    // what is added to the new folder is taken in
+    const cli = await Engine.open({ corpusDir: dir });
+    const added = createArticle(RANKING_ARTICLES[9] as (typeof RANKING_ARTICLES)[0], { by: "cli", at });
+    await cli.put(added);
+    await eventually(() => engine.article(added.id) !== undefined);
+  });
+
+  it("stays closed when a sync running at close finds the folder gone, and settles", async () => {
+    const { engine, dir } = await engineWith(RANKING_ARTICLES.slice(0, 1));
+    cleanups.push(() => removeDir(dir));
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const gated = {
+      sync: async (signal?: AbortSignal) => {
+        await gate;
+        return engine.sync(signal);
+      },
+    };
+    const events: string[] = [];
+    const watch = watchCorpus(gated, dir, (event) => events.push(event), 50);
+    cleanups.push(() => watch.close());
+    await writeFile(path.join(dir, "0123456789ab.md"), "x");
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await rm(dir, { recursive: true });
+    watch.close();
+    release();
+    await watch.settled();
+    await mkdir(dir);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(events).toEqual([]);
+  });
+
   it("says in the log when the folder cannot be watched, and the engine serves as before", async () => {
     const { engine, dir } = await engineWith(RANKING_ARTICLES.slice(0, 1));
     cleanups.push(() => removeDir(dir));

@@ -98,6 +98,8 @@ export interface ReadOptions {
   readonly removeStaleTemps?: boolean;
   /** Give the event loop back after this many files read (files are read and parsed synchronously). */
   readonly giveWayEvery?: number;
+  /** A missing folder throws its ENOENT instead of reading as an empty corpus (a running engine's folder). */
+  readonly missingThrows?: boolean;
 }
 
 /**
@@ -116,8 +118,9 @@ export async function readCorpus(
     names = await readdir(dir);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT")
+    if (code === "ENOENT" && !options.missingThrows)
       return { articles: [], files: new Map(), stamps: new Map(), fingerprint: fingerprintOf(new Map()), filesRead: 0 };
+    if (code === "ENOENT") throw err;
     // CORPUS_DIR naming a file, or a folder this user may not read: said, not a stack trace
     if (code === "ENOTDIR" || code === "EACCES" || code === "EPERM")
       throw new UserFacingError(

@@ -100,6 +100,18 @@ describe("stampOf", () => {
 });
 
 describe("readCorpus", () => {
+  it("reads a missing folder as an empty corpus, unless told it must be there (a running engine's)", async () => {
+    const missing = path.join(dir, "gone");
+    expect((await readCorpus(missing)).articles).toEqual([]);
+    await expect(readCorpus(missing, {}, { missingThrows: true })).rejects.toMatchObject({ code: "ENOENT" });
+  });
+
+  it("says in Japanese that a file given as the folder is no folder", async () => {
+    const file = path.join(dir, "a-file");
+    await writeFile(file, "x");
+    await expect(readCorpus(file)).rejects.toThrow(/はフォルダではありません/u);
+  });
+
   it("gives times in RFC 3339 form for an article the cache (a saved index) holds in the old form", async () => {
     await writeArticle(dir, article);
     const old = { ...article, publishedAt: "2012-09-04T12:45:00+0900" };
