@@ -21,6 +21,9 @@ import {
 } from "./limits.ts";
 import { missingNotes } from "./notes.ts";
 
+/** Characters of a query shown in a search page's title. */
+const SEARCH_TITLE_QUERY = 120;
+
 /** Embed colours: Discord's own palette. */
 export const COLORS = {
   answer: 0x5865f2,
@@ -324,7 +327,9 @@ export function answerToEmbed(answer: Answer): APIEmbed {
 /** One page of search results: each hit's article, its best passage with the matched words in bold, its link. */
 export function searchToEmbed(page: SearchPage): APIEmbed {
   const e = embedBuilder(page.hits.length ? COLORS.answer : COLORS.notFound);
-  e.title(`「${oneLine(page.query)}」の検索結果`);
+  // a long query is cut inside the brackets, so that the title still says what it is (escaped, each of
+  // SEARCH_TITLE_QUERY's characters may take two of the title's 256)
+  e.title(`「${truncate(oneLine(page.query), SEARCH_TITLE_QUERY)}」の検索結果`);
   if (page.hits.length === 0) {
     e.description(
       () =>

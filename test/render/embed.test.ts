@@ -433,6 +433,14 @@ describe("plain-text parts (author, footer, field names)", () => {
 });
 
 describe("searchToEmbed", () => {
+  it("cuts a long query inside its brackets, escaped, so that the title still says what it is", () => {
+    for (const query of ["寺".repeat(300), "*".repeat(300), "😀".repeat(300)]) {
+      const embed = searchToEmbed({ query, terms: [], hits: [], page: 1, pageCount: 1, firstRank: 1, total: 0 });
+      expect(embed.title).toMatch(/^「.+…」の検索結果$/u);
+      expect(embed.title?.length).toBeLessThanOrEqual(256);
+    }
+  });
+
   it("shows a page of hits within the limits, each with its link and id", () => {
     const hits = Array.from({ length: 5 }, (_, i) => passage(`${"段落".repeat(800)}${i}`, [[0, 2]]));
     const page: SearchPage = { query: "段落", terms: ["段落"], hits, page: 2, pageCount: 3, firstRank: 6, total: 12 };
