@@ -404,27 +404,28 @@ async function importFiles(target: string, flags: IngestFlags, corpusDir: string
       skipped.push({ file, reason: err.message });
     }
   }
-  if (flags.dryRun) {
-    // What an import would do, from the same checks, and nothing written.
+  const report = () => {
     const seconds = Math.round(performance.now() - started) / 1000;
+    const articles = engine?.stats.articles ?? 0;
+    const passages = engine?.stats.passages ?? 0;
+    const { dryRun } = flags;
     if (flags.json) {
-      json(io, {
-        dryRun: true,
-        imported: imported.map((a) => ({ id: a.id, title: a.title, url: a.url })),
-        skipped,
-        articles: engine?.stats.articles ?? 0,
-        passages: engine?.stats.passages ?? 0,
-        seconds,
-      });
+      const found = imported.map((a) => ({ id: a.id, title: a.title, url: a.url }));
+      json(io, { dryRun, imported: found, skipped, articles, passages, seconds });
     } else {
-      if (imported.length <= 20) for (const a of imported) io.out(`追加します: ${a.id}  ${a.title}`);
+      const verb = dryRun ? "追加します" : "追加しました";
+      if (imported.length <= 20) for (const a of imported) io.out(`${verb}: ${a.id}  ${a.title}`);
       reportSkipped(skipped, io);
       io.out(
-        `--dry-run のため、何も保存していません。実行すると ${imported.length} 件を追加し、${skipped.length} 件をスキップします（いまのコーパス: ${engine?.stats.articles ?? 0} 件、${seconds} 秒）。`,
+        dryRun
+          ? `--dry-run のため、何も保存していません。実行すると ${imported.length} 件を追加し、${skipped.length} 件をスキップします（いまのコーパス: ${articles} 件、${seconds} 秒）。`
+          : `${imported.length} 件を追加、${skipped.length} 件をスキップしました（コーパス: ${articles} 件、${passages} 段落、${seconds} 秒）。`,
       );
     }
     return imported.length === 0 && skipped.length > 0 ? 1 : 0;
-  }
+  };
+  // A dry run: what an import would do, from the same checks, and nothing written.
+  if (flags.dryRun) return report();
   if (!engine) throw new Error("import: no engine outside a dry run");
   const bar =
     io.progress?.isTTY && !flags.json && imported.length > 1
@@ -463,24 +464,7 @@ async function importFiles(target: string, flags: IngestFlags, corpusDir: string
   } finally {
     bar?.stop();
   }
-  const seconds = Math.round(performance.now() - started) / 1000;
-  if (flags.json) {
-    json(io, {
-      dryRun: false,
-      imported: imported.map((a) => ({ id: a.id, title: a.title, url: a.url })),
-      skipped,
-      articles: engine.stats.articles,
-      passages: engine.stats.passages,
-      seconds,
-    });
-  } else {
-    if (imported.length <= 20) for (const a of imported) io.out(`追加しました: ${a.id}  ${a.title}`);
-    reportSkipped(skipped, io);
-    io.out(
-      `${imported.length} 件を追加、${skipped.length} 件をスキップしました（コーパス: ${engine.stats.articles} 件、${engine.stats.passages} 段落、${seconds} 秒）。`,
-    );
-  }
-  return imported.length === 0 && skipped.length > 0 ? 1 : 0;
+  return report();
 }
 
 /** The files skipped, on stderr: the first 50, then how many more. */

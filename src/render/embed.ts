@@ -1,5 +1,6 @@
 import type { APIEmbed, APIEmbedField } from "discord.js";
 import type { Answer, Highlight, PassageHit, SourceRef, Summary } from "../answer/types.ts";
+import { isHttpUrl } from "../article/article.ts";
 import type { SearchPage } from "../engine.ts";
 import { formatDate } from "./date.ts";
 import {
@@ -177,11 +178,7 @@ function unlinkedUrl(url: string, room: number): string | null {
   const says = (text: string) => (text.length <= room ? text : null);
   if (!url) return says("URL なし");
   if (safeUrl(url)) return null;
-  let web = false;
-  try {
-    web = ["http:", "https:"].includes(new URL(url).protocol);
-  } catch {}
-  const why = web ? "URL は長すぎてリンクにできません" : "URL はウェブページのアドレスではありません";
+  const why = isHttpUrl(url) ? "URL は長すぎてリンクにできません" : "URL はウェブページのアドレスではありません";
   // (a backtick would close the code span: it is shown percent-encoded, before the excerpt is cut)
   const budget = Math.min(UNLINKED_URL_BUDGET, room - why.length - ": ``".length);
   if (budget < UNLINKED_URL_MIN) return says(why);

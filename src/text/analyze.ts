@@ -255,7 +255,7 @@ function partTermsOf(surface: string, term: string, tokenizer: Tokenizer): reado
   let parts = PART_TERMS.get(surface);
   if (parts === undefined) {
     const pieces = surface.split("・").filter((piece) => piece !== "");
-    parts =
+    const found =
       pieces.length > 1 && pieces.length <= MAX_NAME_PARTS
         ? pieces.flatMap((piece) => {
             const alone = tokenizer.tokenize(piece);
@@ -264,9 +264,10 @@ function partTermsOf(surface: string, term: string, tokenizer: Tokenizer): reado
             return partTerm === null || partTerm === term ? [] : [SYNONYM_OF.get(partTerm) ?? partTerm];
           })
         : [];
-    PART_TERMS.set(surface, parts.length ? parts : null);
+    parts = found.length ? found : null;
+    PART_TERMS.set(surface, parts);
   }
-  return parts?.length ? parts : null;
+  return parts;
 }
 
 /**

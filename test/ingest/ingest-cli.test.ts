@@ -25,10 +25,10 @@ afterAll(async () => {
 
 const ENV = { FETCH_ALLOW_ADDRESSES: "127.0.0.1", FETCH_TIMEOUT_MS: "2000" };
 
-async function run(argv: string[], stdin?: string | Uint8Array) {
+async function run(argv: string[], stdin?: string | Uint8Array, dir = corpus) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main([...argv, "--corpus", corpus], {
+  const code = await main([...argv, "--corpus", dir], {
     out: (t) => out.push(t),
     err: (t) => err.push(t),
     color: false,
@@ -400,18 +400,7 @@ describe("shiori refetch, remove, import and reindex", () => {
 });
 
 describe("a corpus folder that is not there yet", () => {
-  async function runIn(dir: string, argv: string[], stdin?: string) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await main([...argv, "--corpus", dir], {
-      out: (t) => out.push(t),
-      err: (t) => err.push(t),
-      color: false,
-      env: ENV,
-      ...(stdin === undefined ? {} : { stdin: Readable.from([Buffer.from(stdin)]) }),
-    });
-    return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-  }
+  const runIn = (dir: string, argv: string[], stdin?: string) => run(argv, stdin, dir);
   const NOTICE = "来週の図書館は、月曜日が休館日です。\n返却はブックポストをご利用ください。";
 
   it("is not created by a dry run of add or import, which say it will be", async () => {
