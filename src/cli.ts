@@ -115,10 +115,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const id = typedUrl(needArg("記事の ID か URL"));
         const engine = await open(config.corpusDir);
         // The engine's own message names no list; here the list is shiori list.
-        if (!engine.find(id))
+        const found = engine.find(id);
+        if (!found)
           throw new UserFacingError(`記事 ${id} は見つかりませんでした。shiori list で ID か URL を確かめてください。`);
         const points = positiveInt(values.points, "points");
-        const summary = engine.summary(id, points === undefined ? {} : { points });
+        const summary = engine.summary(found.id, points === undefined ? {} : { points });
         show(summary, summaryToText);
         return 0;
       }

@@ -151,7 +151,8 @@ function storedDuplicate(engine: Pick<Engine, "list" | "article">, article: Arti
  * while its page was being fetched stays removed: that is refused with a message for the moderator.
  */
 export async function refetchArticle(engine: Engine, id: string, options: SourceOptions): Promise<RefetchResult> {
-  const previous = engine.article(id.trim());
+  // by its id, or by its URL
+  const previous = engine.find(id);
   if (!previous) {
     throw new UserFacingError(
       `記事 ${id} は見つかりませんでした。記事の一覧（/article list、CLI では shiori list）で ID か URL を確かめてください。`,

@@ -9,7 +9,6 @@ import { Engine, PartlyStoredError } from "../engine.ts";
 import { UserFacingError } from "../errors.ts";
 import { indexPath } from "../search/persist.ts";
 import { addArticle, addressKey, type DryRunResult, previewArticle, refetchArticle } from "./add-article.ts";
-import { decodeText, isBinary } from "./decode-text.ts";
 import type { FetchOptions } from "./fetch-page.ts";
 import { fetchOptionsOf } from "./ingest.ts";
 import { type ArticleSource, decodeFile, type ReadArticle } from "./read-source.ts";
@@ -88,7 +87,7 @@ export async function runIngestCommand(
         else io.out(previewText(preview));
         return 0;
       }
-      await ensureCorpus(corpusDir, io);
+      await ensureCorpus(corpusDir, io, exists);
       const engine = await Engine.open({ corpusDir });
       const added = await addArticle(engine, source, options);
       const summary = engine.summary(added.article.id);
@@ -124,8 +123,7 @@ export async function runIngestCommand(
         throw new UserFacingError("取り直す記事の ID か URL を指定してください。例: shiori refetch b91adfa52dd3");
       await requireCorpus(corpusDir);
       const engine = await Engine.open({ corpusDir });
-      // By its id, or by its URL as /article refetch takes it.
-      const result = await refetchArticle(engine, engine.find(arg)?.id ?? arg, sourceOptions(io.env));
+      const result = await refetchArticle(engine, arg, sourceOptions(io.env));
       if (flags.json) {
         json({
           id: result.article.id,
@@ -221,9 +219,12 @@ export async function requireCorpus(dir: string): Promise<void> {
   );
 }
 
-/** For add and import: a missing folder is created, and the user told (a mistyped path shows at once). */
-async function ensureCorpus(dir: string, io: IngestIo): Promise<void> {
-  if (await corpusExists(dir)) return;
+/**
+ * For add and import: a missing folder is created, and the user told (a mistyped path shows at once).
+ * `exists`, when the caller has looked already.
+ */
+async function ensureCorpus(dir: string, io: IngestIo, exists?: boolean): Promise<void> {
+  if (exists ?? (await corpusExists(dir))) return;
   await mkdir(dir, { recursive: true }).catch((err: unknown) => {
     throw asStorageError(err, "コーパスのフォルダを作れませんでした。");
   });
@@ -251,6 +252,12 @@ function sourceOptions(env: IngestIo["env"]): { fetch: FetchOptions } {
   return { fetch: fetchOptionsOf(loadFetchConfig(env)) };
 }
 
+const NO_TEXT_ON_STDIN = {
+  message:
+    "標準入力のデータは文字として読めません（画像などのデータか、文字化けしたテキストのようです）。記事の本文のテキストを渡してください。",
+  detail: "cli: binary data on standard input",
+};
+
 /** A URL (anything with a scheme), `-` for standard input, or a file. */
 async function sourceOf(arg: string, flags: IngestFlags, io: IngestIo): Promise<ArticleSource> {
   if (/^[a-z][a-z0-9+.-]*:/iu.test(arg) && !/^[a-z]:[\\/]/iu.test(arg)) {
@@ -260,15 +267,8 @@ async function sourceOf(arg: string, flags: IngestFlags, io: IngestIo): Promise<
     if (!io.stdin) throw new UserFacingError("標準入力を読めません。ファイルを指定してください。");
     const chunks: Buffer[] = [];
     for await (const chunk of io.stdin) chunks.push(Buffer.from(chunk as Buffer));
-    const bytes = Buffer.concat(chunks);
-    if (isBinary(bytes)) {
-      throw new UserFacingError(
-        "標準入力のデータは文字として読めません（画像などのデータか、文字化けしたテキストのようです）。記事の本文のテキストを渡してください。",
-        "cli: binary data on standard input",
-      );
-    }
     // A pipe from a Windows tool may well be Shift_JIS: the charset is detected as for files.
-    const text = decodeText(bytes, { html: false }).text;
+    const { text } = decodeFile(Buffer.concat(chunks), { html: false }, NO_TEXT_ON_STDIN);
     return { kind: "text", text, title: flags.title, url: flags.url };
   }
   let info: Awaited<ReturnType<typeof stat>>;
@@ -478,7 +478,7 @@ function json(io: IngestIo, value: unknown): void {
 }
 
 /** Pages and Markdown: `add` extracts their text, `import` would store their markup as text. */
-const MARKUP_FILE = /\.(html?|xhtml|md|markdown)$/iu;
+const MARKUP_FILE = /\.(?:html?|xhtml|(md|markdown))$/iu;
 /** Plain text: what `import` reads (a file without an extension is looked at, too). */
 const TEXT_FILE = /\.(txt|text)$/iu;
 /** A folder's own notes, not articles (the livedoor corpus has a README, a CHANGES and LICENSEs). */
@@ -486,9 +486,9 @@ const NOTES_FILE = /^(README|LICENSE|CHANGES)/iu;
 
 /** Why `import` does not take a file that is not plain text, and what to do instead. */
 function notPlainText(file: string): string {
-  const markup = /\.(md|markdown)$/iu.test(file) ? "Markdown" : "HTML";
-  if (MARKUP_FILE.test(file)) {
-    return `${markup} のファイルは import では取り込めません（import はプレーンテキストの記事を取り込みます）。本文を抽出して追加するには shiori add ${file} を使ってください。`;
+  const markup = MARKUP_FILE.exec(file);
+  if (markup) {
+    return `${markup[1] ? "Markdown" : "HTML"} のファイルは import では取り込めません（import はプレーンテキストの記事を取り込みます）。本文を抽出して追加するには shiori add ${file} を使ってください。`;
   }
   return `プレーンテキストのファイル（.txt）ではないため、取り込みませんでした。記事の本文を .txt で保存して取り込んでください。`;
 }

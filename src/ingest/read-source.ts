@@ -98,17 +98,24 @@ export async function readSource(source: ArticleSource, options: SourceOptions):
   }
 }
 
+/** What a file that holds no text is refused with. */
+const NO_TEXT_FILE = {
+  message:
+    "このファイルは文字として読めません（画像などのデータか、文字化けしたテキストのようです）。記事の本文を書いた .html・.htm・.txt・.md のファイルを指定してください。",
+  detail: "source: a binary file",
+};
+
 /**
  * Decodes the bytes of a file, refusing one that holds no text: an image or a PDF renamed photo.txt would
- * be stored as mojibake. The extension says nothing about the bytes.
+ * be stored as mojibake. The extension says nothing about the bytes. `refusal`, for bytes that come
+ * another way (standard input).
  */
-export function decodeFile(bytes: Uint8Array, hints: { html: boolean }): DecodedText {
-  if (isBinary(bytes, hints)) {
-    throw new UserFacingError(
-      "このファイルは文字として読めません（画像などのデータか、文字化けしたテキストのようです）。記事の本文を書いた .html・.htm・.txt・.md のファイルを指定してください。",
-      "source: a binary file",
-    );
-  }
+export function decodeFile(
+  bytes: Uint8Array,
+  hints: { html: boolean },
+  refusal: { message: string; detail: string } = NO_TEXT_FILE,
+): DecodedText {
+  if (isBinary(bytes, hints)) throw new UserFacingError(refusal.message, refusal.detail);
   return decodeText(bytes, hints);
 }
 
