@@ -48,18 +48,21 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     parsed = parse(argv);
   } catch (err) {
-    io.err(`引数を解釈できませんでした: ${(err as Error).message}\n\n${USAGE}`);
+    io.err(`${argumentError(err as Error & { code?: string }, argv)}\n\n${USAGE}`);
     return 2;
   }
-  const { values, positionals } = parsed;
+  const { values, positionals, tokens } = parsed;
   const [command, ...rest] = positionals;
   if (values.help || !command) {
     (command || values.help ? io.out : io.err)(USAGE);
     return values.help ? 0 : 2;
   }
-  const dryRunRefusal = values["dry-run"] ? refuseDryRun(command) : undefined;
-  if (dryRunRefusal) {
-    io.err(dryRunRefusal);
+  const refusal = refuseOptions(
+    command,
+    tokens.flatMap((t) => (t.kind === "option" ? [t.name] : [])),
+  );
+  if (refusal) {
+    io.err(refusal);
     return 2;
   }
   const config = loadCoreConfig(values.corpus ? { ...io.env, CORPUS_DIR: values.corpus } : io.env);
@@ -158,6 +161,7 @@ function parse(argv: readonly string[]) {
   return parseArgs({
     args: [...argv],
     allowPositionals: true,
+    tokens: true,
     options: {
       corpus: { type: "string" },
       json: { type: "boolean", default: false },
@@ -173,26 +177,63 @@ function parse(argv: readonly string[]) {
   });
 }
 
-/** Verbs that take --dry-run: they show what they would store and store nothing. */
-const DRY_RUN_COMMANDS: readonly string[] = ["add", "import"];
+/** The options each verb takes, besides --corpus and --help, which all take. */
+const OPTIONS_OF: Readonly<Record<string, readonly string[]>> = {
+  ask: ["json"],
+  search: ["json", "page"],
+  summary: ["json", "points"],
+  list: ["json"],
+  remove: ["json"],
+  add: ["json", "dry-run", "title", "url", "added-by"],
+  extract: ["json", "title", "url", "added-by"],
+  refetch: ["json"],
+  import: ["json", "dry-run", "title", "url", "publisher", "added-by"],
+  reindex: ["json"],
+};
 
 /**
- * Why --dry-run is refused for a verb that would not honour it (a remove would delete), or undefined
- * when the verb takes it. An unknown verb is left to the usage message.
+ * Why a verb refuses an option it would not honour, or undefined when it takes them all: a verb that ran
+ * without it would do something else than asked (`remove <ID> --dry-run` would delete). An unknown verb is
+ * left to the usage message.
  */
-function refuseDryRun(command: string): string | undefined {
-  if (DRY_RUN_COMMANDS.includes(command)) return undefined;
+function refuseOptions(command: string, given: readonly string[]): string | undefined {
+  const takes = OPTIONS_OF[command];
+  if (!takes) return undefined;
+  const refused = given.find((name) => name !== "corpus" && name !== "help" && !takes.includes(name));
+  if (refused === undefined) return undefined;
+  if (refused === "dry-run") return refuseDryRun(command);
+  const verbs = Object.keys(OPTIONS_OF).filter((verb) => OPTIONS_OF[verb]?.includes(refused));
+  return `--${refused} は ${verbs.join("・")} で使うオプションで、${command} では使えません。${command} は実行していません。--${refused} を外して実行してください。`;
+}
+
+/** Why --dry-run is refused for a verb that does not take it, with what to do instead. */
+function refuseDryRun(command: string): string {
   const hints: Record<string, string> = {
     remove: "削除する記事は shiori summary <ID> で確かめてから、--dry-run を付けずに実行してください。",
     refetch: "取り直した結果を保存せずに見るには shiori extract <URL> を使ってください。",
     reindex: "reindex は索引（キャッシュ）を作り直すだけで、記事は変更しません。",
   };
-  const readOnly = ["ask", "search", "summary", "list", "extract"];
-  const hint =
-    hints[command] ??
-    (readOnly.includes(command) ? `${command} は記事を変更しないので、--dry-run は要りません。` : undefined);
-  if (hint === undefined) return undefined;
+  const hint = hints[command] ?? `${command} は記事を変更しないので、--dry-run は要りません。`;
   return `--dry-run（保存せずに結果を表示する）は add と import でだけ使えます。${command} は実行していません。${hint}`;
+}
+
+/** node:util parseArgs's refusal, said in Japanese with what to do. */
+function argumentError(err: Error & { code?: string }, argv: readonly string[]): string {
+  const option = /'(-[^' ]*)/u.exec(err.message)?.[1];
+  if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option !== undefined) {
+    // -5度は寒い？ read as the options -5, -度, …: the word the option came from
+    const word = argv.find((arg) => arg.startsWith(option)) ?? option;
+    const verb = argv[0] !== undefined && !argv[0].startsWith("-") ? argv[0] : "ask";
+    return /^-[^-]/u.test(option) && word.length > 2
+      ? `不明なオプションです: ${option}。- で始まる質問やキーワードは、-- の後に書いてください（例: shiori ${verb} -- "${word}"）。`
+      : `不明なオプションです: ${option}。使えるオプションは下の一覧を見てください。`;
+  }
+  if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option !== undefined) {
+    return /does not take/u.test(err.message)
+      ? `${option} は値を取りません。${option} とだけ書いてください。`
+      : `${option} には値を指定してください（例: ${option} 2）。`;
+  }
+  return `引数を解釈できませんでした: ${err.message}`;
 }
 
 /** Opens the corpus of a verb that reads it: a folder that is not there is refused, never created. */

@@ -100,6 +100,42 @@ describe("shiori CLI", () => {
     await expect(access(typo)).rejects.toThrow(/ENOENT/u);
   });
 
+  it.each([
+    [["ask", "Xenとは", "--page", "2"], "--page は search で使うオプションで、ask では使えません。"],
+    [["list", "--points", "3"], "--points は summary で使うオプションで、list では使えません。"],
+    [["remove", SEED, "--title", "x"], "--title は add・extract・import で使うオプションで、remove では使えません。"],
+    [["summary", SEED, "--publisher", "x"], "--publisher は import で使うオプションで、summary では使えません。"],
+  ])("%j: an option the verb does not take is refused, and nothing is done", async (argv, message) => {
+    const { code, stdout, stderr } = await run(...argv, "--corpus", dir);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain(message);
+    expect(stderr).toContain("は実行していません。");
+    // the article the remove named is still there
+    expect(JSON.parse((await run("list", "--json", "--corpus", dir)).stdout)).toHaveLength(1);
+  });
+
+  it.each([
+    [["ask", "Xen", "--foo"], "不明なオプションです: --foo。使えるオプションは下の一覧を見てください。"],
+    [
+      ["ask", "-5度は寒い？"],
+      '不明なオプションです: -5。- で始まる質問やキーワードは、-- の後に書いてください（例: shiori ask -- "-5度は寒い？"）。',
+    ],
+    [["search", "仮想化", "--page"], "--page には値を指定してください（例: --page 2）。"],
+    [["ask", "Xen", "--json=yes"], "--json は値を取りません。--json とだけ書いてください。"],
+  ])("%j: arguments the command line cannot read are said in Japanese, with what to do", async (argv, message) => {
+    const { code, stderr } = await run(...argv);
+    expect(code).toBe(2);
+    expect(stderr.split("\n")[0]).toBe(message);
+    expect(stderr).toContain("使い方: shiori <コマンド>");
+  });
+
+  it("reads a question that starts with - after --", async () => {
+    const { code, stdout } = await run("ask", "--corpus", dir, "--", "-Xen 3.0ではどのOSがゲストOSとして動く？");
+    expect(code).toBe(0);
+    expect(stdout).toContain("質問: -Xen 3.0");
+  });
+
   it("refuses a file given as the corpus folder, and a path through one", async () => {
     const file = path.join(dir, "notes.txt");
     await writeFile(file, "コーパスではないファイル");
