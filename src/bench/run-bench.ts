@@ -108,8 +108,24 @@ export async function runBench(options: BenchOptions): Promise<Record<string, nu
       const characters = articles.reduce((n, a) => n + a.body.length, 0);
       note("livedoorArticles", articles.length);
       note("livedoorCharacters", characters);
-      options.progress(`indexing ${articles.length} articles on 1 thread…`);
-      const one = await timedBuild(livedoorDir, 1);
+      // One thread against all cores in alternating pairs, the order swapped each pair: these machines are
+      // shared, and the same build's CPU time varied by a third from one run to the next (23 to 34 s on
+      // livedoor), so one build of each compared two moments as much as two setups.
+      const cores = Math.min(4, os.availableParallelism());
+      const pairs = options.quick ? 1 : 3;
+      const ones: Build[] = [];
+      const manys: Build[] = [];
+      for (let i = 0; i < pairs; i++) {
+        options.progress(
+          `indexing ${articles.length} articles on 1 thread and on ${cores} threads (${i + 1}/${pairs})…`,
+        );
+        if (i % 2 === 1) manys.push(await timedBuild(livedoorDir, cores));
+        ones.push(await timedBuild(livedoorDir, 1));
+        if (i % 2 === 0) manys.push(await timedBuild(livedoorDir, cores));
+      }
+      const one = medianBuild(ones);
+      const many = medianBuild(manys);
+      note("indexPairs", pairs);
       note("indexMs_1thread", one.ms);
       note("indexCpuMs_1thread", one.cpuMs);
       if (one.stealPct !== null) note("stealPct_index1thread", one.stealPct);
@@ -123,19 +139,17 @@ export async function runBench(options: BenchOptions): Promise<Record<string, nu
       const ratios = (await probe(["pairs", subsetDir, options.quick ? "2" : "5"]))["ratios"] as number[];
       note("indexRatioPairs", ratios.length);
       note("indexRatio_1threadToRawKuromoji", median(ratios));
-      const cores = Math.min(4, os.availableParallelism());
-      options.progress(`indexing on ${cores} threads…`);
-      const many = await timedBuild(livedoorDir, cores);
       note("indexMs_allThreads", many.ms);
-      note("indexSpeedup_allThreadsTo1", one.ms / many.ms);
+      // the median of the pairs' ratios
+      note("indexSpeedup_allThreadsTo1", median(ones.map((o, i) => o.ms / (manys[i] as Build).ms)));
       // Why the speedup is what it is: the cores each build kept busy, and the CPU time the same work took
       // (more on all threads when the cores slow each other down, or when threads add work). Another
       // tenant's load shows as steal: CPU time the machine's cores gave to someone else.
       // speedup = (cores busy on all threads / cores busy on one) × (CPU time on one / CPU time on all)
       note("indexCpuMs_allThreads", many.cpuMs);
-      note("indexCoresBusy_1thread", one.cpuMs / one.ms);
-      note("indexCoresBusy_allThreads", many.cpuMs / many.ms);
-      note("indexCpuRatio_allThreadsTo1", many.cpuMs / one.cpuMs);
+      note("indexCoresBusy_1thread", median(ones.map((o) => o.cpuMs / o.ms)));
+      note("indexCoresBusy_allThreads", median(manys.map((m) => m.cpuMs / m.ms)));
+      note("indexCpuRatio_allThreadsTo1", median(ones.map((o, i) => (manys[i] as Build).cpuMs / o.cpuMs)));
       if (many.stealPct !== null) note("stealPct_indexAllThreads", many.stealPct);
       note("livedoorPassages", many.passages);
 
@@ -254,6 +268,13 @@ async function settle(dir: string): Promise<void> {
 }
 
 /** Rebuilds a corpus's index from its files in a fresh process: process start to ready. */
+type Build = Awaited<ReturnType<typeof timedBuild>>;
+
+/** The build of median time among builds of the same setup (the lower middle one of an even number). */
+function medianBuild(builds: readonly Build[]): Build {
+  return [...builds].sort((a, b) => a.ms - b.ms)[Math.floor((builds.length - 1) / 2)] as Build;
+}
+
 async function timedBuild(dir: string, workers: number) {
   await rm(path.dirname(indexPath(dir)), { recursive: true, force: true });
   const before = cpuTicks();
