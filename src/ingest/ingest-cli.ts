@@ -481,8 +481,12 @@ function json(io: IngestIo, value: unknown): void {
 const MARKUP_FILE = /\.(?:html?|xhtml|(md|markdown))$/iu;
 /** Plain text: what `import` reads (a file without an extension is looked at, too). */
 const TEXT_FILE = /\.(txt|text)$/iu;
-/** A folder's own notes, not articles (the livedoor corpus has a README, a CHANGES and LICENSEs). */
-const NOTES_FILE = /^(README|LICENSE|CHANGES)/iu;
+/**
+ * A folder's own notes, not articles (the livedoor corpus has a README, a CHANGES and LICENSEs): these
+ * names alone, with a text or Markdown extension or none. An article whose name only starts like one
+ * (changes-in-policy.txt, readme-first.txt) is an article: once, any such name was passed over unsaid.
+ */
+const NOTES_FILE = /^(README|LICENSE|LICENCE|COPYING|CHANGES|CHANGELOG)(\.(txt|text|md))?$/iu;
 
 /** Why `import` does not take a file that is not plain text, and what to do instead. */
 function notPlainText(file: string): string {

@@ -228,13 +228,23 @@ describe("shiori refetch, remove, import and reindex", () => {
     expect(await corpusFiles()).not.toContain(first);
   });
 
-  it("import reads a folder of livedoor-shaped files, skipping licences and duplicates", async () => {
+  it("import reads a folder of livedoor-shaped files, skipping its notes (README, LICENSE) and duplicates", async () => {
     const source = path.join(root, "livedoor");
     const article = (n: number, title: string, body: string) =>
       `http://news.livedoor.com/article/detail/${n}/\n2012-09-0${n}T10:00:00+0900\n${title}\n${body}\n`;
     await mkdir(path.join(source, "topic-a"), { recursive: true });
     await mkdir(path.join(source, "topic-b"), { recursive: true });
     await writeFile(path.join(source, "topic-a", "LICENSE.txt"), "ライセンスの文章。");
+    await writeFile(path.join(source, "README.md"), "# このフォルダについて");
+    // an article whose name only starts like a note is an article
+    await writeFile(
+      path.join(source, "topic-b", "changes-in-policy.txt"),
+      article(5, "市の方針が変わる", "市は方針を変えると発表した。"),
+    );
+    await writeFile(
+      path.join(source, "topic-b", "readme-first.txt"),
+      article(6, "図書館の新しい案内", "図書館が案内を新しくした。"),
+    );
     await writeFile(
       path.join(source, "topic-a", "topic-a-1.txt"),
       article(1, "新しい橋が開通", "川に新しい橋が開通した。"),
@@ -252,9 +262,9 @@ describe("shiori refetch, remove, import and reindex", () => {
     const before = (await corpusFiles()).length;
     const { code, stdout, stderr } = await run(["import", source]);
     expect(code).toBe(0);
-    expect(stdout).toContain("3 件を追加、1 件をスキップしました");
-    expect(stderr).toContain("取り込み中… 3/3");
-    expect((await corpusFiles()).length).toBe(before + 3);
+    expect(stdout).toContain("5 件を追加、1 件をスキップしました");
+    expect(stderr).toContain("取り込み中… 5/5");
+    expect((await corpusFiles()).length).toBe(before + 5);
     const engine = await Engine.open({ corpusDir: corpus });
     expect(engine.stats.indexOrigin).toBe("loaded");
     expect(engine.search("花火").hits[0]?.title).toBe("夏祭りの花火");
