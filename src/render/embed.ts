@@ -185,13 +185,23 @@ function unlinkedUrl(url: string, room: number): string | null {
   return `${why}: \`${truncate(oneLine(url).replace(/`/gu, "%60"), budget)}\``;
 }
 
-/** `[label](url)`, or the label alone when there is no usable URL. */
+/** A label cut shorter than this (or than itself) to make room for its URL is shown whole, unlinked. */
+const LINK_LABEL_MIN = 20;
+
+/**
+ * `[label](url)`, or the label alone when there is no usable URL or the URL leaves the label too little
+ * room: a percent-encoded Japanese slug runs to hundreds of characters, and the list showed such an article
+ * as 「1. …」, a link with nothing to read.
+ */
 function link(label: string, url: string | undefined, limit: number): string {
   const href = safeUrl(url);
-  const suffix = href ? `](${href})` : "";
-  const text = markdownText(oneLine(label), [], Math.max(limit - suffix.length - (href ? 1 : 0), 1));
-  if (!href || text.length + suffix.length + 1 > limit) return text;
-  return `[${text}${suffix}`;
+  const line = oneLine(label);
+  const room = href ? limit - `[](${href})`.length : 0;
+  if (href && room >= Math.min(line.length, LINK_LABEL_MIN)) {
+    const text = markdownText(line, [], room);
+    if (text) return `[${text}](${href})`;
+  }
+  return markdownText(line, [], Math.max(limit, 1));
 }
 
 /** Publisher · date · id, the footer of every embed about an article. */

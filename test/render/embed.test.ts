@@ -590,6 +590,27 @@ describe("summaryToEmbed, listToEmbed, aboutToEmbed", () => {
     expect(list.description).toMatch(/^1\. \[…\]\(https:\/\/example\.com\/kamakura\)\n/u);
   });
 
+  it("shows a title whole, unlinked, where its URL leaves it too little room (a percent-encoded Japanese slug)", () => {
+    const slug = encodeURIComponent("東京の下町で見つけた昔ながらの純喫茶と名物のナポリタンを食べ歩く休日の過ごし方");
+    const url = `https://blog.example.jp/entry/2024/05/01/${slug}`;
+    expect(url.length).toBe(392);
+    const source = { ...SOURCE, title: "下町の純喫茶めぐり", url };
+    const list = listToEmbed({ articles: [source], page: 1, pageCount: 1, total: 1, first: 1 });
+    expect(list.description).toBe("1. 下町の純喫茶めぐり\n　2005年10月31日 · `a1b2c3d4e5f6`");
+    const page: SearchPage = {
+      query: "純喫茶",
+      terms: ["純喫茶"],
+      hits: [passage("純喫茶の段落です。", [], source)],
+      page: 1,
+      pageCount: 1,
+      firstRank: 1,
+      total: 1,
+    };
+    expect(searchToEmbed(page).fields?.[0]?.value).toBe(
+      "純喫茶の段落です。\nテスト新聞 · 2005年10月31日 · `a1b2c3d4e5f6`",
+    );
+  });
+
   it("lists articles with dates and ids", () => {
     const embed = listToEmbed({ articles: [SOURCE], page: 1, pageCount: 1, total: 1, first: 1 });
     expect(embed.description).toBe(
