@@ -232,13 +232,9 @@ function fromScrape(lines: string[], options: PlainTextOptions, offset: string):
   if (!title) {
     const first = blocks[0];
     // A short first line without a closing 。 is a headline: 「Xen 3.0、Windowsをサポートへ」
-    if (
-      first &&
-      first.kind === "paragraph" &&
-      first.text.length <= 80 &&
-      !/[。．.]$/u.test(first.text) &&
-      blocks.length > 1
-    ) {
+    if (first && first.kind === "paragraph" && first.text.length <= 80 && !/[。．.]$/u.test(first.text)) {
+      // a headline alone is an article without its text, not a text without a headline
+      if (blocks.length === 1) throw headlineOnly(first.text);
       title = first.text;
       blocks.shift();
     }
@@ -293,8 +289,26 @@ export function publisherFromUrl(url: string): string {
 
 function requireTitle(title: string | undefined): string {
   const trimmed = (title ?? "").trim();
-  if (!hasVisibleText(trimmed)) throw new MissingTitleError("import: no headline in the text and no title given");
-  return trimmed;
+  if (hasVisibleText(trimmed)) return trimmed;
+  // a title given that shows nothing (「　」) is no title missing from the text
+  if (title) {
+    throw new SourceRefusal(
+      "指定されたタイトルは空白か見えない文字だけです。",
+      "見える文字でタイトルを指定してください（CLI では --title）。",
+      "import: the title given shows nothing",
+    );
+  }
+  throw new MissingTitleError("import: no headline in the text and no title given");
+}
+
+/** A text that is a headline alone: its body is what is missing. */
+function headlineOnly(headline: string): SourceRefusal {
+  const shown = headline.length > 30 ? `${headline.slice(0, 30)}…` : headline;
+  return new SourceRefusal(
+    `本文が見つかりませんでした（見出し「${shown}」だけのテキストです）。`,
+    "見出しの次の行から本文を書いたテキストを指定してください。",
+    "import: a headline without a body",
+  );
 }
 
 function requireBody(blocks: Block[]): Block[] {

@@ -140,7 +140,8 @@ function fromPlainText(
   options: { title: string | undefined; url: string | undefined; markdown: boolean },
 ): ExtractedArticle {
   let body = text;
-  let title = options.title?.trim() || undefined;
+  // a title given blank (「　」) is refused as such, not taken for no title (see importPlainText)
+  let title = options.title || undefined;
   if (options.markdown) {
     const md = markdownToText(text);
     body = md.text;

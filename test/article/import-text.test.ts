@@ -241,6 +241,26 @@ describe("importPlainText: plain text", () => {
     expect(() => importPlainText(" \n\u3000\n", { title: "題" })).toThrow(/本文/u);
   });
 
+  it("says a headline alone lacks its body, not its headline", () => {
+    expect(() => importPlainText("タイトルだけ\n")).toThrow(
+      "本文が見つかりませんでした（見出し「タイトルだけ」だけのテキストです）。見出しの次の行から本文を書いたテキストを指定してください。",
+    );
+    // a sentence alone is a body without a headline
+    expect(() => importPlainText("本文だけです。\n")).toThrow(/^記事の見出しが見つかりませんでした。/u);
+    // with a title given, a short line alone is the body
+    expect(importPlainText("タイトルだけ\n", { title: "題" }).blocks).toEqual([
+      { kind: "paragraph", text: "タイトルだけ" },
+    ]);
+  });
+
+  it("says a title given blank is blank, not missing", () => {
+    for (const blank of ["\u3000", " ", "\u200b"]) {
+      expect(() => importPlainText("本文です。\n", { title: blank })).toThrow(
+        "指定されたタイトルは空白か見えない文字だけです。見える文字でタイトルを指定してください（CLI では --title）。",
+      );
+    }
+  });
+
   it("survives lone surrogates and CRLF", () => {
     const draft = importPlainText("見出し\r\n本文\ud800です。\r\n", {});
     expect(draft.blocks[0]?.text.isWellFormed()).toBe(true);

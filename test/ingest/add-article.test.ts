@@ -625,8 +625,14 @@ describe("adding an article from a file or pasted text", () => {
       { kind: "text", text: "\u2060\n\u3164\ufeff\n\u200d", title: "見えない文字だけの本文" },
       /本文が見つかりませんでした/u,
     ],
-    [{ kind: "text", text: "見えない題の記事の本文です。", title: "\u200b\u200b" }, /見出し/u],
-    [{ kind: "text", text: "壊れた題の記事の本文です。", title: "\ud800" }, /見出し/u],
+    // a title given that shows nothing is said to be one, not taken for a missing headline
+    [
+      { kind: "text", text: "見えない題の記事の本文です。", title: "\u200b\u200b" },
+      /タイトルは空白か見えない文字だけです/u,
+    ],
+    [{ kind: "text", text: "壊れた題の記事の本文です。", title: "\ud800" }, /タイトルは空白か見えない文字だけです/u],
+    [{ kind: "text", text: "空白の題の記事の本文です。", title: "\u3000" }, /タイトルは空白か見えない文字だけです/u],
+    [{ kind: "text", text: "見出しだけ\n" }, /本文が見つかりませんでした（見出し「見出しだけ」だけのテキストです）/u],
   ] as const)("refuses %#", async (source, message) => {
     await expectRefused(source as ArticleSource, message);
   });
