@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { typedUrl } from "./article/article.ts";
 import { loadCoreConfig } from "./config.ts";
 import { Engine } from "./engine.ts";
-import { UserFacingError } from "./errors.ts";
+import { UsageError, UserFacingError } from "./errors.ts";
 import { runEval } from "./eval/run-eval.ts";
 import {
   INGEST_COMMANDS,
@@ -57,10 +57,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     (command || values.help ? io.out : io.err)(USAGE);
     return values.help ? 0 : 2;
   }
-  const refusal = refuseOptions(
-    command,
-    tokens.flatMap((t) => (t.kind === "option" ? [t.name] : [])),
-  );
+  const refusal =
+    refuseOptions(
+      command,
+      tokens.flatMap((t) => (t.kind === "option" ? [t.name] : [])),
+    ) ?? refuseArguments(command, rest);
   if (refusal) {
     io.err(refusal);
     return 2;
@@ -73,13 +74,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     values.json ? json(value) : io.out(render(value, style));
   const needArg = (what: string) => {
     const arg = rest.join(" ").trim();
-    if (!arg) throw new UserFacingError(`${what}を指定してください。例: shiori ${command} "…"`);
+    if (!arg) throw new UsageError(`${spaced(what)}を指定してください。例: shiori ${command} "…"`);
     return arg;
   };
   const positiveInt = (value: string | undefined, name: string): number | undefined => {
     if (value === undefined) return undefined;
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new UserFacingError(`--${name} には 1 以上の整数を指定してください。`);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} には 1 以上の整数を指定してください。`);
     return n;
   };
   try {
@@ -149,7 +150,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (err) {
     if (err instanceof UserFacingError) {
       io.err(err.message);
-      return 1;
+      return err instanceof UsageError ? 2 : 1;
     }
     io.err(`内部エラーが発生しました: ${(err as Error).message}`);
     if (io.env["SHIORI_DEBUG"]) io.err(String((err as Error).stack));
@@ -206,6 +207,42 @@ function refuseOptions(command: string, given: readonly string[]): string | unde
   return `--${refused} は ${verbs.join("・")} で使うオプションで、${command} では使えません。${command} は実行していません。--${refused} を外して実行してください。`;
 }
 
+/** What each verb takes after it: the words of a question, one name (an ID, a URL, a path), or nothing. */
+const ARGUMENTS_OF: Readonly<Record<string, { readonly one: string } | "words" | "none">> = {
+  ask: "words",
+  search: "words",
+  summary: { one: "記事の ID か URL" },
+  remove: { one: "記事の ID" },
+  refetch: { one: "記事の ID か URL" },
+  add: { one: "URL かファイル" },
+  extract: { one: "ファイルか URL" },
+  import: { one: "ファイルかフォルダ" },
+  list: "none",
+  reindex: "none",
+};
+
+/**
+ * Why a verb refuses the arguments after it, or undefined: more than the one name it takes (`remove <ID>
+ * nope` looked for an article 「<ID> nope」), or any for a verb that takes none (`reindex extra` ignored it).
+ */
+function refuseArguments(command: string, args: readonly string[]): string | undefined {
+  const takes = ARGUMENTS_OF[command];
+  const given = args.map((arg) => `「${arg}」`).join("");
+  if (takes === "none" && args.length > 0) {
+    return `${command} は引数を取りません（${given}が指定されています）。${command} は実行していません。`;
+  }
+  if (typeof takes === "object" && args.length > 1) {
+    const quote = /ファイル|フォルダ/u.test(takes.one) ? `空白を含むパスは "…" で囲んでください。` : "";
+    return `${command} には${/^[A-Za-z]/u.test(takes.one) ? " " : ""}${spaced(takes.one)}を一つだけ指定してください（${args.length} 個: ${given}）。${command} は実行していません。${quote}`;
+  }
+  return undefined;
+}
+
+/** A phrase followed by a particle: a space after Latin letters (記事の ID を), none after kana or kanji. */
+function spaced(phrase: string): string {
+  return /[A-Za-z0-9]$/u.test(phrase) ? `${phrase} ` : phrase;
+}
+
 /** Why --dry-run is refused for a verb that does not take it, with what to do instead. */
 function refuseDryRun(command: string): string {
   const hints: Record<string, string> = {
@@ -229,9 +266,10 @@ function argumentError(err: Error & { code?: string }, argv: readonly string[]):
       : `不明なオプションです: ${option}。使えるオプションは下の一覧を見てください。`;
   }
   if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option !== undefined) {
-    return /does not take/u.test(err.message)
-      ? `${option} は値を取りません。${option} とだけ書いてください。`
-      : `${option} には値を指定してください（例: ${option} 2）。`;
+    if (/does not take/u.test(err.message)) return `${option} は値を取りません。${option} とだけ書いてください。`;
+    // --page -1: a value that starts with - is read as another option
+    const dash = /ambiguous/u.test(err.message) ? `- で始まる値は ${option}=… と書いてください。` : "";
+    return `${option} には値を指定してください（例: ${option} 2）。${dash}`;
   }
   return `引数を解釈できませんでした: ${err.message}`;
 }

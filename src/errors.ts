@@ -16,6 +16,9 @@ export class UserFacingError extends Error {
   }
 }
 
+/** The command line was written wrong (an argument missing or too many): the CLI exits with status 2. */
+export class UsageError extends UserFacingError {}
+
 /**
  * A source refused (a page, a file, a text), its message being what happened and then what to do. The
  * advice is for someone adding the source; `what` alone lets a caller give other advice where that one is

@@ -130,6 +130,27 @@ describe("shiori CLI", () => {
     expect(stderr).toContain("使い方: shiori <コマンド>");
   });
 
+  it.each([
+    [
+      ["remove", SEED, "nope"],
+      `remove には記事の ID を一つだけ指定してください（2 個: 「${SEED}」「nope」）。remove は実行していません。`,
+    ],
+    [["reindex", "extra"], "reindex は引数を取りません（「extra」が指定されています）。reindex は実行していません。"],
+    [["list", "x"], "list は引数を取りません（「x」が指定されています）。list は実行していません。"],
+    [["remove"], '記事の ID を指定してください。例: shiori remove "…"'],
+    [["search", "仮想化", "--page", "0"], "--page には 1 以上の整数を指定してください。"],
+    [
+      ["search", "仮想化", "--page", "-1"],
+      "--page には値を指定してください（例: --page 2）。- で始まる値は --page=… と書いてください。",
+    ],
+  ])("%j: a command line written wrong exits 2 with what to fix, and does nothing", async (argv, message) => {
+    const { code, stdout, stderr } = await run(...argv, "--corpus", dir);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr.split("\n")[0]).toBe(message);
+    expect(JSON.parse((await run("list", "--json", "--corpus", dir)).stdout)).toHaveLength(1);
+  });
+
   it("reads a question that starts with - after --", async () => {
     const { code, stdout } = await run("ask", "--corpus", dir, "--", "-Xen 3.0ではどのOSがゲストOSとして動く？");
     expect(code).toBe(0);

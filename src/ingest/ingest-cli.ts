@@ -6,7 +6,7 @@ import { importPlainText } from "../article/import-text.ts";
 import { asStorageError } from "../article/store.ts";
 import { loadFetchConfig } from "../config.ts";
 import { Engine, PartlyStoredError } from "../engine.ts";
-import { UserFacingError } from "../errors.ts";
+import { UsageError, UserFacingError } from "../errors.ts";
 import { indexPath } from "../search/persist.ts";
 import { addArticle, addressKey, type DryRunResult, previewArticle, refetchArticle } from "./add-article.ts";
 import type { FetchOptions } from "./fetch-page.ts";
@@ -59,7 +59,7 @@ export async function runIngestCommand(
   switch (command) {
     case "extract": {
       if (!arg)
-        throw new UserFacingError(
+        throw new UsageError(
           "抽出するファイルか URL を指定してください。例: shiori extract --json page.html --url https://…",
         );
       const preview = await previewArticle(null, await sourceOf(arg, flags, io), {
@@ -72,7 +72,7 @@ export async function runIngestCommand(
     }
     case "add": {
       if (!arg)
-        throw new UserFacingError(
+        throw new UsageError(
           "追加する URL かファイルを指定してください。例: shiori add https://example.jp/news/1.html",
         );
       // A file given as the corpus is refused before anything is read or fetched.
@@ -119,8 +119,7 @@ export async function runIngestCommand(
       return 0;
     }
     case "refetch": {
-      if (!arg)
-        throw new UserFacingError("取り直す記事の ID か URL を指定してください。例: shiori refetch b91adfa52dd3");
+      if (!arg) throw new UsageError("取り直す記事の ID か URL を指定してください。例: shiori refetch b91adfa52dd3");
       await requireCorpus(corpusDir);
       const engine = await Engine.open({ corpusDir });
       const result = await refetchArticle(engine, arg, sourceOptions(io.env));
@@ -351,11 +350,11 @@ function previewText(preview: DryRunResult): string {
 
 /** Bulk import of plain-text files (seed or livedoor shape), with a progress bar and periodic index saves. */
 async function importFiles(target: string, flags: IngestFlags, corpusDir: string, io: IngestIo): Promise<number> {
-  if (!target) throw new UserFacingError("取り込むファイルかフォルダを指定してください。例: shiori import ./livedoor");
+  if (!target) throw new UsageError("取り込むファイルかフォルダを指定してください。例: shiori import ./livedoor");
   const started = performance.now();
   const { files, others } = await textFilesOf(target);
   if (files.length > 1 && (flags.title || flags.url)) {
-    throw new UserFacingError("--title と --url は 1 ファイルを取り込むときだけ指定できます。");
+    throw new UsageError("--title と --url は 1 ファイルを取り込むときだけ指定できます。");
   }
   // A dry run into a folder not made yet compares with no article, and creates nothing.
   let engine: Engine | null = null;

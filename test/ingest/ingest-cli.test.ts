@@ -93,11 +93,18 @@ describe("shiori add", () => {
     [["add", "http://127.0.0.1:1/none"], /接続できませんでした/u],
     [["add", "http://169.254.169.254/latest/meta-data/"], /公開されていないアドレス/u],
     [["add", "/no/such/file.html"], /ファイルが見つかりません/u],
-    [["add"], /URL かファイルを指定してください/u],
-  ])("%j exits non-zero with the reason on stderr", async (argv, message) => {
+    [["add"], /URL かファイルを指定してください/u, 2],
+    [
+      ["add", "a.html", "b.html"],
+      /add には URL かファイルを一つだけ指定してください（2 個: 「a.html」「b.html」）/u,
+      2,
+    ],
+    [["import"], /ファイルかフォルダを指定してください/u, 2],
+  ])("%j exits non-zero with the reason on stderr", async (argv, message, status = 1) => {
     const before = await corpusFiles();
     const { code, stdout, stderr } = await run(argv);
-    expect(code).toBe(1);
+    // 2 for a command line written wrong, 1 for a refusal
+    expect(code).toBe(status);
     expect(stdout).toBe("");
     expect(stderr).toMatch(message);
     expect(await corpusFiles()).toEqual(before);
