@@ -1,16 +1,25 @@
 import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from "discord.js";
-import { hasVisibleText } from "../src/article/article.ts";
-import { UserFacingError } from "../src/errors.ts";
 import { answerToEmbed } from "../src/render/embed.ts";
 import { STRING_OPTION_LIMIT } from "../src/render/limits.ts";
 import { type Button, customId, defineCommand } from "./context.ts";
+import { memberWords, type Refusals } from "./markup.ts";
+
+/** A question of spaces or zero-width spaces asks nothing; nor does one of mentions and emoji alone. */
+const ASK_REFUSALS: Refusals = {
+  blank: "質問が空です。聞きたいことを日本語で入力してください。",
+  onlyMarkup:
+    "質問にメンションやカスタム絵文字、タイムスタンプしかありません。これらは検索に使いません。聞きたいことを日本語で入力してください。",
+};
 
 export interface AskOptions {
   readonly question: string;
   readonly private: boolean;
 }
 
-/** `/ask question [private]`: the sentences of the corpus that answer, their passages and sources. */
+/**
+ * `/ask question [private]`: the sentences of the corpus that answer, their passages and sources. The
+ * question is asked without Discord's markup (withoutMarkup): a mention's id is no word of it.
+ */
 export const ask = defineCommand<AskOptions>({
   data: new SlashCommandBuilder()
     .setName("ask")
@@ -39,9 +48,7 @@ export const ask = defineCommand<AskOptions>({
   parse: (o) => ({ question: o.string("question") ?? "", private: o.boolean("private") ?? false }),
   isPrivate: (o) => o.private,
   async run(ctx) {
-    const question = ctx.options.question.trim();
-    // spaces alone, or zero-width spaces and other characters that show nothing, ask nothing
-    if (!hasVisibleText(question)) throw new UserFacingError("質問が空です。聞きたいことを日本語で入力してください。");
+    const question = memberWords(ctx.options.question, ASK_REFUSALS);
     await ctx.defer({ private: ask.isPrivate(ctx.options) });
     const answer = ctx.engine.ask(question);
     const top = answer.keyPoints[0];

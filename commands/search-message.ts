@@ -5,15 +5,23 @@ import {
   InteractionContextType,
 } from "discord.js";
 import { defineCommand } from "./context.ts";
+import { messageWords, type Refusals } from "./markup.ts";
 import { queryRef, searchPage, searchQuery, searchReply } from "./search.ts";
+
+const MESSAGE_REFUSALS: Refusals = {
+  blank: "このメッセージには検索できる文章がありません。文章を含むメッセージで使ってください。",
+  onlyMarkup:
+    "このメッセージにはメンションやリンク、絵文字しかなく、検索できる文章がありません。これらは検索に使いません。文章を含むメッセージで使うか、/search でキーワードを入力してください。",
+};
 
 export interface SearchMessageOptions {
   readonly text: string;
 }
 
 /**
- * Message menu 「記事を検索」: searches the articles with a message's text. A message command receives
- * its target's content without the privileged Message Content intent.
+ * Message menu 「記事を検索」: searches the articles with a message's text, its mentions, emoji, links and
+ * code fences taken out (messageWords). A message command receives its target's content without the
+ * privileged Message Content intent.
  */
 export const searchMessage = defineCommand<SearchMessageOptions>({
   data: new ContextMenuCommandBuilder()
@@ -27,10 +35,7 @@ export const searchMessage = defineCommand<SearchMessageOptions>({
   // Someone else's message: the results go to the member who used the menu only.
   isPrivate: () => true,
   async run(ctx) {
-    const query = searchQuery(
-      ctx.options.text,
-      "このメッセージには検索できる文章がありません。文章を含むメッセージで使ってください。",
-    );
+    const query = searchQuery(ctx.options.text, MESSAGE_REFUSALS, messageWords);
     await ctx.defer({ private: true });
     const page = searchPage(ctx.engine, query, 1);
     await ctx.reply(searchReply(page, queryRef(page.query, ctx.queries)));

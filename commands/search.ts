@@ -1,10 +1,10 @@
 import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from "discord.js";
-import { hasVisibleText } from "../src/article/article.ts";
 import type { Engine, SearchPage } from "../src/engine.ts";
 import { UserFacingError } from "../src/errors.ts";
 import { searchToEmbed } from "../src/render/embed.ts";
-import { CUSTOM_ID_LIMIT, clip, STRING_OPTION_LIMIT } from "../src/render/limits.ts";
+import { CUSTOM_ID_LIMIT, STRING_OPTION_LIMIT } from "../src/render/limits.ts";
 import { type Button, CUSTOM_ID_SEPARATOR, customId, defineCommand, type KeyMemory, type Reply } from "./context.ts";
+import { memberWords, type Refusals, withoutMarkup } from "./markup.ts";
 
 /** Articles per page. */
 export const SEARCH_PAGE_SIZE = 5;
@@ -38,19 +38,19 @@ function queryOf(ref: string, memory: KeyMemory): string {
   return query;
 }
 
-const EMPTY_QUERY = "検索する言葉が空です。キーワードを入力してください。";
+const SEARCH_REFUSALS: Refusals = {
+  blank: "検索する言葉が空です。キーワードを入力してください。",
+  onlyMarkup:
+    "検索する言葉がありません。メンション、カスタム絵文字、タイムスタンプは検索に使いません。キーワードを入力してください。",
+};
 
 /**
- * The query searched, from what the member typed or pointed at: trimmed, well-formed (a lone surrogate
- * becomes U+FFFD) and cut at a grapheme to SEARCH_QUERY_LIMIT, as it goes into the page's title and,
- * inline, into the custom ids of its buttons. One that shows nothing (spaces, zero-width spaces, in what is
- * searched) is the member's mistake, told with `empty`: checked on this, before deferring, so that the
- * refusal is private and the cooldown given back.
+ * The query searched, from what the member typed or pointed at (see memberWords): Discord's markup taken
+ * out with `clean`, cut to SEARCH_QUERY_LIMIT, as it goes into the page's title and, inline, into the
+ * custom ids of its buttons. One that shows nothing, or only markup, is refused with `refusals`.
  */
-export function searchQuery(text: string, empty = EMPTY_QUERY): string {
-  const query = clip(text.trim(), SEARCH_QUERY_LIMIT);
-  if (!hasVisibleText(query)) throw new UserFacingError(empty);
-  return query;
+export function searchQuery(text: string, refusals = SEARCH_REFUSALS, clean = withoutMarkup): string {
+  return memberWords(text, refusals, { clean, limit: SEARCH_QUERY_LIMIT });
 }
 
 /** Searches one page of matching articles, best first, for searchQuery(query). */

@@ -461,8 +461,89 @@ describe("/search", () => {
     const trace = await fake.send(fake.messageCommand("Search articles", message, fake.newMember()));
     expect(trace.ack).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
     expect(embedOf(trace).fields?.[0]?.name).toBe("1. 茶道の歴史と千利休");
-    // The query echoed in the title is the member's text; the mention in it is shown, never resolved.
-    expect(embedOf(trace).title).toContain("千利休って何をした人だっけ？");
+    // The query echoed in the title is the member's text; the mention in it is no word of it.
+    expect(embedOf(trace).title).toBe("「千利休って何をした人だっけ？」の検索結果");
+  });
+});
+
+describe("Discord's markup in what members type or point at", () => {
+  const MEMBER = "<@1400000000000000001>";
+
+  it("searches a message's words, not its mentions, emoji, timestamps, links or code fences", async () => {
+    const cases: [string, string][] = [
+      [`<:fuji:123456789012345678> 富士山 https://example.com/abc?x=1 <a:dance:223456789012345678>`, "富士山"],
+      ["```\n富士山の登山\n```", "富士山の登山"],
+      ["<t:1700000000:F> `富士山` の </ask:1300000000000000001> <https://example.com/fuji>", "富士山 の"],
+      [`${MEMBER} <@!1400000000000000002> [富士山](https://example.com/fuji)の登山シーズン`, "富士山 の登山シーズン"],
+    ];
+    for (const [content, query] of cases) {
+      const trace = await fake.send(
+        fake.messageCommand("Search articles", fake.userMessage(content), fake.newMember()),
+      );
+      expect(trace.ack).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+      expect(embedOf(trace).title).toBe(`「${query}」の検索結果`);
+      expect(embedOf(trace).fields?.[0]?.name).toBe("1. 富士山の登山シーズンと準備");
+    }
+  });
+
+  it("searches /search's keywords without channel and role mentions, and pages them as searched", async () => {
+    const member = fake.newMember();
+    const first = await fake.send(
+      fake.chatInput("search", [str("query", "<#1250000000000000001> <@&1260000000000000001> 寺")], member),
+    );
+    expect(embedOf(first).title).toBe("「寺」の検索結果");
+    expect(embedOf(first).description).toBe("全 8 件中 1–5 件目（1/2 ページ）");
+    const [, next] = buttonIds(fake.original(first));
+    expect(next).toBe("search:page:2:=寺");
+  });
+
+  it("asks /ask's question without the mentions in it: no id nor さん is named as a word no article says", async () => {
+    const trace = await fake.send(
+      fake.chatInput(
+        "ask",
+        [str("question", `${MEMBER} さん、富士山の登山シーズンはいつ？ @everyone`)],
+        fake.newMember(),
+      ),
+    );
+    expect(embedOf(trace).author?.name).toBe("質問: 富士山の登山シーズンはいつ？");
+    expect(embedOf(trace).description).toContain("7月上旬から9月上旬");
+    const said = strings(lastBody(trace)).join("\n");
+    expect(said).not.toContain("1400000000000000001");
+    expect(said).not.toMatch(/everyone/u);
+    // nor さん, which addressed the member mentioned
+    expect(said).not.toContain("含まれない語");
+  });
+
+  it("refuses privately what is only markup, saying so, and lets the member try again at once", async () => {
+    const member = fake.newMember();
+    const link = await fake.send(
+      fake.messageCommand("Search articles", fake.userMessage("https://example.com/fuji"), member),
+    );
+    expect(link.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    expect(lastBody(link)["content"]).toBe(
+      "このメッセージにはメンションやリンク、絵文字しかなく、検索できる文章がありません。これらは検索に使いません。文章を含むメッセージで使うか、/search でキーワードを入力してください。",
+    );
+    const mention = await fake.send(fake.messageCommand("Search articles", fake.userMessage(MEMBER), member));
+    expect(lastBody(mention)["content"]).toContain("メンションやリンク、絵文字しかなく");
+    // a spoiler of a mention leaves its bars, which say nothing either
+    const spoiler = await fake.send(fake.messageCommand("Search articles", fake.userMessage(`||${MEMBER}||`), member));
+    expect(lastBody(spoiler)["content"]).toContain("メンションやリンク、絵文字しかなく");
+    const asked = await fake.send(
+      fake.chatInput("ask", [str("question", `${MEMBER} <:fuji:123456789012345678>`)], member),
+    );
+    expect(asked.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    expect(lastBody(asked)["content"]).toBe(
+      "質問にメンションやカスタム絵文字、タイムスタンプしかありません。これらは検索に使いません。聞きたいことを日本語で入力してください。",
+    );
+    const searched = await fake.send(fake.chatInput("search", [str("query", "<t:1700000000:R>")], member));
+    expect(lastBody(searched)["content"]).toContain(
+      "検索する言葉がありません。メンション、カスタム絵文字、タイムスタンプは",
+    );
+    // none of them started a cooldown
+    const pointed = await fake.send(fake.messageCommand("Search articles", fake.userMessage("千利休"), member));
+    expect(pointed.ack?.type).toBe(5);
+    expect((await fake.send(fake.chatInput("ask", [str("question", "千利休とは？")], member))).ack?.type).toBe(5);
+    expect((await fake.send(fake.chatInput("search", [str("query", "寺")], member))).ack?.type).toBe(5);
   });
 });
 
