@@ -2,6 +2,7 @@ import { Readability } from "@mozilla/readability";
 import { JSDOM, VirtualConsole } from "jsdom";
 import { type ArticleDraft, type Block, isHttpUrl } from "../article/article.ts";
 import { publisherFromUrl } from "../article/import-text.ts";
+import { isHeadingRow, rowText } from "../article/table-rows.ts";
 import { SourceRefusal } from "../errors.ts";
 import { clean, readPageMetadata } from "./page-metadata.ts";
 
@@ -247,8 +248,12 @@ function blocksOf(root: Node, title: string): { blocks: Block[]; captions: strin
     }
     if (tag === "TR") {
       flush();
-      const cells = [...el.children].map((c) => clean(c.textContent ?? "")).filter(Boolean);
-      if (cells.length) blocks.push({ kind: "paragraph", text: cells.join(" / ") });
+      const table = el.closest("table") as HTMLTableElement | null;
+      const heads = table ? headsOf(table) : null;
+      // the heading row is said in each row under it (see rowText); alone, it is kept
+      if (heads && table?.rows[0] === el && table.rows.length > 1) return;
+      const text = rowText(cellsOf(el as HTMLTableRowElement), heads);
+      if (text) blocks.push({ kind: "paragraph", text });
       return;
     }
     const block = BLOCK.has(tag);
@@ -272,6 +277,38 @@ function blocksOf(root: Node, title: string): { blocks: Block[]; captions: strin
 const MAX_DEPTH = 250;
 const MAX_ELEMENTS = 50_000;
 const MAX_TABLE_ROWS = 1_000;
+
+/** A row's cells, each at its column: a cell spanning columns (colspan) stands in the first of them. */
+function cellsOf(row: HTMLTableRowElement): { text: string; heading: boolean; spanned?: true }[] {
+  const cells: { text: string; heading: boolean; spanned?: true }[] = [];
+  for (const cell of row.cells) {
+    cells.push({ text: clean(cell.textContent ?? ""), heading: cell.tagName.toUpperCase() === "TH" });
+    // (a span beyond the table's width is a page's mistake: at most MAX_TABLE_COLUMNS columns are kept)
+    for (let i = 1; i < Math.min(cell.colSpan, MAX_TABLE_COLUMNS); i++) {
+      cells.push({ text: "", heading: false, spanned: true });
+    }
+  }
+  return cells;
+}
+
+/** Columns of a table read for their headings: a colspan of thousands would make a row of thousands. */
+const MAX_TABLE_COLUMNS = 100;
+
+/** The column headings of a table whose first row is a heading row, each at its column; else null. */
+function headsOf(table: HTMLTableElement): string[] | null {
+  let heads = HEADS.get(table);
+  if (heads === undefined) {
+    const first = table.rows[0];
+    const cells = first ? cellsOf(first) : [];
+    // a heading cell spanning columns heads each of them
+    const spread: string[] = [];
+    for (const c of cells) spread.push(c.spanned ? (spread.at(-1) ?? "") : c.text);
+    heads = isHeadingRow(cells) ? spread : null;
+    HEADS.set(table, heads);
+  }
+  return heads;
+}
+const HEADS = new WeakMap<HTMLTableElement, string[] | null>();
 /**
  * <h1> elements: a page has one title, or a few. Readability and the metadata reader weigh each against
  * the page's title (12,000 <h1> took 7.8 s, against 2.1 s for as many <h2>).

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { type ArticleDraft, checkSourceUrl } from "../article/article.ts";
 import { importPlainText } from "../article/import-text.ts";
+import { tablesAsRows } from "../article/table-rows.ts";
 import { UserFacingError } from "../errors.ts";
 import { capMarks } from "../text/normalize.ts";
 import { type DecodedText, decodeText, isBinary } from "./decode-text.ts";
@@ -139,11 +140,11 @@ function fromPlainText(
   text: string,
   options: { title: string | undefined; url: string | undefined; markdown: boolean },
 ): ExtractedArticle {
-  let body = text;
+  let body = tablesAsRows(text);
   // a title given blank (「　」) is refused as such, not taken for no title (see importPlainText)
   let title = options.title || undefined;
   if (options.markdown) {
-    const md = markdownToText(text);
+    const md = markdownToText(body);
     body = md.text;
     title ??= md.title ?? undefined;
   }

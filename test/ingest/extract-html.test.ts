@@ -94,7 +94,31 @@ describe("extractHtml", () => {
     const blocks = extractHtml(html, { url: URL }).draft.blocks;
     expect(blocks.map((b) => b.kind)).toEqual(["paragraph", "heading", "paragraph", "paragraph", "paragraph"]);
     expect(blocks[1]?.text).toBe("主な仕様");
-    expect(blocks[2]?.text).toBe("重さ / 1.2kg");
+    expect(blocks[2]?.text).toBe("重さ: 1.2kg");
+  });
+
+  it("says each cell of a table after its column's heading, so that a row answers alone", () => {
+    const table = (rows: string) =>
+      `<html><head><title>料金</title></head><body><article><h1>料金</h1>
+      <p>${"サービスの料金プランを紹介する。".repeat(10)}</p><table>${rows}</table>
+      <p>${"以上が料金である。".repeat(10)}</p></article></body></html>`;
+    const rowsOf = (rows: string) => paragraphsOf(table(rows)).slice(1, -1);
+    expect(
+      rowsOf(
+        "<thead><tr><th>プラン</th><th>月額</th></tr></thead><tbody><tr><td>ベーシック</td><td>500円</td></tr><tr><td>プレミアム</td><td>1,200円</td></tr></tbody>",
+      ),
+    ).toEqual(["プラン: ベーシック / 月額: 500円", "プラン: プレミアム / 月額: 1,200円"]);
+    // a row heading and column headings; an empty corner
+    expect(rowsOf("<tr><td></td><th>月額</th><th>年額</th></tr><tr><th>A</th><td>1円</td><td>10円</td></tr>")).toEqual([
+      "A / 月額: 1円 / 年額: 10円",
+    ]);
+    // a heading spanning two columns heads both
+    expect(
+      rowsOf('<tr><th colspan="2">料金</th><th>備考</th></tr><tr><td>月</td><td>5円</td><td>税込</td></tr>'),
+    ).toEqual(["料金: 月 / 料金: 5円 / 備考: 税込"]);
+    // a heading row alone is kept; a table without headings is read as before
+    expect(rowsOf("<tr><th>プラン</th><th>月額</th></tr>")).toEqual(["プラン / 月額"]);
+    expect(rowsOf("<tr><td>a</td><td>b</td></tr>")).toEqual(["a / b"]);
   });
 
   it("refuses a page without body text, saying what to do", () => {
