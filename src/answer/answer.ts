@@ -106,7 +106,7 @@ const LONG_SENTENCE = 200;
 export function answerQuestion(ctx: AnswerContext, question: string, options: AnswerOptions = {}): Answer {
   const maxKeyPoints = Math.min(Math.max(options.keyPoints ?? 3, 1), 3);
   const maxPassages = options.passages ?? 3;
-  const asked = withoutRequest(ctx.analyze(question));
+  const asked = withoutRequest(question, ctx.analyze(question));
   const { tokens: questionTokens, searchTerms } = queryOf(asked, ctx);
   const questionType = questionTypeOfQuestion(questionTokens);
   // What the question word asks for, when the question names it: 何気団 a 気団, 何人 a number of 人.

@@ -6,6 +6,7 @@ import {
   type QuestionType,
   SENTENCE_END,
 } from "../text/question-words.ts";
+import { splitSentences } from "../text/sentences.ts";
 import { counterAsked, isPriceNoun, MEASURED_NOUNS, measureOf, PRICE_NOUNS } from "./answer-type.ts";
 
 /** Words of a request: 教えて(ください), 知りたい, 説明して, 紹介してほしい. */
@@ -27,14 +28,116 @@ const AFTER_TE = new Set([
 const REQUEST_MANNERS = new Set(["詳しい", "簡単", "詳細"]);
 
 /**
- * The question without the request that closes it: 「梅雨の時期を教えてください」 asks for 梅雨 and 時期,
+ * 挨拶と前置き: the words of a sentence that only greets, thanks, apologises or announces the question, and asks
+ * nothing (「質問です。」, 「よろしくお願いします。」). IPADIC reads most greetings as 感動詞 (こんにちは, おはよう,
+ * ありがとう, すみません, はじめまして, お疲れ様), which are no terms; these are the words it reads otherwise, and
+ * a sentence of nothing else is no part of what is asked. Inside a sentence that says anything else they are
+ * words like any other: 「質問箱の使い方は？」, 「お願いの仕方」.
+ */
+const COURTESY_WORDS: ReadonlySet<string> = new Set([
+  // announcing the question: 質問です, 質問があります, 質問させてください, ご相談です, 初めて質問します,
+  // 突然すみません, 質問いいですか
+  "質問",
+  "相談",
+  "初めて",
+  "突然",
+  "いい",
+  "良い",
+  // closing with a request: よろしくお願いします, 宜しくお願いいたします, お願い申し上げます
+  "よろしく",
+  "宜しく",
+  "宜しい", // 宜しく closing a sentence: 「宜しくお願い致します。」
+  "お願い",
+  "願う",
+  "申し上げる",
+  // thanks and apologies: 助かります, 感謝します, 恐れ入ります, 恐縮です, 失礼します
+  "助かる",
+  "感謝",
+  "恐れ入る",
+  "恐縮",
+  "失礼",
+  // いつもお世話になっております, どうも, おつかれさまです (お つかれ さま: IPADIC's お疲れ様 is in kanji)
+  "いつも",
+  "お世話",
+  "どうも",
+  "つかれる",
+  "さま",
+]);
+
+/** Where a clause ends before another: 質問なんですが、…, すみませんが、…, 恐れ入りますが…. */
+const CLAUSE_BUT = new Set(["が", "けど", "けれど", "けれども"]);
+
+/**
+ * Whether the tokens of a sentence (or of a clause opening one) only greet or announce the question: every
+ * term a word of courtesy (see COURTESY_WORDS), and nothing asked of them, no question word and no topic
+ * (「質問とは？」 asks what 質問 is). 「質問いいですか？」 asks only leave to ask.
+ */
+function isCourtesy(tokens: readonly Token[]): boolean {
+  return tokens.every(
+    (t, i) => !t.question && !isTopicMarker(tokens, i) && (t.term === null || COURTESY_WORDS.has(t.term)),
+  );
+}
+
+/**
+ * The question without what is around it. The question's sentences that only greet or announce it are no
+ * part of it (「こんにちは。質問です。Xen 3.0ではどのOSが…？よろしくお願いします。」 asks what the third asks),
+ * nor is an opening clause that does (「質問なんですが、Xenとは？」); and each sentence loses the request that
+ * closes it (see withoutRequestAt): 「梅雨の時期を教えてください」 asks for 梅雨 and 時期, and so does
+ * 「梅雨について教えて。時期を教えて。」. `tokens` are the analysis of `question`.
+ */
+export function withoutRequest(question: string, tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  let from = 0;
+  for (const sentence of splitSentences(question)) {
+    let to = from;
+    while (to < tokens.length && (tokens[to] as Token).start < sentence.end) to++;
+    let own = tokens.slice(from, to);
+    from = to;
+    for (let end = clauseEnd(own); end >= 0 && isCourtesy(own.slice(0, end + 1)); end = clauseEnd(own)) {
+      own = own.slice(end + 1);
+    }
+    if (!isCourtesy(own)) out.push(...withoutRequestAt(withoutAnnouncement(own)));
+  }
+  out.push(...tokens.slice(from));
+  return out;
+}
+
+/** What announces a question at the close of a sentence about its subject: Xenについて質問です, …のご相談です. */
+const ANNOUNCING = new Set(["質問", "相談"]);
+
+/**
+ * A sentence without the 質問 or 相談 that closes it, announcing what the sentence says it is about:
+ * 「Xenについて質問です。」, 「梅雨について質問があります」, 「Xenのご相談です」. Not when it asks (「…についての
+ * 質問？」), says more after it (「質問の仕方」), or a clause says which 質問 (「答えられない質問」).
+ */
+function withoutAnnouncement(tokens: readonly Token[]): Token[] {
+  const at = tokens.findLastIndex((t) => t.term !== null);
+  const noun = tokens[at];
+  // after what it is about, and a particle (について, の): not 「答えられない質問」
+  const before = tokens[tokens[at - 1]?.pos[0] === "接頭詞" ? at - 2 : at - 1];
+  if (!noun?.term || !ANNOUNCING.has(noun.term) || before?.pos[0] !== "助詞") return [...tokens];
+  if (tokens.some((t) => t.question || /^[?？]/u.test(t.surface))) return [...tokens];
+  const out = [...tokens];
+  out[at] = { ...noun, term: null };
+  return out;
+}
+
+/** Where the first clause of a sentence ends before another (質問なんですが、…), or -1. */
+function clauseEnd(tokens: readonly Token[]): number {
+  return tokens.findIndex(
+    (t, i) => i < tokens.length - 1 && (t.pos[1] === "接続助詞" || t.pos[0] === "接続詞") && CLAUSE_BUT.has(t.surface),
+  );
+}
+
+/**
+ * A sentence without the request that closes it: 「梅雨の時期を教えてください」 asks for 梅雨 and 時期,
  * 「梅雨について詳しく知りたいです」 for 梅雨. The request is a verb of telling or knowing in a request's form,
  * right after it — 教えて(ください), 知りたい, 説明して(ほしい) — with how it is to be met (詳しく, 簡単に)
  * before it. Not a request: 「マーラーが教えた学生は？」, 「誰に教えていたか」 (て, then いる), 「知られている」,
  * 「自己紹介とは？」 (a compound), 「梅雨について説明」. A question that is nothing but a request (「教えて
  * ください」) is left without a word, and is answered as one without words.
  */
-export function withoutRequest(tokens: readonly Token[]): Token[] {
+function withoutRequestAt(tokens: readonly Token[]): Token[] {
   const asker = whoKnowsAt(tokens);
   if (asker >= 0) return tokens.map((t, i) => (i >= asker && t.term !== null ? { ...t, term: null } : t));
   const at = tokens.findLastIndex((t) => t.term !== null);

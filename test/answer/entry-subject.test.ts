@@ -254,7 +254,7 @@ describe("a sentence that opens with a title as its topic", () => {
 });
 
 describe("a question without a question word that asks for one person, place or thing", () => {
-  const asks = (question: string) => asksForOne(withoutRequest(analyze(tokenizer, question)));
+  const asks = (question: string) => asksForOne(withoutRequest(question, analyze(tokenizer, question)));
 
   it("closes on a noun that a clause says which one is, with a topic marker or nothing after it", () => {
     expect(asks("18世紀に3国に分裂した現在の国家は")).toBe(true);
@@ -287,7 +287,7 @@ describe("a question without a question word that asks for one person, place or 
 
 describe("a question that may ask for the subject of an article", () => {
   const asks = (question: string, type: Parameters<typeof asksWhoOrWhat>[1]) =>
-    asksWhoOrWhat(withoutRequest(analyze(tokenizer, question)), type);
+    asksWhoOrWhat(withoutRequest(question, analyze(tokenizer, question)), type);
 
   it("asks who, where or what, but not what something is", () => {
     expect(asks("交響曲を作曲したのは誰？", "person")).toBe(true);
@@ -299,7 +299,7 @@ describe("a question that may ask for the subject of an article", () => {
 });
 
 describe("the nouns that name what a question asks for", () => {
-  const nouns = (question: string) => [...askedNouns(withoutRequest(analyze(tokenizer, question)))];
+  const nouns = (question: string) => [...askedNouns(withoutRequest(question, analyze(tokenizer, question)))];
 
   it("are the nouns that close it, after a clause or の, before or after its question word", () => {
     expect(nouns("山田麻莉奈の番組を放送しているラジオ局は？")).toEqual(["ラジオ", "局"]);

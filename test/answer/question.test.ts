@@ -15,7 +15,7 @@ beforeAll(async () => {
   tokenizer = await loadTokenizer();
 });
 
-const asked = (question: string) => withoutRequest(analyze(tokenizer, question));
+const asked = (question: string) => withoutRequest(question, analyze(tokenizer, question));
 
 describe("a question without the request around it", () => {
   it.each<[string, string[]]>([
@@ -46,9 +46,47 @@ describe("a question without the request around it", () => {
     ["梅雨の時期を知ってる人いたら教えてください", ["梅雨", "時期"]],
     ["梅雨の時期知ってる人いるかな", ["梅雨", "時期"]],
     ["梅雨の時期を知ってる人いる？教えて", ["梅雨", "時期"]],
+    // the request closing each sentence of the question, not only the last
+    ["仮想化のXenについて教えて。仮想化のXenについて教えて。", ["仮想", "化", "xen"]],
+    ["梅雨について教えてください。時期はいつ？", ["梅雨", "時期"]],
+    ["梅雨の時期を知ってる人いる？梅雨前線も教えて", ["梅雨", "時期", "前線"]],
+    ["マーラーが教えた学生は？梅雨について教えて", ["マーラ", "教える", "学生", "梅雨"]],
     // not someone asked about
     ["人気の店を知ってる人は誰？", ["人気", "店", "知る", "人"]],
     ["田中さんは歴史に詳しい人ですか？", ["田中", "さん", "歴史", "詳しい", "人"]],
+  ])("%s → %j", (question, terms) => {
+    expect(wordsOf(asked(question))).toEqual(terms);
+  });
+});
+
+describe("a question without its greetings and courtesies", () => {
+  it.each<[string, string[]]>([
+    // a sentence that only greets, announces the question or thanks asks nothing
+    [
+      "こんにちは。質問です。Xen 3.0ではどのOSがゲストOSとして動くようになる？よろしくお願いします。",
+      ["xen", "3.0", "os", "ゲスト", "動く"],
+    ],
+    ["質問があります。梅雨の時期は？", ["梅雨", "時期"]],
+    ["質問させてください。梅雨の時期は？", ["梅雨", "時期"]],
+    ["梅雨の時期は？よろしくお願いいたします", ["梅雨", "時期"]],
+    ["初めて質問します。梅雨の時期は？宜しくお願い致します。", ["梅雨", "時期"]],
+    ["いつもお世話になっております。梅雨の時期は？ありがとうございます。", ["梅雨", "時期"]],
+    ["おつかれさまです！梅雨の時期は？", ["梅雨", "時期"]],
+    ["質問いいですか？梅雨の時期は？", ["梅雨", "時期"]],
+    ["すみません、失礼します。梅雨の時期は？", ["梅雨", "時期"]],
+    // an opening clause that only announces it, and 質問 closing a sentence about its subject
+    ["質問なんですが、梅雨の時期は？", ["梅雨", "時期"]],
+    ["恐れ入りますが梅雨の時期を教えてください", ["梅雨", "時期"]],
+    ["梅雨について質問です。時期は？", ["梅雨", "時期"]],
+    ["梅雨についてご相談です", ["梅雨"]],
+    // in a sentence that says anything else they are words like any other
+    ["質問箱の使い方は？", ["質問", "箱", "使い方"]],
+    ["お願いの仕方は？", ["お願い", "仕方"]],
+    ["質問とは？", ["質問"]],
+    ["梅雨についての質問？", ["梅雨", "質問"]],
+    ["答えられない質問。", ["答える", "質問"]],
+    // nothing but courtesies asks nothing
+    ["よろしくお願いします。", []],
   ])("%s → %j", (question, terms) => {
     expect(wordsOf(asked(question))).toEqual(terms);
   });
