@@ -82,6 +82,13 @@ const RESCORED_FROM = 20;
  * model (2005), not fitted here: on JSQuAD 0.1, 0.15 and 0.3 gave recall@1 0.9208, 0.9205 and 0.9210.
  */
 const ORDER_WEIGHT = 0.1;
+/** A Latin word of one or two letters: the no and wa of a question in romaji, no evidence of a passage. */
+const LATIN_FRAGMENT = /^[a-z]{1,2}$/u;
+
+function isWord(term: string): boolean {
+  return !LATIN_FRAGMENT.test(term);
+}
+
 /** A passage must hold this share of the question's term weight (IDF-weighted) to answer it. */
 const MIN_COVERAGE = 0.3;
 /** Weight of topic terms (before は) in a sentence's own coverage. */
@@ -118,6 +125,8 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   const terms = wordsOf(questionTokens);
   const empty = { question, questionType, terms, missing: [], notInLibrary: [], keyPoints: [], passages: [] };
   if (terms.length === 0) return { ...empty, found: false, suggestions: ctx.suggest(question).map(sourceOf) };
+  // Nothing answers: the member learns which of their words no article holds.
+  const unanswered = () => missingWords(ctx, question, asked, questionTokens, kind, []);
 
   const weights = new Map(terms.map((t) => [t, ctx.idf(t)]));
   const totalWeight = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
@@ -129,7 +138,9 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     0,
     Math.max(CANDIDATE_PASSAGES, maxPassages),
   );
-  if (searched.length === 0) return { ...empty, found: false, suggestions: ctx.suggest(question).map(sourceOf) };
+  if (searched.length === 0) {
+    return { ...empty, found: false, ...unanswered(), suggestions: ctx.suggest(question).map(sourceOf) };
+  }
   // A question that names nothing but an article's subject asks what the article says first: its lead,
   // where it says what its subject is. What is X (梅雨とは？, マーラーってどんな人？) is answered by the
   // lead's first sentences, in order; a question for a kind of answer (月影村はいつできた？) by the lead's
@@ -336,9 +347,14 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   return {
     ...empty,
     found,
-    ...(found ? missingWords(ctx, question, asked, questionTokens, kind, answered) : {}),
+    ...(found ? missingWords(ctx, question, asked, questionTokens, kind, answered) : unanswered()),
     keyPoints: answered,
-    passages: passages.slice(0, maxPassages),
+    // where nothing answers, the passages shown as related hold a word of the question, not only a Latin
+    // fragment (the no of romaji matched 「レポートNO.1」)
+    passages: (found ? passages : passages.filter((p) => [...(read(p.passageId)?.held ?? [])].some(isWord))).slice(
+      0,
+      maxPassages,
+    ),
     suggestions: found ? [] : ctx.suggest(question).map(sourceOf),
   };
 }
@@ -460,7 +476,8 @@ const MAX_MISSING_WORDS = 8;
  *
  * Of those, the words that no article says at all (a missing part of them is in no passage, heading or
  * title: PayPay残高, whatever 残高 is) are `notInLibrary`: the library has nothing on ChatGPT, whatever the
- * first key point says of 無料.
+ * first key point says of 無料. With no key point (nothing answers), both are the words no article says: a
+ * member who asks 「darubisshu no nenpou wa?」 learns that no article holds darubisshu or nenpou.
  */
 function missingWords(
   ctx: AnswerContext,
@@ -476,9 +493,10 @@ function missingWords(
   // What the first key point's article says. The first key point is the answer; a later one from an
   // article that says every word would hide a first one that says none (「LINEの利用者数は？」 answered
   // about Facebook).
+  // With no key point, the words no article says.
   const first = keyPoints[0];
-  if (!first || !ctx.article(first.articleId)) return none;
-  const unsaidTerms = new Set(unsaidBy(ctx, first.articleId, terms));
+  if (first && !ctx.article(first.articleId)) return none;
+  const unsaidTerms = new Set(first ? unsaidBy(ctx, first.articleId, terms) : terms.filter((t) => !ctx.inLibrary(t)));
   // The question's own words (as written) that hold an unsaid part.
   const unsaidModels = new Map(
     models.filter((m) => unsaidTerms.has(m.term)).flatMap((m) => m.parts.map((part) => [part, m.term] as const)),

@@ -39,11 +39,25 @@ export class TitleSuggester {
   }
 }
 
-/** The character bigrams of a text, normalized, with spaces, punctuation and symbols left out. */
+/** A word of Latin letters, or of digits: iphone, 2012 (iPhone5 is iphone and 5). */
+const LATIN_WORD = /[a-z]+|[0-9]+/gu;
+/** Latin words shorter than this are no evidence of a title: the no and wa of romaji, NO.2's no, 5. */
+const MIN_LATIN_WORD = 3;
+
+/**
+ * What a title and a question are compared by: the character bigrams of their Japanese, and their Latin words
+ * whole, normalized, with spaces, punctuation and symbols left out. Two Latin letters mean nothing of their
+ * own: 「darubisshu no nenpou wa?」 shared no, ub and bi with titles on 「…スナップレポートNO.2」 and 「HELENA
+ * RUBINSTEIN」, where two kanji are often a word.
+ */
 export function titleBigrams(text: string): Set<string> {
-  const chars = Array.from(normalize(text).replace(/[\s\p{P}\p{S}]+/gu, ""));
+  const norm = normalize(text);
   const out = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) out.add(`${chars[i]}${chars[i + 1]}`);
-  if (chars.length === 1) out.add(chars[0] as string);
+  for (const [word] of norm.matchAll(LATIN_WORD)) if (word.length >= MIN_LATIN_WORD) out.add(word);
+  const pieces = norm.split(LATIN_WORD).map((piece) => Array.from(piece.replace(/[\s\p{P}\p{S}]+/gu, "")));
+  for (const chars of pieces) for (let i = 0; i + 1 < chars.length; i++) out.add(`${chars[i]}${chars[i + 1]}`);
+  // a title or a question of one character: 「鮎」
+  const [only, ...more] = pieces.flat();
+  if (only !== undefined && more.length === 0 && out.size === 0) out.add(only);
   return out;
 }

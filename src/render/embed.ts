@@ -308,10 +308,14 @@ export function answerToEmbed(answer: Answer): APIEmbed {
     });
   } else {
     e.title("答えが見つかりませんでした");
+    // the words no article holds, under the message (the member's own words, escaped like article text)
     e.description(
       () =>
         "コーパスの記事には、この質問に答える文が見つかりませんでした。" +
-        "キーワードを減らすか、別の言い方（ひらがな・カタカナ・漢字）で試してください。",
+        "キーワードを減らすか、別の言い方（ひらがな・カタカナ・漢字）で試してください。" +
+        missingNotes(answer)
+          .map((note) => `\n${markdownText(note, [], MISSING_BUDGET)}`)
+          .join(""),
     );
     if (answer.suggestions.length) {
       e.field("近いタイトルの記事", (limit) => {

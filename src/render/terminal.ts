@@ -20,6 +20,7 @@ export function answerToText(answer: Answer, style: TerminalStyle): string {
   if (!answer.found) {
     lines.push("コーパスの記事には、この質問に答える文が見つかりませんでした。");
     lines.push("キーワードを減らすか、別の言い方（ひらがな/カタカナ/漢字）で試してください。");
+    for (const note of missingNotes(answer)) lines.push(note);
     if (answer.suggestions.length) {
       lines.push("", b("近いタイトルの記事"));
       for (const s of answer.suggestions) lines.push(`  ・${s.title}  ${dim(`[${s.articleId}]`, style)}`);

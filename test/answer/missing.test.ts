@@ -132,10 +132,32 @@ describe("an answer's missing words", () => {
     expect(engine.ask("富士山の山頂の郵\u0000便局はいつ開く？").missing).toEqual(["郵便局"]);
   });
 
-  it("are none when nothing answers", () => {
+  it("are, when nothing answers, the words no article holds", () => {
     const answer = engine.ask("深海魚の寿命は？");
     expect(answer.found).toBe(false);
-    expect(answer.missing).toEqual([]);
+    // (寿命, closing the question, is what it asks for)
+    expect(answer.missing).toEqual(["深海魚"]);
+    expect(answer.notInLibrary).toEqual(["深海魚"]);
+    // a question in romaji
+    const romaji = engine.ask("darubisshu no nenpou wa?");
+    expect(romaji.found).toBe(false);
+    expect(romaji.notInLibrary).toEqual(expect.arrayContaining(["darubisshu", "nenpou"]));
+    const text = answerToText(romaji, { color: false });
+    expect(text).toMatch(/※ どの記事にも含まれない語: 「darubisshu」.*「nenpou」/u);
+  });
+
+  it("come, when nothing answers, with no related passage that holds only a Latin fragment of the question", async () => {
+    const { engine: tgc, dir: tgcDir } = await engineWith([
+      draft("tgc", "スナップレポートNO.2", null, "レポートNO.1 はコチラから。"),
+      draft("nenpo", "年俸の話", null, "ダルビッシュの年俸は高い。"),
+    ]);
+    try {
+      // the romaji no matched NO.1; 年俸, in Japanese, is a word of the question
+      expect(tgc.ask("darubisshu no nenpou wa?").passages).toEqual([]);
+      expect(tgc.ask("darubisshu no 年俸 no sagaku?").passages.map((p) => p.title)).toEqual(["年俸の話"]);
+    } finally {
+      await removeDir(tgcDir);
+    }
   });
 
   it("are shown in the terminal under the key points", () => {

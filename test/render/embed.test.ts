@@ -334,6 +334,22 @@ describe("answerToEmbed", () => {
     ]);
   });
 
+  it("names the words no article holds when nothing was found", () => {
+    const answer: Answer = {
+      question: "darubisshu no nenpou wa?",
+      questionType: null,
+      terms: ["darubisshu", "no", "nenpou", "wa"],
+      found: false,
+      missing: ["darubisshu", "nenpou"],
+      notInLibrary: ["darubisshu", "nenpou"],
+      keyPoints: [],
+      passages: [],
+      suggestions: [],
+    };
+    expect(answerToEmbed(answer).description).toContain("\n※ どの記事にも含まれない語: 「darubisshu」「nenpou」");
+    expect(answerToEmbed({ ...answer, missing: [], notInLibrary: [] }).description).not.toContain("※");
+  });
+
   it("escapes a passage's heading in its field name, on one line", () => {
     const answer: Answer = {
       question: "q",

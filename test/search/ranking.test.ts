@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TitleSuggester } from "../../src/answer/suggest.ts";
 import { type ArticleDraft, articleIdFor, createArticle } from "../../src/article/article.ts";
 import type { Engine } from "../../src/engine.ts";
-import { RANKING_ARTICLES } from "../fixtures/ranking-articles.ts";
+import { draft, RANKING_ARTICLES } from "../fixtures/ranking-articles.ts";
 import { engineWith, removeDir } from "../helpers/engine.ts";
 
 let engine: Engine;
@@ -70,6 +70,21 @@ describe("ranking: the article that answers comes first", () => {
     expect(suggestions[0]?.title).toBe("富士山の夏山シーズンが始まる");
     expect(new TitleSuggester([]).suggest("何か")).toEqual([]);
     expect(new TitleSuggester(articles).suggest("？！")).toEqual([]);
+  });
+
+  it("suggests no title that shares only Latin fragments of one or two letters with the question", () => {
+    const at = new Date();
+    const titled = (slug: string, title: string) =>
+      createArticle(draft(slug, title, null, "本文。"), { by: "test", at });
+    const articles = [
+      titled("tgc", "東京ガールズコレクション スナップレポートNO.2"),
+      titled("spa", "HELENA RUBINSTEIN×THE WESTIN TOKYO スパ"),
+      titled("iphone", "iPhone 5の電池"),
+    ];
+    // no and wa are romaji particles, ub and bi pieces of words: no evidence of a title
+    expect(new TitleSuggester(articles).suggest("darubisshu no nenpou wa?")).toEqual([]);
+    // a Latin word shared whole is, written with its number or not
+    expect(new TitleSuggester(articles).suggest("iphone5 no battery").map((a) => a.title)).toEqual(["iPhone 5の電池"]);
   });
 });
 
