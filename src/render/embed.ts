@@ -20,7 +20,7 @@ import {
   stripInvisible,
   truncate,
 } from "./limits.ts";
-import { missingNotes } from "./notes.ts";
+import { missingNotes, noWordToSearch } from "./notes.ts";
 
 /** Characters of a query shown in a search page's title. */
 const SEARCH_TITLE_QUERY = 120;
@@ -311,8 +311,10 @@ export function answerToEmbed(answer: Answer): APIEmbed {
     // the words no article holds, under the message (the member's own words, escaped like article text)
     e.description(
       () =>
-        "コーパスの記事には、この質問に答える文が見つかりませんでした。" +
-        "キーワードを減らすか、別の言い方（ひらがな・カタカナ・漢字）で試してください。" +
+        (answer.terms.length === 0
+          ? noWordToSearch("この質問")
+          : "コーパスの記事には、この質問に答える文が見つかりませんでした。" +
+            "キーワードを減らすか、別の言い方（ひらがな・カタカナ・漢字）で試してください。") +
         missingNotes(answer)
           .map((note) => `\n${markdownText(note, [], MISSING_BUDGET)}`)
           .join(""),
@@ -342,9 +344,10 @@ export function searchToEmbed(page: SearchPage): APIEmbed {
   // SEARCH_TITLE_QUERY's characters may take two of the title's 256)
   e.title(`「${truncate(oneLine(page.query), SEARCH_TITLE_QUERY)}」の検索結果`);
   if (page.hits.length === 0) {
-    e.description(
-      () =>
-        "一致する記事は見つかりませんでした。キーワードを短くするか、別の表記（ひらがな・カタカナ・漢字）で試してください。",
+    e.description(() =>
+      page.terms.length === 0
+        ? noWordToSearch("この検索語")
+        : "一致する記事は見つかりませんでした。キーワードを短くするか、別の表記（ひらがな・カタカナ・漢字）で試してください。",
     );
     return e.build();
   }

@@ -1,4 +1,13 @@
 /**
+ * Why a question or a query of no word searches nothing, and what to do: 「の」, 「いつ？」, 「教えてください」 and
+ * 「こんにちは」 hold no word an article could be found by, and shortening them or spelling them otherwise cannot
+ * help. `what` names what was typed: この質問, 「の」.
+ */
+export function noWordToSearch(what: string): string {
+  return `${what}には、記事を探せる語が含まれていません（助詞や疑問詞、挨拶、「教えて」だけでは探せません）。調べたい物事の名前や言葉を入れて、もう一度試してください。`;
+}
+
+/**
  * The notes under an answer's key points naming the question's words the answer leaves out, the same in the
  * terminal and on Discord: the words the first key point's article does not say, and apart from them those
  * no article says. 「メルカリの販売手数料って何％？」 answered from an article on ZOZOTOWN, in a library

@@ -1,7 +1,7 @@
 import type { Answer, Highlight, PassageHit, SourceRef, Summary } from "../answer/types.ts";
 import type { SearchPage } from "../engine.ts";
 import { formatDate } from "./date.ts";
-import { missingNotes } from "./notes.ts";
+import { missingNotes, noWordToSearch } from "./notes.ts";
 
 export interface TerminalStyle {
   /** ANSI bold for matched words and headings; off when the output is not a terminal. */
@@ -18,8 +18,11 @@ export function answerToText(answer: Answer, style: TerminalStyle): string {
   const b = (s: string) => (style.color ? `${BOLD}${s}${RESET}` : s);
   lines.push(`${b("質問")}: ${answer.question}`, "");
   if (!answer.found) {
-    lines.push("コーパスの記事には、この質問に答える文が見つかりませんでした。");
-    lines.push("キーワードを減らすか、別の言い方（ひらがな/カタカナ/漢字）で試してください。");
+    if (answer.terms.length === 0) lines.push(noWordToSearch("この質問"));
+    else {
+      lines.push("コーパスの記事には、この質問に答える文が見つかりませんでした。");
+      lines.push("キーワードを減らすか、別の言い方（ひらがな/カタカナ/漢字）で試してください。");
+    }
     for (const note of missingNotes(answer)) lines.push(note);
     if (answer.suggestions.length) {
       lines.push("", b("近いタイトルの記事"));
@@ -44,7 +47,11 @@ export function answerToText(answer: Answer, style: TerminalStyle): string {
 
 /** One page of search hits as text. */
 export function searchToText(page: SearchPage, style: TerminalStyle): string {
-  if (page.hits.length === 0) return `「${page.query}」に一致する段落は見つかりませんでした。`;
+  if (page.hits.length === 0) {
+    return page.terms.length === 0
+      ? noWordToSearch(`「${page.query}」`)
+      : `「${page.query}」に一致する段落は見つかりませんでした。`;
+  }
   const lines = [`「${page.query}」の検索結果 ${page.total} 件（${page.page}/${page.pageCount} ページ）`];
   for (const [i, p] of page.hits.entries()) lines.push(...passageLines(p, page.firstRank + i, style));
   return lines.join("\n");

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { namingWords, writtenWords } from "../../src/answer/question.ts";
 import type { Answer } from "../../src/answer/types.ts";
 import type { Engine } from "../../src/engine.ts";
-import { answerToText } from "../../src/render/terminal.ts";
+import { answerToText, searchToText } from "../../src/render/terminal.ts";
 import { analyze } from "../../src/text/analyze.ts";
 import { loadTokenizer } from "../../src/text/tokenizer.ts";
 import { draft, RANKING_ARTICLES } from "../fixtures/ranking-articles.ts";
@@ -158,6 +158,19 @@ describe("an answer's missing words", () => {
     } finally {
       await removeDir(tgcDir);
     }
+  });
+
+  it("are none, and no advice to shorten it, for a question or a search of no word", () => {
+    const answer = engine.ask("の");
+    expect(answer.terms).toEqual([]);
+    expect(answer.notInLibrary).toEqual([]);
+    const text = answerToText(answer, { color: false });
+    expect(text).toContain("この質問には、記事を探せる語が含まれていません");
+    expect(text).not.toContain("キーワード");
+    // a search for it too
+    expect(searchToText(engine.search("の"), { color: false })).toContain(
+      "「の」には、記事を探せる語が含まれていません",
+    );
   });
 
   it("are shown in the terminal under the key points", () => {

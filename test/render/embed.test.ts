@@ -350,6 +350,23 @@ describe("answerToEmbed", () => {
     expect(answerToEmbed({ ...answer, missing: [], notInLibrary: [] }).description).not.toContain("※");
   });
 
+  it("says that a question of no word holds nothing to search, not to shorten it", () => {
+    const answer: Answer = {
+      question: "の",
+      questionType: null,
+      terms: [],
+      found: false,
+      missing: [],
+      notInLibrary: [],
+      keyPoints: [],
+      passages: [],
+      suggestions: [],
+    };
+    const description = answerToEmbed(answer).description;
+    expect(description).toContain("記事を探せる語が含まれていません");
+    expect(description).not.toContain("キーワードを減らす");
+  });
+
   it("escapes a passage's heading in its field name, on one line", () => {
     const answer: Answer = {
       question: "q",
@@ -522,6 +539,13 @@ describe("searchToEmbed", () => {
       total: 0,
     };
     expect(searchToEmbed(page).description).toContain("見つかりませんでした");
+  });
+
+  it("says that a query of no word (a particle) holds nothing to search", () => {
+    const page: SearchPage = { query: "の", terms: [], hits: [], page: 1, pageCount: 1, firstRank: 1, total: 0 };
+    const description = searchToEmbed(page).description;
+    expect(description).toContain("記事を探せる語が含まれていません");
+    expect(description).not.toContain("キーワードを短く");
   });
 });
 
