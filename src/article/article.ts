@@ -175,10 +175,11 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202
 /**
  * A character that shows something: not whitespace, a control or format character (zero-width space
  * U+200B, joiners, BOM, soft hyphen, direction marks), a lone surrogate or the U+FFFD left for one, a
- * variation selector, nor a blank letter (the Hangul fillers U+115F, U+1160, U+3164, U+FFA0 and the blank
- * braille pattern U+2800).
+ * variation selector, a combining mark (an accent U+0301, a dakuten U+3099: with no letter to sit on it
+ * shows nothing, or a dotted circle), nor a blank letter (the Hangul fillers U+115F, U+1160, U+3164,
+ * U+FFA0 and the blank braille pattern U+2800).
  */
-const VISIBLE = /[^\s\p{Cc}\p{Cf}\p{Cs}\p{Variation_Selector}\ufffd\u115f\u1160\u3164\uffa0\u2800]/u;
+const VISIBLE = /[^\s\p{Cc}\p{Cf}\p{Cs}\p{M}\ufffd\u115f\u1160\u3164\uffa0\u2800]/u;
 
 /**
  * Whether a text shows anything: a title or a body of zero-width spaces alone is as empty as one of

@@ -632,6 +632,11 @@ describe("adding an article from a file or pasted text", () => {
     ],
     [{ kind: "text", text: "壊れた題の記事の本文です。", title: "\ud800" }, /タイトルは空白か見えない文字だけです/u],
     [{ kind: "text", text: "空白の題の記事の本文です。", title: "\u3000" }, /タイトルは空白か見えない文字だけです/u],
+    // combining marks with no letter to sit on
+    [
+      { kind: "text", text: "記号の題の記事の本文です。", title: "\u0301\u0301\u3099" },
+      /タイトルは空白か見えない文字だけです/u,
+    ],
     [{ kind: "text", text: "見出しだけ\n" }, /本文が見つかりませんでした（見出し「見出しだけ」だけのテキストです）/u],
   ] as const)("refuses %#", async (source, message) => {
     await expectRefused(source as ArticleSource, message);
