@@ -43,10 +43,16 @@ const COURTESY_WORDS: ReadonlySet<string> = new Set([
   "突然",
   "いい",
   "良い",
-  // closing with a request: よろしくお願いします, 宜しくお願いいたします, お願い申し上げます
+  // closing with a request: よろしくお願いします, 宜しくお願いいたします, お願い申し上げます, よろしくです,
+  // ご回答よろしくお願いします, 何卒よろしく…
   "よろしく",
   "宜しく",
+  "よろしい", // よろしく closing a sentence: 「よろしくです。」
   "宜しい", // 宜しく closing a sentence: 「宜しくお願い致します。」
+  "回答",
+  "返答",
+  "返信",
+  "何卒",
   "お願い",
   "願う",
   "申し上げる",
@@ -69,14 +75,27 @@ const CLAUSE_BUT = new Set(["が", "けど", "けれど", "けれども"]);
 
 /**
  * Whether the tokens of a sentence (or of a clause opening one) only greet or announce the question: every
- * term a word of courtesy (see COURTESY_WORDS), and nothing asked of them, no question word and no topic
- * (「質問とは？」 asks what 質問 is). 「質問いいですか？」 asks only leave to ask.
+ * term a word of courtesy (see COURTESY_WORDS), nothing asked of them, no question word and no topic
+ * (「質問とは？」 asks what 質問 is), and said as a greeting is, closing with no word of its own but the
+ * politeness of its verb or an interjection (質問です, よろしくお願いします, どうもありがとう; 「質問いいですか？」
+ * asks only leave to ask). A phrase closing with its noun names what is asked about: 「失礼な質問」, 「感謝」,
+ * 「初めての相談」.
  */
 function isCourtesy(tokens: readonly Token[]): boolean {
-  return tokens.every(
-    (t, i) => !t.question && !isTopicMarker(tokens, i) && (t.term === null || COURTESY_WORDS.has(t.term)),
+  if (
+    !tokens.every((t, i) => !t.question && !isTopicMarker(tokens, i) && (t.term === null || COURTESY_WORDS.has(t.term)))
+  )
+    return false;
+  // the last word, past punctuation (NFKC's ! and ? read as nouns), a closing particle (か, ね) and a が
+  const last = tokens.findLast(
+    (t) =>
+      t.pos[0] !== "記号" && !PUNCTUATION.test(t.surface) && !t.pos[1].includes("終助詞") && t.pos[1] !== "接続助詞",
   );
+  return last === undefined || last.term === null;
 }
+
+/** A token that is punctuation, whatever IPADIC tags it. */
+const PUNCTUATION = /^[\p{P}\p{S}]+$/u;
 
 /**
  * The question without what is around it. The question's sentences that only greet or announce it are no
@@ -116,6 +135,10 @@ function withoutAnnouncement(tokens: readonly Token[]): Token[] {
   // after what it is about, and a particle (について, の): not 「答えられない質問」
   const before = tokens[tokens[at - 1]?.pos[0] === "接頭詞" ? at - 2 : at - 1];
   if (!noun?.term || !ANNOUNCING.has(noun.term) || before?.pos[0] !== "助詞") return [...tokens];
+  // said to be one: 質問です, 質問があります, ご相談させてください; not 「離婚の相談」, which names it
+  const next = tokens[at + 1];
+  const said = next?.surface === "が" ? tokens[at + 2] : next;
+  if (said === undefined || (said.pos[0] !== "助動詞" && said.pos[0] !== "動詞")) return [...tokens];
   if (tokens.some((t) => t.question || /^[?？]/u.test(t.surface))) return [...tokens];
   const out = [...tokens];
   out[at] = { ...noun, term: null };
