@@ -301,12 +301,17 @@ function requireTitle(title: string | undefined): string {
   throw new MissingTitleError("import: no headline in the text and no title given");
 }
 
-/** A text that is a headline alone: its body is what is missing. */
+/**
+ * A text that is one short line without a closing 。: a headline whose body is missing, or a one-line note
+ * whose title is (「富士山の山開きは7月1日」): both are said.
+ */
 function headlineOnly(headline: string): SourceRefusal {
-  const shown = headline.length > 30 ? `${headline.slice(0, 30)}…` : headline;
+  // cut between code points, never inside a surrogate pair (𠮷)
+  const points = [...headline];
+  const shown = points.length > 30 ? `${points.slice(0, 30).join("")}…` : headline;
   return new SourceRefusal(
     `本文が見つかりませんでした（見出し「${shown}」だけのテキストです）。`,
-    "見出しの次の行から本文を書いたテキストを指定してください。",
+    "見出しの次の行から本文を書いてください。この行が本文なら、タイトルを指定してください（CLI では --title）。",
     "import: a headline without a body",
   );
 }

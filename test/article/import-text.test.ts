@@ -243,10 +243,14 @@ describe("importPlainText: plain text", () => {
 
   it("says a headline alone lacks its body, not its headline", () => {
     expect(() => importPlainText("タイトルだけ\n")).toThrow(
-      "本文が見つかりませんでした（見出し「タイトルだけ」だけのテキストです）。見出しの次の行から本文を書いたテキストを指定してください。",
+      "本文が見つかりませんでした（見出し「タイトルだけ」だけのテキストです）。見出しの次の行から本文を書いてください。この行が本文なら、タイトルを指定してください（CLI では --title）。",
     );
     // a sentence alone is a body without a headline
     expect(() => importPlainText("本文だけです。\n")).toThrow(/^記事の見出しが見つかりませんでした。/u);
+    // cut between code points
+    expect(() => importPlainText(`a${"𠮷".repeat(10)}${"あ".repeat(30)}`)).toThrow(
+      `見出し「a${"𠮷".repeat(10)}${"あ".repeat(19)}…」だけ`,
+    );
     // with a title given, a short line alone is the body
     expect(importPlainText("タイトルだけ\n", { title: "題" }).blocks).toEqual([
       { kind: "paragraph", text: "タイトルだけ" },
