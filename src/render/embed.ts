@@ -185,20 +185,24 @@ function unlinkedUrl(url: string, room: number): string | null {
   return `${why}: \`${truncate(oneLine(url).replace(/`/gu, "%60"), budget)}\``;
 }
 
-/** A label cut shorter than this (or than itself) to make room for its URL is shown whole, unlinked. */
-const LINK_LABEL_MIN = 20;
+/**
+ * A label cut shorter than this (or than itself) to make room for its URL is shown whole, unlinked: a link
+ * of a few characters still takes a member to the source (a citation's 「下町の純喫茶めぐりと名…」), one of
+ * 「…」 alone is nothing to read.
+ */
+const LINK_LABEL_MIN = 8;
 
 /**
- * `[label](url)`, or the label alone when there is no usable URL or the URL leaves the label too little
- * room: a percent-encoded Japanese slug runs to hundreds of characters, and the list showed such an article
- * as 「1. …」, a link with nothing to read.
+ * `[label](url)`, the label cut to the room its URL leaves; the label alone, whole, where there is no usable
+ * URL or it leaves the label too little room: a percent-encoded Japanese slug runs to hundreds of
+ * characters, and the list showed such an article as 「1. …」.
  */
 function link(label: string, url: string | undefined, limit: number): string {
   const href = safeUrl(url);
   const line = oneLine(label);
-  const room = href ? limit - `[](${href})`.length : 0;
-  if (href && room >= Math.min(line.length, LINK_LABEL_MIN)) {
-    const text = markdownText(line, [], room);
+  if (href) {
+    const room = limit - `[](${href})`.length;
+    const text = room >= Math.min(line.length, LINK_LABEL_MIN) ? markdownText(line, [], room) : "";
     if (text) return `[${text}](${href})`;
   }
   return markdownText(line, [], Math.max(limit, 1));

@@ -314,6 +314,27 @@ describe("answerToEmbed", () => {
     );
   });
 
+  it("keeps a citation's link where a long URL leaves its title a few characters", () => {
+    const url = `https://blog.example.jp/entry/${encodeURIComponent("下町の純喫茶と名物のナポリタン巡り")}`;
+    expect(url.length).toBe(183);
+    const other = { ...SOURCE, articleId: "ffffffffffff", title: "下町の純喫茶めぐりと名物ナポリタンの店", url };
+    const answer: Answer = {
+      question: "q",
+      questionType: null,
+      terms: ["q"],
+      found: true,
+      missing: [],
+      notInLibrary: [],
+      keyPoints: [keyPoint("一つ目。", []), keyPoint("二つ目。", [], other)],
+      passages: [],
+      suggestions: [],
+    };
+    // 200 for the citation: 13 left for the title in its link
+    expect(answerToEmbed(answer).description).toBe(
+      `1. 一つ目。\n2. 二つ目。\n　出典: [下町の純喫茶めぐりと名物…](${url})`,
+    );
+  });
+
   it("says honestly that nothing was found and offers the closest titles", () => {
     const answer: Answer = {
       question: "火星の天気は？",
