@@ -260,7 +260,7 @@ function argumentError(err: Error & { code?: string }, argv: readonly string[]):
   if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option !== undefined) {
     // -5度は寒い？ read as the options -5, -度, …: the word the option came from
     const word = argv.find((arg) => arg.startsWith(option)) ?? option;
-    const verb = argv[0] !== undefined && !argv[0].startsWith("-") ? argv[0] : "ask";
+    const verb = argv.find((arg) => arg in OPTIONS_OF) ?? "ask";
     return /^-[^-]/u.test(option) && word.length > 2
       ? `不明なオプションです: ${option}。- で始まる質問やキーワードは、-- の後に書いてください（例: shiori ${verb} -- "${word}"）。`
       : `不明なオプションです: ${option}。使えるオプションは下の一覧を見てください。`;

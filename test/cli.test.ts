@@ -122,6 +122,11 @@ describe("shiori CLI", () => {
       '不明なオプションです: -5。- で始まる質問やキーワードは、-- の後に書いてください（例: shiori ask -- "-5度は寒い？"）。',
     ],
     [["search", "仮想化", "--page"], "--page には値を指定してください（例: --page 2）。"],
+    // the verb of the example is the one typed, wherever the options are
+    [
+      ["--corpus", "x", "search", "-5度"],
+      '不明なオプションです: -5。- で始まる質問やキーワードは、-- の後に書いてください（例: shiori search -- "-5度"）。',
+    ],
     [["ask", "Xen", "--json=yes"], "--json は値を取りません。--json とだけ書いてください。"],
   ])("%j: arguments the command line cannot read are said in Japanese, with what to do", async (argv, message) => {
     const { code, stderr } = await run(...argv);

@@ -267,7 +267,7 @@ async function settle(dir: string): Promise<void> {
   for (const name of await readdir(dir)) if (name.endsWith(".md")) await utimes(path.join(dir, name), when, when);
 }
 
-/** Rebuilds a corpus's index from its files in a fresh process: process start to ready. */
+/** A build's times (see timedBuild). */
 type Build = Awaited<ReturnType<typeof timedBuild>>;
 
 /** The build of median time among builds of the same setup (the lower middle one of an even number). */
@@ -275,6 +275,7 @@ function medianBuild(builds: readonly Build[]): Build {
   return [...builds].sort((a, b) => a.ms - b.ms)[Math.floor((builds.length - 1) / 2)] as Build;
 }
 
+/** Rebuilds a corpus's index from its files in a fresh process: process start to ready. */
 async function timedBuild(dir: string, workers: number) {
   await rm(path.dirname(indexPath(dir)), { recursive: true, force: true });
   const before = cpuTicks();

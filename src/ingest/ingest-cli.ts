@@ -18,10 +18,12 @@ export const INGEST_COMMANDS = ["add", "refetch", "extract", "import", "reindex"
 export type IngestCommand = (typeof INGEST_COMMANDS)[number];
 
 export const INGEST_USAGE = `  add <URL|ファイル|->     記事を追加する（URL・.html/.htm/.txt/.md・- で標準入力のテキスト）
-                          --title, --url, --dry-run（保存せずに抽出結果を表示）
+                          --title, --url（ファイルやテキストの出典）, --added-by,
+                          --dry-run（保存せずに抽出結果を表示）
   refetch <ID|URL>        記事を取得元 URL から取り直し、変わっていれば置き換える
   extract <ファイル|URL>  記事を抽出して表示する（保存しない。--url で元の URL を指定）
   import <ファイル|フォルダ> プレーンテキスト記事（seed・livedoor 形式）をまとめて取り込む
+                          --title, --url（1 ファイルのとき）, --publisher, --added-by,
                           --dry-run（保存せずに、追加とスキップになる記事を表示）
   reindex                 索引をコーパスから作り直す`;
 
@@ -260,6 +262,12 @@ const NO_TEXT_ON_STDIN = {
 /** A URL (anything with a scheme), `-` for standard input, or a file. */
 async function sourceOf(arg: string, flags: IngestFlags, io: IngestIo): Promise<ArticleSource> {
   if (/^[a-z][a-z0-9+.-]*:/iu.test(arg) && !/^[a-z]:[\\/]/iu.test(arg)) {
+    // the page's own address is its source: another given with --url would be ignored
+    if (flags.url !== undefined) {
+      throw new UsageError(
+        "--url はファイルや貼り付けたテキストの出典を指定するオプションです。URL から追加するときは、その URL が出典になるため --url は使えません。--url を外して実行してください。",
+      );
+    }
     return { kind: "url", url: arg, title: flags.title };
   }
   if (arg === "-") {
@@ -482,10 +490,12 @@ const MARKUP_FILE = /\.(?:html?|xhtml|(md|markdown))$/iu;
 const TEXT_FILE = /\.(txt|text)$/iu;
 /**
  * A folder's own notes, not articles (the livedoor corpus has a README, a CHANGES and LICENSEs): these
- * names alone, with a text or Markdown extension or none. An article whose name only starts like one
+ * names alone, or with a language or licence after them (README.ja.txt, README_EN.txt, LICENSE-MIT.txt), with
+ * a text or Markdown extension or none. An article whose name only starts like one
  * (changes-in-policy.txt, readme-first.txt) is an article: once, any such name was passed over unsaid.
  */
-const NOTES_FILE = /^(README|LICENSE|LICENCE|COPYING|CHANGES|CHANGELOG)(\.(txt|text|md))?$/iu;
+const NOTES_FILE =
+  /^(README|LICENSE|LICENCE|COPYING|CHANGES|CHANGELOG)([._-](?:[a-z]{2}(?:[-_][a-z]{2})?|mit|bsd|apache|gpl|lgpl|mpl|cc))?(\.(txt|text|md))?$/iu;
 
 /** Why `import` does not take a file that is not plain text, and what to do instead. */
 function notPlainText(file: string): string {

@@ -100,6 +100,12 @@ describe("shiori add", () => {
       2,
     ],
     [["import"], /ファイルかフォルダを指定してください/u, 2],
+    // a page's own address is its source: another one is not silently ignored
+    [
+      ["add", "https://example.jp/a.html", "--url", "https://example.jp/b.html"],
+      /URL から追加するときは.*--url は使えません/u,
+      2,
+    ],
   ])("%j exits non-zero with the reason on stderr", async (argv, message, status = 1) => {
     const before = await corpusFiles();
     const { code, stdout, stderr } = await run(argv);
@@ -243,6 +249,8 @@ describe("shiori refetch, remove, import and reindex", () => {
     await mkdir(path.join(source, "topic-b"), { recursive: true });
     await writeFile(path.join(source, "topic-a", "LICENSE.txt"), "ライセンスの文章。");
     await writeFile(path.join(source, "README.md"), "# このフォルダについて");
+    await writeFile(path.join(source, "README.ja.txt"), "このフォルダについて。");
+    await writeFile(path.join(source, "topic-b", "LICENSE-MIT.txt"), "ライセンスの文章。");
     // an article whose name only starts like a note is an article
     await writeFile(
       path.join(source, "topic-b", "changes-in-policy.txt"),
