@@ -2,7 +2,7 @@ import { Readability } from "@mozilla/readability";
 import { JSDOM, VirtualConsole } from "jsdom";
 import { type ArticleDraft, type Block, isHttpUrl } from "../article/article.ts";
 import { publisherFromUrl } from "../article/import-text.ts";
-import { isHeadingRow, rowText } from "../article/table-rows.ts";
+import { rowText, type TableRow, tableRowTexts } from "../article/table-rows.ts";
 import { SourceRefusal } from "../errors.ts";
 import { clean, readPageMetadata } from "./page-metadata.ts";
 
@@ -248,11 +248,8 @@ function blocksOf(root: Node, title: string): { blocks: Block[]; captions: strin
     }
     if (tag === "TR") {
       flush();
-      const table = el.closest("table") as HTMLTableElement | null;
-      const heads = table ? headsOf(table) : null;
-      // the heading row is said in each row under it (see rowText); alone, it is kept
-      if (heads && table?.rows[0] === el && table.rows.length > 1) return;
-      const text = rowText(cellsOf(el as HTMLTableRowElement), heads);
+      const table = el.closest("table");
+      const text = (table && rowTextsOf(table).get(el)) ?? rowText(cellsOf(el as HTMLTableRowElement), null);
       if (text) blocks.push({ kind: "paragraph", text });
       return;
     }
@@ -278,37 +275,35 @@ const MAX_DEPTH = 250;
 const MAX_ELEMENTS = 50_000;
 const MAX_TABLE_ROWS = 1_000;
 
-/** A row's cells, each at its column: a cell spanning columns (colspan) stands in the first of them. */
-function cellsOf(row: HTMLTableRowElement): { text: string; heading: boolean; spanned?: true }[] {
-  const cells: { text: string; heading: boolean; spanned?: true }[] = [];
-  for (const cell of row.cells) {
-    cells.push({ text: clean(cell.textContent ?? ""), heading: cell.tagName.toUpperCase() === "TH" });
-    // (a span beyond the table's width is a page's mistake: at most MAX_TABLE_COLUMNS columns are kept)
-    for (let i = 1; i < Math.min(cell.colSpan, MAX_TABLE_COLUMNS); i++) {
-      cells.push({ text: "", heading: false, spanned: true });
-    }
-  }
-  return cells;
+/** A row's own cells, in order, with their spans (HTML's: colspan 1 to 1,000, rowspan 0 to 65,534). */
+function cellsOf(row: HTMLTableRowElement): TableRow["cells"] {
+  return Array.from(row.cells, (cell) => ({
+    text: clean(cell.textContent ?? ""),
+    heading: cell.tagName.toUpperCase() === "TH",
+    colSpan: cell.colSpan,
+    rowSpan: cell.rowSpan,
+  }));
 }
 
-/** Columns of a table read for their headings: a colspan of thousands would make a row of thousands. */
-const MAX_TABLE_COLUMNS = 100;
-
-/** The column headings of a table whose first row is a heading row, each at its column; else null. */
-function headsOf(table: HTMLTableElement): string[] | null {
-  let heads = HEADS.get(table);
-  if (heads === undefined) {
-    const first = table.rows[0];
-    const cells = first ? cellsOf(first) : [];
-    // a heading cell spanning columns heads each of them
-    const spread: string[] = [];
-    for (const c of cells) spread.push(c.spanned ? (spread.at(-1) ?? "") : c.text);
-    heads = isHeadingRow(cells) ? spread : null;
-    HEADS.set(table, heads);
+/** The text of each row of a table (see tableRowTexts), read once for the table. */
+function rowTextsOf(table: HTMLTableElement): Map<Element, string> {
+  let texts = ROW_TEXTS.get(table);
+  if (texts === undefined) {
+    const rows = Array.from(table.rows);
+    const groups = new Map<Element | null, number>();
+    const said = tableRowTexts(
+      rows.map((row) => {
+        const group = groups.get(row.parentElement) ?? groups.size;
+        groups.set(row.parentElement, group);
+        return { cells: cellsOf(row), group };
+      }),
+    );
+    texts = new Map(rows.map((row, i) => [row, said[i] ?? ""]));
+    ROW_TEXTS.set(table, texts);
   }
-  return heads;
+  return texts;
 }
-const HEADS = new WeakMap<HTMLTableElement, string[] | null>();
+const ROW_TEXTS = new WeakMap<HTMLTableElement, Map<Element, string>>();
 /**
  * <h1> elements: a page has one title, or a few. Readability and the metadata reader weigh each against
  * the page's title (12,000 <h1> took 7.8 s, against 2.1 s for as many <h2>).

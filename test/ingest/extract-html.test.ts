@@ -13,6 +13,14 @@ function paragraphsOf(html: string, url = URL) {
     .map((b) => b.text);
 }
 
+/** The paragraphs a table's rows become, on a page with a paragraph before and after it. */
+function rowsOf(rows: string): string[] {
+  const html = `<html><head><title>料金</title></head><body><article><h1>料金</h1>
+    <p>${"サービスの料金プランを紹介する。".repeat(10)}</p><table>${rows}</table>
+    <p>${"以上が料金である。".repeat(10)}</p></article></body></html>`;
+  return paragraphsOf(html).slice(1, -1);
+}
+
 describe("extractHtml", () => {
   it("finds the headline, byline, date, site, lead and body of a news page, and nothing of its chrome", () => {
     const { draft, lead, siteName } = extractHtml(pageHtml(LIBRARY_PAGE), { url: URL });
@@ -98,11 +106,6 @@ describe("extractHtml", () => {
   });
 
   it("says each cell of a table after its column's heading, so that a row answers alone", () => {
-    const table = (rows: string) =>
-      `<html><head><title>料金</title></head><body><article><h1>料金</h1>
-      <p>${"サービスの料金プランを紹介する。".repeat(10)}</p><table>${rows}</table>
-      <p>${"以上が料金である。".repeat(10)}</p></article></body></html>`;
-    const rowsOf = (rows: string) => paragraphsOf(table(rows)).slice(1, -1);
     expect(
       rowsOf(
         "<thead><tr><th>プラン</th><th>月額</th></tr></thead><tbody><tr><td>ベーシック</td><td>500円</td></tr><tr><td>プレミアム</td><td>1,200円</td></tr></tbody>",
@@ -119,6 +122,52 @@ describe("extractHtml", () => {
     // a heading row alone is kept; a table without headings is read as before
     expect(rowsOf("<tr><th>プラン</th><th>月額</th></tr>")).toEqual(["プラン / 月額"]);
     expect(rowsOf("<tr><td>a</td><td>b</td></tr>")).toEqual(["a / b"]);
+  });
+
+  it("lays a table out in columns as HTML does: rows spanned from above, two heading rows, section rows", () => {
+    // 東京 spans two rows: 渋谷店 is in the shop column, and the row says its region too
+    expect(
+      rowsOf(
+        "<tr><th>地域</th><th>店舗</th><th>料金</th></tr>" +
+          '<tr><td rowspan="2">東京</td><td>新宿店</td><td>1,000円</td></tr><tr><td>渋谷店</td><td>1,200円</td></tr>' +
+          '<tr><th colspan="3">大阪エリア</th></tr><tr><td>大阪</td><td>梅田店</td><td>900円</td></tr>',
+      ),
+    ).toEqual([
+      "地域: 東京 / 店舗: 新宿店 / 料金: 1,000円",
+      "地域: 東京 / 店舗: 渋谷店 / 料金: 1,200円",
+      // a row of one cell across the table is a section's title, under no heading
+      "大阪エリア",
+      "地域: 大阪 / 店舗: 梅田店 / 料金: 900円",
+    ]);
+    // two heading rows are one heading: each column's headings joined
+    expect(
+      rowsOf(
+        '<thead><tr><th rowspan="2">機種</th><th colspan="2">価格</th></tr><tr><th>税抜</th><th>税込</th></tr></thead>' +
+          "<tbody><tr><td>A1</td><td>1,000円</td><td>1,100円</td></tr></tbody>",
+      ),
+    ).toEqual(["機種: A1 / 価格 税抜: 1,000円 / 価格 税込: 1,100円"]);
+    // a row of more cells than the headings is said as its cells, not under headings not theirs
+    expect(
+      rowsOf(
+        "<tr><th>プラン</th><th>月額</th></tr><tr><td>A</td><td>1円</td></tr><tr><td>注</td><td>税込</td><td>年払いは割引</td></tr>",
+      ),
+    ).toEqual(["プラン: A / 月額: 1円", "注 / 税込 / 年払いは割引"]);
+    // a rowspan stays in its row group: the body's first row is not under the heading's cell
+    expect(
+      rowsOf(
+        '<thead><tr><th rowspan="5">品名</th><th>数</th></tr></thead><tbody><tr><td>りんご</td><td>3</td></tr></tbody>',
+      ),
+    ).toEqual(["品名: りんご / 数: 3"]);
+  });
+
+  it("reads a table of spans of thousands in bounded work", () => {
+    // laid out whole, 100 rows of 30 cells each 1,000 columns wide and spanning every row below
+    const cells = '<td colspan="1000" rowspan="65534">x</td>'.repeat(30);
+    const html = `<html><head><title>表</title></head><body><article><h1>表</h1>
+      <p>${"本文です。".repeat(60)}</p><table>${`<tr>${cells}</tr>`.repeat(100)}</table></article></body></html>`;
+    const paragraphs = paragraphsOf(html);
+    // a first cell fills the columns read (MAX_TABLE_COLUMNS); the cells beyond are said as they are
+    expect(paragraphs.slice(1)).toEqual(Array(100).fill(Array(30).fill("x").join(" / ")));
   });
 
   it("refuses a page without body text, saying what to do", () => {
