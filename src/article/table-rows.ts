@@ -179,6 +179,9 @@ function headsOf(rows: readonly LaidOutRow[]): string[] {
   return heads;
 }
 
+/** A line indented as code (four spaces, or a tab): a Markdown table there is an example, shown as it is. */
+const CODE_INDENT = /^(?: {4}| {0,3}\t)/u;
+
 /** The line under a Markdown table's heading row: `|---|:---:|`, `--- | ---`. */
 const TABLE_RULE = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$|^\s*\|\s*:?-+:?\s*\|\s*$/u;
 
@@ -196,9 +199,9 @@ export function tablesAsRows(text: string): string {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
     const next = lines[i + 1];
-    // (a table in a block of code is code)
+    // (a table in a block of code is code, fenced or indented)
     if (/^\s*(```|~~~)/u.test(line)) inFence = !inFence;
-    if (inFence || !line.includes("|") || next === undefined || !TABLE_RULE.test(next)) {
+    if (inFence || CODE_INDENT.test(line) || !line.includes("|") || next === undefined || !TABLE_RULE.test(next)) {
       out.push(line);
       continue;
     }
@@ -212,6 +215,11 @@ export function tablesAsRows(text: string): string {
         cellsOfLine(row).map((text) => ({ text, heading: false })),
         heads,
       );
+      if (said) out.push(said, "");
+    }
+    // a heading row with no row under it is kept, said as its cells (「A / B」), as an HTML one is
+    if (j === i + 2) {
+      const said = heads.filter((h) => h !== "").join(" / ");
       if (said) out.push(said, "");
     }
     i = j - 1;

@@ -22,9 +22,18 @@ describe("tablesAsRows", () => {
       "前の段落\n---\n後の段落",
       "```\n| a | b |\n|---|---|\n| 1 | 2 |\n```",
       "区切り｜全角の縦線｜だけ",
+      // indented as code, four spaces or a tab: an example of a table, not one
+      "例:\n\n    | a | b |\n    |---|---|\n    | 1 | 2 |\n\n以上",
+      "例:\n\n\t| a | b |\n\t|---|---|\n\t| 1 | 2 |",
     ]) {
       expect(tablesAsRows(text)).toBe(text);
     }
+  });
+
+  it("keeps a heading row with no row under it, said as its cells", () => {
+    // the table was lost, 「メモ: A|B」 with it
+    expect(tablesAsRows("メモ: A|B\n-- | --\n本文です。")).toBe("\nメモ: A / B\n\n本文です。");
+    expect(tablesAsRows("| プラン | 月額 |\n|---|---|")).toBe("\nプラン / 月額\n");
   });
 });
 
