@@ -3,6 +3,15 @@ import { UserFacingError } from "../src/errors.ts";
 import { clip } from "../src/render/limits.ts";
 
 /**
+ * An honorific after a member's mention, where it ends a word: before the end, a space, a comma or another
+ * symbol, or a particle (の に へ と は が も や). Elsewhere it is the start of a word: 「<@123>さんまの旬は？」 is
+ * about さんま, 「<@123>様式美とは？」 about 様式美, and ちゃんと is a word before と. Not 君 at all: 君が代, 君の名は
+ * and 君に届け are titles, and が, の and に end an honorific too.
+ */
+const HONORIFIC =
+  /[ \t\u3000]*(?:さん|さま|様|くん|ちゃん(?!と)|氏|殿|先生)(?=$|[^\p{L}\p{N}\p{M}]|[のにへとはがもや])/u;
+
+/**
  * Discord's markup in what a member types or points at: mentions, custom emoji, timestamps and command
  * mentions show as names, pictures and dates in Discord but are ids in the text the bot receives, and the
  * analysis would search their numbers as words (a role's id matched an article holding that number).
@@ -13,7 +22,7 @@ const MARKUP = new RegExp(
   [
     // a member, with the honorific and the comma that address them: 「<@123> さん、…」 is 「…」, else
     // さん is asked as a word no article says
-    /<@!?\d+>(?:[ \t\u3000]*(?:さん|さま|様|くん|君|ちゃん|氏|殿|先生))?(?:[ \t\u3000]*[、，,])?/u.source,
+    `${/<@!?\d+>/u.source}(?:${HONORIFIC.source})?${/(?:[ \t\u3000]*[、，,])?/u.source}`,
     // a role, a channel: <@&123>, <#123>
     /<(?:@&|#)\d+>/u.source,
     // a server's emoji, still or animated: <:fuji:123>, <a:dance:123>. Nothing is kept of it: its name is
@@ -27,8 +36,8 @@ const MARKUP = new RegExp(
     /<\/[-_'\p{L}\p{N}\p{M}]+(?: [-_'\p{L}\p{N}\p{M}]+){0,2}:\d+>/u.source,
     // a server's guide, channel browser and roles page: <id:guide>, <id:customize>
     /<id:[a-z-]+(?::\d+)?>/u.source,
-    // the mentions of everyone, typed as words
-    /@(?:everyone|here)(?![A-Za-z0-9_])/u.source,
+    // the mentions of everyone, typed as words: not in an address, user@everyone.com
+    /(?<![\w.])@(?:everyone|here)(?![A-Za-z0-9_])/u.source,
   ].join("|"),
   "gu",
 );

@@ -11,6 +11,15 @@ describe("withoutMarkup", () => {
     // a member is addressed with an honorific and a comma, which go with the mention
     [`${MEMBER} さん、富士山は？`, "富士山は？"],
     [`${MEMBER}くん ${MEMBER}様, 寺`, "寺"],
+    // before a particle too; but an honorific that starts a word is the word's: さんま, 様式美, 殿堂, 氏名,
+    // ちゃんぽん, ちゃんと; and 君 stays, as in 君が代, where が is a particle
+    [`${MEMBER}さんの記事、${MEMBER}先生は？`, "の記事、 は？"],
+    [`${MEMBER}さんま の旬は？`, "さんま の旬は？"],
+    [`${MEMBER}様式美とは？`, "様式美とは？"],
+    [`${MEMBER}殿堂入りした選手は？`, "殿堂入りした選手は？"],
+    [`${MEMBER}氏名の書き方`, "氏名の書き方"],
+    [`${MEMBER}ちゃんぽんの作り方、${MEMBER}ちゃんと`, "ちゃんぽんの作り方、 ちゃんと"],
+    [`${MEMBER} 君が代の歌詞`, "君が代の歌詞"],
     // (but 皆さん is a word of its own)
     ["<@&1260000000000000001>の皆さん", "の皆さん"],
     ["<@!1400000000000000001>と<@&1260000000000000001>と<#1250000000000000001>の茶道", "と と の茶道"],
@@ -26,6 +35,8 @@ describe("withoutMarkup", () => {
     ["  寺  と  茶  ", "寺  と  茶"],
     // not markup: an address written like a mention in words, an id without its brackets, an @everyone inside a word
     ["<@名前> 1400000000000000001 @everyoneelse", "<@名前> 1400000000000000001 @everyoneelse"],
+    // nor one in an address
+    ["user@everyone.com と a.@here", "user@everyone.com と a.@here"],
     // links, code and spoilers are a message's (messageWords); a spoiler's bars the analysis drops
     ["`寺` https://example.com ||千利休||", "`寺` https://example.com ||千利休||"],
   ])("%j → %j", (text, words) => {
