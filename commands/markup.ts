@@ -44,10 +44,18 @@ const MARKUP = new RegExp(
 
 /** A block of code: its fences and the language named after the opening one (```js) go, its text stays. */
 const CODE_BLOCK = /```(?:[\w+\-.#]+(?=\n))?([\s\S]*?)```/gu;
-/** A link written [text](url) or [text](<url>): its text stays. */
-const MASKED_LINK = /\[([^\]\n]*)\]\(<?https?:\/\/[^\s)>]*>?\)/gu;
-/** A link, bare or written <https://…> so that Discord shows no preview; as Discord finds one, to a space. */
-const LINK = /<https?:\/\/[^\s>]*>|https?:\/\/[^\s<]+/gu;
+/**
+ * A link written [text](url) or [text](<url>): its text stays. Its URL is ASCII (see LINK), and neither holds
+ * a [, so that a run of 「[」 or of unclosed links is read once, not from each of them to the end.
+ */
+const MASKED_LINK = /\[([^[\]\n]*)\]\(<?https?:\/\/[\x21-\x28\x2a-\x3d\x3f-\x5a\x5c-\x7e]*>?\)/gu;
+/**
+ * A link, bare or written <https://…> so that Discord shows no preview; as Discord finds one, to a space. A
+ * bare one ends at the first character that is not ASCII: a link written into a sentence,
+ * 「富士山はhttps://example.com。標高は？」, took the sentence with it. A URL's own Japanese is percent-encoded
+ * when copied; one typed raw leaves its Japanese as words.
+ */
+const LINK = /<https?:\/\/[^\s<>]*>|https?:\/\/[\x21-\x3b\x3d-\x7e]+/gu;
 
 /** Spaces left where markup was taken out, on either side. */
 const SPACES = /[ \t\u3000]{2,}/gu;

@@ -57,6 +57,10 @@ describe("messageWords", () => {
     // a link shared is no keyword; a masked link keeps its text
     ["富士山 https://example.com/abc?x=1 の記事 <https://example.com/b>", "富士山 の記事"],
     ["[富士山](https://example.com/fuji)と[茶道](<https://example.com/sado>)", "富士山 と 茶道"],
+    // a link ends where ASCII does: written into a sentence, it takes none of it
+    ["富士山はhttps://example.com。標高は？", "富士山は 。標高は？"],
+    ["富士山（https://example.com）の標高", "富士山（ ）の標高"],
+    ["[資料](https://example.com、富士山の高さ(m)", "[資料]( 、富士山の高さ(m)"],
     // code keeps its text, not its fences nor the language named after the opening one
     ["```\n富士山の登山\n```", "富士山の登山"],
     ["```富士山の登山```", "富士山の登山"],
