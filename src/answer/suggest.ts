@@ -39,21 +39,33 @@ export class TitleSuggester {
   }
 }
 
-/** A word of Latin letters, or of digits: iphone, 2012 (iPhone5 is iphone and 5). */
-const LATIN_WORD = /[a-z]+|[0-9]+/gu;
-/** Latin words shorter than this are no evidence of a title: the no and wa of romaji, NO.2's no, 5. */
-const MIN_LATIN_WORD = 3;
+/** A word of Latin letters and digits, whole: iphone, 2012, ps3, akb48. */
+const LATIN_WORD = /[a-z0-9]+/gu;
+/** A word's letters, or its digits: iphone5 is iphone and 5 too, so that it meets 「iPhone 5」. */
+const LATIN_PART = /[a-z]+|[0-9]+/gu;
+
+/**
+ * A Latin word that is evidence of a title: one of three characters or more, or one that mixes letters and
+ * digits (ps3, 3ds, f1). Shorter ones are not: the no and wa of romaji, NO.2's no, au, 5; two letters mean
+ * nothing of their own, where two kanji are often a word.
+ */
+function isTitleWord(word: string): boolean {
+  return word.length >= 3 || (/[a-z]/u.test(word) && /[0-9]/u.test(word));
+}
 
 /**
  * What a title and a question are compared by: the character bigrams of their Japanese, and their Latin words
- * whole, normalized, with spaces, punctuation and symbols left out. Two Latin letters mean nothing of their
- * own: 「darubisshu no nenpou wa?」 shared no, ub and bi with titles on 「…スナップレポートNO.2」 and 「HELENA
- * RUBINSTEIN」, where two kanji are often a word.
+ * whole (see isTitleWord), normalized, with spaces, punctuation and symbols left out. 「darubisshu no nenpou
+ * wa?」 shared no, ub and bi with titles on 「…スナップレポートNO.2」 and 「HELENA RUBINSTEIN」; PS3, 3DS and F1
+ * are titles' words.
  */
 export function titleBigrams(text: string): Set<string> {
   const norm = normalize(text);
   const out = new Set<string>();
-  for (const [word] of norm.matchAll(LATIN_WORD)) if (word.length >= MIN_LATIN_WORD) out.add(word);
+  for (const [word] of norm.matchAll(LATIN_WORD)) {
+    if (isTitleWord(word)) out.add(word);
+    for (const [part] of word.matchAll(LATIN_PART)) if (part !== word && isTitleWord(part)) out.add(part);
+  }
   const pieces = norm.split(LATIN_WORD).map((piece) => Array.from(piece.replace(/[\s\p{P}\p{S}]+/gu, "")));
   for (const chars of pieces) for (let i = 0; i + 1 < chars.length; i++) out.add(`${chars[i]}${chars[i + 1]}`);
   // a title or a question of one character: 「鮎」

@@ -72,10 +72,11 @@ describe("ranking: the article that answers comes first", () => {
     expect(new TitleSuggester(articles).suggest("？！")).toEqual([]);
   });
 
+  /** An article of this title, for the title suggester. */
+  const titled = (slug: string, title: string) =>
+    createArticle(draft(slug, title, null, "本文。"), { by: "test", at: new Date() });
+
   it("suggests no title that shares only Latin fragments of one or two letters with the question", () => {
-    const at = new Date();
-    const titled = (slug: string, title: string) =>
-      createArticle(draft(slug, title, null, "本文。"), { by: "test", at });
     const articles = [
       titled("tgc", "東京ガールズコレクション スナップレポートNO.2"),
       titled("spa", "HELENA RUBINSTEIN×THE WESTIN TOKYO スパ"),
@@ -85,6 +86,25 @@ describe("ranking: the article that answers comes first", () => {
     expect(new TitleSuggester(articles).suggest("darubisshu no nenpou wa?")).toEqual([]);
     // a Latin word shared whole is, written with its number or not
     expect(new TitleSuggester(articles).suggest("iphone5 no battery").map((a) => a.title)).toEqual(["iPhone 5の電池"]);
+  });
+
+  it("suggests a title by a short product name of letters and digits: PS3, 3DS, F1, AKB48", () => {
+    const articles = [
+      titled("akb0048", "AKB0048"),
+      titled("akb48", "AKB48の新曲"),
+      titled("ps3", "PS3の修理"),
+      titled("3ds", "ニンテンドー3DSの新作"),
+      titled("f1", "F1日本グランプリ"),
+      titled("au", "auの新料金"),
+    ];
+    const first = (question: string) => new TitleSuggester(articles).suggest(question)[0]?.title;
+    // each had no key of its own (ps, 3, f, 1 too short), or only akb, which AKB0048 shares
+    expect(first("PS3")).toBe("PS3の修理");
+    expect(first("3DS")).toBe("ニンテンドー3DSの新作");
+    expect(first("F1")).toBe("F1日本グランプリ");
+    expect(first("AKB48")).toBe("AKB48の新曲");
+    // two letters alone still mean nothing
+    expect(new TitleSuggester(articles).suggest("au")).toEqual([]);
   });
 });
 
