@@ -112,11 +112,7 @@ export function withoutRequest(question: string, tokens: readonly Token[]): Toke
     while (to < tokens.length && (tokens[to] as Token).start < sentence.end) to++;
     let own = tokens.slice(from, to);
     from = to;
-    for (
-      let end = clauseEnd(own, question);
-      end >= 0 && isCourtesy(own.slice(0, end + 1));
-      end = clauseEnd(own, question)
-    ) {
+    for (let end = clauseEnd(own); end >= 0 && isCourtesy(own.slice(0, end + 1)); end = clauseEnd(own)) {
       own = own.slice(end + 1);
     }
     if (!isCourtesy(own)) out.push(...withoutRequestAt(withoutAnnouncement(own)));
@@ -149,17 +145,11 @@ function withoutAnnouncement(tokens: readonly Token[]): Token[] {
   return out;
 }
 
-/**
- * Where the first clause of a sentence ends before another, or -1: at a が or けど (質問なんですが…), or at a
- * comma, which analysis leaves no token of (突然すみません、…: read in `question`, the text analysed).
- */
-function clauseEnd(tokens: readonly Token[], question: string): number {
-  return tokens.findIndex((t, i) => {
-    const next = tokens[i + 1];
-    if (next === undefined) return false;
-    if ((t.pos[1] === "接続助詞" || t.pos[0] === "接続詞") && CLAUSE_BUT.has(t.surface)) return true;
-    return /[、，,]/u.test(question.slice(t.end, next.start));
-  });
+/** Where the first clause of a sentence ends before another (質問なんですが、…), or -1. */
+function clauseEnd(tokens: readonly Token[]): number {
+  return tokens.findIndex(
+    (t, i) => i < tokens.length - 1 && (t.pos[1] === "接続助詞" || t.pos[0] === "接続詞") && CLAUSE_BUT.has(t.surface),
+  );
 }
 
 /**
