@@ -4,12 +4,14 @@ import { clip } from "../src/render/limits.ts";
 
 /**
  * An honorific after a member's mention, where it ends a word: before the end, a space, a comma or another
- * symbol, or a particle (の に へ と は が も や). Elsewhere it is the start of a word: 「<@123>さんまの旬は？」 is
- * about さんま, 「<@123>様式美とは？」 about 様式美, and ちゃんと is a word before と. Not 君 at all: 君が代, 君の名は
- * and 君に届け are titles, and が, の and に end an honorific too.
+ * symbol, a particle (の に へ と は が も や, って), or a word in kanji, katakana or Latin letters, which
+ * Discord's autocomplete leaves unspaced (「<@123> さん教えて」). Before other kana it is the start of a word:
+ * 「<@123>さんまの旬は？」 is about さんま, and ちゃんと is a word before と; so are the few words it starts in
+ * kanji (様式, 様子, 様々, 氏名, 殿堂, 殿下). Not 君 at all: 君が代, 君の名は and 君に届け are titles, and が, の and
+ * に end an honorific too.
  */
 const HONORIFIC =
-  /[ \t\u3000]*(?:さん|さま|様|くん|ちゃん(?!と)|氏|殿|先生)(?=$|[^\p{L}\p{N}\p{M}]|[のにへとはがもや])/u;
+  /[ \t\u3000]*(?:さん|さま|様(?![式子々相態])|くん|ちゃん(?!と)|氏(?![名族])|殿(?![堂下])|先生)(?=$|[^\p{L}\p{N}\p{M}]|[のにへとはがもやっ]|[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9])/u;
 
 /**
  * Discord's markup in what a member types or points at: mentions, custom emoji, timestamps and command
@@ -37,7 +39,8 @@ const MARKUP = new RegExp(
     // a server's guide, channel browser and roles page: <id:guide>, <id:customize>
     /<id:[a-z-]+(?::\d+)?>/u.source,
     // the mentions of everyone, typed as words: not in an address, user@everyone.com
-    /(?<![\w.])@(?:everyone|here)(?![A-Za-z0-9_])/u.source,
+    // (a run of them at once: one a pass made 100,000 characters of them quadratic)
+    /(?<![\w.])(?:@(?:everyone|here))+(?![A-Za-z0-9_])/u.source,
   ].join("|"),
   "gu",
 );
@@ -45,10 +48,11 @@ const MARKUP = new RegExp(
 /** A block of code: its fences and the language named after the opening one (```js) go, its text stays. */
 const CODE_BLOCK = /```(?:[\w+\-.#]+(?=\n))?([\s\S]*?)```/gu;
 /**
- * A link written [text](url) or [text](<url>): its text stays. Its URL is ASCII (see LINK), and neither holds
- * a [, so that a run of 「[」 or of unclosed links is read once, not from each of them to the end.
+ * A link written [text](url) or [text](<url>): its text stays. Its URL (written with Japanese too, as
+ * Wikipedia's are) holds no space, bracket or parenthesis, and neither holds a [, so that a run of 「[」 or
+ * of unclosed links is read once, not from each of them to the end.
  */
-const MASKED_LINK = /\[([^[\]\n]*)\]\(<?https?:\/\/[\x21-\x28\x2a-\x3d\x3f-\x5a\x5c-\x7e]*>?\)/gu;
+const MASKED_LINK = /\[([^[\]\n]*)\]\(<?https?:\/\/[^\s()<>[\]]*>?\)/gu;
 /**
  * A link, bare or written <https://…> so that Discord shows no preview; as Discord finds one, to a space. A
  * bare one ends at the first character that is not ASCII: a link written into a sentence,

@@ -16,6 +16,12 @@ describe("withoutMarkup", () => {
     [`${MEMBER}さんの記事、${MEMBER}先生は？`, "の記事、 は？"],
     [`${MEMBER}さんま の旬は？`, "さんま の旬は？"],
     [`${MEMBER}様式美とは？`, "様式美とは？"],
+    // before a word in kanji, katakana or letters, as autocomplete leaves it, and before って
+    [`${MEMBER} さん教えてください、iPhone5の発売日は？`, "教えてください、iPhone5の発売日は？"],
+    [`${MEMBER}さん富士山は？`, "富士山は？"],
+    [`${MEMBER}くんってさ、富士山は？`, "ってさ、富士山は？"],
+    [`${MEMBER}先生iPhoneは？`, "iPhoneは？"],
+    [`${MEMBER}様子はどう？`, "様子はどう？"],
     [`${MEMBER}殿堂入りした選手は？`, "殿堂入りした選手は？"],
     [`${MEMBER}氏名の書き方`, "氏名の書き方"],
     [`${MEMBER}ちゃんぽんの作り方、${MEMBER}ちゃんと`, "ちゃんぽんの作り方、 ちゃんと"],
@@ -31,6 +37,7 @@ describe("withoutMarkup", () => {
     ["</ask:1300000000000000001> と </article add:1300000000000000002>", "と"],
     ["<id:guide> 寺", "寺"],
     ["富士山 @everyone @here", "富士山"],
+    ["@everyone@here@everyone 富士山", "富士山"],
     // nothing to take out: given back as typed (trimmed), its spaces kept
     ["  寺  と  茶  ", "寺  と  茶"],
     // not markup: an address written like a mention in words, an id without its brackets, an @everyone inside a word
@@ -61,6 +68,8 @@ describe("messageWords", () => {
     ["富士山はhttps://example.com。標高は？", "富士山は 。標高は？"],
     ["富士山（https://example.com）の標高", "富士山（ ）の標高"],
     ["[資料](https://example.com、富士山の高さ(m)", "[資料]( 、富士山の高さ(m)"],
+    // a masked link's URL may be written in Japanese, as Wikipedia's are
+    ["詳しくは[富士山の記事](https://ja.wikipedia.org/wiki/富士山)を見て", "詳しくは 富士山の記事 を見て"],
     // code keeps its text, not its fences nor the language named after the opening one
     ["```\n富士山の登山\n```", "富士山の登山"],
     ["```富士山の登山```", "富士山の登山"],
