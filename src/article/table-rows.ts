@@ -77,6 +77,7 @@ interface LaidOutRow {
  * spanning 税抜 and 税込), and are said in the rows under them, not alone. A row of one cell across the
  * table (「大阪エリア」) is a section's title, said as it is, under no heading; so is a row of more columns
  * than the headings, said as its cells (「a / b」), since its cells would be put under headings not theirs.
+ * In a table of heading cells only, the first row heads the others.
  */
 export function tableRowTexts(rows: readonly TableRow[]): string[] {
   const grid = layOut(rows);
@@ -85,6 +86,9 @@ export function tableRowTexts(rows: readonly TableRow[]): string[] {
   while (top < grid.length && sectionCell(grid[top] as LaidOutRow, width)) top++;
   let end = top;
   while (end < grid.length && isHeadingSlots(grid[end] as LaidOutRow)) end++;
+  // a table of heading cells only (<th> in every cell): its first row heads the others, as in a table of
+  // one heading row, rather than all being one heading with nothing under it
+  if (end === grid.length && end - top > 1) end = top + 1;
   // heading rows with no row under them are said alone, as rows
   const heads = end > top && end < grid.length ? headsOf(grid.slice(top, end)) : null;
   return grid.map((row, r) => {

@@ -146,6 +146,10 @@ describe("extractHtml", () => {
           "<tbody><tr><td>A1</td><td>1,000円</td><td>1,100円</td></tr></tbody>",
       ),
     ).toEqual(["機種: A1 / 価格 税抜: 1,000円 / 価格 税込: 1,100円"]);
+    // a table of heading cells only: its first row heads the others
+    expect(
+      rowsOf("<tr><th>名前</th><th>年齢</th></tr><tr><th>太郎</th><th>20</th></tr><tr><th>花子</th><th>22</th></tr>"),
+    ).toEqual(["名前: 太郎 / 年齢: 20", "名前: 花子 / 年齢: 22"]);
     // a row of more cells than the headings is said as its cells, not under headings not theirs
     expect(
       rowsOf(
