@@ -105,20 +105,41 @@ const PUNCTUATION = /^[\p{P}\p{S}]+$/u;
  * 「梅雨について教えて。時期を教えて。」. `tokens` are the analysis of `question`.
  */
 export function withoutRequest(question: string, tokens: readonly Token[]): Token[] {
-  const out: Token[] = [];
+  const sentences: Token[][] = [];
   let from = 0;
   for (const sentence of splitSentences(question)) {
     let to = from;
     while (to < tokens.length && (tokens[to] as Token).start < sentence.end) to++;
-    let own = tokens.slice(from, to);
+    sentences.push(tokens.slice(from, to));
     from = to;
+  }
+  if (from < tokens.length) sentences.push(tokens.slice(from));
+  const kept = sentences.map((own) => {
     for (let end = clauseEnd(own); end >= 0 && isCourtesy(own.slice(0, end + 1)); end = clauseEnd(own)) {
       own = own.slice(end + 1);
     }
-    if (!isCourtesy(own)) out.push(...withoutRequestAt(withoutAnnouncement(own)));
-  }
-  out.push(...tokens.slice(from));
-  return out;
+    return isCourtesy(own) ? [] : own;
+  });
+  // Beside a sentence that asks, an exclamation of courtesy words alone is one too (「よろしく！」, 「質問！」,
+  // 「どうもどうも。」), and a sentence closing with 質問 announces it (「梅雨について質問。時期は？」); alone,
+  // such words are what is asked about (「感謝」, 「良い質問」, 「離婚の相談」).
+  const asking = kept.filter((own) => own.some((t) => t.term !== null) && !isExclamation(own));
+  return kept.flatMap((own) =>
+    asking.length > 0 && isExclamation(own) ? [] : withoutRequestAt(withoutAnnouncement(own, asking.length > 1)),
+  );
+}
+
+/**
+ * A sentence of courtesy words alone, nothing between them but punctuation: 「よろしく！」, 「何卒よろしく。」
+ * (a sentence of a question word, 「いつ？」, is none).
+ */
+function isExclamation(tokens: readonly Token[]): boolean {
+  return (
+    tokens.some((t) => t.term !== null) &&
+    tokens.every(
+      (t) => (t.term !== null && COURTESY_WORDS.has(t.term)) || t.pos[0] === "記号" || PUNCTUATION.test(t.surface),
+    )
+  );
 }
 
 /** What announces a question at the close of a sentence about its subject: Xenについて質問です, …のご相談です. */
@@ -126,10 +147,11 @@ const ANNOUNCING = new Set(["質問", "相談"]);
 
 /**
  * A sentence without the 質問 or 相談 that closes it, announcing what the sentence says it is about:
- * 「Xenについて質問です。」, 「梅雨について質問があります」, 「Xenのご相談です」. Not when it asks (「…についての
- * 質問？」), says more after it (「質問の仕方」), or a clause says which 質問 (「答えられない質問」).
+ * 「Xenについて質問です。」, 「梅雨について質問があります」, 「Xenのご相談です」, and beside another sentence that
+ * asks (`beside`), 「梅雨について質問。」. Not when it asks (「…についての質問？」), says more after it (「質問の
+ * 仕方」), a clause says which 質問 (「答えられない質問」), or it names what is asked about (「離婚の相談」 alone).
  */
-function withoutAnnouncement(tokens: readonly Token[]): Token[] {
+function withoutAnnouncement(tokens: readonly Token[], beside: boolean): Token[] {
   const at = tokens.findLastIndex((t) => t.term !== null);
   const noun = tokens[at];
   // after what it is about, and a particle (について, の): not 「答えられない質問」
@@ -138,7 +160,8 @@ function withoutAnnouncement(tokens: readonly Token[]): Token[] {
   // said to be one: 質問です, 質問があります, ご相談させてください; not 「離婚の相談」, which names it
   const next = tokens[at + 1];
   const said = next?.surface === "が" ? tokens[at + 2] : next;
-  if (said === undefined || (said.pos[0] !== "助動詞" && said.pos[0] !== "動詞")) return [...tokens];
+  const closes = said === undefined || said.pos[0] === "記号" || PUNCTUATION.test(said.surface);
+  if (closes ? !beside : said.pos[0] !== "助動詞" && said.pos[0] !== "動詞") return [...tokens];
   if (tokens.some((t) => t.question || /^[?？]/u.test(t.surface))) return [...tokens];
   const out = [...tokens];
   out[at] = { ...noun, term: null };

@@ -96,6 +96,17 @@ describe("a question without its greetings and courtesies", () => {
     ["初めての相談", ["初めて", "相談"]],
     ["離婚の相談", ["離婚", "相談"]],
     ["いいとも", ["いい"]],
+    // beside a sentence that asks, an exclamation of courtesy words is one, and 質問 closing a sentence
+    // announces it; alone, they are what is asked about (above)
+    ["iPhone5の発売日は？よろしく！", ["iphone", "5", "発売", "日"]],
+    ["質問！梅雨の時期は？", ["梅雨", "時期"]],
+    ["どうもどうも。梅雨の時期は？", ["梅雨", "時期"]],
+    ["iPhone5の発売日は？何卒よろしく。", ["iphone", "5", "発売", "日"]],
+    ["梅雨について質問。時期は？", ["梅雨", "時期"]],
+    // a sentence of a question word alone is kept
+    ["梅雨の時期。いつ？", ["梅雨", "時期"]],
+    // quoted courtesies are what is asked about
+    ["「よろしくお願いします」、英語で何と言う？", ["よろしく", "お願い", "英語", "言う"]],
     // nothing but courtesies asks nothing
     ["よろしくお願いします。", []],
   ])("%s → %j", (question, terms) => {
