@@ -198,7 +198,7 @@ const OPTIONS_OF: Readonly<Record<string, readonly string[]>> = {
  * left to the usage message.
  */
 function refuseOptions(command: string, given: readonly string[]): string | undefined {
-  const takes = OPTIONS_OF[command];
+  const takes = Object.hasOwn(OPTIONS_OF, command) ? OPTIONS_OF[command] : undefined;
   if (!takes) return undefined;
   const refused = given.find((name) => name !== "corpus" && name !== "help" && !takes.includes(name));
   if (refused === undefined) return undefined;
@@ -226,7 +226,7 @@ const ARGUMENTS_OF: Readonly<Record<string, { readonly one: string } | "words" |
  * nope` looked for an article 「<ID> nope」), or any for a verb that takes none (`reindex extra` ignored it).
  */
 function refuseArguments(command: string, args: readonly string[]): string | undefined {
-  const takes = ARGUMENTS_OF[command];
+  const takes = Object.hasOwn(ARGUMENTS_OF, command) ? ARGUMENTS_OF[command] : undefined;
   const given = args.map((arg) => `「${arg}」`).join("");
   if (takes === "none" && args.length > 0) {
     return `${command} は引数を取りません（${given}が指定されています）。${command} は実行していません。`;
@@ -260,7 +260,7 @@ function argumentError(err: Error & { code?: string }, argv: readonly string[]):
   if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option !== undefined) {
     // -5度は寒い？ read as the options -5, -度, …: the word the option came from
     const word = argv.find((arg) => arg.startsWith(option)) ?? option;
-    const verb = argv.find((arg) => arg in OPTIONS_OF) ?? "ask";
+    const verb = argv.find((arg) => Object.hasOwn(OPTIONS_OF, arg)) ?? "ask";
     return /^-[^-]/u.test(option) && word.length > 2
       ? `不明なオプションです: ${option}。- で始まる質問やキーワードは、-- の後に書いてください（例: shiori ${verb} -- "${word}"）。`
       : `不明なオプションです: ${option}。使えるオプションは下の一覧を見てください。`;

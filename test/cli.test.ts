@@ -77,6 +77,12 @@ describe("shiori CLI", () => {
     expect(unknown.stderr).not.toContain("/article");
     expect(unknown.stdout).toBe("");
     expect((await run("frobnicate")).code).toBe(2);
+    // names every object has are no commands either
+    for (const name of ["constructor", "toString", "__proto__"]) {
+      const refused = await run(name, "--page", "2", "x");
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`不明なコマンドです: ${name}`);
+    }
     expect((await run("search", "--page", "0", "--corpus", dir, "仮想化")).stderr).toContain("--page");
     expect((await run("ask", "--no-such-flag", "x")).code).toBe(2);
   });
