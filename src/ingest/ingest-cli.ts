@@ -490,12 +490,13 @@ const MARKUP_FILE = /\.(?:html?|xhtml|(md|markdown))$/iu;
 const TEXT_FILE = /\.(txt|text)$/iu;
 /**
  * A folder's own notes, not articles (the livedoor corpus has a README, a CHANGES and LICENSEs): these
- * names alone, or with a language or licence after them (README.ja.txt, README_EN.txt, LICENSE-MIT.txt), with
+ * names alone, or with a language (of a short list) or a licence after them (README.ja.txt, README_EN.txt,
+ * LICENSE-MIT.txt), with
  * a text or Markdown extension or none. An article whose name only starts like one
  * (changes-in-policy.txt, readme-first.txt) is an article: once, any such name was passed over unsaid.
  */
 const NOTES_FILE =
-  /^(README|LICENSE|LICENCE|COPYING|CHANGES|CHANGELOG)([._-](?:[a-z]{2}(?:[-_][a-z]{2})?|mit|bsd|apache|gpl|lgpl|mpl|cc))?(\.(txt|text|md))?$/iu;
+  /^(README|LICENSE|LICENCE|COPYING|CHANGES|CHANGELOG)([._-](?:(?:ja|en|zh|ko|fr|de|es|it|pt|ru)(?:[-_][a-z]{2})?|mit|bsd|apache|gpl|lgpl|mpl|cc))?(\.(txt|text|md))?$/iu;
 
 /** Why `import` does not take a file that is not plain text, and what to do instead. */
 function notPlainText(file: string): string {

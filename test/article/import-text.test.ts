@@ -254,7 +254,10 @@ describe("importPlainText: plain text", () => {
     );
     // a sentence alone is a body without a headline
     expect(() => importPlainText("本文だけです。\n")).toThrow(/^記事の見出しが見つかりませんでした。/u);
-    // cut between code points
+    // cut between graphemes: an emoji sequence stays whole
+    expect(() => importPlainText(`${"あ".repeat(29)}👨‍👩‍👧末尾まで続く見出し`)).toThrow(
+      `見出し「${"あ".repeat(29)}👨‍👩‍👧…」だけ`,
+    );
     expect(() => importPlainText(`a${"𠮷".repeat(10)}${"あ".repeat(30)}`)).toThrow(
       `見出し「a${"𠮷".repeat(10)}${"あ".repeat(19)}…」だけ`,
     );

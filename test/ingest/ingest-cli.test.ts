@@ -257,6 +257,10 @@ describe("shiori refetch, remove, import and reindex", () => {
       article(5, "市の方針が変わる", "市は方針を変えると発表した。"),
     );
     await writeFile(
+      path.join(source, "topic-b", "CHANGES-us.txt"),
+      article(7, "米国の制度が変わる", "米国は制度を変えると発表した。"),
+    );
+    await writeFile(
       path.join(source, "topic-b", "readme-first.txt"),
       article(6, "図書館の新しい案内", "図書館が案内を新しくした。"),
     );
@@ -277,9 +281,9 @@ describe("shiori refetch, remove, import and reindex", () => {
     const before = (await corpusFiles()).length;
     const { code, stdout, stderr } = await run(["import", source]);
     expect(code).toBe(0);
-    expect(stdout).toContain("5 件を追加、1 件をスキップしました");
-    expect(stderr).toContain("取り込み中… 5/5");
-    expect((await corpusFiles()).length).toBe(before + 5);
+    expect(stdout).toContain("6 件を追加、1 件をスキップしました");
+    expect(stderr).toContain("取り込み中… 6/6");
+    expect((await corpusFiles()).length).toBe(before + 6);
     const engine = await Engine.open({ corpusDir: corpus });
     expect(engine.stats.indexOrigin).toBe("loaded");
     expect(engine.search("花火").hits[0]?.title).toBe("夏祭りの花火");
