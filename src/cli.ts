@@ -72,8 +72,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   /** The result as JSON with --json, else as text for the terminal. */
   const show = <T>(value: T, render: (value: T, style: TerminalStyle) => string) =>
     values.json ? json(value) : io.out(render(value, style));
-  const needArg = (what: string) => {
+  /** The words or the one name after the verb, asked for by what the verb takes (see VERBS). */
+  const needArg = () => {
     const arg = rest.join(" ").trim();
+    const what = verbOf(command)?.words ?? verbOf(command)?.one ?? "引数";
     if (!arg) throw new UsageError(`${spaced(what)}を指定してください。例: shiori ${command} "…"`);
     return arg;
   };
@@ -102,21 +104,21 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     switch (command) {
       case "ask": {
-        const question = needArg("質問");
+        const question = needArg();
         const engine = await open(config.corpusDir);
         const answer = engine.ask(question);
         show(answer, answerToText);
         return 0;
       }
       case "search": {
-        const query = needArg("キーワード");
+        const query = needArg();
         const engine = await open(config.corpusDir);
         const page = engine.search(query, { page: positiveInt(values.page, "page") ?? 1 });
         show(page, searchToText);
         return 0;
       }
       case "summary": {
-        const id = typedUrl(needArg("記事の ID か URL"));
+        const id = typedUrl(needArg());
         const engine = await open(config.corpusDir);
         // The engine's own message names no list; here the list is shiori list.
         const found = engine.find(id);
@@ -134,7 +136,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return 0;
       }
       case "remove": {
-        const id = needArg("記事の ID");
+        const id = needArg();
         const engine = await open(config.corpusDir);
         const removed = await engine.remove(id);
         if (!removed)
@@ -178,19 +180,30 @@ function parse(argv: readonly string[]) {
   });
 }
 
-/** The options each verb takes, besides --corpus and --help, which all take. */
-const OPTIONS_OF: Readonly<Record<string, readonly string[]>> = {
-  ask: ["json"],
-  search: ["json", "page"],
-  summary: ["json", "points"],
-  list: ["json"],
-  remove: ["json"],
-  add: ["json", "dry-run", "title", "url", "added-by"],
-  extract: ["json", "title", "url", "added-by"],
-  refetch: ["json"],
-  import: ["json", "dry-run", "title", "url", "publisher", "added-by"],
-  reindex: ["json"],
+/**
+ * What each verb takes: its options, besides --corpus and --help, which all take; and after it the words of a
+ * question or keywords (`words`), one name (`one`: an ID, a URL, a path), or nothing. Each names what it
+ * takes, for the messages that ask for it.
+ */
+const VERBS: Readonly<
+  Record<string, { readonly options: readonly string[]; readonly words?: string; readonly one?: string }>
+> = {
+  ask: { options: ["json"], words: "質問" },
+  search: { options: ["json", "page"], words: "キーワード" },
+  summary: { options: ["json", "points"], one: "記事の ID か URL" },
+  list: { options: ["json"] },
+  remove: { options: ["json"], one: "記事の ID" },
+  add: { options: ["json", "dry-run", "title", "url", "added-by"], one: "URL かファイル" },
+  extract: { options: ["json", "title", "url", "added-by"], one: "ファイルか URL" },
+  refetch: { options: ["json"], one: "記事の ID か URL" },
+  import: { options: ["json", "dry-run", "title", "url", "publisher", "added-by"], one: "ファイルかフォルダ" },
+  reindex: { options: ["json"] },
 };
+
+/** A verb's entry in VERBS; undefined for an unknown one, whatever it is named (constructor, __proto__). */
+function verbOf(command: string) {
+  return Object.hasOwn(VERBS, command) ? VERBS[command] : undefined;
+}
 
 /**
  * Why a verb refuses an option it would not honour, or undefined when it takes them all: a verb that ran
@@ -198,42 +211,29 @@ const OPTIONS_OF: Readonly<Record<string, readonly string[]>> = {
  * left to the usage message.
  */
 function refuseOptions(command: string, given: readonly string[]): string | undefined {
-  const takes = Object.hasOwn(OPTIONS_OF, command) ? OPTIONS_OF[command] : undefined;
+  const takes = verbOf(command)?.options;
   if (!takes) return undefined;
   const refused = given.find((name) => name !== "corpus" && name !== "help" && !takes.includes(name));
   if (refused === undefined) return undefined;
   if (refused === "dry-run") return refuseDryRun(command);
-  const verbs = Object.keys(OPTIONS_OF).filter((verb) => OPTIONS_OF[verb]?.includes(refused));
+  const verbs = Object.keys(VERBS).filter((verb) => VERBS[verb]?.options.includes(refused));
   return `--${refused} は ${verbs.join("・")} で使うオプションで、${command} では使えません。${command} は実行していません。--${refused} を外して実行してください。`;
 }
-
-/** What each verb takes after it: the words of a question, one name (an ID, a URL, a path), or nothing. */
-const ARGUMENTS_OF: Readonly<Record<string, { readonly one: string } | "words" | "none">> = {
-  ask: "words",
-  search: "words",
-  summary: { one: "記事の ID か URL" },
-  remove: { one: "記事の ID" },
-  refetch: { one: "記事の ID か URL" },
-  add: { one: "URL かファイル" },
-  extract: { one: "ファイルか URL" },
-  import: { one: "ファイルかフォルダ" },
-  list: "none",
-  reindex: "none",
-};
 
 /**
  * Why a verb refuses the arguments after it, or undefined: more than the one name it takes (`remove <ID>
  * nope` looked for an article 「<ID> nope」), or any for a verb that takes none (`reindex extra` ignored it).
  */
 function refuseArguments(command: string, args: readonly string[]): string | undefined {
-  const takes = Object.hasOwn(ARGUMENTS_OF, command) ? ARGUMENTS_OF[command] : undefined;
+  const verb = verbOf(command);
+  if (!verb || verb.words !== undefined) return undefined;
   const given = args.map((arg) => `「${arg}」`).join("");
-  if (takes === "none" && args.length > 0) {
+  if (verb.one === undefined && args.length > 0) {
     return `${command} は引数を取りません（${given}が指定されています）。${command} は実行していません。`;
   }
-  if (typeof takes === "object" && args.length > 1) {
-    const quote = /ファイル|フォルダ/u.test(takes.one) ? `空白を含むパスは "…" で囲んでください。` : "";
-    return `${command} には${/^[A-Za-z]/u.test(takes.one) ? " " : ""}${spaced(takes.one)}を一つだけ指定してください（${args.length} 個: ${given}）。${command} は実行していません。${quote}`;
+  if (verb.one !== undefined && args.length > 1) {
+    const quote = /ファイル|フォルダ/u.test(verb.one) ? `空白を含むパスは "…" で囲んでください。` : "";
+    return `${command} には${/^[A-Za-z]/u.test(verb.one) ? " " : ""}${spaced(verb.one)}を一つだけ指定してください（${args.length} 個: ${given}）。${command} は実行していません。${quote}`;
   }
   return undefined;
 }
@@ -260,7 +260,7 @@ function argumentError(err: Error & { code?: string }, argv: readonly string[]):
   if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option !== undefined) {
     // -5度は寒い？ read as the options -5, -度, …: the word the option came from
     const word = argv.find((arg) => arg.startsWith(option)) ?? option;
-    const verb = argv.find((arg) => Object.hasOwn(OPTIONS_OF, arg)) ?? "ask";
+    const verb = argv.find((arg) => verbOf(arg) !== undefined) ?? "ask";
     return /^-[^-]/u.test(option) && word.length > 2
       ? `不明なオプションです: ${option}。- で始まる質問やキーワードは、-- の後に書いてください（例: shiori ${verb} -- "${word}"）。`
       : `不明なオプションです: ${option}。使えるオプションは下の一覧を見てください。`;

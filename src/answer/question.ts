@@ -86,16 +86,15 @@ function isCourtesy(tokens: readonly Token[]): boolean {
     !tokens.every((t, i) => !t.question && !isTopicMarker(tokens, i) && (t.term === null || COURTESY_WORDS.has(t.term)))
   )
     return false;
-  // the last word, past punctuation (NFKC's ! and ? read as nouns), a closing particle (か, ね) and a が
-  const last = tokens.findLast(
-    (t) =>
-      t.pos[0] !== "記号" && !PUNCTUATION.test(t.surface) && !t.pos[1].includes("終助詞") && t.pos[1] !== "接続助詞",
-  );
+  // the last word, past punctuation, a closing particle (か, ね) and a が
+  const last = tokens.findLast((t) => !isPunctuation(t) && !t.pos[1].includes("終助詞") && t.pos[1] !== "接続助詞");
   return last === undefined || last.term === null;
 }
 
-/** A token that is punctuation, whatever IPADIC tags it. */
-const PUNCTUATION = /^[\p{P}\p{S}]+$/u;
+/** A token that is punctuation or a symbol, whatever IPADIC tags it (NFKC's ! and ? are read as nouns). */
+function isPunctuation(token: Token): boolean {
+  return token.pos[0] === "記号" || /^[\p{P}\p{S}]+$/u.test(token.surface);
+}
 
 /**
  * The question without what is around it. The question's sentences that only greet or announce it are no
@@ -136,9 +135,7 @@ export function withoutRequest(question: string, tokens: readonly Token[]): Toke
 function isExclamation(tokens: readonly Token[]): boolean {
   return (
     tokens.some((t) => t.term !== null) &&
-    tokens.every(
-      (t) => (t.term !== null && COURTESY_WORDS.has(t.term)) || t.pos[0] === "記号" || PUNCTUATION.test(t.surface),
-    )
+    tokens.every((t) => (t.term !== null && COURTESY_WORDS.has(t.term)) || isPunctuation(t))
   );
 }
 
@@ -160,7 +157,7 @@ function withoutAnnouncement(tokens: readonly Token[], beside: boolean): Token[]
   // said to be one: 質問です, 質問があります, ご相談させてください; not 「離婚の相談」, which names it
   const next = tokens[at + 1];
   const said = next?.surface === "が" ? tokens[at + 2] : next;
-  const closes = said === undefined || said.pos[0] === "記号" || PUNCTUATION.test(said.surface);
+  const closes = said === undefined || isPunctuation(said);
   if (closes ? !beside : said.pos[0] !== "助動詞" && said.pos[0] !== "動詞") return [...tokens];
   if (tokens.some((t) => t.question || /^[?？]/u.test(t.surface))) return [...tokens];
   const out = [...tokens];

@@ -1,4 +1,5 @@
 import { SourceRefusal } from "../errors.ts";
+import { graphemes } from "../render/limits.ts";
 import {
   type ArticleDraft,
   type ArticleLink,
@@ -306,9 +307,9 @@ function requireTitle(title: string | undefined): string {
  * whose title is (「富士山の山開きは7月1日」): both are said.
  */
 function headlineOnly(headline: string): SourceRefusal {
-  // cut between graphemes (a headline is at most 80 characters), never inside 𠮷 or an emoji sequence
-  const graphemes = [...new Intl.Segmenter("ja", { granularity: "grapheme" }).segment(headline)].map((g) => g.segment);
-  const shown = graphemes.length > 30 ? `${graphemes.slice(0, 30).join("")}…` : headline;
+  // cut between graphemes, never inside 𠮷 or an emoji sequence (a headline is at most 80 characters)
+  const all = graphemes(headline).map((g) => g.segment);
+  const shown = all.length > 30 ? `${all.slice(0, 30).join("")}…` : headline;
   return new SourceRefusal(
     `本文が見つかりませんでした（見出し「${shown}」だけのテキストです）。`,
     "見出しの次の行から本文を書いてください。この行が本文なら、タイトルを指定してください（CLI では --title）。",

@@ -233,7 +233,10 @@ export function tablesAsRows(text: string): string {
     }
     // a heading row with no row under it is kept, said as its cells (「A / B」), as an HTML one is
     if (j === i + 2) {
-      const said = heads.filter((h) => h !== "").join(" / ");
+      const said = rowText(
+        heads.map((text) => ({ text, heading: false })),
+        null,
+      );
       if (said) out.push(said, "");
     }
     i = j - 1;

@@ -491,8 +491,7 @@ const TEXT_FILE = /\.(txt|text)$/iu;
 /**
  * A folder's own notes, not articles (the livedoor corpus has a README, a CHANGES and LICENSEs): these
  * names alone, or with a language (of a short list) or a licence after them (README.ja.txt, README_EN.txt,
- * LICENSE-MIT.txt), with
- * a text or Markdown extension or none. An article whose name only starts like one
+ * LICENSE-MIT.txt), with a text or Markdown extension or none. An article whose name only starts like one
  * (changes-in-policy.txt, readme-first.txt) is an article: once, any such name was passed over unsaid.
  */
 const NOTES_FILE =

@@ -208,6 +208,13 @@ function link(label: string, url: string | undefined, limit: number): string {
   return markdownText(line, [], Math.max(limit, 1));
 }
 
+/** The notes naming the question's words the answer leaves out (see missingNotes), a line each. */
+function missingLines(answer: Answer): string {
+  return missingNotes(answer)
+    .map((note) => `\n${markdownText(note, [], MISSING_BUDGET)}`)
+    .join("");
+}
+
 /** Publisher · date · id, the footer of every embed about an article. */
 function sourceFooter(source: SourceRef): string {
   return [oneLine(source.publisher), formatDate(source.publishedAt), `id: ${source.articleId}`]
@@ -293,9 +300,7 @@ export function answerToEmbed(answer: Answer): APIEmbed {
     e.description((limit) => {
       // What the answer leaves out of the question's words, under the key points (the words are the member's
       // own, escaped like article text).
-      const missing = missingNotes(answer)
-        .map((note) => `\n${markdownText(note, [], MISSING_BUDGET)}`)
-        .join("");
+      const missing = missingLines(answer);
       const room = Math.min(limit, ANSWER_DESCRIPTION_BUDGET) - missing.length;
       const per = Math.floor(room / answer.keyPoints.length) - 1;
       return answer.keyPoints
@@ -318,10 +323,7 @@ export function answerToEmbed(answer: Answer): APIEmbed {
         (answer.terms.length === 0
           ? noWordToSearch("この質問")
           : "コーパスの記事には、この質問に答える文が見つかりませんでした。" +
-            "キーワードを減らすか、別の言い方（ひらがな・カタカナ・漢字）で試してください。") +
-        missingNotes(answer)
-          .map((note) => `\n${markdownText(note, [], MISSING_BUDGET)}`)
-          .join(""),
+            "キーワードを減らすか、別の言い方（ひらがな・カタカナ・漢字）で試してください。") + missingLines(answer),
     );
     if (answer.suggestions.length) {
       e.field("近いタイトルの記事", (limit) => {
