@@ -1,15 +1,11 @@
 import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from "discord.js";
-import type { Engine, SearchPage } from "../src/engine.ts";
+import { type Engine, SEARCH_HITS_PER_ARTICLE, SEARCH_PAGE_SIZE, type SearchPage } from "../src/engine.ts";
 import { UserFacingError } from "../src/errors.ts";
 import { searchToEmbed } from "../src/render/embed.ts";
 import { CUSTOM_ID_LIMIT, STRING_OPTION_LIMIT } from "../src/render/limits.ts";
 import { type Button, CUSTOM_ID_SEPARATOR, customId, defineCommand, type KeyMemory, type Reply } from "./context.ts";
 import { memberWords, type Refusals, withoutMarkup } from "./markup.ts";
 
-/** Articles per page. */
-export const SEARCH_PAGE_SIZE = 5;
-/** Hits per article: a page lists matching articles, each with its best passage. */
-export const SEARCH_HITS_PER_ARTICLE = 1;
 /** The longest query searched; a message command can hand over a whole long message. */
 export const SEARCH_QUERY_LIMIT = 1_000;
 

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { typedUrl } from "./article/article.ts";
 import { loadCoreConfig } from "./config.ts";
-import { Engine } from "./engine.ts";
+import { Engine, SEARCH_HITS_PER_ARTICLE, SEARCH_PAGE_SIZE } from "./engine.ts";
 import { UsageError, UserFacingError } from "./errors.ts";
 import { runEval } from "./eval/run-eval.ts";
 import {
@@ -17,7 +17,7 @@ const USAGE = `使い方: shiori <コマンド> [オプション]
 
 コマンド:
   ask <質問>              コーパスの記事から質問に答える（答えの文・段落・出典）
-  search <キーワード>     一致する段落を一覧する（--page N）
+  search <キーワード>     一致する記事を一覧する（記事ごとに最もよく一致する段落、--page N）
   summary <ID|URL>        記事の要点（--points N、既定 3）
   list                    記事の一覧（新しい順）
   remove <ID>             記事を削除する
@@ -113,7 +113,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case "search": {
         const query = needArg();
         const engine = await open(config.corpusDir);
-        const page = engine.search(query, { page: positiveInt(values.page, "page") ?? 1 });
+        // A page of articles, each with its best passage, as /search shows them.
+        const page = engine.search(query, {
+          page: positiveInt(values.page, "page") ?? 1,
+          pageSize: SEARCH_PAGE_SIZE,
+          perArticle: SEARCH_HITS_PER_ARTICLE,
+        });
         show(page, searchToText);
         return 0;
       }

@@ -91,6 +91,11 @@ export interface SearchPage {
   readonly total: number;
 }
 
+/** Articles per page of search results, in /search and in the terminal alike. */
+export const SEARCH_PAGE_SIZE = 5;
+/** Hits per article in search results: a page lists matching articles, each with its best passage. */
+export const SEARCH_HITS_PER_ARTICLE = 1;
+
 /**
  * The search engine over one corpus folder: holds the tokenizer, the articles, their passages and the
  * MiniSearch index, answers questions and keeps the index in step with the folder.

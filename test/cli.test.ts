@@ -67,6 +67,18 @@ describe("shiori CLI", () => {
     expect(JSON.parse(search.stdout).hits.length).toBeGreaterThan(0);
   });
 
+  it("search lists each matching article once, with its best passage, as /search does", async () => {
+    // The seed article says 仮想化 in most of its passages: one article, one hit, one page.
+    const page = JSON.parse((await run("search", "--json", "--corpus", dir, "仮想化")).stdout);
+    expect(page.hits.map((h: { articleId: string }) => h.articleId)).toEqual([SEED]);
+    expect([page.total, page.pageCount]).toEqual([1, 1]);
+    const text = await run("search", "--corpus", dir, "仮想化");
+    expect(text.stdout).toContain("検索結果 1 件（1/1 ページ）");
+    expect((await run("search", "--corpus", dir, "ラーメン")).stdout).toBe(
+      "「ラーメン」に一致する記事は見つかりませんでした。",
+    );
+  });
+
   it("reports errors on stderr with a non-zero exit", async () => {
     expect((await run("ask", "--corpus", dir)).code).not.toBe(0);
     const unknown = await run("summary", "--corpus", dir, "nope");

@@ -50,7 +50,7 @@ export function searchToText(page: SearchPage, style: TerminalStyle): string {
   if (page.hits.length === 0) {
     return page.terms.length === 0
       ? noWordToSearch(`「${page.query}」`)
-      : `「${page.query}」に一致する段落は見つかりませんでした。`;
+      : `「${page.query}」に一致する記事は見つかりませんでした。`;
   }
   const lines = [`「${page.query}」の検索結果 ${page.total} 件（${page.page}/${page.pageCount} ページ）`];
   for (const [i, p] of page.hits.entries()) lines.push(...passageLines(p, page.firstRank + i, style));
