@@ -343,12 +343,14 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
             : [...opening.tokens.map((t) => t.term), ...reading.titleWords].some((t) => t !== null && askedFor.has(t)),
         )
       : keyPoints;
-  const found = answered.length > 0;
+  // A name no article says, where the answer's article says none of the question's other names: the key
+  // points answer about something else (「半沢直樹の最終回の視聴率は？」, from 「家政婦のミタ」's 40 %).
+  const found = answered.length > 0 && !aboutAnotherSubject(ctx, questionTokens, kind, answered);
   return {
     ...empty,
     found,
     ...(found ? missingWords(ctx, question, asked, questionTokens, kind, answered) : unanswered()),
-    keyPoints: answered,
+    keyPoints: found ? answered : [],
     // where nothing answers, the passages shown as related hold a word of the question, not only a Latin
     // fragment (the no of romaji matched 「レポートNO.1」)
     passages: (found ? passages : passages.filter((p) => [...(read(p.passageId)?.held ?? [])].some(isWord))).slice(
@@ -515,6 +517,35 @@ function missingWords(
   const words = writtenWordSpans(question, asked, missingAt).slice(0, MAX_MISSING_WORDS);
   const nowhere = words.filter(({ first, last }) => [...saidNowhere].some((i) => i >= first && i <= last));
   return { missing: words.map((w) => w.word), notInLibrary: nowhere.map((w) => w.word) };
+}
+
+/**
+ * Whether key points answer about something other than what the question names: a name of the question
+ * (a proper noun, a noun IPADIC does not know, a word of Latin letters: 半沢直樹, メルカリ, ChatGPT, PS5 as a
+ * model and its number) is in no article, and the first key point's article says none of the question's
+ * other names. The library then has nothing on what is asked about, and the sentences sharing its other
+ * words answer another question: 「半沢直樹の最終回の視聴率何％だった？」 was answered with 「家政婦のミタ」's 40 %,
+ * 「ChatGPTって無料で使える？」 with another app's 「無料で使える」, the missing word noted under them where a
+ * member reading the answer may not look. A name the library holds besides keeps the answer: 「アクオスフォン
+ * ゼータのSH-09Dっていつ出るの？」 is answered from the SH-09D's article, which writes AQUOS PHONE ZETA.
+ * Common nouns do not count: a small library lacks many (帽子, 外界), and the question's other words still
+ * say what it asks about.
+ */
+function aboutAnotherSubject(
+  ctx: AnswerContext,
+  questionTokens: readonly Token[],
+  kind: Token | null,
+  keyPoints: readonly KeyPoint[],
+): boolean {
+  const first = keyPoints[0];
+  if (!first) return false;
+  const { naming, models } = namingTermsOf(questionTokens, kind);
+  const inUnsaidModel = new Set(models.filter((m) => !ctx.inLibrary(m.term)).flatMap((m) => m.parts));
+  const names = naming.filter((t) => t.pos[1] === "固有名詞" || t.unknown === true || /\p{Script=Latin}/u.test(t.term));
+  const saidNowhere = (t: NamingToken) => inUnsaidModel.has(t) || !ctx.inLibrary(t.term);
+  if (!names.some(saidNowhere)) return false;
+  const others = [...new Set(names.filter((t) => !saidNowhere(t)).map((t) => t.term))];
+  return unsaidBy(ctx, first.articleId, others).length === others.length;
 }
 
 /**

@@ -23,6 +23,8 @@ export interface Token {
    * レンジャーズ): searched and indexed beside the term of the whole, as compound terms are (see partTermsOf).
    */
   readonly parts?: readonly string[];
+  /** Set on a noun IPADIC does not list (a name it does not know: メルカリ, デロリアン). */
+  readonly unknown?: true;
 }
 
 /** 品詞 that never make search terms. */
@@ -146,7 +148,9 @@ export function analyze(tokenizer: Tokenizer, text: string, options: { synonyms?
         ? { term, surface, start: sourceStart, end: sourceEnd, pos, question }
         : parts
           ? { term, surface, start: sourceStart, end: sourceEnd, pos, parts }
-          : { term, surface, start: sourceStart, end: sourceEnd, pos },
+          : term !== null && token.word_type === "UNKNOWN" && token.pos === "名詞"
+            ? { term, surface, start: sourceStart, end: sourceEnd, pos, unknown: true }
+            : { term, surface, start: sourceStart, end: sourceEnd, pos },
     );
   }
   return synonyms ? foldSynonyms(tokens) : tokens;

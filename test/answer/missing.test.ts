@@ -240,10 +240,62 @@ describe("missing words, for a model and its number", () => {
       expect(models.ask("PS5の発売日は？").missing).toEqual(["PS5"]);
       // and no article says PS5, though one says PS and 5
       expect(models.ask("PS5の発売日は？").notInLibrary).toEqual(["PS5"]);
+      // so PS4's release date does not answer it
+      expect(models.ask("PS5の発売日は？").found).toBe(false);
+      expect(models.ask("PS4の発売日は？").keyPoints[0]?.text).toContain("2月22日");
       expect(models.ask("PS4の発売日は？").missing).toEqual([]);
       expect(models.ask("PS 4の発売日は？").missing).toEqual([]);
     } finally {
       await removeDir(dir);
     }
+  });
+});
+
+describe("a question about a name no article says", () => {
+  let named: Engine;
+  let namedDir: string;
+  beforeAll(async () => {
+    ({ engine: named, dir: namedDir } = await engineWith([
+      draft(
+        "mita",
+        "「家政婦のミタ」最終回の視聴率は40％",
+        null,
+        "ドラマ「家政婦のミタ」の最終回の視聴率は40％だった。",
+      ),
+      draft("app", "家計簿アプリ「カケイボ」", null, "家計簿アプリ「カケイボ」は無料で使える。"),
+      draft("zeta", "AQUOS PHONE ZETA SH-09Dが登場", null, "ドコモのスマートフォンSH-09Dは6月29日に発売される。"),
+      draft("pko", "国連の平和維持活動", null, "国連の平和維持活動の軍事部門は水色のベレー帽をかぶる。"),
+    ]));
+  });
+  afterAll(() => removeDir(namedDir));
+
+  it("is not answered with what another subject's article says of its other words", () => {
+    // no article says 半沢直樹: 「家政婦のミタ」's 40 % is no answer, however much it says of 最終回 and 視聴率
+    const drama = named.ask("半沢直樹の最終回の視聴率何％だった？");
+    expect(drama.found).toBe(false);
+    expect(drama.keyPoints).toEqual([]);
+    expect(drama.notInLibrary).toEqual(["半沢直樹"]);
+    // the passages that share its other words are shown as related, and the titles as suggestions
+    expect(drama.passages.map((p) => p.title)).toEqual(["「家政婦のミタ」最終回の視聴率は40％"]);
+    expect(answerToText(drama, { color: false })).toContain("※ どの記事にも含まれない語: 「半沢直樹」");
+    // a Latin name likewise
+    expect(named.ask("ChatGPTって無料で使える？").found).toBe(false);
+    // the subject the library holds is answered
+    expect(named.ask("家政婦のミタの最終回の視聴率何％だった？").keyPoints[0]?.text).toContain("40％");
+    expect(named.ask("SH-09Dっていつ発売？").keyPoints[0]?.text).toContain("6月29日");
+  });
+
+  it("is answered when the article says another name of the question", () => {
+    // the article writes AQUOS PHONE ZETA, not アクオスフォンゼータ; SH-09D says which phone is asked about
+    const phone = named.ask("アクオスフォンゼータのSH-09Dっていつ出るの？");
+    expect(phone.keyPoints[0]?.text).toContain("6月29日");
+    expect(phone.notInLibrary).toEqual(["アクオスフォンゼータ"]);
+  });
+
+  it("is answered when the word no article says is a common noun", () => {
+    // a small library lacks many common nouns (帽子): the question's other words say what it asks about
+    const pko = named.ask("国連の軍事部門は何色の帽子をかぶる？");
+    expect(pko.keyPoints[0]?.text).toContain("水色");
+    expect(pko.notInLibrary).toEqual(["帽子"]);
   });
 });
