@@ -59,9 +59,11 @@ export function summarize(tokenizer: Tokenizer, article: Article, options: Summa
       sentences.push({ text: s.text, start: block.start + s.start, end: block.start + s.end, vector, norm });
     }
   }
-  const eligible = sentences.filter(
-    (s) => Array.from(startOf(s.text, 2 * MIN_SENTENCE)).length >= MIN_SENTENCE && s.norm > 0,
-  );
+  const worded = sentences.filter((s) => s.norm > 0);
+  const long = worded.filter((s) => Array.from(startOf(s.text, 2 * MIN_SENTENCE)).length >= MIN_SENTENCE);
+  // An article of short sentences only (a notice: 「本日は休業します。」) is its own summary: its first
+  // sentences that say something, rather than none.
+  const eligible = long.length > 0 ? long : worded;
   if (eligible.length <= count) return eligible.map(({ text, start, end }) => ({ text, start, end }));
 
   const n = eligible.length;

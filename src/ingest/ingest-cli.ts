@@ -7,6 +7,7 @@ import { asStorageError } from "../article/store.ts";
 import { loadFetchConfig } from "../config.ts";
 import { Engine, PartlyStoredError } from "../engine.ts";
 import { UsageError, UserFacingError } from "../errors.ts";
+import { NO_KEY_POINTS } from "../render/notes.ts";
 import { indexPath } from "../search/persist.ts";
 import { addArticle, addressKey, type DryRunResult, previewArticle, refetchArticle } from "./add-article.ts";
 import type { FetchOptions } from "./fetch-page.ts";
@@ -114,7 +115,7 @@ export async function runIngestCommand(
             `  URL: ${added.article.url || "（なし）"}`,
             `  段落: ${added.passages}`,
             "  要点:",
-            ...summary.points.map((p) => `    ・${p.text}`),
+            ...(summary.points.length ? summary.points.map((p) => `    ・${p.text}`) : [`    ${NO_KEY_POINTS}`]),
           ].join("\n"),
         );
       }

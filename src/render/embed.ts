@@ -20,7 +20,7 @@ import {
   stripInvisible,
   truncate,
 } from "./limits.ts";
-import { missingNotes, noWordToSearch } from "./notes.ts";
+import { missingNotes, NO_KEY_POINTS, noWordToSearch } from "./notes.ts";
 
 /** Characters of a query shown in a search page's title. */
 const SEARCH_TITLE_QUERY = 120;
@@ -382,7 +382,7 @@ export function summaryToEmbed(summary: Summary, options: { heading?: string; co
   e.title(summary.title, summary.url);
   e.footer(sourceFooter(summary));
   e.description((limit) => {
-    if (summary.points.length === 0) return "この記事からは要点を取り出せませんでした（本文が短すぎます）。";
+    if (summary.points.length === 0) return NO_KEY_POINTS;
     const per = Math.floor(limit / summary.points.length) - 1;
     return summary.points.map((p) => `・${markdownText(flatten(p.text), [], per - 1)}`).join("\n");
   });

@@ -10,8 +10,8 @@ export function noWordToSearch(what: string): string {
 /**
  * The notes under an answer's key points naming the question's words the answer leaves out, the same in the
  * terminal and on Discord: the words the first key point's article does not say, and apart from them those
- * no article says. 「メルカリの販売手数料って何％？」 answered from an article on ZOZOTOWN, in a library
- * where no article says メルカリ → ※ どの記事にも含まれない語: 「メルカリ」; a word another article says →
+ * no article says. 「草津温泉の湯畑でPayPay残高は使える？」 answered from an article on 湯畑, in a library
+ * where no article says PayPay → ※ どの記事にも含まれない語: 「PayPay残高」; a word another article says →
  * ※ 1 の記事に含まれない語: 「…」.
  */
 export function missingNotes(answer: {
@@ -26,3 +26,9 @@ export function missingNotes(answer: {
     ...(nowhere.size ? [`※ どの記事にも含まれない語: ${quoted([...nowhere])}`] : []),
   ];
 }
+
+/**
+ * What a summary of no key point says, in the terminal and on Discord: the article's body holds no sentence
+ * with a word in it (a body of headings, lists or symbols only). A body of short sentences is its own summary.
+ */
+export const NO_KEY_POINTS = "この記事の本文には、要点として示せる文がありません。";

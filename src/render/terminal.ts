@@ -1,7 +1,7 @@
 import type { Answer, Highlight, PassageHit, SourceRef, Summary } from "../answer/types.ts";
 import type { SearchPage } from "../engine.ts";
 import { formatDate } from "./date.ts";
-import { missingNotes, noWordToSearch } from "./notes.ts";
+import { missingNotes, NO_KEY_POINTS, noWordToSearch } from "./notes.ts";
 
 export interface TerminalStyle {
   /** ANSI bold for matched words and headings; off when the output is not a terminal. */
@@ -62,6 +62,7 @@ export function summaryToText(summary: Summary, style: TerminalStyle): string {
   const b = (s: string) => (style.color ? `${BOLD}${s}${RESET}` : s);
   const lines = [b(summary.title), dim(citationLine(summary), style), ""];
   for (const p of summary.points) lines.push(`  ・${p.text}`);
+  if (summary.points.length === 0) lines.push(`  ${NO_KEY_POINTS}`);
   return lines.join("\n");
 }
 

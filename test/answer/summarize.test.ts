@@ -41,6 +41,30 @@ describe("summarize", () => {
     expect(points.map((p) => p.text.length)).toContain(endless.length);
     for (const p of points) expect(article.body.slice(p.start, p.end)).toBe(p.text);
   });
+
+  it("offers a short article's own sentences when none is long enough to be a key point", () => {
+    const at = { by: "test", at: new Date("2025-01-01T00:00:00Z") };
+    // a notice: every sentence under 12 characters; before, no key point at all
+    const notice = createArticle(
+      draft("notice", "臨時休業のお知らせ", null, "本日は休業します。", "明日は営業します。"),
+      at,
+    );
+    expect(summarize(tokenizer, notice, { idf: () => 1 }).map((p) => p.text)).toEqual([
+      "本日は休業します。",
+      "明日は営業します。",
+    ]);
+    // a long sentence beside short ones is the key point, as before
+    const mixed = createArticle(
+      draft("mixed", "営業のお知らせ", null, "本日は休業します。", "明日からは通常どおり午前十時から営業いたします。"),
+      at,
+    );
+    expect(summarize(tokenizer, mixed, { idf: () => 1 }).map((p) => p.text)).toEqual([
+      "明日からは通常どおり午前十時から営業いたします。",
+    ]);
+    // symbols say nothing: no key point
+    const symbols = createArticle(draft("symbols", "記号だけ", null, "★☆★☆★。"), at);
+    expect(summarize(tokenizer, symbols, { idf: () => 1 })).toEqual([]);
+  });
 });
 
 describe("startOf", () => {

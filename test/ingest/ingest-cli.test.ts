@@ -172,6 +172,19 @@ describe("shiori add", () => {
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ title: "回覧板のお知らせ", url: "https://town.example.jp/notice/5" });
   });
+
+  it("shows a short notice's own sentences as its key points, and says so when there is none", async () => {
+    // every sentence under 12 characters: 「要点:」 had nothing under it, and summary printed its header only
+    const notice = await run(["add", "-", "--title", "臨時休業"], "本日は休業します。\n明日は営業します。");
+    expect(notice.code).toBe(0);
+    expect(notice.stdout).toContain("  要点:\n    ・本日は休業します。\n    ・明日は営業します。");
+    const symbols = await run(["add", "-", "--json", "--title", "記号の行"], "★☆★☆★。\n◆◇◆◇◆。");
+    const { id, keyPoints } = JSON.parse(symbols.stdout);
+    expect(keyPoints).toEqual([]);
+    const summary = await run(["summary", id]);
+    expect(summary.code).toBe(0);
+    expect(summary.stdout).toContain("この記事の本文には、要点として示せる文がありません。");
+  });
 });
 
 describe("a URL pasted from Discord as <https://…>", () => {
