@@ -3,7 +3,7 @@ import { type AnswerOptions, answerQuestion, highlightsOf, sourceOf } from "./an
 import { TitleSuggester } from "./answer/suggest.ts";
 import { summarize } from "./answer/summarize.ts";
 import type { Answer, PassageHit, SourceRef, Summary } from "./answer/types.ts";
-import { type Article, bodyBlocks, splitFrontMatter } from "./article/article.ts";
+import { type Article, addressKey, bodyBlocks, isHttpUrl, splitFrontMatter } from "./article/article.ts";
 import {
   asStorageError,
   type CorpusSnapshot,
@@ -273,12 +273,18 @@ export class Engine {
     };
   }
 
-  /** An article by id or by source URL. */
+  /** An article by id or by source URL, written as stored or as the same page otherwise (see addressKey). */
   find(idOrUrl: string): Article | undefined {
     const key = idOrUrl.trim();
     const byId = this.#articles.get(key);
     if (byId) return byId;
     for (const article of this.#articles.values()) if (article.url && article.url === key) return article;
+    // the same page written otherwise (「www.」, a trailing slash, the host in capitals), as an add
+    // would find it a duplicate (sameAddress)
+    if (!isHttpUrl(key)) return undefined;
+    const address = addressKey(key);
+    for (const article of this.#articles.values())
+      if (article.url && addressKey(article.url) === address) return article;
     return undefined;
   }
 

@@ -67,6 +67,25 @@ describe("shiori CLI", () => {
     expect(JSON.parse(search.stdout).hits.length).toBeGreaterThan(0);
   });
 
+  it("summary finds an article by its URL written otherwise, as an add finds it a duplicate", async () => {
+    // https, www., the host in capitals, a trailing slash: the same page; before, 「見つかりませんでした」
+    for (const url of [
+      "https://enterprise.watch.impress.co.jp/cda/software/2005/10/31/6499.html",
+      "http://www.Enterprise.Watch.Impress.co.jp/cda/software/2005/10/31/6499.html/",
+    ]) {
+      const found = await run("summary", "--json", "--corpus", dir, url);
+      expect(JSON.parse(found.stdout).articleId).toBe(SEED);
+    }
+    // another page of the same site is not it
+    const other = await run(
+      "summary",
+      "--corpus",
+      dir,
+      "http://enterprise.watch.impress.co.jp/cda/software/2005/10/31/6500.html",
+    );
+    expect(other.code).toBe(1);
+  });
+
   it("search lists each matching article once, with its best passage, as /search does", async () => {
     // The seed article says 仮想化 in most of its passages: one article, one hit, one page.
     const page = JSON.parse((await run("search", "--json", "--corpus", dir, "仮想化")).stdout);

@@ -84,6 +84,24 @@ export function typedUrl(value: string): string {
   return /^<[^<>]*>$/u.test(trimmed) ? trimmed.slice(1, -1).trim() : trimmed;
 }
 
+/** Two URLs name the same page: scheme, `www.`, default port, fragment and a trailing slash aside. */
+export function sameAddress(a: string, b: string): boolean {
+  return addressKey(a) === addressKey(b);
+}
+
+/** The form of a URL that `sameAddress` compares. */
+export function addressKey(value: string): string {
+  try {
+    const url = new URL(value);
+    const host = url.hostname.toLowerCase().replace(/^www\./u, "");
+    const port = url.port && url.port !== "80" && url.port !== "443" ? `:${url.port}` : "";
+    const pathname = url.pathname.replace(/\/+$/u, "") || "/";
+    return `${host}${port}${pathname}${url.search}`;
+  } catch {
+    return value.trim();
+  }
+}
+
 /**
  * Refuses a source URL that is not empty nor an absolute http(s) URL. Any other text would be stored as
  * the address: 「なし」 twice is then refused as the same URL, and /article refetch cannot fetch it.

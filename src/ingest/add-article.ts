@@ -1,5 +1,12 @@
 import path from "node:path";
-import { type Article, bodyBlocks, createArticle, isHttpUrl, MissingTitleError } from "../article/article.ts";
+import {
+  type Article,
+  bodyBlocks,
+  createArticle,
+  isHttpUrl,
+  MissingTitleError,
+  sameAddress,
+} from "../article/article.ts";
 import type { Engine } from "../engine.ts";
 import { SourceRefusal, UserFacingError } from "../errors.ts";
 import { type ArticleSource, type ReadArticle, readSource, type SourceOptions } from "./read-source.ts";
@@ -239,24 +246,6 @@ export function duplicateReason(stored: Article, added: Article): "url" | "text"
   if (stored.url && added.url && sameAddress(stored.url, added.url)) return "url";
   if (stored.contentHash === added.contentHash) return "text";
   return null;
-}
-
-/** Two URLs name the same page: scheme, `www.`, default port, fragment and a trailing slash aside. */
-export function sameAddress(a: string, b: string): boolean {
-  return addressKey(a) === addressKey(b);
-}
-
-/** The form of a URL that `sameAddress` compares. */
-export function addressKey(value: string): string {
-  try {
-    const url = new URL(value);
-    const host = url.hostname.toLowerCase().replace(/^www\./u, "");
-    const port = url.port && url.port !== "80" && url.port !== "443" ? `:${url.port}` : "";
-    const pathname = url.pathname.replace(/\/+$/u, "") || "/";
-    return `${host}${port}${pathname}${url.search}`;
-  } catch {
-    return value.trim();
-  }
 }
 
 function characterCount(article: Article): number {

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { SingleBar } from "cli-progress";
-import { type Article, bodyBlocks, createArticle, typedUrl } from "../article/article.ts";
+import { type Article, addressKey, bodyBlocks, createArticle, typedUrl } from "../article/article.ts";
 import { importPlainText } from "../article/import-text.ts";
 import { asStorageError } from "../article/store.ts";
 import { loadFetchConfig } from "../config.ts";
@@ -9,7 +9,7 @@ import { Engine, PartlyStoredError } from "../engine.ts";
 import { UsageError, UserFacingError } from "../errors.ts";
 import { NO_KEY_POINTS } from "../render/notes.ts";
 import { indexPath } from "../search/persist.ts";
-import { addArticle, addressKey, type DryRunResult, previewArticle, refetchArticle } from "./add-article.ts";
+import { addArticle, type DryRunResult, previewArticle, refetchArticle } from "./add-article.ts";
 import type { FetchOptions } from "./fetch-page.ts";
 import { fetchOptionsOf } from "./ingest.ts";
 import { type ArticleSource, decodeFile, type ReadArticle } from "./read-source.ts";
