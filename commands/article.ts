@@ -367,6 +367,7 @@ export const article = defineCommand<ArticleOptions>({
             `タイトル: ${escapeMarkdown(oneLine(result.title.before))} → ${escapeMarkdown(oneLine(result.title.after))}`,
           );
         }
+        if (result.url) lines.push(`URL: ${escapeMarkdown(result.url.before)} → ${escapeMarkdown(result.url.after)}`);
         const { before, after } = result.characters;
         if (before !== after)
           lines.push(`本文: ${before.toLocaleString("ja-JP")} 文字 → ${after.toLocaleString("ja-JP")} 文字`);

@@ -41,6 +41,11 @@ export interface RefetchResult {
   readonly previous: Article;
   /** Title before and after, when it changed. */
   readonly title: { readonly before: string; readonly after: string } | null;
+  /**
+   * The article's URL before and after, when the page now has another (it redirected, or names another
+   * canonical address): the article is then found by the new one.
+   */
+  readonly url: { readonly before: string; readonly after: string } | null;
   /** Body size in characters, before and after. */
   readonly characters: { readonly before: number; readonly after: number };
   readonly passages: { readonly before: number; readonly after: number };
@@ -184,9 +189,11 @@ export async function refetchArticle(engine: Engine, id: string, options: Source
   const article: Article = { ...fresh, id: previous.id, addedAt: previous.addedAt, addedBy: previous.addedBy };
   const characters = { before: characterCount(previous), after: characterCount(article) };
   const title = previous.title === article.title ? null : { before: previous.title, after: article.title };
+  const url = previous.url === article.url ? null : { before: previous.url, after: article.url };
   const changed =
     previous.contentHash !== article.contentHash ||
     title !== null ||
+    url !== null ||
     previous.author !== article.author ||
     previous.publishedAt !== article.publishedAt;
   if (!changed) {
@@ -196,6 +203,7 @@ export async function refetchArticle(engine: Engine, id: string, options: Source
       article: previous,
       previous,
       title,
+      url,
       characters,
       passages: { before: passagesBefore, after: passagesBefore },
     };
@@ -213,6 +221,7 @@ export async function refetchArticle(engine: Engine, id: string, options: Source
     article,
     previous,
     title,
+    url,
     characters,
     passages: { before: passagesBefore, after: engine.passagesOf(article.id).length },
   };

@@ -131,6 +131,7 @@ export async function runIngestCommand(
           id: result.article.id,
           changed: result.changed,
           title: result.title,
+          url: result.url,
           characters: result.characters,
           passages: result.passages,
         });
@@ -140,6 +141,7 @@ export async function runIngestCommand(
         const lines = [`更新しました: ${result.article.id}`];
         if (result.title) lines.push(`  タイトル: ${result.title.before} → ${result.title.after}`);
         else lines.push(`  タイトル: ${result.article.title}（変更なし）`);
+        if (result.url) lines.push(`  URL: ${result.url.before} → ${result.url.after}`);
         lines.push(`  本文: ${result.characters.before} → ${result.characters.after} 文字`);
         lines.push(`  段落: ${result.passages.before} → ${result.passages.after}`);
         io.out(lines.join("\n"));

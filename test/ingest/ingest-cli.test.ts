@@ -246,6 +246,36 @@ describe("shiori refetch, remove, import and reindex", () => {
     expect(stdout).toContain("タイトル: 町の記事 第1版 → 町の記事 第2版");
   });
 
+  it("refetch says so when the page has moved to another URL, by which the article is then found", async () => {
+    const MOVING_TEXT = "町内会の事務所は来月から公民館の二階に移ります。窓口の時間は変わりません。";
+    let moved = false;
+    server.routes.set("/moving.html", (_req, res) => {
+      if (moved) {
+        res.writeHead(301, { location: server.url("/moved.html") });
+        res.end();
+        return;
+      }
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end(pageHtml({ ...LIBRARY_PAGE, title: "移転する記事", paragraphs: [MOVING_TEXT] }));
+    });
+    server.routes.set("/moved.html", (_req, res) => {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end(
+        pageHtml({ ...LIBRARY_PAGE, title: "移転した記事", paragraphs: [MOVING_TEXT, "移転先の住所は駅の北口です。"] }),
+      );
+    });
+    const added = JSON.parse((await run(["add", "--json", server.url("/moving.html")])).stdout);
+    moved = true;
+    const { code, stdout } = await run(["refetch", added.id]);
+    expect(code).toBe(0);
+    // before, the reply named the title and the body only: the article was no longer found by the URL it had
+    expect(stdout).toContain(`URL: ${server.url("/moving.html")} → ${server.url("/moved.html")}`);
+    const json = JSON.parse((await run(["refetch", "--json", added.id])).stdout);
+    expect(json).toMatchObject({ changed: false, url: null });
+    const found = await run(["summary", "--json", server.url("/moved.html")]);
+    expect(JSON.parse(found.stdout)).toMatchObject({ articleId: added.id, title: "移転した記事" });
+  });
+
   it("remove deletes the article's file", async () => {
     const [first] = await corpusFiles();
     const id = (first as string).replace(/\.md$/u, "");
