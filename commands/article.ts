@@ -325,7 +325,9 @@ export const article = defineCommand<ArticleOptions>({
   moderatorOnly: (o) => o.action !== "list",
   // Every reply of a moderator command is the moderator's only, the list too.
   isPrivate: () => true,
-  autocomplete: (ctx) => articleChoices(ctx.engine, ctx.focused.value),
+  // refetch offers only the articles it can fetch again: one added from a file or pasted text has no URL
+  autocomplete: (ctx) =>
+    articleChoices(ctx.engine, ctx.focused.value, ctx.subcommand === "refetch" ? (a) => isHttpUrl(a.url) : undefined),
   async run(ctx) {
     const options = ctx.options;
     switch (options.action) {

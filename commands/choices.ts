@@ -51,10 +51,16 @@ function matchArticles(engine: Engine, typed: string): SourceRef[] {
 
 /**
  * Autocomplete choices for an article option: titles (with the date) as names, ids as values, newest
- * first when nothing is typed; at most 25, each name within 100 characters.
+ * first when nothing is typed; at most 25, each name within 100 characters. `only` keeps the articles
+ * the command can act on (refetch: those with a URL to fetch).
  */
-export function articleChoices(engine: Engine, typed: string): Choice[] {
+export function articleChoices(
+  engine: Engine,
+  typed: string,
+  only: (article: SourceRef) => boolean = () => true,
+): Choice[] {
   return matchArticles(engine, typed.slice(0, 200))
+    .filter(only)
     .slice(0, AUTOCOMPLETE_CHOICES_LIMIT)
     .map((a) => {
       const date = formatDate(a.publishedAt);

@@ -107,8 +107,9 @@ function* escapedGraphemes(
 }
 
 /**
- * Text safe to put in a Discord message or embed: markdown, mentions and links written by article authors
- * show as written and never format, ping or link. Invisible controls are removed first (INVISIBLE).
+ * Text safe to put in a Discord message or embed: markdown, mentions and masked links written by article
+ * authors show as written and never format, ping or hide where they lead (a bare address stays as written,
+ * which Discord may link: it shows where it goes). Invisible controls are removed first (INVISIBLE).
  * @example escapeMarkdown("**注意** @everyone") // "\\*\\*注意\\*\\* \\@everyone"
  */
 export function escapeMarkdown(text: string): string {

@@ -751,6 +751,30 @@ describe("/article (moderators)", () => {
     expect(engine.find("https://example.com/tenugui")).toBeDefined();
   });
 
+  it("offers to refetch only the articles with a URL, and to remove any", async () => {
+    const pasted = await fake.send(
+      fake.modalSubmit(
+        "article:text",
+        { title: "回覧板（URL なし）", url: "", text: "回覧板は、町内の連絡を順に回して読むための板です。" },
+        fake.roleModerator,
+      ),
+    );
+    expect(embedOf(pasted).title).toBe("回覧板（URL なし）");
+    const offered = async (action: string) =>
+      choicesOf(
+        await fake.send(
+          fake.autocomplete(
+            "article",
+            [{ type: 1, name: action, options: [{ name: "article", type: 3, value: "回覧板", focused: true }] }],
+            fake.roleModerator,
+          ),
+        ),
+      ).map((c) => c.name);
+    // before, refetch offered it, then refused it for having no URL to fetch
+    expect(await offered("refetch")).toEqual([]);
+    expect((await offered("remove")).some((name) => name.startsWith("回覧板（URL なし）"))).toBe(true);
+  });
+
   it("refuses a form whose URL box holds no URL, before anything is stored", async () => {
     const before = engine.stats.articles;
     const submit = await fake.send(
