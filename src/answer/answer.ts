@@ -103,6 +103,8 @@ const HEADING_WEIGHT = 0.2;
 const PASSAGE_WEIGHT = 0.25;
 /** Bonus when a sentence holds what the question word asks for (a date for いつ, ...). */
 const ANSWER_TYPE_BONUS = 0.2;
+/** A sentence that closes with a question mark (？ after normalization): it asks, and answers nothing. */
+const ASKS = /\?\s*$/u;
 /** Sentences longer than this are less likely to be a crisp answer. */
 const LONG_SENTENCE = 200;
 
@@ -264,6 +266,9 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
       if (leansOnContext && (!saidBefore || questionType === null || !NAMED_KINDS.has(questionType))) continue;
       const text = article.body.slice(passage.start + unit.start, passage.start + unit.end);
       const normalized = normalize(text);
+      // A sentence that asks answers nothing: an interviewer's 「貯金額はいくらですか？」 restates the member's
+      // question. It stays context for the answer after it.
+      if (ASKS.test(normalized)) continue;
       const holdsAnswer =
         questionType !== null && hasAnswerType(questionType, normalized, unit.tokens, weights, kind, written);
       if (leansOnContext && (!holdsAnswer || (questionType === "date" && !CALENDAR_DATE.test(normalized)))) continue;

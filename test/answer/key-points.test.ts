@@ -187,6 +187,28 @@ describe("key points", () => {
     expectVerbatim(answer.keyPoints[0]);
   });
 
+  it("are never a sentence that asks, as an interviewer's question does", async () => {
+    const { engine: interview, dir: interviewDir } = await engineWith([
+      draft(
+        "savings",
+        "漫画家の貯金事情",
+        null,
+        "――漫画家の田中さん、正直な貯金額はいくらですか？",
+        "田中：実は30万円くらいしかありません。",
+        "――貯金を増やすために何かしていますか？",
+        "田中：毎月の食費を見直しています。",
+      ),
+    ]);
+    try {
+      const answer = interview.ask("漫画家の田中さんの貯金額いくら？");
+      // the question restates the member's and answers nothing; the answer follows it
+      expect(answer.keyPoints.map((k) => k.text)).not.toContain("――漫画家の田中さん、正直な貯金額はいくらですか？");
+      expect(answer.keyPoints[0]?.text).toBe("田中：実は30万円くらいしかありません。");
+    } finally {
+      await removeDir(interviewDir);
+    }
+  });
+
   it("follow a chain of pointers back (A。同社は…。同年…)", () => {
     const answer = engine.ask("東西電機が初のカラーテレビを発売したのはいつ？");
     expect(answer.keyPoints[0]?.text).toBe(
