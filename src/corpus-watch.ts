@@ -1,6 +1,5 @@
 import { type FSWatcher, statSync, watch } from "node:fs";
 import path from "node:path";
-import { CorpusFileError } from "./article/store.ts";
 import { CorpusFolderMissing, type SyncResult } from "./engine.ts";
 
 /** An article's file in a corpus folder (temporary files and the index folder are not). */
@@ -28,7 +27,8 @@ export interface CorpusWatch {
  * neither found nor known as a duplicate until the bot restarted.
  *
  * What goes wrong is logged, and the bot answers from what it has: a file that cannot be read as an
- * article (half saved by an editor) is taken in once it is mended; a folder that is gone (deleted,
+ * article (half saved by an editor, a title edited into invalid YAML) is left as the engine holds it
+ * while every other change is taken in, and is taken in once it is mended; a folder that is gone (deleted,
  * moved) is looked for every few seconds and watched again when it is back. Where the folder cannot be
  * watched at all (the system's watch limit reached), the log says so and changes wait for a restart.
  */
@@ -82,18 +82,21 @@ export function watchCorpus(
         start();
       }
       try {
-        const result = await engine.sync(stopping.signal);
-        if (result.added + result.replaced + result.removed > 0) log("corpus.synced", { ...result });
+        const { unreadable, ...counts } = await engine.sync(stopping.signal);
+        if (counts.added + counts.replaced + counts.removed > 0)
+          log("corpus.synced", { ...counts, unreadable: unreadable.length });
+        // A title edited by hand into invalid YAML, an editor's half-saved file: the change that mends it
+        // takes it in. Until then a restart would stop on it (see CorpusFileError), so the operator is told
+        // which file and why, at each change taken in.
+        for (const { file, reason, kept } of unreadable)
+          log("corpus.file_unreadable", {
+            file,
+            reason,
+            kept,
+            advice: `${kept ? "読み込み済みの版で答えます。" : "この記事は取り込んでいません。"}直すと自動で取り込みます。このままでは次の起動がこのファイルで止まります。`,
+          });
       } catch (err) {
         if (err instanceof CorpusFolderMissing) lost(err);
-        // An editor's half-saved file: the change that mends it takes it in. Until then a restart would stop
-        // on it (see CorpusFileError), so the operator is told which file and why.
-        else if (err instanceof CorpusFileError)
-          log("corpus.sync_failed", {
-            file: err.file,
-            reason: err.reason,
-            advice: "直すと自動で取り込みます。このままでは次の起動が止まります。",
-          });
         else log("corpus.sync_failed", { error: (err as Error).message });
       }
     });

@@ -446,8 +446,14 @@ export class Engine {
    * folder as it is; the analysis gives the event loop back as it goes, so that questions are answered
    * meanwhile (an import of livedoor's 7,367 files takes about a minute to take in). `signal` stops it
    * between two articles (shutting down): what it took in stays, and the next sync or start-up takes in
-   * the rest. A file that cannot be read as an article throws its CorpusFileError, and a folder that is
-   * gone a CorpusFolderMissing, leaving the engine as it was.
+   * the rest. A folder that is gone throws a CorpusFolderMissing, leaving the engine as it was.
+   *
+   * A file that cannot be read as an article (a title edited by hand into invalid YAML, an editor's half
+   * saved file) does not hold up the other changes: its article stays as this engine holds it, answerable
+   * and in the saved index with the hash and stamp of the file it was read from, or, a new file, is left
+   * out; the result says which (`unreadable`), and the sync after it is mended takes it in. The next
+   * start-up reads the file again (its stamp differs from the saved one) and stops on it, as it does on any
+   * malformed file, rather than serving the old version or dropping the article unsaid.
    */
   sync(signal?: AbortSignal): Promise<SyncResult> {
     return this.#serialized(async () => {
@@ -464,15 +470,22 @@ export class Engine {
           },
         },
         // another process's temporary file is its own, whatever its pid reads as here (a container's)
-        { removeStaleTemps: false, giveWayEvery: SYNC_GIVE_WAY_FILES, missingThrows: true },
+        { removeStaleTemps: false, giveWayEvery: SYNC_GIVE_WAY_FILES, missingThrows: true, skipUnreadable: true },
       ).catch((err: NodeJS.ErrnoException) => {
         throw err.code === "ENOENT" ? new CorpusFolderMissing(this.#corpusDir, err.code) : err;
       });
       // a folder being deleted (rm -r empties it first) is no folder of fewer articles
       await this.#folderIsThere();
-      const result = { added: 0, replaced: 0, removed: 0 };
+      const unreadable = [...corpus.unreadable].map(([id, err]) => ({
+        id,
+        file: err.file,
+        reason: err.reason,
+        kept: this.#articles.has(id),
+      }));
+      const result = { added: 0, replaced: 0, removed: 0, unreadable };
       for (const id of [...this.#articles.keys()]) {
-        if (corpus.files.has(id)) continue;
+        // an unreadable file is still there: its article stays as this engine holds it
+        if (corpus.files.has(id) || corpus.unreadable.has(id)) continue;
         this.#unindex(id);
         result.removed++;
       }
@@ -497,7 +510,12 @@ export class Engine {
       }
       if (result.added + result.replaced + result.removed > 0) {
         await this.#saveAfterChange();
-        this.#log("engine.sync", { ...result, filesRead: corpus.filesRead, stopped: signal?.aborted ?? false });
+        this.#log("engine.sync", {
+          ...result,
+          unreadable: unreadable.length,
+          filesRead: corpus.filesRead,
+          stopped: signal?.aborted ?? false,
+        });
       }
       return result;
     });
@@ -739,6 +757,19 @@ export interface SyncResult {
   readonly added: number;
   readonly replaced: number;
   readonly removed: number;
+  /** The files it could not read as articles, and left as they were (see Engine.sync). */
+  readonly unreadable: readonly UnreadableFile[];
+}
+
+/** A corpus file `Engine.sync` could not read as an article. */
+export interface UnreadableFile {
+  /** The article id its name gives. */
+  readonly id: string;
+  readonly file: string;
+  /** What is wrong with it, in Japanese (see CorpusFileError). */
+  readonly reason: string;
+  /** Whether the engine holds an article of that id, read before the file broke, and still answers with it. */
+  readonly kept: boolean;
 }
 
 /** The file an article was read from: the hash of its bytes, and its stamp if it was settled (see FileStamp). */

@@ -1,4 +1,4 @@
-import { cp, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createArticle, formatArticle } from "../src/article/article.ts";
@@ -23,13 +23,30 @@ async function eventually(check: () => boolean): Promise<void> {
   }
 }
 
-async function watched(): Promise<{ engine: Engine; dir: string; watch: CorpusWatch; events: string[] }> {
+async function watched(): Promise<{
+  engine: Engine;
+  dir: string;
+  watch: CorpusWatch;
+  events: string[];
+  logged: [string, Record<string, unknown>][];
+}> {
   const { engine, dir } = await engineWith(RANKING_ARTICLES.slice(0, 2));
   cleanups.push(() => removeDir(dir));
+  // a sync still saving the index when the folder is removed would leave a file in it (ENOTEMPTY)
+  cleanups.push(() => engine.idle());
   const events: string[] = [];
-  const watch = watchCorpus(engine, dir, (event) => events.push(event), 50);
+  const logged: [string, Record<string, unknown>][] = [];
+  const watch = watchCorpus(
+    engine,
+    dir,
+    (event, fields) => {
+      events.push(event);
+      logged.push([event, fields]);
+    },
+    50,
+  );
   cleanups.push(() => watch.close());
-  return { engine, dir, watch, events };
+  return { engine, dir, watch, events, logged };
 }
 
 describe("watchCorpus", () => {
@@ -53,11 +70,54 @@ describe("watchCorpus", () => {
     const article = createArticle(RANKING_ARTICLES[9] as (typeof RANKING_ARTICLES)[0], { by: "hand", at });
     const file = path.join(dir, `${article.id}.md`);
     await writeFile(file, "half saved");
-    await eventually(() => events.includes("corpus.sync_failed"));
+    await eventually(() => events.includes("corpus.file_unreadable"));
     expect(engine.stats.articles).toBe(2);
     expect(engine.ask("富士山の標高は？").found).toBe(true);
     await writeFile(file, formatArticle(article));
     await eventually(() => engine.article(article.id) !== undefined);
+  });
+
+  it("takes in other changes while a loaded article's file is broken by hand, which keeps answering as it was", async () => {
+    const { engine, dir, logged } = await watched();
+    const fuji = engine.list().find((ref) => ref.title.includes("富士山"));
+    const takao = engine.list().find((ref) => ref.title.includes("高尾山"));
+    if (!fuji || !takao) throw new Error("two articles expected");
+    // a moderator edits a title by hand: 「title: 速報: …」 is no YAML
+    const file = path.join(dir, `${fuji.articleId}.md`);
+    const good = await readFile(file, "utf8");
+    await writeFile(file, good.replace(/^title: .*$/mu, `title: 速報: ${fuji.title}`));
+    await eventually(() => logged.some(([event]) => event === "corpus.file_unreadable"));
+    expect(logged.find(([event]) => event === "corpus.file_unreadable")?.[1]).toEqual({
+      file,
+      reason: "front matter の YAML を読めません（3 行目）",
+      kept: true,
+      advice: expect.stringMatching(/読み込み済みの版で答えます.*直すと自動で取り込みます.*次の起動/u),
+    });
+    // meanwhile another process (a git pull) adds an article and removes one: both are taken in
+    const tea = createArticle(RANKING_ARTICLES[9] as (typeof RANKING_ARTICLES)[0], { by: "git", at });
+    await writeFile(path.join(dir, `${tea.id}.md`), formatArticle(tea));
+    await rm(path.join(dir, `${takao.articleId}.md`));
+    await eventually(() => engine.article(tea.id) !== undefined && engine.article(takao.articleId) === undefined);
+    expect(engine.ask("わび茶を大成したのは誰？").keyPoints[0]?.articleId).toBe(tea.id);
+    expect(engine.article(fuji.articleId)?.title).toBe(fuji.title);
+    expect(engine.ask("富士山の標高は？").keyPoints[0]?.articleId).toBe(fuji.articleId);
+    // logged once the index is saved, with the file left as it was
+    await eventually(() => logged.some(([event, fields]) => event === "corpus.synced" && fields["unreadable"] === 1));
+    // mended, it is taken in
+    await writeFile(file, good.replace(/^title: .*$/mu, `title: "速報: ${fuji.title}"`));
+    await eventually(() => engine.article(fuji.articleId)?.title === `速報: ${fuji.title}`);
+  });
+
+  it("says of a new file it cannot read that it is left out", async () => {
+    const { dir, logged } = await watched();
+    const file = path.join(dir, "0123456789ab.md");
+    await writeFile(file, "half saved");
+    await eventually(() => logged.some(([event]) => event === "corpus.file_unreadable"));
+    expect(logged.find(([event]) => event === "corpus.file_unreadable")?.[1]).toMatchObject({
+      file,
+      kept: false,
+      advice: expect.stringMatching(/取り込んでいません.*直すと自動で取り込みます.*次の起動/u),
+    });
   });
 
   it("takes in nothing after it is closed", async () => {

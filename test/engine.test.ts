@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { MAX_CANDIDATE_SENTENCES } from "../src/answer/summarize.ts";
 import { type Article, createArticle, formatArticle, hasVisibleText } from "../src/article/article.ts";
+import { CorpusFileError } from "../src/article/store.ts";
 import { CorpusFolderMissing, Engine, PartlyStoredError } from "../src/engine.ts";
 import { splitPassages } from "../src/search/passages.ts";
 import { indexPath } from "../src/search/persist.ts";
@@ -79,7 +80,7 @@ describe("Engine", () => {
     await writeFile(file, (await readFile(file, "utf8")).replace(first.title, "書き換えた見出し"));
     expect(engine.ask("わび茶を大成したのは誰？").found).toBe(false);
 
-    expect(await engine.sync()).toEqual({ added: 1, replaced: 1, removed: 1 });
+    expect(await engine.sync()).toEqual({ added: 1, replaced: 1, removed: 1, unreadable: [] });
     expect(engine.ask("わび茶を大成したのは誰？").keyPoints[0]?.articleId).toBe(added.id);
     expect(engine.article(second.articleId)).toBeUndefined();
     expect(engine.ask(second.title).passages.some((p) => p.articleId === second.articleId)).toBe(false);
@@ -88,9 +89,9 @@ describe("Engine", () => {
     // the same article added again is now refused as a duplicate
     expect(await engine.add({ ...added, id: "0123456789ab" }, (a, b) => a.body === b.body)).toEqual(added);
     // nothing more to take in; its own writes are no change either
-    expect(await engine.sync()).toEqual({ added: 0, replaced: 0, removed: 0 });
+    expect(await engine.sync()).toEqual({ added: 0, replaced: 0, removed: 0, unreadable: [] });
     await engine.remove(added.id);
-    expect(await engine.sync()).toEqual({ added: 0, replaced: 0, removed: 0 });
+    expect(await engine.sync()).toEqual({ added: 0, replaced: 0, removed: 0, unreadable: [] });
     // what it saved is what a fresh start reads
     const reopened = await Engine.open({ corpusDir: dir });
     expect(reopened.stats.indexOrigin).toBe("loaded");
@@ -112,17 +113,78 @@ describe("Engine", () => {
     await cli.putAll(RANKING_ARTICLES.slice(4, 10).map((d) => createArticle(d, { by: "cli", at })));
     const stop = new AbortController();
     stop.abort();
-    expect(await engine.sync(stop.signal)).toEqual({ added: 0, replaced: 0, removed: 0 });
+    expect(await engine.sync(stop.signal)).toEqual({ added: 0, replaced: 0, removed: 0, unreadable: [] });
     expect(engine.stats.articles).toBe(1);
-    expect(await engine.sync()).toEqual({ added: 6, replaced: 0, removed: 0 });
+    expect(await engine.sync()).toEqual({ added: 6, replaced: 0, removed: 0, unreadable: [] });
   });
 
-  it("keeps what it holds when a file in its folder cannot be read as an article", async () => {
+  it("takes in every other change when a file cannot be read as an article, keeping the version it holds", async () => {
+    const { dir, engine } = await fresh(3);
+    const [fuji, takao, shinkansen, tea] = [0, 1, 2, 9].map((i) =>
+      createArticle(RANKING_ARTICLES[i] as (typeof RANKING_ARTICLES)[0], { by: "test", at }),
+    ) as [Article, Article, Article, Article];
+    // A moderator edits a title by hand: a colon and a space make the YAML invalid...
+    const file = path.join(dir, `${fuji.id}.md`);
+    const good = await readFile(file, "utf8");
+    await writeFile(file, good.replace(/^title: .*$/mu, "title: 速報: 富士山の夏山シーズンが始まる"));
+    // ...while another process (a git pull) adds an article, removes one, and leaves a new file half saved.
+    await writeFile(path.join(dir, `${tea.id}.md`), formatArticle(tea));
+    await rm(path.join(dir, `${takao.id}.md`));
+    const half = path.join(dir, "0123456789ab.md");
+    await writeFile(half, "no front matter");
+
+    const result = await engine.sync();
+    expect(result).toMatchObject({ added: 1, replaced: 0, removed: 1 });
+    expect(result.unreadable).toEqual([
+      { id: "0123456789ab", file: half, reason: expect.stringMatching(/front matter/u), kept: false },
+      { id: fuji.id, file, reason: expect.stringMatching(/YAML を読めません（3 行目）/u), kept: true },
+    ]);
+    expect(engine.ask("わび茶を大成したのは誰？").keyPoints[0]?.articleId).toBe(tea.id);
+    expect(engine.article(takao.id)).toBeUndefined();
+    expect(engine.article("0123456789ab")).toBeUndefined();
+    // the article of the broken file stays answerable as it was loaded
+    expect(engine.article(fuji.id)?.title).toBe(fuji.title);
+    expect(engine.ask("富士山の標高は？").keyPoints[0]?.articleId).toBe(fuji.id);
+    expect(engine.stats.articles).toBe(3);
+    // asked again, the same files are still unreadable, and nothing else changed
+    expect(await engine.sync()).toMatchObject({ added: 0, replaced: 0, removed: 0, unreadable: [{}, {}] });
+
+    // A start-up on the folder as it is stops on the broken file rather than dropping its article...
+    await rm(half);
+    await expect(Engine.open({ corpusDir: dir })).rejects.toThrow(CorpusFileError);
+    await expect(Engine.open({ corpusDir: dir })).rejects.toThrow(file);
+    // ...and once it is mended, starts with the mended version, not the one the saved index holds.
+    await writeFile(file, good.replace(/^title: .*$/mu, 'title: "速報: 富士山の夏山シーズンが始まる"'));
+    const restarted = await Engine.open({ corpusDir: dir });
+    expect(restarted.stats.indexOrigin).toBe("repaired");
+    expect(restarted.article(fuji.id)?.title).toBe("速報: 富士山の夏山シーズンが始まる");
+    expect(
+      restarted
+        .list()
+        .map((ref) => ref.articleId)
+        .sort(),
+    ).toEqual([fuji.id, shinkansen.id, tea.id].sort());
+    // the running engine takes the mended file in too (the half-saved one was removed)
+    expect(await engine.sync()).toEqual({ added: 0, replaced: 1, removed: 0, unreadable: [] });
+    expect(engine.article(fuji.id)?.title).toBe("速報: 富士山の夏山シーズンが始まる");
+  });
+
+  it("keeps in its saved index the version it holds of an unreadable file, so a mend back to it loads", async () => {
     const { dir, engine } = await fresh(2);
-    await writeFile(path.join(dir, "0123456789ab.md"), "no front matter");
-    await expect(engine.sync()).rejects.toThrow(/0123456789ab\.md/u);
-    expect(engine.stats.articles).toBe(2);
-    expect(engine.ask("富士山の標高は？").found).toBe(true);
+    const file = path.join(dir, `${engine.list()[0]?.articleId}.md`);
+    const good = await readFile(file, "utf8");
+    await writeFile(file, good.replace(/^title: .*$/mu, 'title: "閉じていない引用符'));
+    // another change, so that the index is saved with the broken file in the folder
+    const tea = createArticle(RANKING_ARTICLES[9] as (typeof RANKING_ARTICLES)[0], { by: "test", at });
+    await writeFile(path.join(dir, `${tea.id}.md`), formatArticle(tea));
+    expect(await engine.sync()).toMatchObject({ added: 1, unreadable: [{ file, kept: true }] });
+    // the edit undone (git checkout): the saved index holds that very file, and a start-up loads it
+    await writeFile(file, good);
+    const restarted = await Engine.open({ corpusDir: dir });
+    expect(restarted.stats.indexOrigin).toBe("loaded");
+    expect(restarted.stats.articles).toBe(3);
+    expect(restarted.list().map((ref) => ref.title)).toEqual(engine.list().map((ref) => ref.title));
+    expect(await engine.sync()).toEqual({ added: 0, replaced: 0, removed: 0, unreadable: [] });
   });
 
   it("finds and shows in bold a part of a name IPADIC lists whole with a ・", async () => {

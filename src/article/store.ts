@@ -52,6 +52,11 @@ export interface CorpusSnapshot {
   readonly fingerprint: string;
   /** How many files were read (the others were known unchanged by their stamps). */
   readonly filesRead: number;
+  /**
+   * Per article id (its file's name): why its file cannot be read as an article. Only with
+   * `skipUnreadable`; otherwise the first such file throws.
+   */
+  readonly unreadable: ReadonlyMap<string, CorpusFileError>;
 }
 
 /** Article ids: the first 12 hex digits of a SHA-256 (see `articleIdFor`). */
@@ -69,7 +74,8 @@ export function articlePath(dir: string, id: string): string {
 
 /**
  * A corpus file that cannot be read as an article. Start-up stops with this message for the operator
- * (skipping the file would silently drop an article from the index).
+ * (skipping the file would silently drop an article from the index). A running engine instead keeps the
+ * version it holds and takes in the other changes (see Engine.sync).
  */
 export class CorpusFileError extends UserFacingError {
   readonly file: string;
@@ -100,13 +106,19 @@ export interface ReadOptions {
   readonly giveWayEvery?: number;
   /** A missing folder throws its ENOENT instead of reading as an empty corpus (a running engine's folder). */
   readonly missingThrows?: boolean;
+  /**
+   * A file that cannot be read as an article is left out and said in `unreadable` instead of stopping
+   * the reading (a running engine's folder: see Engine.sync).
+   */
+  readonly skipUnreadable?: boolean;
 }
 
 /**
  * Reads every article of a corpus folder (`<id>.md` files; other files are not articles). A missing
  * folder is an empty corpus. Temporary files left by a write that was killed are removed; those of a
  * process still running, which may be writing right now, stay. A malformed article file stops the
- * reading with a `CorpusFileError` naming the file and what is wrong.
+ * reading with a `CorpusFileError` naming the file and what is wrong (or, with `skipUnreadable`, is
+ * left out and said in `unreadable`).
  */
 export async function readCorpus(
   dir: string,
@@ -119,7 +131,14 @@ export async function readCorpus(
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOENT" && !options.missingThrows)
-      return { articles: [], files: new Map(), stamps: new Map(), fingerprint: fingerprintOf(new Map()), filesRead: 0 };
+      return {
+        articles: [],
+        files: new Map(),
+        stamps: new Map(),
+        fingerprint: fingerprintOf(new Map()),
+        filesRead: 0,
+        unreadable: new Map(),
+      };
     if (code === "ENOENT") throw err;
     // CORPUS_DIR naming a file, or a folder this user may not read: said, not a stack trace
     if (code === "ENOTDIR" || code === "EACCES" || code === "EPERM")
@@ -136,43 +155,51 @@ export async function readCorpus(
   const articles: Article[] = [];
   const hashes = new Map<string, string>();
   const stamps = new Map<string, FileStamp | null>();
+  const unreadable = new Map<string, CorpusFileError>();
   const now = Date.now();
   let filesRead = 0;
   let givenWayAt = 0;
   for (const name of files) {
     const file = path.join(dir, name);
+    const id = name.slice(0, -".md".length);
     let hash: string;
     let article: Article;
     let stamp: FileStamp | null;
     try {
-      // Stamped before it is read: a change after the stamp makes the next stamp differ.
-      stamp = stampOf(statSync(file), now);
-      const known = stamp ? cache.unchanged?.(name.slice(0, -".md".length), stamp) : undefined;
-      if (known) {
-        hash = known.fileHash;
-        article = known.article;
-      } else {
-        // Sequential synchronous reads: 0.4 s for livedoor's 7,367 files, against 1.7 s for async reads.
-        const text = readFileSync(file, "utf8");
-        filesRead++;
-        hash = createHash("sha256").update(text).digest("hex");
-        article = fromCache(cache.parsed?.(hash, text)) ?? parseArticle(text, name);
+      try {
+        // Stamped before it is read: a change after the stamp makes the next stamp differ.
+        stamp = stampOf(statSync(file), now);
+        const known = stamp ? cache.unchanged?.(id, stamp) : undefined;
+        if (known) {
+          hash = known.fileHash;
+          article = known.article;
+        } else {
+          // Sequential synchronous reads: 0.4 s for livedoor's 7,367 files, against 1.7 s for async reads.
+          const text = readFileSync(file, "utf8");
+          filesRead++;
+          hash = createHash("sha256").update(text).digest("hex");
+          article = fromCache(cache.parsed?.(hash, text)) ?? parseArticle(text, name);
+        }
+      } catch (err) {
+        if (err instanceof ArticleFormatError) throw new CorpusFileError(file, err.reason, `store: ${err.message}`);
+        const code = (err as NodeJS.ErrnoException).code;
+        throw new CorpusFileError(
+          file,
+          code ? `ファイルを読み取れません（${code}）` : "記事の形式になっていません",
+          `store: ${file}: ${(err as Error).message}`,
+        );
+      }
+      if (article.id !== id) {
+        throw new CorpusFileError(
+          file,
+          `front matter の id（${article.id}）がファイル名と一致しません（ファイル名は <id>.md）`,
+          `store: ${name} holds article id ${article.id}`,
+        );
       }
     } catch (err) {
-      if (err instanceof ArticleFormatError) throw new CorpusFileError(file, err.reason, `store: ${err.message}`);
-      const code = (err as NodeJS.ErrnoException).code;
-      throw new CorpusFileError(
-        file,
-        code ? `ファイルを読み取れません（${code}）` : "記事の形式になっていません",
-        `store: ${file}: ${(err as Error).message}`,
-      );
-    }
-    if (`${article.id}.md` !== name) {
-      throw new CorpusFileError(
-        file,
-        `front matter の id（${article.id}）がファイル名と一致しません（ファイル名は <id>.md）`,
-        `store: ${name} holds article id ${article.id}`,
-      );
+      if (!(options.skipUnreadable && err instanceof CorpusFileError)) throw err;
+      unreadable.set(id, err);
+      continue;
     }
     articles.push(article);
     hashes.set(article.id, hash);
@@ -182,7 +209,7 @@ export async function readCorpus(
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
-  return { articles, files: hashes, stamps, fingerprint: fingerprintOf(hashes), filesRead };
+  return { articles, files: hashes, stamps, fingerprint: fingerprintOf(hashes), filesRead, unreadable };
 }
 
 /**
