@@ -1,5 +1,13 @@
 import { createHash } from "node:crypto";
-import { parseDocument, stringify as stringifyYaml, visit } from "yaml";
+import {
+  type Document,
+  isCollection,
+  isScalar,
+  parseDocument,
+  stringify as stringifyYaml,
+  visit,
+  type YAMLError,
+} from "yaml";
 import { SourceRefusal, UserFacingError } from "../errors.ts";
 import { normalize } from "../text/normalize.ts";
 
@@ -341,10 +349,11 @@ export function parseArticle(markdown: string, fileName = "(article)"): Article 
   try {
     front = parseFrontMatter(parts.yaml) as Partial<FrontMatter> | null;
   } catch (err) {
-    const line = (err as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+    // the line in the file: the front matter starts after the opening ---
+    const line = err instanceof FrontMatterYamlError ? `（${err.line + 1} 行目）` : "";
     throw fail(
       `has invalid YAML front matter: ${String((err as Error).message).split("\n")[0]}`,
-      `front matter の YAML を読めません${line === undefined ? "" : `（${line + 1} 行目）`}`,
+      `front matter の YAML を読めません${line}`,
     );
   }
   if (!front || typeof front !== "object" || Array.isArray(front)) {
@@ -403,15 +412,24 @@ export function parseArticle(markdown: string, fileName = "(article)"): Article 
   };
 }
 
+/** The YAML parser's first error in a front matter, and the line of the front matter (from 1) it is on. */
+class FrontMatterYamlError extends Error {
+  readonly line: number;
+  constructor(error: YAMLError, line: number) {
+    super(error.message);
+    this.line = line;
+  }
+}
+
 /**
  * The front matter's YAML as plain data, every field of which is text: a number or a boolean written
  * without quotes (`title: 1984`, `id: 000123`, a hand edit) is kept as written, not as 1984 or 123.
- * Throws the YAML parser's first error.
+ * Throws the YAML parser's first error as a FrontMatterYamlError.
  */
 function parseFrontMatter(yaml: string): unknown {
   const doc = parseDocument(yaml);
   const [error] = doc.errors;
-  if (error) throw error;
+  if (error) throw new FrontMatterYamlError(error, lineOfError(doc, yaml, error));
   visit(doc, {
     Scalar(_key, node) {
       if ((typeof node.value === "number" || typeof node.value === "boolean") && node.source !== undefined) {
@@ -420,6 +438,25 @@ function parseFrontMatter(yaml: string): unknown {
     },
   });
   return doc.toJS();
+}
+
+/**
+ * The line (from 1) where a YAML error goes wrong. The parser says where it gave up, which for a quote or
+ * a bracket left open (`title: "速報`) is the end of the front matter, eight lines below the mistake: the
+ * line is then the one where that quoted text or flow collection opens.
+ */
+function lineOfError(doc: Document, yaml: string, error: YAMLError): number {
+  const at = error.pos[0];
+  let start = at;
+  visit(doc, (_key, node) => {
+    const open =
+      (isScalar(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE")) ||
+      (isCollection(node) && node.flow === true);
+    const range = open ? node.range : undefined;
+    // run on to where the parser gave up: never closed
+    if (range && range[0] < start && (range[1] === at || range[2] === at)) start = range[0];
+  });
+  return yaml.slice(0, start).split("\n").length;
 }
 
 function toIsoString(value: unknown): string {

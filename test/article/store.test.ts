@@ -176,6 +176,28 @@ describe("readCorpus", () => {
   );
 
   it.each([
+    ["an unclosed double quote", (text: string) => text.replace(/^title: .*$/mu, 'title: "見出しの行')],
+    ["an unclosed single quote", (text: string) => text.replace(/^title: .*$/mu, "title: '見出しの行")],
+    ["an unclosed [", (text: string) => text.replace(/^title: .*$/mu, "title: [見出しの行")],
+    ["a colon and a space in a value", (text: string) => text.replace(/^title: .*$/mu, "title: 速報: 見出しの行")],
+    [
+      "an unclosed quote, with Windows line ends and a byte order mark",
+      (text: string) => `\uFEFF${text.replace(/^title: .*$/mu, 'title: "見出しの行').replace(/\n/gu, "\r\n")}`,
+    ],
+  ])("says the line of the file where broken YAML goes wrong: %s on line 3", async (_, edit) => {
+    expect(good.split("\n")[2]).toMatch(/^title: /u);
+    await writeFile(path.join(dir, `${article.id}.md`), edit(good));
+    expect((await readError()) as Error).toMatchObject({ reason: "front matter の YAML を読めません（3 行目）" });
+  });
+
+  it("says the line of an unclosed quote further down, in a list", async () => {
+    const text = good.replace("source_format:", 'captions:\n  - 写真\n  - "閉じていない\nsource_format:');
+    expect(text.split("\n").indexOf('  - "閉じていない')).toBe(12);
+    await writeFile(path.join(dir, `${article.id}.md`), text);
+    expect((await readError()) as Error).toMatchObject({ reason: "front matter の YAML を読めません（13 行目）" });
+  });
+
+  it.each([
     ["saved as UTF-8 with a byte order mark", (text: string) => `\uFEFF${text}`, {}],
     ["a number for a title", (text: string) => text.replace(/^title: .*$/mu, "title: 1984"), { title: "1984" }],
     [
