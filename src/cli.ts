@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { typedUrl } from "./article/article.ts";
+import { CorpusFileError } from "./article/store.ts";
 import { loadCoreConfig } from "./config.ts";
 import { Engine, SEARCH_HITS_PER_ARTICLE, SEARCH_PAGE_SIZE } from "./engine.ts";
 import { UsageError, UserFacingError } from "./errors.ts";
@@ -156,7 +157,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
   } catch (err) {
     if (err instanceof UserFacingError) {
-      io.err(err.message);
+      // a malformed corpus file stops a command as it stops the bot's start-up: the command is run again
+      io.err((err instanceof CorpusFileError ? err.forCommand() : err).message);
       return err instanceof UsageError ? 2 : 1;
     }
     io.err(`内部エラーが発生しました: ${(err as Error).message}`);

@@ -193,6 +193,28 @@ describe("shiori CLI", () => {
     expect(JSON.parse((await run("list", "--json", "--corpus", dir)).stdout)).toHaveLength(1);
   });
 
+  it.each([["list"], ["ask", "Xenとは"], ["reindex"], ["remove", SEED]])(
+    "%s on a corpus holding a malformed file names it, and says to run the command again once it is fixed",
+    async (verb, ...args) => {
+      const broken = await tempCorpusDir();
+      try {
+        await copyFile(path.join(ROOT, "corpus", `${SEED}.md`), path.join(broken, `${SEED}.md`));
+        const file = path.join(broken, "0123456789ab.md");
+        await writeFile(file, "no front matter here\n");
+        const { code, stdout, stderr } = await run(verb, "--corpus", broken, ...args);
+        expect(code).toBe(1);
+        expect(stdout).toBe("");
+        expect(stderr).toBe(
+          `コーパスの記事ファイル ${file} を読めません: 先頭に YAML の front matter（--- の行で囲んだ部分）がありません。ファイルを直すか、コーパスのフォルダの外に移してから、もう一度実行してください。`,
+        );
+        // nothing was done: the article a remove named is still there
+        await access(path.join(broken, `${SEED}.md`));
+      } finally {
+        await removeDir(broken);
+      }
+    },
+  );
+
   it("reads a question that starts with - after --", async () => {
     const { code, stdout } = await run("ask", "--corpus", dir, "--", "-Xen 3.0ではどのOSがゲストOSとして動く？");
     expect(code).toBe(0);

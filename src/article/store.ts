@@ -80,13 +80,22 @@ export function articlePath(dir: string, id: string): string {
 export class CorpusFileError extends UserFacingError {
   readonly file: string;
   readonly reason: string;
-  constructor(file: string, reason: string, detail: string) {
+  /**
+   * @param then what the operator does once the file is fixed: start the bot again (the message as it
+   * is thrown), or run a command again (`forCommand`)
+   */
+  constructor(file: string, reason: string, detail: string, then: "start" | "command" = "start") {
     super(
-      `コーパスの記事ファイル ${file} を読めません: ${reason}。ファイルを直すか、コーパスのフォルダの外に移してから、もう一度起動してください。`,
+      `コーパスの記事ファイル ${file} を読めません: ${reason}。ファイルを直すか、コーパスのフォルダの外に移してから、もう一度${then === "start" ? "起動" : "実行"}してください。`,
       detail,
     );
     this.file = file;
     this.reason = reason;
+  }
+
+  /** The same error told to someone running a CLI command (`shiori list`), who runs it again rather than starts it. */
+  forCommand(): CorpusFileError {
+    return new CorpusFileError(this.file, this.reason, this.detail ?? "", "command");
   }
 }
 

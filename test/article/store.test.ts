@@ -227,5 +227,9 @@ describe("readCorpus", () => {
     );
     expect(error).toBeInstanceOf(UserFacingError);
     expect((error as Error).message).toContain(file);
+    // the bot's start-up: what to do once it is fixed is to start it again
+    expect((error as Error).message).toMatch(
+      /ファイルを直すか、コーパスのフォルダの外に移してから、もう一度起動してください。$/u,
+    );
   });
 });
