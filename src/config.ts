@@ -1,4 +1,5 @@
 import path from "node:path";
+import { UserFacingError } from "./errors.ts";
 import { invalidAllowEntries } from "./ingest/address-policy.ts";
 
 /** Settings shared by the command line and the bot. */
@@ -41,14 +42,17 @@ export interface BotConfig extends CoreConfig {
   readonly fetch: FetchConfig;
 }
 
-/** Invalid settings: `problems` lists each, one line per key, without their values. */
-export class ConfigError extends Error {
-  override readonly name = "ConfigError";
+/**
+ * Invalid settings: `problems` lists each, one line per key, without their values. The message is for the
+ * operator (the command line shows it as a refusal, not as an internal error).
+ */
+export class ConfigError extends UserFacingError {
   readonly problems: readonly string[];
   constructor(problems: readonly string[]) {
     super(
       `設定に問題があります（.env または環境変数）:\n${problems.map((p) => `  - ${p}`).join("\n")}\n` +
         "各項目の意味は .env.example を参照してください。",
+      `config: ${problems.map((p) => p.split(":")[0]).join(", ")}`,
     );
     this.problems = problems;
   }
@@ -126,9 +130,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   try {
     fetch = loadFetchConfig(env);
   } catch (err) {
-    // loadFetchConfig lists its problems as "  - " lines; they join this report.
-    const lines = (err as Error).message.split("\n").filter((l) => l.startsWith("  - "));
-    problems.push(...(lines.length ? lines.map((l) => l.slice(4)) : [(err as Error).message]));
+    // loadFetchConfig's problems join this report.
+    if (!(err instanceof ConfigError)) throw err;
+    problems.push(...err.problems);
   }
 
   if (problems.length || !fetch) throw new ConfigError(problems);
@@ -165,6 +169,9 @@ export interface FetchConfig {
   readonly allowAddresses: readonly string[];
 }
 
+/** A header value: visible ASCII, spaces and tabs (undici refuses control characters, line breaks and non-Latin-1). */
+const HEADER_VALUE = /^[\t\x20-\x7e]+$/u;
+
 export const DEFAULT_USER_AGENT = "shiori/0.1 (article bot for a Discord community; fetches pages its moderators add)";
 
 /** Reads the fetch settings; every invalid key is reported at once. */
@@ -185,6 +192,13 @@ export function loadFetchConfig(env: Readonly<Record<string, string | undefined>
   const connectTimeoutMs = int("FETCH_CONNECT_TIMEOUT_MS", 5_000, 100, 600_000);
   const maxRedirects = int("FETCH_MAX_REDIRECTS", 5, 0, 20);
   const userAgent = env["FETCH_USER_AGENT"]?.trim() || DEFAULT_USER_AGENT;
+  // undici refuses any other header value at every fetch (UND_ERR_INVALID_ARG), which a member would
+  // meet as a site that cannot be reached: refused here, once, at start-up.
+  if (!HEADER_VALUE.test(userAgent)) {
+    problems.push(
+      "FETCH_USER_AGENT: HTTP ヘッダーに使えない文字（日本語などの全角文字、改行や制御文字）を含んでいます。半角の英数字・記号・空白だけで書いてください（例: mybot/1.0 (+https://example.com/bot)）。",
+    );
+  }
   const allowAddresses = (env["FETCH_ALLOW_ADDRESSES"] ?? "")
     .split(",")
     .map((s) => s.trim())
@@ -196,8 +210,7 @@ export function loadFetchConfig(env: Readonly<Record<string, string | undefined>
       `FETCH_ALLOW_ADDRESSES: ${bad.join("・")} 番目の値が IP アドレスか CIDR（例: 10.1.0.0/16）ではありません。カンマ区切りで設定してください。`,
     );
   }
-  if (problems.length)
-    throw new Error(`config: 取得の設定に問題があります:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  if (problems.length) throw new ConfigError(problems);
   return Object.freeze({
     maxBytes,
     timeoutMs,

@@ -83,6 +83,7 @@ describe("loadConfig", () => {
       DISCORD_API_BASE: "ftp://example.com",
       COOLDOWN_SECONDS: "-1",
       FETCH_MAX_BYTES: "lots",
+      FETCH_USER_AGENT: "しおりボット/1.0",
     });
     expect(problems.map((p) => p.split(":")[0])).toEqual([
       "DISCORD_TOKEN",
@@ -94,6 +95,7 @@ describe("loadConfig", () => {
       "DISCORD_API_BASE",
       "COOLDOWN_SECONDS",
       "FETCH_MAX_BYTES",
+      "FETCH_USER_AGENT",
     ]);
     expect(problems[3]).toContain("2 番目の値");
   });

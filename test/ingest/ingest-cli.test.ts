@@ -25,14 +25,14 @@ afterAll(async () => {
 
 const ENV = { FETCH_ALLOW_ADDRESSES: "127.0.0.1", FETCH_TIMEOUT_MS: "2000" };
 
-async function run(argv: string[], stdin?: string | Uint8Array, dir = corpus) {
+async function run(argv: string[], stdin?: string | Uint8Array, dir = corpus, env: Record<string, string> = ENV) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await main([...argv, "--corpus", dir], {
     out: (t) => out.push(t),
     err: (t) => err.push(t),
     color: false,
-    env: ENV,
+    env,
     ...(stdin === undefined ? {} : { stdin: Readable.from([Buffer.from(stdin)]) }),
   });
   return { code, stdout: out.join("\n"), stderr: err.join("\n") };
@@ -73,6 +73,20 @@ describe("shiori add", () => {
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ title: RAILWAY_PAGE.title, duplicateOf: null });
     expect(await corpusFiles()).toEqual([]);
+  });
+
+  it("refuses a FETCH_USER_AGENT no request can carry as a setting to fix, before fetching anything", async () => {
+    server.routes.set("/ua.html", serve(pageHtml(RAILWAY_PAGE), "text/html; charset=utf-8"));
+    const env = { ...ENV, FETCH_USER_AGENT: "しおりボット/1.0" };
+    const { code, stdout, stderr } = await run(["add", "--dry-run", server.url("/ua.html")], undefined, corpus, env);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    // not 「サイトに接続できませんでした」, nor an internal error
+    expect(stderr).toContain(
+      "設定に問題があります（.env または環境変数）:\n  - FETCH_USER_AGENT: HTTP ヘッダーに使えない文字",
+    );
+    expect(stderr).not.toContain("しおりボット");
+    expect(server.hits.get("/ua.html") ?? 0).toBe(0);
   });
 
   it("stores a page and says so; a second add of it is refused with the existing id", async () => {
