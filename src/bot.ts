@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
+import { stat } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import {
   type APIActionRowComponent,
@@ -673,6 +674,23 @@ async function download(attachment: Attachment, maxBytes: number, timeoutMs: num
   return Buffer.concat(chunks);
 }
 
+/**
+ * Refuses a CORPUS_DIR that is not there: a mistyped path is no empty library (the engine would take it for
+ * one, and the first save of its index would create the folder). A file, or a folder that cannot be read,
+ * is the engine's to refuse.
+ */
+async function requireCorpusFolder(dir: string): Promise<void> {
+  const missing = await stat(dir).then(
+    () => false,
+    (err: NodeJS.ErrnoException) => err.code === "ENOENT",
+  );
+  if (!missing) return;
+  throw new UserFacingError(
+    `コーパスのフォルダが見つかりません: ${dir}。CORPUS_DIR のパスを確かめて直してください。空のライブラリから始めるなら、このフォルダを作ってから起動してください。`,
+    `bot: no corpus folder ${dir}`,
+  );
+}
+
 /** `npm start`: loads the configuration, the dictionary and the index, then logs in. */
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   dotenv.config({ quiet: true });
@@ -695,6 +713,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   };
   let engine: Engine;
   try {
+    await requireCorpusFolder(config.corpusDir);
     engine = await Engine.open({
       corpusDir: config.corpusDir,
       // What went wrong with the saved index (unreadable, damaged, not saved) is worth an operator's eye;
@@ -705,7 +724,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
           : logger.debug({ event, ...fields }),
     });
   } catch (err) {
-    // A corpus the operator must fix (a malformed article file): one clear line, no stack trace.
+    // A corpus the operator must fix (missing, a malformed article file): one clear line, no stack trace.
     if (!(err instanceof UserFacingError)) throw err;
     logger.fatal({ event: "bot.corpus_unreadable", err: err.detail ?? err.message }, err.message);
     process.stderr.write(`${err.message}\n`);

@@ -246,6 +246,24 @@ describe("npm start", () => {
     expect(start.out.join("\n")).not.toContain("bot.ready");
   });
 
+  it("refuses to start on a CORPUS_DIR that is not there (a typo is no empty library), creating nothing", async () => {
+    const typo = path.join(workDir, "corpsu");
+    const start = run("dist/bot.js", { ...discordEnv(), CORPUS_DIR: typo });
+    // (a bot that starts anyway is stopped, not left running)
+    const ready = start.logged("bot.ready").then(
+      () => "ready",
+      () => "exited",
+    );
+    if ((await Promise.race([start.exit.then(() => "exited"), ready])) === "ready") start.child.kill("SIGTERM");
+    const stderr = await expectOneJapaneseLine(start);
+    expect(stderr).toBe(
+      `コーパスのフォルダが見つかりません: ${typo}。CORPUS_DIR のパスを確かめて直してください。空のライブラリから始めるなら、このフォルダを作ってから起動してください。\n`,
+    );
+    expect(await start.logged("bot.corpus_unreadable")).toMatchObject({ level: "fatal" });
+    expect(start.out.join("\n")).not.toContain("bot.ready");
+    expect(existsSync(typo)).toBe(false);
+  });
+
   it("refuses to start on a CORPUS_DIR that is a file with one clear line, and no stack trace", async () => {
     const file = path.join(workDir, "corpus-file");
     await writeFile(file, "not a folder\n");
