@@ -59,6 +59,8 @@ export class ConfigError extends UserFacingError {
 }
 
 const SNOWFLAKE = /^\d{17,20}$/u;
+/** What a Discord token is written with: ASCII letters, digits, `.`, `-` and `_` (base64url parts). */
+const TOKEN_CHARACTERS = /^[A-Za-z0-9._-]+$/u;
 
 /**
  * Reads and validates the bot's settings. Every missing or invalid key is reported at once, in one
@@ -73,6 +75,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     problems.push("DISCORD_TOKEN: 未設定です。開発者ポータルの Bot ページで発行したトークンを設定してください。");
   else if (/[\s"']/u.test(token))
     problems.push("DISCORD_TOKEN: 空白や引用符を含んでいます。トークンだけを貼り付けてください。");
+  // Discord would refuse it at login, which then fails as "unexpected"; the token itself is never shown.
+  else if (!TOKEN_CHARACTERS.test(token))
+    problems.push(
+      "DISCORD_TOKEN: トークンに使われない文字（日本語や記号など）を含んでいて、Discord のトークンではないようです。" +
+        "開発者ポータルの Bot ページで Reset Token を押して新しいトークンを発行し、そのまま貼り付けてください。",
+    );
 
   const clientId = value("DISCORD_CLIENT_ID");
   if (!clientId) {

@@ -101,6 +101,28 @@ describe("loadConfig", () => {
   });
 });
 
+describe("DISCORD_TOKEN", () => {
+  it.each([
+    ["Japanese", "トークンひみつ"],
+    ["a token with a Japanese word in it", `${TOKEN}ひみつ`],
+    ["symbols no token has", "MTIzNDU2Nzg5MDEyMzQ1Njc4.Gabc+E/secret=value"],
+    ["a control character", `${TOKEN}\u0007`],
+  ])("refuses %s at start-up, as not a token, saying how to get one and never showing it", (_what, token) => {
+    const problems = problemsOf({ ...VALID, DISCORD_TOKEN: token });
+    expect(problems).toEqual([
+      "DISCORD_TOKEN: トークンに使われない文字（日本語や記号など）を含んでいて、Discord のトークンではないようです。" +
+        "開発者ポータルの Bot ページで Reset Token を押して新しいトークンを発行し、そのまま貼り付けてください。",
+    ]);
+    expect(problems.join("\n")).not.toMatch(/ひみつ|secret|MTIz/u);
+  });
+
+  it("takes a token of ASCII letters, digits, dots, hyphens and underscores, with or without Bot before it", () => {
+    for (const token of [TOKEN, `Bot ${TOKEN}`, "MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gnew00.the-token-after-a-reset"]) {
+      expect(loadConfig({ ...VALID, DISCORD_TOKEN: token }, "/srv/shiori").token).toBe(token.replace(/^Bot /u, ""));
+    }
+  });
+});
+
 describe("loadCoreConfig", () => {
   it("still needs nothing but CORPUS_DIR, for the command line", () => {
     expect(loadCoreConfig({}, "/srv/shiori")).toEqual({ corpusDir: "/srv/shiori/corpus" });
