@@ -43,6 +43,28 @@ export interface BotConfig extends CoreConfig {
 }
 
 /**
+ * A setting that is a whole number, written in decimal digits only: `1e3`, `0x10`, `1.5`, `+5` or `５`,
+ * which Number() would read, are refused with the rest outside [min, max]. An empty one is `fallback`.
+ * `what` says what the number counts, for the message (「秒数。」).
+ */
+function integerSetting(
+  env: Readonly<Record<string, string | undefined>>,
+  key: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+  what: string,
+): number {
+  const text = env[key]?.trim() ?? "";
+  if (text === "") return fallback;
+  const n = /^[0-9]+$/u.test(text) ? Number(text) : Number.NaN;
+  if (n >= min && n <= max) return n;
+  problems.push(`${key}: ${min} 以上 ${max} 以下の整数を、数字だけで指定してください（${what}既定: ${fallback}）。`);
+  return fallback;
+}
+
+/**
  * Invalid settings: `problems` lists each, one line per key, without their values. The message is for the
  * operator (the command line shows it as a refusal, not as an internal error).
  */
@@ -128,11 +150,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     if (!ok) problems.push("DISCORD_API_BASE: http(s) の URL ではありません（例: https://discord.com/api）。");
   }
 
-  const cooldownText = value("COOLDOWN_SECONDS");
-  const cooldownSeconds = cooldownText === "" ? 3 : Number(cooldownText);
-  if (!Number.isFinite(cooldownSeconds) || cooldownSeconds < 0) {
-    problems.push("COOLDOWN_SECONDS: 0 以上の秒数を指定してください（0 で無効）。");
-  }
+  // An hour at most: a longer wait is no cooldown, and a member is told how many seconds are left.
+  const cooldownSeconds = integerSetting(env, "COOLDOWN_SECONDS", 3, 0, 3600, problems, "秒数。0 で無効、");
 
   let fetch: FetchConfig | null = null;
   try {
@@ -185,20 +204,12 @@ export const DEFAULT_USER_AGENT = "shiori/0.1 (article bot for a Discord communi
 /** Reads the fetch settings; every invalid key is reported at once. */
 export function loadFetchConfig(env: Readonly<Record<string, string | undefined>>): FetchConfig {
   const problems: string[] = [];
-  const int = (key: string, fallback: number, min: number, max: number): number => {
-    const text = env[key]?.trim() ?? "";
-    if (text === "") return fallback;
-    const n = Number(text);
-    if (!Number.isInteger(n) || n < min || n > max) {
-      problems.push(`${key}: ${min} 以上 ${max} 以下の整数を指定してください。`);
-      return fallback;
-    }
-    return n;
-  };
-  const maxBytes = int("FETCH_MAX_BYTES", 5 * 1024 * 1024, 1024, 1024 * 1024 * 1024);
-  const timeoutMs = int("FETCH_TIMEOUT_MS", 15_000, 100, 600_000);
-  const connectTimeoutMs = int("FETCH_CONNECT_TIMEOUT_MS", 5_000, 100, 600_000);
-  const maxRedirects = int("FETCH_MAX_REDIRECTS", 5, 0, 20);
+  const int = (key: string, fallback: number, min: number, max: number, what: string) =>
+    integerSetting(env, key, fallback, min, max, problems, what);
+  const maxBytes = int("FETCH_MAX_BYTES", 5 * 1024 * 1024, 1024, 1024 * 1024 * 1024, "バイト数。");
+  const timeoutMs = int("FETCH_TIMEOUT_MS", 15_000, 100, 600_000, "ミリ秒。");
+  const connectTimeoutMs = int("FETCH_CONNECT_TIMEOUT_MS", 5_000, 100, 600_000, "ミリ秒。");
+  const maxRedirects = int("FETCH_MAX_REDIRECTS", 5, 0, 20, "回数。");
   const userAgent = env["FETCH_USER_AGENT"]?.trim() || DEFAULT_USER_AGENT;
   // undici refuses any other header value at every fetch (UND_ERR_INVALID_ARG), which a member would
   // meet as a site that cannot be reached: refused here, once, at start-up.

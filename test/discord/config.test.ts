@@ -123,6 +123,63 @@ describe("DISCORD_TOKEN", () => {
   });
 });
 
+describe("numeric settings", () => {
+  const KEYS = [
+    ["COOLDOWN_SECONDS", 0, 3600],
+    ["FETCH_MAX_BYTES", 1024, 1024 * 1024 * 1024],
+    ["FETCH_TIMEOUT_MS", 100, 600_000],
+    ["FETCH_CONNECT_TIMEOUT_MS", 100, 600_000],
+    ["FETCH_MAX_REDIRECTS", 0, 20],
+  ] as const;
+
+  it.each(KEYS.flatMap(([key]) => ["1e3", "0x10", "1.5", "+5", "-1", "5 秒", "５", "Infinity"].map((v) => [key, v])))(
+    "%s=%s is refused: whole numbers are written in decimal digits only",
+    (key, text) => {
+      const problems = problemsOf({ ...VALID, [key]: text });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(new RegExp(`^${key}: \\d+ 以上 \\d+ 以下の整数を、数字だけで指定してください`, "u"));
+    },
+  );
+
+  it.each(KEYS)("%s takes %i to %i, and nothing past them", (key, min, max) => {
+    expect(problemsOf({ ...VALID, [key]: String(min) })).toEqual([]);
+    expect(problemsOf({ ...VALID, [key]: ` ${max} ` })).toEqual([]);
+    const past = [String(max + 1), "99999999999999999999999", ...(min > 0 ? [String(min - 1)] : [])];
+    for (const text of past) {
+      expect(problemsOf({ ...VALID, [key]: text })).toEqual([
+        expect.stringMatching(new RegExp(`^${key}: ${min} 以上 ${max} 以下の整数を、数字だけで指定してください`, "u")),
+      ]);
+    }
+  });
+
+  it("COOLDOWN_SECONDS: a member is never told to wait 999999999998 seconds (1e12 was read as a number)", () => {
+    expect(problemsOf({ ...VALID, COOLDOWN_SECONDS: "1e12" })).toEqual([
+      "COOLDOWN_SECONDS: 0 以上 3600 以下の整数を、数字だけで指定してください（秒数。0 で無効、既定: 3）。",
+    ]);
+    expect(loadConfig({ ...VALID, COOLDOWN_SECONDS: "3600" }, "/srv/shiori").cooldownSeconds).toBe(3600);
+    expect(loadConfig({ ...VALID, COOLDOWN_SECONDS: "010" }, "/srv/shiori").cooldownSeconds).toBe(10);
+  });
+
+  it("reads each fetch setting as written", () => {
+    const config = loadConfig(
+      {
+        ...VALID,
+        FETCH_MAX_BYTES: "1048576",
+        FETCH_TIMEOUT_MS: "20000",
+        FETCH_CONNECT_TIMEOUT_MS: "3000",
+        FETCH_MAX_REDIRECTS: "0",
+      },
+      "/srv/shiori",
+    );
+    expect(config.fetch).toMatchObject({
+      maxBytes: 1048576,
+      timeoutMs: 20000,
+      connectTimeoutMs: 3000,
+      maxRedirects: 0,
+    });
+  });
+});
+
 describe("loadCoreConfig", () => {
   it("still needs nothing but CORPUS_DIR, for the command line", () => {
     expect(loadCoreConfig({}, "/srv/shiori")).toEqual({ corpusDir: "/srv/shiori/corpus" });
