@@ -143,11 +143,20 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
 
   const apiBase = value("DISCORD_API_BASE");
   if (apiBase) {
-    let ok = false;
+    let url: URL | null = null;
     try {
-      ok = ["http:", "https:"].includes(new URL(apiBase).protocol);
+      url = new URL(apiBase);
     } catch {}
-    if (!ok) problems.push("DISCORD_API_BASE: http(s) の URL ではありません（例: https://discord.com/api）。");
+    if (!url || !["http:", "https:"].includes(url.protocol)) {
+      problems.push("DISCORD_API_BASE: http(s) の URL ではありません（例: https://discord.com/api）。");
+    } else if (url.username || url.password) {
+      // Refused rather than hidden: Discord's REST client sends the bot token, never a URL's user:pass, so
+      // they would authenticate nothing and only end up in messages and logs that show the URL.
+      problems.push(
+        "DISCORD_API_BASE: URL にユーザー名やパスワード（…@）が含まれています。shiori はそれを送らないため、" +
+          "認証には使われず、画面やログに残るだけです。@ までを取り除いた URL（例: https://proxy.example.com/api）を指定してください。",
+      );
+    }
   }
 
   // An hour at most: a longer wait is no cooldown, and a member is told how many seconds are left.

@@ -123,6 +123,27 @@ describe("DISCORD_TOKEN", () => {
   });
 });
 
+describe("DISCORD_API_BASE", () => {
+  it.each([
+    "https://shiori:hunter2-proxy-password@proxy.example.com/api",
+    "https://hunter2-proxy-token@proxy.example.com/api",
+    "http://:hunter2-proxy-password@127.0.0.1:8080/api",
+  ])("refuses credentials in the URL (%s), which no request would send, without showing them", (apiBase) => {
+    const problems = problemsOf({ ...VALID, DISCORD_API_BASE: apiBase });
+    expect(problems).toEqual([
+      "DISCORD_API_BASE: URL にユーザー名やパスワード（…@）が含まれています。shiori はそれを送らないため、" +
+        "認証には使われず、画面やログに残るだけです。@ までを取り除いた URL（例: https://proxy.example.com/api）を指定してください。",
+    ]);
+    expect(problems.join("\n")).not.toContain("hunter2");
+  });
+
+  it("takes a proxy's URL with a port and a path", () => {
+    expect(loadConfig({ ...VALID, DISCORD_API_BASE: "https://proxy.example.com:8443/discord/api" }).apiBase).toBe(
+      "https://proxy.example.com:8443/discord/api",
+    );
+  });
+});
+
 describe("numeric settings", () => {
   const KEYS = [
     ["COOLDOWN_SECONDS", 0, 3600],

@@ -209,6 +209,15 @@ describe("npm run deploy-commands", () => {
     expect(stderr).toContain(".env の DISCORD_TOKEN");
   });
 
+  it("refuses credentials in DISCORD_API_BASE before using it, and never prints them", async () => {
+    const apiBase = (await unreachableApiBase()).replace("http://", "http://shiori:hunter2-proxy-password@");
+    const deploy = run("src/deploy-commands.ts", { ...discordEnv(), DISCORD_API_BASE: apiBase });
+    expect(await deploy.exit).toBe(1);
+    const printed = deploy.err.join("") + deploy.out.join("\n");
+    expect(printed).toContain("DISCORD_API_BASE: URL にユーザー名やパスワード（…@）が含まれています。");
+    expect(printed).not.toContain("hunter2");
+  });
+
   it("says in one Japanese line that Discord could not be reached, and to check the network", async () => {
     const apiBase = await unreachableApiBase();
     const stderr = await expectOneJapaneseLine(
