@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { SUMMARY_POINTS } from "./answer/summarize.ts";
 import { typedUrl } from "./article/article.ts";
 import { CorpusFileError } from "./article/store.ts";
 import { loadCoreConfig } from "./config.ts";
@@ -19,7 +20,7 @@ const USAGE = `使い方: shiori <コマンド> [オプション]
 コマンド:
   ask <質問>              コーパスの記事から質問に答える（答えの文・段落・出典）
   search <キーワード>     一致する記事を一覧する（記事ごとに最もよく一致する段落、--page N）
-  summary <ID|URL>        記事の要点（--points N、既定 3）
+  summary <ID|URL>        記事の要点（--points N: 1〜10、既定 3）
   list                    記事の一覧（新しい順）
   remove <ID>             記事を削除する
 ${INGEST_USAGE}
@@ -80,11 +81,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (!arg) throw new UsageError(`${spaced(what)}を指定してください。例: shiori ${command} "…"`);
     return arg;
   };
-  const positiveInt = (value: string | undefined, name: string): number | undefined => {
+  /** An option's whole number, in decimal digits only (not 0x3, 1e1 nor 2.5), from `min` (to `max`). */
+  const wholeNumber = (
+    value: string | undefined,
+    name: string,
+    range: { min: number; max?: number; what?: string },
+  ): number | undefined => {
     if (value === undefined) return undefined;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} には 1 以上の整数を指定してください。`);
-    return n;
+    const n = /^[0-9]+$/u.test(value) ? Number(value) : Number.NaN;
+    if (n >= range.min && n <= (range.max ?? Number.MAX_SAFE_INTEGER)) return n;
+    const bounds = range.max === undefined ? `${range.min} 以上` : `${range.min} 以上 ${range.max} 以下`;
+    throw new UsageError(`--${name} には ${bounds}の整数を指定してください${range.what ?? ""}。`);
   };
   try {
     if ((INGEST_COMMANDS as readonly string[]).includes(command)) {
@@ -113,10 +120,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       }
       case "search": {
         const query = needArg();
+        const pageNumber = wholeNumber(values.page, "page", { min: 1 }) ?? 1;
         const engine = await open(config.corpusDir);
         // A page of articles, each with its best passage, as /search shows them.
         const page = engine.search(query, {
-          page: positiveInt(values.page, "page") ?? 1,
+          page: pageNumber,
           pageSize: SEARCH_PAGE_SIZE,
           perArticle: SEARCH_HITS_PER_ARTICLE,
         });
@@ -125,12 +133,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       }
       case "summary": {
         const id = typedUrl(needArg());
+        // As many as the engine picks: it would bring 999 down to 10 in silence.
+        const points = wholeNumber(values.points, "points", {
+          ...SUMMARY_POINTS,
+          what: `（要点の数。既定: ${SUMMARY_POINTS.default}）`,
+        });
         const engine = await open(config.corpusDir);
         // The engine's own message names no list; here the list is shiori list.
         const found = engine.find(id);
         if (!found)
           throw new UserFacingError(`記事 ${id} は見つかりませんでした。shiori list で ID か URL を確かめてください。`);
-        const points = positiveInt(values.points, "points");
         const summary = engine.summary(found.id, points === undefined ? {} : { points });
         show(summary, summaryToText);
         return 0;

@@ -181,6 +181,18 @@ describe("shiori CLI", () => {
     [["list", "x"], "list は引数を取りません（「x」が指定されています）。list は実行していません。"],
     [["remove"], '記事の ID を指定してください。例: shiori remove "…"'],
     [["search", "仮想化", "--page", "0"], "--page には 1 以上の整数を指定してください。"],
+    [["search", "仮想化", "--page", "0x2"], "--page には 1 以上の整数を指定してください。"],
+    [["search", "仮想化", "--page", "1e1"], "--page には 1 以上の整数を指定してください。"],
+    // the engine picks 1 to 10 key points: 999 was taken as 10, in silence
+    // said before the article is looked for
+    [
+      ["summary", "nope", "--points", "999"],
+      "--points には 1 以上 10 以下の整数を指定してください（要点の数。既定: 3）。",
+    ],
+    ...["999", "11", "0", "0x3", "1e1", "2.5", "+3", "３"].map((points) => [
+      ["summary", SEED, "--points", points],
+      "--points には 1 以上 10 以下の整数を指定してください（要点の数。既定: 3）。",
+    ]),
     [
       ["search", "仮想化", "--page", "-1"],
       "--page には値を指定してください（例: --page 2）。- で始まる値は --page=… と書いてください。",
@@ -214,6 +226,14 @@ describe("shiori CLI", () => {
       }
     },
   );
+
+  it("summary --points takes 1 to 10, as the engine picks them", async () => {
+    const points = async (n: string) =>
+      JSON.parse((await run("summary", "--json", "--corpus", dir, SEED, "--points", n)).stdout).points.length;
+    expect(await points("1")).toBe(1);
+    expect(await points("05")).toBe(5);
+    expect(await points("10")).toBeGreaterThan(5);
+  });
 
   it("reads a question that starts with - after --", async () => {
     const { code, stdout } = await run("ask", "--corpus", dir, "--", "-Xen 3.0ではどのOSがゲストOSとして動く？");

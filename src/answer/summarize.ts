@@ -3,8 +3,11 @@ import { analyze } from "../text/analyze.ts";
 import { splitSentences } from "../text/sentences.ts";
 import type { Tokenizer } from "../text/tokenizer.ts";
 
+/** Key points a summary picks: 3 unless asked, from 1 to 10 (Discord's /summary offers 3 to 10). */
+export const SUMMARY_POINTS = Object.freeze({ default: 3, min: 1, max: 10 });
+
 export interface SummarizeOptions {
-  /** Key points to pick (default 3, at most 10). */
+  /** Key points to pick (SUMMARY_POINTS: default 3, 1 to 10; others are brought within). */
   readonly points?: number;
   /** Inverse document frequency of a term across the corpus. */
   readonly idf: (term: string) => number;
@@ -44,7 +47,10 @@ export interface SummarySentence {
  * headings, captions, link lists and bylines never become key points.
  */
 export function summarize(tokenizer: Tokenizer, article: Article, options: SummarizeOptions): SummarySentence[] {
-  const count = Math.min(Math.max(Math.trunc(options.points ?? 3), 1), 10);
+  const count = Math.min(
+    Math.max(Math.trunc(options.points ?? SUMMARY_POINTS.default), SUMMARY_POINTS.min),
+    SUMMARY_POINTS.max,
+  );
   const sentences: (SummarySentence & { vector: Map<string, number>; norm: number })[] = [];
   collect: for (const block of bodyBlocks(article.body)) {
     if (block.kind !== "paragraph") continue;
