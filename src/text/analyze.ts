@@ -320,13 +320,38 @@ export interface Vocabulary {
  */
 export function respell(tokens: readonly Token[], library: Vocabulary): Token[] {
   const out: Token[] = [];
-  for (const token of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    const joined = joinKnown(token, tokens[i + 1], library);
+    if (joined) {
+      out.push(joined);
+      i++;
+      continue;
+    }
     const split =
       token.term !== null && token.pos[0] === "名詞" && !library.known(token.term) ? splitKnown(token, library) : null;
     if (split) out.push(...split);
     else out.push(token);
   }
   return out;
+}
+
+/**
+ * Two katakana nouns written one after another, or with a space or ・ between them, as one word where the
+ * library knows them only so: the question's 「マキ・ヒロチ」 (マキ, ヒロチ) is the マキヒロチ of 「こんにちは、
+ * マキヒロチです！」, which kuromoji reads as one word it does not know. Only where a part is no word of the
+ * library: two words it knows are read as two.
+ */
+function joinKnown(token: Token, next: Token | undefined, library: Vocabulary): Token | null {
+  if (!next || token.term === null || next.term === null) return null;
+  if (token.pos[0] !== "名詞" || next.pos[0] !== "名詞") return null;
+  if (!KATAKANA_WORD.test(token.surface) || !KATAKANA_WORD.test(next.surface)) return null;
+  // nothing, or one space or ・ between them in the question as written
+  if (next.start - token.end > 1) return null;
+  if (library.known(token.term) && library.known(next.term)) return null;
+  const term = partTerm(token.surface + next.surface);
+  if (!library.known(term)) return null;
+  return { term, surface: token.surface + next.surface, start: token.start, end: next.end, pos: token.pos };
 }
 
 /**
@@ -346,8 +371,13 @@ const MAX_KATAKANA_SPLIT = 48;
 
 function splitKnown(token: Token, library: Vocabulary): Token[] | null {
   const term = token.term as string;
-  // Only where normalization kept the source's length (ｶﾞ → ガ does not), so that a cut maps back to it.
-  if (token.end - token.start !== token.surface.length) return null;
+  // Where normalization changed the length (ｶﾞ → ガ, ヴィ → ビ), a cut does not map back to the source: each
+  // part then spans the whole word as written (「オクタヴィアスペンサー」, which the library writes
+  // オクタヴィア・スペンサー).
+  if (token.end - token.start !== token.surface.length) {
+    const parts = KATAKANA_WORD.test(token.surface) ? splitRun(token, library) : null;
+    return parts?.map((p) => ({ ...p, start: token.start, end: token.end })) ?? null;
+  }
   // Only a noun whose term is its surface can be cut at the same place in both.
   const asWritten = term === token.surface.toLowerCase();
   for (let k = 1; asWritten && k < term.length; k++) {
