@@ -3,6 +3,7 @@ import {
   type Document,
   isCollection,
   isScalar,
+  isSeq,
   parseDocument,
   stringify as stringifyYaml,
   visit,
@@ -449,12 +450,30 @@ function lineOfError(doc: Document, yaml: string, error: YAMLError): number {
   const at = error.pos[0];
   let start = at;
   visit(doc, (_key, node) => {
-    const open =
-      (isScalar(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE")) ||
-      (isCollection(node) && node.flow === true);
-    const range = open ? node.range : undefined;
-    // run on to where the parser gave up: never closed
-    if (range && range[0] < start && (range[1] === at || range[2] === at)) start = range[0];
+    const closing = isScalar(node)
+      ? node.type === "QUOTE_DOUBLE"
+        ? '"'
+        : node.type === "QUOTE_SINGLE"
+          ? "'"
+          : null
+      : isCollection(node) && node.flow === true
+        ? isSeq(node)
+          ? "]"
+          : "}"
+        : null;
+    const range = closing && (isScalar(node) || isCollection(node)) ? node.range : undefined;
+    // run on to where the parser gave up, and never closed: a quoted title closed on its line that ends
+    // where the next line's mistake starts (a key written twice, a tab) is not it
+    if (
+      range &&
+      range[0] < start &&
+      (range[1] === at || range[2] === at) &&
+      !yaml
+        .slice(range[0], range[1])
+        .trimEnd()
+        .endsWith(closing as string)
+    )
+      start = range[0];
   });
   return yaml.slice(0, start).split("\n").length;
 }

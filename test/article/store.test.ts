@@ -190,6 +190,18 @@ describe("readCorpus", () => {
     expect((await readError()) as Error).toMatchObject({ reason: "front matter の YAML を読めません（3 行目）" });
   });
 
+  it.each([
+    ["a key written twice", "title: 二度目"],
+    ["a tab before a key", "\turl: x"],
+    ["a stray list item", "- x"],
+  ])("says the line of a mistake right after a quoted title that is closed: %s on line 4", async (_, line) => {
+    // the quoted title ends where the mistake starts: the mistake's line, not the title's, is named
+    const text = good.replace(/^title: .*$/mu, () => `title: "速報: 見出しの行"\n${line}`);
+    expect(text.split("\n")[3]).toBe(line);
+    await writeFile(path.join(dir, `${article.id}.md`), text);
+    expect((await readError()) as Error).toMatchObject({ reason: "front matter の YAML を読めません（4 行目）" });
+  });
+
   it("says the line of an unclosed quote further down, in a list", async () => {
     const text = good.replace("source_format:", 'captions:\n  - 写真\n  - "閉じていない\nsource_format:');
     expect(text.split("\n").indexOf('  - "閉じていない')).toBe(12);
