@@ -369,7 +369,7 @@ export const article = defineCommand<ArticleOptions>({
             `タイトル: ${escapeMarkdown(oneLine(result.title.before))} → ${escapeMarkdown(oneLine(result.title.after))}`,
           );
         }
-        if (result.url) lines.push(`URL: ${escapeMarkdown(result.url.before)} → ${escapeMarkdown(result.url.after)}`);
+        if (result.url) lines.push(`URL: ${urlAsCode(result.url.before)} → ${urlAsCode(result.url.after)}`);
         const { before, after } = result.characters;
         if (before !== after)
           lines.push(`本文: ${before.toLocaleString("ja-JP")} 文字 → ${after.toLocaleString("ja-JP")} 文字`);
@@ -458,3 +458,11 @@ export const article = defineCommand<ArticleOptions>({
     },
   },
 });
+
+/**
+ * A URL shown as written, in a code span: escaped markdown would show `some\_page` for some_page. A backtick
+ * would close the span (it is shown percent-encoded), and a long URL is cut, so that both fit the notice.
+ */
+function urlAsCode(url: string): string {
+  return `\`${truncate(oneLine(url).replace(/`/gu, "%60"), 500)}\``;
+}

@@ -50,6 +50,8 @@ let nijiriguchiHtml = "";
 let changingHtml = "";
 /** Whether /vanishing.html is still there (a test removes it to refetch it). */
 let vanishingThere = true;
+/** Whether /moving_page.html has moved to /moved_page.html (a test moves it to refetch it). */
+let movedAway = false;
 /** Added to the bot's clock: a test moves it on to see what the bot keeps for a while be forgotten. */
 let clockSkewMs = 0;
 
@@ -179,6 +181,12 @@ beforeAll(async () => {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(UNTITLED_HTML);
     } else if (req.url === "/vanishing.html" && vanishingThere) {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(VANISHING_HTML);
+    } else if (req.url === "/moving_page.html" && movedAway) {
+      res.writeHead(301, { location: "/moved_page.html" }).end();
+    } else if (req.url === "/moving_page.html" || req.url === "/moved_page.html") {
+      res
+        .writeHead(200, { "content-type": "text/html; charset=utf-8" })
+        .end(movingHtml(req.url === "/moved_page.html"));
     } else if (req.url === "/sensu.html") {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(SENSU_HTML);
     } else if (req.url === "/attachments/photo.txt") {
@@ -715,6 +723,27 @@ describe("/article (moderators)", () => {
     expect(engine.article(id)?.title).toBe("消えるページ");
   });
 
+  it("says when a refetched page has moved to another URL, each shown as written", async () => {
+    await fake.send(
+      fake.chatInput(
+        "article",
+        [{ type: 1, name: "add", options: [str("url", `${pagesBase}/moving_page.html`)] }],
+        fake.moderator,
+      ),
+    );
+    const id = engine.find(`${pagesBase}/moving_page.html`)?.id as string;
+    movedAway = true;
+    const trace = await fake.send(
+      fake.chatInput("article", [{ type: 1, name: "refetch", options: [str("article", id)] }], fake.moderator),
+    );
+    expect(embedOf(trace).author?.name).toBe("記事を更新しました");
+    // in code spans: escaped markdown would have shown moving\_page
+    expect(embedOf(trace).description).toContain(
+      `URL: \`${pagesBase}/moving_page.html\` → \`${pagesBase}/moved_page.html\``,
+    );
+    expect(engine.find(`${pagesBase}/moved_page.html`)?.id).toBe(id);
+  });
+
   it("adds an article from an attached file", async () => {
     const trace = await addFile("notes.md", Buffer.byteLength(NOTES_MD), "text/markdown");
     expect(embedOf(trace).author?.name).toBe("記事を追加しました");
@@ -1185,6 +1214,16 @@ const VANISHING_HTML = `<!doctype html>
 <body><main><article><h1>消えるページ</h1>
 <p>このページは、追加されたあとで取得元から消えます。取り直すと、ページが見つかりません。</p>
 </article></main></body></html>`;
+
+/** A page that moves: before, and at its new address with a paragraph more. */
+function movingHtml(moved: boolean): string {
+  return `<!doctype html>
+<html lang="ja"><head><meta charset="utf-8"><title>町内会の事務所</title></head>
+<body><main><article><h1>町内会の事務所</h1>
+<p>町内会の事務所は、公民館の二階にあります。窓口は平日の午前中に開いています。</p>
+${moved ? "<p>来月からは駅前の集会所に移ります。</p>" : ""}
+</article></main></body></html>`;
+}
 
 const SENSU_HTML = `<!doctype html>
 <html lang="ja"><head><meta charset="utf-8"><title>扇子の選び方 | しおりテスト通信</title>
