@@ -93,7 +93,7 @@ export function watchCorpus(
             file,
             reason,
             kept,
-            advice: `${kept ? "読み込み済みの版で答えます。" : "この記事は取り込んでいません。"}直すと自動で取り込みます。このままでは次の起動がこのファイルで止まります。`,
+            advice: `${kept ? "読み込み済みの版で答えます。" : "この記事は取り込んでいません。"}直すと自動で取り込みます。このままでは次の起動と CLI（shiori add・import・remove など）がこのファイルで止まります。`,
           });
       } catch (err) {
         if (err instanceof CorpusFolderMissing) lost(err);
