@@ -81,14 +81,20 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (!arg) throw new UsageError(`${spaced(what)}を指定してください。例: shiori ${command} "…"`);
     return arg;
   };
-  /** An option's whole number, in decimal digits only (not 0x3, 1e1 nor 2.5), from `min` (to `max`). */
+  /**
+   * An option's whole number, in decimal digits only (not 0x3, 1e1 nor 2.5), from `min` (to `max`). Without
+   * a `max`, digits past what a number holds exactly are the largest it does (--page 99999999999999999999:
+   * the last page).
+   */
   const wholeNumber = (
     value: string | undefined,
     name: string,
     range: { min: number; max?: number; what?: string },
   ): number | undefined => {
     if (value === undefined) return undefined;
-    const n = /^[0-9]+$/u.test(value) ? Number(value) : Number.NaN;
+    const n = /^[0-9]+$/u.test(value)
+      ? Math.min(Number(value), range.max === undefined ? Number.MAX_SAFE_INTEGER : Number.POSITIVE_INFINITY)
+      : Number.NaN;
     if (n >= range.min && n <= (range.max ?? Number.MAX_SAFE_INTEGER)) return n;
     const bounds = range.max === undefined ? `${range.min} 以上` : `${range.min} 以上 ${range.max} 以下`;
     throw new UsageError(`--${name} には ${bounds}の整数を指定してください${range.what ?? ""}。`);

@@ -93,6 +93,10 @@ describe("shiori CLI", () => {
     expect([page.total, page.pageCount]).toEqual([1, 1]);
     const text = await run("search", "--corpus", dir, "仮想化");
     expect(text.stdout).toContain("検索結果 1 件（1/1 ページ）");
+    // a page past the last is the last, however many digits it has
+    const far = await run("search", "--corpus", dir, "--page", "99999999999999999999", "仮想化");
+    expect([far.code, far.stderr]).toEqual([0, ""]);
+    expect(far.stdout).toContain("（1/1 ページ）");
     expect((await run("search", "--corpus", dir, "ラーメン")).stdout).toBe(
       "「ラーメン」に一致する記事は見つかりませんでした。",
     );
