@@ -88,7 +88,10 @@ export interface SearchPage {
   readonly pageCount: number;
   /** Rank of the first hit of this page, counting from 1. */
   readonly firstRank: number;
+  /** Results found: the articles (or passages) among the best MAX_SEARCH_RESULTS passages. */
   readonly total: number;
+  /** Whether more passages matched than were ranked, so that `total` is a floor: more may match. */
+  readonly more?: boolean;
 }
 
 /** Articles per page of search results, in /search and in the terminal alike. */
@@ -217,6 +220,7 @@ export class Engine {
     const { tokens, searchTerms } = queryOf(this.#analysisOf(query), this.#vocabulary);
     const terms = wordsOf(tokens);
     let results = this.#index.search(searchTerms, MAX_SEARCH_RESULTS);
+    const more = results.length >= MAX_SEARCH_RESULTS;
     const perArticle = options.perArticle;
     if (perArticle !== undefined && perArticle > 0) {
       // At most `perArticle` passages of each article, the best ones: a page of articles, not of one article.
@@ -248,7 +252,7 @@ export class Engine {
         score: result.score,
       });
     }
-    return { query, terms, hits, page, pageCount, firstRank: (page - 1) * pageSize + 1, total: results.length };
+    return { query, terms, hits, page, pageCount, firstRank: (page - 1) * pageSize + 1, total: results.length, more };
   }
 
   /** An article's key points. `idOrUrl` is an article id or its source URL. */

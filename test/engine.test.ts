@@ -6,6 +6,8 @@ import { MAX_CANDIDATE_SENTENCES } from "../src/answer/summarize.ts";
 import { type Article, createArticle, formatArticle, hasVisibleText } from "../src/article/article.ts";
 import { CorpusFileError } from "../src/article/store.ts";
 import { CorpusFolderMissing, Engine, PartlyStoredError } from "../src/engine.ts";
+import { searchToEmbed } from "../src/render/embed.ts";
+import { searchToText } from "../src/render/terminal.ts";
 import { splitPassages } from "../src/search/passages.ts";
 import { indexPath } from "../src/search/persist.ts";
 import { draft, RANKING_ARTICLES } from "./fixtures/ranking-articles.ts";
@@ -563,6 +565,24 @@ describe("Engine.search per article", () => {
     expect(perArticle.total).toBeLessThan(all.total);
     // the article's best passage is the one kept
     expect(perArticle.hits[0]?.passageId).toBe(all.hits[0]?.passageId);
+    // all that matched was ranked: the count is all of it
+    expect([all.more, perArticle.more]).toEqual([false, false]);
+  });
+
+  it("says when more matched than were ranked, so that its count is of the best only", async () => {
+    // 130 articles of 5 passages on 山: 650 passages, past the 500 ranked
+    const paragraph = (n: number, p: number) =>
+      `第${n}号の${p}段落目。山の話が続く段落で、山小屋や山道、山頂からの眺めについて詳しく書かれている。朝の光が稜線を照らし、登山者たちは静かに歩き出す。`;
+    const drafts = Array.from({ length: 130 }, (_, n) =>
+      draft(`yama-${n}`, `山の便り 第${n}号`, null, ...[1, 2, 3, 4, 5].map((p) => paragraph(n, p))),
+    );
+    const made = await engineWith(drafts);
+    dirs.push(made.dir);
+    const page = made.engine.search("山小屋", { perArticle: 1 });
+    expect(page.more).toBe(true);
+    expect(page.total).toBeLessThan(130);
+    expect(searchToText(page, { color: false })).toMatch(/^「山小屋」の検索結果 上位 \d+ 件（1\/\d+ ページ）/u);
+    expect(searchToEmbed(page).description).toMatch(/^上位 \d+ 件中 1–5 件目/u);
   });
 });
 

@@ -359,7 +359,9 @@ export function searchToEmbed(page: SearchPage): APIEmbed {
     return e.build();
   }
   const last = page.firstRank + page.hits.length - 1;
-  e.description(() => `全 ${page.total} 件中 ${page.firstRank}–${last} 件目（${page.page}/${page.pageCount} ページ）`);
+  // past the passages ranked, more may match: the count is of the best ones
+  const of = page.more ? `上位 ${page.total} 件` : `全 ${page.total} 件`;
+  e.description(() => `${of}中 ${page.firstRank}–${last} 件目（${page.page}/${page.pageCount} ページ）`);
   e.footer("「要約」ボタンで、その記事の要点を表示します。");
   for (const [i, hit] of page.hits.entries()) {
     const rank = `${page.firstRank + i}. `;

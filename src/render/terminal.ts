@@ -52,7 +52,9 @@ export function searchToText(page: SearchPage, style: TerminalStyle): string {
       ? noWordToSearch(`「${page.query}」`)
       : `「${page.query}」に一致する記事は見つかりませんでした。`;
   }
-  const lines = [`「${page.query}」の検索結果 ${page.total} 件（${page.page}/${page.pageCount} ページ）`];
+  // past the passages ranked, more may match: the count is of the best ones
+  const count = page.more ? `上位 ${page.total} 件` : `${page.total} 件`;
+  const lines = [`「${page.query}」の検索結果 ${count}（${page.page}/${page.pageCount} ページ）`];
   for (const [i, p] of page.hits.entries()) lines.push(...passageLines(p, page.firstRank + i, style));
   return lines.join("\n");
 }
