@@ -165,7 +165,8 @@ export class Engine {
       passages: engine.#passages.size,
       indexOrigin: origin,
       openMs: Math.round(performance.now() - started),
-      indexedAt: new Date(),
+      // an index loaded as it was saved changed when it was last indexed, not at this start
+      indexedAt: origin === "loaded" ? (stored.saved?.indexedAt ?? engine.#stats.indexedAt) : engine.#stats.indexedAt,
     };
     engine.#log("engine.open", { corpusDir: options.corpusDir, ...engine.stats, filesRead });
     return engine;
@@ -591,7 +592,7 @@ export class Engine {
         // Only spares the next start-up some reading: a corpus that cannot be written (a read-only
         // mount, a full disk) still opens.
         this.#log("engine.restamp", { articles: restamped });
-        await this.#save().catch((err: unknown) =>
+        await this.#save({ changed: false, indexedAt: saved.indexedAt }).catch((err: unknown) =>
           this.#log("engine.restamp.failed", { error: (err as Error).message }),
         );
         return "loaded";
@@ -727,8 +728,13 @@ export class Engine {
     );
   }
 
-  async #save(): Promise<void> {
-    this.#stats = { ...this.#stats, indexedAt: new Date() };
+  /**
+   * Writes the saved index. A save after a change records the change's time (see SavedIndex.indexedAt);
+   * one that only records new file stamps keeps `indexedAt`, the time the index it loaded had.
+   */
+  async #save(options: { changed: boolean; indexedAt?: Date | undefined } = { changed: true }): Promise<void> {
+    const indexedAt = options.changed ? new Date() : (options.indexedAt ?? this.#stats.indexedAt);
+    this.#stats = { ...this.#stats, indexedAt };
     if (!this.#indexFile) return;
     const files = new Map([...this.#indexed].map(([id, e]) => [id, e.fileHash]));
     const started = performance.now();
@@ -738,6 +744,7 @@ export class Engine {
       fingerprint: fingerprintOf(files),
       bodyOf: (id) => this.#articles.get(id)?.body,
       spansOf: (id) => this.#passages.spansOf(id),
+      indexedAt,
     });
     this.#log("engine.save", { ms: Math.round(performance.now() - started) });
   }

@@ -355,6 +355,24 @@ describe("Engine start-up from the saved index", () => {
     for (const name of await readdir(dir)) if (name.endsWith(".md")) await utimes(path.join(dir, name), when, when);
   }
 
+  it("says the index changed when it was built, not at each start-up that loads it or restamps its files", async () => {
+    const { dir, engine } = await fresh();
+    const built = engine.stats.indexedAt;
+    await age(dir, 60);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // restamped: the files are read again and found unchanged; the index is saved but not changed
+    const restamped = await open(dir);
+    expect(restamped.events).toContain("engine.restamp");
+    expect(restamped.engine.stats.indexedAt).toEqual(built);
+    // loaded as saved: before, /about said 「索引の更新」 at each restart
+    const loaded = await open(dir);
+    expect(loaded.engine.stats.indexOrigin).toBe("loaded");
+    expect(loaded.engine.stats.indexedAt).toEqual(built);
+    // a change is a new time
+    await loaded.engine.remove(engine.list()[0]?.articleId as string);
+    expect(loaded.engine.stats.indexedAt.getTime()).toBeGreaterThan(built.getTime());
+  });
+
   it("reads no unchanged file again: their articles and passages come from the saved index", async () => {
     const { dir, engine } = await fresh();
     await age(dir, 60);

@@ -27,6 +27,11 @@ export interface SavedIndex {
   readonly bodyOf: (id: string) => string | undefined;
   /** Where an indexed article's passages lie in its body. */
   readonly spansOf: (id: string) => PassageSpans | undefined;
+  /**
+   * When the index last changed (an article indexed or discarded), not when it was last written: a save
+   * that only records new file stamps keeps it. An index saved before it was recorded gives its save time.
+   */
+  readonly indexedAt?: Date;
 }
 
 /** What the index file says of an article. */
@@ -43,6 +48,8 @@ interface Meta {
   optionsHash: string;
   fingerprint: string;
   savedAt: string;
+  /** See SavedIndex.indexedAt. */
+  indexedAt?: string;
   articles: Record<string, SavedArticle>;
   /** SHA-256 of the bodies section: its text is shown to members as the articles' own. */
   bodiesHash: string;
@@ -101,6 +108,7 @@ export async function readSavedIndex(
       fingerprint: meta.fingerprint,
       bodyOf: (id) => bodyIn(meta.articles[id], bodies),
       spansOf: (id) => spansIn(meta.articles[id]),
+      ...timeOf(meta.indexedAt ?? meta.savedAt),
     };
   } catch (err) {
     log("engine.index.damaged", { file, error: (err as Error).message });
@@ -117,6 +125,12 @@ function bodyIn(saved: SavedArticle | undefined, bodies: Buffer): string | undef
 }
 
 /** An article's passage spans from the index file, or undefined when it holds none (or not sound ones). */
+/** A time the index file records, when it is one. */
+function timeOf(iso: string | undefined): { indexedAt?: Date } {
+  const at = iso === undefined ? Number.NaN : Date.parse(iso);
+  return Number.isNaN(at) ? {} : { indexedAt: new Date(at) };
+}
+
 function spansIn(saved: SavedArticle | undefined): PassageSpans | undefined {
   if (!saved?.spans || !saved.body) return undefined;
   const spans = { flat: saved.spans, headings: saved.headings ?? [] };
@@ -146,6 +160,7 @@ export async function writeSavedIndex(file: string, saved: SavedIndex): Promise<
     optionsHash: OPTIONS_HASH,
     fingerprint: saved.fingerprint,
     savedAt: new Date().toISOString(),
+    indexedAt: (saved.indexedAt ?? new Date()).toISOString(),
     articles,
     bodiesHash: bodiesHash.digest("hex"),
   };
