@@ -1,4 +1,5 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
+import type { SourceRef } from "../src/answer/types.ts";
 import { hasVisibleText, isHttpUrl, typedUrl } from "../src/article/article.ts";
 import type { Engine } from "../src/engine.ts";
 import { UserFacingError } from "../src/errors.ts";
@@ -10,6 +11,7 @@ import {
   FILE_EXTENSIONS,
   refetchArticle,
 } from "../src/ingest/ingest.ts";
+import { LruCache } from "../src/lru.ts";
 import { COLORS, escapeMarkdown, listToEmbed, noticeToEmbed, summaryToEmbed } from "../src/render/embed.ts";
 import { clipCounted, oneLine, TEXT_INPUT_VALUE_LIMIT, truncate } from "../src/render/limits.ts";
 import { articleChoices, articleOption, resolveArticle } from "./choices.ts";
@@ -434,12 +436,18 @@ export const article = defineCommand<ArticleOptions>({
         const stored = ctx.engine.list().find((a) => a.articleId === id);
         await ctx.deferUpdate();
         const removed = await ctx.engine.remove(id);
+        if (removed && stored) REMOVED.set(id, { source: stored, by: ctx.user.id });
+        // Gone already: the message still names the article it asked about, and a second press of the one
+        // who removed it (a double click) still says it is removed, not that someone else did it.
+        const gone = removed ? undefined : REMOVED.get(id);
+        const done = removed || gone?.by === ctx.user.id;
+        const source = stored ?? gone?.source;
         await ctx.update({
           embeds: [
             noticeToEmbed({
-              heading: removed ? "記事を削除しました" : "この記事はすでに削除されています",
-              ...(stored ? { source: stored } : {}),
-              color: removed ? COLORS.success : COLORS.neutral,
+              heading: done ? "記事を削除しました" : "この記事はすでに削除されています",
+              ...(source ? { source } : {}),
+              color: done ? COLORS.success : COLORS.neutral,
             }),
           ],
           buttons: [],
@@ -458,6 +466,9 @@ export const article = defineCommand<ArticleOptions>({
     },
   },
 });
+
+/** Articles this bot removed lately, with who removed them: a confirmation pressed after still names them. */
+const REMOVED = new LruCache<string, { source: SourceRef; by: string }>(200);
 
 /**
  * A URL shown as written, in a code span: escaped markdown would show `some\_page` for some_page. A backtick

@@ -1060,10 +1060,22 @@ describe("/article (moderators)", () => {
     expect(lastBody(refused)["content"]).toContain("モデレーター");
     expect(engine.article(target)).toBeDefined();
 
+    // Another moderator asked to remove it too, and confirms after it is gone.
+    const title = engine.article(target)?.title;
+    const other = await fake.send(
+      fake.chatInput("article", [{ type: 1, name: "remove", options: [str("article", target)] }], fake.moderator),
+    );
+
     const done = await fake.send(fake.button(String(confirm), String(fake.original(ask)["id"]), fake.roleModerator));
     expect(embedOf(done).author?.name).toBe("記事を削除しました");
     expect(buttonIds(fake.original(ask))).toEqual([]);
     expect(engine.article(target)).toBeUndefined();
+    // A second press of the same button (a double click) still says it is removed, and names it.
+    const again = await fake.send(fake.button(String(confirm), String(fake.original(ask)["id"]), fake.roleModerator));
+    expect([embedOf(again).author?.name, embedOf(again).title]).toEqual(["記事を削除しました", title]);
+    // The other moderator is told it is gone already, and which article it was: before, the title was lost.
+    const late = await fake.send(fake.button(String(confirm), String(fake.original(other)["id"]), fake.moderator));
+    expect([embedOf(late).author?.name, embedOf(late).title]).toEqual(["この記事はすでに削除されています", title]);
 
     // The summary button now says the article was removed: nothing to pick from, no /article list.
     const gone = await fake.send(
