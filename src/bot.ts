@@ -557,7 +557,8 @@ export function createBot(options: BotOptions): Bot {
         });
       } catch (err) {
         // Input refused before any answer (an empty question) did no work: the member may correct it at once.
-        if (err instanceof UserFacingError && !responder.responded) cancelCooldown();
+        // So is a member whose answer failed (a bug, or Discord refusing to show it): they got no answer.
+        if (!(err instanceof UserFacingError) || !responder.responded) cancelCooldown();
         throw err;
       } finally {
         clearTimeout(timer);

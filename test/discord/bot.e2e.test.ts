@@ -366,6 +366,26 @@ describe("/ask", () => {
     expect(lastBody(second)["content"]).toMatch(/少し間を空けてください。あと \d+ 秒/u);
   });
 
+  it("gives a member's cooldown back when Discord refused to show the answer", async () => {
+    const member = fake.newMember();
+    const original = (r: { method: string; path: string }) =>
+      r.method === "PATCH" && r.path.endsWith("/messages/@original");
+    fake.refuse = (r) => (original(r) ? { status: 403, json: { message: "Missing Access", code: 50001 } } : null);
+    try {
+      const first = await fake.send(fake.chatInput("ask", [str("question", "NDCとは？")], member), {
+        until: (t) => t.ack !== null && fake.requests.some((r) => original(r) && r.path.includes(t.token)),
+      });
+      expect(first.ack?.type).toBe(5);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    } finally {
+      fake.refuse = null;
+    }
+    // before, 「少し間を空けてください」: the cooldown of an answer the member never saw
+    const again = await fake.send(fake.chatInput("ask", [str("question", "NDCとは？")], member));
+    expect(again.ack?.type).toBe(5);
+    expect(embedOf(again).description).toBeTruthy();
+  });
+
   it("lets a member correct a refused question at once: only a question answered starts the cooldown", async () => {
     const member = fake.newMember();
     const empty = await fake.send(fake.chatInput("ask", [str("question", "  ")], member));
@@ -1111,7 +1131,9 @@ describe("/about, errors and refusals", () => {
     const trace = await fake.send(fake.chatInput("ghost", []));
     expect(trace.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
     expect(lastBody(trace)["content"]).toContain("内部エラーが発生しました");
-    const logged = logLines.map((l) => JSON.parse(l) as Json).find((e) => e["event"] === "interaction.error");
+    const logged = logLines
+      .map((l) => JSON.parse(l) as Json)
+      .find((e) => e["event"] === "interaction.error" && e["command"] === "ghost");
     expect(logged).toMatchObject({
       command: "ghost",
       userId: fake.member.id,
