@@ -96,6 +96,13 @@ export function resolveArticle(engine: Engine, value: string): SourceRef {
 
 function fail(key: string): never {
   // Not /article list: Discord shows /article to moderators only by default; everyone has /about's list.
+  // An id is what autocomplete sends: the article chosen was removed before the command was sent.
+  if (/^[0-9a-f]{12}$/u.test(key)) {
+    throw new UserFacingError(
+      `選んだ記事（ID: ${key}）は見つかりませんでした。候補が表示された後に削除されたようです。もう一度入力して候補から選ぶか、/about の「記事の一覧」ボタンで今ある記事を確かめてください。`,
+      `article option: no article ${key}`,
+    );
+  }
   throw new UserFacingError(
     `「${truncate(oneLine(key), 50)}」に当たる記事が見つかりませんでした。入力中に表示される候補から選ぶか、/about の「記事の一覧」ボタンで記事を確かめてください。`,
   );

@@ -28,7 +28,7 @@ function queryOf(ref: string, memory: KeyMemory): string {
   const query = ref.startsWith("=") ? ref.slice(1) : memory.get(ref.slice(1));
   if (query === undefined) {
     throw new UserFacingError(
-      "この検索結果は古くなりました（ボットが再起動しました）。もう一度 /search で検索してください。",
+      "この検索結果は古くなりました（ボットが再起動したか、多くの検索の後で、検索した言葉をもう覚えていません）。もう一度 /search か「記事を検索」で検索してください。",
     );
   }
   return query;

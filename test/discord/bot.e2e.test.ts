@@ -431,6 +431,16 @@ describe("/ask", () => {
 });
 
 describe("/search", () => {
+  it("says a page button's search is forgotten, and to search again with either command", async () => {
+    const member = fake.newMember();
+    const first = await fake.send(fake.chatInput("search", [str("query", "寺")], member));
+    // a long query is kept in memory by key (#…): a key the bot no longer has, as after a restart
+    const stale = await fake.send(fake.button("search:page:2:#0000000000", String(fake.original(first)["id"]), member));
+    expect(lastBody(stale)["content"]).toBe(
+      "この検索結果は古くなりました（ボットが再起動したか、多くの検索の後で、検索した言葉をもう覚えていません）。もう一度 /search か「記事を検索」で検索してください。",
+    );
+  });
+
   it("pages the matching articles, one hit each and 5 a page, and shows a hit's summary to whoever presses", async () => {
     const member = fake.newMember();
     const articleOf = (id: string) => id.split(":")[2];
@@ -617,6 +627,15 @@ describe("/summary and autocomplete", () => {
     expect(embed.url).toBe("https://example.com/sado");
     expect(embed.description?.split("\n")).toHaveLength(3);
     expect(embed.footer?.text).toContain("しおりテスト通信 · 2024年5月10日");
+  });
+
+  it("says an article chosen from the choices was removed before the command was sent, not its id as typed", async () => {
+    const trace = await fake.send(fake.chatInput("summary", [str("article", "0123456789ab")], fake.newMember()));
+    expect(trace.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    // before: 「「0123456789ab」に当たる記事が見つかりませんでした」, quoting an id the member never typed
+    expect(lastBody(trace)["content"]).toMatch(
+      /^選んだ記事（ID: 0123456789ab）は見つかりませんでした。.*削除されたようです/u,
+    );
   });
 
   it("explains what to do when the typed article does not exist, with the list a member can see", async () => {
