@@ -1,7 +1,7 @@
 import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from "discord.js";
 import { answerToEmbed } from "../src/render/embed.ts";
 import { STRING_OPTION_LIMIT } from "../src/render/limits.ts";
-import { type Button, customId, defineCommand } from "./context.ts";
+import { type Button, customId, defineCommand, requireArticles } from "./context.ts";
 import { memberWords, type Refusals } from "./markup.ts";
 
 /** A question of spaces or zero-width spaces asks nothing; nor does one of mentions and emoji alone. */
@@ -49,6 +49,7 @@ export const ask = defineCommand<AskOptions>({
   isPrivate: (o) => o.private,
   async run(ctx) {
     const question = memberWords(ctx.options.question, ASK_REFUSALS);
+    requireArticles(ctx.engine);
     await ctx.defer({ private: ask.isPrivate(ctx.options) });
     const answer = ctx.engine.ask(question);
     const top = answer.keyPoints[0];

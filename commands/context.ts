@@ -1,5 +1,6 @@
 import type { APIEmbed, RESTPostAPIApplicationCommandsJSONBody } from "discord.js";
 import type { Engine } from "../src/engine.ts";
+import { UserFacingError } from "../src/errors.ts";
 import type { FormMemory } from "../src/form-memory.ts";
 import type { FetchOptions } from "../src/ingest/ingest.ts";
 import { CUSTOM_ID_LIMIT } from "../src/render/limits.ts";
@@ -219,4 +220,16 @@ export function parseCustomId(id: string): { command: string; action: string; ar
 /** Declares a command with its options type inferred from `parse`. */
 export function defineCommand<O>(command: Command<O>): Command<O> {
   return command;
+}
+
+/**
+ * Refuses to search an empty library, saying why and what to do: 「見つかりませんでした」 and advice to
+ * shorten the keywords would send a member looking for a mistake they did not make.
+ */
+export function requireArticles(engine: Engine): void {
+  if (engine.stats.articles > 0) return;
+  throw new UserFacingError(
+    "ライブラリにまだ記事がありません。モデレーターが /article add で記事を追加すると、質問や検索に答えられるようになります。",
+    "library empty",
+  );
 }

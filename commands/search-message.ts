@@ -4,7 +4,7 @@ import {
   ContextMenuCommandBuilder,
   InteractionContextType,
 } from "discord.js";
-import { defineCommand } from "./context.ts";
+import { defineCommand, requireArticles } from "./context.ts";
 import { messageWords, type Refusals } from "./markup.ts";
 import { queryRef, searchPage, searchQuery, searchReply } from "./search.ts";
 
@@ -36,6 +36,7 @@ export const searchMessage = defineCommand<SearchMessageOptions>({
   isPrivate: () => true,
   async run(ctx) {
     const query = searchQuery(ctx.options.text, MESSAGE_REFUSALS, messageWords);
+    requireArticles(ctx.engine);
     await ctx.defer({ private: true });
     const page = searchPage(ctx.engine, query, 1);
     await ctx.reply(searchReply(page, queryRef(page.query, ctx.queries)));

@@ -3,7 +3,15 @@ import { type Engine, SEARCH_HITS_PER_ARTICLE, SEARCH_PAGE_SIZE, type SearchPage
 import { UserFacingError } from "../src/errors.ts";
 import { searchToEmbed } from "../src/render/embed.ts";
 import { CUSTOM_ID_LIMIT, STRING_OPTION_LIMIT } from "../src/render/limits.ts";
-import { type Button, CUSTOM_ID_SEPARATOR, customId, defineCommand, type KeyMemory, type Reply } from "./context.ts";
+import {
+  type Button,
+  CUSTOM_ID_SEPARATOR,
+  customId,
+  defineCommand,
+  type KeyMemory,
+  type Reply,
+  requireArticles,
+} from "./context.ts";
 import { memberWords, type Refusals, withoutMarkup } from "./markup.ts";
 
 /** The longest query searched; a message command can hand over a whole long message. */
@@ -119,6 +127,7 @@ export const search = defineCommand<SearchOptions>({
   isPrivate: (o) => o.private,
   async run(ctx) {
     const query = searchQuery(ctx.options.query);
+    requireArticles(ctx.engine);
     await ctx.defer({ private: search.isPrivate(ctx.options) });
     const page = searchPage(ctx.engine, query, 1);
     await ctx.reply(searchReply(page, queryRef(page.query, ctx.queries)));

@@ -120,6 +120,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case "ask": {
         const question = needArg();
         const engine = await open(config.corpusDir);
+        requireArticles(engine);
         const answer = engine.ask(question);
         show(answer, answerToText);
         return 0;
@@ -128,6 +129,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const query = needArg();
         const pageNumber = wholeNumber(values.page, "page", { min: 1 }) ?? 1;
         const engine = await open(config.corpusDir);
+        requireArticles(engine);
         // A page of articles, each with its best passage, as /search shows them.
         const page = engine.search(query, {
           page: pageNumber,
@@ -303,4 +305,13 @@ function argumentError(err: Error & { code?: string }, argv: readonly string[]):
 async function open(corpusDir: string): Promise<Engine> {
   await requireCorpus(corpusDir);
   return Engine.open({ corpusDir });
+}
+
+/**
+ * Refuses to search an empty corpus, saying why and what to do: 「見つかりませんでした」 and advice to change
+ * the keywords would send the user looking for a mistake they did not make.
+ */
+function requireArticles(engine: Engine): void {
+  if (engine.stats.articles > 0) return;
+  throw new UserFacingError("コーパスに記事がありません。shiori add か shiori import で記事を追加してください。");
 }

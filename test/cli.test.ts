@@ -67,6 +67,19 @@ describe("shiori CLI", () => {
     expect(JSON.parse(search.stdout).hits.length).toBeGreaterThan(0);
   });
 
+  it("says a corpus is empty rather than that nothing matched, for ask and search", async () => {
+    const empty = await tempCorpusDir();
+    try {
+      for (const verb of ["ask", "search"]) {
+        const { code, stdout, stderr } = await run(verb, "--corpus", empty, "わび茶");
+        expect([code, stdout]).toEqual([1, ""]);
+        expect(stderr).toBe("コーパスに記事がありません。shiori add か shiori import で記事を追加してください。");
+      }
+    } finally {
+      await removeDir(empty);
+    }
+  });
+
   it("summary finds an article by its URL written otherwise, as an add finds it a duplicate", async () => {
     // https, www., the host in capitals, a trailing slash: the same page; before, 「見つかりませんでした」
     for (const url of [

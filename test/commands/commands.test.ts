@@ -28,6 +28,7 @@ import { createFormMemory } from "../../src/form-memory.ts";
 import { fetchOptionsOf } from "../../src/ingest/ingest.ts";
 import { KAMAKURA, openTestEngine } from "../discord/corpus.ts";
 import { commandProblems } from "../discord/discord-rules.ts";
+import { engineWith, removeDir } from "../helpers/engine.ts";
 
 /**
  * The command handlers with a plain context (no discord.js client): what they reply, in what order,
@@ -210,6 +211,25 @@ describe("/ask", () => {
     expect(recorded.steps).toEqual(["defer:public", "reply"]);
     expect(recorded.replies[0]?.embeds?.[0]?.description).toContain("千利休");
     expect(recorded.replies[0]?.buttons?.[0]?.[0]?.id).toMatch(/^summary:show:[0-9a-f]{12}$/u);
+  });
+
+  it("says the library is empty, before deferring, rather than that nothing matched", async () => {
+    const { engine: empty, dir } = await engineWith([]);
+    try {
+      for (const [run, options] of [
+        [ask.run, ask.parse(reader({ question: "わび茶を大成したのは誰？" }))],
+        [search.run, search.parse(reader({ query: "寺" }))],
+        [searchMessage.run, { text: "わび茶の話" }],
+      ] as const) {
+        const { ctx, recorded } = commandContext(options as never);
+        await expect(run({ ...ctx, engine: empty } as never)).rejects.toThrow(
+          "ライブラリにまだ記事がありません。モデレーターが /article add で記事を追加すると、質問や検索に答えられるようになります。",
+        );
+        expect(recorded.steps).toEqual([]);
+      }
+    } finally {
+      await removeDir(dir);
+    }
   });
 
   it("refuses an empty question before deferring", async () => {
