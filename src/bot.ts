@@ -12,6 +12,7 @@ import {
   Client,
   type ClientOptions,
   ComponentType,
+  DiscordAPIError,
   Events,
   GatewayIntentBits,
   type Interaction,
@@ -214,13 +215,15 @@ type Repliable =
 
 /**
  * Turns for the work a handler does once its interaction is deferred: one at a time, each in a turn of the
- * event loop of its own, and only while no interaction waits to be acknowledged. The engine answers
- * synchronously (a question of 1,000 characters takes about 0.25 s on livedoor's 7,358 articles, one of
- * 6,000 about 0.9 s), and the acknowledgements go out one after another (discord.js sends an interaction's
- * callback when the one before has come back). Run as each deferral came back, the answers of 30 members
- * asking at once were computed between one acknowledgement and the next, and the last were acknowledged
- * after Discord's 3 s (「アプリケーションが応答しませんでした」). Now every interaction that has come in is
- * acknowledged before the next answer is computed: an interaction waits for one answer at most.
+ * event loop of its own, and only once every interaction that had come in before it asked is acknowledged.
+ * The engine answers synchronously (a question of 1,000 characters takes about 0.25 s on livedoor's 7,358
+ * articles, one of 6,000 about 0.9 s), and the acknowledgements go out one after another (discord.js sends
+ * an interaction's callback when the one before has come back). Run as each deferral came back, the answers
+ * of 30 members asking at once were computed between one acknowledgement and the next, and the last were
+ * acknowledged after Discord's 3 s (「アプリケーションが応答しませんでした」). Now what has come in is
+ * acknowledged before the next answer is computed, and an interaction waits for one answer at most. An
+ * interaction that comes in later does not hold back a turn asked for before it: a steady stream of quick
+ * commands cannot keep an answer waiting.
  */
 export function createTurns(): {
   /** Resolves when the work after a deferral may run. */
@@ -228,40 +231,54 @@ export function createTurns(): {
   /** An interaction came in; call the function returned once it is acknowledged (or never will be). */
   arrived: () => () => void;
 } {
-  const waiting: (() => void)[] = [];
+  /** Turns asked for, in order, each with the last arrival before it. */
+  const waiting: { resolve: () => void; after: number }[] = [];
+  /** The arrivals not yet acknowledged, by their number. */
+  const unacknowledged = new Set<number>();
+  let arrivals = 0;
   let pumping = false;
-  let unacknowledged = 0;
+  const ready = () => {
+    const head = waiting[0];
+    if (!head) return false;
+    for (const n of unacknowledged) if (n <= head.after) return false;
+    return true;
+  };
   const pump = () => {
-    if (unacknowledged > 0 || waiting.length === 0) {
+    if (!ready()) {
       pumping = false;
       return;
     }
     // the work resumed by this turn runs before the next turn, which comes after the loop has read I/O
-    (waiting.shift() as () => void)();
+    (waiting.shift() as { resolve: () => void }).resolve();
     setImmediate(pump);
   };
   const start = () => {
-    if (pumping || unacknowledged > 0 || waiting.length === 0) return;
+    if (pumping || !ready()) return;
     pumping = true;
     setImmediate(pump);
   };
   return {
     turn: () =>
       new Promise<void>((resolve) => {
-        waiting.push(resolve);
+        waiting.push({ resolve, after: arrivals });
         start();
       }),
     arrived: () => {
-      unacknowledged++;
-      let done = false;
+      const n = ++arrivals;
+      unacknowledged.add(n);
       return () => {
-        if (done) return;
-        done = true;
-        unacknowledged--;
-        start();
+        if (unacknowledged.delete(n)) start();
       };
     },
   };
+}
+
+/** A handler cut short at shutdown while it waited for its turn: its member is told, nothing is wrong. */
+class InterruptedWhileWaiting extends Error {
+  override readonly name = "InterruptedWhileWaiting";
+  constructor() {
+    super("bot: interrupted while waiting for a turn");
+  }
 }
 
 /**
@@ -286,10 +303,17 @@ class Responder {
   /** Says the interaction is acknowledged (see createTurns). */
   readonly #acknowledged: () => void;
 
+  /** Resolves when the interaction is cut short at shutdown (see interrupt). */
+  readonly #interrupted: Promise<void>;
+  #interrupt = () => {};
+
   constructor(interaction: Repliable, turns: ReturnType<typeof createTurns>) {
     this.#interaction = interaction;
     this.#turn = turns.turn;
     this.#acknowledged = turns.arrived();
+    this.#interrupted = new Promise((resolve) => {
+      this.#interrupt = resolve;
+    });
   }
 
   /** The interaction needs no acknowledgement any more: answered, or given up on. */
@@ -302,7 +326,13 @@ class Responder {
   }
 
   #run(work: () => Promise<void>, evenClosed = false): Promise<void> {
-    const next = this.#queue.then(() => (this.#closed && !evenClosed ? undefined : work()));
+    const next = this.#queue
+      .then(() => (this.#closed && !evenClosed ? undefined : work()))
+      .catch((err: unknown) => {
+        // a first response that failed: no acknowledgement will come, and no turn waits for it
+        if (this.#state === "new") this.#acknowledged();
+        throw err;
+      });
     this.#queue = next.catch(() => {});
     return next;
   }
@@ -319,8 +349,20 @@ class Responder {
       await this.#interaction.deferReply(flagsOf(isPrivate));
       this.#private = isPrivate;
       this.#acked("deferred");
-      await this.#turn();
-    });
+    }).then(() => this.#waitTurn());
+  }
+
+  /**
+   * The interaction's turn for its work (see createTurns), outside the queue of its responses, so that an
+   * interruption at shutdown is not held behind it; once interrupted, the handler stops here.
+   */
+  #waitTurn(): Promise<void> {
+    return Promise.race([
+      this.#turn(),
+      this.#interrupted.then(() => {
+        throw new InterruptedWhileWaiting();
+      }),
+    ]);
   }
 
   reply(reply: Reply): Promise<void> {
@@ -345,8 +387,7 @@ class Responder {
       if (this.#state !== "new" || !i.isMessageComponent()) return;
       await i.deferUpdate();
       this.#acked("updating");
-      await this.#turn();
-    });
+    }).then(() => this.#waitTurn());
   }
 
   update(reply: Reply): Promise<void> {
@@ -390,6 +431,7 @@ class Responder {
    */
   interrupt(message: string): Promise<void> {
     this.#closed = true;
+    this.#interrupt();
     const sent = this.#sent;
     return this.#run(async () => {
       if (this.#sent === sent) await this.#tell(message);
@@ -557,8 +599,10 @@ export function createBot(options: BotOptions): Bot {
         });
       } catch (err) {
         // Input refused before any answer (an empty question) did no work: the member may correct it at once.
-        // So is a member whose answer failed (a bug, or Discord refusing to show it): they got no answer.
-        if (!(err instanceof UserFacingError) || !responder.responded) cancelCooldown();
+        // So is a member whose answer Discord would not take (a 403, an interaction it gave up on): they got
+        // no answer. Not after a bug: the same question would cost the same work again at once.
+        if ((err instanceof UserFacingError && !responder.responded) || err instanceof DiscordAPIError)
+          cancelCooldown();
         throw err;
       } finally {
         clearTimeout(timer);
@@ -620,13 +664,18 @@ export function createBot(options: BotOptions): Bot {
         return;
       }
       if (!interaction.isRepliable()) return;
-      const responder = new Responder(interaction as Repliable, turns);
       const user: Actor = { id: interaction.user.id, isModerator: isModerator(interaction) };
+      const responder = new Responder(interaction as Repliable, turns);
       waiting.set(responder, entry);
       try {
         await respond(interaction as Repliable, responder, user);
         entry["outcome"] = "ok";
       } catch (thrown) {
+        // cut short at shutdown while it waited for its turn: the interruption told the member
+        if (thrown instanceof InterruptedWhileWaiting) {
+          entry["outcome"] = "interrupted";
+          return;
+        }
         // The error boundary: a member's mistake is explained to them; anything else is a bug, logged.
         // A handler may give buttons to go under the message (「入力し直す」 under a refused form).
         const { error: err, buttons } = thrown instanceof WithButtons ? thrown : { error: thrown, buttons: [] };
