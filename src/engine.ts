@@ -218,10 +218,12 @@ export class Engine {
    */
   search(query: string, options: { page?: number; pageSize?: number; perArticle?: number } = {}): SearchPage {
     const pageSize = Math.max(1, options.pageSize ?? 5);
-    const { tokens, searchTerms } = queryOf(this.#analysisOf(query), this.#vocabulary);
+    const { tokens, searchTerms } = queryOf(this.#analysisOf(query), this.#vocabulary, query);
     const terms = wordsOf(tokens);
-    let results = this.#index.search(searchTerms, MAX_SEARCH_RESULTS);
-    const more = results.length >= MAX_SEARCH_RESULTS;
+    // one more than is ranked, to tell whether more matched
+    let results = this.#index.search(searchTerms, MAX_SEARCH_RESULTS + 1);
+    const more = results.length > MAX_SEARCH_RESULTS;
+    results = results.slice(0, MAX_SEARCH_RESULTS);
     const perArticle = options.perArticle;
     if (perArticle !== undefined && perArticle > 0) {
       // At most `perArticle` passages of each article, the best ones: a page of articles, not of one article.

@@ -116,7 +116,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   const maxKeyPoints = Math.min(Math.max(options.keyPoints ?? 3, 1), 3);
   const maxPassages = options.passages ?? 3;
   const asked = withoutRequest(question, ctx.analyze(question));
-  const { tokens: questionTokens, searchTerms } = queryOf(asked, ctx);
+  const { tokens: questionTokens, searchTerms } = queryOf(asked, ctx, question);
   const questionType = questionTypeOfQuestion(questionTokens);
   // What the question word asks for, when the question names it: 何気団 a 気団, 何人 a number of 人.
   // 容量 and 高さ a number in a unit of measure.

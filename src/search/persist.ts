@@ -108,7 +108,7 @@ export async function readSavedIndex(
       fingerprint: meta.fingerprint,
       bodyOf: (id) => bodyIn(meta.articles[id], bodies),
       spansOf: (id) => spansIn(meta.articles[id]),
-      ...timeOf(meta.indexedAt ?? meta.savedAt),
+      ...(timeOf(meta.indexedAt).indexedAt ? timeOf(meta.indexedAt) : timeOf(meta.savedAt)),
     };
   } catch (err) {
     log("engine.index.damaged", { file, error: (err as Error).message });

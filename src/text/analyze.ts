@@ -318,11 +318,11 @@ export interface Vocabulary {
  * katakana words the library knows, and a word of Latin letters into Latin words (see splitRun). Other tokens
  * are kept as they are.
  */
-export function respell(tokens: readonly Token[], library: Vocabulary): Token[] {
+export function respell(tokens: readonly Token[], library: Vocabulary, text?: string): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
-    const joined = joinKnown(token, tokens[i + 1], library);
+    const joined = joinKnown(token, tokens[i + 1], library, text);
     if (joined) {
       out.push(joined);
       i++;
@@ -336,18 +336,22 @@ export function respell(tokens: readonly Token[], library: Vocabulary): Token[] 
   return out;
 }
 
+/** What may stand between two parts of one name as a question writes it: a space, ・ (full or half width). */
+const JOINING_GAP = /^[\s・･]$/u;
+
 /**
  * Two katakana nouns written one after another, or with a space or ・ between them, as one word where the
  * library knows them only so: the question's 「マキ・ヒロチ」 (マキ, ヒロチ) is the マキヒロチ of 「こんにちは、
  * マキヒロチです！」, which kuromoji reads as one word it does not know. Only where a part is no word of the
  * library: two words it knows are read as two.
  */
-function joinKnown(token: Token, next: Token | undefined, library: Vocabulary): Token | null {
+function joinKnown(token: Token, next: Token | undefined, library: Vocabulary, text?: string): Token | null {
   if (!next || token.term === null || next.term === null) return null;
   if (token.pos[0] !== "名詞" || next.pos[0] !== "名詞") return null;
   if (!KATAKANA_WORD.test(token.surface) || !KATAKANA_WORD.test(next.surface)) return null;
-  // nothing, or one space or ・ between them in the question as written
-  if (next.start - token.end > 1) return null;
+  // nothing, or one space or ・ between them in the question as written (not 、 or 。: 「マキ、ヒロチ」)
+  const gap = next.start - token.end;
+  if (gap > 1 || (gap === 1 && !JOINING_GAP.test(text?.charAt(token.end) ?? ""))) return null;
   if (library.known(token.term) && library.known(next.term)) return null;
   const term = partTerm(token.surface + next.surface);
   if (!library.known(term)) return null;
@@ -358,8 +362,12 @@ function joinKnown(token: Token, next: Token | undefined, library: Vocabulary): 
  * What a question searches with: its words respelled as the library spells them (see `respell`), and its
  * words as written too, since an article's title may hold one whole (the title 栗山川).
  */
-export function queryOf(tokens: readonly Token[], library: Vocabulary): { tokens: Token[]; searchTerms: string[] } {
-  const respelled = respell(tokens, library);
+export function queryOf(
+  tokens: readonly Token[],
+  library: Vocabulary,
+  text?: string,
+): { tokens: Token[]; searchTerms: string[] } {
+  const respelled = respell(tokens, library, text);
   return { tokens: respelled, searchTerms: [...new Set([...searchTermsOf(respelled), ...searchTermsOf(tokens)])] };
 }
 

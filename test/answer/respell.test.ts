@@ -38,6 +38,8 @@ describe("a question's word spelled otherwise than the library spells it", () =>
       expect(answer.notInLibrary).toEqual([]);
       expect(answer.keyPoints[0]?.text).toContain("30万円");
     }
+    // not across a comma or a sentence's end: two words there are two
+    expect(engine.ask("マキ、ヒロチの貯金額いくら？").notInLibrary).toEqual(["マキ", "ヒロチ"]);
   });
 
   it("is a katakana name whose normalization changes its length, written without the article's ・", () => {
