@@ -12,7 +12,7 @@ import {
   refetchArticle,
 } from "../src/ingest/ingest.ts";
 import { LruCache } from "../src/lru.ts";
-import { COLORS, escapeMarkdown, listToEmbed, noticeToEmbed, summaryToEmbed } from "../src/render/embed.ts";
+import { COLORS, escapeMarkdown, listToEmbed, noticeToEmbed, summaryToEmbed, urlInCode } from "../src/render/embed.ts";
 import { clipCounted, oneLine, TEXT_INPUT_VALUE_LIMIT, truncate } from "../src/render/limits.ts";
 import { articleChoices, articleOption, resolveArticle } from "./choices.ts";
 import {
@@ -371,7 +371,10 @@ export const article = defineCommand<ArticleOptions>({
             `タイトル: ${escapeMarkdown(oneLine(result.title.before))} → ${escapeMarkdown(oneLine(result.title.after))}`,
           );
         }
-        if (result.url) lines.push(`URL: ${urlAsCode(result.url.before)} → ${urlAsCode(result.url.after)}`);
+        if (result.url)
+          lines.push(
+            `URL: ${urlInCode(result.url.before, REFETCH_URL_BUDGET)} → ${urlInCode(result.url.after, REFETCH_URL_BUDGET)}`,
+          );
         const { before, after } = result.characters;
         if (before !== after)
           lines.push(`本文: ${before.toLocaleString("ja-JP")} 文字 → ${after.toLocaleString("ja-JP")} 文字`);
@@ -467,13 +470,8 @@ export const article = defineCommand<ArticleOptions>({
   },
 });
 
+/** Each URL of a refetch's 「URL: … → …」 line is cut to this, so that both fit the notice. */
+const REFETCH_URL_BUDGET = 500;
+
 /** Articles this bot removed lately, with who removed them: a confirmation pressed after still names them. */
 const REMOVED = new LruCache<string, { source: SourceRef; by: string }>(200);
-
-/**
- * A URL shown as written, in a code span: escaped markdown would show `some\_page` for some_page. A backtick
- * would close the span (it is shown percent-encoded), and a long URL is cut, so that both fit the notice.
- */
-function urlAsCode(url: string): string {
-  return `\`${truncate(oneLine(url).replace(/`/gu, "%60"), 500)}\``;
-}

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { SUMMARY_POINTS } from "./answer/summarize.ts";
 import { typedUrl } from "./article/article.ts";
 import { CorpusFileError } from "./article/store.ts";
-import { loadCoreConfig } from "./config.ts";
+import { decimalIn, loadCoreConfig } from "./config.ts";
 import { Engine, SEARCH_HITS_PER_ARTICLE, SEARCH_PAGE_SIZE } from "./engine.ts";
 import { UsageError, UserFacingError } from "./errors.ts";
 import { runEval } from "./eval/run-eval.ts";
@@ -92,10 +92,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     range: { min: number; max?: number; what?: string },
   ): number | undefined => {
     if (value === undefined) return undefined;
-    const n = /^[0-9]+$/u.test(value)
-      ? Math.min(Number(value), range.max === undefined ? Number.MAX_SAFE_INTEGER : Number.POSITIVE_INFINITY)
-      : Number.NaN;
-    if (n >= range.min && n <= (range.max ?? Number.MAX_SAFE_INTEGER)) return n;
+    const n = decimalIn(value, range.min, range.max ?? Number.POSITIVE_INFINITY);
+    if (n !== null) return Math.min(n, Number.MAX_SAFE_INTEGER);
     const bounds = range.max === undefined ? `${range.min} 以上` : `${range.min} 以上 ${range.max} 以下`;
     throw new UsageError(`--${name} には ${bounds}の整数を指定してください${range.what ?? ""}。`);
   };

@@ -43,6 +43,16 @@ export interface BotConfig extends CoreConfig {
 }
 
 /**
+ * A whole number written in decimal digits only, within [min, max]; null for anything else: `1e3`, `0x10`,
+ * `1.5`, `+5` or `５`, which Number() would read. Settings and the command line's options read numbers so.
+ */
+export function decimalIn(text: string, min: number, max: number): number | null {
+  if (!/^[0-9]+$/u.test(text)) return null;
+  const n = Number(text);
+  return n >= min && n <= max ? n : null;
+}
+
+/**
  * A setting that is a whole number, written in decimal digits only: `1e3`, `0x10`, `1.5`, `+5` or `５`,
  * which Number() would read, are refused with the rest outside [min, max]. An empty one is `fallback`.
  * `what` says what the number counts, for the message (「秒数。」).
@@ -58,8 +68,8 @@ function integerSetting(
 ): number {
   const text = env[key]?.trim() ?? "";
   if (text === "") return fallback;
-  const n = /^[0-9]+$/u.test(text) ? Number(text) : Number.NaN;
-  if (n >= min && n <= max) return n;
+  const n = decimalIn(text, min, max);
+  if (n !== null) return n;
   problems.push(`${key}: ${min} 以上 ${max} 以下の整数を、数字だけで指定してください（${what}既定: ${fallback}）。`);
   return fallback;
 }

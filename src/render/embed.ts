@@ -180,10 +180,17 @@ function unlinkedUrl(url: string, room: number): string | null {
   if (!url) return says("URL なし");
   if (safeUrl(url)) return null;
   const why = isHttpUrl(url) ? "URL は長すぎてリンクにできません" : "URL はウェブページのアドレスではありません";
-  // (a backtick would close the code span: it is shown percent-encoded, before the excerpt is cut)
   const budget = Math.min(UNLINKED_URL_BUDGET, room - why.length - ": ``".length);
   if (budget < UNLINKED_URL_MIN) return says(why);
-  return `${why}: \`${truncate(oneLine(url).replace(/`/gu, "%60"), budget)}\``;
+  return `${why}: ${urlInCode(url, budget)}`;
+}
+
+/**
+ * A URL as written, in a code span, which Discord neither links nor formats (escaped markdown would show
+ * some\_page), cut to `budget`. A backtick would close the span: it is shown percent-encoded, before the cut.
+ */
+export function urlInCode(url: string, budget: number): string {
+  return `\`${truncate(oneLine(url).replace(/`/gu, "%60"), budget)}\``;
 }
 
 /**

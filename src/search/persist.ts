@@ -108,7 +108,7 @@ export async function readSavedIndex(
       fingerprint: meta.fingerprint,
       bodyOf: (id) => bodyIn(meta.articles[id], bodies),
       spansOf: (id) => spansIn(meta.articles[id]),
-      ...(timeOf(meta.indexedAt).indexedAt ? timeOf(meta.indexedAt) : timeOf(meta.savedAt)),
+      ...timeOf(meta.indexedAt, meta.savedAt),
     };
   } catch (err) {
     log("engine.index.damaged", { file, error: (err as Error).message });
@@ -125,10 +125,13 @@ function bodyIn(saved: SavedArticle | undefined, bodies: Buffer): string | undef
 }
 
 /** An article's passage spans from the index file, or undefined when it holds none (or not sound ones). */
-/** A time the index file records, when it is one. */
-function timeOf(iso: string | undefined): { indexedAt?: Date } {
-  const at = iso === undefined ? Number.NaN : Date.parse(iso);
-  return Number.isNaN(at) ? {} : { indexedAt: new Date(at) };
+/** When the index last changed: the first of the times the index file records that can be read. */
+function timeOf(...isos: (string | undefined)[]): { indexedAt?: Date } {
+  for (const iso of isos) {
+    const at = iso === undefined ? Number.NaN : Date.parse(iso);
+    if (!Number.isNaN(at)) return { indexedAt: new Date(at) };
+  }
+  return {};
 }
 
 function spansIn(saved: SavedArticle | undefined): PassageSpans | undefined {
