@@ -96,6 +96,8 @@ const PARTICLE_AFTER =
   /^(?:の|を|に|って|が(?!、)|で(?![はも])|と(?!ても|ころ|にかく)|は(?!い)|も(?!っと|う|ちろん|し)|や(?!はり|っぱり))/u;
 
 /**
+ * A ． between Latin letters or digits, full-width or not, is a decimal point or part of an address, as a
+ * . is: 「下り最大１４．４Ｍｂｐｓ」, 「ｗｗｗ．ｅｘａｍｐｌｅ．ｃｏｍ」.
  * A !, ！ or ? between Latin letters or digits is part of a name, not the end of a sentence: Yahoo!JAPAN,
  * Yahoo！JAPAN, HEY!HEY!HEY!, details?id=…; so is a ! or ！ after a Latin letter before a particle
  * (「Yahoo!で検索」, 「Yahoo！で」; after a digit it ends: 「iPhone 5！では」), and a ? between an address's path
@@ -103,6 +105,7 @@ const PARTICLE_AFTER =
  */
 function inName(text: string, i: number): boolean {
   const ch = text[i];
+  if (ch === "．") return isWideLatinOrDigit(text.charCodeAt(i - 1)) && isWideLatinOrDigit(text.charCodeAt(i + 1));
   if (ch !== "!" && ch !== "?" && ch !== "！" && ch !== "？") return false;
   const before = text.charCodeAt(i - 1);
   const after = text.charCodeAt(i + 1);
@@ -114,6 +117,11 @@ function inName(text: string, i: number): boolean {
 
 function isLatinLetter(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/** A Latin letter or a digit, or its full-width form (Ａ, ｚ, ０). */
+function isWideLatinOrDigit(code: number): boolean {
+  return isLatinOrDigit(code >= 0xff10 && code <= 0xff5a ? code - 0xfee0 : code);
 }
 
 function isLatinOrDigit(code: number): boolean {
