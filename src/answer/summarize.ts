@@ -1,5 +1,5 @@
 import { type Article, bodyBlocks } from "../article/article.ts";
-import { analyze } from "../text/analyze.ts";
+import { analyze, type Token } from "../text/analyze.ts";
 import { splitSentences } from "../text/sentences.ts";
 import type { Tokenizer } from "../text/tokenizer.ts";
 
@@ -51,18 +51,20 @@ export function summarize(tokenizer: Tokenizer, article: Article, options: Summa
     Math.max(Math.trunc(options.points ?? SUMMARY_POINTS.default), SUMMARY_POINTS.min),
     SUMMARY_POINTS.max,
   );
-  const sentences: (SummarySentence & { vector: Map<string, number>; norm: number })[] = [];
+  const sentences: (SummarySentence & { vector: Map<string, number>; norm: number; states: boolean })[] = [];
   collect: for (const block of bodyBlocks(article.body)) {
     if (block.kind !== "paragraph") continue;
     for (const s of splitSentences(block.text)) {
       if (sentences.length >= MAX_CANDIDATE_SENTENCES) break collect;
       const vector = new Map<string, number>();
-      for (const t of analyze(tokenizer, startOf(s.text, MAX_ANALYSED_SENTENCE))) {
+      const tokens = analyze(tokenizer, startOf(s.text, MAX_ANALYSED_SENTENCE));
+      for (const t of tokens) {
         if (t.term !== null) vector.set(t.term, (vector.get(t.term) ?? 0) + 1);
       }
       for (const [term, tf] of vector) vector.set(term, tf * options.idf(term));
       const norm = Math.sqrt([...vector.values()].reduce((a, v) => a + v * v, 0));
-      sentences.push({ text: s.text, start: block.start + s.start, end: block.start + s.end, vector, norm });
+      const states = isStatement(s.text, tokens, s.text.length <= MAX_ANALYSED_SENTENCE);
+      sentences.push({ text: s.text, start: block.start + s.start, end: block.start + s.end, vector, norm, states });
     }
   }
   const worded = sentences.filter((s) => s.norm > 0);
@@ -105,10 +107,13 @@ export function summarize(tokenizer: Tokenizer, article: Article, options: Summa
   const chosen: number[] = [];
   const remaining = new Set(Array.from({ length: n }, (_, i) => i));
   const maxRank = Math.max(...rank);
+  // Statements first: a heading, a spec row or a link label is picked only when no statement is left.
+  let statements = eligible.filter((s) => s.states).length;
   while (chosen.length < count && remaining.size > 0) {
     let best = -1;
     let bestScore = Number.NEGATIVE_INFINITY;
     for (const i of remaining) {
+      if (statements > 0 && !eligible[i]?.states) continue;
       const redundancy = chosen.length ? Math.max(...chosen.map((c) => matrix[i]?.[c] ?? 0)) : 0;
       const score = NOVELTY * ((rank[i] ?? 0) / maxRank) - (1 - NOVELTY) * redundancy;
       if (score > bestScore) {
@@ -117,6 +122,7 @@ export function summarize(tokenizer: Tokenizer, article: Article, options: Summa
       }
     }
     remaining.delete(best);
+    if (eligible[best]?.states) statements--;
     const redundancy = chosen.length ? Math.max(...chosen.map((c) => matrix[best]?.[c] ?? 0)) : 0;
     if (redundancy < MAX_SIMILARITY) chosen.push(best);
   }
@@ -126,6 +132,32 @@ export function summarize(tokenizer: Tokenizer, article: Article, options: Summa
       const { text, start, end } = eligible[i] as (typeof eligible)[0];
       return { text, start, end };
     });
+}
+
+/** Marks that open a heading or a list item in plain text: 「■製品概要」, 「●対応機種」. */
+const HEADING_MARK = /^[■□◆◇▼▽▲△★☆●○◎◯]/u;
+/** How a sentence ends in writing, once its closing brackets and quotes are set aside. */
+const SENTENCE_END = /[。．.！!？?][\s」』）)】〕〉》"'”’]*$/u;
+/** 品詞 a sentence ends on when it says something: a verb, an adjective, an auxiliary (です, た), a final particle. */
+const PREDICATE_END = new Set(["動詞", "形容詞", "助動詞"]);
+
+/**
+ * Whether a sentence says something, as a key point should: it ends as a sentence is written to end (。,
+ * ！, ？) or on a predicate (「…に対応している」, 「…が楽しみ！」 aside, a quote closing on 「…したい」). Plain-text
+ * articles (a news scrape, livedoor) keep what a page shows around its text as lines of their own: headings
+ * (「■出荷されてしまい回収されずにいたナスネは？」), spec rows (「本体価格：78,960円」), link labels
+ * (「・映画『ダークナイト ライジング』 - 作品情報」), a site's name, and a sentence cut in two by a line break
+ * (「紺子のぬいぐるみ、限定１００個が」). A line opening with a heading mark is a heading, however it ends.
+ * A noun ending (体言止め: 「コスプレでの登場に会場から大歓声」) reads as a caption too, and is left for when no
+ * statement is. `whole` says whether `tokens` reach the end of the sentence.
+ */
+function isStatement(text: string, tokens: readonly Token[], whole: boolean): boolean {
+  const trimmed = text.trim();
+  if (HEADING_MARK.test(trimmed)) return false;
+  if (SENTENCE_END.test(trimmed)) return true;
+  if (!whole) return false;
+  const last = tokens.findLast((t) => t.pos[0] !== "記号");
+  return last !== undefined && (PREDICATE_END.has(last.pos[0]) || last.pos[1] === "終助詞");
 }
 
 /**

@@ -67,6 +67,73 @@ describe("summarize", () => {
   });
 });
 
+describe("key points are statements", () => {
+  const at = { by: "test", at: new Date("2025-01-01T00:00:00Z") };
+
+  it("passes over the headings, spec rows, link labels and cut lines a plain-text article keeps", () => {
+    // as livedoor's text keeps them: a site's name, a link restating the headline, a heading, a spec row,
+    // a sentence cut by a line break; they repeat the title's words and were picked before the sentences
+    const article = createArticle(
+      draft(
+        "eluga",
+        "パナソニック、防水スマートフォン「ELUGA power」を発表",
+        null,
+        "ゼロから始めるスマートフォン",
+        "■パナソニック、防水スマートフォン「ELUGA power」を発表 | ゼロから始めるスマートフォン",
+        "パナソニックは防水に対応したスマートフォン「ELUGA power」を発表しました。",
+        "■ELUGA powerの主な仕様",
+        "本体価格：53,760円（ELUGA power）",
+        "ELUGA powerは5インチの大画面に、",
+        "防水スマートフォンとしては大容量の電池を搭載しています。",
+        "発売は7月下旬の予定で、価格は5万円台になる見込みです。",
+      ),
+      at,
+    );
+    expect(summarize(tokenizer, article, { idf: () => 1 }).map((p) => p.text)).toEqual([
+      "パナソニックは防水に対応したスマートフォン「ELUGA power」を発表しました。",
+      "防水スマートフォンとしては大容量の電池を搭載しています。",
+      "発売は7月下旬の予定で、価格は5万円台になる見込みです。",
+    ]);
+  });
+
+  it("counts a sentence ending on a predicate without 。, and a quote, as statements", () => {
+    const article = createArticle(
+      draft(
+        "quotes",
+        "新機種の評判",
+        "2012-06-01",
+        "■新機種の評判について街で聞いた",
+        "新機種を手にした人の多くが画面の大きさに驚いている",
+        "「電池が一日もつのがうれしい」",
+        "評判の新機種の画面サイズ：5インチ",
+      ),
+      at,
+    );
+    expect(summarize(tokenizer, article, { points: 2, idf: () => 1 }).map((p) => p.text)).toEqual([
+      "新機種を手にした人の多くが画面の大きさに驚いている",
+      "「電池が一日もつのがうれしい」",
+    ]);
+  });
+
+  it("still gives as many key points as asked when statements run out", () => {
+    const article = createArticle(
+      draft(
+        "specs",
+        "新型ノートPCの仕様",
+        null,
+        "新型ノートPCは軽さが特長の一台です。",
+        "OS：Windows 7 Home Premium 64bit",
+        "CPU：インテル Core i5-2467M プロセッサー",
+        "メモリー：4GB（DDR3 SDRAM）",
+      ),
+      at,
+    );
+    const points = summarize(tokenizer, article, { points: 3, idf: () => 1 }).map((p) => p.text);
+    expect(points).toHaveLength(3);
+    expect(points).toContain("新型ノートPCは軽さが特長の一台です。");
+  });
+});
+
 describe("startOf", () => {
   it("cuts a text's start to a length, one unit short rather than split a surrogate pair", () => {
     expect(startOf("吉野𠮷家", 2)).toBe("吉野");
