@@ -183,26 +183,37 @@ export class PassageIndex {
     const raw: { id: unknown; score: number; queryTerms: readonly string[] }[] = selecting.length
       ? this.#passages.search(selecting.join(TERM_SEPARATOR)).slice(0, limit)
       : [];
+    const average = internals.averageFieldLength();
+    const bm25 = (tf: number, length: number, idf: number) =>
+      idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / average)));
     // An article's passages need not repeat its title (天治: 「は、日本の元号の一つ。…1124年から1126年まで」),
     // and a question may hold no word of theirs: the passages of the articles whose titles match best are
-    // candidates too, those holding none of the selecting terms scored as holding nothing (those holding
-    // some were ranked by the search already).
+    // candidates too, scored on the selecting terms they hold as the search scores them. Where those terms
+    // are common in the library, the search's best `limit` can leave out the passage that the title
+    // would have put first (「年収1000万の人が選ぶ理想の部下 女性の1位だれ？」: 女性 and 1位 are in
+    // hundreds of passages, the article's title says 年収1000万 and 理想の部下).
     const candidates = new Set(raw.map((r) => String(r.id)));
-    const selectingPostings = selecting.flatMap((term) => internals.postings(term) ?? []);
+    const selectingPostings = selecting.flatMap((term) => postingsOf(term) ?? []);
     const byTitle = [...titleScores].sort((a, b) => b[1] - a[1]).slice(0, TITLE_CANDIDATE_ARTICLES);
     for (const [articleId] of byTitle) {
       for (let i = 0; i < TITLE_CANDIDATE_PASSAGES; i++) {
         const id = passageIdOf(articleId, i);
         const shortId = internals.shortIdOf(id);
         if (shortId === undefined) break;
-        if (candidates.has(id) || selectingPostings.some((postings) => postings.has(shortId))) continue;
-        raw.push({ id, score: 0, queryTerms: [] });
+        if (candidates.has(id)) continue;
+        const length = internals.fieldLength(shortId);
+        const queryTerms: string[] = [];
+        let sum = 0;
+        for (const { term, postings, idf } of selectingPostings) {
+          const tf = postings.get(shortId);
+          if (!tf) continue;
+          queryTerms.push(term);
+          sum += bm25(tf, length, idf);
+        }
+        raw.push({ id, score: sum * queryTerms.length, queryTerms });
       }
     }
     const commonPostings = common.flatMap((term) => postingsOf(term) ?? []);
-    const average = internals.averageFieldLength();
-    const bm25 = (tf: number, length: number, idf: number) =>
-      idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / average)));
     const scored: { id: string; articleId: string; full: number; focus: number }[] = [];
     for (let i = 0; i < raw.length; i++) {
       const r = raw[i] as (typeof raw)[0];

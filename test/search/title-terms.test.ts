@@ -49,4 +49,24 @@ describe("PassageIndex.search: the title's words", () => {
     // 「千利休って何をした人だっけ？」: 人 is everywhere, 千利休 is in one title
     expect(library().search(["千利休", "人"])[0]?.id).toBe("rikyu:0");
   });
+
+  it("bring the article's passages in with the words they hold, when the search's best cut them off", () => {
+    // 「年収1000万の人が選ぶ理想の部下 女性の1位だれ？」: 女性 and 1位 are in many passages, and the one that
+    // answers, whose article's title says 理想 and 部下, was not among the search's best; it was left out
+    // as one "the search had ranked already"
+    const index = new PassageIndex();
+    for (let i = 0; i < 6; i++) {
+      index.addArticle(`other${i}`, `ランキング ${i}`, [{ id: `other${i}:0`, text: "女性 1 位 女性 1 位 女性" }]);
+    }
+    index.addArticle("boss", "年収 理想 部下", [
+      { id: "boss:0", text: "年収 1000 万 人 理想 部下 調査 結果" },
+      { id: "boss:1", text: "男性 1 位 女性 1 位 蓮舫 長い 説明 続く 文章 言葉 並ぶ" },
+    ]);
+    const terms = ["年収", "理想", "部下", "女性", "1", "位"];
+    expect(index.search(terms, 500).findIndex((h) => h.id === "boss:1")).toBeLessThan(3);
+    // with only the search's best 2: before, boss:1 was not among the hits at all
+    const hits = index.search(terms, 2);
+    expect(hits.findIndex((h) => h.id === "boss:1")).toBeGreaterThanOrEqual(0);
+    expect(hits.findIndex((h) => h.id === "boss:1")).toBeLessThan(3);
+  });
 });
