@@ -265,9 +265,10 @@ function topicMarker(tokens: readonly Token[]): number {
   return wa >= 0 ? wa : tokens.findIndex((_, i) => isTopicTte(tokens, i));
 }
 
-/** Whether the token at `i` marks a topic: は, or って after a noun. */
+/** Whether the token at `i` marks a topic: は, or って after a noun (false where there is no token). */
 function isTopicMarker(tokens: readonly Token[], i: number): boolean {
-  return isWa(tokens[i] as Token) || isTopicTte(tokens, i);
+  const t = tokens[i];
+  return t !== undefined && (isWa(t) || isTopicTte(tokens, i));
 }
 
 function isWa(t: Token): boolean {
@@ -719,9 +720,26 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
       // (a written 何 asks what: 「ラオスって首都何？」; so does a noun a clause says which one it is:
       // 「共産党は…発行する月刊のタイトルなんだっけ」)
       const clause = asked.some((t) => t.pos[0] === "動詞");
+      // (an attribute right after the topic is the topic's: 「宮崎大輔の嫁さんって名前なんだっけ」 asks for
+      // her name, as 「…の名前なんだっけ」 does; a person or an organisation there says what the topic is:
+      // 「ソニーって会社なんだっけ」)
+      const kind = isTopicMarker(asked, at - 1) ? KIND_NOUNS.get(asked[at]?.term ?? "") : undefined;
+      if (kind && kind !== "person") return kind;
       if (tokens[wordAt]?.surface === "なん" && !clause && asksWhetherItIs(asked, at)) return null;
       return questionTypeOfQuestion(asked) ?? word;
     }
+  }
+  // 「宮崎大輔の妻の名前は何？」, 「ラオスの首都って何？」: 何 asking what its topic is, where the topic names a
+  // kind of answer, asks for one of that kind, as 「…の名前は？」 does
+  // (not where the topic holds a question word: 「いつ、どこで誕生したのかという過程は何？」)
+  if (
+    word === "thing" &&
+    isTopicMarker(tokens, wordAt - 1) &&
+    closesOn(tokens.slice(wordAt + 1)) &&
+    !tokens.slice(0, wordAt).some((t) => t.question)
+  ) {
+    const topic = questionTypeOfQuestion(tokens.slice(0, wordAt - 1));
+    if (topic) return topic;
   }
   if (word) return word;
   // 発売された日は？: IPADIC reads 日 after a clause as 非自立, with no term

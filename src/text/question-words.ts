@@ -240,6 +240,12 @@ const MONEY_COUNTERS = new Set(["円", "ドル", "ユーロ", "ポンド", "ウ�
  */
 export const MEASURE_NOUNS: ReadonlySet<string> = new Set(["馬力", "画素", "ピクセル", "ドット"]);
 
+/**
+ * A percent sign after 何 asks for a number, as 何パーセント does. IPADIC's ％ is a 助数詞, but NFKC makes it %,
+ * a symbol IPADIC reads as a noun, and one word with the symbols after it: 「何％？」 is 何 + 「%?」.
+ */
+const PERCENT = /^[%‰]/u;
+
 /** Numerals read between 何 and its counter, after the first: 何千万円. */
 const MAX_NUMERALS = 3;
 
@@ -340,7 +346,8 @@ function countedBy(
 ): { type: QuestionType; includesNext: boolean; beyond: number } | null {
   if (DATE_COUNTERS.has(next.surface_form)) return { type: "date", includesNext: true, beyond: 0 };
   if (MONEY_COUNTERS.has(next.surface_form)) return { type: "price", includesNext: true, beyond: 0 };
-  if (next.pos_detail_2 === "助数詞") return { type: "number", includesNext: true, beyond: 0 };
+  if (next.pos_detail_2 === "助数詞" || PERCENT.test(next.surface_form))
+    return { type: "number", includesNext: true, beyond: 0 };
   if (MEASURE_NOUNS.has(next.surface_form)) return { type: "number", includesNext: false, beyond: 0 };
   if (next.pos_detail_1 !== "数") return null;
   // at most a few numerals: 何千万億円 (a run of 何何何… must not be read to its end from each 何)

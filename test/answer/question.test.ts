@@ -403,7 +403,22 @@ describe("the kind of answer a question asks for", () => {
     ["発売日何なのか教えて", "date"],
     // after a topic, the spoken なん asks whether it is that, as 「日本って安全な国？」 does; 何 asks what
     ["日本って安全な国なんだっけ？", null],
-    ["ラオスって首都何？", "thing"],
+    // ...but an attribute right after the topic is the topic's, and names the kind of answer; a person or
+    // an organisation there says what the topic is
+    ["ラオスって首都何？", "place"],
+    ["ハンドボールの宮崎大輔の嫁さんって名前なんだっけ", "name"],
+    ["ソニーって会社なんだっけ", null],
+    // 何 asking what a topic is that names a kind of answer: one of that kind
+    ["宮崎大輔の妻の名前は何？", "name"],
+    ["ラオスの首都って何？", "place"],
+    ["コンゴ共和国の与党の政党名は何ですか？", "name"],
+    ["生命は、いつ、どこで、いかにして誕生したのかという過程は何？", "thing"],
+    ["何？", "thing"],
+    ["は何？", "thing"],
+    ["って何", "thing"],
+    // a percent sign after 何, which NFKC makes % and IPADIC one word with a ? after it
+    ["関西でケータイの通信費高いと思ってる人って何％？", "number"],
+    ["何%の人が持ってる?", "number"],
     ["日本共産党は新日本出版社より発行する月刊のタイトルなんだっけ", "thing"],
     // IPADIC reads the counter つ after a numeral as a 助動詞: 1つは is a topic still
     ["ラジオ局の1つは何か教えて", "thing"],

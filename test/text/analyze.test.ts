@@ -329,6 +329,7 @@ describe("analyze", () => {
     ["何 before a noun asks for a thing of that kind: 何気団", "現れるのは何気団か", "thing"],
     ["何 before a unit IPADIC reads as a common noun asks for a number: 何馬力", "エンジンは何馬力？", "number"],
     ["何画素 asks for a number", "カメラは何画素？", "number"],
+    ["何％ asks for a number, though NFKC makes ％ a % IPADIC reads as a noun", "識字率は何％？", "number"],
     ["何 before a suffix that counts nothing asks for a thing, not a number: 何語", "何語を話す？", "thing"],
     ["なぜ asks for a reason", "なぜ遅れたのか", "reason"],
     ["spoken なんで asks for a reason", "なんでクビになったの？", "reason"],
