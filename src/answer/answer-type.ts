@@ -127,8 +127,12 @@ export function counterAsked(tokens: readonly Token[]): Token | null {
     let next = at + 1;
     while (tokens[next]?.pos[1] === "数" && tokens[next]?.start === tokens[next - 1]?.end) next++;
     const counter = tokens[next];
+    if (counter?.start !== tokens[next - 1]?.end) continue;
+    // 何％: NFKC makes ％ a %, which IPADIC reads as a noun, and as one word with a ? after it (「%?」)
+    const percent = /^[%‰]/u.exec(counter?.surface ?? "")?.[0];
+    if (counter && percent) return { ...counter, surface: percent };
     const counts = counter?.pos[2] === "助数詞" || MEASURE_NOUNS.has(counter?.surface ?? "");
-    if (counter && counts && counter.start === tokens[next - 1]?.end) return counter;
+    if (counter && counts) return counter;
   }
   return null;
 }

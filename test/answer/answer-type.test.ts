@@ -135,6 +135,9 @@ describe("a number in the counter asked for", () => {
     ["グスタフ・マーラーは何人兄弟か？", "人"],
     ["指揮者になったのは何歳？", "歳"],
     ["得票率は何パーセントか", "パーセント"],
+    // NFKC makes ％ a %, which IPADIC reads as one word with the ? after it
+    ["識字率は何％？", "%"],
+    ["何%の人が持ってる?", "%"],
     // numerals between 何 and the counter
     ["何十人が集まった？", "人"],
     // no counter: any number answers
@@ -191,6 +194,9 @@ describe("a number in the counter asked for", () => {
     expect(answers("気温は何度？", "気温は25℃だった。")).toBe(true);
     expect(answers("何か所にある？", "全国3ヵ所にある。")).toBe(true);
     expect(answers("得票率は何パーセントか", "得票率は６０％を超えた。")).toBe(true);
+    expect(answers("通信費が高いと思う人って何％？", "高いと思う人は87.9%だった。")).toBe(true);
+    expect(answers("通信費が高いと思う人って何％？", "高いと思う人は87.9パーセントだった。")).toBe(true);
+    expect(answers("通信費が高いと思う人って何％？", "回答者は1,000人だった。")).toBe(false);
     expect(answers("何人が参加した？", "三十人が参加した。")).toBe(true);
     expect(answers("何か国が加盟する？", "10カ国が加盟する。")).toBe(true);
     expect(answers("最大何センチまで伸びる？", "最長78cmまで伸びる。")).toBe(true);
