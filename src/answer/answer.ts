@@ -549,8 +549,30 @@ function aboutAnotherSubject(
   const names = naming.filter((t) => t.pos[1] === "固有名詞" || t.unknown === true || /\p{Script=Latin}/u.test(t.term));
   const saidNowhere = (t: NamingToken) => inUnsaidModel.has(t) || !ctx.inLibrary(t.term);
   if (!names.some(saidNowhere)) return false;
-  const others = [...new Set(names.filter((t) => !saidNowhere(t)).map((t) => t.term))];
+  // a head written in letters: one in kana may be the library's name in letters (「ダイエットコーチのエイコさん」,
+  // whose article writes EICO) or a common word misspelled (「イギリスのア―キテクト」, a ― for ー)
+  const heads = new Set<Token>(names.filter((t) => saidNowhere(t) && /\p{Script=Latin}/u.test(t.term)));
+  const others = [
+    ...new Set(names.filter((t) => !saidNowhere(t) && !modifiesOneOf(questionTokens, t, heads)).map((t) => t.term)),
+  ];
   return unsaidBy(ctx, first.articleId, others).length === others.length;
+}
+
+/**
+ * Whether a name only says whose one of `heads` is: before it with の (「ドコモのahamo」) or written next to it,
+ * a space between allowed (「kobo Clara」). The name asked about is then the head: the library's articles on
+ * ドコモ or kobo say nothing of ahamo or Clara, and 「kobo Claraっていくら？」 was answered with kobo Touch's
+ * 7,980円.
+ */
+function modifiesOneOf(tokens: readonly Token[], name: Token, heads: ReadonlySet<Token>): boolean {
+  const at = tokens.indexOf(name);
+  const next = tokens[at + 1];
+  if (at < 0 || next === undefined) return false;
+  if (next.surface === "の" && next.pos[1] === "連体化" && next.start === name.end) {
+    const head = tokens[at + 2];
+    return head !== undefined && heads.has(head) && head.start === next.end;
+  }
+  return heads.has(next) && next.start - name.end <= 1;
 }
 
 /**

@@ -265,6 +265,8 @@ describe("a question about a name no article says", () => {
       draft("app", "家計簿アプリ「カケイボ」", null, "家計簿アプリ「カケイボ」は無料で使える。"),
       draft("zeta", "AQUOS PHONE ZETA SH-09Dが登場", null, "ドコモのスマートフォンSH-09Dは6月29日に発売される。"),
       draft("pko", "国連の平和維持活動", null, "国連の平和維持活動の軍事部門は水色のベレー帽をかぶる。"),
+      draft("kobo", "楽天、kobo Touchを発売", null, "楽天の電子書籍リーダーkobo Touchの価格は7,980円。"),
+      draft("eico", "ダイエットコーチEICOの体験談", null, "ダイエットコーチEICOさんは、昔は体重が70kgあった。"),
     ]));
   });
   afterAll(() => removeDir(namedDir));
@@ -290,6 +292,17 @@ describe("a question about a name no article says", () => {
     const phone = named.ask("アクオスフォンゼータのSH-09Dっていつ出るの？");
     expect(phone.keyPoints[0]?.text).toContain("6月29日");
     expect(phone.notInLibrary).toEqual(["アクオスフォンゼータ"]);
+  });
+
+  it("is not answered from the articles of a name that only says whose it is", () => {
+    // 「kobo Clara」, 「ドコモのahamo」: the name asked about is Clara; kobo Touch's price was given for it
+    const clara = named.ask("kobo Claraっていくら？");
+    expect(clara.found).toBe(false);
+    expect(clara.notInLibrary).toEqual(["Clara"]);
+    expect(named.ask("楽天のClaraっていくら？").found).toBe(false);
+    expect(named.ask("kobo Touchっていくら？").keyPoints[0]?.text).toContain("7,980円");
+    // a head in kana may be the library's name in letters: EICO's article answers
+    expect(named.ask("ダイエットコーチのエイコさんって昔何キロあったんだっけ").keyPoints[0]?.text).toContain("70kg");
   });
 
   it("is answered when the word no article says is a common noun", () => {
