@@ -2,7 +2,7 @@ import { rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SlashCommandBuilder } from "discord.js";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type ArticleOptions, article } from "../../commands/article.ts";
 import { defineCommand, WithButtons } from "../../commands/context.ts";
 import { commands } from "../../commands/index.ts";
@@ -926,6 +926,40 @@ describe("/article (moderators)", () => {
     expect(logLines.join("")).not.toContain("瓶も本も");
     expect(logLines.join("")).not.toContain("社外秘の下書き");
     await engine.remove(engine.find("https://example.com/furoshiki")?.id as string);
+  });
+
+  it("logs no word a member typed when Discord refuses the message that carries it (a form given back, an answer)", async () => {
+    const moderator = fake.newMember({ moderator: true });
+    const typed = { title: "門外不出の題", url: "非公開の下書きメモ", text: "この本文は社内だけの下書きです。" };
+    const submit = await fake.send(fake.modalSubmit("article:text", typed, moderator));
+    const [retry] = buttonsOf(lastBody(submit));
+    const question = "わたしの個人的な悩みと富士山の登山シーズン";
+    const logged = () => logLines.filter((l) => l.includes('"event":"interaction.error"')).join("\n");
+    const before = logged();
+    // Discord refuses the form given back, then an answer (discord.js's errors carry the body they sent).
+    fake.refuse = (r) =>
+      r.path.endsWith("/callback") && (r.body as Json | null)?.["type"] === 9
+        ? { status: 400, json: { message: "Invalid Form Body", code: 50035 } }
+        : r.method === "PATCH" && r.path.endsWith("/messages/@original")
+          ? { status: 403, json: { message: "Missing Access", code: 50001 } }
+          : null;
+    try {
+      await fake.send(fake.button(String(retry?.custom_id), String(fake.original(submit)["id"]), moderator), {
+        until: (t) => t.ack !== null || fake.requests.some((r) => r.path.includes(t.token)),
+      });
+      await vi.waitFor(() => expect(logged().slice(before.length)).toContain('"code":50035'));
+      await fake.send(fake.chatInput("ask", [str("question", question)], fake.newMember()), {
+        until: (t) => fake.requests.some((r) => r.method === "PATCH" && r.path.includes(t.token)),
+      });
+      await vi.waitFor(() => expect(logged().slice(before.length)).toContain('"code":50001'));
+    } finally {
+      fake.refuse = null;
+    }
+    const lines = logged().slice(before.length);
+    // What Discord refused is there, and why; what was in the message is not.
+    expect(lines).toContain('"command":"article:retry"');
+    expect(lines).toContain('"command":"ask"');
+    for (const words of [...Object.values(typed), "個人的な悩み"]) expect(logLines.join("")).not.toContain(words);
   });
 
   it("says what to do when 「入力し直す」 is pressed after what was typed was forgotten (15 minutes, a restart)", async () => {
