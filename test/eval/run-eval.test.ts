@@ -235,6 +235,42 @@ describe("shiori eval --dataset", () => {
     expect(out).toContain("文字 bigram");
   });
 
+  it.each([
+    ["no article", { data: [] }],
+    [
+      "no question",
+      { data: [{ title: "将棋", paragraphs: [{ context: "将棋 [SEP] 将棋は盤上の遊戯である。", qas: [] }] }] },
+    ],
+    [
+      "questions without an answer",
+      {
+        data: [
+          {
+            title: "将棋",
+            paragraphs: [
+              {
+                context: "将棋 [SEP] 将棋は盤上の遊戯である。",
+                qas: [
+                  { id: "a", question: "将棋とは？", answers: [] },
+                  { id: "b", question: "将棋の駒は？", answers: [{ text: "玉将" }], is_impossible: true },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  ])("refuses a dataset with %s to ask, instead of scoring 0 on every metric", async (_, dataset) => {
+    const file = path.join(dir, "nothing-to-ask.json");
+    await writeFile(file, JSON.stringify(dataset));
+    for (const json of [[], ["--json"]]) {
+      const { code, out, err } = await run("--dataset", file, "--distractors", livedoorDir, ...json);
+      expect(code).toBe(1);
+      expect(out).toBe("");
+      expect(err).toContain("答えのある質問が 1 件もないため、採点できません");
+    }
+  });
+
   it("explains a missing dataset file and a missing --dataset in Japanese", async () => {
     const missing = await run("--dataset", path.join(dir, "nope.json"));
     expect(missing.code).toBe(1);
