@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { SUMMARY_POINTS } from "./answer/summarize.ts";
 import { typedUrl } from "./article/article.ts";
 import { CorpusFileError } from "./article/store.ts";
+import { argumentError } from "./cli-args.ts";
 import { decimalIn, loadCoreConfig } from "./config.ts";
 import { Engine, SEARCH_HITS_PER_ARTICLE, SEARCH_PAGE_SIZE } from "./engine.ts";
 import { UsageError, UserFacingError } from "./errors.ts";
@@ -50,7 +51,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     parsed = parse(argv);
   } catch (err) {
-    io.err(`${argumentError(err as Error & { code?: string }, argv)}\n\n${USAGE}`);
+    const verb = argv.find((arg) => verbOf(arg) !== undefined) ?? "ask";
+    io.err(`${argumentError(err as Error & { code?: string }, argv, verb)}\n\n${USAGE}`);
     return 2;
   }
   const { values, positionals, tokens } = parsed;
@@ -277,26 +279,6 @@ function refuseDryRun(command: string): string {
   };
   const hint = hints[command] ?? `${command} は記事を変更しないので、--dry-run は要りません。`;
   return `--dry-run（保存せずに結果を表示する）は add と import でだけ使えます。${command} は実行していません。${hint}`;
-}
-
-/** node:util parseArgs's refusal, said in Japanese with what to do. */
-function argumentError(err: Error & { code?: string }, argv: readonly string[]): string {
-  const option = /'(-[^' ]*)/u.exec(err.message)?.[1];
-  if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option !== undefined) {
-    // -5度は寒い？ read as the options -5, -度, …: the word the option came from
-    const word = argv.find((arg) => arg.startsWith(option)) ?? option;
-    const verb = argv.find((arg) => verbOf(arg) !== undefined) ?? "ask";
-    return /^-[^-]/u.test(option) && word.length > 2
-      ? `不明なオプションです: ${option}。- で始まる質問やキーワードは、-- の後に書いてください（例: shiori ${verb} -- "${word}"）。`
-      : `不明なオプションです: ${option}。使えるオプションは下の一覧を見てください。`;
-  }
-  if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option !== undefined) {
-    if (/does not take/u.test(err.message)) return `${option} は値を取りません。${option} とだけ書いてください。`;
-    // --page -1: a value that starts with - is read as another option
-    const dash = /ambiguous/u.test(err.message) ? `- で始まる値は ${option}=… と書いてください。` : "";
-    return `${option} には値を指定してください（例: ${option} 2）。${dash}`;
-  }
-  return `引数を解釈できませんでした: ${err.message}`;
 }
 
 /** Opens the corpus of a verb that reads it: a folder that is not there is refused, never created. */

@@ -176,6 +176,9 @@ describe("shiori CLI", () => {
       '不明なオプションです: -5。- で始まる質問やキーワードは、-- の後に書いてください（例: shiori ask -- "-5度は寒い？"）。',
     ],
     [["search", "仮想化", "--page"], "--page には値を指定してください（例: --page 2）。"],
+    // each option's example is a value of its own (it was 2 for every one: --corpus 2)
+    [["list", "--corpus"], "--corpus には値を指定してください（例: --corpus ./corpus）。"],
+    [["add", "page.html", "--url"], "--url には値を指定してください（例: --url https://example.com/article）。"],
     // the verb of the example is the one typed, wherever the options are
     [
       ["--corpus", "x", "search", "-5度"],

@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { UserFacingError } from "../errors.ts";
+import { argumentError } from "../cli-args.ts";
+import { decimalIn } from "../config.ts";
+import { UsageError, UserFacingError } from "../errors.ts";
 import { buildEvalCorpus } from "./build-eval-corpus.ts";
 import { evaluateQuestions } from "./evaluate-questions.ts";
 import { evaluateSummaries, sample } from "./evaluate-summaries.ts";
@@ -31,7 +33,7 @@ export async function runEval(argv: readonly string[], io: EvalIo): Promise<numb
   try {
     values = parse(argv).values;
   } catch (err) {
-    io.err(`引数を解釈できませんでした: ${(err as Error).message}\n\n${EVAL_USAGE}`);
+    io.err(`${argumentError(err as Error & { code?: string }, argv, null)}\n\n${EVAL_USAGE}`);
     return 2;
   }
   if (values.help) {
@@ -41,7 +43,7 @@ export async function runEval(argv: readonly string[], io: EvalIo): Promise<numb
   try {
     const limit = positiveInt(values.limit);
     if (values.dataset && values.summaries) {
-      throw new UserFacingError("--dataset と --summaries は同時に指定できません。別々に実行してください。");
+      throw new UsageError("--dataset と --summaries は同時に指定できません。別々に実行してください。");
     }
     if (values.summaries) {
       const report = await evaluateSummaries(values.summaries, {
@@ -81,7 +83,7 @@ export async function runEval(argv: readonly string[], io: EvalIo): Promise<numb
   } catch (err) {
     if (err instanceof UserFacingError) {
       io.err(err.message);
-      return 1;
+      return err instanceof UsageError ? 2 : 1;
     }
     io.err(`内部エラーが発生しました: ${(err as Error).message}`);
     return 70;
@@ -112,9 +114,10 @@ async function readDataset(file: string): Promise<string> {
   }
 }
 
+/** --limit: a whole number from 1, in decimal digits only (not 1e3 nor 0x10), as the command line's others. */
 function positiveInt(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UserFacingError("--limit には 1 以上の整数を指定してください。");
-  return n;
+  const n = decimalIn(value, 1, Number.POSITIVE_INFINITY);
+  if (n === null) throw new UsageError("--limit には 1 以上の整数を指定してください。");
+  return Math.min(n, Number.MAX_SAFE_INTEGER);
 }

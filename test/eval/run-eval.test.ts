@@ -235,6 +235,29 @@ describe("shiori eval --dataset", () => {
     expect(out).toContain("文字 bigram");
   });
 
+  it.each<[string[], string]>([
+    [["--bogus"], "不明なオプションです: --bogus。使えるオプションは下の一覧を見てください。"],
+    [["--dataset"], "--dataset には値を指定してください（例: --dataset jsquad-valid-v1.3.json）。"],
+    [["--json=yes"], "--json は値を取りません。--json とだけ書いてください。"],
+    // as the command line's other numbers: 1e3 and 0x10 were taken as 1000 and 16
+    ...["0", "abc", "1e3", "0x10", "2.5"].map((limit): [string[], string] => [
+      ["--dataset", "DATASET", "--limit", limit],
+      "--limit には 1 以上の整数を指定してください。",
+    ]),
+    [
+      ["--dataset", "DATASET", "--summaries", "LIVEDOOR"],
+      "--dataset と --summaries は同時に指定できません。別々に実行してください。",
+    ],
+  ])("%j: a command line written wrong is said in Japanese and exits 2, as the CLI's", async (argv, message) => {
+    const args = argv.map((a) => (a === "DATASET" ? datasetFile : a === "LIVEDOOR" ? livedoorDir : a));
+    for (const json of [[], ["--json"]] as string[][]) {
+      const { code, out, err } = await run(...json, ...args);
+      expect(code).toBe(2);
+      expect(out).toBe("");
+      expect(err.split("\n")[0]).toBe(message);
+    }
+  });
+
   it.each([
     ["no article", { data: [] }],
     [
