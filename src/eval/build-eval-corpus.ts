@@ -143,7 +143,19 @@ export async function textFilesOf(dir: string): Promise<string[]> {
   let entries: Dirent[];
   try {
     entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  } catch {
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // a file is there, and not found would send the user looking for a typo
+    if (code === "ENOTDIR") {
+      throw new UserFacingError(
+        `${dir} はフォルダではなくファイルです。記事（.txt）の入ったフォルダ（例: livedoor ニュースコーパスのフォルダ）を指定してください。`,
+      );
+    }
+    if (code !== "ENOENT") {
+      throw new UserFacingError(
+        `フォルダを読めませんでした: ${dir}（${code ?? (err as Error).message}）。読み取りの権限を確かめてください。`,
+      );
+    }
     throw new UserFacingError(`フォルダが見つかりません: ${dir}。記事のフォルダのパスを確かめてください。`);
   }
   return entries

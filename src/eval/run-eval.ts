@@ -109,8 +109,20 @@ function parse(argv: readonly string[]) {
 async function readDataset(file: string): Promise<string> {
   try {
     return await readFile(file, "utf8");
-  } catch {
-    throw new UserFacingError(`データセットのファイルが見つかりません: ${file}。パスを確かめてください。`);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // a folder is there, and not found would send the user looking for a typo
+    if (code === "EISDIR") {
+      throw new UserFacingError(
+        `データセットに指定された ${file} はフォルダです。SQuAD 形式の JSON ファイル（例: jsquad-valid-v1.3.json）を指定してください。`,
+      );
+    }
+    if (code === "ENOENT" || code === "ENOTDIR") {
+      throw new UserFacingError(`データセットのファイルが見つかりません: ${file}。パスを確かめてください。`);
+    }
+    throw new UserFacingError(
+      `データセットのファイルを読めませんでした: ${file}（${code ?? (err as Error).message}）。読み取りの権限を確かめてください。`,
+    );
   }
 }
 

@@ -235,6 +235,21 @@ describe("shiori eval --dataset", () => {
     expect(out).toContain("文字 bigram");
   });
 
+  it("says that a dataset given is a folder, and that a folder of articles given is a file, not that they are missing", async () => {
+    const cases: [string[], string][] = [
+      [["--dataset", dir], `データセットに指定された ${dir} はフォルダです。`],
+      [["--dataset", datasetFile, "--distractors", datasetFile], `${datasetFile} はフォルダではなくファイルです。`],
+      [["--summaries", datasetFile], `${datasetFile} はフォルダではなくファイルです。`],
+    ];
+    for (const [argv, message] of cases) {
+      const { code, out, err } = await run(...argv, "--json");
+      expect(code).toBe(1);
+      expect(out).toBe("");
+      expect(err).toContain(message);
+      expect(err).not.toContain("見つかりません");
+    }
+  });
+
   it.each<[string[], string]>([
     [["--bogus"], "不明なオプションです: --bogus。使えるオプションは下の一覧を見てください。"],
     [["--dataset"], "--dataset には値を指定してください（例: --dataset jsquad-valid-v1.3.json）。"],
