@@ -7,7 +7,10 @@ import { promisify } from "node:util";
 import { type Article, articleIdFor, createArticle } from "../article/article.ts";
 import { importPlainText } from "../article/import-text.ts";
 import { writeArticle } from "../article/store.ts";
+import { UserFacingError } from "../errors.ts";
+import { textFilesOf } from "../eval/build-eval-corpus.ts";
 import { percentile } from "../eval/metrics.ts";
+import { readSquad } from "../eval/read-squad.ts";
 import { indexPath } from "../search/persist.ts";
 import { analyzeTerms } from "../text/analyze.ts";
 import { loadKuromojiTokenizer, loadTokenizer } from "../text/tokenizer.ts";
@@ -40,16 +43,42 @@ const BUILTIN_TEXT = readFileSync(
   "utf8",
 );
 
+/** The first questions of a run warm the engine up (JIT compilation) and are not timed (see probe.ts). */
+const WARM_UP_QUESTIONS = 20;
+
+/**
+ * What a run measures on, read before anything is measured: the articles of `corpusDir` and the questions
+ * (SQuAD's, else the articles' headlines, else a few about the shipped corpus). A folder or file that
+ * cannot be read, a folder without an article, a file that is no SQuAD dataset, or too few questions to
+ * time one after the warm-up, is refused (UserFacingError) in Japanese, before minutes are spent.
+ */
+export async function readBenchInputs(options: Pick<BenchOptions, "corpusDir" | "questions">): Promise<{
+  articles: Article[];
+  questions: string[];
+}> {
+  const articles = options.corpusDir ? await readPlainTextCorpus(options.corpusDir) : [];
+  const questions = await readQuestions(options.questions, articles);
+  if (questions.length <= WARM_UP_QUESTIONS) {
+    const from = options.questions ? options.questions : `${options.corpusDir} の記事の見出し`;
+    throw new UserFacingError(
+      `質問が ${questions.length} 件しかありません（${from}）。最初の ${WARM_UP_QUESTIONS} 件は計測の準備に使うため、` +
+        `応答時間を測るには ${WARM_UP_QUESTIONS + 1} 件以上の質問が必要です。`,
+    );
+  }
+  return { articles, questions };
+}
+
 export async function runBench(options: BenchOptions): Promise<Record<string, number | string>> {
   const figures: Record<string, number | string> = {};
   const note = (key: string, value: number | string) => {
     figures[key] = typeof value === "number" ? Math.round(value * 100) / 100 : value;
   };
+  const inputs = await readBenchInputs(options);
+  const articles = inputs.articles;
   await run("npm", ["run", "-s", "build:bench"], { cwd: ROOT });
   const work = await mkdtemp(path.join(os.tmpdir(), "shiori-bench-"));
   try {
-    const articles = options.corpusDir ? readPlainTextCorpus(options.corpusDir) : [];
-    const questions = await writeQuestions(work, options.questions, articles);
+    const questions = await writeQuestions(work, inputs.questions);
     note("machineCores", os.availableParallelism());
     note("questions", questions.count);
 
@@ -198,16 +227,26 @@ function noteSize(note: (k: string, v: number) => void, size: string, r: Record<
   note(`rssMbAnswering_${size}`, Number(r["rssMbAnswering"]));
 }
 
-/** Livedoor articles (or any plain-text folder the importer understands). */
-function readPlainTextCorpus(dir: string): Article[] {
+/**
+ * Livedoor articles (or any plain-text folder the importer understands); a file that is no article (an
+ * image renamed .txt) is passed over, as eval's distractors are.
+ */
+async function readPlainTextCorpus(dir: string): Promise<Article[]> {
   const at = new Date("2026-01-01T00:00:00Z");
-  const files: string[] = [];
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile() && entry.name.endsWith(".txt") && !/^(README|LICENSE|CHANGES)/u.test(entry.name)) {
-      files.push(path.join(entry.parentPath, entry.name));
+  const articles: Article[] = [];
+  for (const file of await textFilesOf(dir)) {
+    try {
+      articles.push(createArticle(importPlainText(readFileSync(file, "utf8")), { by: "bench", at }));
+    } catch (err) {
+      if (!(err instanceof UserFacingError)) throw err;
     }
   }
-  return files.sort().map((f) => createArticle(importPlainText(readFileSync(f, "utf8")), { by: "bench", at }));
+  if (articles.length === 0) {
+    throw new UserFacingError(
+      `${dir} に記事（.txt のプレーンテキスト）が 1 件もありません。livedoor ニュースコーパスのフォルダを指定してください。`,
+    );
+  }
+  return articles;
 }
 
 /** The same article under another URL, hence another id: the "twice over" corpus. */
@@ -216,30 +255,43 @@ function copyOf(article: Article): Article {
   return { ...article, id: articleIdFor(url, article.contentHash), url };
 }
 
-/** The question set: SQuAD questions when given (500, spread over the file), else livedoor headlines. */
-async function writeQuestions(work: string, squad: string | undefined, articles: readonly Article[]) {
-  let questions: string[] = [];
+/** The question set: SQuAD questions when given (520, spread over the file), else livedoor headlines. */
+async function readQuestions(squad: string | undefined, articles: readonly Article[]): Promise<string[]> {
   if (squad) {
-    const data = JSON.parse(readFileSync(squad, "utf8")) as {
-      data: { paragraphs: { qas: { question: string }[] }[] }[];
-    };
-    const all = data.data.flatMap((a) => a.paragraphs.flatMap((p) => p.qas.map((q) => q.question)));
+    let json: string;
+    try {
+      json = readFileSync(squad, "utf8");
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new UserFacingError(
+        code === "ENOENT" || code === "ENOTDIR"
+          ? `質問のファイルが見つかりません: ${squad}。パスを確かめてください。`
+          : code === "EISDIR"
+            ? `質問に指定された ${squad} はフォルダです。SQuAD 形式の JSON ファイル（例: jsquad-valid-v1.3.json）を指定してください。`
+            : `質問のファイルを読めませんでした: ${squad}（${code ?? (err as Error).message}）。読み取りの権限を確かめてください。`,
+      );
+    }
+    const all = readSquad(json).flatMap((a) => a.paragraphs.flatMap((p) => p.questions.map((q) => q.question)));
     const step = Math.max(1, Math.floor(all.length / 520));
-    questions = all.filter((_, i) => i % step === 0).slice(0, 520);
-  } else if (articles.length) {
-    const step = Math.max(1, Math.floor(articles.length / 520));
-    questions = articles.filter((_, i) => i % step === 0).map((a) => a.title);
-  } else {
-    questions = [
-      "Xen 3.0ではどのOSがゲストOSとして動くようになる？",
-      "Xenの現行バージョンは？",
-      "説明会はどこで行われた？",
-    ];
-    questions = Array.from({ length: 120 }, (_, i) => questions[i % questions.length] as string);
+    return all.filter((_, i) => i % step === 0).slice(0, 520);
   }
+  if (articles.length) {
+    const step = Math.max(1, Math.floor(articles.length / 520));
+    return articles.filter((_, i) => i % step === 0).map((a) => a.title);
+  }
+  const seed = [
+    "Xen 3.0ではどのOSがゲストOSとして動くようになる？",
+    "Xenの現行バージョンは？",
+    "説明会はどこで行われた？",
+  ];
+  return Array.from({ length: 120 }, (_, i) => seed[i % seed.length] as string);
+}
+
+/** Writes the questions for the probe processes. */
+async function writeQuestions(work: string, questions: readonly string[]) {
   const file = path.join(work, "questions.json");
   await writeFile(file, JSON.stringify(questions));
-  return { file, count: Math.max(0, questions.length - 20) };
+  return { file, count: questions.length - WARM_UP_QUESTIONS };
 }
 
 async function probe(args: string[]): Promise<Record<string, unknown>> {
