@@ -768,15 +768,23 @@ async function download(attachment: Attachment, maxBytes: number, timeoutMs: num
       `ファイルが大きすぎます。${Math.floor(maxBytes / 1024 / 1024)} MB 以下のファイルにしてください。`,
       `download: ${attachment.name} over ${maxBytes} bytes`,
     );
+  // Whether the connection fails, the time runs out or the body is cut off, before the headers or while
+  // reading the body: the file did not arrive, which the moderator can only try again.
+  const notReceived = (err: unknown) => {
+    const timedOut = (err as Error | null)?.name === "TimeoutError";
+    return new UserFacingError(
+      timedOut
+        ? `添付ファイルを ${Math.round(timeoutMs / 1000)} 秒以内に受け取れませんでした。もう一度添付してお試しください。`
+        : "添付ファイルを受け取れませんでした。もう一度添付してお試しください。",
+      `download: ${(err as Error).message}${(err as Error).cause ? ` (${String((err as { cause: unknown }).cause)})` : ""}`,
+    );
+  };
   if (attachment.size > maxBytes) throw tooBig();
   let response: Response;
   try {
     response = await fetch(attachment.url, { signal: AbortSignal.timeout(timeoutMs) });
   } catch (err) {
-    throw new UserFacingError(
-      "添付ファイルを受け取れませんでした。もう一度添付してお試しください。",
-      `download: ${(err as Error).message}`,
-    );
+    throw notReceived(err);
   }
   if (!response.ok || !response.body) {
     throw new UserFacingError(
@@ -786,10 +794,14 @@ async function download(attachment: Attachment, maxBytes: number, timeoutMs: num
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of response.body) {
-    size += chunk.byteLength;
-    if (size > maxBytes) throw tooBig();
-    chunks.push(chunk);
+  try {
+    for await (const chunk of response.body) {
+      size += chunk.byteLength;
+      if (size > maxBytes) throw tooBig();
+      chunks.push(chunk);
+    }
+  } catch (err) {
+    throw err instanceof UserFacingError ? err : notReceived(err);
   }
   return Buffer.concat(chunks);
 }

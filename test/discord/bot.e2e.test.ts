@@ -191,6 +191,10 @@ beforeAll(async () => {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(SENSU_HTML);
     } else if (req.url === "/attachments/photo.txt") {
       res.writeHead(200, { "content-type": "text/plain" }).end(pngBytes());
+    } else if (req.url === "/attachments/cut-off.txt") {
+      // the connection closes after the first bytes of the 100,000 announced
+      res.writeHead(200, { "content-type": "text/plain", "content-length": "100000" });
+      res.write("途中で切れる記事\n\n", () => res.socket?.destroy());
     } else if (req.url === "/attachments/notes.md") {
       res.writeHead(200, { "content-type": "text/markdown; charset=utf-8" }).end(NOTES_MD);
     } else {
@@ -683,14 +687,14 @@ describe("/article (moderators)", () => {
   });
 
   /** /article add with a file attached: one the local site serves under /attachments/. */
-  const addFile = (filename: string, size: number, contentType: string) => {
+  const addFile = (filename: string, size: number, contentType: string, actor = fake.moderator) => {
     const attachmentId = snowflake();
     const url = `${pagesBase}/attachments/${filename}`;
     return fake.send(
       fake.chatInput(
         "article",
         [{ type: 1, name: "add", options: [{ name: "file", type: 11, value: attachmentId }] }],
-        fake.moderator,
+        actor,
         {
           resolved: {
             attachments: {
@@ -794,6 +798,24 @@ describe("/article (moderators)", () => {
     const trace = await addFile("photo.txt", pngBytes().length, "text/plain");
     expect(String(lastBody(trace)["content"])).toMatch(/^このファイルは文字として読めません/u);
     expect(engine.stats.articles).toBe(before);
+  });
+
+  it("tells a moderator whose attachment was cut off in its download to attach it again, storing nothing", async () => {
+    const moderator = fake.newMember({ moderator: true });
+    const before = engine.stats.articles;
+    const trace = await addFile("cut-off.txt", 100_000, "text/plain", moderator);
+    // before, 「申し訳ありません、内部エラーが発生しました。…」 and an error in the log, for a file that did not arrive
+    expect(lastBody(trace)["content"]).toBe("添付ファイルを受け取れませんでした。もう一度添付してお試しください。");
+    expect(engine.stats.articles).toBe(before);
+    // the interaction's own line is written once the reply has gone
+    const entries = () => logLines.map((l) => JSON.parse(l) as Json).filter((e) => e["userId"] === moderator.id);
+    await vi.waitFor(() => expect(entries().some((e) => e["event"] === "interaction")).toBe(true));
+    expect(entries().filter((e) => e["event"] === "interaction.error")).toEqual([]);
+    expect(entries().find((e) => e["event"] === "interaction")).toMatchObject({
+      command: "article",
+      outcome: "refused",
+      reason: expect.stringMatching(/^download: /u),
+    });
   });
 
   it("adds pasted text through a form with title and URL fields", async () => {
