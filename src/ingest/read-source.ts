@@ -1,5 +1,5 @@
 import path from "node:path";
-import { type ArticleDraft, checkSourceUrl } from "../article/article.ts";
+import { type ArticleDraft, checkSourceUrl, hasVisibleText } from "../article/article.ts";
 import { importPlainText } from "../article/import-text.ts";
 import { tablesAsRows } from "../article/table-rows.ts";
 import { UserFacingError } from "../errors.ts";
@@ -86,6 +86,14 @@ export async function readSource(source: ArticleSource, options: SourceOptions):
       checkSourceUrl(url ?? "");
       const html = ext === ".html" || ext === ".htm";
       const { text, ...decoding } = decodeFile(source.bytes, { html });
+      // An empty file is said to be empty, not to lack a heading (or, HTML, a main content).
+      if (!hasVisibleText(text)) {
+        const empty = source.bytes.length === 0;
+        throw new UserFacingError(
+          `${empty ? "ファイルが空です（0 バイト）。" : "ファイルに見える文字がありません（空白や改行だけです）。"}記事の本文を書いたファイルを指定してください。`,
+          `source: file ${empty ? "empty" : "of whitespace only"} (${source.bytes.length} bytes)`,
+        );
+      }
       const extracted = html
         ? await extractHtmlInWorker(text, { url, title: source.title, offset: options.offset }, options.extract)
         : fromPlainText(text, { title: source.title, url, markdown: ext === ".md" });

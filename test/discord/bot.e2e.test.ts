@@ -191,6 +191,8 @@ beforeAll(async () => {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(SENSU_HTML);
     } else if (req.url === "/attachments/photo.txt") {
       res.writeHead(200, { "content-type": "text/plain" }).end(pngBytes());
+    } else if (req.url === "/attachments/empty.txt") {
+      res.writeHead(200, { "content-type": "text/plain" }).end();
     } else if (req.url === "/attachments/cut-off.txt") {
       // the connection closes after the first bytes of the 100,000 announced
       res.writeHead(200, { "content-type": "text/plain", "content-length": "100000" });
@@ -797,6 +799,15 @@ describe("/article (moderators)", () => {
     const before = engine.stats.articles;
     const trace = await addFile("photo.txt", pngBytes().length, "text/plain");
     expect(String(lastBody(trace)["content"])).toMatch(/^このファイルは文字として読めません/u);
+    expect(engine.stats.articles).toBe(before);
+  });
+
+  it("says that an empty attachment is empty, not that it lacks a heading", async () => {
+    const before = engine.stats.articles;
+    const trace = await addFile("empty.txt", 0, "text/plain");
+    expect(lastBody(trace)["content"]).toBe(
+      "ファイルが空です（0 バイト）。記事の本文を書いたファイルを指定してください。",
+    );
     expect(engine.stats.articles).toBe(before);
   });
 

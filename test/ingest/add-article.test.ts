@@ -460,6 +460,26 @@ describe("adding an article from a file or pasted text", () => {
     expect(added.article.body).toContain(`${name} の段落です。`);
   });
 
+  it.each([
+    ["empty.txt", [], "ファイルが空です（0 バイト）。"],
+    ["empty.html", [], "ファイルが空です（0 バイト）。"],
+    ["bom.md", [0xef, 0xbb, 0xbf], "ファイルに見える文字がありません（空白や改行だけです）。"],
+    ["blank.txt", [...Buffer.from(" \n\t\u3000\r\n")], "ファイルに見える文字がありません（空白や改行だけです）。"],
+    ["blank.htm", [...Buffer.from("\n\n")], "ファイルに見える文字がありません（空白や改行だけです）。"],
+  ])("says that %s is empty, not that it lacks a heading, and stores nothing", async (name, bytes, said) => {
+    const before = engine.stats.articles;
+    const refused = await addArticle(
+      engine,
+      { kind: "file", name, bytes: Uint8Array.from(bytes), title: "題を付けても" },
+      options(),
+    ).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(UserFacingError);
+    // before, 「ファイルに見出し（タイトル）が見つかりませんでした。1 行目に見出しを書いた…」 (or, with a title,
+    // 「本文が見つかりませんでした」; an HTML file: 「ページから本文を取り出せませんでした」)
+    expect((refused as UserFacingError).message).toBe(`${said}記事の本文を書いたファイルを指定してください。`);
+    expect(engine.stats.articles).toBe(before);
+  });
+
   it("reads a UTF-16LE text file saved without a byte order mark", async () => {
     const text = "公園の桜が満開に\n\n市内の公園で桜が満開になり、多くの花見客が訪れた。\n見頃は今週末までの見込み。\n";
     const added = await addArticle(engine, { kind: "file", name: "sakura.txt", bytes: utf16(text, "le") }, options());
