@@ -1,6 +1,6 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
 import type { SourceRef } from "../src/answer/types.ts";
-import { hasVisibleText, isHttpUrl, typedUrl } from "../src/article/article.ts";
+import { hasCredentials, hasVisibleText, isHttpUrl, typedUrl } from "../src/article/article.ts";
 import type { Engine } from "../src/engine.ts";
 import { UserFacingError } from "../src/errors.ts";
 import { FORM_MEMORY_TTL_MS } from "../src/form-memory.ts";
@@ -204,6 +204,13 @@ async function addPasted(ctx: ComponentContext): Promise<void> {
   if (!hasVisibleText(title) || !hasVisibleText(text)) {
     throw new UserFacingError(
       "タイトルと本文の両方を入力してください。空白やゼロ幅スペースなどの見えない文字だけでは登録できません。",
+    );
+  }
+  if (url && hasCredentials(url)) {
+    // not echoed, nor logged: it holds a password
+    throw new UserFacingError(
+      "出典の URL にユーザー名やパスワード（@ の前の部分）が含まれています。記事の URL は記事を見る人すべてに表示されるため、そのままでは登録しません。@ までを取り除いた URL を入れるか、欄を空のままにしてください。",
+      "form: the url box held a URL with credentials",
     );
   }
   if (url && !isHttpUrl(url)) {

@@ -83,6 +83,19 @@ export function isHttpUrl(value: string): boolean {
 }
 
 /**
+ * Whether a URL carries a user name or password (`https://user:pass@host/`): an article's URL is shown
+ * to every member and written to the corpus, so such a URL is refused, as fetching refuses it.
+ */
+export function hasCredentials(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.username !== "" || url.password !== "";
+  } catch {
+    return false;
+  }
+}
+
+/**
  * A URL as a person types or pastes it: trimmed, and without the `<…>` around it. Discord users write
  * `<https://…>` to post a link without its preview and paste it so; the bot's options and forms and the
  * command line (add, extract, refetch, summary, --url) all take it.
@@ -116,6 +129,13 @@ export function addressKey(value: string): string {
  * the address: 「なし」 twice is then refused as the same URL, and /article refetch cannot fetch it.
  */
 export function checkSourceUrl(url: string): void {
+  if (url && hasCredentials(url)) {
+    // Neither shown nor logged: it holds a password.
+    throw new UserFacingError(
+      "出典の URL にユーザー名やパスワード（@ の前の部分）が含まれています。記事の URL は記事を見る人すべてに表示されるため、そのままでは登録しません。@ までを取り除いた URL を指定するか、URL なしで追加してください（CLI では --url を省きます）。",
+      "article: url with credentials",
+    );
+  }
   if (!url || isHttpUrl(url)) return;
   const shown = Array.from(url);
   throw new UserFacingError(

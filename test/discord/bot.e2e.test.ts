@@ -876,6 +876,33 @@ describe("/article (moderators)", () => {
     expect((await offered("remove")).some((name) => name.startsWith("回覧板（URL なし）"))).toBe(true);
   });
 
+  it("refuses a form whose URL holds a user name and password, showing and logging neither", async () => {
+    const moderator = fake.newMember({ moderator: true });
+    const before = engine.stats.articles;
+    const submit = await fake.send(
+      fake.modalSubmit(
+        "article:text",
+        {
+          title: "社内報の記事",
+          url: "https://shiori:hunter2-secret@intra.example.jp/news/1",
+          text: "社内報に載った記事の本文です。これは本文です。",
+        },
+        moderator,
+      ),
+    );
+    expect(submit.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    // before, stored with that URL, the embed's link and the list showing the password to every member
+    // (a message's @ is escaped, and shows as @)
+    expect(lastBody(submit)["content"]).toBe(
+      "出典の URL にユーザー名やパスワード（\\@ の前の部分）が含まれています。記事の URL は記事を見る人すべてに表示されるため、そのままでは登録しません。\\@ までを取り除いた URL を入れるか、欄を空のままにしてください。",
+    );
+    expect(buttonsOf(lastBody(submit)).map((b) => b.label)).toEqual(["入力し直す"]);
+    expect(engine.stats.articles).toBe(before);
+    const entries = () => logLines.filter((l) => l.includes(moderator.id));
+    await vi.waitFor(() => expect(entries().some((l) => l.includes('"outcome":"refused"'))).toBe(true));
+    expect(logLines.join("")).not.toContain("hunter2");
+  });
+
   it("refuses a form whose URL box holds no URL, before anything is stored", async () => {
     const before = engine.stats.articles;
     const submit = await fake.send(

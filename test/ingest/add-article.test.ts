@@ -480,6 +480,27 @@ describe("adding an article from a file or pasted text", () => {
     expect(engine.stats.articles).toBe(before);
   });
 
+  it.each([
+    ["pasted text", { kind: "text", text: "社内報の本文です。これは本文です。", title: "社内報" }],
+    ["a file", { kind: "file", name: "intra.txt", bytes: encode("社内報\n\nファイルの本文です。", "utf-8") }],
+  ] as const)("refuses %s whose URL holds a user name and password, without showing them", async (_, source) => {
+    const before = engine.stats.articles;
+    const url = "https://shiori:hunter2-secret@intra.example.jp/news/1";
+    const refused = await addArticle(engine, { ...source, url }, options()).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(UserFacingError);
+    const { message, detail } = refused as UserFacingError;
+    expect(message).toMatch(/^出典の URL にユーザー名やパスワード（@ の前の部分）が含まれています。/u);
+    expect(`${message}${detail}`).not.toContain("hunter2");
+    expect(engine.stats.articles).toBe(before);
+    // a path with an @ in it holds no credentials
+    const added = await addArticle(
+      engine,
+      { ...source, url: `https://note.example.jp/@shiori/n/${source.kind}` },
+      options(),
+    );
+    expect(added.article.url).toBe(`https://note.example.jp/@shiori/n/${source.kind}`);
+  });
+
   it("reads a UTF-16LE text file saved without a byte order mark", async () => {
     const text = "公園の桜が満開に\n\n市内の公園で桜が満開になり、多くの花見客が訪れた。\n見頃は今週末までの見込み。\n";
     const added = await addArticle(engine, { kind: "file", name: "sakura.txt", bytes: utf16(text, "le") }, options());
