@@ -11,14 +11,28 @@ export function commandsJson(): RESTPostAPIApplicationCommandsJSONBody[] {
   return commands.map((c) => c.data.toJSON());
 }
 
+/** The longest rate limit a deploy waits out, in ms; a longer one fails, saying how long to wait. */
+export const DEPLOY_RATE_LIMIT_WAIT_MS = 10_000;
+/** Rate limits a deploy waits out at most, however short. */
+const DEPLOY_RATE_LIMITS_WAITED = 2;
+
 /**
  * Registers the commands, replacing the registered set: in one server (DISCORD_GUILD_ID, updated at
- * once, for development) or globally.
+ * once, for development) or globally. A rate limit of a few seconds is waited out; a longer one (the
+ * 200 command creations a day per server: hours), or a third one, fails with the time to wait:
+ * @discordjs/rest would otherwise wait for as long as Discord says, and try again for as long as it
+ * answers 429, with nothing on the screen.
  */
 export async function deployCommands(
   config: Pick<BotConfig, "token" | "clientId" | "guildId" | "apiBase">,
 ): Promise<{ scope: "guild" | "global"; count: number }> {
-  const rest = new REST({ version: "10", ...(config.apiBase ? { api: config.apiBase } : {}) }).setToken(config.token);
+  let rateLimits = 0;
+  const rest = new REST({
+    version: "10",
+    rejectOnRateLimit: (limit) =>
+      ++rateLimits > DEPLOY_RATE_LIMITS_WAITED || limit.retryAfter > DEPLOY_RATE_LIMIT_WAIT_MS,
+    ...(config.apiBase ? { api: config.apiBase } : {}),
+  }).setToken(config.token);
   const route = config.guildId
     ? Routes.applicationGuildCommands(config.clientId, config.guildId)
     : Routes.applicationCommands(config.clientId);

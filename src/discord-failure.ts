@@ -12,7 +12,8 @@ export type DiscordTask = "login" | "deploy";
 export interface DiscordFailure {
   /**
    * For the log: token_rejected, unreachable, unavailable, refused or unexpected; for a gateway closed
-   * for good, also intents_disallowed, intents_invalid or gateway_refused.
+   * for good, also intents_disallowed, intents_invalid or gateway_refused; rate_limited for a deploy Discord
+   * limited for longer than it waits.
    */
   readonly reason: string;
   /** One Japanese line for the operator: what went wrong and what to do. */
@@ -123,6 +124,15 @@ export function explainGatewayClose(closed: GatewayClosedError, when: "login" | 
   }
 }
 
+/** A wait in ms as a person says it: 「約 40 秒」, 「約 5 分」, 「約 3 時間」. */
+function waitInJapanese(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 120) return `約 ${seconds} 秒`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 120) return `約 ${minutes} 分`;
+  return `約 ${Math.round(minutes / 60)} 時間`;
+}
+
 /** The network error code in an error or its causes (fetch wraps it in "fetch failed"), if any. */
 function networkCode(err: unknown): string | null {
   for (let e = err, depth = 0; e && typeof e === "object" && depth < 5; e = (e as Error).cause, depth++) {
@@ -150,6 +160,19 @@ export function explainDiscordFailure(err: unknown, task: DiscordTask, apiBase: 
       message:
         `${doing}に失敗しました。DISCORD_TOKEN のトークンを Discord が受け付けませんでした（無効か、リセット済みです）。` +
         RESET_TOKEN,
+    };
+  }
+  // @discordjs/rest's RateLimitError: Discord answered 429 for longer than the deploy waits.
+  const retryAfter = (err as { retryAfter?: unknown } | null)?.retryAfter;
+  if (String((err as Error | null)?.name).startsWith("RateLimitError") && typeof retryAfter === "number") {
+    return {
+      reason: "rate_limited",
+      message:
+        `${doing}に失敗しました。Discord の回数制限にかかりました（あと${waitInJapanese(retryAfter)}は受け付けられません）。` +
+        (task === "deploy"
+          ? "コマンドの登録は、1 日に新しく作れる数にも上限があります（サーバーごとに 200 件）。"
+          : "") +
+        "その時間が過ぎてから、もう一度実行してください。",
     };
   }
   const code = networkCode(err);

@@ -63,6 +63,52 @@ describe("explainDiscordFailure", () => {
     expect(failure).toMatchObject({ reason: "unavailable", message: expect.stringContaining("HTTP 503") });
   });
 
+  it("says how long to wait when Discord limits the registrations for longer than a deploy waits", async () => {
+    // as Discord answers the 201st command created in a server in a day: an hour or more to wait
+    const limited = (retryAfter: string) => () => ({
+      status: 429,
+      json: { message: "You are being rate limited.", retry_after: Number(retryAfter), global: false },
+      headers: { "retry-after": retryAfter, "x-ratelimit-scope": "shared" },
+    });
+    fake.refuse = limited("5400");
+    const before = fake.requests.length;
+    // before, the deploy waited the 90 minutes in silence, then tried again
+    const failure = await deployFailure();
+    expect(failure).toEqual({
+      reason: "rate_limited",
+      message:
+        "コマンドの登録に失敗しました。Discord の回数制限にかかりました（あと約 90 分は受け付けられません）。" +
+        "コマンドの登録は、1 日に新しく作れる数にも上限があります（サーバーごとに 200 件）。" +
+        "その時間が過ぎてから、もう一度実行してください。",
+    });
+    expect(fake.requests.length - before).toBe(1);
+    // A short limit is waited out and tried again, but not for as long as Discord keeps answering 429
+    // (before, without end).
+    fake.refuse = limited("0");
+    const again = fake.requests.length;
+    expect((await deployFailure()).reason).toBe("rate_limited");
+    expect(fake.requests.length - again).toBe(3);
+  });
+
+  it("registers after a short rate limit, waited out", async () => {
+    let limited = 1;
+    fake.refuse = () =>
+      limited-- > 0
+        ? {
+            status: 429,
+            json: { message: "You are being rate limited.", retry_after: 0.1, global: false },
+            headers: { "retry-after": "0.1" },
+          }
+        : null;
+    const result = await deployCommands({
+      token: TOKEN,
+      clientId: fake.appId,
+      guildId: fake.guildId,
+      apiBase: fake.apiBase,
+    });
+    expect(result.scope).toBe("guild");
+  });
+
   it("says the details are in the log for anything else, in Japanese and without the error's text", async () => {
     fake.refuse = () => ({ status: 400, json: { message: "Invalid Form Body", code: 50035 } });
     const failure = await deployFailure();

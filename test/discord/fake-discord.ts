@@ -128,8 +128,13 @@ export class FakeDiscord {
   enabledPrivilegedIntents = 0;
   /** Close codes the gateway sent, in order. */
   readonly gatewayCloses: number[] = [];
-  /** A test may answer a request with an error of Discord's (a status and its JSON body); null: as usual. */
-  refuse: ((request: RecordedRequest) => { status: number; json: unknown } | null) | null = null;
+  /**
+   * A test may answer a request with an error of Discord's (a status, its JSON body and headers such as
+   * Retry-After); null: as usual.
+   */
+  refuse:
+    | ((request: RecordedRequest) => { status: number; json: unknown; headers?: Record<string, string> } | null)
+    | null = null;
   /** Every payload the client sent on the gateway. */
   readonly gatewayEvents: Json[] = [];
   identify: Json | null = null;
@@ -558,10 +563,10 @@ export class FakeDiscord {
     };
     this.requests.push(record);
     if (this.hold) await this.hold(record);
-    const reply = (status: number, json?: unknown) => {
+    const reply = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
-      if (json === undefined) res.writeHead(status).end();
-      else res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(json));
+      if (json === undefined) res.writeHead(status, headers).end();
+      else res.writeHead(status, { ...headers, "content-type": "application/json" }).end(JSON.stringify(json));
       for (const waiter of [...this.#waiters]) waiter();
     };
     const auth = req.headers.authorization;
@@ -571,7 +576,7 @@ export class FakeDiscord {
     }
     const refused = this.refuse?.(record);
     if (refused) {
-      reply(refused.status, refused.json);
+      reply(refused.status, refused.json, refused.headers);
       return;
     }
     try {
