@@ -9,6 +9,7 @@ import {
   addArticle,
   DuplicateArticleError,
   FILE_EXTENSIONS,
+  formatByteLimit,
   refetchArticle,
 } from "../src/ingest/ingest.ts";
 import { LruCache } from "../src/lru.ts";
@@ -241,7 +242,7 @@ async function add(ctx: CommandContext<ArticleOptions & { action: "add" }>): Pro
     }
     if (file.size > ctx.fetch.maxBytes) {
       throw new UserFacingError(
-        `ファイルが大きすぎます（${Math.ceil(file.size / 1024).toLocaleString("ja-JP")} KB）。${Math.floor(ctx.fetch.maxBytes / 1024 / 1024)} MB 以下のファイルにしてください。`,
+        `ファイルが大きすぎます（${Math.ceil(file.size / 1024).toLocaleString("ja-JP")} KB）。${formatByteLimit(ctx.fetch.maxBytes)} 以下のファイルにしてください。`,
       );
     }
   }

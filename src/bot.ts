@@ -47,7 +47,7 @@ import { explainDiscordFailure, explainGatewayClose, GatewayClosedError } from "
 import { Engine } from "./engine.ts";
 import { UserFacingError } from "./errors.ts";
 import { createFormMemory } from "./form-memory.ts";
-import { type FetchOptions, fetchOptionsOf } from "./ingest/ingest.ts";
+import { type FetchOptions, fetchOptionsOf, formatByteLimit } from "./ingest/ingest.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { markdownText } from "./render/embed.ts";
 import {
@@ -765,7 +765,7 @@ async function within(work: Promise<unknown>, ms: number): Promise<void> {
 async function download(attachment: Attachment, maxBytes: number, timeoutMs: number): Promise<Uint8Array> {
   const tooBig = () =>
     new UserFacingError(
-      `ファイルが大きすぎます。${Math.floor(maxBytes / 1024 / 1024)} MB 以下のファイルにしてください。`,
+      `ファイルが大きすぎます。${formatByteLimit(maxBytes)} 以下のファイルにしてください。`,
       `download: ${attachment.name} over ${maxBytes} bytes`,
     );
   // Whether the connection fails, the time runs out or the body is cut off, before the headers or while

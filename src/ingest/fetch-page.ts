@@ -412,6 +412,16 @@ function httpRefusal(status: number, url: string): SourceRefusal {
   );
 }
 
+/**
+ * A size limit as a moderator is told it, never above the limit: 「5 MB」, 「1.4 MB」 for 1,500,000 bytes,
+ * 「488 KB」 for 500,000 (in whole MB, these were 「1 MB」 and 「0 MB」).
+ */
+export function formatByteLimit(maxBytes: number): string {
+  if (maxBytes >= 1024 * 1024) return `${Math.floor((maxBytes / (1024 * 1024)) * 10) / 10} MB`;
+  if (maxBytes >= 1024) return `${Math.floor(maxBytes / 1024)} KB`;
+  return `${maxBytes} バイト`;
+}
+
 function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
   if (n >= 1024) return `${Math.round(n / 1024)} KB`;

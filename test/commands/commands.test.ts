@@ -479,6 +479,25 @@ describe("/article", () => {
     expect(recorded.steps).toEqual([]);
   });
 
+  it.each([
+    [500_000, "488 KB"],
+    [1_500_000, "1.4 MB"],
+    [5 * 1024 * 1024, "5 MB"],
+  ])("says the limit a file is over as it is set (FETCH_MAX_BYTES %i: %s)", async (maxBytes, limit) => {
+    const { ctx } = commandContext(
+      article.parse(
+        reader(
+          { file: { name: "a.txt", url: "https://cdn/a", size: 6 * 1024 * 1024, contentType: "text/plain" } },
+          "add",
+        ),
+      ),
+    );
+    // before, 「0 MB 以下」 for 500,000 bytes and 「1 MB 以下」 for 1,500,000
+    await expect(article.run({ ...ctx, fetch: { ...ctx.fetch, maxBytes } })).rejects.toThrow(
+      `ファイルが大きすぎます（6,144 KB）。${limit} 以下のファイルにしてください。`,
+    );
+  });
+
   it("names a duplicate's stored article by its title on one short line, keeping what to do", async () => {
     const title = `二重登録の確認\n${"とても長い題名".repeat(300)}`;
     const stored = createArticle(
