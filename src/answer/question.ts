@@ -721,9 +721,10 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
       // 「共産党は…発行する月刊のタイトルなんだっけ」)
       const clause = asked.some((t) => t.pos[0] === "動詞");
       // (an attribute right after the topic is the topic's: 「宮崎大輔の嫁さんって名前なんだっけ」 asks for
-      // her name, as 「…の名前なんだっけ」 does; a person or an organisation there says what the topic is:
-      // 「ソニーって会社なんだっけ」)
-      const kind = isTopicMarker(asked, at - 1) ? KIND_NOUNS.get(asked[at]?.term ?? "") : undefined;
+      // her name, as 「…の名前なんだっけ」 does; a person, a region, a venue or an organisation there says
+      // what the topic is: 「ソニーって会社なんだっけ」, 「ラオスって国なんだっけ？」)
+      const noun = asked[at]?.term ?? "";
+      const kind = isTopicMarker(asked, at - 1) && !NAMES_A_THING.has(noun) ? KIND_NOUNS.get(noun) : undefined;
       if (kind && kind !== "person") return kind;
       if (tokens[wordAt]?.surface === "なん" && !clause && asksWhetherItIs(asked, at)) return null;
       return questionTypeOfQuestion(asked) ?? word;

@@ -408,6 +408,9 @@ describe("the kind of answer a question asks for", () => {
     ["ラオスって首都何？", "place"],
     ["ハンドボールの宮崎大輔の嫁さんって名前なんだっけ", "name"],
     ["ソニーって会社なんだっけ", null],
+    ["ラオスって国なんだっけ？", null],
+    ["ハワイって島なんだっけ", null],
+    ["横浜って市なんだっけ？", null],
     // 何 asking what a topic is that names a kind of answer: one of that kind
     ["宮崎大輔の妻の名前は何？", "name"],
     ["ラオスの首都って何？", "place"],
