@@ -350,7 +350,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
       : keyPoints;
   // A name no article says, where the answer's article says none of the question's other names: the key
   // points answer about something else (「半沢直樹の最終回の視聴率は？」, from 「家政婦のミタ」's 40 %).
-  const found = answered.length > 0 && !aboutAnotherSubject(ctx, questionTokens, kind, answered);
+  const found = answered.length > 0 && !aboutAnotherSubject(ctx, question, questionTokens, kind, answered);
   return {
     ...empty,
     found,
@@ -538,6 +538,7 @@ function missingWords(
  */
 function aboutAnotherSubject(
   ctx: AnswerContext,
+  question: string,
   questionTokens: readonly Token[],
   kind: Token | null,
   keyPoints: readonly KeyPoint[],
@@ -553,18 +554,20 @@ function aboutAnotherSubject(
   // whose article writes EICO) or a common word misspelled (「イギリスのア―キテクト」, a ― for ー)
   const heads = new Set<Token>(names.filter((t) => saidNowhere(t) && /\p{Script=Latin}/u.test(t.term)));
   const others = [
-    ...new Set(names.filter((t) => !saidNowhere(t) && !modifiesOneOf(questionTokens, t, heads)).map((t) => t.term)),
+    ...new Set(
+      names.filter((t) => !saidNowhere(t) && !modifiesOneOf(question, questionTokens, t, heads)).map((t) => t.term),
+    ),
   ];
   return unsaidBy(ctx, first.articleId, others).length === others.length;
 }
 
 /**
  * Whether a name only says whose one of `heads` is: before it with の (「ドコモのahamo」) or written next to it,
- * a space between allowed (「kobo Clara」). The name asked about is then the head: the library's articles on
+ * a space between allowed (「kobo Clara」). Token offsets are the question's (see normalize). The name asked about is then the head: the library's articles on
  * ドコモ or kobo say nothing of ahamo or Clara, and 「kobo Claraっていくら？」 was answered with kobo Touch's
  * 7,980円.
  */
-function modifiesOneOf(tokens: readonly Token[], name: Token, heads: ReadonlySet<Token>): boolean {
+function modifiesOneOf(question: string, tokens: readonly Token[], name: Token, heads: ReadonlySet<Token>): boolean {
   const at = tokens.indexOf(name);
   const next = tokens[at + 1];
   if (at < 0 || next === undefined) return false;
@@ -572,7 +575,8 @@ function modifiesOneOf(tokens: readonly Token[], name: Token, heads: ReadonlySet
     const head = tokens[at + 2];
     return head !== undefined && heads.has(head) && head.start === next.end;
   }
-  return heads.has(next) && next.start - name.end <= 1;
+  // (a space, not a comma: 「ドコモ、ahamo」 names two things)
+  return heads.has(next) && /^\s?$/u.test(question.slice(name.end, next.start));
 }
 
 /**

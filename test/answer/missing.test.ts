@@ -300,6 +300,8 @@ describe("a question about a name no article says", () => {
     expect(clara.found).toBe(false);
     expect(clara.notInLibrary).toEqual(["Clara"]);
     expect(named.ask("楽天のClaraっていくら？").found).toBe(false);
+    // a comma between them names two things: kobo's article says one of them
+    expect(named.ask("kobo、Claraっていくら？").found).toBe(true);
     expect(named.ask("kobo Touchっていくら？").keyPoints[0]?.text).toContain("7,980円");
     // a head in kana may be the library's name in letters: EICO's article answers
     expect(named.ask("ダイエットコーチのエイコさんって昔何キロあったんだっけ").keyPoints[0]?.text).toContain("70kg");
