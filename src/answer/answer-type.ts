@@ -139,7 +139,7 @@ export function counterAsked(tokens: readonly Token[]): Token | null {
 
 /** Spellings of the same counter, as a number is written with them: 30パーセント and 30%, 3か所 and 3ヶ所. */
 const COUNTER_SPELLINGS: readonly (readonly string[])[] = [
-  ["パーセント", "%"],
+  ["パーセント", "%", "割"], // a share: 「何％？」 is answered by 「約9割」, 「何割？」 by 「90%」
   ["度", "°"], // NFKC makes ℃ °c
   ["人", "名"], // 何人乗れる: 7名まで
   ["か月", "ヶ月", "ヵ月", "カ月", "ケ月", "箇月"],

@@ -197,6 +197,9 @@ describe("a number in the counter asked for", () => {
     expect(answers("通信費が高いと思う人って何％？", "高いと思う人は87.9%だった。")).toBe(true);
     expect(answers("通信費が高いと思う人って何％？", "高いと思う人は87.9パーセントだった。")).toBe(true);
     expect(answers("通信費が高いと思う人って何％？", "回答者は1,000人だった。")).toBe(false);
+    // a share in tenths answers a share in hundredths, and the other way
+    expect(answers("通信費が高いと思う人って何％？", "高いと思う人は約9割だった。")).toBe(true);
+    expect(answers("高いと思う人は何割？", "高いと思う人は87.9%だった。")).toBe(true);
     expect(answers("何人が参加した？", "三十人が参加した。")).toBe(true);
     expect(answers("何か国が加盟する？", "10カ国が加盟する。")).toBe(true);
     expect(answers("最大何センチまで伸びる？", "最長78cmまで伸びる。")).toBe(true);
