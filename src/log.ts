@@ -24,16 +24,32 @@ const REDACTED = "[REDACTED]";
 const INTERACTION_TOKEN = /(\/(?:interactions\/\d+|webhooks\/\d+))\/[A-Za-z0-9._-]{20,}/gu;
 
 /**
- * An error as pino writes it, without the body of the request that failed: discord.js's DiscordAPIError
+ * An error as pino writes it, without the body of any request that failed: discord.js's DiscordAPIError
  * carries it (`requestBody`), and a reply's body is what members wrote: the question above an answer, the
  * boxes of a form given back to its moderator, which are never to be written anywhere. Discord's own
- * account of what it refused stays (`rawError.errors` names the field and the rule, not the value).
+ * account of what it refused stays (`rawError.errors` names the field and the rule, not the value). The body
+ * is left out wherever the error holds it: an error it wraps (`aggregateErrors`, a field of its own), to a
+ * few levels.
  */
 function serializeError(err: unknown): unknown {
-  const out = pino.stdSerializers.err(err as Error) as unknown;
-  if (out && typeof out === "object" && "requestBody" in out) {
-    const { requestBody: _, ...rest } = out as Record<string, unknown>;
-    return rest;
+  return withoutRequestBodies(err, 0);
+}
+
+/** How deep serializeError looks for request bodies: an error inside an error inside an error. */
+const MAX_ERROR_DEPTH = 6;
+
+function withoutRequestBodies(value: unknown, depth: number): unknown {
+  if (value === null || typeof value !== "object" || depth > MAX_ERROR_DEPTH) return value;
+  if (Array.isArray(value)) return value.map((item) => withoutRequestBodies(item, depth + 1));
+  // an error as pino's serializer gives it (its fields, with type, message and stack, the errors it
+  // aggregates serialized so too), or a plain object; any other object (a Map, a class's instance) is
+  // written as it was
+  const fields = value instanceof Error ? (pino.stdSerializers.err(value) as object) : value;
+  const made = (fields as { constructor?: unknown }).constructor;
+  if (made !== undefined && made !== Object) return fields;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(fields)) {
+    if (key !== "requestBody") out[key] = withoutRequestBodies(field, depth + 1);
   }
   return out;
 }
@@ -48,7 +64,7 @@ export function redact(line: string, secrets: readonly string[]): string {
 /**
  * A pino logger writing one JSON line per event (`{"level":"info","time":"…","event":"bot.ready",…}`).
  * Each finished line is scrubbed of the secrets, whatever field or error stack they hide in; an error
- * (`err`) is written without the body of the request that failed (see serializeError).
+ * (`err` or `error`) is written without the body of any request that failed (see serializeError).
  */
 export function createLogger(options: LoggerOptions): Logger {
   const target = options.destination ?? pino.destination({ dest: 1, sync: true });
@@ -59,7 +75,7 @@ export function createLogger(options: LoggerOptions): Logger {
       base: null,
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
-      serializers: { err: serializeError },
+      serializers: { err: serializeError, error: serializeError },
     },
     { write: (line: string) => target.write(redact(line, secrets)) },
   );

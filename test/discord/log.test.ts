@@ -10,6 +10,29 @@ function capture() {
 }
 
 describe("createLogger", () => {
+  it("writes no request body a failed Discord request carried, wherever the error holds it", () => {
+    const { logger, lines } = capture();
+    // discord.js's DiscordAPIError carries the body it sent: a member's question, a moderator's form
+    const refused = () =>
+      Object.assign(new Error("Invalid Form Body"), {
+        name: "DiscordAPIError[50035]",
+        code: 50035,
+        requestBody: { files: [], json: { embeds: [{ title: "秘密の質問" }] } },
+        rawError: { code: 50035, errors: { embeds: { _errors: [{ code: "BASE_TYPE_MAX_LENGTH" }] } } },
+      });
+    logger.error({ event: "a", err: refused() });
+    logger.error({ event: "b", err: new AggregateError([refused()], "several") });
+    logger.error({ event: "c", err: Object.assign(new Error("wrapped"), { original: refused() }) });
+    logger.error({ event: "d", err: new Error("caused", { cause: refused() }) });
+    logger.error({ event: "e", error: refused() });
+    expect(lines).toHaveLength(5);
+    for (const line of lines) expect(line).not.toContain("秘密の質問");
+    // what Discord refused, and why, stays
+    expect(JSON.parse(lines[0] as string).err).toMatchObject({ code: 50035, message: "Invalid Form Body" });
+    expect(lines[0]).toContain("BASE_TYPE_MAX_LENGTH");
+    expect(lines[1]).toContain("Invalid Form Body");
+  });
+
   it("writes one JSON line per event with a level name and an ISO time", () => {
     const { logger, lines } = capture();
     logger.info({ event: "bot.ready", articles: 3 }, "ready");
