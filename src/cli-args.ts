@@ -16,6 +16,8 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   "--dataset": "jsquad-valid-v1.3.json",
   "--distractors": "./livedoor",
   "--summaries": "./livedoor",
+  "--corpus-dir": "./livedoor",
+  "--questions": "jsquad-valid-v1.3.json",
 };
 
 /**

@@ -47,7 +47,10 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`${err.message}\n`);
       return 1;
     }
-    throw err;
+    // as the CLI and eval end on one: one line, status 70 (the stack with SHIORI_DEBUG)
+    process.stderr.write(`内部エラーが発生しました: ${(err as Error).message}\n`);
+    if (process.env["SHIORI_DEBUG"]) process.stderr.write(`${String((err as Error).stack)}\n`);
+    return 70;
   }
   if (values.json) {
     process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);

@@ -93,7 +93,7 @@ export async function buildEvalCorpus(
   // Nothing to ask would score 0 on every metric: the same figures as an engine that found nothing.
   if (questions.length === 0) {
     throw new UserFacingError(
-      "データセットに答えのある質問が 1 件もないため、採点できません（答えが空の質問と is_impossible の質問は採点しません）。" +
+      "データセットに答えのある質問が 1 件もないため、採点できません（答えが空の質問、is_impossible の質問、本文が空の段落の質問は採点しません）。" +
         "答えのある質問を含む SQuAD 形式のファイルを指定してください。",
       "eval: no answerable question in the dataset",
     );

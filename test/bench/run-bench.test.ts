@@ -115,5 +115,12 @@ describe("npm run bench", () => {
     expect(missing.stderr).toBe(
       `フォルダが見つかりません: ${path.join(dir, "nope")}。記事のフォルダのパスを確かめてください。\n`,
     );
+
+    // an option without its value is told with an example of its own
+    const value = await bench("--questions");
+    expect(value.code).toBe(2);
+    expect(value.stderr.split("\n")[0]).toBe(
+      "--questions には値を指定してください（例: --questions jsquad-valid-v1.3.json）。",
+    );
   });
 });
