@@ -134,29 +134,50 @@ export function summarize(tokenizer: Tokenizer, article: Article, options: Summa
     });
 }
 
-/** Marks that open a heading or a list item in plain text: 「■製品概要」, 「●対応機種」. */
+/** Marks that open a heading in plain text: 「■製品概要」, 「●対応機種」. */
 const HEADING_MARK = /^[■□◆◇▼▽▲△★☆●○◎◯]/u;
-/** How a sentence ends in writing, once its closing brackets and quotes are set aside. */
-const SENTENCE_END = /[。．.！!？?][\s」』）)】〕〉》"'”’]*$/u;
+/** Marks that open a list item: a related link (「・【レビュー】iPhone 5を使ってみた」) as often as a statement. */
+const ITEM_MARK = /^[・→⇒]/u;
+/**
+ * How a sentence ends in writing (。, ！, ？, a period, …, ♪), once its closing brackets, quotes, emoticons
+ * and laughs are set aside: 「本当に楽しかったです（笑）」, 「2012年7月19日に発売しました(^^)」.
+ */
+const SENTENCE_END = /[。．.！!？?…♪☆★]$/u;
+/**
+ * One thing that may follow the end of a sentence: a space, a closing bracket or quote, a symbol, an
+ * emoticon in brackets, a laugh (（笑）, ｗｗ, not the w of a word in letters).
+ */
+const AFTER_END = /(?:\s|[\p{P}\p{S}]|[(（][^\p{L}\p{N}]{0,8}[)）]|[(（]笑[)）]|(?<!\p{Script=Latin})[wｗ笑]{1,8})$/u;
+/** A sentence's end is read in its last characters only: a one-line file is one sentence of a megabyte. */
+const END_WINDOW = 64;
 /** 品詞 a sentence ends on when it says something: a verb, an adjective, an auxiliary (です, た), a final particle. */
 const PREDICATE_END = new Set(["動詞", "形容詞", "助動詞"]);
+/** A token that says nothing of its own at a sentence's end: a symbol, an emoticon's piece, a laugh (w, 笑). */
+const UNSAID_AT_END = /^(?:[^\p{L}\p{N}]*|[w笑]+)$/u;
 
 /**
  * Whether a sentence says something, as a key point should: it ends as a sentence is written to end (。,
- * ！, ？) or on a predicate (「…に対応している」, 「…が楽しみ！」 aside, a quote closing on 「…したい」). Plain-text
- * articles (a news scrape, livedoor) keep what a page shows around its text as lines of their own: headings
- * (「■出荷されてしまい回収されずにいたナスネは？」), spec rows (「本体価格：78,960円」), link labels
- * (「・映画『ダークナイト ライジング』 - 作品情報」), a site's name, and a sentence cut in two by a line break
- * (「紺子のぬいぐるみ、限定１００個が」). A line opening with a heading mark is a heading, however it ends.
- * A noun ending (体言止め: 「コスプレでの登場に会場から大歓声」) reads as a caption too, and is left for when no
- * statement is. `whole` says whether `tokens` reach the end of the sentence.
+ * ！, ？, …, ♪) or on a predicate (「…に驚いている」, 「「…うれしい」」, 「絶対に行きたいｗ」), whatever closing
+ * brackets, emoticons or laughs follow. Plain-text articles (a news scrape, livedoor) keep as lines of
+ * their own what a page shows around its text: headings (「■出荷されてしまい回収されずにいたナスネは？」),
+ * spec rows (「本体価格：78,960円」), link labels (「・映画『ダークナイト ライジング』 - 作品情報」), a site's
+ * name, and a sentence cut in two by a line break (「紺子のぬいぐるみ、限定１００個が」). A line opening with a
+ * heading mark is a heading, however it ends; one opening with a list mark (・, →) is a statement only
+ * when it ends as a written sentence does (「・ソフトウェア更新中は、他のアプリケーションを起動しないでください。」),
+ * not on a verb as a link's label does. A noun ending (体言止め: 「コスプレでの登場に会場から大歓声」) reads as
+ * a caption too, and is left for when no statement is. `whole` says whether `tokens` reach the end of the
+ * sentence.
  */
 function isStatement(text: string, tokens: readonly Token[], whole: boolean): boolean {
   const trimmed = text.trim();
   if (HEADING_MARK.test(trimmed)) return false;
-  if (SENTENCE_END.test(trimmed)) return true;
-  if (!whole) return false;
-  const last = tokens.findLast((t) => t.pos[0] !== "記号");
+  for (let end = trimmed.slice(-END_WINDOW), before = ""; before !== end; ) {
+    if (SENTENCE_END.test(end)) return true;
+    before = end;
+    end = end.replace(AFTER_END, "");
+  }
+  if (!whole || ITEM_MARK.test(trimmed)) return false;
+  const last = tokens.findLast((t) => !UNSAID_AT_END.test(t.surface));
   return last !== undefined && (PREDICATE_END.has(last.pos[0]) || last.pos[1] === "終助詞");
 }
 

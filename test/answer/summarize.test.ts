@@ -115,6 +115,33 @@ describe("key points are statements", () => {
     ]);
   });
 
+  it("reads a sentence's end past the laughs, emoticons and marks after it", () => {
+    const article = createArticle(
+      draft(
+        "laughs",
+        "新機種を使ってみた",
+        null,
+        "・【レビュー】新機種を使ってみた",
+        "新機種の画面が本当に楽しかったです（笑）",
+        "新機種はどこでも絶対に持って行きたいｗｗ",
+        "新機種は2012年7月19日に発売しました(^^)",
+        "まさか新機種がこんなに軽いとは思わなかった……",
+        "新機種のカメラが大好きです♪",
+      ),
+      at,
+    );
+    const points = summarize(tokenizer, article, { points: 5, idf: () => 1 }).map((p) => p.text);
+    // the related link's label, on a verb after a list mark, is left for when no statement is
+    expect(points).not.toContain("・【レビュー】新機種を使ってみた");
+    expect(points).toHaveLength(5);
+  });
+
+  it("reads the end of a one-line sentence of a megabyte in its last characters", () => {
+    // brackets without a word between them: a pattern read from every ( to the end would be quadratic
+    const article = createArticle(draft("brackets", "括弧だらけ", null, `説明です${"(".repeat(1_000_000)}`), at);
+    expect(summarize(tokenizer, article, { idf: () => 1 })).toHaveLength(1);
+  });
+
   it("still gives as many key points as asked when statements run out", () => {
     const article = createArticle(
       draft(
