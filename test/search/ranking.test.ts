@@ -76,6 +76,19 @@ describe("ranking: the article that answers comes first", () => {
   const titled = (slug: string, title: string) =>
     createArticle(draft(slug, title, null, "本文。"), { by: "test", at: new Date() });
 
+  it("weighs the bigrams a question shares with a title by how few titles hold them", () => {
+    // 「奥入瀬渓流ってどのくらいの長さあるの？」: the kana of its ending (って, どの, のく, くら) are in many
+    // titles, and a short one sharing four of them came first; 奥入瀬 and 渓流 are in one
+    const articles = [
+      titled("heikin", "年収、結婚、生活……働くオトコの「平均」ってどのぐらい？"),
+      ...Array.from({ length: 30 }, (_, i) => titled(`kana${i}`, `第${i}回 ってどのくらい？`)),
+      titled("oirase", "奥入瀬渓流パワーチャージの旅　テラスでフレッシュな朝食を"),
+    ];
+    expect(new TitleSuggester(articles).suggest("奥入瀬渓流ってどのくらいの長さあるの？")[0]?.title).toBe(
+      "奥入瀬渓流パワーチャージの旅　テラスでフレッシュな朝食を",
+    );
+  });
+
   it("suggests no title that shares only Latin fragments of one or two letters with the question", () => {
     const articles = [
       titled("tgc", "東京ガールズコレクション スナップレポートNO.2"),
