@@ -721,10 +721,13 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
       // 「共産党は…発行する月刊のタイトルなんだっけ」)
       const clause = asked.some((t) => t.pos[0] === "動詞");
       // (an attribute right after the topic is the topic's: 「宮崎大輔の嫁さんって名前なんだっけ」 asks for
-      // her name, as 「…の名前なんだっけ」 does; a person, a region, a venue or an organisation there says
-      // what the topic is: 「ソニーって会社なんだっけ」, 「ラオスって国なんだっけ？」)
+      // her name, as 「…の名前なんだっけ」 does; a person there, and before the spoken なん a region, a venue
+      // or an organisation, says what the topic is: 「ソニーって会社なんだっけ」, 「ラオスって国なんだっけ？」;
+      // a written 何 asks what: 「このイベントって会場何？」)
       const noun = asked[at]?.term ?? "";
-      const kind = isTopicMarker(asked, at - 1) && !NAMES_A_THING.has(noun) ? KIND_NOUNS.get(noun) : undefined;
+      const spoken = tokens[wordAt]?.surface === "なん";
+      const kind =
+        isTopicMarker(asked, at - 1) && !(spoken && NAMES_A_THING.has(noun)) ? KIND_NOUNS.get(noun) : undefined;
       if (kind && kind !== "person") return kind;
       if (tokens[wordAt]?.surface === "なん" && !clause && asksWhetherItIs(asked, at)) return null;
       return questionTypeOfQuestion(asked) ?? word;

@@ -411,6 +411,8 @@ describe("the kind of answer a question asks for", () => {
     ["ラオスって国なんだっけ？", null],
     ["ハワイって島なんだっけ", null],
     ["横浜って市なんだっけ？", null],
+    ["このイベントって会場何？", "place"],
+    ["サミットって会場何だっけ？", "place"],
     // 何 asking what a topic is that names a kind of answer: one of that kind
     ["宮崎大輔の妻の名前は何？", "name"],
     ["ラオスの首都って何？", "place"],
