@@ -180,8 +180,7 @@ export class PassageIndex {
       const postings = internals.postings(term);
       return postings ? { term, postings, idf: bm25Idf(n, postings.size) } : null;
     };
-    /** `fromTitle`: a passage of a best-titled article, re-ranked with the common terms wherever it stands. */
-    const raw: { id: unknown; score: number; queryTerms: readonly string[]; fromTitle?: true }[] = selecting.length
+    const raw: { id: unknown; score: number; queryTerms: readonly string[] }[] = selecting.length
       ? this.#passages.search(selecting.join(TERM_SEPARATOR)).slice(0, limit)
       : [];
     const average = internals.averageFieldLength();
@@ -197,6 +196,9 @@ export class PassageIndex {
     const candidates = new Set(raw.map((r) => String(r.id)));
     const selectingPostings = selecting.flatMap((term) => postingsOf(term) ?? []);
     const byTitle = [...titleScores].sort((a, b) => b[1] - a[1]).slice(0, TITLE_CANDIDATE_ARTICLES);
+    // their passages are re-ranked with the common terms wherever they stand, so that none ranks otherwise
+    // for where the search's cut falls (ask's 100, /search's 501)
+    const titleArticles = new Set(byTitle.map(([articleId]) => articleId));
     for (const [articleId] of byTitle) {
       for (let i = 0; i < TITLE_CANDIDATE_PASSAGES; i++) {
         const id = passageIdOf(articleId, i);
@@ -212,7 +214,7 @@ export class PassageIndex {
           queryTerms.push(term);
           sum += bm25(tf, length, idf);
         }
-        raw.push({ id, score: sum * queryTerms.length, queryTerms, fromTitle: true });
+        raw.push({ id, score: sum * queryTerms.length, queryTerms });
       }
     }
     const commonPostings = common.flatMap((term) => postingsOf(term) ?? []);
@@ -231,7 +233,7 @@ export class PassageIndex {
       let matchedInTitle = 0;
       const shortId = internals.shortIdOf(id);
       const titled = titleTerms.get(articleId) ?? [];
-      const rerank = i < RERANK_DEPTH || r.fromTitle === true;
+      const rerank = i < RERANK_DEPTH || titleArticles.has(articleId);
       if (shortId !== undefined && (titled.length || (rerank && commonPostings.length))) {
         const length = internals.fieldLength(shortId);
         for (const term of titled) {

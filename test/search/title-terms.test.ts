@@ -83,5 +83,9 @@ describe("PassageIndex.search: the title's words", () => {
     ]);
     const hits = index.search(["理想", "部下", "選ぶ", "女性", "1", "位"]);
     expect(hits.slice(0, 2).map((h) => h.id)).toEqual(["boss:1", "boss:0"]);
+    // and so wherever the search's cut falls: /search asks for 501, where boss:1 is among the search's best
+    // but below the 100 re-ranked
+    const wide = index.search(["理想", "部下", "選ぶ", "女性", "1", "位"], 501);
+    expect(wide.slice(0, 2).map((h) => h.id)).toEqual(["boss:1", "boss:0"]);
   });
 });
