@@ -28,28 +28,37 @@ const INTERACTION_TOKEN = /(\/(?:interactions\/\d+|webhooks\/\d+))\/[A-Za-z0-9._
  * carries it (`requestBody`), and a reply's body is what members wrote: the question above an answer, the
  * boxes of a form given back to its moderator, which are never to be written anywhere. Discord's own
  * account of what it refused stays (`rawError.errors` names the field and the rule, not the value). The body
- * is left out wherever the error holds it: an error it wraps (`aggregateErrors`, a field of its own), to a
- * few levels.
+ * is left out wherever the error holds it: an error it wraps (`aggregateErrors`, a field of its own). A
+ * cycle is written [Circular], as pino writes it, and past MAX_ERROR_DEPTH levels or MAX_ERROR_NODES objects
+ * what is left is written […], not as it was: it may hold a body.
  */
 function serializeError(err: unknown): unknown {
-  return withoutRequestBodies(err, 0);
+  return withoutRequestBodies(err, 0, { seen: new WeakSet(), left: MAX_ERROR_NODES });
 }
 
-/** How deep serializeError looks for request bodies: an error inside an error inside an error. */
-const MAX_ERROR_DEPTH = 6;
+/** How deep serializeError copies an error: an error inside an error inside an error, and their fields. */
+const MAX_ERROR_DEPTH = 8;
+/** How many objects serializeError copies at most: an error may hold a whole client. */
+const MAX_ERROR_NODES = 500;
+/** What stands for what serializeError does not copy: a cycle, or what lies past its limits. */
+const CIRCULAR = "[Circular]";
+const TRUNCATED = "[…]";
 
-function withoutRequestBodies(value: unknown, depth: number): unknown {
-  if (value === null || typeof value !== "object" || depth > MAX_ERROR_DEPTH) return value;
-  if (Array.isArray(value)) return value.map((item) => withoutRequestBodies(item, depth + 1));
+function withoutRequestBodies(value: unknown, depth: number, walk: { seen: WeakSet<object>; left: number }): unknown {
+  if (value === null || typeof value !== "object") return value;
+  // a Date, a Buffer, a URL: written as JSON writes them, with nothing of a request inside
+  if (!(value instanceof Error) && typeof (value as { toJSON?: unknown }).toJSON === "function") return value;
+  if (walk.seen.has(value)) return CIRCULAR;
+  if (depth > MAX_ERROR_DEPTH || walk.left <= 0) return TRUNCATED;
+  walk.seen.add(value);
+  walk.left--;
+  if (Array.isArray(value)) return value.map((item) => withoutRequestBodies(item, depth + 1, walk));
   // an error as pino's serializer gives it (its fields, with type, message and stack, the errors it
-  // aggregates serialized so too), or a plain object; any other object (a Map, a class's instance) is
-  // written as it was
+  // aggregates serialized so too), or any other object's own fields
   const fields = value instanceof Error ? (pino.stdSerializers.err(value) as object) : value;
-  const made = (fields as { constructor?: unknown }).constructor;
-  if (made !== undefined && made !== Object) return fields;
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(fields)) {
-    if (key !== "requestBody") out[key] = withoutRequestBodies(field, depth + 1);
+    if (key !== "requestBody") out[key] = withoutRequestBodies(field, depth + 1, walk);
   }
   return out;
 }

@@ -33,6 +33,29 @@ describe("createLogger", () => {
     expect(lines[1]).toContain("Invalid Form Body");
   });
 
+  it("writes a cycle once, and neither a deep nor a class's request body, within bounds", () => {
+    const { logger, lines } = capture();
+    const refused = () =>
+      Object.assign(new Error("Invalid Form Body"), { requestBody: { json: { content: "秘密の質問" } } });
+    // an object whose 25 fields all point back at it: every path copied out ran out of memory
+    const ctx: Record<string, unknown> = {};
+    for (let k = 0; k < 25; k++) ctx[`f${k}`] = ctx;
+    logger.error({ event: "cycle", err: Object.assign(new Error("x"), { ctx, refused: refused() }) });
+    // past the depth copied, and inside a class's instance
+    const deep: Record<string, unknown> = {};
+    let at = deep;
+    for (let k = 0; k < 20; k++) at = at["next"] = {};
+    at["err"] = refused();
+    class Holder {
+      constructor(readonly inner: Error) {}
+    }
+    logger.error({ event: "deep", err: Object.assign(new Error("y"), { deep, holder: new Holder(refused()) }) });
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line).not.toContain("秘密の質問");
+    expect(lines[0]).toContain("[Circular]");
+    expect((lines[0] as string).length).toBeLessThan(20_000);
+  });
+
   it("writes one JSON line per event with a level name and an ISO time", () => {
     const { logger, lines } = capture();
     logger.info({ event: "bot.ready", articles: 3 }, "ready");
