@@ -47,7 +47,10 @@ describe("createLogger", () => {
     for (let k = 0; k < 20; k++) at = at["next"] = {};
     at["err"] = refused();
     class Holder {
-      constructor(readonly inner: Error) {}
+      readonly inner: Error;
+      constructor(inner: Error) {
+        this.inner = inner;
+      }
     }
     logger.error({ event: "deep", err: Object.assign(new Error("y"), { deep, holder: new Holder(refused()) }) });
     expect(lines).toHaveLength(2);
