@@ -1,5 +1,5 @@
 import { pathToFileURL } from "node:url";
-import { REST, type RESTPostAPIApplicationCommandsJSONBody, Routes } from "discord.js";
+import { REST, RESTEvents, type RESTPostAPIApplicationCommandsJSONBody, Routes } from "discord.js";
 import dotenv from "dotenv";
 import { commands } from "../commands/index.ts";
 import { type BotConfig, ConfigError, loadConfig } from "./config.ts";
@@ -26,13 +26,18 @@ const DEPLOY_RATE_LIMITS_WAITED = 2;
 export async function deployCommands(
   config: Pick<BotConfig, "token" | "clientId" | "guildId" | "apiBase">,
 ): Promise<{ scope: "guild" | "global"; count: number }> {
-  let rateLimits = 0;
+  // 429 answers, counted as they come: @discordjs/rest asks rejectOnRateLimit again before it tries once more
+  // whenever the answer had a bucket's headers, as Discord's always have, so its calls are no count of them
+  let rateLimited = 0;
   const rest = new REST({
     version: "10",
     rejectOnRateLimit: (limit) =>
-      ++rateLimits > DEPLOY_RATE_LIMITS_WAITED || limit.retryAfter > DEPLOY_RATE_LIMIT_WAIT_MS,
+      rateLimited > DEPLOY_RATE_LIMITS_WAITED || limit.retryAfter > DEPLOY_RATE_LIMIT_WAIT_MS,
     ...(config.apiBase ? { api: config.apiBase } : {}),
   }).setToken(config.token);
+  rest.on(RESTEvents.Response, (_request, response) => {
+    if (response.status === 429) rateLimited++;
+  });
   const route = config.guildId
     ? Routes.applicationGuildCommands(config.clientId, config.guildId)
     : Routes.applicationCommands(config.clientId);

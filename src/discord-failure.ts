@@ -124,6 +124,9 @@ export function explainGatewayClose(closed: GatewayClosedError, when: "login" | 
   }
 }
 
+/** A rate limit this long (ms) on a deploy is the day's limit on new commands. */
+const DAILY_LIMIT_WAIT_MS = 10 * 60_000;
+
 /** A wait in ms as a person says it: 「約 40 秒」, 「約 5 分」, 「約 3 時間」. */
 function waitInJapanese(ms: number): string {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
@@ -169,7 +172,8 @@ export function explainDiscordFailure(err: unknown, task: DiscordTask, apiBase: 
       reason: "rate_limited",
       message:
         `${doing}に失敗しました。Discord の回数制限にかかりました（あと${waitInJapanese(retryAfter)}は受け付けられません）。` +
-        (task === "deploy"
+        // a wait of hours is the day's limit on new commands, not a few seconds' burst
+        (task === "deploy" && retryAfter > DAILY_LIMIT_WAIT_MS
           ? "コマンドの登録は、1 日に新しく作れる数にも上限があります（サーバーごとに 200 件）。"
           : "") +
         "その時間が過ぎてから、もう一度実行してください。",

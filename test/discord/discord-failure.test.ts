@@ -86,18 +86,29 @@ describe("explainDiscordFailure", () => {
     // (before, without end).
     fake.refuse = limited("0");
     const again = fake.requests.length;
-    expect((await deployFailure()).reason).toBe("rate_limited");
+    const burst = await deployFailure();
+    expect(burst.reason).toBe("rate_limited");
     expect(fake.requests.length - again).toBe(3);
+    // a wait of seconds is no day's limit on new commands
+    expect(burst.message).not.toContain("200 件");
   });
 
-  it("registers after a short rate limit, waited out", async () => {
-    let limited = 1;
+  it("registers after short rate limits, waited out, with a bucket's headers as Discord sends them", async () => {
+    // @discordjs/rest asks again before it retries when the 429 names its bucket: each 429 was counted
+    // twice, and the second of two short ones failed the deploy
+    let limited = 2;
     fake.refuse = () =>
       limited-- > 0
         ? {
             status: 429,
-            json: { message: "You are being rate limited.", retry_after: 0.1, global: false },
-            headers: { "retry-after": "0.1" },
+            json: { message: "You are being rate limited.", retry_after: 0.2, global: false },
+            headers: {
+              "retry-after": "0.2",
+              "x-ratelimit-bucket": "deploy-bucket",
+              "x-ratelimit-limit": "2",
+              "x-ratelimit-remaining": "0",
+              "x-ratelimit-reset-after": "0.2",
+            },
           }
         : null;
     const result = await deployCommands({
