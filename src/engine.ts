@@ -3,7 +3,14 @@ import { type AnswerOptions, answerQuestion, highlightsOf, sourceOf } from "./an
 import { TitleSuggester } from "./answer/suggest.ts";
 import { summarize } from "./answer/summarize.ts";
 import type { Answer, PassageHit, SourceRef, Summary } from "./answer/types.ts";
-import { type Article, addressKey, bodyBlocks, isHttpUrl, splitFrontMatter } from "./article/article.ts";
+import {
+  type Article,
+  addressKey,
+  bodyBlocks,
+  isHttpUrl,
+  splitFrontMatter,
+  withoutCredentials,
+} from "./article/article.ts";
 import {
   asStorageError,
   type CorpusSnapshot,
@@ -264,7 +271,7 @@ export class Engine {
     if (!article) {
       throw new UserFacingError(
         "指定された記事が見つかりませんでした。記事の一覧で ID を確かめてください。",
-        `summary: no article ${JSON.stringify(idOrUrl)}`,
+        `summary: no article ${JSON.stringify(withoutCredentials(idOrUrl))}`,
       );
     }
     const points = summarize(this.#tokenizer, article, {

@@ -96,6 +96,15 @@ export function hasCredentials(value: string): boolean {
 }
 
 /**
+ * A text as it may be shown or logged, with the user name and password of any URL in it masked
+ * (`https://***@host/`), the URL parsable or not: 「https://user:pass@intra example.jp/」 is refused as no
+ * URL, and the refusal's detail is logged.
+ */
+export function withoutCredentials(text: string): string {
+  return text.replace(/(\/\/)[^/?#\s@]*@/gu, "$1***@");
+}
+
+/**
  * A URL as a person types or pastes it: trimmed, and without the `<…>` around it. Discord users write
  * `<https://…>` to post a link without its preview and paste it so; the bot's options and forms and the
  * command line (add, extract, refetch, summary, --url) all take it.
@@ -137,10 +146,11 @@ export function checkSourceUrl(url: string): void {
     );
   }
   if (!url || isHttpUrl(url)) return;
-  const shown = Array.from(url);
+  const masked = withoutCredentials(url);
+  const shown = Array.from(masked);
   throw new UserFacingError(
-    `出典の URL（${shown.length > 80 ? `${shown.slice(0, 80).join("")}…` : url}）は、ウェブページの URL として読めません。http:// か https:// で始まる正しい URL を指定するか、URL なしで追加してください（CLI では --url を省きます）。`,
-    `article: url ${JSON.stringify(url)} is not an http(s) URL`,
+    `出典の URL（${shown.length > 80 ? `${shown.slice(0, 80).join("")}…` : masked}）は、ウェブページの URL として読めません。http:// か https:// で始まる正しい URL を指定するか、URL なしで追加してください（CLI では --url を省きます）。`,
+    `article: url ${JSON.stringify(masked)} is not an http(s) URL`,
   );
 }
 

@@ -4,6 +4,7 @@ import type { Socket } from "node:net";
 import { pipeline, type Readable } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import { Agent, buildConnector, type Dispatcher, request } from "undici";
+import { withoutCredentials } from "../article/article.ts";
 import { SourceRefusal, UserFacingError } from "../errors.ts";
 import { type AddressPolicy, type AddressVerdict, checkAddress } from "./address-policy.ts";
 import { isBinary } from "./decode-text.ts";
@@ -187,7 +188,8 @@ export function checkUrl(value: string, policy: AddressPolicy): URL {
     throw refusal(
       "URL を解釈できませんでした。",
       "http:// か https:// で始まる URL を指定してください。",
-      `fetch: invalid URL ${JSON.stringify(value)}`,
+      // (a password in a URL that does not parse is still one: 「https://user:pass@intra example.jp/」)
+      `fetch: invalid URL ${JSON.stringify(withoutCredentials(value))}`,
     );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {

@@ -501,6 +501,37 @@ describe("adding an article from a file or pasted text", () => {
     expect(added.article.url).toBe(`https://note.example.jp/@shiori/n/${source.kind}`);
   });
 
+  it("neither shows nor logs the password of a URL that does not parse", async () => {
+    // a space in the host, a port out of range: no URL, so no check of its credentials either; the
+    // refusal's detail, logged, and its message quoted it whole
+    for (const url of [
+      "https://shiori:hunter2-secret@intra example.jp/news/1",
+      "http://shiori:hunter2-secret@intra.example.jp:99999/",
+    ]) {
+      const asSource = await addArticle(
+        engine,
+        { kind: "text", text: "社内報の本文です。", title: "社内報", url },
+        options(),
+      ).catch((e: unknown) => e);
+      const fetched = await addArticle(engine, { kind: "url", url }, options()).catch((e: unknown) => e);
+      for (const refused of [asSource, fetched]) {
+        expect(refused).toBeInstanceOf(UserFacingError);
+        const { message, detail } = refused as UserFacingError;
+        expect(`${message}${detail}`).not.toContain("hunter2");
+      }
+      // the rest is shown, so that the moderator sees which URL it was
+      expect((asSource as UserFacingError).message).toContain("://***@intra");
+    }
+    let missing: UserFacingError | undefined;
+    try {
+      engine.summary("https://shiori:hunter2-secret@intra example.jp/x");
+    } catch (e) {
+      missing = e as UserFacingError;
+    }
+    expect(missing).toBeInstanceOf(UserFacingError);
+    expect(missing?.detail).not.toContain("hunter2");
+  });
+
   it("reads a UTF-16LE text file saved without a byte order mark", async () => {
     const text = "公園の桜が満開に\n\n市内の公園で桜が満開になり、多くの花見客が訪れた。\n見頃は今週末までの見込み。\n";
     const added = await addArticle(engine, { kind: "file", name: "sakura.txt", bytes: utf16(text, "le") }, options());
