@@ -370,7 +370,7 @@ function blockedRefusal(host: string, verdict: AddressVerdict): SourceRefusal {
 
 function tooLarge(maxBytes: number): SourceRefusal {
   return refusal(
-    `ページが大きすぎます（上限 ${formatBytes(maxBytes)}）。`,
+    `ページが大きすぎます（上限 ${formatByteLimit(maxBytes)}）。`,
     "本文だけをテキストで貼り付けて追加してください。",
     `fetch: body larger than ${maxBytes} bytes`,
   );
@@ -422,12 +422,6 @@ export function formatByteLimit(maxBytes: number): string {
   if (maxBytes >= 1024 * 1024) return `${Math.floor((maxBytes / (1024 * 1024)) * 10) / 10} MB`;
   if (maxBytes >= 1024) return `${Math.floor(maxBytes / 1024)} KB`;
   return `${maxBytes} バイト`;
-}
-
-function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
-  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
-  return `${n} バイト`;
 }
 
 interface FailureContext {

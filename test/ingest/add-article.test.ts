@@ -290,7 +290,7 @@ describe("adding an article by URL", () => {
       res.write("<html>");
       setTimeout(() => res.destroy(), 200);
     });
-    await expectRefused({ kind: "url", url: server.url("/huge") }, /大きすぎます/u);
+    await expectRefused({ kind: "url", url: server.url("/huge") }, /大きすぎます（上限 256 KB）/u);
   });
 
   it("gives up on a server that does not answer in time", async () => {
@@ -687,7 +687,10 @@ describe("adding an article from a file or pasted text", () => {
       { kind: "file", name: "slides.pdf", bytes: encode("%PDF-1.4", "utf-8") },
       /このファイル形式（\.pdf）は取り込めません/u,
     ],
-    [{ kind: "file", name: "big.txt", bytes: new Uint8Array(MAX_BYTES + 1).fill(0x41) }, /大きすぎて取り込めません/u],
+    [
+      { kind: "file", name: "big.txt", bytes: new Uint8Array(MAX_BYTES + 1).fill(0x41) },
+      /大きすぎて取り込めません（257 KB、上限 256 KB）/u,
+    ],
     [{ kind: "file", name: "photo.txt", bytes: pngBytes() }, /このファイルは文字として読めません/u],
     [{ kind: "file", name: "photo.html", bytes: pngBytes() }, /このファイルは文字として読めません/u],
     [{ kind: "text", text: "本文だけで、見出しになる行がない。これは一行の文です。" }, /見出し/u],
