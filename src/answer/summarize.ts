@@ -139,10 +139,10 @@ const HEADING_MARK = /^[■□◆◇▼▽▲△★☆●○◎◯]/u;
 /** Marks that open a list item: a related link (「・【レビュー】iPhone 5を使ってみた」) as often as a statement. */
 const ITEM_MARK = /^[・→⇒]/u;
 /**
- * How a sentence ends in writing (。, ！, ？, a period, …, ♪), once its closing brackets, quotes, emoticons
+ * How a sentence ends in writing (。, ！, ？, a period), once its closing brackets, quotes, emoticons, marks
  * and laughs are set aside: 「本当に楽しかったです（笑）」, 「2012年7月19日に発売しました(^^)」.
  */
-const SENTENCE_END = /[。．.！!？?…♪☆★]$/u;
+const SENTENCE_END = /[。．.！!？?]$/u;
 /**
  * One thing that may follow the end of a sentence: a space, a closing bracket or quote, a symbol, an
  * emoticon in brackets, a laugh (（笑）, ｗｗ, not the w of a word in letters).
@@ -157,7 +157,7 @@ const UNSAID_AT_END = /^(?:[^\p{L}\p{N}]*|[w笑]+)$/u;
 
 /**
  * Whether a sentence says something, as a key point should: it ends as a sentence is written to end (。,
- * ！, ？, …, ♪) or on a predicate (「…に驚いている」, 「「…うれしい」」, 「絶対に行きたいｗ」), whatever closing
+ * ！, ？) or on a predicate (「…に驚いている」, 「「…うれしい」」, 「絶対に行きたいｗ」), whatever closing
  * brackets, emoticons or laughs follow. Plain-text articles (a news scrape, livedoor) keep as lines of
  * their own what a page shows around its text: headings (「■出荷されてしまい回収されずにいたナスネは？」),
  * spec rows (「本体価格：78,960円」), link labels (「・映画『ダークナイト ライジング』 - 作品情報」), a site's
