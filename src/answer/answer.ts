@@ -563,9 +563,9 @@ function aboutAnotherSubject(
 
 /**
  * Whether a name only says whose one of `heads` is: before it with の (「ドコモのahamo」) or written next to it,
- * a space between allowed (「kobo Clara」). Token offsets are the question's (see normalize). The name asked about is then the head: the library's articles on
+ * a space between allowed (「kobo Clara」). The name asked about is then the head: the library's articles on
  * ドコモ or kobo say nothing of ahamo or Clara, and 「kobo Claraっていくら？」 was answered with kobo Touch's
- * 7,980円.
+ * 7,980円. Token offsets are the question's (see normalize).
  */
 function modifiesOneOf(question: string, tokens: readonly Token[], name: Token, heads: ReadonlySet<Token>): boolean {
   const at = tokens.indexOf(name);
