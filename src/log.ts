@@ -30,37 +30,51 @@ const INTERACTION_TOKEN = /(\/(?:interactions\/\d+|webhooks\/\d+))\/[A-Za-z0-9._
  * account of what it refused stays (`rawError.errors` names the field and the rule, not the value). The body
  * is left out wherever the error holds it: an error it wraps (`aggregateErrors`, a field of its own). A
  * cycle is written [Circular], as pino writes it, and past MAX_ERROR_DEPTH levels or MAX_ERROR_NODES objects
- * what is left is written […], not as it was: it may hold a body.
+ * what is left is written […], not as it was: it may hold a body. An error it cannot read (a getter that
+ * throws) is written as its kind, never thrown from a log call.
  */
 function serializeError(err: unknown): unknown {
-  return withoutRequestBodies(err, 0, { seen: new WeakSet(), left: MAX_ERROR_NODES });
+  try {
+    return withoutRequestBodies(err, 0, { path: new WeakSet(), left: MAX_ERROR_NODES });
+  } catch {
+    // a getter or a proxy's trap that throws, a frozen error pino cannot mark: a log call never throws
+    return { type: "Unserializable", message: Object.prototype.toString.call(err) };
+  }
 }
 
-/** How deep serializeError copies an error: an error inside an error inside an error, and their fields. */
-const MAX_ERROR_DEPTH = 8;
+/**
+ * How deep serializeError copies an error: Discord's account of an invalid form is 9 levels deep
+ * (rawError.errors.data.embeds.0.fields.0.value._errors).
+ */
+const MAX_ERROR_DEPTH = 16;
 /** How many objects serializeError copies at most: an error may hold a whole client. */
 const MAX_ERROR_NODES = 500;
 /** What stands for what serializeError does not copy: a cycle, or what lies past its limits. */
 const CIRCULAR = "[Circular]";
 const TRUNCATED = "[…]";
 
-function withoutRequestBodies(value: unknown, depth: number, walk: { seen: WeakSet<object>; left: number }): unknown {
+function withoutRequestBodies(value: unknown, depth: number, walk: { path: WeakSet<object>; left: number }): unknown {
   if (value === null || typeof value !== "object") return value;
   // a Date, a Buffer, a URL: written as JSON writes them, with nothing of a request inside
-  if (!(value instanceof Error) && typeof (value as { toJSON?: unknown }).toJSON === "function") return value;
-  if (walk.seen.has(value)) return CIRCULAR;
+  if (value instanceof Date || value instanceof URL || Buffer.isBuffer(value)) return value;
+  // a cycle: an object inside itself (one met twice side by side is copied twice)
+  if (walk.path.has(value)) return CIRCULAR;
   if (depth > MAX_ERROR_DEPTH || walk.left <= 0) return TRUNCATED;
-  walk.seen.add(value);
   walk.left--;
-  if (Array.isArray(value)) return value.map((item) => withoutRequestBodies(item, depth + 1, walk));
-  // an error as pino's serializer gives it (its fields, with type, message and stack, the errors it
-  // aggregates serialized so too), or any other object's own fields
-  const fields = value instanceof Error ? (pino.stdSerializers.err(value) as object) : value;
-  const out: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(fields)) {
-    if (key !== "requestBody") out[key] = withoutRequestBodies(field, depth + 1, walk);
+  walk.path.add(value);
+  try {
+    if (Array.isArray(value)) return value.map((item) => withoutRequestBodies(item, depth + 1, walk));
+    // an error as pino's serializer gives it (its fields, with type, message and stack, the errors it
+    // aggregates serialized so too), or any other object's own fields
+    const fields = value instanceof Error ? (pino.stdSerializers.err(value) as object) : value;
+    const out: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(fields)) {
+      if (key !== "requestBody") out[key] = withoutRequestBodies(field, depth + 1, walk);
+    }
+    return out;
+  } finally {
+    walk.path.delete(value);
   }
-  return out;
 }
 
 /** A log line with every secret and interaction token replaced by [REDACTED]. */

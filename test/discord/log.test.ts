@@ -33,6 +33,43 @@ describe("createLogger", () => {
     expect(lines[1]).toContain("Invalid Form Body");
   });
 
+  it("keeps Discord's account of an invalid form, and never throws from a log call", () => {
+    const { logger, lines } = capture();
+    // 9 levels down: rawError.errors.data.embeds.0.fields.0.value._errors
+    const invalid = Object.assign(new Error("Invalid Form Body"), {
+      rawError: {
+        code: 50035,
+        errors: {
+          data: { embeds: { 0: { fields: { 0: { value: { _errors: [{ code: "BASE_TYPE_MAX_LENGTH" }] } } } } } },
+        },
+      },
+    });
+    logger.error({ event: "deep", err: invalid });
+    expect(lines[0]).toContain("BASE_TYPE_MAX_LENGTH");
+    // a getter that throws, a proxy whose traps throw, a frozen error: an unhandled rejection's reason may be any
+    const getter = Object.defineProperty(new Error("g"), "boom", {
+      enumerable: true,
+      get() {
+        throw new Error("getter");
+      },
+    });
+    const trap = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error("trap");
+        },
+      },
+    );
+    for (const err of [getter, trap, Object.freeze(new Error("frozen"))]) {
+      expect(() => logger.error({ event: "odd", err })).not.toThrow();
+    }
+    // an object met twice side by side is no cycle
+    const shared = { code: "SHARED" };
+    logger.error({ event: "shared", err: Object.assign(new Error("s"), { a: shared, b: shared }) });
+    expect((lines.at(-1) as string).match(/SHARED/gu)).toHaveLength(2);
+  });
+
   it("writes a cycle once, and neither a deep nor a class's request body, within bounds", () => {
     const { logger, lines } = capture();
     const refused = () =>
