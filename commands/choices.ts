@@ -1,7 +1,7 @@
 import type { SlashCommandStringOption } from "discord.js";
 import { sourceOf } from "../src/answer/answer.ts";
 import type { SourceRef } from "../src/answer/types.ts";
-import { hasVisibleText, typedUrl } from "../src/article/article.ts";
+import { hasVisibleText, typedUrl, withoutCredentials } from "../src/article/article.ts";
 import type { Engine } from "../src/engine.ts";
 import { UserFacingError } from "../src/errors.ts";
 import { formatDate } from "../src/render/date.ts";
@@ -88,7 +88,7 @@ export function resolveArticle(engine: Engine, value: string): SourceRef {
   if (matches.length === 1 && matches[0]) return matches[0];
   if (matches.length > 1) {
     throw new UserFacingError(
-      `「${truncate(oneLine(key), 50)}」に当たる記事が ${matches.length} 件あります。入力中に表示される候補から選んでください。`,
+      `「${truncate(oneLine(withoutCredentials(key)), 50)}」に当たる記事が ${matches.length} 件あります。入力中に表示される候補から選んでください。`,
     );
   }
   return fail(key);
@@ -104,7 +104,8 @@ function fail(key: string): never {
     );
   }
   throw new UserFacingError(
-    `「${truncate(oneLine(key), 50)}」に当たる記事が見つかりませんでした。入力中に表示される候補から選ぶか、/about の「記事の一覧」ボタンで記事を確かめてください。`,
+    // (a URL typed with its password: neither shown nor logged, as the message is when it has no detail)
+    `「${truncate(oneLine(withoutCredentials(key)), 50)}」に当たる記事が見つかりませんでした。入力中に表示される候補から選ぶか、/about の「記事の一覧」ボタンで記事を確かめてください。`,
   );
 }
 

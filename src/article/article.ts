@@ -98,10 +98,11 @@ export function hasCredentials(value: string): boolean {
 /**
  * A text as it may be shown or logged, with the user name and password of any URL in it masked
  * (`https://***@host/`), the URL parsable or not: 「https://user:pass@intra example.jp/」 is refused as no
- * URL, and the refusal's detail is logged.
+ * URL, and the refusal's detail is logged. (Not `https:user:pw@host`, without its slashes.)
  */
 export function withoutCredentials(text: string): string {
-  return text.replace(/(\/\/)[^/?#\s@]*@/gu, "$1***@");
+  // to the last @ before the path, as a URL parser reads it (「https://user:p@ss@host/」), after // or \\
+  return text.replace(/(\/\/|\\\\)[^/?#\\]*@/gu, "$1***@");
 }
 
 /**

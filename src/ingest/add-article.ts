@@ -6,6 +6,7 @@ import {
   isHttpUrl,
   MissingTitleError,
   sameAddress,
+  withoutCredentials,
 } from "../article/article.ts";
 import type { Engine } from "../engine.ts";
 import { SourceRefusal, UserFacingError } from "../errors.ts";
@@ -167,8 +168,8 @@ export async function refetchArticle(engine: Engine, id: string, options: Source
   const previous = engine.find(id);
   if (!previous) {
     throw new UserFacingError(
-      `記事 ${id} は見つかりませんでした。記事の一覧（/article list、CLI では shiori list）で ID か URL を確かめてください。`,
-      `refetch: no article ${id}`,
+      `記事 ${withoutCredentials(id)} は見つかりませんでした。記事の一覧（/article list、CLI では shiori list）で ID か URL を確かめてください。`,
+      `refetch: no article ${withoutCredentials(id)}`,
     );
   }
   // An article stored before URLs were checked may have 「なし」 for one.

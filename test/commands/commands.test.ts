@@ -373,6 +373,13 @@ describe("article choices", () => {
     expect(resolveArticle(engine, "千利休").title).toBe("茶道の歴史と千利休");
   });
 
+  it("shows no password of a URL typed for an article that is not there", () => {
+    // the message has no detail, so the bot logs the message: the password went to the moderator and the log
+    expect(() => resolveArticle(engine, "https://shiori:hunter2@intra.example.jp/x")).toThrow(
+      /^「https:\/\/\*\*\*@intra\.example\.jp\/x」に当たる記事が見つかりませんでした。/u,
+    );
+  });
+
   it("takes what shows nothing once normalized (a lone surrogate, controls, U+200B) for nothing chosen", () => {
     for (const invisible of ["\ud800", "\udfff\u0000", "\u200b\ufeff", "\u0007 \u0008"]) {
       expect(() => resolveArticle(engine, invisible), JSON.stringify(invisible)).toThrow(
