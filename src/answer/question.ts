@@ -413,6 +413,9 @@ const KIND_NOUNS = new Map<string, QuestionType>(
  */
 const NAMES_A_THING: ReadonlySet<string> = new Set([...REGIONS, "会場", ...ORGANISATIONS]);
 
+/** Kind nouns that say what a topic is, after it before なん: 「ラオスって国なんだっけ？」 asks whether. */
+const SAYS_WHAT_IT_IS: ReadonlySet<string> = new Set([...REGIONS, ...ORGANISATIONS]);
+
 /**
  * Nouns of a person's role or relation: a question that closes with one asks who, after の or a clause
  * (「第二次遣唐使ブーム 言い出した漫画家」, 「力学を提唱した歴史的人物は」, 「マーラーの妻は？」).
@@ -721,13 +724,13 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
       // 「共産党は…発行する月刊のタイトルなんだっけ」)
       const clause = asked.some((t) => t.pos[0] === "動詞");
       // (an attribute right after the topic is the topic's: 「宮崎大輔の嫁さんって名前なんだっけ」 asks for
-      // her name, as 「…の名前なんだっけ」 does; a person there, and before the spoken なん a region, a venue
-      // or an organisation, says what the topic is: 「ソニーって会社なんだっけ」, 「ラオスって国なんだっけ？」;
-      // a written 何 asks what: 「このイベントって会場何？」)
+      // her name, as 「…の名前なんだっけ」 does; a person there, and before the spoken なん a region or an
+      // organisation, says what the topic is: 「ソニーって会社なんだっけ」, 「ラオスって国なんだっけ？」; a venue is
+      // the topic's (「このイベントって会場なんだっけ？」), and a written 何 asks what: 「このイベントって会場何？」)
       const noun = asked[at]?.term ?? "";
       const spoken = tokens[wordAt]?.surface === "なん";
       const kind =
-        isTopicMarker(asked, at - 1) && !(spoken && NAMES_A_THING.has(noun)) ? KIND_NOUNS.get(noun) : undefined;
+        isTopicMarker(asked, at - 1) && !(spoken && SAYS_WHAT_IT_IS.has(noun)) ? KIND_NOUNS.get(noun) : undefined;
       if (kind && kind !== "person") return kind;
       if (tokens[wordAt]?.surface === "なん" && !clause && asksWhetherItIs(asked, at)) return null;
       return questionTypeOfQuestion(asked) ?? word;

@@ -139,15 +139,16 @@ const HEADING_MARK = /^[■□◆◇▼▽▲△★☆●○◎◯]/u;
 /** Marks that open a list item: a related link (「・【レビュー】iPhone 5を使ってみた」) as often as a statement. */
 const ITEM_MARK = /^[・→⇒]/u;
 /**
- * How a sentence ends in writing (。, ！, ？, a period), once its closing brackets, quotes, emoticons, marks
- * and laughs are set aside: 「本当に楽しかったです（笑）」, 「2012年7月19日に発売しました(^^)」.
+ * How a sentence ends in writing (。, ！, ？, a period, not the ... of an ellipsis), once its closing
+ * brackets, quotes, emoticons, marks and laughs are set aside: 「本当に楽しかったです（笑）」, 「2012年7月19日に発売しました(^^)」.
  */
-const SENTENCE_END = /[。．.！!？?]$/u;
+const SENTENCE_END = /(?:[。．｡！!？?‼⁉]|(?<!\.)\.)$/u;
 /**
  * One thing that may follow the end of a sentence: a space, a closing bracket or quote, a symbol, an
  * emoticon in brackets, a laugh (（笑）, ｗｗ, not the w of a word in letters).
  */
-const AFTER_END = /(?:\s|[\p{P}\p{S}]|[(（][^\p{L}\p{N}]{0,8}[)）]|[(（]笑[)）]|(?<!\p{Script=Latin})[wｗ笑]{1,8})$/u;
+const AFTER_END =
+  /(?:\.{2,}|\s|[\p{P}\p{S}]|[(（][^\p{L}\p{N}]{0,8}[)）]|[(（]笑[)）]|(?<!\p{Script=Latin})[wｗ笑]{1,8})$/u;
 /** A sentence's end is read in its last characters only: a one-line file is one sentence of a megabyte. */
 const END_WINDOW = 64;
 /** 品詞 a sentence ends on when it says something: a verb, an adjective, an auxiliary (です, た), a final particle. */

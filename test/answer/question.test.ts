@@ -413,6 +413,7 @@ describe("the kind of answer a question asks for", () => {
     ["横浜って市なんだっけ？", null],
     ["このイベントって会場何？", "place"],
     ["サミットって会場何だっけ？", "place"],
+    ["このイベントって会場なんだっけ？", "place"],
     // 何 asking what a topic is that names a kind of answer: one of that kind
     ["宮崎大輔の妻の名前は何？", "name"],
     ["ラオスの首都って何？", "place"],

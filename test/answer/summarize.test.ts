@@ -136,6 +136,23 @@ describe("key points are statements", () => {
     expect(points).toHaveLength(5);
   });
 
+  it("ends a sentence on 。！？‼ and a period, not on the marks of a caption", () => {
+    const article = createArticle(
+      draft(
+        "marks",
+        "新製品の評判",
+        null,
+        "新製品のデザインと評判★",
+        "新製品のデザインが大評判‼",
+        "新製品のカメラの画質が評判です♪",
+        "新製品の発表会の会場の様子...",
+      ),
+      at,
+    );
+    const points = summarize(tokenizer, article, { points: 2, idf: () => 1 }).map((p) => p.text);
+    expect(points).toEqual(["新製品のデザインが大評判‼", "新製品のカメラの画質が評判です♪"]);
+  });
+
   it("reads the end of a one-line sentence of a megabyte in its last characters", () => {
     // brackets without a word between them: a pattern read from every ( to the end would be quadratic
     const article = createArticle(draft("brackets", "括弧だらけ", null, `説明です${"(".repeat(1_000_000)}`), at);
