@@ -10,6 +10,7 @@ import {
   DuplicateArticleError,
   FILE_EXTENSIONS,
   formatByteLimit,
+  formatByteSize,
   refetchArticle,
 } from "../src/ingest/ingest.ts";
 import { LruCache } from "../src/lru.ts";
@@ -242,7 +243,7 @@ async function add(ctx: CommandContext<ArticleOptions & { action: "add" }>): Pro
     }
     if (file.size > ctx.fetch.maxBytes) {
       throw new UserFacingError(
-        `ファイルが大きすぎます（${Math.ceil(file.size / 1024).toLocaleString("ja-JP")} KB）。${formatByteLimit(ctx.fetch.maxBytes)} 以下のファイルにしてください。`,
+        `ファイルが大きすぎます（${formatByteSize(file.size)}）。${formatByteLimit(ctx.fetch.maxBytes)} 以下のファイルにしてください。`,
       );
     }
   }

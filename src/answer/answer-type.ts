@@ -1,5 +1,5 @@
 import type { Token } from "../text/analyze.ts";
-import { MEASURE_NOUNS, NAN, type QuestionType } from "../text/question-words.ts";
+import { MEASURE_NOUNS, NAN, PERCENT, type QuestionType } from "../text/question-words.ts";
 
 // The patterns below match a run of numerals or a quotation only from its start (a lookbehind, or no
 // nested opening quote): tried from every character of a run, a pattern reads it again each time,
@@ -128,8 +128,8 @@ export function counterAsked(tokens: readonly Token[]): Token | null {
     while (tokens[next]?.pos[1] === "数" && tokens[next]?.start === tokens[next - 1]?.end) next++;
     const counter = tokens[next];
     if (counter?.start !== tokens[next - 1]?.end) continue;
-    // 何％: NFKC makes ％ a %, which IPADIC reads as a noun, and as one word with a ? after it (「%?」)
-    const percent = /^[%‰]/u.exec(counter?.surface ?? "")?.[0];
+    // 何％: the percent sign alone, of IPADIC's word 「%?」 (see PERCENT)
+    const percent = PERCENT.exec(counter?.surface ?? "")?.[0];
     if (counter && percent) return { ...counter, surface: percent };
     const counts = counter?.pos[2] === "助数詞" || MEASURE_NOUNS.has(counter?.surface ?? "");
     if (counter && counts) return counter;

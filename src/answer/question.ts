@@ -732,7 +732,7 @@ export function questionTypeOfQuestion(tokens: readonly Token[]): QuestionType |
       const kind =
         isTopicMarker(asked, at - 1) && !(spoken && SAYS_WHAT_IT_IS.has(noun)) ? KIND_NOUNS.get(noun) : undefined;
       if (kind && kind !== "person") return kind;
-      if (tokens[wordAt]?.surface === "なん" && !clause && asksWhetherItIs(asked, at)) return null;
+      if (spoken && !clause && asksWhetherItIs(asked, at)) return null;
       return questionTypeOfQuestion(asked) ?? word;
     }
   }

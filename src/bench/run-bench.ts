@@ -10,7 +10,7 @@ import { writeArticle } from "../article/store.ts";
 import { UserFacingError } from "../errors.ts";
 import { textFilesOf } from "../eval/build-eval-corpus.ts";
 import { percentile } from "../eval/metrics.ts";
-import { readSquad } from "../eval/read-squad.ts";
+import { readSquad, readSquadFile } from "../eval/read-squad.ts";
 import { indexPath } from "../search/persist.ts";
 import { analyzeTerms } from "../text/analyze.ts";
 import { loadKuromojiTokenizer, loadTokenizer } from "../text/tokenizer.ts";
@@ -258,19 +258,7 @@ function copyOf(article: Article): Article {
 /** The question set: SQuAD questions when given (520, spread over the file), else livedoor headlines. */
 async function readQuestions(squad: string | undefined, articles: readonly Article[]): Promise<string[]> {
   if (squad) {
-    let json: string;
-    try {
-      json = readFileSync(squad, "utf8");
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      throw new UserFacingError(
-        code === "ENOENT" || code === "ENOTDIR"
-          ? `質問のファイルが見つかりません: ${squad}。パスを確かめてください。`
-          : code === "EISDIR"
-            ? `質問に指定された ${squad} はフォルダです。SQuAD 形式の JSON ファイル（例: jsquad-valid-v1.3.json）を指定してください。`
-            : `質問のファイルを読めませんでした: ${squad}（${code ?? (err as Error).message}）。読み取りの権限を確かめてください。`,
-      );
-    }
+    const json = await readSquadFile(squad, "質問");
     const all = readSquad(json).flatMap((a) => a.paragraphs.flatMap((p) => p.questions.map((q) => q.question)));
     const step = Math.max(1, Math.floor(all.length / 520));
     return all.filter((_, i) => i % step === 0).slice(0, 520);

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { UserFacingError } from "../errors.ts";
 
@@ -86,4 +87,28 @@ function stripTitle(context: string, title: string): string {
   if (context.startsWith(`${title}${TITLE_SEPARATOR}`)) return context.slice(title.length + TITLE_SEPARATOR.length);
   const at = context.indexOf(TITLE_SEPARATOR);
   return at >= 0 ? context.slice(at + TITLE_SEPARATOR.length) : context;
+}
+
+/**
+ * The text of a SQuAD file, for eval's --dataset (`label` データセット) and bench's --questions (質問): a
+ * folder, a path that is not there, or a file that cannot be read is refused in Japanese, each as what it is
+ * (a folder said not to be found would send the user looking for a typo).
+ */
+export async function readSquadFile(file: string, label: string): Promise<string> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "EISDIR") {
+      throw new UserFacingError(
+        `${label}に指定された ${file} はフォルダです。SQuAD 形式の JSON ファイル（例: jsquad-valid-v1.3.json）を指定してください。`,
+      );
+    }
+    if (code === "ENOENT" || code === "ENOTDIR") {
+      throw new UserFacingError(`${label}のファイルが見つかりません: ${file}。パスを確かめてください。`);
+    }
+    throw new UserFacingError(
+      `${label}のファイルを読めませんでした: ${file}（${code ?? (err as Error).message}）。読み取りの権限を確かめてください。`,
+    );
+  }
 }

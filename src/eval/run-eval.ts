@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { argumentError } from "../cli-args.ts";
 import { decimalIn } from "../config.ts";
@@ -6,7 +5,7 @@ import { UsageError, UserFacingError } from "../errors.ts";
 import { buildEvalCorpus } from "./build-eval-corpus.ts";
 import { evaluateQuestions } from "./evaluate-questions.ts";
 import { evaluateSummaries, sample } from "./evaluate-summaries.ts";
-import { readSquad } from "./read-squad.ts";
+import { readSquad, readSquadFile } from "./read-squad.ts";
 import { evalReportToText, summaryReportToText } from "./render-report.ts";
 import { scoreBaselines } from "./score-baselines.ts";
 
@@ -59,7 +58,7 @@ export async function runEval(argv: readonly string[], io: EvalIo): Promise<numb
       io.err(`--dataset か --summaries を指定してください。\n\n${EVAL_USAGE}`);
       return 2;
     }
-    const dataset = readSquad(await readDataset(values.dataset));
+    const dataset = readSquad(await readSquadFile(values.dataset, "データセット"));
     const corpus = await buildEvalCorpus(dataset, {
       distractors: values.distractors,
       progress: (done, total) => {
@@ -104,26 +103,6 @@ function parse(argv: readonly string[]) {
       help: { type: "boolean", short: "h", default: false },
     },
   });
-}
-
-async function readDataset(file: string): Promise<string> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    // a folder is there, and not found would send the user looking for a typo
-    if (code === "EISDIR") {
-      throw new UserFacingError(
-        `データセットに指定された ${file} はフォルダです。SQuAD 形式の JSON ファイル（例: jsquad-valid-v1.3.json）を指定してください。`,
-      );
-    }
-    if (code === "ENOENT" || code === "ENOTDIR") {
-      throw new UserFacingError(`データセットのファイルが見つかりません: ${file}。パスを確かめてください。`);
-    }
-    throw new UserFacingError(
-      `データセットのファイルを読めませんでした: ${file}（${code ?? (err as Error).message}）。読み取りの権限を確かめてください。`,
-    );
-  }
 }
 
 /** --limit: a whole number from 1, in decimal digits only (not 1e3 nor 0x10), as the command line's others. */

@@ -424,6 +424,11 @@ export function formatByteLimit(maxBytes: number): string {
   return `${maxBytes} バイト`;
 }
 
+/** A size over a limit, in KB rounded up, so that it reads over: 257 KB for 256 KB and one byte. */
+export function formatByteSize(bytes: number): string {
+  return `${Math.ceil(bytes / 1024).toLocaleString("ja-JP")} KB`;
+}
+
 interface FailureContext {
   readonly url: string;
   readonly options: FetchOptions;

@@ -10,7 +10,7 @@ import { UsageError, UserFacingError } from "../errors.ts";
 import { NO_KEY_POINTS } from "../render/notes.ts";
 import { indexPath } from "../search/persist.ts";
 import { addArticle, type DryRunResult, previewArticle, refetchArticle } from "./add-article.ts";
-import { type FetchOptions, formatByteLimit } from "./fetch-page.ts";
+import { type FetchOptions, formatByteLimit, formatByteSize } from "./fetch-page.ts";
 import { fetchOptionsOf } from "./ingest.ts";
 import { type ArticleSource, decodeFile, type ReadArticle } from "./read-source.ts";
 
@@ -306,7 +306,7 @@ async function sourceOf(arg: string, flags: IngestFlags, io: IngestIo): Promise<
   const maxBytes = loadFetchConfig(io.env).maxBytes;
   if (size > maxBytes) {
     throw new UserFacingError(
-      `ファイルが大きすぎます（${Math.ceil(size / 1024).toLocaleString("ja-JP")} KB、上限 ${formatByteLimit(maxBytes)}）。記事の本文だけにして、もう一度試してください。`,
+      `ファイルが大きすぎます（${formatByteSize(size)}、上限 ${formatByteLimit(maxBytes)}）。記事の本文だけにして、もう一度試してください。`,
       `cli: ${arg} is ${size} bytes`,
     );
   }

@@ -18,7 +18,7 @@ export type { AddressPolicy } from "./address-policy.ts";
 export type { ExtractedArticle } from "./extract-html.ts";
 export { extractHtmlInWorker } from "./extract-in-worker.ts";
 export type { FetchedPage, FetchOptions } from "./fetch-page.ts";
-export { fetchPage, formatByteLimit } from "./fetch-page.ts";
+export { fetchPage, formatByteLimit, formatByteSize } from "./fetch-page.ts";
 export type { ArticleSource, ReadArticle, SourceOptions } from "./read-source.ts";
 export { FILE_EXTENSIONS, readSource } from "./read-source.ts";
 

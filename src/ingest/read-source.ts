@@ -7,7 +7,7 @@ import { capMarks } from "../text/normalize.ts";
 import { type DecodedText, decodeText, isBinary } from "./decode-text.ts";
 import type { ExtractedArticle } from "./extract-html.ts";
 import { type ExtractLimits, extractHtmlInWorker } from "./extract-in-worker.ts";
-import { type FetchedPage, type FetchOptions, fetchPage, formatByteLimit } from "./fetch-page.ts";
+import { type FetchedPage, type FetchOptions, fetchPage, formatByteLimit, formatByteSize } from "./fetch-page.ts";
 import { markdownToText } from "./markdown-to-text.ts";
 
 /**
@@ -165,7 +165,7 @@ function fromPlainText(
 function checkSize(bytes: number, maxBytes: number): void {
   if (bytes > maxBytes) {
     throw new UserFacingError(
-      `大きすぎて取り込めません（${Math.ceil(bytes / 1024).toLocaleString("ja-JP")} KB、上限 ${formatByteLimit(maxBytes)}）。記事の本文だけにして、もう一度試してください。`,
+      `大きすぎて取り込めません（${formatByteSize(bytes)}、上限 ${formatByteLimit(maxBytes)}）。記事の本文だけにして、もう一度試してください。`,
       `source: ${bytes} bytes over the cap of ${maxBytes}`,
     );
   }

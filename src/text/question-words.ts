@@ -244,7 +244,7 @@ export const MEASURE_NOUNS: ReadonlySet<string> = new Set(["馬力", "画素", "
  * A percent sign after 何 asks for a number, as 何パーセント does. IPADIC's ％ is a 助数詞, but NFKC makes it %,
  * a symbol IPADIC reads as a noun, and one word with the symbols after it: 「何％？」 is 何 + 「%?」.
  */
-const PERCENT = /^[%‰]/u;
+export const PERCENT = /^[%‰]/u;
 
 /** Numerals read between 何 and its counter, after the first: 何千万円. */
 const MAX_NUMERALS = 3;
