@@ -2,16 +2,23 @@
  * Text normalization shared by indexing and querying.
  *
  * - `toWellFormed()`: lone surrogates become U+FFFD, which is then dropped (kuromoji throws on them).
- * - Control characters (NUL and the other C0/C1 controls but tab and newline) are dropped.
+ * - Control characters (NUL and the other C0/C1 controls but tab and newline) and invisible format
+ *   characters (soft hyphen, zero width space, direction marks) are dropped.
  * - NFKC: full-width ASCII → ASCII, half-width katakana → katakana (ｻｰﾊﾞｰ → サーバー), ① → 1.
  * - Case folding: `toLowerCase()` after NFKC (Ｘｅｎ → xen).
  * - Spelling variants NFKC leaves apart (表記ゆれ, see `foldSpellings`): old and variant kanji (髙橋 → 高橋,
  *   澤 → 沢), the ヴ row (ヴァイオリン → バイオリン) and a dash for ー after katakana (マナ—講師 → マナー講師).
  */
 
-/** Characters removed before analysis: C0/C1 controls except \t \n, and U+FFFD left by toWellFormed. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-const DROPPED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd\ufeff]/u;
+/**
+ * Characters removed before analysis: C0/C1 controls except \t \n, U+FFFD left by toWellFormed, and the
+ * invisible format characters that a word may carry from a web page or a copy (a soft hyphen, the zero
+ * width space, the word joiner, direction marks and embeddings, the BOM): 「サー\u200bバー」 shows サーバー and
+ * is read as it (kuromoji cut it in two). Not the joiners (U+200C, U+200D), which emoji and scripts need.
+ */
+const DROPPED =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufffd\ufeff]/u;
 const DROPPED_RUNS = new RegExp(`${DROPPED.source}+`, "gu");
 
 /**

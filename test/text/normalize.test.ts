@@ -22,6 +22,12 @@ describe("normalize", () => {
     ["İ\u3099", "i\u3099\u0307"],
     // a BOM is not text
     ["\ufeff本文", "本文"],
+    // nor are the invisible format characters a copied word may carry: a zero width space, a soft hyphen,
+    // a word joiner, direction marks; the joiners of an emoji sequence stay
+    [
+      "サー\u200bバー、サー\u00adバー、東京\u2060タワー、\u200f日本\u202a語\u202c",
+      "サーバー、サーバー、東京タワー、日本語",
+    ],
     // tab and newline are kept: sentence splitting needs line breaks
     ["一\n二\t三", "一\n二\t三"],
     // emoji sequences pass through untouched
@@ -78,7 +84,7 @@ describe("normalize", () => {
           // the spelling variants, between numerals and counters, and alone
           fc.string({
             unit: fc.constantFrom(
-              ..."ヴァィェォュヶヵケカ3三何數萬月国國所條髙﨑龍𠮷ーｶﾞﾟ—―−\u0000\u0007\u3099\ufeffİ\r",
+              ..."ヴァィェォュヶヵケカ3三何數萬月国國所條髙﨑龍𠮷ーｶﾞﾟ—―−\u200b\u00ad\u0000\u0007\u3099\ufeffİ\r",
             ),
             maxLength: 40,
           }),
