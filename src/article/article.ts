@@ -98,11 +98,15 @@ export function hasCredentials(value: string): boolean {
 /**
  * A text as it may be shown or logged, with the user name and password of any URL in it masked
  * (`https://***@host/`), the URL parsable or not: 「https://user:pass@intra example.jp/」 is refused as no
- * URL, and the refusal's detail is logged. (Not `https:user:pw@host`, without its slashes.)
+ * URL, and the refusal's detail is logged. A web address needs no slashes for a URL parser to read its
+ * user name and password (`https:user:pw@host`, `http:/user:pw@host`): those are masked too.
  */
 export function withoutCredentials(text: string): string {
-  // to the last @ before the path, as a URL parser reads it (「https://user:p@ss@host/」), after // or \\
-  return text.replace(/(\/\/|\\\\)[^/?#\\]*@/gu, "$1***@");
+  // to the last @ before the path, as a URL parser reads it (「https://user:p@ss@host/」), after // or \\,
+  // or after a web scheme's colon and one slash or none
+  return text
+    .replace(/(\/\/|\\\\)[^/?#\\]*@/gu, "$1***@")
+    .replace(/(\b(?:https?|wss?|ftp):[/\\]?)(?![/\\])(?!\*\*\*@)[^/?#\\]*@/giu, "$1***@");
 }
 
 /**
