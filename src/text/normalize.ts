@@ -2,8 +2,8 @@
  * Text normalization shared by indexing and querying.
  *
  * - `toWellFormed()`: lone surrogates become U+FFFD, which is then dropped (kuromoji throws on them).
- * - Control characters (NUL and the other C0/C1 controls but tab and newline) and invisible format
- *   characters (soft hyphen, zero width space, direction marks) are dropped.
+ * - Control characters (NUL and the other C0/C1 controls but tab and newline), invisible format
+ *   characters (soft hyphen, zero width space, direction marks) and variation selectors are dropped.
  * - NFKC: full-width ASCII → ASCII, half-width katakana → katakana (ｻｰﾊﾞｰ → サーバー), ① → 1.
  * - Case folding: `toLowerCase()` after NFKC (Ｘｅｎ → xen).
  * - Spelling variants NFKC leaves apart (表記ゆれ, see `foldSpellings`): old and variant kanji (髙橋 → 高橋,
@@ -15,10 +15,12 @@
  * invisible format characters that a word may carry from a web page or a copy (a soft hyphen, the zero
  * width space, the word joiner, direction marks and embeddings, the BOM): 「サー\u200bバー」 shows サーバー and
  * is read as it (kuromoji cut it in two). Not the joiners (U+200C, U+200D), which emoji and scripts need.
+ * And variation selectors, which choose a glyph of the character before them: 葛󠄀飾区 with the 葛 of U+E0100
+ * (as names are written in some documents) is 葛飾区, which kuromoji read as 葛 + 飾 + 区.
  */
 const DROPPED =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufffd\ufeff]/u;
+  /(?:[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufffd\ufeff]|[\ufe00-\ufe0f\u{e0100}-\u{e01ef}])/u;
 const DROPPED_RUNS = new RegExp(`${DROPPED.source}+`, "gu");
 
 /**

@@ -28,6 +28,8 @@ describe("normalize", () => {
       "サー\u200bバー、サー\u00adバー、東京\u2060タワー、\u200f日本\u202a語\u202c",
       "サーバー、サーバー、東京タワー、日本語",
     ],
+    // a variation selector chooses a glyph, not another character: 葛󠄀 (U+E0100) is 葛, ☺️ is ☺
+    ["葛\u{e0100}飾区、辻\u{e0101}、☺\ufe0f", "葛飾区、辻、☺"],
     // tab and newline are kept: sentence splitting needs line breaks
     ["一\n二\t三", "一\n二\t三"],
     // emoji sequences pass through untouched
@@ -84,7 +86,7 @@ describe("normalize", () => {
           // the spelling variants, between numerals and counters, and alone
           fc.string({
             unit: fc.constantFrom(
-              ..."ヴァィェォュヶヵケカ3三何數萬月国國所條髙﨑龍𠮷ーｶﾞﾟ—―−\u200b\u00ad\u0000\u0007\u3099\ufeffİ\r",
+              ..."ヴァィェォュヶヵケカ3三何數萬月国國所條髙﨑龍𠮷ーｶﾞﾟ—―−\u200b\u00ad\ufe0f\u{e0100}\u0000\u0007\u3099\ufeffİ\r",
             ),
             maxLength: 40,
           }),
