@@ -15,6 +15,7 @@ import {
   DiscordAPIError,
   Events,
   GatewayIntentBits,
+  HTTPError,
   type Interaction,
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
@@ -599,9 +600,14 @@ export function createBot(options: BotOptions): Bot {
         });
       } catch (err) {
         // Input refused before any answer (an empty question) did no work: the member may correct it at once.
-        // So is a member whose answer Discord would not take (a 403, an interaction it gave up on): they got
-        // no answer. Not after a bug: the same question would cost the same work again at once.
-        if ((err instanceof UserFacingError && !responder.responded) || err instanceof DiscordAPIError)
+        // So is a member whose answer Discord would not take (a 403, an interaction it gave up on) or failed
+        // to take (a 5xx, still there after discord.js asked again): they got no answer. Not after a bug: the
+        // same question would cost the same work again at once.
+        if (
+          (err instanceof UserFacingError && !responder.responded) ||
+          err instanceof DiscordAPIError ||
+          err instanceof HTTPError
+        )
           cancelCooldown();
         throw err;
       } finally {

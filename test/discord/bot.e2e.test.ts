@@ -392,6 +392,27 @@ describe("/ask", () => {
     expect(embedOf(again).description).toBeTruthy();
   });
 
+  it("gives a member's cooldown back when Discord failed (5xx) to show the answer, and tells them to try again", async () => {
+    const member = fake.newMember();
+    const edit = (r: { method: string; path: string }) =>
+      r.method === "PATCH" && r.path.endsWith("/messages/@original");
+    fake.refuse = (r) => (edit(r) ? { status: 503, json: { message: "Service Unavailable", code: 0 } } : null);
+    try {
+      // discord.js asks again three times, then gives up; the member is told privately, the thinking removed
+      const first = await fake.send(fake.chatInput("ask", [str("question", "NDCとは？")], member), {
+        until: (t) => fake.requests.some((r) => r.method === "DELETE" && r.path.includes(t.token)),
+      });
+      expect(first.bodies.at(-1)).toMatchObject({ kind: "followup", body: { flags: EPHEMERAL } });
+      expect(String(lastBody(first)["content"])).toContain("もう一度お試しください");
+    } finally {
+      fake.refuse = null;
+    }
+    // before, 「少し間を空けてください」: the cooldown of an answer the member never saw
+    const again = await fake.send(fake.chatInput("ask", [str("question", "NDCとは？")], member));
+    expect(again.ack?.type).toBe(5);
+    expect(embedOf(again).description).toBeTruthy();
+  });
+
   it("lets a member correct a refused question at once: only a question answered starts the cooldown", async () => {
     const member = fake.newMember();
     const empty = await fake.send(fake.chatInput("ask", [str("question", "  ")], member));
