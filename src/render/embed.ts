@@ -53,10 +53,33 @@ const INLINE_MARKUP = /[\\*_~`|<>@[\]]/gu;
 /** Markup that only counts at the start of a line: headings, subtext (-#), lists (- + 1.), quotes. */
 const LINE_START_MARKUP = /^[ \t]*(?:([#\-+>])|\d+(\.)(?=[ \t]))/dgmu;
 
-/** The UTF-16 offsets of the characters of `text` that must be escaped with a backslash. */
-function escapeOffsets(text: string): Set<number> {
+/**
+ * An address as Discord links it in a description, a field's value or a message: from http(s):// to a
+ * space, ASCII only (so that it never reaches into the Japanese after it, whatever Discord takes).
+ */
+const BARE_URL = /https?:\/\/[\x21-\x3b\x3d-\x7e]+/gu;
+/**
+ * Characters left as written in such an address: Discord links it with a backslash before them, which a
+ * browser reads as a slash (…/c\_04.html is …/c/_04.html), and formats nothing inside a link.
+ */
+const URL_CHARACTER = /[_*~|@]/u;
+
+/** The [start, end) UTF-16 ranges of the addresses Discord links in `text` (see BARE_URL). */
+function urlRanges(text: string): [number, number][] {
+  return Array.from(text.matchAll(BARE_URL), (m) => [m.index, m.index + m[0].length]);
+}
+
+/**
+ * The UTF-16 offsets of the characters of `text` that must be escaped with a backslash; with `links`, none
+ * of the URL_CHARACTERs of an address Discord links.
+ */
+function escapeOffsets(text: string, links = false): Set<number> {
   const offsets = new Set<number>();
-  for (const m of text.matchAll(INLINE_MARKUP)) offsets.add(m.index);
+  const urls = links ? urlRanges(text) : [];
+  for (const m of text.matchAll(INLINE_MARKUP)) {
+    if (URL_CHARACTER.test(m[0]) && urls.some(([s, e]) => m.index >= s && m.index < e)) continue;
+    offsets.add(m.index);
+  }
   for (const m of text.matchAll(LINE_START_MARKUP)) {
     const at = m.indices?.[1]?.[0] ?? m.indices?.[2]?.[0];
     if (at !== undefined) offsets.add(at);
@@ -70,18 +93,22 @@ const INVISIBLE_UNIT = new RegExp(INVISIBLE.source, "u");
 /**
  * The graphemes of a text as they are written into markdown, lazily: the invisible characters removed
  * first, so that escapes are decided on the text Discord reads (`\u200e# 見出し` is a heading once the mark is
- * gone), then escaped. Only those ending within the first `within` UTF-16 units of what is left (an escape
- * depends on the character after it, and `within` + 2 units are read for them). `index` and `end` are
- * offsets in `text` (where highlights point); `more` says whether shown text follows. Returns whether
- * shown text was left unread.
+ * gone), then escaped (with `links`, the addresses Discord links are left as written: see escapeOffsets).
+ * Only those ending within the first `within` UTF-16 units of what is left (an escape depends on the
+ * character after it, and `within` + 2 units are read for them). `index` and `end` are offsets in `text`
+ * (where highlights point); `more` says whether shown text follows; `link` whether it is in such an address.
+ * Returns whether shown text was left unread.
  */
 function* escapedGraphemes(
   text: string,
   within: number,
-): Generator<{ text: string; index: number; end: number; more: boolean }, boolean, undefined> {
+  links = false,
+): Generator<{ text: string; index: number; end: number; more: boolean; link: boolean }, boolean, undefined> {
   const raw = text.toWellFormed();
   const visible = stripInvisible(raw);
-  const escaped = escapeOffsets(visible.slice(0, within + 2));
+  const read = visible.slice(0, within + 2);
+  const escaped = escapeOffsets(read, links);
+  const urls = links ? urlRanges(read) : [];
   // The offset in `raw` of the unit at `to` in `visible`: walked forward, as far as graphemes are read.
   let r = 0;
   let v = 0;
@@ -101,7 +128,13 @@ function* escapedGraphemes(
       if (escaped.has(index + i)) out += "\\";
       out += segment[i] as string;
     }
-    yield { text: out, index: rawOffset(index), end: rawOffset(end - 1) + 1, more: end < visible.length };
+    yield {
+      text: out,
+      index: rawOffset(index),
+      end: rawOffset(end - 1) + 1,
+      more: end < visible.length,
+      link: urls.some(([s, e]) => index < e && end > s),
+    };
   }
   return false;
 }
@@ -126,12 +159,20 @@ export function escapeMarkdown(text: string): string {
 /**
  * Escaped text with the highlighted [start, end) ranges in bold, cut to at most `limit` characters at a
  * grapheme boundary (`…` marks the cut, and an open bold run is closed before it). Reads no more of the
- * text than fits: each grapheme shown takes a unit of the room at least.
+ * text than fits: each grapheme shown takes a unit of the room at least. With `links` (text in a
+ * description or a field's value, where Discord links an address), an address is shown as written, never
+ * in bold: escaped or cut by `**`, its link led elsewhere or nowhere.
  */
-export function markdownText(text: string, highlights: readonly Highlight[], limit: number): string {
+export function markdownText(
+  text: string,
+  highlights: readonly Highlight[],
+  limit: number,
+  { links = false }: { links?: boolean } = {},
+): string {
   const room = Math.max(limit, 0);
-  const parts = escapedGraphemes(text, room);
-  const bold = (g: { index: number; end: number }) => highlights.some(([s, e]) => g.index < e && g.end > s);
+  const parts = escapedGraphemes(text, room, links);
+  const bold = (g: { index: number; end: number; link: boolean }) =>
+    !g.link && highlights.some(([s, e]) => g.index < e && g.end > s);
   let out = "";
   let open = false;
   // (`…` alone when not even the first grapheme fits: a cut is always marked, but in no room at all)
@@ -286,7 +327,7 @@ function embedBuilder(color: number) {
 /** A passage with its words in bold and, under it, where it comes from. */
 function passageValue(p: PassageHit, limit: number, cite: boolean): string {
   const citation = cite ? `\n— ${link(p.title, p.url, Math.min(300, Math.floor(limit / 3)))}` : "";
-  return markdownText(p.text, p.highlights, limit - citation.length) + citation;
+  return markdownText(p.text, p.highlights, limit - citation.length, { links: true }) + citation;
 }
 
 /** Replaces line breaks one for one with spaces, keeping highlight offsets valid. */
@@ -318,7 +359,11 @@ export function answerToEmbed(answer: Answer): APIEmbed {
             k.articleId === main.articleId
               ? ""
               : `\n　出典: ${link(k.title, k.url, Math.min(200, Math.floor(per / 3)))}`;
-          return prefix + markdownText(flatten(k.text), k.highlights, per - prefix.length - cite.length) + cite;
+          return (
+            prefix +
+            markdownText(flatten(k.text), k.highlights, per - prefix.length - cite.length, { links: true }) +
+            cite
+          );
         })
         .join("\n")
         .concat(missing);
@@ -379,7 +424,8 @@ export function searchToEmbed(page: SearchPage): APIEmbed {
         [oneLine(hit.publisher), formatDate(hit.publishedAt)].filter(Boolean).join(" · ") ||
         (safeUrl(hit.url) ? "記事を開く" : "");
       const source = `\n${meta ? `${link(meta, hit.url, 200)} · ` : ""}\`${hit.articleId}\``;
-      return markdownText(hit.text, hit.highlights, Math.min(limit, SEARCH_PASSAGE_BUDGET) - source.length) + source;
+      const room = Math.min(limit, SEARCH_PASSAGE_BUDGET) - source.length;
+      return markdownText(hit.text, hit.highlights, room, { links: true }) + source;
     });
   }
   return e.build();
@@ -394,7 +440,7 @@ export function summaryToEmbed(summary: Summary, options: { heading?: string; co
   e.description((limit) => {
     if (summary.points.length === 0) return NO_KEY_POINTS;
     const per = Math.floor(limit / summary.points.length) - 1;
-    return summary.points.map((p) => `・${markdownText(flatten(p.text), [], per - 1)}`).join("\n");
+    return summary.points.map((p) => `・${markdownText(flatten(p.text), [], per - 1, { links: true })}`).join("\n");
   });
   const author = summary.author ? oneLine(summary.author) : "";
   e.field("記事の情報", (limit) => {

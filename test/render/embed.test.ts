@@ -262,6 +262,55 @@ describe("answerToEmbed", () => {
     });
   });
 
+  it("shows an address in the article's text as written, neither escaped nor in bold, so that Discord links it where it goes", () => {
+    // livedoor's articles hold such addresses; Discord links http://…/c\_04.html with its backslash, which
+    // a browser reads as a slash (…/c/_04.html): the link led nowhere
+    const url = "http://st.sakura.ne.jp/~iyukari/c_04.html?id=a*b|c&by=@shiori";
+    const text = `詳細は${url} を見てください。_斜体_ と **太字**`;
+    // the question's words are highlighted in the address too (sakura), and the words around it
+    const highlights: [number, number][] = [
+      [0, 2],
+      [text.indexOf("sakura"), text.indexOf("sakura") + 6],
+    ];
+    const shown = `**詳細**は${url} を見てください。\\_斜体\\_ と \\*\\*太字\\*\\*`;
+    const answer: Answer = {
+      question: "詳細は？",
+      questionType: "thing",
+      terms: ["詳細"],
+      found: true,
+      missing: [],
+      notInLibrary: [],
+      keyPoints: [keyPoint(text, highlights)],
+      passages: [passage(text, highlights)],
+      suggestions: [],
+    };
+    const embed = answerToEmbed(answer);
+    expect(embed.description).toBe(`1. ${shown}`);
+    expect(embed.fields?.[0]?.value).toBe(shown);
+    const page: SearchPage = {
+      query: "詳細",
+      terms: ["詳細"],
+      hits: [passage(text, highlights)],
+      page: 1,
+      pageCount: 1,
+      firstRank: 1,
+      total: 1,
+    };
+    expect(searchToEmbed(page).fields?.[0]?.value.split("\n")[0]).toBe(shown);
+    const summary: Summary = {
+      ...SOURCE,
+      author: null,
+      points: [{ text, start: 0, end: text.length }],
+      passageCount: 1,
+      characters: text.length,
+    };
+    expect(summaryToEmbed(summary).description).toBe(`・${shown.replaceAll("**詳細**", "詳細")}`);
+    // where Discord links no address (a title), the address is escaped as any text
+    expect(answerToEmbed({ ...answer, keyPoints: [keyPoint(text, highlights, { ...SOURCE, title: url })] }).title).toBe(
+      "http://st.sakura.ne.jp/\\~iyukari/c\\_04.html?id=a\\*b\\|c&by=\\@shiori",
+    );
+  });
+
   it("names under the key points the question's words the answer leaves out, escaped", () => {
     const answer: Answer = {
       question: "**iPhone** 5の発売日は？",
