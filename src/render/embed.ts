@@ -242,6 +242,23 @@ export function urlInCode(url: string, budget: number): string {
 const LINK_LABEL_MIN = 8;
 
 /**
+ * The text of a masked link, [text](url), that neither formats nor breaks the link, cut to `limit`. Discord
+ * reads no escape there and shows its backslash as written (discord-api-docs#6185: 「\\[PR\\]」 for 「[PR]」),
+ * and formats the rest or, on a mention, shows no link at all: each INLINE_MARKUP character is written in
+ * its full-width form instead (［PR］, ＠IT), as Japanese text often writes them anyway. The text starts no
+ * line, so that what would be a heading or a list item there is shown as written.
+ */
+function linkText(text: string, limit: number): string {
+  return truncate(
+    text.replace(INLINE_MARKUP, (c) => String.fromCharCode(c.charCodeAt(0) + FULL_WIDTH_OFFSET)),
+    limit,
+  );
+}
+
+/** From an ASCII character to its full-width form (U+FF01–FF5E): ［ for [. */
+const FULL_WIDTH_OFFSET = 0xfee0;
+
+/**
  * `[label](url)`, the label cut to the room its URL leaves; the label alone, whole, where there is no usable
  * URL or it leaves the label too little room: a percent-encoded Japanese slug runs to hundreds of
  * characters, and the list showed such an article as 「1. …」.
@@ -251,7 +268,7 @@ function link(label: string, url: string | undefined, limit: number): string {
   const line = oneLine(label);
   if (href) {
     const room = limit - `[](${href})`.length;
-    const text = room >= Math.min(line.length, LINK_LABEL_MIN) ? markdownText(line, [], room) : "";
+    const text = room >= Math.min(line.length, LINK_LABEL_MIN) ? linkText(line, room) : "";
     if (text) return `[${text}](${href})`;
   }
   return markdownText(line, [], Math.max(limit, 1));

@@ -721,6 +721,52 @@ describe("summaryToEmbed, listToEmbed, aboutToEmbed", () => {
     );
   });
 
+  it("writes the markup of a linked title in full-width forms: Discord shows a backslash inside a link as written", () => {
+    // livedoor's titles: 「[初心者向け]Twitterとは…」 was listed as 「\\[初心者向け\\]Twitterとは…」 (discord-api-docs#6185)
+    const title = "[初心者向け]Twitter *入門* @IT <速報> C_言語 ~ `x` | a\\b";
+    const list = (source: SourceRef) =>
+      listToEmbed({ articles: [source], page: 1, pageCount: 1, total: 1, first: 1 }).description?.split("\n")[0];
+    expect(list({ ...SOURCE, title })).toBe(
+      "1. [［初心者向け］Twitter ＊入門＊ ＠IT ＜速報＞ C＿言語 ～ ｀x｀ ｜ a＼b](https://example.com/kamakura)",
+    );
+    // a link's text starts no line: what would be a heading or a list there is shown as written
+    expect(list({ ...SOURCE, title: "\u200e# 見出し" })).toBe("1. [# 見出し](https://example.com/kamakura)");
+    expect(list({ ...SOURCE, title: "1. はじめに" })).toBe("1. [1. はじめに](https://example.com/kamakura)");
+    // not linked, it is escaped as any text
+    expect(list({ ...SOURCE, title, url: "" })).toBe(
+      "1. \\[初心者向け\\]Twitter \\*入門\\* \\@IT \\<速報\\> C\\_言語 \\~ \\`x\\` \\| a\\\\b",
+    );
+    // the publisher linked under a search hit, and the title cited under a passage of another article
+    const source = { ...SOURCE, publisher: "@IT" };
+    const page: SearchPage = {
+      query: "段落",
+      terms: ["段落"],
+      hits: [passage("段落です。", [], source)],
+      page: 1,
+      pageCount: 1,
+      firstRank: 1,
+      total: 1,
+    };
+    expect(searchToEmbed(page).fields?.[0]?.value).toBe(
+      "段落です。\n[＠IT · 2005年10月31日](https://example.com/kamakura) · `a1b2c3d4e5f6`",
+    );
+    const other = { ...SOURCE, articleId: "ffffffffffff", title, url: "https://example.com/other" };
+    const answer: Answer = {
+      question: "入門は？",
+      questionType: "thing",
+      terms: ["入門"],
+      found: true,
+      missing: [],
+      notInLibrary: [],
+      keyPoints: [keyPoint("入門です。", [])],
+      passages: [passage("入門の段落です。", [], other)],
+      suggestions: [],
+    };
+    expect(answerToEmbed(answer).fields?.[0]?.value).toBe(
+      "入門の段落です。\n— [［初心者向け］Twitter ＊入門＊ ＠IT ＜速報＞ C＿言語 ～ ｀x｀ ｜ a＼b](https://example.com/other)",
+    );
+  });
+
   it("lists articles with dates and ids", () => {
     const embed = listToEmbed({ articles: [SOURCE], page: 1, pageCount: 1, total: 1, first: 1 });
     expect(embed.description).toBe(
