@@ -476,8 +476,13 @@ function optionReader(interaction: ChatInputCommandInteraction | MessageContextM
     targetMessage() {
       if (!interaction.isMessageContextMenuCommand()) return null;
       const m = interaction.targetMessage;
-      const embedText = m.embeds.flatMap((e) => [e.title, e.description, ...e.fields.map((f) => f.value)]);
-      return { id: m.id, text: [m.content, ...embedText].filter(Boolean).join("\n") };
+      // A forwarded message shows the message it forwards, which Discord sends as a snapshot: its own
+      // content is empty.
+      const text = [m, ...m.messageSnapshots.values()].flatMap((shown) => [
+        shown.content,
+        ...shown.embeds.flatMap((e) => [e.title, e.description, ...e.fields.map((f) => f.value)]),
+      ]);
+      return { id: m.id, text: text.filter(Boolean).join("\n") };
     },
   };
 }

@@ -529,6 +529,40 @@ describe("/search", () => {
     // The query echoed in the title is the member's text; the mention in it is no word of it.
     expect(embedOf(trace).title).toBe("「千利休って何をした人だっけ？」の検索結果");
   });
+  it("searches a forwarded message's text, which Discord sends in its snapshot, not its content", async () => {
+    // A message forwarded from another channel: its content is empty, what it shows is in message_snapshots.
+    const original = fake.userMessage("千利休って何をした人だっけ？");
+    const forwarded = {
+      ...fake.userMessage(""),
+      message_reference: {
+        type: 1,
+        message_id: original["id"],
+        channel_id: "1250000000000000002",
+        guild_id: fake.guildId,
+      },
+      message_snapshots: [
+        {
+          message: {
+            type: 0,
+            content: original["content"],
+            embeds: [],
+            attachments: [],
+            mentions: [],
+            mention_roles: [],
+            components: [],
+            timestamp: original["timestamp"],
+            edited_timestamp: null,
+            flags: 0,
+          },
+        },
+      ],
+    };
+    const trace = await fake.send(fake.messageCommand("Search articles", forwarded, fake.newMember()));
+    // before, 「このメッセージには検索できる文章がありません」 under a message showing a question
+    expect(trace.ack).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+    expect(embedOf(trace).title).toBe("「千利休って何をした人だっけ？」の検索結果");
+    expect(embedOf(trace).fields?.[0]?.name).toBe("1. 茶道の歴史と千利休");
+  });
 });
 
 describe("Discord's markup in what members type or point at", () => {
