@@ -14,7 +14,7 @@ import {
   refetchArticle,
 } from "../src/ingest/ingest.ts";
 import { LruCache } from "../src/lru.ts";
-import { COLORS, escapeMarkdown, listToEmbed, noticeToEmbed, summaryToEmbed, urlInCode } from "../src/render/embed.ts";
+import { COLORS, listToEmbed, markdownText, noticeToEmbed, summaryToEmbed, urlInCode } from "../src/render/embed.ts";
 import { clipCounted, oneLine, TEXT_INPUT_VALUE_LIMIT, truncate } from "../src/render/limits.ts";
 import { articleChoices, articleOption, resolveArticle } from "./choices.ts";
 import {
@@ -376,9 +376,10 @@ export const article = defineCommand<ArticleOptions>({
         );
         const lines: string[] = [];
         if (result.title) {
-          lines.push(
-            `タイトル: ${escapeMarkdown(oneLine(result.title.before))} → ${escapeMarkdown(oneLine(result.title.after))}`,
+          const [before, after] = [result.title.before, result.title.after].map((t) =>
+            markdownText(oneLine(t), [], REFETCH_TITLE_BUDGET),
           );
+          lines.push(`タイトル: ${before} → ${after}`);
         }
         if (result.url)
           lines.push(
@@ -481,6 +482,11 @@ export const article = defineCommand<ArticleOptions>({
 
 /** Each URL of a refetch's 「URL: … → …」 line is cut to this, so that both fit the notice. */
 const REFETCH_URL_BUDGET = 500;
+/**
+ * Each title of a refetch's 「タイトル: … → …」 line is cut to this (escaped), so that both fit the notice with
+ * the lines after it: a page's title can be any length, and one of 3,000 characters left only the old.
+ */
+const REFETCH_TITLE_BUDGET = 500;
 
 /** Articles this bot removed lately, with who removed them: a confirmation pressed after still names them. */
 const REMOVED = new LruCache<string, { source: SourceRef; by: string }>(200);

@@ -48,6 +48,8 @@ const logLines: string[] = [];
 let nijiriguchiHtml = "";
 /** A page that a test makes the same as SENSU_HTML (served at /sensu.html) to refetch it. */
 let changingHtml = "";
+/** A page whose title a test makes very long, to refetch it. */
+let retitledHtml = "";
 /** Whether /vanishing.html is still there (a test removes it to refetch it). */
 let vanishingThere = true;
 /** Whether /moving_page.html has moved to /moved_page.html (a test moves it to refetch it). */
@@ -187,6 +189,8 @@ beforeAll(async () => {
       res
         .writeHead(200, { "content-type": "text/html; charset=utf-8" })
         .end(movingHtml(req.url === "/moved_page.html"));
+    } else if (req.url === "/retitled.html") {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(retitledHtml);
     } else if (req.url === "/sensu.html") {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(SENSU_HTML);
     } else if (req.url === "/attachments/photo.txt") {
@@ -762,6 +766,26 @@ describe("/article (moderators)", () => {
       ),
     );
   };
+
+  it("says every change of a refetch when a title is very long, each title cut on its line", async () => {
+    const page = (title: string, more: string) =>
+      SENSU_HTML.replaceAll("扇子の選び方", title).replace("</article>", `<p>${more}</p></article>`);
+    retitledHtml = page("扇子の手入れ", "扇子は使い終えたら閉じて、袋に入れてしまいます。");
+    const url = `${pagesBase}/retitled.html`;
+    await fake.send(fake.chatInput("article", [{ type: 1, name: "add", options: [str("url", url)] }], fake.moderator));
+    const id = engine.find(url)?.id as string;
+    const title = `扇子の手入れ${"と保管".repeat(1_500)}`;
+    retitledHtml = page(title, "扇子は使い終えたら閉じて、袋に入れてしまいます。湿気の少ない場所に置きましょう。");
+    const trace = await fake.send(
+      fake.chatInput("article", [{ type: 1, name: "refetch", options: [str("article", id)] }], fake.moderator),
+    );
+    expect(embedOf(trace).author?.name).toBe("記事を更新しました");
+    expect(engine.article(id)?.title).toBe(title);
+    // before, the old title's line took the whole notice: the new title and the body's change were cut off
+    const lines = embedOf(trace).description?.split("\n") ?? [];
+    expect(lines[0]).toMatch(/^タイトル: 扇子の手入れ → 扇子の手入れ[と保管]+…$/u);
+    expect(lines[1]).toMatch(/^本文: \d+ 文字 → \d+ 文字$/u);
+  });
 
   it("refuses a refetch that would leave two articles with the same text, naming the other", async () => {
     const addUrl = (path: string) =>
