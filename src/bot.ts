@@ -477,10 +477,12 @@ function optionReader(interaction: ChatInputCommandInteraction | MessageContextM
       if (!interaction.isMessageContextMenuCommand()) return null;
       const m = interaction.targetMessage;
       // A forwarded message shows the message it forwards, which Discord sends as a snapshot: its own
-      // content is empty.
+      // content is empty. So is a poll's: its question and answers are apart.
       const text = [m, ...m.messageSnapshots.values()].flatMap((shown) => [
         shown.content,
         ...shown.embeds.flatMap((e) => [e.title, e.description, ...e.fields.map((f) => f.value)]),
+        shown.poll?.question.text,
+        ...(shown.poll?.answers.map((a) => a.text) ?? []),
       ]);
       return { id: m.id, text: text.filter(Boolean).join("\n") };
     },

@@ -567,6 +567,26 @@ describe("/search", () => {
     expect(embedOf(trace).title).toBe("「千利休って何をした人だっけ？」の検索結果");
     expect(embedOf(trace).fields?.[0]?.name).toBe("1. 茶道の歴史と千利休");
   });
+  it("searches a poll's question and answers, which Discord sends apart from the message's content", async () => {
+    const poll = {
+      ...fake.userMessage(""),
+      poll: {
+        question: { text: "千利休って何をした人だっけ？" },
+        answers: [
+          { answer_id: 1, poll_media: { text: "茶人" } },
+          { answer_id: 2, poll_media: { text: "武将" } },
+        ],
+        expiry: new Date(Date.now() + 86_400_000).toISOString(),
+        allow_multiselect: false,
+        layout_type: 1,
+      },
+    };
+    const trace = await fake.send(fake.messageCommand("Search articles", poll, fake.newMember()));
+    // before, 「このメッセージには検索できる文章がありません」 under a poll asking a question
+    expect(trace.ack).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+    expect(embedOf(trace).title).toBe("「千利休って何をした人だっけ？ 茶人 武将」の検索結果");
+    expect(embedOf(trace).fields?.[0]?.name).toBe("1. 茶道の歴史と千利休");
+  });
 });
 
 describe("Discord's markup in what members type or point at", () => {
