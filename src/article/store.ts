@@ -176,8 +176,18 @@ export async function readCorpus(
     let stamp: FileStamp | null;
     try {
       try {
+        const stats = statSync(file);
+        // Only a regular file is read: a named pipe would block this thread until something wrote to it,
+        // and a device (a link to /dev/zero) is read until memory runs out.
+        if (!stats.isFile()) {
+          throw new CorpusFileError(
+            file,
+            "通常のファイルではありません（フォルダ、名前付きパイプ、デバイスなど）",
+            `store: ${file} is no regular file`,
+          );
+        }
         // Stamped before it is read: a change after the stamp makes the next stamp differ.
-        stamp = stampOf(statSync(file), now);
+        stamp = stampOf(stats, now);
         const known = stamp ? cache.unchanged?.(id, stamp) : undefined;
         if (known) {
           hash = known.fileHash;
@@ -190,6 +200,7 @@ export async function readCorpus(
           article = fromCache(cache.parsed?.(hash, text)) ?? parseArticle(text, name);
         }
       } catch (err) {
+        if (err instanceof CorpusFileError) throw err;
         if (err instanceof ArticleFormatError) throw new CorpusFileError(file, err.reason, `store: ${err.message}`);
         const code = (err as NodeJS.ErrnoException).code;
         throw new CorpusFileError(

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync, type Stats } from "node:fs";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -144,6 +144,39 @@ describe("readCorpus", () => {
     // and no article can be written under a name the corpus would not read back
     expect(() => articlePath(dir, "notes")).toThrow(/invalid article id/u);
   });
+
+  it("refuses a corpus file that is no regular file (a named pipe, a link to /dev/zero, a folder) without reading it", async () => {
+    // Read, a named pipe blocks the thread until something writes to it, and /dev/zero fills memory until
+    // the process dies: the reading runs in a child process of its own, stopped after 30 s.
+    await writeArticle(dir, article);
+    spawnSync("mkfifo", [path.join(dir, "0123456789ab.md")]);
+    await symlink("/dev/zero", path.join(dir, "0123456789ac.md"));
+    await mkdir(path.join(dir, "0123456789ad.md"));
+    const tsx = import.meta.resolve("tsx/esm/api");
+    const store = new URL("../../src/article/store.ts", import.meta.url).href;
+    const code = `const { register } = await import(${JSON.stringify(tsx)}); register();
+      const { readCorpus } = await import(${JSON.stringify(store)});
+      const corpus = await readCorpus(${JSON.stringify(dir)}, {}, { skipUnreadable: true });
+      console.log(JSON.stringify({ read: corpus.articles.map((a) => a.id),
+        unreadable: [...corpus.unreadable].map(([id, err]) => [id, err.reason]) }));
+      await readCorpus(${JSON.stringify(dir)}).catch((err) => console.log(err.message));`;
+    const child = spawnSync(process.execPath, ["--input-type=module", "-e", code], {
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(child.signal).toBeNull();
+    const [skipped, refused] = child.stdout.trim().split("\n");
+    expect(JSON.parse(skipped as string)).toEqual({
+      read: [article.id],
+      unreadable: ["0123456789ab", "0123456789ac", "0123456789ad"].map((id) => [
+        id,
+        "通常のファイルではありません（フォルダ、名前付きパイプ、デバイスなど）",
+      ]),
+    });
+    expect(refused).toContain(
+      `コーパスの記事ファイル ${path.join(dir, "0123456789ab.md")} を読めません: 通常のファイルではありません`,
+    );
+  }, 40_000);
 
   const good = formatArticle(article);
   it.each([
