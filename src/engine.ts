@@ -141,6 +141,8 @@ export class Engine {
   #suggester: TitleSuggester | undefined;
   /** Writes run one after another. */
   #writes: Promise<unknown> = Promise.resolve();
+  /** Whether the corpus folder has been there (see #folderToWrite): a new library's is made by its first write. */
+  #folderWasThere = false;
 
   private constructor(tokenizer: Tokenizer, options: EngineOptions) {
     this.#tokenizer = tokenizer;
@@ -165,6 +167,10 @@ export class Engine {
       readStored(options.corpusDir, options.indexFile ?? indexPath(options.corpusDir), options.log),
     ]);
     const engine = new Engine(tokenizer, options);
+    engine.#folderWasThere = await stat(options.corpusDir).then(
+      () => true,
+      () => false,
+    );
     const origin = await engine.#load(stored);
     const { filesRead } = stored.corpus;
     engine.#stats = {
@@ -377,9 +383,11 @@ export class Engine {
   async #store(article: Article): Promise<void> {
     const passages = splitPassages(article);
     const analysed = await this.#analyseGivingWay(article, passages, { since: 0 });
-    await writeArticle(this.#corpusDir, article).catch((err: unknown) => {
-      throw asStorageError(err, "記事を保存できませんでした。記事は追加も更新もされていません。");
-    });
+    await this.#folderToWrite()
+      .then(() => writeArticle(this.#corpusDir, article))
+      .catch((err: unknown) => {
+        throw asStorageError(err, "記事を保存できませんでした。記事は追加も更新もされていません。");
+      });
     this.#unindex(article.id);
     // Just written, so not settled: the next start-up reads the file again (see FileStamp).
     this.#addAnalysed(article, { fileHash: fileHashOf(article), stamp: null }, passages, analysed);
@@ -420,6 +428,7 @@ export class Engine {
       let failure: unknown = null;
       for (const article of articles) {
         try {
+          await this.#folderToWrite();
           await writeArticle(this.#corpusDir, article);
         } catch (err) {
           failure = err;
@@ -443,9 +452,11 @@ export class Engine {
   remove(id: string): Promise<boolean> {
     return this.#serialized(async () => {
       if (!this.#articles.has(id)) return false;
-      await deleteArticle(this.#corpusDir, id).catch((err: unknown) => {
-        throw asStorageError(err, "記事のファイルを削除できませんでした。記事は残っています。");
-      });
+      await this.#folderToWrite()
+        .then(() => deleteArticle(this.#corpusDir, id))
+        .catch((err: unknown) => {
+          throw asStorageError(err, "記事のファイルを削除できませんでした。記事は残っています。");
+        });
       this.#unindex(id);
       await this.#saveAfterChange();
       this.#log("engine.remove", { id });
@@ -542,6 +553,23 @@ export class Engine {
       (err: NodeJS.ErrnoException) => err.code ?? "ENOENT",
     );
     if (gone !== null) throw new CorpusFolderMissing(this.#corpusDir, gone);
+  }
+
+  /**
+   * Throws ENOENT (or ENOTDIR) before a write when the corpus folder has gone since it was there. A write
+   * made while it is gone (moved away, a mount lost) made it again, empty but for that article or the
+   * saved index: the next sync took that for the library and dropped every other article, and the folder
+   * could no longer be moved back. A removal then would not have stood either: the file is in the folder
+   * moved away. A folder not there when the engine opened is a new library, made by its first write.
+   */
+  async #folderToWrite(): Promise<void> {
+    if (!this.#folderWasThere) {
+      this.#folderWasThere = true;
+      return;
+    }
+    const found = await stat(this.#corpusDir);
+    if (!found.isDirectory())
+      throw Object.assign(new Error(`ENOTDIR: corpus folder ${this.#corpusDir} is no folder`), { code: "ENOTDIR" });
   }
 
   /** Waits for the writes in flight. */

@@ -109,6 +109,35 @@ describe("Engine", () => {
     expect(engine.ask("富士山の標高は？").found).toBe(true);
   });
 
+  it("refuses to add, import or remove while its folder is gone, instead of making an empty one the library", async () => {
+    // The folder moved away (a backup, a checkout): a write that made it again, empty but for one article or
+    // the saved index, was taken in by the next sync as the library, every other article dropped, and the
+    // folder could no longer be moved back (ENOTEMPTY).
+    const { dir, engine } = await fresh(2);
+    const moved = `${dir}-moved`;
+    dirs.push(moved);
+    await rename(dir, moved);
+    const [first] = engine.list();
+    if (!first) throw new Error("corpus not built");
+    const tea = createArticle(RANKING_ARTICLES[9] as (typeof RANKING_ARTICLES)[0], { by: "test", at });
+    for (const write of [
+      () => engine.remove(first.articleId),
+      () => engine.add(tea, () => false),
+      () => engine.put(tea),
+    ]) {
+      await expect(write()).rejects.toThrow(/記事のフォルダーが見つからないため.*ください/u);
+    }
+    // an import says how many it stored, none, and why (see asStorageError)
+    await expect(engine.putAll([tea])).rejects.toMatchObject({ stored: 0, cause: { code: "ENOENT" } });
+    await expect(stat(dir)).rejects.toMatchObject({ code: "ENOENT" });
+    expect(engine.stats.articles).toBe(2);
+    expect(engine.article(first.articleId)).toBeDefined();
+    // moved back, nothing was lost
+    await rename(moved, dir);
+    expect(await engine.sync()).toEqual({ added: 0, replaced: 0, removed: 0, unreadable: [] });
+    expect(engine.stats.articles).toBe(2);
+  });
+
   it("stops taking in between two articles when asked to, keeping what it took in", async () => {
     const { dir, engine } = await fresh(1);
     const cli = await Engine.open({ corpusDir: dir });

@@ -298,8 +298,8 @@ export async function deleteArticle(dir: string, id: string): Promise<boolean> {
 }
 
 /**
- * A failed write of the corpus folder, as the moderator who asked for it is told: a full disk and a folder
- * that cannot be written are the operator's to mend, and say so, with `outcome`, what was and was not done
+ * A failed write of the corpus folder, as the moderator who asked for it is told: a full disk, a folder
+ * that cannot be written and one that is gone (see Engine's #folderToWrite) are the operator's to mend, and say so, with `outcome`, what was and was not done
  * (the caller knows: one article, or how many of an import); any other error is a bug, returned as it is.
  */
 export function asStorageError(err: unknown, outcome: string): unknown {
@@ -308,6 +308,12 @@ export function asStorageError(err: unknown, outcome: string): unknown {
   if (code === "ENOSPC" || code === "EDQUOT") {
     return new UserFacingError(
       `ディスクの空きが足りないため、${outcome}空きを作ってからもう一度お試しください（サーバーの管理者に知らせてください）。`,
+      detail,
+    );
+  }
+  if (code === "ENOENT" || code === "ENOTDIR") {
+    return new UserFacingError(
+      `記事のフォルダーが見つからないため、${outcome}フォルダーを元の場所に戻してもらうよう、サーバーの管理者に知らせてください。`,
       detail,
     );
   }

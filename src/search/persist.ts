@@ -142,7 +142,11 @@ function spansIn(saved: SavedArticle | undefined): PassageSpans | undefined {
 
 /** Saves the index atomically (temporary file, then rename), in chunks. */
 export async function writeSavedIndex(file: string, saved: SavedIndex): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
+  // Its own folder only, never the corpus folder around it: one gone while the bot runs must not come
+  // back empty, to be taken for the library (see Engine's #folderToWrite).
+  await mkdir(path.dirname(file)).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== "EEXIST") throw err;
+  });
   const articles: Record<string, SavedArticle> = {};
   const bodies = new Utf16Chunks();
   for (const [id, entry] of saved.articles) {

@@ -82,6 +82,12 @@ describe("writing the corpus", () => {
     for (const code of ["EROFS", "EACCES", "EPERM"]) {
       expect((failed(code) as Error).message).toContain("書き込めない");
     }
+    // the folder gone (moved away while the bot runs): not made again, but said
+    for (const code of ["ENOENT", "ENOTDIR"]) {
+      expect((failed(code) as Error).message).toMatch(
+        /記事のフォルダーが見つからないため、記事は追加されていません。/u,
+      );
+    }
     // anything else is a bug, shown to no one as it is
     const other = Object.assign(new Error("EISDIR"), { code: "EISDIR" });
     expect(asStorageError(other, "")).toBe(other);
