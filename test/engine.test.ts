@@ -440,6 +440,39 @@ describe("Engine start-up from the saved index", () => {
     }
   });
 
+  /** Rewrites the saved index's header (its first section, JSON) as `edit` says. */
+  async function editHeader(dir: string, edit: (meta: { articles: Record<string, { passages: number }> }) => void) {
+    const bytes = await readFile(indexPath(dir));
+    const length = bytes.readUInt32LE(0);
+    const meta = JSON.parse(bytes.subarray(4, 4 + length).toString("utf8"));
+    edit(meta);
+    let json = JSON.stringify(meta);
+    json += " ".repeat((4 - (Buffer.byteLength(json) % 4)) % 4);
+    const header = Buffer.from(json);
+    const size = Buffer.alloc(4);
+    size.writeUInt32LE(header.length);
+    await writeFile(indexPath(dir), Buffer.concat([size, header, bytes.subarray(4 + length)]));
+  }
+
+  it.each([
+    // removing the article walked its passages one by one: 1e12 of them never ended
+    ["more passages than the index holds", 50_000_000],
+    // the article's passages were added a second time: MiniSearch's duplicate ID stopped the start-up
+    ["a negative count of passages", -1],
+    ["a count that is no whole number", 1.5],
+  ])("rebuilds an index whose header says an article has %s", async (_, passages) => {
+    const { dir, engine } = await fresh();
+    const [first] = engine.list();
+    if (!first) throw new Error("corpus not built");
+    await editHeader(dir, (meta) => {
+      (meta.articles[first.articleId] as { passages: number }).passages = passages;
+    });
+    const reopened = await open(dir);
+    expect(reopened.events).toContain("engine.index.damaged");
+    expect(reopened.engine.stats).toMatchObject({ indexOrigin: "built", articles: 4 });
+    expect(reopened.engine.ask("富士山の標高は？").keyPoints[0]?.text).toContain("3776メートル");
+  });
+
   it("still opens when the index cannot be saved again, if saving would only have refreshed the stamps", async () => {
     const { dir } = await fresh();
     await age(dir, 60);

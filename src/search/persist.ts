@@ -98,6 +98,16 @@ export async function readSavedIndex(
     // A damaged bodies section (a bad disk, a hand edit) is not used: the articles are read from their files.
     const sound = createHash("sha256").update(section).digest("hex") === meta.bodiesHash;
     const bodies = sound ? Buffer.from(section.buffer, section.byteOffset, section.byteLength) : Buffer.alloc(0);
+    // A header that does not count what the snapshots hold is not used: an article's passages are removed
+    // one by one (a count of 1e12 never ended), and a negative count added them a second time.
+    let passageCount = 0;
+    for (const [id, entry] of Object.entries(meta.articles)) {
+      if (!(Number.isSafeInteger(entry.passages) && entry.passages >= 0))
+        throw new Error(`persist: article ${id} has ${entry.passages} passages`);
+      passageCount += entry.passages;
+    }
+    if (passageCount !== passages.documentCount || Object.keys(meta.articles).length !== titles.documentCount)
+      throw new Error("persist: the header does not count the passages and articles indexed");
     const articles = new Map<string, IndexedArticle>();
     for (const [id, { fileHash, passages, meta: front, stamp }] of Object.entries(meta.articles)) {
       articles.set(id, { fileHash, passages, ...(front ? { meta: front } : {}), ...(stamp ? { stamp } : {}) });

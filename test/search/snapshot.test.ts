@@ -102,4 +102,22 @@ describe("index snapshots", () => {
     const bytes = concat(snapshotOf(original));
     expect(() => indexFromSnapshot(bytes.subarray(0, bytes.length - 8), passageIndexOptions())).toThrow();
   });
+
+  it("refuse a term said to have more fields than the index, or a negative number of postings", () => {
+    const original = new MiniSearch(passageIndexOptions());
+    original.addAll(docs);
+    const bytes = concat(snapshotOf(original));
+    // the postings are the last section: the first term's field count, then its field id and posting count
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const termsLength = view.getUint32(8 + view.getUint32(4, true), true);
+    let at = 12 + view.getUint32(4, true) + termsLength;
+    at += (4 - (at % 4)) % 4;
+    // 2^31 - 1 fields were walked one by one (38 s) before the postings were found wrong
+    const fields = bytes.slice();
+    new DataView(fields.buffer).setInt32(at, 0x7fffffff, true);
+    expect(() => indexFromSnapshot(fields, passageIndexOptions())).toThrow(/2147483647 fields/u);
+    const postings = bytes.slice();
+    new DataView(postings.buffer).setInt32(at + 8, -3, true);
+    expect(() => indexFromSnapshot(postings, passageIndexOptions())).toThrow(/-3 postings/u);
+  });
 });
