@@ -354,8 +354,11 @@ export function splitFrontMatter(markdown: string): { yaml: string; body: string
   // A file saved by an editor as "UTF-8 with BOM" starts with U+FEFF before its first ---.
   const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n/u.exec(markdown);
   if (!match) return null;
+  // Windows line ends (git's autocrlf, a Windows editor) are line ends: "\r\n\r\n" is no blank line to
+  // bodyBlocks, and such a body was one paragraph, its "## " headings shown as text.
   const body = markdown
     .slice(match[0].length)
+    .replace(/\r\n/gu, "\n")
     .replace(/^\s*\n/u, "")
     .trimEnd();
   return { yaml: match[1] as string, body };

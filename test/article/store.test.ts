@@ -184,6 +184,23 @@ describe("readCorpus", () => {
     );
   }, 40_000);
 
+  it("reads a file with Windows line ends (git's autocrlf, a Windows editor) as the article it was", async () => {
+    const sectioned = createArticle(
+      {
+        ...importPlainText(LIVEDOOR),
+        blocks: [
+          { kind: "paragraph", text: "最初の段落です。" },
+          { kind: "heading", text: "料金" },
+          { kind: "paragraph", text: "料金は月額1,200円です。" },
+        ],
+      },
+      { by: "t", at: new Date("2025-01-01T00:00:00Z") },
+    );
+    // its sections were one paragraph, 「最初の段落です。\r\n\r\n## 料金\r\n\r\n料金は…」, shown with its markup
+    await writeFile(path.join(dir, `${sectioned.id}.md`), `\uFEFF${formatArticle(sectioned).replace(/\n/gu, "\r\n")}`);
+    expect((await readCorpus(dir)).articles).toEqual([sectioned]);
+  });
+
   const good = formatArticle(article);
   it.each([
     ["no front matter", () => "本文だけのファイル。\n", /front matter.*ありません/u],
