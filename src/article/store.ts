@@ -23,6 +23,9 @@ export interface FileStamp {
   readonly ino: number;
 }
 
+/** When this process started, in ms since the epoch (a second early: the clock and uptime are read apart). */
+const PROCESS_STARTED = Date.now() - process.uptime() * 1000 - 1_000;
+
 /** A file modified this long before it was read cannot be modified again within the same clock tick. */
 const SETTLED_MS = 2_000;
 
@@ -64,7 +67,7 @@ const ARTICLE_ID = /^[0-9a-f]{12}$/u;
 /** The files of a corpus folder that are articles; anything else there (notes.md, README.md) is not. */
 const ARTICLE_FILE = /^[0-9a-f]{12}\.md$/u;
 /** A temporary file of `writeFileAtomic`: `.<name>.<pid>.<time>.tmp`. */
-const TEMP_FILE = /^\..+\.(\d+)\.\d+\.tmp$/u;
+const TEMP_FILE = /^\..+\.(\d+)\.(\d+)\.tmp$/u;
 
 /** The file of an article in a corpus folder. Only ids that `readCorpus` reads back are accepted. */
 export function articlePath(dir: string, id: string): string {
@@ -239,15 +242,19 @@ export async function readCorpus(
  */
 export async function removeStaleTemps(dir: string, names: readonly string[]): Promise<void> {
   const stale = names.filter((name) => {
-    const pid = TEMP_FILE.exec(name)?.[1];
-    return pid !== undefined && !isAlive(Number(pid));
+    const [, pid, time] = TEMP_FILE.exec(name) ?? [];
+    return pid !== undefined && !isAlive(Number(pid), Number(time));
   });
   await Promise.all(stale.map((name) => rm(path.join(dir, name), { force: true })));
 }
 
-/** Whether a process runs: signal 0 checks without sending anything (EPERM: it runs as another user). */
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
+/**
+ * Whether the process that wrote a temporary file at `time` runs: signal 0 checks without sending anything
+ * (EPERM: it runs as another user). This process's id on a file written before it started is a process
+ * gone: a bot in a container is pid 1 at each start, and its files killed mid-write were kept for ever.
+ */
+function isAlive(pid: number, time: number): boolean {
+  if (pid === process.pid) return time >= PROCESS_STARTED;
   try {
     process.kill(pid, 0);
     return true;

@@ -140,6 +140,18 @@ describe("readCorpus", () => {
     expect(left).toContain(foreign);
   });
 
+  it("removes a temporary file of its own process id written before it started (a container's bot is always pid 1)", async () => {
+    await writeArticle(dir, article);
+    const started = Date.now() - process.uptime() * 1000;
+    const before = `.index.bin.${process.pid}.${Math.floor(started) - 60_000}.tmp`;
+    const now = `.index.bin.${process.pid}.${Date.now()}.tmp`;
+    for (const name of [before, now]) await writeFile(path.join(dir, name), "half an index");
+    await readCorpus(dir);
+    const left = await readdir(dir);
+    expect(left).not.toContain(before);
+    expect(left).toContain(now);
+  });
+
   it("reads only files named by an article id, so a stray notes.md or README.md is no article", async () => {
     await writeArticle(dir, article);
     await writeFile(path.join(dir, "notes.md"), "# メモ\n\nコーパスに置いたメモ。\n");
