@@ -10,7 +10,7 @@ import {
   type YAMLError,
 } from "yaml";
 import { SourceRefusal, UserFacingError } from "../errors.ts";
-import { normalize } from "../text/normalize.ts";
+import { hashedForm } from "../text/normalize.ts";
 
 /** A link listed under ■ URL in a news article: not body text, kept as metadata. */
 export interface ArticleLink {
@@ -159,9 +159,13 @@ export function checkSourceUrl(url: string): void {
   );
 }
 
-/** Hash of the body's normalized text, whitespace removed: the same article pasted twice hashes the same. */
+/**
+ * Hash of the body's normalized text, whitespace removed: the same article pasted twice hashes the same.
+ * Normalized as hashes always were (hashedForm), not as search now normalizes: a stored hash is compared
+ * with a new one (a duplicate, a refetch) and is an article's id when it has no URL.
+ */
 export function contentHashOf(blocks: readonly Block[]): string {
-  const text = normalize(blocks.map((b) => b.text).join("\n")).replace(/\s+/gu, "");
+  const text = hashedForm(blocks.map((b) => b.text).join("\n")).replace(/\s+/gu, "");
   return createHash("sha256").update(text).digest("hex").slice(0, 16);
 }
 

@@ -65,32 +65,61 @@ export function normalize(text: string): string {
  * in the normalized text can be highlighted in the original.
  */
 export function normalizeWithOffsets(text: string): NormalizedText {
+  return normalizeBy(text, SEARCHED);
+}
+
+/**
+ * The text as an article's content hash reads it (see contentHashOf in article.ts): normalized as search
+ * normalized when hashes were first stored, and kept so, whatever search comes to fold. A stored hash must
+ * still be its article's: when 114 livedoor articles' dashes came to be read as ー, their hashes changed,
+ * a pasted copy of one was no longer a duplicate, and a refetch of its unchanged page said it had changed.
+ * Tested against hashes stored before; what it folds must not change.
+ */
+export function hashedForm(text: string): string {
+  return normalizeBy(text, HASHED).text;
+}
+
+/** What a normalization drops and folds: search's (SEARCHED), or the content hash's (HASHED). */
+interface Rules {
+  /** One character dropped. */
+  readonly dropped: RegExp;
+  /** Runs of them (global). */
+  readonly droppedRuns: RegExp;
+  /** A spelling variant, folded by CHARACTER_SPELLINGS (global). */
+  readonly spelling: RegExp;
+}
+
+function normalizeBy(text: string, rules: Rules): NormalizedText {
+  const { dropped, droppedRuns, spelling } = rules;
   const wellFormed = text.toWellFormed();
-  if (!DROPPED.test(wellFormed)) return foldSpellings(foldText(wellFormed));
+  if (!dropped.test(wellFormed)) return foldSpellings(foldText(wellFormed, dropped), spelling);
   // Dropped characters go first, so that what they stood between is folded as if they were not there: ｶ, a
   // NUL, then ﾞ is ガ (folded after the NUL was dropped, it was カ and a loose voiced mark, which a second
   // normalization would compose: not idempotent).
   const kept: string[] = [];
   const origin: number[] = [];
   let from = 0;
-  for (const run of wellFormed.matchAll(DROPPED_RUNS)) {
+  for (const run of wellFormed.matchAll(droppedRuns)) {
     kept.push(wellFormed.slice(from, run.index));
     for (let i = from; i < run.index; i++) origin.push(i);
     from = run.index + run[0].length;
   }
   kept.push(wellFormed.slice(from));
   for (let i = from; i < wellFormed.length; i++) origin.push(i);
-  const folded = foldText(kept.join(""));
+  const folded = foldText(kept.join(""), dropped);
   const at = (i: number) => origin[i] ?? wellFormed.length;
-  return foldSpellings({
-    text: folded.text,
-    sourceStart: folded.sourceStart.map(at),
-    sourceEnd: folded.sourceEnd.map((end) => at(end - 1) + 1),
-  });
+  return foldSpellings(
+    {
+      text: folded.text,
+      sourceStart: folded.sourceStart.map(at),
+      sourceEnd: folded.sourceEnd.map((end) => at(end - 1) + 1),
+    },
+    spelling,
+  );
 }
 
 /** normalizeWithOffsets without dropped characters (but those NFKC itself may make) or spelling variants. */
-function foldText(source: string): NormalizedText {
+function foldText(source: string, dropped: RegExp): NormalizedText {
   const out: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
@@ -101,7 +130,7 @@ function foldText(source: string): NormalizedText {
     let end = run.index + run[0].length;
     // A combining mark after the run composes with the run's last character: that one goes the slow way.
     if (end < source.length && COMBINING.test(source[end] as string)) end--;
-    if (run.index > at) foldClusters(source, at, run.index, out, starts, ends);
+    if (run.index > at) foldClusters(source, at, run.index, out, starts, ends, dropped);
     if (end > run.index) {
       out.push(source.slice(run.index, end));
       for (let i = run.index; i < end; i++) {
@@ -111,7 +140,7 @@ function foldText(source: string): NormalizedText {
     }
     at = end;
   }
-  if (at < source.length) foldClusters(source, at, source.length, out, starts, ends);
+  if (at < source.length) foldClusters(source, at, source.length, out, starts, ends, dropped);
   return { text: out.join(""), sourceStart: Int32Array.from(starts), sourceEnd: Int32Array.from(ends) };
 }
 
@@ -156,14 +185,26 @@ const CHARACTER_SPELLINGS = new Map<string, string>([
 /** A spelling variant. (A counter written ヶ月 or カ月 is folded in its term: see analyze.ts.) */
 const SPELLING = new RegExp(`ヴ[ァィェォュ]?|[ヷヸヹヺ\u{20bb7}${OLD_KANJI}]|${DASH_AS_LONG_VOWEL}`, "gu");
 
+const SEARCHED: Rules = { dropped: DROPPED, droppedRuns: DROPPED_RUNS, spelling: SPELLING };
+
+/** The content hash's dropped characters (see hashedForm): C0/C1 controls but \t \n, U+FFFD, the BOM. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+const HASH_DROPPED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd\ufeff]/u;
+const HASHED: Rules = {
+  dropped: HASH_DROPPED,
+  droppedRuns: new RegExp(`${HASH_DROPPED.source}+`, "gu"),
+  // old kanji and the ヴ row, not dashes
+  spelling: new RegExp(`ヴ[ァィェォュ]?|[ヷヸヹヺ\u{20bb7}${OLD_KANJI}]`, "gu"),
+};
+
 /**
  * Folds spelling variants that NFKC leaves apart (表記ゆれ) to one spelling, keeping each folded character's
  * source offsets (ヴァ → バ maps back to both characters). Documents and questions are folded alike, so
  * either spelling finds the other.
  */
-function foldSpellings(normalized: NormalizedText): NormalizedText {
+function foldSpellings(normalized: NormalizedText, spelling: RegExp): NormalizedText {
   const { text, sourceStart, sourceEnd } = normalized;
-  const variants = [...text.matchAll(SPELLING)];
+  const variants = [...text.matchAll(spelling)];
   if (variants.length === 0) return normalized;
   const out: string[] = [];
   const starts: number[] = [];
@@ -200,14 +241,22 @@ export const STABLE_RUN =
   /[\t\n\u0020-\u0040\u005b-\u007e\u3001-\u3011\u3014-\u301b\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff]+/gu;
 const COMBINING = /[\p{M}\uff9e\uff9f]/u;
 
-function foldClusters(source: string, from: number, to: number, out: string[], starts: number[], ends: number[]) {
+function foldClusters(
+  source: string,
+  from: number,
+  to: number,
+  out: string[],
+  starts: number[],
+  ends: number[],
+  dropped: RegExp,
+) {
   const part = source.slice(from, to);
   for (const match of part.matchAll(CLUSTER)) {
     const cluster = match[0];
     const start = from + match.index;
     const end = start + cluster.length;
     let folded = cluster.length === 1 && cluster < "\u0080" ? cluster.toLowerCase() : foldCluster(cluster);
-    if (DROPPED.test(folded)) folded = folded.replace(new RegExp(DROPPED, "gu"), "");
+    if (dropped.test(folded)) folded = folded.replace(new RegExp(dropped, "gu"), "");
     for (let i = 0; i < folded.length; i++) {
       starts.push(start);
       ends.push(end);
