@@ -510,6 +510,7 @@ describe("adding an article from a file or pasted text", () => {
       // a URL parser reads a web address's credentials without its slashes too
       "https:shiori:hunter2-secret@intra example.jp/news/1",
       "http:/shiori:hunter2-secret@intra.example.jp:99999/",
+      "https:/\\shiori:hunter2-secret@intra example.jp/news/1",
     ]) {
       const asSource = await addArticle(
         engine,
@@ -523,7 +524,7 @@ describe("adding an article from a file or pasted text", () => {
         expect(`${message}${detail}`).not.toContain("hunter2");
       }
       // the rest is shown, so that the moderator sees which URL it was
-      expect((asSource as UserFacingError).message).toMatch(/https?:\/{0,2}\*\*\*@intra/u);
+      expect((asSource as UserFacingError).message).toMatch(/https?:[/\\]{0,2}\*\*\*@intra/u);
     }
     let missing: UserFacingError | undefined;
     try {
