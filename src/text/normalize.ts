@@ -7,7 +7,7 @@
  * - NFKC: full-width ASCII → ASCII, half-width katakana → katakana (ｻｰﾊﾞｰ → サーバー), ① → 1.
  * - Case folding: `toLowerCase()` after NFKC (Ｘｅｎ → xen).
  * - Spelling variants NFKC leaves apart (表記ゆれ, see `foldSpellings`): old and variant kanji (髙橋 → 高橋,
- *   澤 → 沢), the ヴ row (ヴァイオリン → バイオリン) and a dash for ー after katakana (マナ—講師 → マナー講師).
+ *   澤 → 沢) and the ヴ row (ヴァイオリン → バイオリン).
  */
 
 /**
@@ -71,8 +71,9 @@ export function normalizeWithOffsets(text: string): NormalizedText {
 /**
  * The text as an article's content hash reads it (see contentHashOf in article.ts): normalized as search
  * normalized when hashes were first stored, and kept so, whatever search comes to fold. A stored hash must
- * still be its article's: when 114 livedoor articles' dashes came to be read as ー, their hashes changed,
- * a pasted copy of one was no longer a duplicate, and a refetch of its unchanged page said it had changed.
+ * still be its article's: when search came to read a dash after katakana as ー (for a while: 114 livedoor
+ * articles), their hashes changed, a pasted copy of one was no longer a duplicate, and a refetch of its
+ * unchanged page said it had changed.
  * Tested against hashes stored before; what it folds must not change.
  */
 export function hashedForm(text: string): string {
@@ -155,15 +156,6 @@ const OLD_KANJI =
 const COMMON_KANJI =
   "亜悪圧囲為医壱栄営衛駅円塩応欧殴桜仮価画会絵拡覚学楽勧巻歓観関陥巌顔帰気亀偽犠旧拠挙峡挟狭暁区駆勲径茎経継軽鶏芸欠倹剣圏検権献県険顕験厳効広恒鉱号国黒済砕斎剤雑参惨桟蚕賛残糸歯児辞湿実舎写釈寿収従渋獣縦粛処緒叙奨将焼称証乗剰壌嬢条浄畳譲醸触寝慎真尽図粋酔随髄数枢声静斉摂窃専戦浅潜繊践銭禅双壮捜挿争総聡荘装騒蔵臓属続堕体対帯滞台滝択沢単担胆団弾断痴遅昼虫鋳庁聴鎮逓鉄転点伝党盗灯当闘独読届縄弐悩脳覇廃拝売麦発髪抜蛮秘浜払仏並変辺弁弁弁舗宝豊没翻毎万満黙訳薬与予余誉揺様謡来頼乱覧竜両猟緑塁涙励礼隷霊齢恋炉労楼禄録湾恵郷闘郎黄歩渉高崎辺浜徳島富";
 
-/**
- * Dashes that stand for the long vowel mark ー after a katakana letter: 「マナ—講師」, 「サ−ビス」, 「ア―キテクト」
- * (an em dash, a horizontal bar or a minus sign, as some input methods and fonts give it; 114 of livedoor's
- * articles write one so, 「マナ—」 and 「バッテリ−」 among them). Only one: a doubled dash (――) is
- * punctuation. Not a hyphen (- ‐, which a full-width － also becomes): 「セブン-イレブン」 writes one.
- */
-const DASHES = "\u2012-\u2015\u2212\u2500\u2501";
-const DASH_AS_LONG_VOWEL = `(?<=[\u30a1-\u30fa])[${DASHES}](?![${DASHES}])`;
-
 /** Each spelling variant, with the spelling it is folded to. */
 const CHARACTER_SPELLINGS = new Map<string, string>([
   ...Array.from(OLD_KANJI, (old, i): [string, string] => [old, COMMON_KANJI[i] as string]),
@@ -179,11 +171,10 @@ const CHARACTER_SPELLINGS = new Map<string, string>([
   ["ヸ", "ビ"],
   ["ヹ", "ベ"],
   ["ヺ", "ボ"],
-  ...Array.from("\u2012\u2013\u2014\u2015\u2212\u2500\u2501", (dash): [string, string] => [dash, "ー"]),
 ]);
 
 /** A spelling variant. (A counter written ヶ月 or カ月 is folded in its term: see analyze.ts.) */
-const SPELLING = new RegExp(`ヴ[ァィェォュ]?|[ヷヸヹヺ\u{20bb7}${OLD_KANJI}]|${DASH_AS_LONG_VOWEL}`, "gu");
+const SPELLING = new RegExp(`ヴ[ァィェォュ]?|[ヷヸヹヺ\u{20bb7}${OLD_KANJI}]`, "gu");
 
 const SEARCHED: Rules = { dropped: DROPPED, droppedRuns: DROPPED_RUNS, spelling: SPELLING };
 
@@ -193,7 +184,6 @@ const HASH_DROPPED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd\ufeff]/u;
 const HASHED: Rules = {
   dropped: HASH_DROPPED,
   droppedRuns: new RegExp(`${HASH_DROPPED.source}+`, "gu"),
-  // old kanji and the ヴ row, not dashes
   spelling: new RegExp(`ヴ[ァィェォュ]?|[ヷヸヹヺ\u{20bb7}${OLD_KANJI}]`, "gu"),
 };
 
