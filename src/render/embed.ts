@@ -55,7 +55,9 @@ const LINE_START_MARKUP = /^[ \t]*(?:([#\-+>])|\d+(\.)(?=[ \t]))/dgmu;
 
 /**
  * An address as Discord links it in a description, a field's value or a message: from http(s):// to a
- * space, ASCII only (so that it never reaches into the Japanese after it, whatever Discord takes).
+ * space, its ASCII part only. Discord may link the Japanese written right after it too
+ * (「http://example.jp/で確認」); what follows the ASCII part is escaped and put in bold as any text is, so
+ * such a link can hold a backslash or a bold mark, as it could before addresses were left as written.
  */
 const BARE_URL = /https?:\/\/[\x21-\x3b\x3d-\x7e]+/gu;
 /**
