@@ -1,4 +1,5 @@
 import { chunkText } from "./chunks.ts";
+import { readDashesAsLongVowels } from "./dashes.ts";
 import { normalize, normalizeWithOffsets } from "./normalize.ts";
 import { COMMON_NOUN, VERBAL_NOUN } from "./pos.ts";
 import { isKnowingWord, mayStartQuestionWord, NAN, type QuestionType, questionTypeOf } from "./question-words.ts";
@@ -110,7 +111,7 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 export function analyze(tokenizer: Tokenizer, text: string, options: { synonyms?: boolean } = {}): Token[] {
   const synonyms = options.synonyms ?? true;
   const normalized = normalizeWithOffsets(text);
-  const norm = maskPictographs(normalized.text);
+  const norm = readDashesAsLongVowels(tokenizer, maskPictographs(normalized.text));
   const raw: RawToken[] = [];
   for (const chunk of chunkText(norm)) {
     let offset = 0;

@@ -196,6 +196,38 @@ describe("words", () => {
     expect(foldLongVowel("らーめんー")).toBe("らーめんー");
     expect(wordsOf("サーバーとサーバ")).toEqual(["サーバ", "サーバ"]);
   });
+
+  it("reads a dash after katakana as ー where the dictionary lists the word so written", () => {
+    // an em dash, a horizontal bar, a minus sign, a box-drawing line as input methods and fonts give ー
+    for (const text of [
+      "マナ—講師",
+      "サ−ビス",
+      "バッテリ─切れ",
+      "バンク―バーから",
+      "ブリ−フ・ケ−ス",
+      "フリ—カメラマン",
+    ]) {
+      expect(wordsOf(text), text).toEqual(wordsOf(text.replace(/[—−─―]/gu, "ー")));
+    }
+    // a dash between two words is punctuation, as a space would be: no テレビー, ナビー or ドルー
+    for (const text of [
+      "テレビ—ソニー",
+      "アンプ—ヤマハ",
+      "ナビ−自動",
+      "ドル−円",
+      "ルール—ホリエモン",
+      "ニューヨーク—ロンドン",
+    ]) {
+      expect(wordsOf(text), text).toEqual(wordsOf(text.replace(/[—−]/gu, " ")));
+    }
+    // nor is a doubled dash, a hyphen, or one after a word the dictionary does not know with ー
+    expect(wordsOf("コンピュータ――それは")).toEqual(["コンピュータ"]);
+    expect(wordsOf("セブン-イレブン")).toEqual(wordsOf("セブン イレブン"));
+    expect(wordsOf("アラフォ—の")).toEqual(["アラフォ"]);
+    // what a word is read from keeps its place in the source, for highlighting
+    const [manner] = analyze(tokenizer, "「マナ—講師」");
+    expect(manner).toMatchObject({ term: "マナー", start: 1, end: 4 });
+  });
 });
 
 describe("compound terms", () => {
