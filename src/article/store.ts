@@ -23,6 +23,9 @@ export interface FileStamp {
   readonly ino: number;
 }
 
+/** A temporary file this young may still be written, whoever wrote it: an index save takes seconds. */
+const IN_FLIGHT_MS = 10 * 60_000;
+
 /** When this process started, in ms since the epoch (a second early: the clock and uptime are read apart). */
 const PROCESS_STARTED = Date.now() - process.uptime() * 1000 - 1_000;
 
@@ -254,6 +257,9 @@ export async function removeStaleTemps(dir: string, names: readonly string[]): P
  * gone: a bot in a container is pid 1 at each start, and its files killed mid-write were kept for ever.
  */
 function isAlive(pid: number, time: number): boolean {
+  // A file written lately may be in flight whatever its id says: a process of another container sharing
+  // the folder has ids of its own (a CLI run beside the bot is pid 1 as the bot is).
+  if (Date.now() - time < IN_FLIGHT_MS) return true;
   if (pid === process.pid) return time >= PROCESS_STARTED;
   try {
     process.kill(pid, 0);
