@@ -26,7 +26,15 @@ import { UserFacingError } from "./errors.ts";
 import { LruCache } from "./lru.ts";
 import { AnalyzePool, defaultPoolSize } from "./search/analyze-pool.ts";
 import { type IndexedPassage, PassageIndex, TERM_SEPARATOR } from "./search/index.ts";
-import { articleIdOf, cutPassages, type Passage, PassageTable, spansOf, splitPassages } from "./search/passages.ts";
+import {
+  articleIdOf,
+  cutPassages,
+  type Passage,
+  PassageTable,
+  soundSpans,
+  spansOf,
+  splitPassages,
+} from "./search/passages.ts";
 import { type IndexedArticle, indexPath, readSavedIndex, type SavedIndex, writeSavedIndex } from "./search/persist.ts";
 import { analyze, analyzeTerms, queryOf, type Token, type Vocabulary, wordsOf, writesInOrder } from "./text/analyze.ts";
 import { loadTokenizer, type Tokenizer } from "./text/tokenizer.ts";
@@ -608,7 +616,7 @@ export class Engine {
         const entry = this.#indexed.get(article.id);
         // (The file hashes as it did then, so the body is the same.)
         const spans = entry && (saved.spansOf(article.id) ?? cutPassages(article));
-        if (entry && spans && spans.flat.length === 3 * entry.passages) {
+        if (entry && spans && soundSpans(spans, entry.passages, article.body.length)) {
           this.#passages.set(article, spans);
           // Read and found unchanged: its new stamp spares the next start-up reading it.
           if (file.stamp && !sameStamp(file.stamp, entry.stamp)) {
@@ -616,8 +624,9 @@ export class Engine {
             restamped++;
           }
         } else {
-          // Not indexed, or cut into other passages than when it was indexed (a change of splitting
-          // rules that INDEX_VERSION missed): analysed again.
+          // Not indexed, or cut into other passages than when it was indexed, or from another body (a
+          // change of splitting or parsing rules that INDEX_VERSION missed: a file with Windows line ends
+          // read anew was shorter than the body its spans were cut from): analysed again.
           if (entry) this.#unindex(article.id, { keepArticle: true });
           stale.push({ article, ...file });
         }
