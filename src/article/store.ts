@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, type Stats, statSync } from "node:fs";
 import { mkdir, open, readdir, rename, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { UserFacingError } from "../errors.ts";
 import { type Article, ArticleFormatError, formatArticle, parseArticle, toRfc3339 } from "./article.ts";
@@ -23,8 +24,17 @@ export interface FileStamp {
   readonly ino: number;
 }
 
-/** A temporary file this young may still be written, whoever wrote it: an index save takes seconds. */
+/**
+ * A temporary file of another machine's process this young may still be written: an index save takes
+ * seconds. Its process id says nothing here (see isAlive).
+ */
 const IN_FLIGHT_MS = 10 * 60_000;
+
+/**
+ * This machine, in the name of its temporary files (see writeFileAtomic): a container is a machine of its
+ * own, its process ids its own. 8 hex digits of the host name's hash, which may hold dots.
+ */
+const HOST = createHash("sha256").update(os.hostname()).digest("hex").slice(0, 8);
 
 /** When this process started, in ms since the epoch (a second early: the clock and uptime are read apart). */
 const PROCESS_STARTED = Date.now() - process.uptime() * 1000 - 1_000;
@@ -69,8 +79,8 @@ export interface CorpusSnapshot {
 const ARTICLE_ID = /^[0-9a-f]{12}$/u;
 /** The files of a corpus folder that are articles; anything else there (notes.md, README.md) is not. */
 const ARTICLE_FILE = /^[0-9a-f]{12}\.md$/u;
-/** A temporary file of `writeFileAtomic`: `.<name>.<pid>.<time>.tmp`. */
-const TEMP_FILE = /^\..+\.(\d+)\.(\d+)\.tmp$/u;
+/** A temporary file of `writeFileAtomic`: `.<name>.<pid>@<host>.<time>.tmp` (before: no `@<host>`). */
+const TEMP_FILE = /^\..+\.(\d+)(?:@([0-9a-f]{8}))?\.(\d+)\.tmp$/u;
 
 /** The file of an article in a corpus folder. Only ids that `readCorpus` reads back are accepted. */
 export function articlePath(dir: string, id: string): string {
@@ -245,21 +255,22 @@ export async function readCorpus(
  */
 export async function removeStaleTemps(dir: string, names: readonly string[]): Promise<void> {
   const stale = names.filter((name) => {
-    const [, pid, time] = TEMP_FILE.exec(name) ?? [];
-    return pid !== undefined && !isAlive(Number(pid), Number(time));
+    const [, pid, host, time] = TEMP_FILE.exec(name) ?? [];
+    return pid !== undefined && !isAlive(Number(pid), host, Number(time));
   });
   await Promise.all(stale.map((name) => rm(path.join(dir, name), { force: true })));
 }
 
 /**
- * Whether the process that wrote a temporary file at `time` runs: signal 0 checks without sending anything
- * (EPERM: it runs as another user). This process's id on a file written before it started is a process
- * gone: a bot in a container is pid 1 at each start, and its files killed mid-write were kept for ever.
+ * Whether the process that wrote a temporary file at `time` runs. On this machine, signal 0 checks without
+ * sending anything (EPERM: it runs as another user), and this process's id on a file written before it
+ * started is a process gone: a bot in a container is pid 1 at each start, and its files killed mid-write
+ * were kept for ever. Another machine's ids (a CLI in another container beside the bot, pid 1 as the bot
+ * is) say nothing here: its file is taken for in flight while it is young (IN_FLIGHT_MS), and so is one
+ * named before machines were (no host).
  */
-function isAlive(pid: number, time: number): boolean {
-  // A file written lately may be in flight whatever its id says: a process of another container sharing
-  // the folder has ids of its own (a CLI run beside the bot is pid 1 as the bot is).
-  if (Date.now() - time < IN_FLIGHT_MS) return true;
+function isAlive(pid: number, host: string | undefined, time: number): boolean {
+  if (host !== HOST) return Date.now() - time < IN_FLIGHT_MS;
   if (pid === process.pid) return time >= PROCESS_STARTED;
   try {
     process.kill(pid, 0);
@@ -348,7 +359,7 @@ export async function writeFileAtomic(
   data: string | Uint8Array | readonly Uint8Array[],
 ): Promise<void> {
   const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}@${HOST}.${Date.now()}.tmp`);
   const handle = await open(temp, "w");
   try {
     try {

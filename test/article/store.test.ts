@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { readdirSync, type Stats } from "node:fs";
 import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -125,38 +126,54 @@ describe("readCorpus", () => {
     expect(corpus.articles[0]?.publishedAt).toBe("2012-09-04T12:45:00+09:00");
   });
 
-  it("removes the temporary file of a writer that is gone, and leaves a live writer's alone", async () => {
+  /** This machine in a temporary file's name, as store.ts writes it. */
+  const host = createHash("sha256").update(os.hostname()).digest("hex").slice(0, 8);
+  const elsewhere = host === "00000000" ? "ffffffff" : "00000000";
+
+  it("removes the temporary file of a writer here that is gone, and leaves a live writer's alone", async () => {
     await writeArticle(dir, article);
     const gone = spawnSync(process.execPath, ["-e", ""]).pid as number;
-    const elevenMinutesAgo = Date.now() - 11 * 60_000;
-    const live = `.${article.id}.md.${process.pid}.${Date.now()}.tmp`;
-    const dead = `.${article.id}.md.${gone}.${elevenMinutesAgo}.tmp`;
-    // a file written just now by an id no process here has: another container's process, still writing
-    const young = `.${article.id}.md.${gone}.${Date.now()}.tmp`;
+    const live = `.${article.id}.md.${process.pid}@${host}.${Date.now()}.tmp`;
+    const dead = `.${article.id}.md.${gone}@${host}.${Date.now()}.tmp`;
     const foreign = "notes.tmp";
-    for (const name of [live, dead, young, foreign]) await writeFile(path.join(dir, name), "half an article");
+    for (const name of [live, dead, foreign]) await writeFile(path.join(dir, name), "half an article");
     const corpus = await readCorpus(dir);
     expect(corpus.articles.map((a) => a.id)).toEqual([article.id]);
     const left = await readdir(dir);
     expect(left).toContain(live);
     expect(left).not.toContain(dead);
-    expect(left).toContain(young);
     expect(left).toContain(foreign);
+  });
+
+  it("leaves another machine's temporary file while it is young, whatever its process id (a CLI in another container)", async () => {
+    await writeArticle(dir, article);
+    const elevenMinutesAgo = Date.now() - 11 * 60_000;
+    const names = {
+      young: `.${article.id}.md.1@${elsewhere}.${Date.now()}.tmp`,
+      old: `.${article.id}.md.1@${elsewhere}.${elevenMinutesAgo}.tmp`,
+      // named before machines were
+      youngUnnamed: `.${article.id}.md.${process.pid}.${Date.now()}.tmp`,
+      oldUnnamed: `.${article.id}.md.${process.pid}.${elevenMinutesAgo}.tmp`,
+    };
+    for (const name of Object.values(names)) await writeFile(path.join(dir, name), "half an article");
+    await readCorpus(dir);
+    const left = await readdir(dir);
+    expect(left).toContain(names.young);
+    expect(left).toContain(names.youngUnnamed);
+    expect(left).not.toContain(names.old);
+    expect(left).not.toContain(names.oldUnnamed);
   });
 
   it("removes a temporary file of its own process id written before it started (a container's bot is always pid 1)", async () => {
     await writeArticle(dir, article);
     const started = Date.now() - process.uptime() * 1000;
-    const before = `.index.bin.${process.pid}.${Math.floor(Math.min(started, Date.now() - 11 * 60_000))}.tmp`;
-    const now = `.index.bin.${process.pid}.${Date.now()}.tmp`;
-    // young, whatever its id: a CLI in another container is pid 1 too, and writes as the bot reads
-    const lately = `.index.bin.${process.pid}.${Math.floor(started) - 5_000}.tmp`;
-    for (const name of [before, now, lately]) await writeFile(path.join(dir, name), "half an index");
+    const before = `.index.bin.${process.pid}@${host}.${Math.floor(started) - 60_000}.tmp`;
+    const now = `.index.bin.${process.pid}@${host}.${Date.now()}.tmp`;
+    for (const name of [before, now]) await writeFile(path.join(dir, name), "half an index");
     await readCorpus(dir);
     const left = await readdir(dir);
     expect(left).not.toContain(before);
     expect(left).toContain(now);
-    expect(left).toContain(lately);
   });
 
   it("reads only files named by an article id, so a stray notes.md or README.md is no article", async () => {
