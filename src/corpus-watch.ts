@@ -48,11 +48,14 @@ export function watchCorpus(
   let watching: string | null = null;
   let lookAgain: NodeJS.Timeout | undefined;
 
+  /** The folder found and refused as another (see Engine.sync), as it was then: looked at again once it changes. */
+  let refused: string | null = null;
   const lost = (err: CorpusFolderMissing) => {
     if (stopped()) return;
     log("corpus.folder_missing", { dir, error: err.message });
     watcher?.close();
     watcher = undefined;
+    refused = err.code === "EREPLACED" ? stateOf(dir) : null;
     lookForFolder();
   };
   const lookForFolder = () => {
@@ -60,6 +63,9 @@ export function watchCorpus(
     lookAgain ??= setInterval(
       () => {
         if (stopped() || identityOf(dir) === null) return;
+        // an empty mount point stays as it is until the mount is back or articles are put in it
+        if (refused !== null && stateOf(dir) === refused) return;
+        refused = null;
         clearInterval(lookAgain);
         lookAgain = undefined;
         log("corpus.folder_back", { dir });
@@ -137,6 +143,16 @@ export function watchCorpus(
       await running;
     },
   };
+}
+
+/** A folder's device, inode and last change, or null when there is no folder there. */
+function stateOf(dir: string): string | null {
+  try {
+    const found = statSync(dir);
+    return found.isDirectory() ? `${found.dev}:${found.ino}:${found.mtimeMs}` : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A folder's device and inode, or null when there is no folder there. */

@@ -1,4 +1,5 @@
-import { stat } from "node:fs/promises";
+import type { Stats } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
 import { type AnswerOptions, answerQuestion, highlightsOf, sourceOf } from "./answer/answer.ts";
 import { TitleSuggester } from "./answer/suggest.ts";
 import { summarize } from "./answer/summarize.ts";
@@ -151,6 +152,8 @@ export class Engine {
   #writes: Promise<unknown> = Promise.resolve();
   /** Whether the corpus folder has been there (see #folderToWrite): a new library's is made by its first write. */
   #folderWasThere = false;
+  /** The folder the articles held were read from, as device and inode (see #folderIsThere). */
+  #folderIdentity: string | null = null;
 
   private constructor(tokenizer: Tokenizer, options: EngineOptions) {
     this.#tokenizer = tokenizer;
@@ -175,10 +178,8 @@ export class Engine {
       readStored(options.corpusDir, options.indexFile ?? indexPath(options.corpusDir), options.log),
     ]);
     const engine = new Engine(tokenizer, options);
-    engine.#folderWasThere = await stat(options.corpusDir).then(
-      () => true,
-      () => false,
-    );
+    engine.#folderIdentity = await stat(options.corpusDir).then(identityOf, () => null);
+    engine.#folderWasThere = engine.#folderIdentity !== null;
     const origin = await engine.#load(stored);
     const { filesRead } = stored.corpus;
     engine.#stats = {
@@ -554,13 +555,27 @@ export class Engine {
     });
   }
 
-  /** Throws CorpusFolderMissing unless the corpus folder is there. */
+  /**
+   * Throws CorpusFolderMissing unless the corpus folder is there, and is the folder the articles held came
+   * from. Another folder at its path that holds none of them (a mount lost leaves its empty mount point; a
+   * folder moved away and made again) is none: taken in, it dropped every article, and the folder's own
+   * files came back only when a sync read them all again. One that holds any (a backup restored, a copy)
+   * is the library's, and is taken in.
+   */
   async #folderIsThere(): Promise<void> {
-    const gone = await stat(this.#corpusDir).then(
-      (found) => (found.isDirectory() ? null : "ENOTDIR"),
-      (err: NodeJS.ErrnoException) => err.code ?? "ENOENT",
-    );
-    if (gone !== null) throw new CorpusFolderMissing(this.#corpusDir, gone);
+    const found = await stat(this.#corpusDir).catch((err: NodeJS.ErrnoException) => {
+      throw new CorpusFolderMissing(this.#corpusDir, err.code ?? "ENOENT");
+    });
+    if (!found.isDirectory()) throw new CorpusFolderMissing(this.#corpusDir, "ENOTDIR");
+    const identity = identityOf(found);
+    if (identity === this.#folderIdentity) return;
+    if (this.#folderIdentity !== null && this.#articles.size > 0) {
+      const names = await readdir(this.#corpusDir).catch(() => [] as string[]);
+      if (!names.some((name) => name.endsWith(".md") && this.#articles.has(name.slice(0, -3)))) {
+        throw new CorpusFolderMissing(this.#corpusDir, "EREPLACED");
+      }
+    }
+    this.#folderIdentity = identity;
   }
 
   /**
@@ -575,9 +590,13 @@ export class Engine {
       this.#folderWasThere = true;
       return;
     }
-    const found = await stat(this.#corpusDir);
-    if (!found.isDirectory())
-      throw Object.assign(new Error(`ENOTDIR: corpus folder ${this.#corpusDir} is no folder`), { code: "ENOTDIR" });
+    await this.#folderIsThere().catch((err: unknown) => {
+      if (!(err instanceof CorpusFolderMissing)) throw err;
+      // said as a file system would (see asStorageError): a folder replaced is the library's folder gone
+      throw Object.assign(new Error(err.detail ?? err.message), {
+        code: err.code === "ENOTDIR" ? "ENOTDIR" : "ENOENT",
+      });
+    });
   }
 
   /** Waits for the writes in flight. */
@@ -799,14 +818,26 @@ export class Engine {
 /** Files read by `Engine.sync` between two turns given back to the event loop (parsing is synchronous). */
 const SYNC_GIVE_WAY_FILES = 200;
 
-/** The corpus folder is gone (deleted, moved, or replaced by a file) while the engine runs. */
+/**
+ * The corpus folder is gone (deleted, moved, or replaced by a file) while the engine runs, or another
+ * folder holding none of its articles stands in its place (`EREPLACED`: an empty mount point).
+ */
 export class CorpusFolderMissing extends UserFacingError {
+  readonly code: string;
   constructor(dir: string, code: string) {
     super(
-      `コーパスのフォルダ ${dir} が見つかりません（${code}）。フォルダを元に戻してください。戻るまで、ボットは読み込み済みの記事で答えます。`,
-      `engine: corpus folder ${dir} is gone (${code})`,
+      code === "EREPLACED"
+        ? `コーパスのフォルダ ${dir} が、読み込み済みの記事を 1 件も含まない別のフォルダに置き換わっています（マウントが外れた、作り直された、など）。元のフォルダを戻してください。戻るまで、ボットは読み込み済みの記事で答えます。`
+        : `コーパスのフォルダ ${dir} が見つかりません（${code}）。フォルダを元に戻してください。戻るまで、ボットは読み込み済みの記事で答えます。`,
+      `engine: corpus folder ${dir} is ${code === "EREPLACED" ? "another folder, holding none of its articles" : "gone"} (${code})`,
     );
+    this.code = code;
   }
+}
+
+/** A folder's device and inode: a folder deleted and made again, or a mount point, is another. */
+function identityOf(found: Stats): string {
+  return `${found.dev}:${found.ino}`;
 }
 
 /** What `Engine.sync` found changed in the corpus folder: articles added, replaced and removed there. */

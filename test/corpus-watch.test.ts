@@ -171,6 +171,33 @@ describe("watchCorpus", () => {
     expect(engine.stats.articles).toBe(3);
   });
 
+  it("keeps serving when an empty folder stands in the folder's place, says so once, and takes the folder back", async () => {
+    const { engine, dir, events } = await watched();
+    const moved = `${dir}.moved`;
+    cleanups.push(() => removeDir(moved));
+    // a mount lost: its mount point, empty, at the folder's path
+    await rename(dir, moved);
+    await mkdir(dir);
+    await eventually(() => events.includes("corpus.folder_missing"));
+    // (the watcher watches the new folder, and the engine refuses it)
+    const backs = () => events.filter((e) => e === "corpus.folder_back").length;
+    const seen = backs();
+    // looked at again only once it changes: not refused anew every few seconds (each look is 250 ms here)
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(events.filter((e) => e === "corpus.folder_missing")).toHaveLength(1);
+    expect(backs()).toBe(seen);
+    expect(engine.stats.articles).toBe(2);
+    // the mount back
+    await rm(dir, { recursive: true });
+    await rename(moved, dir);
+    await eventually(() => backs() > seen);
+    const cli = await Engine.open({ corpusDir: dir });
+    const added = createArticle(RANKING_ARTICLES[9] as (typeof RANKING_ARTICLES)[0], { by: "cli", at });
+    await cli.put(added);
+    await eventually(() => engine.article(added.id) !== undefined);
+    expect(engine.stats.articles).toBe(3);
+  });
+
   it("watches the new folder when the folder is deleted and made again before it looks", async () => {
     const { engine, dir, events } = await watched();
     const backup = `${dir}.backup`;

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
@@ -136,6 +136,32 @@ describe("Engine", () => {
     await rename(moved, dir);
     expect(await engine.sync()).toEqual({ added: 0, replaced: 0, removed: 0, unreadable: [] });
     expect(engine.stats.articles).toBe(2);
+  });
+
+  it("refuses an empty folder standing in its folder's place (a mount lost), and takes the folder back", async () => {
+    // A mount lost leaves its mount point: an empty folder at the corpus's path. Taken in, it dropped every
+    // article, and a write there was in the wrong folder.
+    const { dir, engine } = await fresh(2);
+    const moved = `${dir}-moved`;
+    dirs.push(moved);
+    await rename(dir, moved);
+    await mkdir(dir);
+    await expect(engine.sync()).rejects.toMatchObject({ code: "EREPLACED" });
+    await expect(engine.sync()).rejects.toThrow(/読み込み済みの記事を 1 件も含まない別のフォルダ/u);
+    expect(engine.stats.articles).toBe(2);
+    expect(engine.ask("富士山の標高は？").found).toBe(true);
+    const [first] = engine.list();
+    if (!first) throw new Error("corpus not built");
+    const tea = createArticle(RANKING_ARTICLES[9] as (typeof RANKING_ARTICLES)[0], { by: "test", at });
+    await expect(engine.remove(first.articleId)).rejects.toThrow(/記事のフォルダーが見つからないため/u);
+    await expect(engine.put(tea)).rejects.toThrow(/記事のフォルダーが見つからないため/u);
+    expect(await readdir(dir)).toEqual([]);
+    // the mount back, as a copy (another inode): it holds the articles, so it is the library's folder
+    await rm(dir, { recursive: true });
+    await cp(moved, dir, { recursive: true });
+    expect(await engine.sync()).toEqual({ added: 0, replaced: 0, removed: 0, unreadable: [] });
+    await engine.put(tea);
+    expect(engine.stats.articles).toBe(3);
   });
 
   it("stops taking in between two articles when asked to, keeping what it took in", async () => {
