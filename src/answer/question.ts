@@ -1,5 +1,6 @@
 import { foldLongVowel, type Token, wordsOf } from "../text/analyze.ts";
 import {
+  isLaugh,
   mayStartQuestionWord,
   NAN,
   ORGANISATION_NOUNS,
@@ -104,6 +105,7 @@ function isPunctuation(token: Token): boolean {
  * 「梅雨について教えて。時期を教えて。」. `tokens` are the analysis of `question`.
  */
 export function withoutRequest(question: string, tokens: readonly Token[]): Token[] {
+  tokens = withoutLaughs(tokens);
   const sentences: Token[][] = [];
   let from = 0;
   for (const sentence of splitSentences(question)) {
@@ -126,6 +128,33 @@ export function withoutRequest(question: string, tokens: readonly Token[]): Toke
   return kept.flatMap((own) =>
     asking.length > 0 && isExclamation(own) ? [] : withoutRequestAt(withoutAnnouncement(own, asking.length > 1)),
   );
+}
+
+/**
+ * The question without the laughs typed into it, which say nothing of what it asks: 「GLOWって何の雑誌？ｗ」,
+ * 「…どこの事務所（笑）」, 「監督だれwww」, 「…誰の要望？草」 (NFKC makes ｗ a w). A run of w, 笑 or 草 standing
+ * alone: nothing of a word right after it (W杯, 笑の大学) unless it follows a question's mark (「だれ？ｗｗ教えて」), and a w not right after letters, digits or 何
+ * (1250W, 何W: watts); 草 not right after a noun or の, whose word it is (何の草, 雑草), but after a mark, a
+ * question word or the end of a clause (？草, どこ草, なの草).
+ */
+function withoutLaughs(tokens: readonly Token[]): Token[] {
+  return tokens.map((t, i) => (t.term !== null && isLaughAt(tokens, i) ? { ...t, term: null } : t));
+}
+
+function isLaughAt(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  if (!isLaugh(t.surface)) return false;
+  const before = tokens[i - 1];
+  // after a question's mark it closes, whatever follows (「だれ？ｗｗ教えて」); else nothing of a word follows it
+  const afterMark = before !== undefined && SENTENCE_END.test(before.surface);
+  const next = tokens[i + 1];
+  if (!afterMark && next && next.start === t.end && isSaid(next) && !isLaugh(next.surface)) return false;
+  const glued = before !== undefined && before.end === t.start && isSaid(before);
+  if (t.surface.startsWith("w")) return !(glued && /[\p{Script=Latin}\p{N}何]$/u.test(before.surface));
+  if (t.surface.startsWith("草")) {
+    return !glued || before.question !== undefined || (before.pos[0] !== "名詞" && before.pos[1] !== "連体化");
+  }
+  return true;
 }
 
 /**

@@ -84,14 +84,15 @@ const PLACE_NOUNS = new Set(["近く", "場所", "辺り", "あたり", "周辺"
 
 /**
  * Whether the words after どこの (`after(k)`, from the token after の) name an organisation: its noun, or
- * the last noun of a compound (出版|社, 放送|局), after an お (お店); not followed by の and a place
+ * the last noun of a compound (出版|社, 放送|局; not a laugh typed after it: どこの会社ｗ), after an お (お店); not followed by の and a place
  * (どこの大学の近く).
  */
 function asksOrganisation(after: (k: number) => KuromojiToken | undefined): boolean {
   let k = after(0)?.pos === "接頭詞" ? 1 : 0;
   let noun: KuromojiToken | undefined;
   // a compound of at most a few nouns
-  const isWord = (t: KuromojiToken | undefined) => t?.pos === "名詞" && /^[\p{L}\p{N}]/u.test(t.surface_form);
+  const isWord = (t: KuromojiToken | undefined) =>
+    t?.pos === "名詞" && /^[\p{L}\p{N}]/u.test(t.surface_form) && !isLaugh(t.surface_form);
   for (let n = 0; n < 4 && isWord(after(k)); n++, k++) noun = after(k);
   if (!noun || !ORGANISATION_NOUNS.has(noun.basic_form)) return false;
   return !(after(k)?.surface_form === "の" && PLACE_NOUNS.has(after(k + 1)?.basic_form ?? ""));
@@ -175,7 +176,8 @@ function closesFrom(after: (k: number) => KuromojiToken | undefined, from: numbe
     if (t.pos === "記号") continue;
     const final = t.pos === "助詞" && t.pos_detail_1.includes("終助詞");
     const topic = t.surface_form === "は" && t.pos === "助詞";
-    if (!final && !topic && !COPULAS.has(t.surface_form) && !LAUGHS.has(t.surface_form)) return false;
+    if (!final && !topic && !COPULAS.has(t.surface_form) && !isLaugh(t.surface_form) && t.surface_form !== "ー")
+      return false;
     if ((t.surface_form === "の" || t.surface_form === "ん") && after(k - 1)?.surface_form === "な") nano = true;
   }
   return false;
@@ -187,8 +189,10 @@ const QUESTION_FINALS = new Set(["か", "っけ", "かな", "かしら"]);
 const MAX_CLOSING = 5;
 /** A copula and its past (だっ|た, でし|た), and what closes on it: 名前なの, 曲なん (の, ん). */
 const COPULAS = new Set(["だ", "です", "な", "だっ", "でし", "た", "の", "ん"]);
-/** A laugh after a question: 名前w, 曲ｗ (NFKC: w), 笑, 草. */
-const LAUGHS = new Set(["w", "ww", "www", "笑", "草", "ー"]);
+/** A laugh after a question: 名前w, 曲ｗ (NFKC: w), 笑, 草, repeated (名前wwww, 曲笑笑). */
+export function isLaugh(surface: string): boolean {
+  return /^(?:w+|笑+|草+)$/u.test(surface);
+}
 
 /** Pronouns that point at a thing, whose name なんて after them asks for (これなんて曲？). */
 const POINTING = new Set(["これ", "それ", "あれ", "こっち", "そっち", "あっち"]);

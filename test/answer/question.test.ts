@@ -59,6 +59,28 @@ describe("a question without the request around it", () => {
   });
 });
 
+describe("a question without the laughs typed into it", () => {
+  it.each<[string, string[]]>([
+    ["GLOWって何の雑誌？ｗ", ["glow", "雑誌"]],
+    ["GLOWって何の雑誌www", ["glow", "雑誌"]],
+    ["GLOWって何の雑誌（笑）", ["glow", "雑誌"]],
+    ["GLOWって何の雑誌笑", ["glow", "雑誌"]],
+    ["監督は誰？草", ["監督"]],
+    ["監督どこ草", ["監督"]],
+    ["監督は誰?w", ["監督"]],
+    ["監督だれ？ｗｗ教えて", ["監督"]],
+    ["雑誌の名前なんだっけw", ["雑誌", "名前"]],
+    // a word's letters, a unit and a word of its own stay: W杯, 1250W, 何W (watts), 何の草, 笑の大学
+    ["なでしこW杯の同点ゴールって何分？", ["なでしこ", "w", "杯", "同点", "ゴール"]],
+    ["1250Wの電源の発売日は？", ["1250w", "電源", "発売", "日"]],
+    ["消費電力は何W？", ["消費", "電力", "w"]],
+    ["これ何の草？", ["草"]],
+    ["笑の大学の監督は？", ["笑", "大学", "監督"]],
+  ])("%s → %j", (question, terms) => {
+    expect(wordsOf(asked(question))).toEqual(terms);
+  });
+});
+
 describe("a question without its greetings and courtesies", () => {
   it.each<[string, string[]]>([
     // a sentence that only greets, announces the question or thanks asks nothing

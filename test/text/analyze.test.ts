@@ -371,6 +371,8 @@ describe("analyze", () => {
     ["spoken どこらへん asks for a place", "どこらへんにある？", "place"],
     ["どこの + an organisation asks who: どこのチーム", "和田奈央子ってどこのチーム？", "person"],
     ["どこの会社 asks who", "作ったのはどこの会社？", "person"],
+    ["どこの会社 and a laugh asks who", "作ったのはどこの会社ｗ", "person"],
+    ["どこの業者 and a laugh asks who", "作ったのはどこの業者www", "person"],
     ["どこの + a place asks where: どこの国", "パッチってどこの国のチョコ？", "place"],
     ["どこの + a compound ending in an organisation asks who", "どこの出版社？", "person"],
     ["どこのお店 asks who", "買ったのはどこのお店？", "person"],
