@@ -1014,6 +1014,9 @@ const ENDS = /^[?!？！。．]+$/u;
 function toTerm(token: KuromojiToken, surface: string): string | null {
   if (DROPPED_POS.has(token.pos)) return null;
   if (DROPPED_DETAIL[token.pos]?.has(token.pos_detail_1)) return null;
+  // an honorific after a name (名詞-接尾-人名: さん, 氏, 様, 君, くん, ちゃん, 殿): 香川照之さん is 香川照之; not
+  // in katakana, which is as often the end of a loanword kuromoji cuts there (トークン: トー クン)
+  if (token.pos_detail_1 === "接尾" && token.pos_detail_2 === "人名" && !KATAKANA_ONLY.test(surface)) return null;
   const base = token.basic_form && token.basic_form !== "*" ? token.basic_form : surface;
   let term = base.toLowerCase().replace(WHITESPACE, "");
   if ((token.pos === "名詞" && COMMON_NOUN.has(token.pos_detail_1)) || token.pos === "動詞") {
@@ -1033,6 +1036,7 @@ function toTerm(token: KuromojiToken, surface: string): string | null {
 }
 
 const COUNTER_KA = /^[ヶヵケカ](?=\p{Script=Han})/u;
+const KATAKANA_ONLY = /^[\p{Script=Katakana}ー]+$/u;
 
 /**
  * ヶ (or ケ) between kanji inside one word is the particle が of a place name, written both ways

@@ -33,6 +33,12 @@ describe("words", () => {
     ["full-width and half-width forms meet: ＣＰＵ = cpu, ｻｰﾊﾞｰ = サーバ", "ＣＰＵとｻｰﾊﾞｰ", ["cpu", "サーバ"]],
     ["formal nouns and light verbs are not terms: こと, する", "説明することがある", ["説明"]],
     ["pronouns are not terms", "これはペンです", ["ペン"]],
+    [
+      "an honorific after a name is no term: 香川照之さん = 香川照之, 西岡氏, 美香ちゃん, 田中様, 山田くん",
+      "香川照之さん、西岡氏、美香ちゃん、田中様、山田くん",
+      ["香川", "照之", "西岡", "美香", "田中", "山田"],
+    ],
+    ["a role after a name stays: 選手, 先生, 監督", "川澄選手と佐藤先生", ["川澄", "選手", "佐藤", "先生"]],
     ["question words are not terms", "誰がいつどこで何をした？", []],
     ["何 with a counter is a question word too: 何年", "何年に発売された", ["発売"]],
     ["いつか and 何と in a question are question words, not terms", "別名を何と呼ぶのはいつか？", ["別名", "呼ぶ"]],
@@ -241,6 +247,7 @@ describe("compound terms", () => {
     ["a space between two nouns makes none", "形態素 解析", []],
     ["a proper noun and its common noun", "揚子江気団が現れる", [pair("揚子江", "気団")]],
     ["question words are not part of one: 何気団", "何気団か", []],
+    ["an honorific is not part of one: 照之さん", "香川照之さんの役", [pair("香川", "照之")]],
   ])("%s: %s", (_why, text, expected) => {
     expect(compoundTerms(analyze(tokenizer, text))).toEqual(expected);
   });
