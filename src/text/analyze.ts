@@ -989,6 +989,9 @@ function markQuestionWords(tokens: RawToken[]): Map<number, QuestionType | null>
     if (particle === "接続助詞" || ENDS.test(current.surface)) context.topic = false;
     else if (particle && TOPIC_PARTICLES.has(current.surface) && endsNoun(tokens[i - 1], tokens[i - 2]))
       context.topic = true;
+    // the の of a clause right before the question word, its は dropped as chat drops it (書いたの誰か教えて,
+    // 作ったのどこか教えて: 書いたのは, 作ったのは); IPADIC reads it as the の of a noun
+    else if (isNominalizer(current, tokens[i - 1]) && next && mayStartQuestionWord(next.surface)) context.topic = true;
     context.previous = current.token;
     if (!type) continue;
     marks.set(i, type.type);
@@ -998,6 +1001,12 @@ function markQuestionWords(tokens: RawToken[]): Map<number, QuestionType | null>
 }
 
 const TOPIC_PARTICLES = new Set(["は", "って", "が"]);
+
+/** The の that makes a clause a noun (作ったの, 高いの), which kuromoji tags 連体化 before a word. */
+function isNominalizer(token: RawToken, before: RawToken | undefined): boolean {
+  if (token.surface !== "の" || token.token.pos !== "助詞" || token.token.pos_detail_1 !== "連体化") return false;
+  return ["動詞", "助動詞", "形容詞"].includes(before?.token.pos ?? "");
+}
 
 /**
  * Whether a token ends a noun: a noun, or the counter つ after a numeral, which IPADIC reads as the classical

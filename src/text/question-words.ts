@@ -366,6 +366,9 @@ function countedBy(
 const ADVERB_KA: ReadonlyMap<string, QuestionType> = new Map([
   ["いつか", "date"],
   ["なにか", "thing"],
+  // IPADIC reads 誰か after a noun or の as one noun (友達の誰かが, 書いたの誰か教えて), elsewhere 誰 + か
+  ["誰か", "person"],
+  ["だれか", "person"],
   ["いくらか", "price"],
   ["幾らか", "price"],
 ]);

@@ -411,6 +411,10 @@ describe("analyze", () => {
     ["a comma after a topic's どこか does not hide the verb of telling", "首都はどこか、教えてください", "place"],
     ["いつか before a verb of telling, after a topic, asks when", "発売日はいつか教えて", "date"],
     ["どこか before ご存知, after a topic, asks where", "首都はどこかご存知ですか？", "place"],
+    // after a clause and its の, whose は chat drops (書いたの誰？): a topic too
+    ["どこか after a clause's の asks where", "作ったのどこか教えて", "place"],
+    ["誰か, which IPADIC reads as one noun, asks who after a clause's の", "本書いたの誰か教えて", "person"],
+    ["誰か, one noun, asks who after a topic", "本を書いたのは、誰か知ってる？", "person"],
     // IPADIC reads って before なに or なん as ってな and leaves に or ん
     ["spoken ってなに asks for a thing", "梅雨ってなに？", "thing"],
     ["spoken ってなんですか asks for a thing", "ラオスの公用語ってなんですか", "thing"],
@@ -481,6 +485,10 @@ describe("analyze", () => {
     "この曲は最高だけど、誰か教えて",
     // the が of 誰かが is no topic either
     "誰かが何か知ってる？",
+    // 誰か as IPADIC reads it, one noun: someone (友達の誰かが), and no topic in a noun's の
+    "友達の誰かが来た",
+    "クラスの誰か教えて",
+    "書いたの読んだ人誰か教えて",
     // whether
     "安全かどうか確認したい",
     "雨が降るかどうか",
