@@ -589,6 +589,11 @@ function splitModelNumbers(tokens: RawToken[], norm: string, upper: (at: number)
   return out;
 }
 
+/** Three digits after a thousands separator, and letters of a unit after them (500, 200mah), not 2000. */
+const THOUSANDS = /^[0-9]{3}(?![0-9])/u;
+/** A thousands separator inside a joined number (31,500 → 31500). */
+const SEPARATOR = /(?<=[0-9]),(?=[0-9]{3})/gu;
+
 /**
  * Joins what kuromoji splits in product names and versions: "3" "." "0" → "3.0", "x" "86" → "x86".
  * Only adjacent tokens are joined: "linux 10.0" stays two words.
@@ -613,8 +618,21 @@ function mergeAlphanumerics(raw: RawToken[], norm: string): RawToken[] {
         j++;
         continue;
       }
-      // A dot between digits: 3.0, 2.6.1
       const after = raw[j + 1];
+      // A thousands separator: 31,500, 3,200mAh (the term is the number without it, 31500, as members type
+      // it as often); only three digits after it, so that a list (3,4日; 1,2,3) stays its numbers
+      if (
+        s === "," &&
+        after &&
+        after.start === next.end &&
+        THOUSANDS.test(after.token.surface_form) &&
+        /(?:^|[^0-9.])[0-9]{1,3}$/u.test(norm.slice(first.start, end))
+      ) {
+        end = after.end;
+        j += 2;
+        continue;
+      }
+      // A dot between digits: 3.0, 2.6.1
       if (
         s === "." &&
         after &&
@@ -633,8 +651,9 @@ function mergeAlphanumerics(raw: RawToken[], norm: string): RawToken[] {
       continue;
     }
     const joined = norm.slice(first.start, end);
+    const base = joined.replace(SEPARATOR, "");
     out.push({
-      token: { ...first.token, surface_form: joined, basic_form: joined },
+      token: { ...first.token, surface_form: joined, basic_form: base },
       start: first.start,
       end,
       surface: joined,

@@ -30,6 +30,12 @@ describe("words", () => {
     ],
     ["version numbers stay one term: 3 . 0 → 3.0", "Xen 3.0が出た", ["xen", "3.0", "出る"]],
     ["letters and digits written together stay together: x86", "x86サーバー", ["x86", "サーバ"]],
+    [
+      "a number's thousands separators cut it into no parts: 31,500円 = 31500円, 3,200mAh = 3200mAh",
+      "31,500円と31500円、3,200mAhと3200mAh、１，８６２億円",
+      ["31500", "円", "31500", "円", "3200mah", "3200mah", "1862", "億", "円"],
+    ],
+    ["nor a list of numbers: 3,4日, 1,2,3", "3,4日と1,2,3", ["3", "4", "日", "1", "2", "3"]],
     ["full-width and half-width forms meet: ＣＰＵ = cpu, ｻｰﾊﾞｰ = サーバ", "ＣＰＵとｻｰﾊﾞｰ", ["cpu", "サーバ"]],
     ["formal nouns and light verbs are not terms: こと, する", "説明することがある", ["説明"]],
     ["pronouns are not terms", "これはペンです", ["ペン"]],
