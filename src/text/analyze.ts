@@ -140,7 +140,7 @@ export function analyze(tokenizer: Tokenizer, text: string, options: { synonyms?
     if (end <= start || token.pos === "記号") continue;
     const question = questions.get(i) ?? undefined;
     const pos: [string, string, string] = [token.pos, token.pos_detail_1, token.pos_detail_2];
-    const term = questions.has(i) ? null : toTerm(token, surface);
+    const term = questions.has(i) || isHonorific(merged, i) ? null : toTerm(token, surface);
     const sourceStart = normalized.sourceStart[start] ?? 0;
     const sourceEnd = normalized.sourceEnd[end - 1] ?? sourceStart;
     const parts = term !== null && token.word_type === "KNOWN" ? partTermsOf(surface, term, tokenizer) : null;
@@ -1042,9 +1042,6 @@ const ENDS = /^[?!？！。．]+$/u;
 function toTerm(token: KuromojiToken, surface: string): string | null {
   if (DROPPED_POS.has(token.pos)) return null;
   if (DROPPED_DETAIL[token.pos]?.has(token.pos_detail_1)) return null;
-  // an honorific after a name (名詞-接尾-人名: さん, 氏, 様, 君, くん, ちゃん, 殿): 香川照之さん is 香川照之; not
-  // in katakana, which is as often the end of a loanword kuromoji cuts there (トークン: トー クン)
-  if (token.pos_detail_1 === "接尾" && token.pos_detail_2 === "人名" && !KATAKANA_ONLY.test(surface)) return null;
   const base = token.basic_form && token.basic_form !== "*" ? token.basic_form : surface;
   let term = base.toLowerCase().replace(WHITESPACE, "");
   if ((token.pos === "名詞" && COMMON_NOUN.has(token.pos_detail_1)) || token.pos === "動詞") {
@@ -1065,6 +1062,21 @@ function toTerm(token: KuromojiToken, surface: string): string | null {
 
 const COUNTER_KA = /^[ヶヵケカ](?=\p{Script=Han})/u;
 const KATAKANA_ONLY = /^[\p{Script=Katakana}ー]+$/u;
+
+/**
+ * Whether the token at `i` is an honorific after a name (名詞-接尾-人名: さん, 氏, 様, 君, くん, ちゃん, 殿):
+ * 香川照之さん is 香川照之, and interviews write the さん. Only after a noun that is no numeral, and not
+ * before a verb: IPADIC reads 2ちゃんねる as 2 + ちゃん + ねる, whose ちゃん is all that tells it apart (51
+ * livedoor articles). Not in katakana, which is as often the end of a loanword kuromoji cuts there
+ * (トークン: トー クン).
+ */
+function isHonorific(tokens: readonly RawToken[], i: number): boolean {
+  const { token, surface } = tokens[i] as RawToken;
+  if (token.pos_detail_1 !== "接尾" || token.pos_detail_2 !== "人名" || KATAKANA_ONLY.test(surface)) return false;
+  const before = tokens[i - 1]?.token;
+  const after = tokens[i + 1]?.token;
+  return before?.pos === "名詞" && before.pos_detail_1 !== "数" && after?.pos !== "動詞";
+}
 
 /**
  * ヶ (or ケ) between kanji inside one word is the particle が of a place name, written both ways

@@ -44,6 +44,11 @@ describe("words", () => {
       "香川照之さん、西岡氏、美香ちゃん、田中様、山田くん",
       ["香川", "照之", "西岡", "美香", "田中", "山田"],
     ],
+    [
+      "but 2ちゃんねる keeps its ちゃん, after a numeral and before a verb (IPADIC: 2 + ちゃん + ねる)",
+      "2ちゃんねると2ちゃんまとめ",
+      ["2", "ちゃん", "ねる", "2", "ちゃん", "まとめ"],
+    ],
     ["a role after a name stays: 選手, 先生, 監督", "川澄選手と佐藤先生", ["川澄", "選手", "佐藤", "先生"]],
     ["question words are not terms", "誰がいつどこで何をした？", []],
     ["何 with a counter is a question word too: 何年", "何年に発売された", ["発売"]],
