@@ -105,7 +105,7 @@ function isPunctuation(token: Token): boolean {
  * 「梅雨について教えて。時期を教えて。」. `tokens` are the analysis of `question`.
  */
 export function withoutRequest(question: string, tokens: readonly Token[]): Token[] {
-  tokens = withoutLaughs(tokens);
+  tokens = withoutLaughs(question, tokens);
   const sentences: Token[][] = [];
   let from = 0;
   for (const sentence of splitSentences(question)) {
@@ -133,26 +133,45 @@ export function withoutRequest(question: string, tokens: readonly Token[]): Toke
 /**
  * The question without the laughs typed into it, which say nothing of what it asks: 「GLOWって何の雑誌？ｗ」,
  * 「…どこの事務所（笑）」, 「監督だれwww」, 「…誰の要望？草」 (NFKC makes ｗ a w). A run of w, 笑 or 草 standing
- * alone: nothing of a word right after it (W杯, 笑の大学) unless it follows a question's mark (「だれ？ｗｗ教えて」), and a w not right after letters, digits or 何
- * (1250W, 何W: watts); 草 not right after a noun or の, whose word it is (何の草, 雑草), but after a mark, a
- * question word or the end of a clause (？草, どこ草, なの草).
+ * alone, or in brackets (（笑）): not in quotes, where it is the word asked about (「笑」の書き順); nothing of a
+ * word right after it (W杯, 笑の大学) unless it follows a question's mark (「だれ？ｗｗ教えて」); a w not right
+ * after letters, digits or 何 (1250W, 何W: watts); 笑 or 草 with no word after it, past a space or 、 (草 食べる
+ * 動物, 食べられる草、教えて), but after a question word; and 草 not right after a noun or の, whose word it is
+ * (何の草, 雑草), but after a mark, a question word or the end of a clause (？草, どこ草, なの草).
  */
-function withoutLaughs(tokens: readonly Token[]): Token[] {
-  return tokens.map((t, i) => (t.term !== null && isLaughAt(tokens, i) ? { ...t, term: null } : t));
+function withoutLaughs(question: string, tokens: readonly Token[]): Token[] {
+  return tokens.map((t, i) => (t.term !== null && isLaughAt(question, tokens, i) ? { ...t, term: null } : t));
 }
 
-function isLaughAt(tokens: readonly Token[], i: number): boolean {
+const QUOTED = new Map([
+  ["「", "」"],
+  ["『", "』"],
+  ["“", "”"],
+  ['"', '"'],
+]);
+const BRACKETED = new Map([
+  ["（", "）"],
+  ["(", ")"],
+]);
+
+function isLaughAt(question: string, tokens: readonly Token[], i: number): boolean {
   const t = tokens[i] as Token;
   if (!isLaugh(t.surface)) return false;
+  const [opener, closer] = [question[t.start - 1] ?? "", question[t.end] ?? ""];
+  if (QUOTED.get(opener) === closer) return false;
+  if (BRACKETED.get(opener) === closer) return true;
   const before = tokens[i - 1];
   // after a question's mark it closes, whatever follows (「だれ？ｗｗ教えて」); else nothing of a word follows it
   const afterMark = before !== undefined && SENTENCE_END.test(before.surface);
+  if (afterMark) return true;
   const next = tokens[i + 1];
-  if (!afterMark && next && next.start === t.end && isSaid(next) && !isLaugh(next.surface)) return false;
+  if (next && next.start === t.end && isSaid(next) && !isLaugh(next.surface)) return false;
   const glued = before !== undefined && before.end === t.start && isSaid(before);
   if (t.surface.startsWith("w")) return !(glued && /[\p{Script=Latin}\p{N}何]$/u.test(before.surface));
+  const afterQuestionWord = glued && before.question !== undefined;
+  if (!afterQuestionWord && tokens.slice(i + 1).some((n) => isSaid(n) && !isLaugh(n.surface))) return false;
   if (t.surface.startsWith("草")) {
-    return !glued || before.question !== undefined || (before.pos[0] !== "名詞" && before.pos[1] !== "連体化");
+    return !glued || afterQuestionWord || (before.pos[0] !== "名詞" && before.pos[1] !== "連体化");
   }
   return true;
 }

@@ -76,6 +76,14 @@ describe("a question without the laughs typed into it", () => {
     ["消費電力は何W？", ["消費", "電力", "w"]],
     ["これ何の草？", ["草"]],
     ["笑の大学の監督は？", ["笑", "大学", "監督"]],
+    // quoted, it is the word asked about; with words after it past a space or 、, one of them
+    ["「笑」の書き順は？", ["笑", "書く", "順"]],
+    ["『草』という漢字の成り立ちは？", ["草", "漢字", "成り立つ"]],
+    ["草 食べる 動物", ["草", "食べる", "動物"]],
+    ["食べられる草、教えて", ["食べる", "草"]],
+    // but after a question word or in brackets it is a laugh, whatever follows
+    ["監督だれ草、教えて", ["監督"]],
+    ["私は初心者（笑）ラオスの首都は？", ["初心者", "ラオス", "首都"]],
   ])("%s → %j", (question, terms) => {
     expect(wordsOf(asked(question))).toEqual(terms);
   });
