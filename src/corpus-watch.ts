@@ -1,6 +1,6 @@
-import { type FSWatcher, statSync, watch } from "node:fs";
+import { type FSWatcher, type Stats, statSync, watch } from "node:fs";
 import path from "node:path";
-import { CorpusFolderMissing, type SyncResult } from "./engine.ts";
+import { CorpusFolderMissing, identityOf, type SyncResult } from "./engine.ts";
 
 /** An article's file in a corpus folder (temporary files and the index folder are not). */
 const ARTICLE_FILE = /^[0-9a-f]{12}\.md$/u;
@@ -62,7 +62,7 @@ export function watchCorpus(
     if (stopped()) return;
     lookAgain ??= setInterval(
       () => {
-        if (stopped() || identityOf(dir) === null) return;
+        if (stopped() || identityOfFolder(dir) === null) return;
         // an empty mount point stays as it is until the mount is back or articles are put in it
         if (refused !== null && stateOf(dir) === refused) return;
         refused = null;
@@ -81,7 +81,7 @@ export function watchCorpus(
     running = running.then(async () => {
       if (stopped()) return;
       // deleted and made again while the change waited (a backup restored): the new folder is watched
-      const now = identityOf(dir);
+      const now = identityOfFolder(dir);
       if (watcher && now !== null && now !== watching) {
         watcher.close();
         log("corpus.folder_back", { dir });
@@ -117,7 +117,7 @@ export function watchCorpus(
   const start = () => {
     if (stopped()) return;
     try {
-      watching = identityOf(dir);
+      watching = identityOfFolder(dir);
       watcher = watch(dir, { persistent: false }, (_type, name) => {
         // an article's file, or the folder itself (deleted or moved: Node names it)
         if (name === null || ARTICLE_FILE.test(String(name)) || String(name) === path.basename(dir)) takeInSoon();
@@ -126,7 +126,7 @@ export function watchCorpus(
     } catch (err) {
       watcher = undefined;
       log("corpus.watch_unavailable", { dir, error: (err as Error).message });
-      if (identityOf(dir) === null) lookForFolder();
+      if (identityOfFolder(dir) === null) lookForFolder();
     }
   };
   start();
@@ -147,19 +147,20 @@ export function watchCorpus(
 
 /** A folder's device, inode and last change, or null when there is no folder there. */
 function stateOf(dir: string): string | null {
-  try {
-    const found = statSync(dir);
-    return found.isDirectory() ? `${found.dev}:${found.ino}:${found.mtimeMs}` : null;
-  } catch {
-    return null;
-  }
+  const found = folderAt(dir);
+  return found && `${identityOf(found)}:${found.mtimeMs}`;
 }
 
-/** A folder's device and inode, or null when there is no folder there. */
-function identityOf(dir: string): string | null {
+/** A folder's device and inode (see Engine's), or null when there is no folder there. */
+function identityOfFolder(dir: string): string | null {
+  const found = folderAt(dir);
+  return found && identityOf(found);
+}
+
+function folderAt(dir: string): Stats | null {
   try {
     const found = statSync(dir);
-    return found.isDirectory() ? `${found.dev}:${found.ino}` : null;
+    return found.isDirectory() ? found : null;
   } catch {
     return null;
   }

@@ -836,7 +836,7 @@ export class CorpusFolderMissing extends UserFacingError {
 }
 
 /** A folder's device and inode: a folder deleted and made again, or a mount point, is another. */
-function identityOf(found: Stats): string {
+export function identityOf(found: Stats): string {
   return `${found.dev}:${found.ino}`;
 }
 

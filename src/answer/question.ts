@@ -1,4 +1,5 @@
 import { foldLongVowel, type Token, wordsOf } from "../text/analyze.ts";
+import { CLAUSE_ENDS } from "../text/pos.ts";
 import {
   isLaugh,
   mayStartQuestionWord,
@@ -943,15 +944,16 @@ function isSaid(t: Token): boolean {
 /** The tokens of a question that say something, without a laugh typed after it (「…山は？笑」, 「山ー」). */
 function wordsSaid(tokens: readonly Token[]): Token[] {
   const said = tokens.filter(isSaid);
-  while (said.length > 0 && LAUGH.test(said.at(-1)?.surface ?? "")) said.pop();
+  while (said.length > 0 && isTrailing(said.at(-1)?.surface ?? "")) said.pop();
   return said;
 }
 
 /** A laugh typed after a question, or a long vowel mark alone (「山ー」). */
-const LAUGH = /^(?:[w笑草]+|ー+)$/u;
+function isTrailing(surface: string): boolean {
+  return isLaugh(surface) || LONG_VOWELS.test(surface);
+}
 
-/** What ends a clause before the noun it says which one is: 開かれる, 高い, 分裂した (た), 安全な (な). */
-const CLAUSE_ENDS: ReadonlySet<string> = new Set(["動詞", "形容詞", "助動詞"]);
+const LONG_VOWELS = /^ー+$/u;
 
 /** What the subject of an article may answer: who, where, what (and a question for one of them, asksForOne). */
 const SUBJECT_KINDS: ReadonlySet<QuestionType> = new Set(["person", "place", "thing"]);

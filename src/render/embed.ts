@@ -72,12 +72,11 @@ function urlRanges(text: string): [number, number][] {
 }
 
 /**
- * The UTF-16 offsets of the characters of `text` that must be escaped with a backslash; with `links`, none
- * of the URL_CHARACTERs of an address Discord links.
+ * The UTF-16 offsets of the characters of `text` that must be escaped with a backslash: none of the
+ * URL_CHARACTERs of the addresses at `urls` (see urlRanges).
  */
-function escapeOffsets(text: string, links = false): Set<number> {
+function escapeOffsets(text: string, urls: readonly (readonly [number, number])[] = []): Set<number> {
   const offsets = new Set<number>();
-  const urls = links ? urlRanges(text) : [];
   for (const m of text.matchAll(INLINE_MARKUP)) {
     if (URL_CHARACTER.test(m[0]) && urls.some(([s, e]) => m.index >= s && m.index < e)) continue;
     offsets.add(m.index);
@@ -109,8 +108,8 @@ function* escapedGraphemes(
   const raw = text.toWellFormed();
   const visible = stripInvisible(raw);
   const read = visible.slice(0, within + 2);
-  const escaped = escapeOffsets(read, links);
   const urls = links ? urlRanges(read) : [];
+  const escaped = escapeOffsets(read, urls);
   // The offset in `raw` of the unit at `to` in `visible`: walked forward, as far as graphemes are read.
   let r = 0;
   let v = 0;

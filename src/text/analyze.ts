@@ -1,7 +1,7 @@
 import { chunkText } from "./chunks.ts";
 import { readDashesAsLongVowels } from "./dashes.ts";
 import { normalize, normalizeWithOffsets } from "./normalize.ts";
-import { COMMON_NOUN, VERBAL_NOUN } from "./pos.ts";
+import { CLAUSE_ENDS, COMMON_NOUN, VERBAL_NOUN } from "./pos.ts";
 import { isKnowingWord, mayStartQuestionWord, NAN, type QuestionType, questionTypeOf } from "./question-words.ts";
 import { SPELLING_VARIANTS, VERB_NOUNS } from "./spelling-variants.ts";
 import { SYNONYMS } from "./synonyms.ts";
@@ -1024,7 +1024,7 @@ const TOPIC_PARTICLES = new Set(["は", "って", "が"]);
 /** The の that makes a clause a noun (作ったの, 高いの), which kuromoji tags 連体化 before a word. */
 function isNominalizer(token: RawToken, before: RawToken | undefined): boolean {
   if (token.surface !== "の" || token.token.pos !== "助詞" || token.token.pos_detail_1 !== "連体化") return false;
-  return ["動詞", "助動詞", "形容詞"].includes(before?.token.pos ?? "");
+  return CLAUSE_ENDS.has(before?.token.pos ?? "");
 }
 
 /**
@@ -1061,7 +1061,6 @@ function toTerm(token: KuromojiToken, surface: string): string | null {
 }
 
 const COUNTER_KA = /^[ヶヵケカ](?=\p{Script=Han})/u;
-const KATAKANA_ONLY = /^[\p{Script=Katakana}ー]+$/u;
 
 /**
  * Whether the token at `i` is an honorific after a name (名詞-接尾-人名: さん, 氏, 様, 君, くん, ちゃん, 殿):
@@ -1072,7 +1071,7 @@ const KATAKANA_ONLY = /^[\p{Script=Katakana}ー]+$/u;
  */
 function isHonorific(tokens: readonly RawToken[], i: number): boolean {
   const { token, surface } = tokens[i] as RawToken;
-  if (token.pos_detail_1 !== "接尾" || token.pos_detail_2 !== "人名" || KATAKANA_ONLY.test(surface)) return false;
+  if (token.pos_detail_1 !== "接尾" || token.pos_detail_2 !== "人名" || KATAKANA_WORD.test(surface)) return false;
   const before = tokens[i - 1]?.token;
   const after = tokens[i + 1]?.token;
   return before?.pos === "名詞" && before.pos_detail_1 !== "数" && after?.pos !== "動詞";

@@ -37,10 +37,10 @@ function listed(tokenizer: Tokenizer, word: string): boolean {
  * `text`, each character where it was, so offsets into it still hold.
  */
 export function readDashesAsLongVowels(tokenizer: Tokenizer, text: string): string {
-  if (!DASH.test(text)) return text;
-  DASH.lastIndex = 0;
+  const dashes = [...text.matchAll(DASH)];
+  if (dashes.length === 0) return text;
   const chars = text.split("");
-  for (const match of text.matchAll(DASH)) {
+  for (const match of dashes) {
     const dash = match.index;
     // where kuromoji's word before the dash starts, read up to the dash (a katakana word: a few letters back)
     let from = dash;

@@ -21,7 +21,6 @@
 const DROPPED =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
   /(?:[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufffd\ufeff]|[\ufe00-\ufe0f\u{e0100}-\u{e01ef}])/u;
-const DROPPED_RUNS = new RegExp(`${DROPPED.source}+`, "gu");
 
 /**
  * Combining marks on one character at most, as Unicode's stream-safe text format allows: NFKC is
@@ -88,6 +87,10 @@ interface Rules {
   readonly droppedRuns: RegExp;
   /** A spelling variant, folded by CHARACTER_SPELLINGS (global). */
   readonly spelling: RegExp;
+}
+
+function rulesOf(dropped: RegExp, spelling: RegExp): Rules {
+  return { dropped, droppedRuns: new RegExp(`${dropped.source}+`, "gu"), spelling };
 }
 
 function normalizeBy(text: string, rules: Rules): NormalizedText {
@@ -176,16 +179,17 @@ const CHARACTER_SPELLINGS = new Map<string, string>([
 /** A spelling variant. (A counter written ヶ月 or カ月 is folded in its term: see analyze.ts.) */
 const SPELLING = new RegExp(`ヴ[ァィェォュ]?|[ヷヸヹヺ\u{20bb7}${OLD_KANJI}]`, "gu");
 
-const SEARCHED: Rules = { dropped: DROPPED, droppedRuns: DROPPED_RUNS, spelling: SPELLING };
+const SEARCHED = rulesOf(DROPPED, SPELLING);
 
-/** The content hash's dropped characters (see hashedForm): C0/C1 controls but \t \n, U+FFFD, the BOM. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-const HASH_DROPPED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd\ufeff]/u;
-const HASHED: Rules = {
-  dropped: HASH_DROPPED,
-  droppedRuns: new RegExp(`${HASH_DROPPED.source}+`, "gu"),
-  spelling: new RegExp(`ヴ[ァィェォュ]?|[ヷヸヹヺ\u{20bb7}${OLD_KANJI}]`, "gu"),
-};
+/**
+ * The content hash's rules (see hashedForm): C0/C1 controls but \t \n, U+FFFD and the BOM dropped; old kanji
+ * and the ヴ row folded. Written out, not SEARCHED's: search may come to drop or fold more, a hash must not.
+ */
+const HASHED = rulesOf(
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd\ufeff]/u,
+  new RegExp(`ヴ[ァィェォュ]?|[ヷヸヹヺ\u{20bb7}${OLD_KANJI}]`, "gu"),
+);
 
 /**
  * Folds spelling variants that NFKC leaves apart (表記ゆれ) to one spelling, keeping each folded character's

@@ -7,3 +7,6 @@ export const COMMON_NOUN: ReadonlySet<string> = new Set(["一般", "サ変接続
 
 /** The 名詞 subclasses in which a verb's 連用形 is read as a noun: 占い, 悩み (一般), 問い合わせ, 受付 (サ変接続). */
 export const VERBAL_NOUN: ReadonlySet<string> = new Set(["一般", "サ変接続"]);
+
+/** The 品詞 a clause ends on: 開かれる, 高い, 分裂した (た), 安全な (な), before the noun it says which one is. */
+export const CLAUSE_ENDS: ReadonlySet<string> = new Set(["動詞", "形容詞", "助動詞"]);

@@ -191,8 +191,10 @@ const MAX_CLOSING = 5;
 const COPULAS = new Set(["だ", "です", "な", "だっ", "でし", "た", "の", "ん"]);
 /** A laugh after a question: 名前w, 曲ｗ (NFKC: w), 笑, 草, repeated (名前wwww, 曲笑笑). */
 export function isLaugh(surface: string): boolean {
-  return /^(?:w+|笑+|草+)$/u.test(surface);
+  return LAUGH.test(surface);
 }
+
+const LAUGH = /^(?:w+|笑+|草+)$/u;
 
 /** Pronouns that point at a thing, whose name なんて after them asks for (これなんて曲？). */
 const POINTING = new Set(["これ", "それ", "あれ", "こっち", "そっち", "あっち"]);
