@@ -13,14 +13,17 @@
 /**
  * Characters removed before analysis: C0/C1 controls except \t \n, U+FFFD left by toWellFormed, and the
  * invisible format characters that a word may carry from a web page or a copy (a soft hyphen, the zero
- * width space, the word joiner, direction marks and embeddings, the BOM): 「サー\u200bバー」 shows サーバー and
- * is read as it (kuromoji cut it in two). Not the joiners (U+200C, U+200D), which emoji and scripts need.
+ * width space, the word joiner, direction marks and embeddings, the combining grapheme joiner, the
+ * deprecated format characters U+206A–206F, the BOM): 「サー\u200bバー」 shows サーバー and is read as it
+ * (kuromoji cut it in two). Not the joiners (U+200C, U+200D), which emoji and scripts need, nor the
+ * interlinear annotation marks (U+FFF9–FFFB): dropped, a ruby's reading would join its base (東京とうきょう);
+ * kept, they part the two as any symbol does.
  * And variation selectors, which choose a glyph of the character before them: 葛󠄀飾区 with the 葛 of U+E0100
  * (as names are written in some documents) is 葛飾区, which kuromoji read as 葛 + 飾 + 区.
  */
 const DROPPED =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  /(?:[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufffd\ufeff]|[\ufe00-\ufe0f\u{e0100}-\u{e01ef}])/u;
+  /(?:[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufffd\ufeff]|\u034f|[\ufe00-\ufe0f\u{e0100}-\u{e01ef}])/u;
 
 /**
  * Combining marks on one character at most, as Unicode's stream-safe text format allows: NFKC is

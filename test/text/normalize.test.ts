@@ -24,10 +24,11 @@ describe("normalize", () => {
     // a BOM is not text
     ["\ufeff本文", "本文"],
     // nor are the invisible format characters a copied word may carry: a zero width space, a soft hyphen,
-    // a word joiner, direction marks; the joiners of an emoji sequence stay
+    // a word joiner, direction marks (the Arabic letter mark too), the combining grapheme joiner, the
+    // deprecated format characters; the joiners of an emoji sequence stay
     [
-      "サー\u200bバー、サー\u00adバー、東京\u2060タワー、\u200f日本\u202a語\u202c",
-      "サーバー、サーバー、東京タワー、日本語",
+      "サー\u200bバー、サー\u00adバー、東京\u2060タワー、\u200f日本\u202a語\u202c、ス\u034fマホ、\u061c東\u206a京\u206f",
+      "サーバー、サーバー、東京タワー、日本語、スマホ、東京",
     ],
     // a variation selector chooses a glyph, not another character: 葛󠄀 (U+E0100) is 葛, ☺️ is ☺
     ["葛\u{e0100}飾区、辻\u{e0101}、☺\ufe0f", "葛飾区、辻、☺"],
