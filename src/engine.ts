@@ -38,6 +38,7 @@ import {
 } from "./search/passages.ts";
 import { type IndexedArticle, indexPath, readSavedIndex, type SavedIndex, writeSavedIndex } from "./search/persist.ts";
 import { analyze, analyzeTerms, queryOf, type Token, type Vocabulary, wordsOf, writesInOrder } from "./text/analyze.ts";
+import { LatinSpellings } from "./text/loanwords.ts";
 import { loadTokenizer, type Tokenizer } from "./text/tokenizer.ts";
 
 export interface EngineOptions {
@@ -145,7 +146,13 @@ export class Engine {
       const written = writesInOrder(words);
       return this.#index.holdingAll(terms, ADJACENT_SCAN).some((id) => written(this.#passages.get(id)?.text ?? ""));
     },
+    latinSpelling: (katakana) => {
+      this.#latinSpellings ??= new LatinSpellings(this.#index.terms());
+      return this.#latinSpellings.of(katakana, (term) => this.#index.documentFrequency(term));
+    },
   };
+  /** The library's words of Latin letters by how they sound, built on first use and dropped as #suggester is. */
+  #latinSpellings: LatinSpellings | undefined;
   /** Title suggestions, built on first use and dropped whenever the articles change. */
   #suggester: TitleSuggester | undefined;
   /** Writes run one after another. */
@@ -759,6 +766,7 @@ export class Engine {
   #addAnalysed(article: Article, file: FileOf, passages: readonly Passage[], analysed: AnalysedArticle): void {
     this.#index.addArticle(article.id, analysed.title, analysed.passages);
     this.#suggester = undefined;
+    this.#latinSpellings = undefined;
     this.#passages.set(article, spansOf(passages));
     this.#articles.set(article.id, article);
     const { body: _body, ...meta } = article;
@@ -767,6 +775,7 @@ export class Engine {
 
   #unindex(id: string, options: { keepArticle?: boolean } = {}): void {
     this.#suggester = undefined;
+    this.#latinSpellings = undefined;
     const entry = this.#indexed.get(id);
     if (entry) {
       this.#index.removeArticle(id, entry.passages);

@@ -333,6 +333,12 @@ export class PassageIndex {
     return heldLive(internalsOf(this.#passages), term) || heldLive(internalsOf(this.#titles, "title"), term);
   }
 
+  /** The terms of the passages and titles (a removed article's, too, until MiniSearch vacuums them). */
+  *terms(): Iterable<string> {
+    yield* internalsOf(this.#passages).terms();
+    yield* internalsOf(this.#titles, "title").terms();
+  }
+
   /** BM25's inverse document frequency of a term over passages. */
   idf(term: string): number {
     return bm25Idf(Math.max(this.#passages.documentCount, 1), this.documentFrequency(term));
@@ -459,6 +465,7 @@ export interface MiniSearchInternals {
     get(term: string): Map<number, Map<number, number>> | undefined;
     set(term: string, data: Map<number, Map<number, number>>): void;
     [Symbol.iterator](): Iterator<[string, Map<number, Map<number, number>>]>;
+    keys(): Iterable<string>;
   };
   _fieldIds: Record<string, number>;
   _documentIds: Map<number, string>;
@@ -489,5 +496,6 @@ function internalsOf<T>(index: MiniSearch<T>, field = "text") {
     idOf: (shortId: number) => internals._documentIds.get(shortId),
     fieldLength: (shortId: number) => internals._fieldLength.get(shortId)?.[fieldId] ?? 0,
     averageFieldLength: () => internals._avgFieldLength[fieldId] || 1,
+    terms: () => internals._index.keys(),
   };
 }

@@ -309,6 +309,8 @@ export interface Vocabulary {
    * nothing, a space, ・ or - between them: 「PS Vita」 for ps and vita.
    */
   adjacent(words: readonly string[], terms: readonly string[]): boolean;
+  /** The library's Latin spelling of a katakana word it does not write (see LatinSpellings), if any. */
+  latinSpelling?(katakana: string): string | undefined;
 }
 
 /**
@@ -329,12 +331,27 @@ export function respell(tokens: readonly Token[], library: Vocabulary, text?: st
       i++;
       continue;
     }
-    const split =
-      token.term !== null && token.pos[0] === "名詞" && !library.known(token.term) ? splitKnown(token, library) : null;
+    const unknown = token.term !== null && token.pos[0] === "名詞" && !library.known(token.term);
+    const latin = unknown ? latinSpellingOf(token.surface, library) : undefined;
+    if (latin !== undefined) {
+      out.push({ ...token, term: latin });
+      continue;
+    }
+    const split = unknown ? splitKnown(token, library) : null;
     if (split) out.push(...split);
     else out.push(token);
   }
   return out;
+}
+
+/**
+ * A katakana word's Latin spelling in the library: 「エクスペリアSXって重さ何グラム？」 asks of what livedoor
+ * writes Xperia SX. Members write a product's name as it sounds (エクスペリア, アクオスフォン, ルミックス,
+ * シンクパッド), articles as the maker does. Only for a word the library does not write in katakana.
+ */
+function latinSpellingOf(word: string, library: Vocabulary): string | undefined {
+  if (!library.latinSpelling || word.length > MAX_KATAKANA_SPLIT || !KATAKANA_WORD.test(word)) return undefined;
+  return library.latinSpelling(word);
 }
 
 /** What may stand between two parts of one name as a question writes it: a space, ・ (full or half width). */
@@ -384,7 +401,7 @@ function splitKnown(token: Token, library: Vocabulary): Token[] | null {
   // part then spans the whole word as written (「オクタヴィアスペンサー」, which the library writes
   // オクタヴィア・スペンサー).
   if (token.end - token.start !== token.surface.length) {
-    const parts = KATAKANA_WORD.test(token.surface) ? splitRun(token, library) : null;
+    const parts = KATAKANA_WORD.test(token.surface) ? splitKatakana(token, library) : null;
     return parts?.map((p) => ({ ...p, start: token.start, end: token.end })) ?? null;
   }
   // Only a noun whose term is its surface can be cut at the same place in both.
@@ -402,7 +419,7 @@ function splitKnown(token: Token, library: Vocabulary): Token[] | null {
     ];
   }
   // A katakana word's term may have lost a final ー (ドコモスマホユーザー): cut its surface.
-  if (KATAKANA_WORD.test(token.surface) && foldLongVowel(token.surface) === term) return splitRun(token, library);
+  if (KATAKANA_WORD.test(token.surface) && foldLongVowel(token.surface) === term) return splitKatakana(token, library);
   // A word of letters written without the space of the library's (PSVita, iPadmini): cut as katakana is.
   return LETTERS_WORD.test(term) ? splitRun(token, library) : null;
 }
@@ -428,6 +445,22 @@ function partTerm(part: string): string {
   return SYNONYM_OF.get(folded) ?? synonymOfRun(folded) ?? folded;
 }
 
+/**
+ * A katakana word cut into words the library writes in katakana, else into words it writes in katakana or
+ * Latin letters (シンクパッドタブレット: thinkpad, タブレット). Katakana first: a part that sounds like a Latin
+ * word may take the place of two katakana ones and leave a cut whose parts no passage says together.
+ */
+function splitKatakana(token: Token, library: Vocabulary): Token[] | null {
+  return splitRun(token, library) ?? (library.latinSpelling ? splitRun(token, library, true) : null);
+}
+
+/** A part's term, as the library writes it: in katakana (see partTerm), else, if `latin`, in Latin letters. */
+function termOfPart(part: string, library: Vocabulary, latin: boolean): string | undefined {
+  const term = partTerm(part);
+  if (library.known(term)) return term;
+  return latin && KATAKANA_WORD.test(part) ? latinSpellingOf(part, library) : undefined;
+}
+
 /** Kana no word starts with: a long-vowel mark, a small kana, ン. */
 const NO_WORD_START = /^[ーァィゥェォッャュョヮヵヶン]/u;
 
@@ -442,7 +475,7 @@ const NO_WORD_START = /^[ーァィゥェォッャュョヮヵヶン]/u;
  * English words are said together in many (iPadAir is no iPad and air in 2012's news, Bitcoin no bit and
  * coin). No word is cut into itself twice (PayPay is no pay + pay).
  */
-function splitRun(token: Token, library: Vocabulary): Token[] | null {
+function splitRun(token: Token, library: Vocabulary, latin = false): Token[] | null {
   const word = token.surface;
   const n = word.length;
   if (n > MAX_KATAKANA_SPLIT) return null;
@@ -455,7 +488,8 @@ function splitRun(token: Token, library: Vocabulary): Token[] | null {
       if (!before || before.parts === Number.POSITIVE_INFINITY) continue;
       if (best && before.parts + 1 >= best.parts) continue;
       const part = word.slice(from, end);
-      if (!NO_WORD_START.test(part) && library.known(partTerm(part))) best = { parts: before.parts + 1, from };
+      if (!NO_WORD_START.test(part) && termOfPart(part, library, latin) !== undefined)
+        best = { parts: before.parts + 1, from };
     }
     fewest.push(best ?? { parts: Number.POSITIVE_INFINITY, from: 0 });
   }
@@ -466,7 +500,7 @@ function splitRun(token: Token, library: Vocabulary): Token[] | null {
   let start = 0;
   const parts = cuts.map((end) => {
     const part: Token = {
-      term: partTerm(word.slice(start, end)),
+      term: termOfPart(word.slice(start, end), library, latin) as string,
       surface: word.slice(start, end),
       start: token.start + start,
       end: token.start + end,

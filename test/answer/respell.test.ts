@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createArticle } from "../../src/article/article.ts";
 import type { Engine } from "../../src/engine.ts";
 import { draft, RANKING_ARTICLES } from "../fixtures/ranking-articles.ts";
 import { engineWith, removeDir } from "../helpers/engine.ts";
@@ -17,6 +18,10 @@ beforeAll(async () => {
     ),
     draft("savings", "漫画家の貯金事情", null, "こんにちは、マキヒロチです！今の貯金額は30万円くらいです。"),
     draft("award", "助演女優賞の発表", null, "オクタヴィア・スペンサーが映画『ヘルプ』で助演女優賞を受賞した。"),
+    draft("xperia", "ドコモの夏モデル", null, "ソニーモバイルのXperia SXは、重さ約95gの軽さが売りだ。"),
+    draft("thinkpad", "レノボの新しいタブレット", null, "Lenovo ThinkPad Tablet 2の画面は10.1インチ。"),
+    draft("zozo", "通販サイトのチャリティー", null, "ZOZOTOWNで、約280のブランドが協賛するチャリティーTシャツを販売。"),
+    draft("lumix", "パナソニックのデジカメ", null, "ルミックスの新色は、シェルホワイト。"),
   ]));
 });
 afterAll(() => removeDir(dir));
@@ -47,5 +52,40 @@ describe("a question's word spelled otherwise than the library spells it", () =>
     const answer = engine.ask("オクタヴィアスペンサーが受賞した賞は？");
     expect(answer.notInLibrary).toEqual([]);
     expect(answer.keyPoints[0]?.text).toContain("助演女優賞");
+  });
+});
+
+describe("a loanword written in katakana, which the library writes in Latin letters", () => {
+  it("is searched as the library writes it", () => {
+    // members write a product's name as it sounds; the articles as the maker does
+    const xperia = engine.ask("エクスペリアSXって重さ何グラム？");
+    expect(xperia.notInLibrary).toEqual([]);
+    expect(xperia.keyPoints[0]?.text).toContain("約95g");
+    expect(xperia.keyPoints[0]?.highlights.length).toBeGreaterThanOrEqual(2);
+    expect(engine.ask("ゾゾタウンのチャリティーT、協賛ブランドいくつ？").keyPoints[0]?.text).toContain("約280");
+    expect(engine.search("エクスペリア").hits[0]?.text).toContain("Xperia");
+  });
+
+  it("is cut into words the library writes in katakana or in Latin letters", () => {
+    const answer = engine.ask("シンクパッドタブレット2って画面何インチ？");
+    expect(answer.notInLibrary).toEqual([]);
+    expect(answer.keyPoints[0]?.text).toContain("10.1インチ");
+  });
+
+  it("is the library's own where it writes it in katakana, and no word that only sounds alike", () => {
+    expect(engine.search("ルミックス").terms).toEqual(["ルミックス"]);
+    // a word of two consonants is like too many (ペアーズ and peace, シャブ and save): left as written
+    expect(engine.ask("ペアーズって月いくら？").notInLibrary).toEqual(["ペアーズ"]);
+    // consonants alike, vowels too far apart
+    expect(engine.ask("エクスプローラの重さは？").notInLibrary).toEqual(["エクスプローラ"]);
+  });
+
+  it("is found in an article added after the library was first asked", async () => {
+    expect(engine.ask("テクラストのタブレットっていくら？").notInLibrary).toEqual(["テクラスト"]);
+    const article = draft("teclast", "中国製タブレット", null, "TeclastのP75HDは、15,480円で販売される。");
+    await engine.putAll([createArticle(article, { by: "test", at: new Date("2025-01-02T00:00:00Z") })]);
+    const answer = engine.ask("テクラストのタブレットっていくら？");
+    expect(answer.notInLibrary).toEqual([]);
+    expect(answer.keyPoints[0]?.text).toContain("15,480円");
   });
 });
