@@ -1,10 +1,11 @@
 import dotenv from "dotenv";
 import { main } from "./cli.ts";
+import { lineWriter } from "./cli-output.ts";
 
 dotenv.config({ quiet: true });
 const code = await main(process.argv.slice(2), {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
+  out: lineWriter(process.stdout),
+  err: lineWriter(process.stderr),
   color: Boolean(process.stdout.isTTY) && !process.env["NO_COLOR"],
   env: process.env,
   progress: process.stderr,

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { access, copyFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -281,5 +281,21 @@ describe("shiori CLI", () => {
       { cwd: ROOT, env: { ...process.env, CORPUS_DIR: "" } },
     );
     expect(JSON.parse(stdout).keyPoints[0].text).toContain("2.0");
+  });
+
+  it("stops writing quietly when the reader of its output goes away (| head): no EPIPE stack, its own status", async () => {
+    // The read end of its standard output is closed before it writes: each write fails with EPIPE.
+    const child = spawn(process.execPath, [path.join(ROOT, "bin", "shiori.js"), "--help"], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { argumentError } from "../cli-args.ts";
+import { lineWriter } from "../cli-output.ts";
 import { UserFacingError } from "../errors.ts";
 import { runBench } from "./run-bench.ts";
 
@@ -9,6 +10,9 @@ const USAGE = `使い方: npm run bench -- [--corpus-dir <livedoor のフォル�
   --questions   応答時間を測る質問（SQuAD 形式、例: JSQuAD）。省略すると記事の見出し
   --json        結果を 1 つの JSON オブジェクトで出力する
   --quick       繰り返しを減らして短く測る`;
+
+const out = lineWriter(process.stdout);
+const say = lineWriter(process.stderr);
 
 /** `npm run bench -- [--corpus-dir <dir>] [--questions <file>] [--json] [--quick]`; returns the exit code. */
 async function main(argv: readonly string[]): Promise<number> {
@@ -25,11 +29,11 @@ async function main(argv: readonly string[]): Promise<number> {
       },
     }));
   } catch (err) {
-    process.stderr.write(`${argumentError(err as Error & { code?: string }, argv, null)}\n\n${USAGE}\n`);
+    say(`${argumentError(err as Error & { code?: string }, argv, null)}\n\n${USAGE}`);
     return 2;
   }
   if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
+    out(USAGE);
     return 0;
   }
   let figures: Record<string, number | string>;
@@ -38,25 +42,25 @@ async function main(argv: readonly string[]): Promise<number> {
       corpusDir: values["corpus-dir"],
       questions: values.questions,
       quick: values.quick,
-      out: (line) => process.stdout.write(`${line}\n`),
-      progress: (line) => process.stderr.write(`${line}\n`),
+      out,
+      progress: say,
     });
   } catch (err) {
     // a folder or a file to correct: one line saying what to do, as the CLI says it
     if (err instanceof UserFacingError) {
-      process.stderr.write(`${err.message}\n`);
+      say(err.message);
       return 1;
     }
     // as the CLI and eval end on one: one line, status 70 (the stack with SHIORI_DEBUG)
-    process.stderr.write(`内部エラーが発生しました: ${(err as Error).message}\n`);
-    if (process.env["SHIORI_DEBUG"]) process.stderr.write(`${String((err as Error).stack)}\n`);
+    say(`内部エラーが発生しました: ${(err as Error).message}`);
+    if (process.env["SHIORI_DEBUG"]) say(String((err as Error).stack));
     return 70;
   }
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+    out(JSON.stringify(figures, null, 2));
   } else {
     const width = Math.max(...Object.keys(figures).map((k) => k.length));
-    for (const [key, value] of Object.entries(figures)) process.stdout.write(`${key.padEnd(width)}  ${value}\n`);
+    for (const [key, value] of Object.entries(figures)) out(`${key.padEnd(width)}  ${value}`);
   }
   return 0;
 }
