@@ -676,6 +676,9 @@ export class Engine {
     const started = performance.now();
     await this.#indexMany(corpus.articles.map((article) => ({ article, ...fileOf(article) })));
     this.#log("engine.build", { articles: corpus.articles.length, ms: Math.round(performance.now() - started) });
+    // No article, nothing to cache: a folder given by mistake (`shiori list --corpus .` in a project, a home
+    // folder) is left as it was found, without a .index folder of an empty index in it.
+    if (corpus.articles.length === 0) return "built";
     await this.#saveAfterChange();
     return "built";
   }

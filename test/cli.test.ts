@@ -1,5 +1,5 @@
 import { execFile, spawn } from "node:child_process";
-import { access, copyFile, writeFile } from "node:fs/promises";
+import { access, copyFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -77,6 +77,19 @@ describe("shiori CLI", () => {
       }
     } finally {
       await removeDir(empty);
+    }
+  });
+
+  it("leaves a folder that holds no article as it found it: a read writes no .index into it", async () => {
+    const folder = await tempCorpusDir();
+    try {
+      await writeFile(path.join(folder, "README.md"), "# a project, not a corpus\n");
+      for (const argv of [["list"], ["ask", "わび茶"], ["search", "わび茶"]]) {
+        await run(...argv, "--corpus", folder);
+        expect(await readdir(folder)).toEqual(["README.md"]);
+      }
+    } finally {
+      await removeDir(folder);
     }
   });
 
