@@ -40,5 +40,10 @@ export function argumentError(err: Error & { code?: string }, argv: readonly str
     const dash = /ambiguous/u.test(err.message) ? `- で始まる値は ${option}=… と書いてください。` : "";
     return `${option} には値を指定してください（例: ${option} ${EXAMPLES[option] ?? "…"}）。${dash}`;
   }
+  if (err.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
+    // eval and bench take options only: `npm run eval -- jsquad.json` left out --dataset
+    const given = /'([^']*)'/u.exec(err.message)?.[1] ?? "";
+    return `余分な引数です: 「${given}」。このコマンドはオプションだけを取ります。ファイルやフォルダは、下の使い方のとおり、それを受け取るオプション（--… ）の後に書いてください。`;
+  }
   return `引数を解釈できませんでした: ${err.message}`;
 }

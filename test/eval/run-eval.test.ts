@@ -309,6 +309,15 @@ describe("shiori eval --dataset", () => {
     }
   });
 
+  it("says in Japanese that eval takes no argument but its options' values (a dataset given without --dataset)", async () => {
+    const { code, err } = await run("jsquad-valid-v1.3.json");
+    expect(code).toBe(2);
+    expect(err.split("\n")[0]).toBe(
+      "余分な引数です: 「jsquad-valid-v1.3.json」。このコマンドはオプションだけを取ります。ファイルやフォルダは、下の使い方のとおり、それを受け取るオプション（--… ）の後に書いてください。",
+    );
+    expect(err).toContain("--dataset");
+  });
+
   it("explains a missing dataset file and a missing --dataset in Japanese", async () => {
     const missing = await run("--dataset", path.join(dir, "nope.json"));
     expect(missing.code).toBe(1);
