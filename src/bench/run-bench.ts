@@ -11,6 +11,7 @@ import { UserFacingError } from "../errors.ts";
 import { textFilesOf } from "../eval/build-eval-corpus.ts";
 import { percentile } from "../eval/metrics.ts";
 import { readSquad, readSquadFile } from "../eval/read-squad.ts";
+import { decodeFile } from "../ingest/read-source.ts";
 import { indexPath } from "../search/persist.ts";
 import { analyzeTerms } from "../text/analyze.ts";
 import { loadKuromojiTokenizer, loadTokenizer } from "../text/tokenizer.ts";
@@ -236,7 +237,9 @@ async function readPlainTextCorpus(dir: string): Promise<Article[]> {
   const articles: Article[] = [];
   for (const file of await textFilesOf(dir)) {
     try {
-      articles.push(createArticle(importPlainText(readFileSync(file, "utf8")), { by: "bench", at }));
+      articles.push(
+        createArticle(importPlainText(decodeFile(readFileSync(file), { html: false }).text), { by: "bench", at }),
+      );
     } catch (err) {
       if (!(err instanceof UserFacingError)) throw err;
     }

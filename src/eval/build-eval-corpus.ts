@@ -6,6 +6,7 @@ import { type Article, type ArticleDraft, bodyBlocks, createArticle } from "../a
 import { importPlainText } from "../article/import-text.ts";
 import { Engine } from "../engine.ts";
 import { UserFacingError } from "../errors.ts";
+import { decodeFile } from "../ingest/read-source.ts";
 import type { SquadArticle, SquadQuestion } from "./read-squad.ts";
 
 /** Where a dataset paragraph lies in the temp corpus: `article.body.slice(start, end)` is its text. */
@@ -105,7 +106,7 @@ export async function buildEvalCorpus(
     for (const file of await textFilesOf(options.distractors)) {
       let article: Article;
       try {
-        article = createArticle(importPlainText(await readFile(file, "utf8")), ADDED);
+        article = createArticle(importPlainText(decodeFile(await readFile(file), { html: false }).text), ADDED);
       } catch (err) {
         if (!(err instanceof UserFacingError)) throw err;
         skippedDistractors++;

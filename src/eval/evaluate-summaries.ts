@@ -5,6 +5,7 @@ import { type Article, bodyBlocks, createArticle } from "../article/article.ts";
 import { importPlainText } from "../article/import-text.ts";
 import { Engine } from "../engine.ts";
 import { UserFacingError } from "../errors.ts";
+import { decodeFile } from "../ingest/read-source.ts";
 import { analyze } from "../text/analyze.ts";
 import { normalize } from "../text/normalize.ts";
 import { splitSentences } from "../text/sentences.ts";
@@ -61,7 +62,7 @@ export async function evaluateSummaries(dir: string, options: SummaryEvalOptions
   const seen = new Set<string>();
   for (const file of files) {
     try {
-      const draft = importPlainText(await readFile(file, "utf8"));
+      const draft = importPlainText(decodeFile(await readFile(file), { html: false }).text);
       if (draft.sourceFormat !== "livedoor") continue;
       const article = createArticle(draft, added);
       if (seen.has(article.id)) continue;

@@ -65,6 +65,12 @@ export async function runEval(argv: readonly string[], io: EvalIo): Promise<numb
         if (done % 1000 === 0 || done === total) io.err(`索引を作成中… ${done}/${total}`);
       },
     });
+    // files that are no article (an image renamed .txt, a page without a headline) are said, not counted in
+    if (corpus.skippedDistractors > 0) {
+      io.err(
+        `気晴らし記事として読めないファイル ${corpus.skippedDistractors} 件を除きました（文字でないデータ・見出しのないテキスト・重複）。`,
+      );
+    }
     try {
       const questions = sample(corpus.questions, limit);
       const { metrics } = evaluateQuestions(corpus.engine, questions, (done) => {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -206,6 +206,22 @@ describe("shiori eval --dataset", () => {
     const metrics = JSON.parse(out) as Record<string, number>;
     expect(metrics["articles"]).toBe(6);
     expect(metrics["recallAt1"]).toBe(0.8333);
+  });
+
+  it("--distractors passes over a file that holds no text (an image renamed .txt), as import does, and says so", async () => {
+    const folder = path.join(dir, "with-binary");
+    await cp(livedoorDir, folder, { recursive: true });
+    // bytes of no text at all: a photo saved as photo.txt
+    let seed = 6;
+    const noise = Buffer.alloc(5000, 0).map(() => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed >> 23;
+    });
+    await writeFile(path.join(folder, "news", "photo.txt"), noise);
+    const { code, out, err } = await run("--dataset", datasetFile, "--distractors", folder, "--json");
+    expect(code).toBe(0);
+    expect((JSON.parse(out) as Record<string, number>)["articles"]).toBe(6);
+    expect(err).toContain("気晴らし記事として読めないファイル 1 件を除きました");
   });
 
   it("--limit asks fewer questions, spread over the dataset", async () => {
