@@ -41,6 +41,8 @@ interface Io {
   progress?: NodeJS.WriteStream;
   /** Standard input, for `add -` (pasted text). */
   stdin?: NodeJS.ReadableStream;
+  /** Ctrl-C, for an import to stop between two articles (see IngestIo.onInterrupt). */
+  onInterrupt?: (stop: () => void) => () => void;
 }
 
 /** Runs the command line; returns the exit code. */
@@ -113,7 +115,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           addedBy: values["added-by"],
         },
         config.corpusDir,
-        { out: io.out, err: io.err, env: io.env, progress: io.progress, stdin: io.stdin },
+        { out: io.out, err: io.err, env: io.env, progress: io.progress, stdin: io.stdin, onInterrupt: io.onInterrupt },
       );
     }
     switch (command) {

@@ -438,11 +438,13 @@ export class Engine {
    * disk), the ones written before it are indexed all the same, so that the engine holds what the folder
    * does, and a PartlyStoredError says how many.
    */
-  putAll(articles: readonly Article[], progress?: (done: number) => void): Promise<void> {
+  putAll(articles: readonly Article[], progress?: (done: number) => void, signal?: AbortSignal): Promise<number> {
     return this.#serialized(async () => {
       let written = 0;
       let failure: unknown = null;
       for (const article of articles) {
+        // stopped (Ctrl-C in an import): the articles written so far are indexed and saved, no other is written
+        if (signal?.aborted) break;
         try {
           await this.#folderToWrite();
           await writeArticle(this.#corpusDir, article);
@@ -461,6 +463,7 @@ export class Engine {
       if (stored.length) await this.#saveAfterChange();
       this.#log("engine.putAll", { articles: stored.length, of: articles.length });
       if (failure !== null) throw new PartlyStoredError(stored.length, failure);
+      return stored.length;
     });
   }
 

@@ -10,5 +10,10 @@ const code = await main(process.argv.slice(2), {
   env: process.env,
   progress: process.stderr,
   stdin: process.stdin,
+  // Once: a second Ctrl-C kills as without it.
+  onInterrupt: (stop) => {
+    process.once("SIGINT", stop);
+    return () => process.removeListener("SIGINT", stop);
+  },
 });
 process.exitCode = code;

@@ -45,6 +45,11 @@ export interface IngestIo {
   readonly progress?: NodeJS.WriteStream | undefined;
   /** Standard input, for `add -`. */
   readonly stdin?: NodeJS.ReadableStream | undefined;
+  /**
+   * Calls `stop` on the user's Ctrl-C while an import writes, until the returned function is called (the
+   * command line: SIGINT). Without it, an import is not stopped but killed.
+   */
+  readonly onInterrupt?: ((stop: () => void) => () => void) | undefined;
 }
 
 /** Runs one of the ingestion verbs; returns the exit code. Refusals are thrown as UserFacingError. */
@@ -448,20 +453,32 @@ async function importFiles(target: string, flags: IngestFlags, corpusDir: string
         })
       : null;
   bar?.start(imported.length, 0);
+  // Ctrl-C stops the import between two articles: those written are indexed and saved, as after a batch, and
+  // the terminal gets its cursor back from the bar. A second Ctrl-C kills at once (every file is written
+  // whole or not at all; the next start-up indexes what the index lacks).
+  const interrupt = new AbortController();
+  const release = io.onInterrupt?.(() => {
+    bar?.stop();
+    io.err("中断しています… 書き込み中の記事を保存して止めます（すぐに止めるには、もう一度 Ctrl-C）。");
+    interrupt.abort();
+  });
   // The index is saved after each batch: an import stopped halfway keeps what it finished.
   const BATCH = 1000;
   let done = 0;
   try {
-    for (let i = 0; i < imported.length; i += BATCH) {
+    for (let i = 0; i < imported.length && !interrupt.signal.aborted; i += BATCH) {
       const batch = imported.slice(i, i + BATCH);
-      await engine.putAll(batch, (n) => {
-        const total = done + n;
-        bar?.update(total);
-        if (!bar && !flags.json && imported.length > 1 && (total % 500 === 0 || total === imported.length)) {
-          io.err(`取り込み中… ${total}/${imported.length}`);
-        }
-      });
-      done += batch.length;
+      done += await engine.putAll(
+        batch,
+        (n) => {
+          const total = done + n;
+          bar?.update(total);
+          if (!bar && !flags.json && imported.length > 1 && (total % 500 === 0 || total === imported.length)) {
+            io.err(`取り込み中… ${total}/${imported.length}`);
+          }
+        },
+        interrupt.signal,
+      );
     }
   } catch (err) {
     if (!(err instanceof PartlyStoredError)) throw err;
@@ -472,7 +489,15 @@ async function importFiles(target: string, flags: IngestFlags, corpusDir: string
       `取り込みを途中で止めました。${stored} 件は追加済みで、残りの ${imported.length - stored} 件は追加されていません。`,
     );
   } finally {
+    release?.();
     bar?.stop();
+  }
+  if (interrupt.signal.aborted) {
+    const articles = engine.stats.articles;
+    const message = `中断しました。${done} 件を追加済みで、残りの ${imported.length - done} 件は追加していません（コーパス: ${articles} 件）。同じ import をもう一度実行すると、追加済みの記事はスキップして続きを取り込みます。`;
+    if (flags.json) json(io, { interrupted: true, imported: done, notImported: imported.length - done, articles });
+    io.err(message);
+    return 130;
   }
   return report();
 }

@@ -346,6 +346,46 @@ describe("shiori refetch, remove, import and reindex", () => {
     expect(engine.search("花火").hits[0]?.title).toBe("夏祭りの花火");
   });
 
+  it("import stops on Ctrl-C between two articles, says what was stored, and a second run goes on", async () => {
+    const fresh = path.join(await tempCorpusDir(), "corpus");
+    const source = path.join(root, "interrupted");
+    await mkdir(source, { recursive: true });
+    for (const n of [1, 2, 3]) {
+      await writeFile(
+        path.join(source, `news-${n}.txt`),
+        `http://news.livedoor.com/article/detail/7${n}/\n2012-11-0${n}T09:30:00+0900\n中断の記事その${n}\n港で${n}番目の船が着いた。\n`,
+      );
+    }
+    const err: string[] = [];
+    let listening = false;
+    // Ctrl-C as soon as the import listens for it, before it writes its first article
+    const code = await main(["import", source, "--corpus", fresh], {
+      out: () => {},
+      err: (t) => err.push(t),
+      color: false,
+      env: ENV,
+      onInterrupt: (stop) => {
+        listening = true;
+        stop();
+        return () => {
+          listening = false;
+        };
+      },
+    });
+    expect(code).toBe(130);
+    expect(listening).toBe(false);
+    expect(err.at(-1)).toBe(
+      "中断しました。0 件を追加済みで、残りの 3 件は追加していません（コーパス: 0 件）。同じ import をもう一度実行すると、追加済みの記事はスキップして続きを取り込みます。",
+    );
+    expect((await readdir(fresh)).filter((name) => !name.startsWith(".index"))).toEqual([]);
+    const again = await run(["import", source], undefined, fresh);
+    expect([again.code, again.stdout.split("\n").at(-1)]).toEqual([
+      0,
+      expect.stringContaining("3 件を追加、0 件をスキップ"),
+    ]);
+    await removeDir(path.dirname(fresh));
+  });
+
   it("import reads Shift_JIS and EUC-JP text files, not only UTF-8", async () => {
     const source = path.join(root, "legacy");
     await mkdir(source, { recursive: true });
