@@ -72,6 +72,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.err(refusal);
     return 2;
   }
+  // --corpus "$DIR" with DIR unset: another library than the one meant (remove would delete from ./corpus)
+  if (values.corpus !== undefined && values.corpus.trim() === "") {
+    io.err(
+      `--corpus の値が空です。コーパスのフォルダのパスを指定してください（例: --corpus ./corpus）。${command} は実行していません。`,
+    );
+    return 2;
+  }
   const config = loadCoreConfig(values.corpus ? { ...io.env, CORPUS_DIR: values.corpus } : io.env);
   const style = { color: io.color };
   const json = (value: unknown) => io.out(JSON.stringify(value, null, 2));

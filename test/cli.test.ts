@@ -274,6 +274,25 @@ describe("shiori CLI", () => {
     expect(stdout).toContain("質問: -Xen 3.0");
   });
 
+  it("refuses an empty --corpus (an unset variable) rather than using CORPUS_DIR or ./corpus", async () => {
+    const own = await tempCorpusDir();
+    await copyFile(path.join(ROOT, "corpus", `${SEED}.md`), path.join(own, `${SEED}.md`));
+    for (const argv of [["remove", SEED], ["list"]]) {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await main([...argv, "--corpus", ""], {
+        out: (t) => out.push(t),
+        err: (t) => err.push(t),
+        color: false,
+        env: { CORPUS_DIR: own },
+      });
+      expect([code, out]).toEqual([2, []]);
+      expect(err.join("\n")).toContain("--corpus の値が空です。");
+    }
+    await access(path.join(own, `${SEED}.md`));
+    await removeDir(own);
+  });
+
   it("refuses a file given as the corpus folder, and a path through one", async () => {
     const file = path.join(dir, "notes.txt");
     await writeFile(file, "コーパスではないファイル");
