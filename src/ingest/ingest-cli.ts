@@ -280,6 +280,12 @@ async function sourceOf(arg: string, flags: IngestFlags, io: IngestIo): Promise<
   }
   if (arg === "-") {
     if (!io.stdin) throw new UserFacingError("標準入力を読めません。ファイルを指定してください。");
+    // typed at a terminal, nothing would say that shiori waits for the text, nor how to end it
+    if ((io.stdin as { isTTY?: boolean }).isTTY) {
+      io.err(
+        "記事の本文を貼り付けて、最後に改行してから Ctrl-D（Windows では Ctrl-Z と Enter）を押してください。1 行目が見出しになります（または --title で指定）。",
+      );
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of io.stdin) chunks.push(Buffer.from(chunk as Buffer));
     // A pipe from a Windows tool may well be Shift_JIS: the charset is detected as for files.

@@ -386,6 +386,25 @@ describe("shiori refetch, remove, import and reindex", () => {
     await removeDir(path.dirname(fresh));
   });
 
+  it("add - at a terminal says that it waits for the text, and how to end it", async () => {
+    const stdin = Object.assign(Readable.from([Buffer.from("端末から貼った記事\n商店街で秋の市が開かれた。\n")]), {
+      isTTY: true,
+    });
+    const err: string[] = [];
+    const code = await main(["add", "-", "--dry-run", "--corpus", corpus], {
+      out: () => {},
+      err: (t) => err.push(t),
+      color: false,
+      env: ENV,
+      stdin,
+    });
+    expect(code).toBe(0);
+    expect(err.join("\n")).toContain("記事の本文を貼り付けて、最後に改行してから Ctrl-D");
+    // piped, it says nothing
+    const piped = await run(["add", "-", "--dry-run"], "端末から貼った記事\n商店街で秋の市が開かれた。\n");
+    expect(piped.stderr).not.toContain("Ctrl-D");
+  });
+
   it("import reads Shift_JIS and EUC-JP text files, not only UTF-8", async () => {
     const source = path.join(root, "legacy");
     await mkdir(source, { recursive: true });
