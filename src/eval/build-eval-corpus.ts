@@ -80,7 +80,8 @@ export async function buildEvalCorpus(
       const block = blocks[i] as (typeof blocks)[number];
       const gold = { articleId: article.id, start: block.start, end: block.end };
       paragraphs.push({ ...gold, text: block.text });
-      for (const q of p.questions) if (q.answers.length > 0) questions.push({ ...q, gold });
+      // a blank question asks nothing: scored, it would be a miss of the engine's
+      for (const q of p.questions) if (q.answers.length > 0 && q.question.trim() !== "") questions.push({ ...q, gold });
     });
     articles.push(article);
   }
@@ -94,7 +95,7 @@ export async function buildEvalCorpus(
   // Nothing to ask would score 0 on every metric: the same figures as an engine that found nothing.
   if (questions.length === 0) {
     throw new UserFacingError(
-      "データセットに答えのある質問が 1 件もないため、採点できません（答えが空の質問、is_impossible の質問、本文が空の段落の質問は採点しません）。" +
+      "データセットに答えのある質問が 1 件もないため、採点できません（質問文や答えが空の質問、is_impossible の質問、本文が空の段落の質問は採点しません）。" +
         "答えのある質問を含む SQuAD 形式のファイルを指定してください。",
       "eval: no answerable question in the dataset",
     );

@@ -224,6 +224,19 @@ describe("shiori eval --dataset", () => {
     expect(err).toContain("気晴らし記事として読めないファイル 1 件を除きました");
   });
 
+  it("does not score a blank question (a miss the engine could not avoid)", async () => {
+    const blank = path.join(dir, "blank-questions.json");
+    const data = structuredClone(DATASET) as typeof DATASET;
+    const qas = data.data[0]?.paragraphs[0]?.qas as { id: string; question: string }[];
+    qas.push({ ...(qas[0] as { id: string; question: string }), id: "blank", question: "　 " });
+    await writeFile(blank, JSON.stringify(data));
+    const [withBlank, without] = await Promise.all([
+      run("--dataset", blank, "--json"),
+      run("--dataset", datasetFile, "--json"),
+    ]);
+    expect(JSON.parse(withBlank.out)).toMatchObject({ questions: JSON.parse(without.out).questions });
+  });
+
   it("--limit asks fewer questions, spread over the dataset", async () => {
     const { out } = await run("--dataset", datasetFile, "--limit", "3", "--json");
     expect((JSON.parse(out) as Record<string, number>)["questions"]).toBe(3);
