@@ -3,9 +3,10 @@ import { mkdir, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Article } from "../article/article.ts";
 import { type FileStamp, removeStaleTemps, writeFileAtomic } from "../article/store.ts";
+import { givingWayEvery } from "../give-way.ts";
 import { INDEX_VERSION, OPTIONS_HASH, PassageIndex, passageIndexOptions, titleIndexOptions } from "./index.ts";
 import { type PassageSpans, soundSpans } from "./passages.ts";
-import { indexFromSnapshot, snapshotOf } from "./snapshot.ts";
+import { indexFromSnapshot, snapshotGivingWay } from "./snapshot.ts";
 
 /** What the saved index knows of each article it holds. */
 export interface IndexedArticle {
@@ -150,8 +151,20 @@ function spansIn(saved: SavedArticle | undefined): PassageSpans | undefined {
   return soundSpans(spans, saved.passages, saved.body[1]) ? spans : undefined;
 }
 
-/** Saves the index atomically (temporary file, then rename), in chunks. */
-export async function writeSavedIndex(file: string, saved: SavedIndex): Promise<void> {
+/** Articles whose bodies are gathered between two chances to give the event loop back. */
+const ARTICLES_PER_STEP = 500;
+
+/**
+ * Saves the index atomically (temporary file, then rename), in chunks. The work on this thread (about 1 s
+ * on livedoor) is done in steps, awaiting `giveWay` between them (by default, a turn of the event loop
+ * every 15 ms), so that members' interactions are deferred and answered meanwhile. `saved` must not
+ * change until it resolves.
+ */
+export async function writeSavedIndex(
+  file: string,
+  saved: SavedIndex,
+  giveWay: () => Promise<void> | undefined = givingWayEvery(),
+): Promise<void> {
   // Its own folder only, never the corpus folder around it: one gone while the bot runs must not come
   // back empty, to be taken for the library (see Engine's #folderToWrite).
   await mkdir(path.dirname(file)).catch((err: NodeJS.ErrnoException) => {
@@ -159,7 +172,9 @@ export async function writeSavedIndex(file: string, saved: SavedIndex): Promise<
   });
   const articles: Record<string, SavedArticle> = {};
   const bodies = new Utf16Chunks();
+  let gathered = 0;
   for (const [id, entry] of saved.articles) {
+    if (++gathered % ARTICLES_PER_STEP === 0) await giveWay();
     const body = saved.bodyOf(id);
     const spans = saved.spansOf(id);
     if (body === undefined || !spans) {
@@ -171,7 +186,10 @@ export async function writeSavedIndex(file: string, saved: SavedIndex): Promise<
   }
   const bodyChunks = bodies.chunks();
   const bodiesHash = createHash("sha256");
-  for (const chunk of bodyChunks) bodiesHash.update(chunk);
+  for (const chunk of bodyChunks) {
+    bodiesHash.update(chunk);
+    await giveWay();
+  }
   const meta: Meta = {
     version: INDEX_VERSION,
     optionsHash: OPTIONS_HASH,
@@ -184,12 +202,33 @@ export async function writeSavedIndex(file: string, saved: SavedIndex): Promise<
   const { passages, titles } = saved.index.toSnapshots();
   const chunks: Uint8Array[] = [];
   // Padded with spaces to 4 bytes, so that the snapshots after it start aligned for Int32Array views.
-  let metaJson = JSON.stringify(meta);
+  let metaJson = await jsonGivingWay(meta, giveWay);
   metaJson += " ".repeat((4 - (Buffer.byteLength(metaJson) % 4)) % 4);
-  for (const section of [[new TextEncoder().encode(metaJson)], snapshotOf(passages), snapshotOf(titles), bodyChunks]) {
+  const sections = [
+    [new TextEncoder().encode(metaJson)],
+    await snapshotGivingWay(passages, giveWay),
+    await snapshotGivingWay(titles, giveWay),
+    bodyChunks,
+  ];
+  for (const section of sections) {
     chunks.push(u32(section.reduce((n, c) => n + c.length, 0)), ...section);
   }
   await writeFileAtomic(file, chunks);
+}
+
+/**
+ * JSON.stringify(meta), its articles written one step of ARTICLES_PER_STEP at a time (on livedoor, 7,358
+ * entries with their passages' spans).
+ */
+async function jsonGivingWay(meta: Meta, giveWay: () => Promise<void> | undefined): Promise<string> {
+  const { articles, ...rest } = meta;
+  const entries: string[] = [];
+  for (const [id, entry] of Object.entries(articles)) {
+    entries.push(`${JSON.stringify(id)}:${JSON.stringify(entry)}`);
+    if (entries.length % ARTICLES_PER_STEP === 0) await giveWay();
+  }
+  const head = JSON.stringify(rest);
+  return `${head.slice(0, -1)}${head.length > 2 ? "," : ""}"articles":{${entries.join(",")}}}`;
 }
 
 /** Strings encoded in UTF-16LE into chunks of about 4 MB: a few large writes rather than one per article. */
