@@ -19,3 +19,8 @@ export function givingWayEvery(ms = GIVE_WAY_AFTER_MS): () => Promise<void> | un
     );
   };
 }
+
+/** Resolves on the next turn of the event loop, once the I/O that came in meanwhile has been read. */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
