@@ -151,11 +151,11 @@ export class Engine {
       return this.#latinSpellings.of(katakana, (term) => this.#index.documentFrequency(term));
     },
   };
-  /** The library's words of Latin letters by how they sound, built on first use and dropped as #suggester is. */
+  /** The library's words of Latin letters by how they sound, built on first use (see #articlesChanged). */
   #latinSpellings: LatinSpellings | undefined;
-  /** Title suggestions, built on first use and dropped whenever the articles change. */
+  /** Title suggestions, built on first use (see #articlesChanged). */
   #suggester: TitleSuggester | undefined;
-  /** The articles as list() gives them, sorted on first use and dropped whenever the articles change. */
+  /** The articles as list() gives them, sorted on first use (see #articlesChanged). */
   #listed: SourceRef[] | undefined;
   /** Writes run one after another. */
   #writes: Promise<unknown> = Promise.resolve();
@@ -630,13 +630,14 @@ export class Engine {
 
   async #load({ saved, corpus }: Stored): Promise<IndexOrigin> {
     for (const article of corpus.articles) this.#articles.set(article.id, article);
-    this.#listed = undefined;
+    this.#articlesChanged();
     const fileOf = (article: Article): FileOf => ({
       fileHash: corpus.files.get(article.id) as string,
       stamp: corpus.stamps.get(article.id) ?? null,
     });
     if (saved) {
       this.#index = saved.index;
+      this.#articlesChanged();
       for (const [id, entry] of saved.articles) this.#indexed.set(id, entry);
       let changed = 0;
       for (const id of [...this.#indexed.keys()]) {
@@ -780,19 +781,22 @@ export class Engine {
 
   #addAnalysed(article: Article, file: FileOf, passages: readonly Passage[], analysed: AnalysedArticle): void {
     this.#index.addArticle(article.id, analysed.title, analysed.passages);
-    this.#suggester = undefined;
-    this.#latinSpellings = undefined;
-    this.#listed = undefined;
+    this.#articlesChanged();
     this.#passages.set(article, spansOf(passages));
     this.#articles.set(article.id, article);
     const { body: _body, ...meta } = article;
     this.#indexed.set(article.id, { fileHash: file.fileHash, passages: passages.length, meta, stamp: file.stamp });
   }
 
-  #unindex(id: string, options: { keepArticle?: boolean } = {}): void {
+  /** Drops what is derived from the articles and their index, to be made again on first use. */
+  #articlesChanged(): void {
     this.#suggester = undefined;
     this.#latinSpellings = undefined;
     this.#listed = undefined;
+  }
+
+  #unindex(id: string, options: { keepArticle?: boolean } = {}): void {
+    this.#articlesChanged();
     const entry = this.#indexed.get(id);
     if (entry) {
       this.#index.removeArticle(id, entry.passages);
