@@ -88,6 +88,8 @@ const VERB_OF_NOUN = foldsOf(VERB_NOUNS);
  * that spell it their way. Applied to a term last, after SPELLINGS and long-vowel folding.
  */
 const SYNONYM_OF = foldsOf(SYNONYMS);
+/** The longest form SYNONYM_OF lists: no longer run of katakana is two of its words (see synonymOfRun). */
+const LONGEST_SYNONYM = Math.max(...[...SYNONYM_OF.keys()].map((form) => form.length));
 
 /** 基本形 too common to tell passages apart (light verbs and formal words that slip past the POS filter). */
 const LIGHT_WORDS = ["する", "ある", "いる", "なる", "できる", "いう", "ない", "おる", "くる", "行う", "等", "的"];
@@ -194,7 +196,10 @@ function foldSynonyms(tokens: readonly Token[]): Token[] {
  * folded as a term is: ユーザー → ユーザ).
  */
 function synonymOfRun(term: string): string | undefined {
-  if (term.length < 4 || !KATAKANA_WORD.test(term)) return undefined;
+  // Its two parts, a space between them and one ー less, are no shorter than it: a run longer than any form
+  // listed is none (each cut of a long run looked up made it cubic: 50,000 katakana, read as words of 128
+  // characters, took 11 s to ask).
+  if (term.length < 4 || term.length > LONGEST_SYNONYM || !KATAKANA_WORD.test(term)) return undefined;
   for (let i = 2; i <= term.length - 2; i++) {
     const word = SYNONYM_OF.get(`${foldLongVowel(term.slice(0, i))} ${term.slice(i)}`);
     if (word !== undefined) return word;
@@ -394,6 +399,12 @@ const MIN_KATAKANA_PART = 2;
 const MAX_KATAKANA_PART = 16;
 /** Longer runs of katakana are not cut: 16 × 48 lookups at most for one word. */
 const MAX_KATAKANA_SPLIT = 48;
+/**
+ * Longer words are not split in two where the library knows the two as one compound term (see splitKnown):
+ * names of two words are far shorter. Each cut is a look-up of the whole word, and analysis reads a run of
+ * letters or digits of any length as one word: 50,000 of them took seconds to ask.
+ */
+const MAX_COMPOUND_SPLIT = 64;
 
 function splitKnown(token: Token, library: Vocabulary): Token[] | null {
   const term = token.term as string;
@@ -405,7 +416,7 @@ function splitKnown(token: Token, library: Vocabulary): Token[] | null {
     return parts?.map((p) => ({ ...p, start: token.start, end: token.end })) ?? null;
   }
   // Only a noun whose term is its surface can be cut at the same place in both.
-  const asWritten = term === token.surface.toLowerCase();
+  const asWritten = term.length <= MAX_COMPOUND_SPLIT && term === token.surface.toLowerCase();
   for (let k = 1; asWritten && k < term.length; k++) {
     const code = term.charCodeAt(k);
     if (code >= 0xdc00 && code <= 0xdfff) continue; // inside a surrogate pair

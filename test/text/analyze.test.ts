@@ -356,6 +356,48 @@ describe("respell: a question's word as the library spells it", () => {
     const run = "アイ".repeat(40);
     expect(respelled(run, ["アイ"]).length).toBeLessThanOrEqual(Math.ceil(run.length / 16));
   });
+
+  it("looks up a word it does not know in time bounded by its cuts, however long it is", () => {
+    // A run of letters or digits is one word however long, and one of katakana a word of up to 128
+    // characters: each cut of it was a look-up of the whole (20,000 letters: 400 million characters), and
+    // each part's term tried each cut of the part against the synonyms (a run of katakana: cubic).
+    // Counted: the characters of the strings looked up, in maps and in the library.
+    let looked = 0;
+    const library = {
+      known: (term: string) => {
+        looked += term.length;
+        return false;
+      },
+      together: () => false,
+      adjacent: () => false,
+    };
+    const lookedUp = (text: string) => {
+      const tokens = analyze(tokenizer, text);
+      const get = Map.prototype.get;
+      Map.prototype.get = function (this: Map<unknown, unknown>, key: unknown) {
+        if (typeof key === "string") looked += key.length;
+        return get.call(this, key);
+      };
+      looked = 0;
+      try {
+        const out = respell(tokens, library);
+        expect(out.map((t) => t.term)).toEqual(tokens.map((t) => t.term));
+      } finally {
+        Map.prototype.get = get;
+      }
+      return { lengths: tokens.map((t) => t.surface.length), looked };
+    };
+    const letters = "abcdefghijklmnopqrstuvwxyz".repeat(800);
+    expect(lookedUp(letters)).toEqual({ lengths: [letters.length], looked: expect.any(Number) });
+    expect(lookedUp(letters).looked).toBeLessThan(10 * letters.length);
+    const katakana = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモ".repeat(4);
+    for (const run of [katakana, katakana.slice(0, 60)]) {
+      const { lengths, looked } = lookedUp(run);
+      expect(Math.max(...lengths)).toBeLessThanOrEqual(128);
+      // each cut of each word, looked up as a whole: quadratic in a word, which analysis bounds
+      expect(looked).toBeLessThan(8 * lengths.reduce((sum, n) => sum + n * n, 0));
+    }
+  });
 });
 
 describe("analyze", () => {
