@@ -553,9 +553,13 @@ function aboutAnotherSubject(
   // a head written in letters: one in kana may be the library's name in letters (「ダイエットコーチのエイコさん」,
   // whose article writes EICO) or a common word misspelled (「イギリスのア―キテクト」, a ― for ー)
   const heads = new Set<Token>(names.filter((t) => saidNowhere(t) && /\p{Script=Latin}/u.test(t.term)));
+  // where each name is among the question's tokens, found once (looked for name by name, it was quadratic)
+  const place = new Map(questionTokens.map((t, i) => [t, i]));
   const others = [
     ...new Set(
-      names.filter((t) => !saidNowhere(t) && !modifiesOneOf(question, questionTokens, t, heads)).map((t) => t.term),
+      names
+        .filter((t) => !saidNowhere(t) && !modifiesOneOf(question, questionTokens, place.get(t) ?? -1, heads))
+        .map((t) => t.term),
     ),
   ];
   return unsaidBy(ctx, first.articleId, others).length === others.length;
@@ -565,12 +569,12 @@ function aboutAnotherSubject(
  * Whether a name only says whose one of `heads` is: before it with の (「ドコモのahamo」) or written next to it,
  * a space between allowed (「kobo Clara」). The name asked about is then the head: the library's articles on
  * ドコモ or kobo say nothing of ahamo or Clara, and 「kobo Claraっていくら？」 was answered with kobo Touch's
- * 7,980円. Token offsets are the question's (see normalize).
+ * 7,980円. `at` is the name's place among `tokens`; their offsets are the question's (see normalize).
  */
-function modifiesOneOf(question: string, tokens: readonly Token[], name: Token, heads: ReadonlySet<Token>): boolean {
-  const at = tokens.indexOf(name);
+function modifiesOneOf(question: string, tokens: readonly Token[], at: number, heads: ReadonlySet<Token>): boolean {
+  const name = tokens[at];
   const next = tokens[at + 1];
-  if (at < 0 || next === undefined) return false;
+  if (name === undefined || next === undefined) return false;
   if (next.surface === "の" && next.pos[1] === "連体化" && next.start === name.end) {
     const head = tokens[at + 2];
     return head !== undefined && heads.has(head) && head.start === next.end;

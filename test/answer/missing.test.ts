@@ -307,6 +307,28 @@ describe("a question about a name no article says", () => {
     expect(named.ask("ダイエットコーチのエイコさんって昔何キロあったんだっけ").keyPoints[0]?.text).toContain("70kg");
   });
 
+  it("tells which name only says whose another is in time linear in the question", () => {
+    // each name the library holds was looked for among the question's tokens, from the start: quadratic in
+    // a question of many names. Counted: the elements indexOf scans.
+    const question = `${"kobo、".repeat(3_000)}Claraっていくら？`;
+    const indexOf = Array.prototype.indexOf;
+    let scanned = 0;
+    Array.prototype.indexOf = function (this: unknown[], ...args: [unknown, number?]) {
+      const at = indexOf.apply(this, args);
+      scanned += at < 0 ? this.length : at + 1;
+      return at;
+    };
+    let answer: Answer;
+    try {
+      answer = named.ask(question);
+    } finally {
+      Array.prototype.indexOf = indexOf;
+    }
+    expect(answer.found).toBe(true);
+    expect(answer.notInLibrary).toEqual(["Clara"]);
+    expect(scanned).toBeLessThan(10 * question.length);
+  });
+
   it("is answered when the word no article says is a common noun", () => {
     // a small library lacks many common nouns (帽子): the question's other words say what it asks about
     const pko = named.ask("国連の軍事部門は何色の帽子をかぶる？");
