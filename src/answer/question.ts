@@ -630,13 +630,13 @@ const ABOUT = new Set(["は", "って", "が"]);
  */
 function measuredType(before: readonly Token[]): "number" | "price" | null {
   const candidates = measuredAt(before);
-  const measures = measuresAt(before, candidates);
+  const measures = new Set(measuresAt(before, candidates));
   for (const at of candidates) {
     const noun = before[at] as Token;
     // a quantity measured in a unit only where the question asks for it, not in a clause (高さが変えられる
     // デスクはいくら？ asks for a price)
     if (measureOf(noun) !== null) {
-      if (measures.includes(at)) return "number";
+      if (measures.has(at)) return "number";
       continue;
     }
     if (isCount(noun)) return "number";
@@ -653,11 +653,18 @@ function measuredType(before: readonly Token[]): "number" | "price" | null {
 function measuresAt(before: readonly Token[], candidates = measuredAt(before)): number[] {
   const [last, ...others] = candidates;
   const found = last === undefined ? [] : [last];
+  // the particle after each token, and the last predicate, read once (looked for from each topic, they were
+  // quadratic: 「値段は」 50,000 times before いくら took 4.5 s)
+  const particleAfter: number[] = new Array(before.length + 1).fill(-1);
+  for (let i = before.length - 1; i >= 0; i--) {
+    particleAfter[i] = (before[i] as Token).pos[0] === "助詞" ? i : (particleAfter[i + 1] as number);
+  }
+  const lastPredicate = before.findLastIndex((t) => t.pos[0] === "動詞" || t.pos[0] === "形容詞");
   for (const at of others) {
-    const particle = before.findIndex((t, i) => i > at && t.pos[0] === "助詞");
+    const particle = particleAfter[at + 1] ?? -1;
     const marker = before[particle];
     if (!marker || marker.surface === "が") continue;
-    if (before.slice(particle + 1).some((t) => t.pos[0] === "動詞" || t.pos[0] === "形容詞")) continue;
+    if (lastPredicate > particle) continue;
     found.push(at);
   }
   return found;
