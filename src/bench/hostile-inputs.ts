@@ -17,3 +17,21 @@ export const HOSTILE_INPUTS: Readonly<Record<string, () => string>> = {
     return parts.join("");
   },
 };
+
+/**
+ * Questions that repeat what one rule of reading a question looks at, 50,000 characters each, as the
+ * benchmark asks them of the seed corpus (engine.ask: analysis, then the question's reading and the answer).
+ * Each was once quadratic or worse in its length.
+ */
+export const HOSTILE_QUESTIONS: Readonly<Record<string, () => string>> = {
+  // laughs, each asked whether a word follows it (withoutLaughs)
+  laughs50k: () => "草 ".repeat(25_000),
+  // opening clauses that only greet, each cut off the sentence (withoutRequest)
+  courtesyClauses50k: () => "質問なんですが、".repeat(6_250),
+  // topics before いくら, each looked for a particle and a predicate after it (measuresAt)
+  topicsBeforeIkura50k: () => `${"値段は".repeat(16_665)}いくら？`,
+  // one word of letters, each cut of it looked up whole (splitKnown)
+  letters50k: () => "abcdefghijklmnopqrstuvwxyz".repeat(1_924).slice(0, 50_000),
+  // katakana read as words of 128 characters, each cut of each tried against the synonyms (synonymOfRun)
+  katakana50k: () => "アイウエオカキクケコサシスセソタチツテト".repeat(2_500),
+};

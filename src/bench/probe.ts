@@ -8,7 +8,7 @@ import { percentile } from "../eval/metrics.ts";
 import { indexPath } from "../search/persist.ts";
 import { analyze } from "../text/analyze.ts";
 import { loadKuromojiTokenizer, loadTokenizer } from "../text/tokenizer.ts";
-import { HOSTILE_INPUTS } from "./hostile-inputs.ts";
+import { HOSTILE_INPUTS, HOSTILE_QUESTIONS } from "./hostile-inputs.ts";
 
 /**
  * The child process of the benchmark: each measurement that needs a process of its own (start-up time,
@@ -16,6 +16,7 @@ import { HOSTILE_INPUTS } from "./hostile-inputs.ts";
  *
  *   probe open <corpusDir> <questionsFile|-> <workers> [parallelFrom]   start-up, memory, ask latencies
  *   probe hostile <kind>                                   analysis time and peak memory of one input
+ *   probe question <corpusDir> <kind>                      time and peak memory to ask one hostile question
  *   probe pairs <corpusDir> <n>                             n one-thread builds against raw kuromoji, alternating
  *   probe save <corpusDir>                                 memory to load a saved index and save it again
  */
@@ -93,6 +94,31 @@ if (mode === "open") {
       characters: text.length,
       ms,
       tokens: tokens.length,
+      extraMb: mb(Math.max(0, peakRss - before.rss)),
+      peakReset,
+      heapExtraMb: mb(process.memoryUsage().heapUsed - before.heapUsed),
+    })}\n`,
+  );
+} else if (mode === "question") {
+  const [corpusDir, kind] = args as [string, string];
+  const make = HOSTILE_QUESTIONS[kind];
+  if (!make) throw new Error(`probe: unknown hostile question ${kind}`);
+  const engine = await Engine.open({ corpusDir, workers: 1 });
+  engine.ask("準備の質問は何？"); // JIT warm-up, and the title suggester built
+  const question = make();
+  global.gc?.();
+  const before = process.memoryUsage();
+  const peakReset = resetPeakRss();
+  const t = performance.now();
+  const answer = engine.ask(question);
+  const ms = performance.now() - t;
+  const peakRss = (peakReset ? peakRssNow() : null) ?? process.resourceUsage().maxRSS * 1024;
+  process.stdout.write(
+    `${JSON.stringify({
+      kind,
+      characters: question.length,
+      ms,
+      terms: answer.terms.length,
       extraMb: mb(Math.max(0, peakRss - before.rss)),
       peakReset,
       heapExtraMb: mb(process.memoryUsage().heapUsed - before.heapUsed),

@@ -15,7 +15,7 @@ import { decodeFile } from "../ingest/read-source.ts";
 import { indexPath } from "../search/persist.ts";
 import { analyzeTerms } from "../text/analyze.ts";
 import { loadKuromojiTokenizer, loadTokenizer } from "../text/tokenizer.ts";
-import { HOSTILE_INPUTS } from "./hostile-inputs.ts";
+import { HOSTILE_INPUTS, HOSTILE_QUESTIONS } from "./hostile-inputs.ts";
 
 /**
  * `npm run bench -- [--corpus-dir <livedoor dir>] [--questions <SQuAD file>] [--json] [--quick]`
@@ -129,6 +129,19 @@ export async function runBench(options: BenchOptions): Promise<Record<string, nu
     await probe(["open", seedDir, "-", "1"]); // builds and saves its index
     const seed = await probe(["open", seedDir, questions.file, "1"]);
     noteSize(note, "seed", seed);
+
+    // ── Hostile questions (the seed corpus) ─────────────────────────────────────────────────────
+    for (const kind of Object.keys(HOSTILE_QUESTIONS)) {
+      options.progress(`hostile question: ${kind}…`);
+      const results = [];
+      for (let i = 0; i < (options.quick ? 1 : 3); i++) results.push(await probe(["question", seedDir, kind]));
+      note(`hostileQuestionMs_${kind}`, median(results.map((r) => Number(r["ms"]))));
+      const peakReset = results.every((r) => r["peakReset"] === true);
+      note(
+        `hostileQuestion${peakReset ? "" : "UpperBound"}ExtraMb_${kind}`,
+        median(results.map((r) => Number(r["extraMb"]))),
+      );
+    }
 
     if (articles.length) {
       // ── Indexing ──────────────────────────────────────────────────────────────────────────────
