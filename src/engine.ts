@@ -64,8 +64,11 @@ const YIELD_EVERY_CHARACTERS = 4_000;
 /** Articles handed to a worker at a time. */
 const POOL_BATCH = 40;
 
-/** Texts (questions, passages) whose analysis is kept: about 2 MB at 300 characters each. */
-const ANALYSIS_CACHE_SIZE = 2_000;
+/**
+ * The characters of the texts (questions, passages) whose analysis is kept: 2,000 passages of 300, about
+ * 2 MB. Counted in characters, not texts: 2,000 questions of 6,000 characters (Discord's limit) kept 1.2 GB.
+ */
+const ANALYSIS_CACHE_CHARACTERS = 600_000;
 /** Passages read for words written one after another (see Vocabulary.adjacent). */
 const ADJACENT_SCAN = 200;
 
@@ -137,7 +140,7 @@ export class Engine {
   /** See EngineStats.indexSaved. */
   #indexSaved = true;
   /** Analyses of recent questions and passages: a repeated question costs no tokenizing. */
-  readonly #analysis = new LruCache<string, Token[]>(ANALYSIS_CACHE_SIZE);
+  readonly #analysis = new LruCache<string, Token[]>(ANALYSIS_CACHE_CHARACTERS, (text) => Math.max(1, text.length));
   /** What respelling a question asks of the library, for answers and searches alike. */
   readonly #vocabulary: Vocabulary = {
     known: (term) => this.#index.documentFrequency(term) > 0,

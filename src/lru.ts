@@ -1,10 +1,17 @@
-/** A map that forgets its least recently used entries beyond `capacity`. */
+/**
+ * A map that forgets its least recently used entries beyond `capacity`: their number, or the sum of their
+ * weights where `weigh` gives each one (an entry weighing more than the whole capacity is not kept).
+ */
 export class LruCache<K, V> {
   readonly #entries = new Map<K, V>();
   readonly #capacity: number;
+  readonly #weigh: (key: K, value: V) => number;
+  readonly #weights = new Map<K, number>();
+  #total = 0;
 
-  constructor(capacity: number) {
+  constructor(capacity: number, weigh: (key: K, value: V) => number = () => 1) {
     this.#capacity = Math.max(1, capacity);
+    this.#weigh = weigh;
   }
 
   get(key: K): V | undefined {
@@ -17,11 +24,16 @@ export class LruCache<K, V> {
   }
 
   set(key: K, value: V): void {
-    this.#entries.delete(key);
+    this.delete(key);
+    const weight = this.#weigh(key, value);
+    if (weight > this.#capacity) return;
     this.#entries.set(key, value);
-    if (this.#entries.size > this.#capacity) {
+    this.#weights.set(key, weight);
+    this.#total += weight;
+    while (this.#total > this.#capacity) {
       const oldest = this.#entries.keys().next();
-      if (!oldest.done) this.#entries.delete(oldest.value);
+      if (oldest.done) break;
+      this.delete(oldest.value);
     }
   }
 
@@ -36,10 +48,14 @@ export class LruCache<K, V> {
 
   delete(key: K): void {
     this.#entries.delete(key);
+    this.#total -= this.#weights.get(key) ?? 0;
+    this.#weights.delete(key);
   }
 
   clear(): void {
     this.#entries.clear();
+    this.#weights.clear();
+    this.#total = 0;
   }
 
   get size(): number {
