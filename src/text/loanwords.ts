@@ -127,11 +127,20 @@ export function keyOf(form: string): string | null {
 const LATIN_WORD = /^(?=.*[aeiouy])[a-z]{3,}$/u;
 
 /**
- * How far a Latin spelling's form may be from a katakana word's, by the consonants they share: with three or
- * four, one letter (エクスペリア eksperia, xperia ksperia); with five or more, two.
+ * The fewest letters a katakana word's form has: a rough romanization of a shorter word is one of too many
+ * words of either language (タンカー tanka and tanaka, ラドン radon and radeon, センコー senko and junko,
+ * ハンダ handa and honda, ハクシュ haksu and hacks, シュクヅ sks and sex), and the question asked of a
+ * tanker was answered from GINZA TANAKA, with nothing said missing.
  */
-function allowedDistance(key: string): number {
-  return key.length <= 4 ? 1 : 2;
+const MIN_FORM = 6;
+
+/**
+ * How far a Latin spelling's form may be from a katakana word's: a letter for every seven of the shorter
+ * (エクスペリア eksperia and xperia ksperia, ゾゾタウン sosotaun and zozotown sosotoun), none below that
+ * (シンボク sinbok is no zenbook senbok, and ミクラジマ mikrasima no microsim mikrosim).
+ */
+function allowedDistance(form: string, latin: string): number {
+  return Math.floor(Math.min(form.length, latin.length) / 7);
 }
 
 /**
@@ -156,18 +165,19 @@ export class LatinSpellings {
   }
 
   /**
-   * The library's Latin spelling of a katakana word: of those with its consonants, the one whose form is
-   * nearest, within allowedDistance, and of those the one `weight` (how many passages hold it) puts first.
+   * The library's Latin spelling of a katakana word of MIN_FORM letters or more: of those with its
+   * consonants, the one whose form is nearest, within allowedDistance, and of those the one `weight` (how many passages hold it) puts first.
    */
   of(katakana: string, weight: (term: string) => number): string | undefined {
     const form = katakanaForm(katakana);
     const key = form === undefined ? null : keyOf(form);
-    if (form === undefined || key === null) return undefined;
+    if (form === undefined || key === null || form.length < MIN_FORM) return undefined;
     let best: { term: string; distance: number; weight: number } | undefined;
     for (const spelling of this.#byKey.get(key) ?? []) {
-      if (Math.abs(form.length - spelling.form.length) > allowedDistance(key)) continue;
+      const allowed = allowedDistance(form, spelling.form);
+      if (Math.abs(form.length - spelling.form.length) > allowed) continue;
       const distance = formDistance(form, spelling.form);
-      if (distance > allowedDistance(key) || (best && distance > best.distance)) continue;
+      if (distance > allowed || (best && distance > best.distance)) continue;
       const w = weight(spelling.term);
       if (w > 0 && (!best || distance < best.distance || w > best.weight))
         best = { term: spelling.term, distance, weight: w };

@@ -22,6 +22,7 @@ beforeAll(async () => {
     draft("thinkpad", "レノボの新しいタブレット", null, "Lenovo ThinkPad Tablet 2の画面は10.1インチ。"),
     draft("zozo", "通販サイトのチャリティー", null, "ZOZOTOWNで、約280のブランドが協賛するチャリティーTシャツを販売。"),
     draft("lumix", "パナソニックのデジカメ", null, "ルミックスの新色は、シェルホワイト。"),
+    draft("tanaka", "銀座の宝飾店", null, "GINZA TANAKAのプレミアムコレクションは、純金の置物で知られる。"),
   ]));
 });
 afterAll(() => removeDir(dir));
@@ -76,6 +77,10 @@ describe("a loanword written in katakana, which the library writes in Latin lett
     expect(engine.search("ルミックス").terms).toEqual(["ルミックス"]);
     // a word of two consonants is like too many (ペアーズ and peace, シャブ and save): left as written
     expect(engine.ask("ペアーズって月いくら？").notInLibrary).toEqual(["ペアーズ"]);
+    // a short word sounds like too many: a tanker is no TANAKA, and is said to be missing
+    const tanker = engine.ask("タンカーの事故は？");
+    expect(tanker.notInLibrary).toEqual(["タンカー"]);
+    expect(tanker.keyPoints.map((k) => k.text).join("")).not.toContain("TANAKA");
     // consonants alike, vowels too far apart
     expect(engine.ask("エクスプローラの重さは？").notInLibrary).toEqual(["エクスプローラ"]);
   });

@@ -37,14 +37,17 @@ describe("how a loanword sounds", () => {
 });
 
 describe("LatinSpellings", () => {
-  const terms = ["xperia", "explorer", "max", "mixi", "wimax", "nhk", "thinkpad", "タブレット", "x␟peria"];
+  const terms = [
+    ...["xperia", "explorer", "max", "mixi", "wimax", "nhk", "thinkpad", "zozotown", "タブレット", "x␟peria"],
+    ...["tanaka", "radeon", "honda", "hacks", "sex", "zenbook", "microsim", "skin"],
+  ];
   const spellings = new LatinSpellings(terms);
   const everywhere = () => 1;
 
   it("finds the Latin word a katakana word sounds like, the nearest of those with its consonants", () => {
     expect(spellings.of("エクスペリア", everywhere)).toBe("xperia");
-    expect(spellings.of("ミクシィ", everywhere)).toBe("mixi");
     expect(spellings.of("シンクパッド", everywhere)).toBe("thinkpad");
+    expect(spellings.of("ゾゾタウン", everywhere)).toBe("zozotown");
   });
 
   it("finds none too far, none the library no longer holds, and no abbreviation", () => {
@@ -53,9 +56,17 @@ describe("LatinSpellings", () => {
     expect(spellings.of("エヌエイチケー", everywhere)).toBeUndefined();
   });
 
+  it("finds none for a short word, nor for one a letter away under seven letters: too many words sound alike", () => {
+    // a tanker, radon, solder, applause, a place, fellowship, a Mikurajima, sterilization: none is those
+    for (const word of ["タンカー", "ラドン", "ハンダ", "ハクシュ", "シュクヅ", "シンボク", "ミクラジマ", "サッキン"])
+      expect(spellings.of(word, everywhere)).toBeUndefined();
+    // mixi (miksi) is one of them
+    expect(spellings.of("ミクシィ", everywhere)).toBeUndefined();
+  });
+
   it("of equally near ones, takes the one more passages hold", () => {
-    const alike = new LatinSpellings(["lumix", "rumix"]);
-    expect(alike.of("ルミックス", (term) => (term === "rumix" ? 5 : 2))).toBe("rumix");
-    expect(alike.of("ルミックス", (term) => (term === "lumix" ? 5 : 2))).toBe("lumix");
+    const alike = new LatinSpellings(["thinkpad", "sinkpad"]);
+    expect(alike.of("シンクパッド", (term) => (term === "sinkpad" ? 5 : 2))).toBe("sinkpad");
+    expect(alike.of("シンクパッド", (term) => (term === "thinkpad" ? 5 : 2))).toBe("thinkpad");
   });
 });
