@@ -77,8 +77,9 @@ export function katakanaForm(word: string): string | undefined {
 
 /** Spellings of English and other Latin-letter words, as katakana writes their sounds, in order. */
 const LATIN_SOUNDS: readonly [RegExp, string][] = [
-  [/tch|ch/gu, "t"],
-  [/sh|th|ts/gu, "s"],
+  // ch and ts as チ and ツ are read (see KANA_ROWS): chip チップ, tsunami ツナミ, cats キャッツ
+  [/tch|ch|ts/gu, "t"],
+  [/sh|th/gu, "s"],
   [/ph/gu, "f"],
   [/gh/gu, ""],
   [/qu/gu, "ku"],

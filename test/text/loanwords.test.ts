@@ -12,6 +12,8 @@ describe("how a loanword sounds", () => {
     ["アクオス", "aquos", "akuos", "akuos"],
     ["ドコモ", "docomo", "dokomo", "dokomo"],
     ["フォン", "phone", "fon", "fon"],
+    // ツ is read as t, as ts is
+    ["ツナミ", "tsunami", "tunami", "tunami"],
   ])("%s and %s", (katakana, latin, katakanaRead, latinRead) => {
     expect(katakanaForm(katakana)).toBe(katakanaRead);
     expect(latinForm(latin)).toBe(latinRead);
