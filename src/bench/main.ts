@@ -36,6 +36,14 @@ async function main(argv: readonly string[]): Promise<number> {
     out(USAGE);
     return 0;
   }
+  // an empty value (an unset variable in a script) is no folder: measuring the shipped corpus instead would
+  // report figures of another library under the same name
+  for (const option of ["corpus-dir", "questions"] as const) {
+    if (values[option] === "") {
+      say(`--${option} の値が空です。パスを指定してください。計測は実行していません。\n\n${USAGE}`);
+      return 2;
+    }
+  }
   let figures: Record<string, number | string>;
   try {
     figures = await runBench({

@@ -2,7 +2,7 @@ import type { Dirent } from "node:fs";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { type Article, type ArticleDraft, bodyBlocks, createArticle } from "../article/article.ts";
+import { type Article, type ArticleDraft, bodyBlocks, createArticle, hasVisibleText } from "../article/article.ts";
 import { importPlainText } from "../article/import-text.ts";
 import { Engine } from "../engine.ts";
 import { UserFacingError } from "../errors.ts";
@@ -80,8 +80,9 @@ export async function buildEvalCorpus(
       const block = blocks[i] as (typeof blocks)[number];
       const gold = { articleId: article.id, start: block.start, end: block.end };
       paragraphs.push({ ...gold, text: block.text });
-      // a blank question asks nothing: scored, it would be a miss of the engine's
-      for (const q of p.questions) if (q.answers.length > 0 && q.question.trim() !== "") questions.push({ ...q, gold });
+      // a blank question (spaces, zero-width characters) asks nothing: scored, it would be a miss of the engine's
+      for (const q of p.questions)
+        if (q.answers.length > 0 && hasVisibleText(q.question)) questions.push({ ...q, gold });
     });
     articles.push(article);
   }

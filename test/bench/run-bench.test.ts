@@ -122,5 +122,13 @@ describe("npm run bench", () => {
     expect(value.stderr.split("\n")[0]).toBe(
       "--questions には値を指定してください（例: --questions jsquad-valid-v1.3.json）。",
     );
+
+    // an empty value (an unset variable) is refused, not read as "measure the shipped corpus only"
+    const empty = await bench("--corpus-dir", "", "--json", "--quick");
+    expect(empty.code).toBe(2);
+    expect(empty.stdout).toBe("");
+    expect(empty.stderr.split("\n")[0]).toBe(
+      "--corpus-dir の値が空です。パスを指定してください。計測は実行していません。",
+    );
   });
 });

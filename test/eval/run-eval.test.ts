@@ -229,6 +229,7 @@ describe("shiori eval --dataset", () => {
     const data = structuredClone(DATASET) as typeof DATASET;
     const qas = data.data[0]?.paragraphs[0]?.qas as { id: string; question: string }[];
     qas.push({ ...(qas[0] as { id: string; question: string }), id: "blank", question: "　 " });
+    qas.push({ ...(qas[0] as { id: string; question: string }), id: "invisible", question: "\u200b\u00ad" });
     await writeFile(blank, JSON.stringify(data));
     const [withBlank, without] = await Promise.all([
       run("--dataset", blank, "--json"),
