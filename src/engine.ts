@@ -66,7 +66,8 @@ const POOL_BATCH = 40;
 
 /**
  * The characters of the texts (questions, passages) whose analysis is kept: 2,000 passages of 300, about
- * 2 MB. Counted in characters, not texts: 2,000 questions of 6,000 characters (Discord's limit) kept 1.2 GB.
+ * 50 MB (livedoor's passages analyse to some 80 bytes of tokens a character). Counted in characters, not
+ * texts: 2,000 questions of 6,000 characters (Discord's limit) kept about 1 GB.
  */
 const ANALYSIS_CACHE_CHARACTERS = 600_000;
 /** Passages read for words written one after another (see Vocabulary.adjacent). */
