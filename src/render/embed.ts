@@ -393,8 +393,9 @@ export function answerToEmbed(answer: Answer): APIEmbed {
       () =>
         (answer.terms.length === 0
           ? noWordToSearch("この質問")
-          : "コーパスの記事には、この質問に答える文が見つかりませんでした。" +
-            "キーワードを減らすか、別の言い方（ひらがな・カタカナ・漢字）で試してください。") + missingLines(answer),
+          : "ライブラリの記事には、この質問に答える文が見つかりませんでした。" +
+            "言葉を減らすか、記事が使っていそうな別の言葉や表記（ひらがな・カタカナ・漢字）で試してください。") +
+        missingLines(answer),
     );
     if (answer.suggestions.length) {
       e.field("近いタイトルの記事", (limit) => {
@@ -490,7 +491,7 @@ export function listToEmbed(list: ListPage): APIEmbed {
   const e = embedBuilder(COLORS.neutral);
   e.title(`記事の一覧（全 ${list.total} 件）`);
   if (list.articles.length === 0) {
-    e.description(() => "コーパスに記事がありません。モデレーターが /article add で追加できます。");
+    e.description(() => "ライブラリにまだ記事がありません。モデレーターが /article add で追加できます。");
     return e.build();
   }
   e.footer(`${list.page}/${list.pageCount} ページ · 新しい順`);
@@ -522,7 +523,7 @@ export function aboutToEmbed(info: AboutInfo): APIEmbed {
   e.title("shiori について");
   e.description(
     () =>
-      "コーパスの日本語記事から、出典つきで質問に答えるボットです。\n" +
+      "ライブラリの日本語記事から、出典つきで質問に答えるボットです。\n" +
       "/ask で質問、/search で検索、/summary で記事の要約、メッセージのメニュー「記事を検索」でその話題の記事を探せます。",
   );
   e.field("記事", () => `${info.articles.toLocaleString("ja-JP")} 件`, true);

@@ -21,7 +21,7 @@ export function answerToText(answer: Answer, style: TerminalStyle): string {
     if (answer.terms.length === 0) lines.push(noWordToSearch("この質問"));
     else {
       lines.push("コーパスの記事には、この質問に答える文が見つかりませんでした。");
-      lines.push("キーワードを減らすか、別の言い方（ひらがな/カタカナ/漢字）で試してください。");
+      lines.push("言葉を減らすか、記事が使っていそうな別の言葉や表記（ひらがな・カタカナ・漢字）で試してください。");
     }
     for (const note of missingNotes(answer)) lines.push(note);
     if (answer.suggestions.length) {

@@ -398,7 +398,10 @@ describe("answerToEmbed", () => {
     };
     const embed = answerToEmbed(answer);
     expect(embed.title).toBe("答えが見つかりませんでした");
-    expect(embed.description).toContain("見つかりませんでした");
+    // in the words members know: the library, not "the corpus" (a word of the code), as every other reply says
+    expect(embed.description).toBe(
+      "ライブラリの記事には、この質問に答える文が見つかりませんでした。言葉を減らすか、記事が使っていそうな別の言葉や表記（ひらがな・カタカナ・漢字）で試してください。",
+    );
     expect(embed.fields).toEqual([
       { name: "近いタイトルの記事", value: "・[鎌倉の寺と仮想化技術](https://example.com/kamakura) `a1b2c3d4e5f6`" },
     ]);
@@ -434,7 +437,7 @@ describe("answerToEmbed", () => {
     };
     const description = answerToEmbed(answer).description;
     expect(description).toContain("記事を探せる語が含まれていません");
-    expect(description).not.toContain("キーワードを減らす");
+    expect(description).not.toContain("言葉を減らす");
   });
 
   it("escapes a passage's heading in its field name, on one line", () => {
@@ -767,6 +770,11 @@ describe("summaryToEmbed, listToEmbed, aboutToEmbed", () => {
     );
   });
 
+  it("says an empty library is empty in the words the other replies use", () => {
+    const embed = listToEmbed({ articles: [], page: 1, pageCount: 1, total: 0, first: 1 });
+    expect(embed.description).toBe("ライブラリにまだ記事がありません。モデレーターが /article add で追加できます。");
+  });
+
   it("lists articles with dates and ids", () => {
     const embed = listToEmbed({ articles: [SOURCE], page: 1, pageCount: 1, total: 1, first: 1 });
     expect(embed.description).toBe(
@@ -790,6 +798,7 @@ describe("summaryToEmbed, listToEmbed, aboutToEmbed", () => {
       "バージョン=0.1.0",
       "稼働時間=1日3時間",
     ]);
+    expect(embed.description?.split("\n")[0]).toBe("ライブラリの日本語記事から、出典つきで質問に答えるボットです。");
   });
 
   it.each([
