@@ -431,8 +431,10 @@ export function searchToEmbed(page: SearchPage): APIEmbed {
   }
   const last = page.firstRank + page.hits.length - 1;
   // past the passages ranked, more may match: the count is of the best ones
-  const of = page.more ? `上位 ${page.total} 件` : `全 ${page.total} 件`;
-  e.description(() => `${of}中 ${page.firstRank}–${last} 件目（${page.page}/${page.pageCount} ページ）`);
+  const of = page.more ? `上位 ${count(page.total)} 件` : `全 ${count(page.total)} 件`;
+  e.description(
+    () => `${of}中 ${count(page.firstRank)}–${count(last)} 件目（${count(page.page)}/${count(page.pageCount)} ページ）`,
+  );
   e.footer("「要約」ボタンで、その記事の要点を表示します。");
   for (const [i, hit] of page.hits.entries()) {
     const rank = `${page.firstRank + i}. `;
@@ -486,15 +488,20 @@ export interface ListPage {
   readonly first: number;
 }
 
+/** A count as every reply writes one: 7,358, as /about gives the library's size. */
+function count(n: number): string {
+  return n.toLocaleString("ja-JP");
+}
+
 /** The article list: titles linked to their sources, dates and ids. */
 export function listToEmbed(list: ListPage): APIEmbed {
   const e = embedBuilder(COLORS.neutral);
-  e.title(`記事の一覧（全 ${list.total} 件）`);
+  e.title(`記事の一覧（全 ${count(list.total)} 件）`);
   if (list.articles.length === 0) {
     e.description(() => "ライブラリにまだ記事がありません。モデレーターが /article add で追加できます。");
     return e.build();
   }
-  e.footer(`${list.page}/${list.pageCount} ページ · 新しい順`);
+  e.footer(`${count(list.page)}/${count(list.pageCount)} ページ · 新しい順`);
   e.description((limit) => {
     const per = Math.floor(limit / list.articles.length) - 1;
     return list.articles
@@ -526,8 +533,8 @@ export function aboutToEmbed(info: AboutInfo): APIEmbed {
       "ライブラリの日本語記事から、出典つきで質問に答えるボットです。\n" +
       "/ask で質問、/search で検索、/summary で記事の要約、メッセージのメニュー「記事を検索」でその話題の記事を探せます。",
   );
-  e.field("記事", () => `${info.articles.toLocaleString("ja-JP")} 件`, true);
-  e.field("段落", () => `${info.passages.toLocaleString("ja-JP")} 件`, true);
+  e.field("記事", () => `${count(info.articles)} 件`, true);
+  e.field("段落", () => `${count(info.passages)} 件`, true);
   e.field("索引の更新", () => `<t:${Math.floor(info.indexedAt.getTime() / 1000)}:R>`, true);
   e.field("バージョン", () => escapeMarkdown(info.version), true);
   e.field("稼働時間", () => formatDuration(info.now.getTime() - info.startedAt.getTime()), true);

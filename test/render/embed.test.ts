@@ -770,6 +770,22 @@ describe("summaryToEmbed, listToEmbed, aboutToEmbed", () => {
     );
   });
 
+  it("writes a count of thousands as /about does, in the list's title and pages and a search's", () => {
+    const list = listToEmbed({ articles: [SOURCE], page: 2, pageCount: 1_200, total: 12_000, first: 11 });
+    expect([list.title, list.footer?.text]).toEqual(["記事の一覧（全 12,000 件）", "2/1,200 ページ · 新しい順"]);
+    const hits = [passage("寺の段落です。", [[0, 1]])];
+    const page: SearchPage = {
+      query: "寺",
+      terms: ["寺"],
+      hits,
+      page: 300,
+      pageCount: 1_200,
+      firstRank: 1_496,
+      total: 6_000,
+    };
+    expect(searchToEmbed(page).description).toBe("全 6,000 件中 1,496–1,496 件目（300/1,200 ページ）");
+  });
+
   it("says an empty library is empty in the words the other replies use", () => {
     const embed = listToEmbed({ articles: [], page: 1, pageCount: 1, total: 0, first: 1 });
     expect(embed.description).toBe("ライブラリにまだ記事がありません。モデレーターが /article add で追加できます。");
