@@ -14,6 +14,7 @@ import {
   refetchArticle,
 } from "../src/ingest/ingest.ts";
 import { LruCache } from "../src/lru.ts";
+import { formatDate } from "../src/render/date.ts";
 import { COLORS, listToEmbed, markdownText, noticeToEmbed, summaryToEmbed, urlInCode } from "../src/render/embed.ts";
 import { clipCounted, oneLine, TEXT_INPUT_VALUE_LIMIT, truncate } from "../src/render/limits.ts";
 import { articleChoices, articleOption, resolveArticle } from "./choices.ts";
@@ -386,8 +387,22 @@ export const article = defineCommand<ArticleOptions>({
             `URL: ${urlInCode(result.url.before, REFETCH_URL_BUDGET)} → ${urlInCode(result.url.after, REFETCH_URL_BUDGET)}`,
           );
         const { before, after } = result.characters;
+        // the body is said whenever it changed, also at the same size or beside a new title
         if (before !== after)
           lines.push(`本文: ${before.toLocaleString("ja-JP")} 文字 → ${after.toLocaleString("ja-JP")} 文字`);
+        else if (result.previous.contentHash !== result.article.contentHash)
+          lines.push(`本文: 一部が変わりました（${after.toLocaleString("ja-JP")} 文字のまま）`);
+        const { previous, article: fresh } = result;
+        if (previous.author !== fresh.author) {
+          const [was, now] = [previous.author, fresh.author].map((a) =>
+            a ? markdownText(oneLine(a), [], REFETCH_TITLE_BUDGET) : "なし",
+          );
+          lines.push(`著者: ${was} → ${now}`);
+        }
+        if (previous.publishedAt !== fresh.publishedAt)
+          lines.push(
+            `公開日: ${formatDate(previous.publishedAt) || "なし"} → ${formatDate(fresh.publishedAt) || "なし"}`,
+          );
         if (result.changed && lines.length === 0) lines.push("本文の一部、著者または日付が変わりました。");
         return ctx.reply({
           embeds: [

@@ -765,6 +765,17 @@ describe("/article (moderators)", () => {
     expect(changed.author?.name).toBe("記事を更新しました");
     expect(changed.description).toContain("タイトル: にじり口と茶室の広さ → にじり口と茶室の広さ（改訂版）");
     expect(engine.article(id)?.title).toBe("にじり口と茶室の広さ（改訂版）");
+    // A new title, a word of the body changed at the same size, another date: each is said. Before, the
+    // title's line was all the moderator read, as if the body had stayed the same.
+    nijiriguchiHtml = NIJIRIGUCHI_HTML.replaceAll("にじり口と茶室の広さ", "にじり口と茶室の広さ（第二版）")
+      .replace("六十センチ", "七十センチ")
+      .replace("2024-07-01T10:00:00", "2024-07-02T10:00:00");
+    expect((await refetch().then(embedOf)).description?.split("\n")).toEqual([
+      "タイトル: にじり口と茶室の広さ（改訂版） → にじり口と茶室の広さ（第二版）",
+      expect.stringMatching(/^本文: 一部が変わりました（\d+ 文字のまま）$/u),
+      "公開日: 2024年7月1日 → 2024年7月2日",
+    ]);
+    expect(engine.article(id)?.publishedAt).toMatch(/^2024-07-02/u);
   });
 
   /** /article add with a file attached: one the local site serves under /attachments/. */
