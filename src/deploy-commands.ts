@@ -45,6 +45,13 @@ export async function deployCommands(
   return { scope: config.guildId ? "guild" : "global", count: registered.length };
 }
 
+/** What `npm run deploy-commands` tells the operator it did: where, and when members see the commands. */
+export function deployedMessage(result: { scope: "guild" | "global"; count: number }, guildId: string | null): string {
+  return result.scope === "guild"
+    ? `コマンドを ${result.count} 個、サーバー ${guildId} に登録しました。このサーバーではすぐに使えます。`
+    : `コマンドを ${result.count} 個、全体（ボットを追加したすべてのサーバー）に登録しました。Discord に表示されるまで最大 1 時間かかることがあります。`;
+}
+
 /** `npm run deploy-commands` */
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
@@ -66,6 +73,8 @@ async function main(): Promise<void> {
         ? `registered ${result.count} commands in server ${config.guildId}`
         : `registered ${result.count} commands globally (Discord may take up to an hour to show changes)`,
     );
+    // what the operator reads, as a failure is said: one line on standard error, in Japanese
+    process.stderr.write(`${deployedMessage(result, config.guildId)}\n`);
   } catch (err) {
     // What went wrong and what to do, in one line; the error itself goes to the log.
     const failure = explainDiscordFailure(err, "deploy", config.apiBase);

@@ -9,7 +9,7 @@ import { commands } from "../../commands/index.ts";
 import { createArticle } from "../../src/article/article.ts";
 import { AUTO_DEFER_MS, type Bot, createBot } from "../../src/bot.ts";
 import { loadFetchConfig } from "../../src/config.ts";
-import { commandsJson, deployCommands } from "../../src/deploy-commands.ts";
+import { commandsJson, deployCommands, deployedMessage } from "../../src/deploy-commands.ts";
 import type { Engine } from "../../src/engine.ts";
 import { UserFacingError } from "../../src/errors.ts";
 import { fetchOptionsOf } from "../../src/ingest/ingest.ts";
@@ -255,6 +255,10 @@ describe("login and registration", () => {
   it("registers globally when no server is named", async () => {
     const result = await deployCommands({ token: TOKEN, clientId: fake.appId, guildId: null, apiBase: fake.apiBase });
     expect(result).toEqual({ scope: "global", count: commandsJson().length });
+    // the operator is told that members may not see them for up to an hour
+    expect(deployedMessage(result, null)).toBe(
+      `コマンドを ${commandsJson().length} 個、全体（ボットを追加したすべてのサーバー）に登録しました。Discord に表示されるまで最大 1 時間かかることがあります。`,
+    );
     expect(fake.registered.get(`/applications/${fake.appId}/commands`)?.length).toBe(commandsJson().length);
   });
 

@@ -191,6 +191,10 @@ describe("npm run deploy-commands", () => {
     const entry = await deploy.logged("commands.deployed");
     expect(entry).toMatchObject({ scope: "guild", count: commandsJson().length });
     expect(await deploy.exit).toBe(0);
+    // The operator is told in Japanese, as a failure is, not left with an English log line.
+    expect(deploy.err.join("")).toBe(
+      `コマンドを ${commandsJson().length} 個、サーバー ${fake.guildId} に登録しました。このサーバーではすぐに使えます。\n`,
+    );
     expect(
       fake.registered.get(`/applications/${fake.appId}/guilds/${fake.guildId}/commands`)?.map((c) => c["name"]),
     ).toEqual(commandsJson().map((c) => c.name));
