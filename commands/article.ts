@@ -89,7 +89,11 @@ export function listReply(engine: Engine, requested: number): Reply {
  * and the message must still fit in a Discord message with what to do after the title.
  */
 function shortDuplicate(err: DuplicateArticleError): UserFacingError {
-  const { title } = err.existing;
+  return shortTitleIn(err, err.existing.title);
+}
+
+/** A refusal that quotes an article's title, with the title cut to TITLE_IN_MESSAGE_LIMIT. */
+function shortTitleIn<E extends UserFacingError>(err: E, title: string): E | UserFacingError {
   const short = truncate(oneLine(title), TITLE_IN_MESSAGE_LIMIT);
   if (!title || short === title) return err;
   return new UserFacingError(
@@ -372,7 +376,9 @@ export const article = defineCommand<ArticleOptions>({
         await ctx.defer(PRIVATE);
         const result = await refetchArticle(ctx.engine, source.articleId, { fetch: ctx.fetch }).catch(
           (err: unknown) => {
-            throw err instanceof DuplicateArticleError ? shortDuplicate(err) : err;
+            if (err instanceof DuplicateArticleError) throw shortDuplicate(err);
+            // a refusal names the article by its title, as the moderator picked it
+            throw err instanceof UserFacingError ? shortTitleIn(err, source.title) : err;
           },
         );
         const lines: string[] = [];

@@ -247,14 +247,14 @@ function refetchRefused(article: Article, err: unknown): unknown {
   const what =
     err instanceof MissingTitleError ? "取り直したページに見出し（タイトル）が見つかりませんでした。" : err.what;
   return new UserFacingError(
-    `記事 ${article.id} を取り直せませんでした。${what}記事は前の内容のまま残しています。時間をおいてもう一度取り直すか、ページが移動・削除されたのなら /article remove で削除してから新しい URL か本文で追加し直してください（CLI では shiori remove ${article.id}、shiori add）。`,
+    `記事「${article.title}」（ID: ${article.id}）を取り直せませんでした。${what}記事は前の内容のまま残しています。時間をおいてもう一度取り直すか、ページが移動・削除されたのなら /article remove で削除してから新しい URL か本文で追加し直してください（CLI では shiori remove ${article.id}、shiori add）。`,
     `refetch: ${article.id}: ${err.detail ?? err.message}`,
   );
 }
 
 function removedMeanwhile(article: Article): UserFacingError {
   return new UserFacingError(
-    `記事 ${article.id}「${article.title}」は、取り直している間に削除されました。取り直した内容は保存していません。必要なら /article add（CLI では shiori add）で追加し直してください。`,
+    `記事「${article.title}」（ID: ${article.id}）は、取り直している間に削除されました。取り直した内容は保存していません。必要なら /article add（CLI では shiori add）で追加し直してください。`,
     `refetch: article ${article.id} removed while its page was fetched`,
   );
 }

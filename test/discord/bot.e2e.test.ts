@@ -877,7 +877,7 @@ describe("/article (moderators)", () => {
       fake.chatInput("article", [{ type: 1, name: "refetch", options: [str("article", id)] }], fake.moderator),
     );
     expect(lastBody(trace)["content"]).toBe(
-      `記事 ${id} を取り直せませんでした。ページが見つかりませんでした（HTTP 404）。記事は前の内容のまま残しています。時間をおいてもう一度取り直すか、ページが移動・削除されたのなら /article remove で削除してから新しい URL か本文で追加し直してください（CLI では shiori remove ${id}、shiori add）。`,
+      `記事「消えるページ」（ID: ${id}）を取り直せませんでした。ページが見つかりませんでした（HTTP 404）。記事は前の内容のまま残しています。時間をおいてもう一度取り直すか、ページが移動・削除されたのなら /article remove で削除してから新しい URL か本文で追加し直してください（CLI では shiori remove ${id}、shiori add）。`,
     );
     expect(engine.article(id)?.title).toBe("消えるページ");
   });

@@ -893,7 +893,8 @@ describe("refetch and remove", () => {
       expect(error).toBeInstanceOf(UserFacingError);
       expect(await snapshot()).toEqual(before);
       const message = (error as UserFacingError).message;
-      expect(message).toMatch(new RegExp(`^記事 ${id} を取り直せませんでした。`, "u"));
+      // named by its title, as a moderator knows it, with its id for the CLI
+      expect(message).toMatch(new RegExp(`^記事「[^」]+」（ID: ${id}）を取り直せませんでした。`, "u"));
       expect(message).toContain("記事は前の内容のまま残しています。時間をおいてもう一度取り直すか");
       expect(message).not.toMatch(/URL (が正しいか|のつづりを)確かめて|URL を指定して|タイトルを指定して/u);
       return message;
