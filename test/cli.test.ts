@@ -49,6 +49,8 @@ describe("shiori CLI", () => {
     expect(stdout).toContain("ゲストOSとしてWindowsの実行が可能となる");
     expect(stdout).toContain("http://enterprise.watch.impress.co.jp/cda/software/2005/10/31/6499.html");
     expect(stdout).toContain("2005年10月31日");
+    // the article's ID, written as every message writes it (「ID: …」), and as README shows it
+    expect(stdout).toContain("6499.html · ID: b91adfa52dd3");
     expect(stdout).not.toContain("\u001b[");
   });
 

@@ -413,7 +413,7 @@ async function importFiles(target: string, flags: IngestFlags, corpusDir: string
         byHash.get(article.contentHash) ??
         (article.url ? byUrl.get(addressKey(article.url)) : undefined);
       if (existing) {
-        skipped.push({ file, reason: `同じ記事がすでにあります（id: ${existing}）` });
+        skipped.push({ file, reason: `同じ記事がすでにあります（ID: ${existing}）` });
         continue;
       }
       byId.add(article.id);

@@ -282,9 +282,9 @@ function missingLines(answer: Answer): string {
     .join("");
 }
 
-/** Publisher · date · id, the footer of every embed about an article. */
+/** Publisher · date · ID, the footer of every embed about an article (ID as every message writes it). */
 function sourceFooter(source: SourceRef): string {
-  return [oneLine(source.publisher), formatDate(source.publishedAt), `id: ${source.articleId}`]
+  return [oneLine(source.publisher), formatDate(source.publishedAt), `ID: ${source.articleId}`]
     .filter(Boolean)
     .join(" · ");
 }

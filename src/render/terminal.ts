@@ -93,7 +93,7 @@ function citation(s: SourceRef): string {
 }
 
 function citationLine(s: SourceRef): string {
-  return [s.publisher, formatDate(s.publishedAt), s.url || "URL なし", `id: ${s.articleId}`]
+  return [s.publisher, formatDate(s.publishedAt), s.url || "URL なし", `ID: ${s.articleId}`]
     .filter(Boolean)
     .join(" · ");
 }

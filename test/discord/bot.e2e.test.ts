@@ -285,7 +285,7 @@ describe("/ask", () => {
     expect(embed.title).toBe("富士山の登山シーズンと準備");
     expect(embed.url).toBe("https://example.com/fuji");
     expect(embed.footer?.text).toBe(
-      `しおりテスト通信 · 2024年6月20日 · id: ${engine.list().find((a) => a.url === "https://example.com/fuji")?.articleId}`,
+      `しおりテスト通信 · 2024年6月20日 · ID: ${engine.list().find((a) => a.url === "https://example.com/fuji")?.articleId}`,
     );
     expect(embed.description).toMatch(/^1\. \*\*富士山\*\*の\*\*登山シーズン\*\*は、例年7月上旬から9月上旬までです。/u);
     // A summary button for the article answered from.

@@ -251,7 +251,7 @@ describe("answerToEmbed", () => {
       author: { name: "質問: Xen 3.0ではどのOSがゲストOSとして動く？" },
       title: "鎌倉の寺と仮想化技術",
       url: "https://example.com/kamakura",
-      footer: { text: "テスト新聞 · 2005年10月31日 · id: a1b2c3d4e5f6" },
+      footer: { text: "テスト新聞 · 2005年10月31日 · ID: a1b2c3d4e5f6" },
       description: "1. **ゲストOS**としてWindowsの実行が可能となる。",
       fields: [
         {
@@ -532,7 +532,7 @@ describe("plain-text parts (author, footer, field names)", () => {
     };
     const embed = answerToEmbed(answer);
     expect(embed.author?.name).toBe("質問: 質問です？");
-    expect(embed.footer?.text).toBe("テスト新聞 · 2005年10月31日 · id: a1b2c3d4e5f6");
+    expect(embed.footer?.text).toBe("テスト新聞 · 2005年10月31日 · ID: a1b2c3d4e5f6");
     expect(embed.fields?.[0]?.name).toBe("出典の段落 1「見出し」");
     for (const s of strings(embed)) expect(s).not.toMatch(INVISIBLE);
   });
