@@ -123,10 +123,14 @@ export interface Hit {
 export class PassageIndex {
   #passages: MiniSearch<IndexedPassage>;
   #titles: MiniSearch<IndexedTitle>;
+  readonly #passageLengths: FieldLengths;
+  readonly #titleLengths: FieldLengths;
 
   constructor(passages = newIndex(PASSAGE_OPTIONS), titles = newIndex(TITLE_OPTIONS)) {
     this.#passages = passages;
     this.#titles = titles;
+    this.#passageLengths = new FieldLengths(passages);
+    this.#titleLengths = new FieldLengths(titles);
   }
 
   get passageCount(): number {
@@ -137,15 +141,24 @@ export class PassageIndex {
   addArticle(articleId: string, titleTerms: string, passages: readonly IndexedPassage[]): void {
     this.#titles.add({ id: articleId, title: titleTerms });
     this.#passages.addAll(passages);
+    this.#titleLengths.added([articleId]);
+    this.#passageLengths.added(passages.map((p) => p.id));
   }
 
   /** Removes an article and its passages `<articleId>:0` … `<articleId>:<count-1>`. */
   removeArticle(articleId: string, passageCount: number): void {
-    if (this.#titles.has(articleId)) this.#titles.discard(articleId);
+    if (this.#titles.has(articleId)) {
+      this.#titleLengths.removing(articleId);
+      discard(this.#titles, articleId);
+    }
     for (let i = 0; i < passageCount; i++) {
       const id = passageIdOf(articleId, i);
-      if (this.#passages.has(id)) this.#passages.discard(id);
+      if (!this.#passages.has(id)) continue;
+      this.#passageLengths.removing(id);
+      discard(this.#passages, id);
     }
+    this.#titleLengths.apply();
+    this.#passageLengths.apply();
   }
 
   /**
@@ -169,6 +182,10 @@ export class PassageIndex {
 
     const titleScores = new Map<string, number>();
     const titleTerms = new Map<string, readonly string[]>();
+    // MiniSearch counts a term's documents from its postings, a removed article's among them until it
+    // vacuums: cleaned first, so that its scores are those of a library that never held that article.
+    const titleInternals = internalsOf(this.#titles, "title");
+    for (const term of unique) titleInternals.postings(term);
     for (const r of this.#titles.search(unique.join(TERM_SEPARATOR))) {
       titleScores.set(String(r.id), (r.score / r.queryTerms.length) * Math.max(wordsAmong(r.queryTerms), 1));
       titleTerms.set(String(r.id), r.queryTerms);
@@ -325,15 +342,17 @@ export class PassageIndex {
     return internalsOf(this.#passages).postings(term)?.size ?? 0;
   }
 
-  /**
-   * Whether any passage (with its heading) or any title holds the term. A removed article's postings stay
-   * until MiniSearch vacuums them: only live documents count.
-   */
+  /** Whether any passage (with its heading) or any title holds the term. */
   inLibrary(term: string): boolean {
-    return heldLive(internalsOf(this.#passages), term) || heldLive(internalsOf(this.#titles, "title"), term);
+    return Boolean(
+      internalsOf(this.#passages).postings(term)?.size || internalsOf(this.#titles, "title").postings(term)?.size,
+    );
   }
 
-  /** The terms of the passages and titles (a removed article's, too, until MiniSearch vacuums them). */
+  /**
+   * The terms of the passages and titles, and those only a removed article held until they are read or
+   * MiniSearch vacuums them: a term's postings (documentFrequency) say whether a live document holds it.
+   */
   *terms(): Iterable<string> {
     yield* internalsOf(this.#passages).terms();
     yield* internalsOf(this.#titles, "title").terms();
@@ -464,6 +483,7 @@ export interface MiniSearchInternals {
   _index: {
     get(term: string): Map<number, Map<number, number>> | undefined;
     set(term: string, data: Map<number, Map<number, number>>): void;
+    delete(term: string): boolean;
     [Symbol.iterator](): Iterator<[string, Map<number, Map<number, number>>]>;
     keys(): Iterable<string>;
   };
@@ -478,20 +498,111 @@ export interface MiniSearchInternals {
   _storedFields: Map<number, unknown>;
 }
 
-/** Whether a live document of an index holds the term. */
-function heldLive(internals: ReturnType<typeof internalsOf>, term: string): boolean {
-  for (const shortId of internals.postings(term)?.keys() ?? []) if (internals.live(shortId)) return true;
-  return false;
+/**
+ * A removed article's documents are discarded (MiniSearch's `discard`): gone from the documents, their
+ * field lengths and the document count at once, but left in the postings of their terms until MiniSearch
+ * vacuums them, which it does on its own only once a tenth of the index is discarded, in the background.
+ * Counted, they made a term's document frequency and IDF those of a library still holding them, and
+ * MiniSearch's own search drops them from a term's postings as it meets them, counting the term's
+ * documents less for the ones after: a question asked twice ranked otherwise the second time, and a
+ * running bot otherwise than the same library loaded or rebuilt. So every read of a term's postings here
+ * drops a discarded document's first (each term once per removal: `cleanedAt`), and the scores are those
+ * of the live documents alone, whenever the vacuum comes.
+ */
+interface Discards {
+  /** Documents discarded so far. */
+  count: number;
+  /** A term's data → `count` when its postings were last cleaned. */
+  readonly cleanedAt: WeakMap<object, number>;
+}
+
+const discardsOf = new WeakMap<object, Discards>();
+
+function discardsIn(index: object): Discards {
+  let found = discardsOf.get(index);
+  if (!found) {
+    found = { count: 0, cleanedAt: new WeakMap() };
+    discardsOf.set(index, found);
+  }
+  return found;
+}
+
+function discard<T>(index: MiniSearch<T>, id: string): void {
+  discardsIn(index).count++;
+  index.discard(id);
+}
+
+/** A term's postings (field id → short id → frequency), with those of discarded documents dropped. */
+function liveTermData(internals: MiniSearchInternals, term: string): Map<number, Map<number, number>> | undefined {
+  const data = internals._index.get(term);
+  // none discarded since the last vacuum (or since the index was saved: a snapshot holds live postings only)
+  if (data === undefined || internals._dirtCount === 0) return data;
+  const discards = discardsIn(internals);
+  if (discards.cleanedAt.get(data) === discards.count) return data;
+  for (const [fieldId, postings] of data) {
+    for (const shortId of postings.keys()) if (!internals._documentIds.has(shortId)) postings.delete(shortId);
+    if (postings.size === 0) data.delete(fieldId);
+  }
+  if (data.size === 0) {
+    // only removed documents held it, as MiniSearch's vacuum leaves it
+    internals._index.delete(term);
+    return undefined;
+  }
+  discards.cleanedAt.set(data, discards.count);
+  return data;
+}
+
+/**
+ * The sum of each field's lengths over the live documents, so that the average field length BM25 reads
+ * is their exact quotient. MiniSearch keeps the average itself, adding and taking each document out
+ * of it (avg·n ± length)/(n ± 1): its rounding errors made the same library score in the last digits
+ * otherwise after removals, or when built in another order, and a tie was then broken otherwise.
+ */
+class FieldLengths {
+  readonly #internals: MiniSearchInternals;
+  readonly #totals: number[] = [];
+
+  constructor(index: object) {
+    this.#internals = index as MiniSearchInternals;
+    for (const lengths of this.#internals._fieldLength.values()) this.#add(lengths, 1);
+    this.apply();
+  }
+
+  #add(lengths: readonly number[], sign: 1 | -1): void {
+    for (let f = 0; f < lengths.length; f++) this.#totals[f] = (this.#totals[f] ?? 0) + sign * (lengths[f] ?? 0);
+  }
+
+  /** Counts documents just added, then sets the averages. */
+  added(ids: readonly string[]): void {
+    for (const id of ids) {
+      const shortId = this.#internals._idToShortId.get(id);
+      const lengths = shortId === undefined ? undefined : this.#internals._fieldLength.get(shortId);
+      if (lengths) this.#add(lengths, 1);
+    }
+    this.apply();
+  }
+
+  /** Takes out a document about to be discarded (then `apply`). */
+  removing(id: string): void {
+    const shortId = this.#internals._idToShortId.get(id);
+    const lengths = shortId === undefined ? undefined : this.#internals._fieldLength.get(shortId);
+    if (lengths) this.#add(lengths, -1);
+  }
+
+  /** Sets MiniSearch's averages to the totals over the document count. */
+  apply(): void {
+    const count = this.#internals._documentCount;
+    for (let f = 0; f < this.#totals.length; f++)
+      this.#internals._avgFieldLength[f] = count > 0 ? (this.#totals[f] as number) / count : 0;
+  }
 }
 
 function internalsOf<T>(index: MiniSearch<T>, field = "text") {
   const internals = index as unknown as MiniSearchInternals;
   const fieldId = internals._fieldIds[field] ?? 0;
   return {
-    postings: (term: string) => internals._index.get(term)?.get(fieldId),
+    postings: (term: string) => liveTermData(internals, term)?.get(fieldId),
     shortIdOf: (id: string) => internals._idToShortId.get(id),
-    /** Whether a document is still in the index (a discarded one stays in the postings until vacuumed). */
-    live: (shortId: number) => internals._documentIds.has(shortId),
     /** A live document's id. */
     idOf: (shortId: number) => internals._documentIds.get(shortId),
     fieldLength: (shortId: number) => internals._fieldLength.get(shortId)?.[fieldId] ?? 0,
