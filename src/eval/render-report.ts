@@ -28,7 +28,7 @@ export function evalReportToText(
   context: { dataset: string; distractors?: string | undefined; baselines?: BaselineReport | undefined },
 ): string {
   const lines = [
-    `データセット: ${context.dataset}${context.distractors ? `（気晴らし記事: ${context.distractors}）` : ""}`,
+    `データセット: ${context.dataset}${context.distractors ? `（加えた記事: ${context.distractors}）` : ""}`,
     "",
     table(
       ["指標", "値", "意味"],

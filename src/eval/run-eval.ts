@@ -68,7 +68,7 @@ export async function runEval(argv: readonly string[], io: EvalIo): Promise<numb
     // files that are no article (an image renamed .txt, a page without a headline) are said, not counted in
     if (corpus.skippedDistractors > 0) {
       io.err(
-        `気晴らし記事として読めないファイル ${corpus.skippedDistractors} 件を除きました（文字でないデータ・見出しのないテキスト・重複）。`,
+        `加える記事のうち、読めないファイル ${corpus.skippedDistractors} 件を除きました（文字でないデータ・見出しのないテキスト・重複）。`,
       );
     }
     try {

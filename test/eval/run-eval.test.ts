@@ -221,7 +221,7 @@ describe("shiori eval --dataset", () => {
     const { code, out, err } = await run("--dataset", datasetFile, "--distractors", folder, "--json");
     expect(code).toBe(0);
     expect((JSON.parse(out) as Record<string, number>)["articles"]).toBe(6);
-    expect(err).toContain("気晴らし記事として読めないファイル 1 件を除きました");
+    expect(err).toContain("加える記事のうち、読めないファイル 1 件を除きました");
   });
 
   it("does not score a blank question (a miss the engine could not avoid)", async () => {
