@@ -351,8 +351,8 @@ export function respell(tokens: readonly Token[], library: Vocabulary, text?: st
 
 /**
  * A katakana word's Latin spelling in the library: 「エクスペリアSXって重さ何グラム？」 asks of what livedoor
- * writes Xperia SX. Members write a product's name as it sounds (エクスペリア, アクオスフォン, ルミックス,
- * シンクパッド), articles as the maker does. Only for a word the library does not write in katakana.
+ * writes Xperia SX. Members write a product's name as it sounds (エクスペリア, シンクパッド, ゾゾタウン,
+ * テクラスト), articles as the maker does. Only for a word the library does not write in katakana.
  */
 function latinSpellingOf(word: string, library: Vocabulary): string | undefined {
   if (!library.latinSpelling || word.length > MAX_KATAKANA_SPLIT || !KATAKANA_WORD.test(word)) return undefined;
