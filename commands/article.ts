@@ -14,7 +14,7 @@ import {
   refetchArticle,
 } from "../src/ingest/ingest.ts";
 import { LruCache } from "../src/lru.ts";
-import { formatDate } from "../src/render/date.ts";
+import { formatDateChange } from "../src/render/date.ts";
 import { COLORS, listToEmbed, markdownText, noticeToEmbed, summaryToEmbed, urlInCode } from "../src/render/embed.ts";
 import { clipCounted, oneLine, TEXT_INPUT_VALUE_LIMIT, truncate } from "../src/render/limits.ts";
 import { articleChoices, articleOption, resolveArticle } from "./choices.ts";
@@ -406,9 +406,7 @@ export const article = defineCommand<ArticleOptions>({
           lines.push(`著者: ${was} → ${now}`);
         }
         if (previous.publishedAt !== fresh.publishedAt)
-          lines.push(
-            `公開日: ${formatDate(previous.publishedAt) || "なし"} → ${formatDate(fresh.publishedAt) || "なし"}`,
-          );
+          lines.push(`公開日: ${formatDateChange(previous.publishedAt, fresh.publishedAt)}`);
         if (result.changed && lines.length === 0) lines.push("本文の一部、著者または日付が変わりました。");
         return ctx.reply({
           embeds: [

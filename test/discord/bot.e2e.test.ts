@@ -780,6 +780,11 @@ describe("/article (moderators)", () => {
       "公開日: 2024年7月1日 → 2024年7月2日",
     ]);
     expect(engine.article(id)?.publishedAt).toMatch(/^2024-07-02/u);
+    // Only the time changed, the same day: said with the times, not as 「2024年7月2日 → 2024年7月2日」.
+    nijiriguchiHtml = nijiriguchiHtml.replace("2024-07-02T10:00:00", "2024-07-02T15:30:00");
+    expect((await refetch().then(embedOf)).description?.split("\n")).toEqual([
+      "公開日: 2024年7月2日 10:00 → 2024年7月2日 15:30",
+    ]);
   });
 
   /** /article add with a file attached: one the local site serves under /attachments/. */
