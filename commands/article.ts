@@ -89,7 +89,9 @@ export function listReply(engine: Engine, requested: number): Reply {
  * and the message must still fit in a Discord message with what to do after the title.
  */
 function shortDuplicate(err: DuplicateArticleError): UserFacingError {
-  return shortTitleIn(err, err.existing.title);
+  const short = shortTitleIn(err, err.existing.title);
+  // a refused refetch names the article fetched again too
+  return err.refetched ? shortTitleIn(short, err.refetched.title) : short;
 }
 
 /** A refusal that quotes an article's title, with the title cut to TITLE_IN_MESSAGE_LIMIT. */

@@ -59,11 +59,14 @@ export interface RefetchResult {
  */
 export class DuplicateArticleError extends UserFacingError {
   readonly existing: Article;
+  /** The article being fetched again, when a refetch was refused. */
+  readonly refetched: Article | undefined;
   constructor(existing: Article, reason: "url" | "text", refetched?: Article) {
     const same = reason === "url" ? "同じ URL の" : "同じ本文の";
     if (refetched) {
       super(
-        `記事 ${refetched.id} を取り直した内容は、登録済みの記事（ID: ${existing.id}「${existing.title}」）と${same}記事になるため、更新しませんでした。記事 ${refetched.id} は前の内容のまま残しています。取得元のページが記事 ${existing.id} と同じものになったのなら、記事 ${refetched.id} は /article remove（CLI では shiori remove ${refetched.id}）で削除できます。`,
+        // named by their titles, as a moderator picks them (see refetchRefused)
+        `記事「${refetched.title}」（ID: ${refetched.id}）を取り直した内容は、登録済みの記事「${existing.title}」（ID: ${existing.id}）と${same}記事になるため、更新しませんでした。取り直した記事は前の内容のまま残しています。取得元のページが登録済みの記事と同じものになったのなら、取り直した記事は /article remove（CLI では shiori remove ${refetched.id}）で削除できます。`,
         `refetch: ${refetched.id} would duplicate ${existing.id} (${reason})`,
       );
     } else {
@@ -77,6 +80,7 @@ export class DuplicateArticleError extends UserFacingError {
       );
     }
     this.existing = existing;
+    this.refetched = refetched;
   }
 }
 

@@ -836,7 +836,9 @@ describe("/article (moderators)", () => {
           fake.moderator,
         ),
       );
-    changingHtml = NIJIRIGUCHI_HTML.replaceAll("にじり口", "躙口");
+    // a title of 3,000 characters
+    const long = `躙口と茶室の広さ${"と扇子".repeat(1_000)}`;
+    changingHtml = NIJIRIGUCHI_HTML.replaceAll("にじり口と茶室の広さ", long).replaceAll("にじり口", "躙口");
     await addUrl("/changing.html");
     await addUrl("/sensu.html");
     const changing = engine.find(`${pagesBase}/changing.html`) as { id: string; title: string };
@@ -847,9 +849,17 @@ describe("/article (moderators)", () => {
       fake.chatInput("article", [{ type: 1, name: "refetch", options: [str("article", changing.id)] }], fake.moderator),
     );
     const content = String(lastBody(trace)["content"]);
-    expect(content).toContain(
-      `登録済みの記事（ID: ${sensu}「扇子の選び方」）と同じ本文の記事になるため、更新しませんでした`,
+    expect(changing.title).toBe(long);
+    // The article fetched again is named by its title, as the moderator picked it, cut so that what to do
+    // still fits the message; before, 「記事 <ID> を取り直した内容は」, an ID the moderator never saw.
+    expect(content).toMatch(
+      new RegExp(`^記事「躙口と茶室の広さ[と扇子]+…」（ID: ${changing.id}）を取り直した内容は、`, "u"),
     );
+    expect(content).toContain(
+      `登録済みの記事「扇子の選び方」（ID: ${sensu}）と同じ本文の記事になるため、更新しませんでした`,
+    );
+    expect(content).toMatch(/で削除できます。$/u);
+    expect(content.length).toBeLessThan(400);
     expect(engine.stats.articles).toBe(before);
     expect(engine.article(changing.id)?.title).toBe(changing.title);
   });
