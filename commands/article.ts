@@ -15,7 +15,15 @@ import {
 } from "../src/ingest/ingest.ts";
 import { LruCache } from "../src/lru.ts";
 import { formatDateChange } from "../src/render/date.ts";
-import { COLORS, listToEmbed, markdownText, noticeToEmbed, summaryToEmbed, urlInCode } from "../src/render/embed.ts";
+import {
+  COLORS,
+  count,
+  listToEmbed,
+  markdownText,
+  noticeToEmbed,
+  summaryToEmbed,
+  urlInCode,
+} from "../src/render/embed.ts";
 import { clipCounted, oneLine, TEXT_INPUT_VALUE_LIMIT, truncate } from "../src/render/limits.ts";
 import { articleChoices, articleOption, resolveArticle } from "./choices.ts";
 import {
@@ -150,7 +158,7 @@ function reopenedCutNote(values: ReadonlyMap<string, string>): string {
     .map((id) => ({ id, cut: refill(values, id).cut }))
     .filter((b) => b.cut > 0);
   if (cut.length === 0) return "";
-  const parts = cut.map((b) => `${PASTE_BOXES[b.id].name}の末尾 ${b.cut.toLocaleString("ja-JP")} 文字`);
+  const parts = cut.map((b) => `${PASTE_BOXES[b.id].name}の末尾 ${count(b.cut)} 文字`);
   return (
     `なお、「入力し直す」で開くフォームは長さに限りがあるため、${parts.join("と")}が入りません。` +
     (cut.some((b) => b.id === "text") ? LONG_TEXT_AS_FILE : "")
@@ -167,9 +175,7 @@ export function pasteForm(values: ReadonlyMap<string, string> = new Map(), key?:
     const { text, cut } = refill(values, id);
     if (!text) return {};
     if (cut === 0) return { value: text };
-    const description =
-      `長すぎて末尾の ${cut.toLocaleString("ja-JP")} 文字が入りませんでした。` +
-      (id === "text" ? LONG_TEXT_AS_FILE : "");
+    const description = `長すぎて末尾の ${count(cut)} 文字が入りませんでした。${id === "text" ? LONG_TEXT_AS_FILE : ""}`;
     return { value: text, description };
   };
   return {
@@ -396,10 +402,9 @@ export const article = defineCommand<ArticleOptions>({
           );
         const { before, after } = result.characters;
         // the body is said whenever it changed, also at the same size or beside a new title
-        if (before !== after)
-          lines.push(`本文: ${before.toLocaleString("ja-JP")} 文字 → ${after.toLocaleString("ja-JP")} 文字`);
+        if (before !== after) lines.push(`本文: ${count(before)} 文字 → ${count(after)} 文字`);
         else if (result.previous.contentHash !== result.article.contentHash)
-          lines.push(`本文: 一部が変わりました（${after.toLocaleString("ja-JP")} 文字のまま）`);
+          lines.push(`本文: 一部が変わりました（${count(after)} 文字のまま）`);
         const { previous, article: fresh } = result;
         if (previous.author !== fresh.author) {
           const [was, now] = [previous.author, fresh.author].map((a) =>

@@ -467,7 +467,7 @@ export function summaryToEmbed(summary: Summary, options: { heading?: string; co
   e.field("記事の情報", (limit) => {
     // Each fact in the room the ones before it leave: the URL before the author, whose name may be long
     // enough to be cut; the author's name escaped as far as it is shown.
-    let facts = truncate(`段落 ${summary.passageCount} · ${summary.characters.toLocaleString("ja-JP")} 文字`, limit);
+    let facts = truncate(`段落 ${summary.passageCount} · ${count(summary.characters)} 文字`, limit);
     const url = unlinkedUrl(summary.url, limit - facts.length - FACT_SEPARATOR.length);
     if (url) facts += FACT_SEPARATOR + url;
     const label = `${FACT_SEPARATOR}著者: `;
@@ -489,7 +489,7 @@ export interface ListPage {
 }
 
 /** A count as every reply writes one: 7,358, as /about gives the library's size. */
-function count(n: number): string {
+export function count(n: number): string {
   return n.toLocaleString("ja-JP");
 }
 
