@@ -24,6 +24,7 @@ import {
   writeArticle,
 } from "./article/store.ts";
 import { UserFacingError } from "./errors.ts";
+import { nextTurn } from "./give-way.ts";
 import { LruCache } from "./lru.ts";
 import { AnalyzePool, defaultPoolSize } from "./search/analyze-pool.ts";
 import { type IndexedPassage, PassageIndex, TERM_SEPARATOR } from "./search/index.ts";
@@ -438,7 +439,7 @@ export class Engine {
       analysed.since += text.length;
       if (analysed.since > YIELD_EVERY_CHARACTERS) {
         analysed.since = 0;
-        await new Promise((resolve) => setImmediate(resolve));
+        await nextTurn();
       }
     }
     return fromTexts(passages, terms);
@@ -634,14 +635,12 @@ export class Engine {
 
   async #load({ saved, corpus }: Stored): Promise<IndexOrigin> {
     for (const article of corpus.articles) this.#articles.set(article.id, article);
-    this.#articlesChanged();
     const fileOf = (article: Article): FileOf => ({
       fileHash: corpus.files.get(article.id) as string,
       stamp: corpus.stamps.get(article.id) ?? null,
     });
     if (saved) {
       this.#index = saved.index;
-      this.#articlesChanged();
       for (const [id, entry] of saved.articles) this.#indexed.set(id, entry);
       let changed = 0;
       for (const id of [...this.#indexed.keys()]) {
@@ -749,11 +748,11 @@ export class Engine {
       let done = 0;
       for (const [b, batch] of batches.entries()) {
         // Messages from the workers arrive only when this thread yields.
-        await new Promise((resolve) => setImmediate(resolve));
+        await nextTurn();
         while (!Array.isArray(results[b]) && sent < batches.length && sent > b) {
           const mine = sent++;
           results[mine] = analyseHere(batches[mine] as typeof prepared);
-          await new Promise((resolve) => setImmediate(resolve));
+          await nextTurn();
         }
         if (results[b] === undefined) {
           // Not sent yet (every earlier batch was back): this thread analyses it.

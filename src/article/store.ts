@@ -4,6 +4,7 @@ import { mkdir, open, readdir, rename, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { UserFacingError } from "../errors.ts";
+import { nextTurn } from "../give-way.ts";
 import { type Article, ArticleFormatError, formatArticle, parseArticle, toRfc3339 } from "./article.ts";
 
 /**
@@ -242,7 +243,7 @@ export async function readCorpus(
     stamps.set(article.id, stamp);
     if (options.giveWayEvery && filesRead >= givenWayAt + options.giveWayEvery) {
       givenWayAt = filesRead;
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
   }
   return { articles, files: hashes, stamps, fingerprint: fingerprintOf(hashes), filesRead, unreadable };

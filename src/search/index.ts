@@ -572,11 +572,16 @@ class FieldLengths {
     for (let f = 0; f < lengths.length; f++) this.#totals[f] = (this.#totals[f] ?? 0) + sign * (lengths[f] ?? 0);
   }
 
+  /** A document's field lengths, if the index holds it. */
+  #lengthsOf(id: string): readonly number[] | undefined {
+    const shortId = this.#internals._idToShortId.get(id);
+    return shortId === undefined ? undefined : this.#internals._fieldLength.get(shortId);
+  }
+
   /** Counts documents just added, then sets the averages. */
   added(ids: readonly string[]): void {
     for (const id of ids) {
-      const shortId = this.#internals._idToShortId.get(id);
-      const lengths = shortId === undefined ? undefined : this.#internals._fieldLength.get(shortId);
+      const lengths = this.#lengthsOf(id);
       if (lengths) this.#add(lengths, 1);
     }
     this.apply();
@@ -584,8 +589,7 @@ class FieldLengths {
 
   /** Takes out a document about to be discarded (then `apply`). */
   removing(id: string): void {
-    const shortId = this.#internals._idToShortId.get(id);
-    const lengths = shortId === undefined ? undefined : this.#internals._fieldLength.get(shortId);
+    const lengths = this.#lengthsOf(id);
     if (lengths) this.#add(lengths, -1);
   }
 
