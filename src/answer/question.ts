@@ -150,7 +150,7 @@ function withoutLaughs(question: string, tokens: readonly Token[]): Token[] {
   const wordAfter: boolean[] = new Array(tokens.length).fill(false);
   for (let i = tokens.length - 2; i >= 0; i--) {
     const next = tokens[i + 1] as Token;
-    wordAfter[i] = wordAfter[i + 1] || (isSaid(next) && !isLaugh(next.surface));
+    wordAfter[i] = wordAfter[i + 1] || saysWord(next);
   }
   return tokens.map((t, i) =>
     t.term !== null && isLaughAt(question, tokens, i, wordAfter[i] ?? false) ? { ...t, term: null } : t,
@@ -168,6 +168,11 @@ const BRACKETED = new Map([
   ["(", ")"],
 ]);
 
+/** A token that says a word, and no laugh: after a laugh, one makes it a word (「草 食べる」). */
+function saysWord(t: Token): boolean {
+  return isSaid(t) && !isLaugh(t.surface);
+}
+
 function isLaughAt(question: string, tokens: readonly Token[], i: number, wordAfter: boolean): boolean {
   const t = tokens[i] as Token;
   if (!isLaugh(t.surface)) return false;
@@ -179,7 +184,7 @@ function isLaughAt(question: string, tokens: readonly Token[], i: number, wordAf
   const afterMark = before !== undefined && SENTENCE_END.test(before.surface);
   if (afterMark) return true;
   const next = tokens[i + 1];
-  if (next && next.start === t.end && isSaid(next) && !isLaugh(next.surface)) return false;
+  if (next && next.start === t.end && saysWord(next)) return false;
   const glued = before !== undefined && before.end === t.start && isSaid(before);
   if (t.surface.startsWith("w")) return !(glued && /[\p{Script=Latin}\p{N}何]$/u.test(before.surface));
   const afterQuestionWord = glued && before.question !== undefined;

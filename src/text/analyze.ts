@@ -1,5 +1,5 @@
 import { chunkText } from "./chunks.ts";
-import { readDashesAsLongVowels } from "./dashes.ts";
+import { listedAlone, readDashesAsLongVowels } from "./dashes.ts";
 import { normalize, normalizeWithOffsets } from "./normalize.ts";
 import { CLAUSE_ENDS, COMMON_NOUN, VERBAL_NOUN } from "./pos.ts";
 import { isKnowingWord, mayStartQuestionWord, NAN, type QuestionType, questionTypeOf } from "./question-words.ts";
@@ -469,7 +469,7 @@ function splitKatakana(token: Token, library: Vocabulary): Token[] | null {
 function termOfPart(part: string, library: Vocabulary, latin: boolean): string | undefined {
   const term = partTerm(part);
   if (library.known(term)) return term;
-  return latin && KATAKANA_WORD.test(part) ? latinSpellingOf(part, library) : undefined;
+  return latin ? latinSpellingOf(part, library) : undefined;
 }
 
 /** Kana no word starts with: a long-vowel mark, a small kana, ン. */
@@ -1020,9 +1020,8 @@ const KNOWN_NOUN_DETAIL = new Set(["一般", "固有名詞", "サ変接続", "�
 
 /** The 品詞 IPADIC gives a katakana part alone, when it knows it as one noun (see splitAtNakaguro). */
 function knownNoun(part: string, tokenizer: Tokenizer): Partial<KuromojiToken> | null {
-  const alone = tokenizer.tokenize(part);
-  const word = alone.length === 1 ? alone[0] : undefined;
-  if (word?.word_type !== "KNOWN" || word.pos !== "名詞" || !KNOWN_NOUN_DETAIL.has(word.pos_detail_1)) return null;
+  const word = listedAlone(tokenizer, part);
+  if (word?.pos !== "名詞" || !KNOWN_NOUN_DETAIL.has(word.pos_detail_1)) return null;
   return {
     word_type: "KNOWN",
     pos: word.pos,

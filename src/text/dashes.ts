@@ -1,4 +1,4 @@
-import type { Tokenizer } from "./tokenizer.ts";
+import type { KuromojiToken, Tokenizer } from "./tokenizer.ts";
 
 /**
  * A dash some input methods and fonts give for the long vowel mark ー (an em dash, a horizontal bar, a
@@ -17,11 +17,16 @@ const MIN_WORD = 3;
 /** Words the dictionary lists whole, as asked (a few per article that writes such a dash). */
 const LISTED = new Map<string, boolean>();
 
+/** The dictionary's entry for `word`, when kuromoji reads it alone as one word the dictionary lists. */
+export function listedAlone(tokenizer: Tokenizer, word: string): KuromojiToken | undefined {
+  const tokens = tokenizer.tokenize(word);
+  return tokens.length === 1 && tokens[0]?.word_type === "KNOWN" ? tokens[0] : undefined;
+}
+
 function listed(tokenizer: Tokenizer, word: string): boolean {
   let known = LISTED.get(word);
   if (known === undefined) {
-    const tokens = tokenizer.tokenize(word);
-    known = tokens.length === 1 && tokens[0]?.word_type === "KNOWN" && tokens[0].surface_form === word;
+    known = listedAlone(tokenizer, word)?.surface_form === word;
     if (LISTED.size >= 10_000) LISTED.clear();
     LISTED.set(word, known);
   }
