@@ -23,9 +23,12 @@ import {
 } from "./answer-type.ts";
 import {
   askedNouns,
+  asksForSubject,
   asksWhoOrWhat,
+  closesAsKind,
   closingKind,
   measureAsked,
+  namesOneOfKind,
   namingWords,
   pairsOf,
   questionTypeOfQuestion,
@@ -332,21 +335,32 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     settlesFirst,
   );
   // The subject of the key points' entry may be the answer when none of them names one of the kind asked
-  // for or says who or what the noun asked for is, and withAnswerKind found no sentence that does.
+  // for (judged once the entry is read: see `answers`) or says who or what the noun asked for is, and
+  // withAnswerKind found no sentence that does.
   const askedFor = askedNouns(questionTokens);
+  const said = new Set(terms);
   const answered =
     asksWhoOrWhat(questionTokens, questionType) &&
-    !keyPoints.some((k) => typed.has(k) || (askedFor.size > 0 && saysOfWhat(ctx.analyze(k.text), askedFor))) &&
+    !keyPoints.some((k) => askedFor.size > 0 && saysOfWhat(ctx.analyze(k.text), askedFor)) &&
     keyPoints.every((k) => best.includes(k))
-      ? withEntrySubject(read, weights, keyPoints, maxKeyPoints, askedFor, (reading, opening) =>
-          // a person or a place, its closing noun says (「…の作曲家。」, 「…大きな町。」), holding one as the
-          // answer type judges; a thing, or one without a question word, named as the kind asked for
-          // (「…政党は？」: 「日本共産党（…）は、日本の政党。」; 「…ラジオ局は？」: RKBラジオ)
-          questionType === "person" || questionType === "place"
-            ? closingKind(opening.tokens) === questionType &&
-              hasAnswerType(questionType, normalize(opening.text), opening.tokens, weights, kind, writtenIn(reading))
-            : [...opening.tokens.map((t) => t.term), ...reading.titleWords].some((t) => t !== null && askedFor.has(t)),
-        )
+      ? withEntrySubject(read, weights, keyPoints, maxKeyPoints, askedFor, {
+          isOfKind: (reading, opening) =>
+            // a person or a place, its closing noun says (「…の作曲家。」, 「…大きな町。」), holding one as the
+            // answer type judges; a thing, or one without a question word, named as the kind asked for
+            // (「…政党は？」: 「日本共産党（…）は、日本の政党。」; 「…ラジオ局は？」: RKBラジオ)
+            questionType === "person" || questionType === "place"
+              ? closingKind(opening.tokens) === questionType &&
+                hasAnswerType(questionType, normalize(opening.text), opening.tokens, weights, kind, writtenIn(reading))
+              : (questionType === null && asksForSubject(questionTokens)) ||
+                [...opening.tokens.map((t) => t.term), ...reading.titleWords].some(
+                  (t) => t !== null && askedFor.has(t),
+                ),
+          // Where the entry is one of the kind of noun asked for (「…日本の政党。」 for 「…したのは何党？」), a key
+          // point answers by naming another of that kind: not by any place or person it holds (ロッテルダム for
+          // 「ユーロポート港がある国は？」, in the entry オランダ).
+          answers: (ofKindAsked) =>
+            keyPoints.some((k) => (ofKindAsked ? namesOneOfKind(ctx.analyze(k.text), askedFor, said) : typed.has(k))),
+        })
       : keyPoints;
   // A name no article says, where the answer's article says none of the question's other names: the key
   // points answer about something else (「半沢直樹の最終回の視聴率は？」, from 「家政婦のミタ」's 40 %).
@@ -787,12 +801,14 @@ const SUBJECT_MARKERS: ReadonlySet<string> = new Set(["は", "が"]);
  * Japanese leaves out what a sentence shares with its context, and in an encyclopedia entry that is the
  * entry's subject: 「ニーダーザクセン州の州都である。」 in the entry ハノーファー, 「UEFAネーションズリーグでは、
  * 第1回大会の2018-19で優勝した。」 in ポルトガル. A question that asks who, where or what such a sentence leaves
- * unsaid (「ニーダーザクセン州の州都はどこ？」; the caller judges that no key point names an answer) and names
- * nothing of the entry's title but the noun of what it asks for (`asked`: 国 of 「…した国は？」 in ドミニカ国)
- * is answered by the subject. The entry's first sentence, which names it and says what it is (「ハノーファー
- * （Hannover）は、ライネ川沿いにある大きな町。」), takes the last place when it is of the kind asked for
- * (`isOfKind`, judged without its glosses): a 誰 question is not answered by 「生命の起源（…、Origin of life）は、
- * …過程のことである。」. Only where all the key points come from the entry, and none names its title already.
+ * unsaid (「ニーダーザクセン州の州都はどこ？」) and names nothing of the entry's title but the noun of what it
+ * asks for (`asked`: 国 of 「…した国は？」 in ドミニカ国) is answered by the subject. The entry's first sentence,
+ * which names it and says what it is (「ハノーファー（Hannover）は、ライネ川沿いにある大きな町。」), takes the
+ * last place when it is of the kind asked for, judged without its glosses: a 誰 question is not answered by
+ * 「生命の起源（…、Origin of life）は、…過程のことである。」. It is, where its closing noun is the noun asked for
+ * or one that noun heads (「…日本の政党。」 for 「…した党は？」: see closesAsKind), or as `judge.isOfKind` says.
+ * And only where no key point answers already, as `judge.answers` says, told whether the entry is of the noun
+ * asked for; where all the key points come from the entry, and none names its title.
  * An article whose first sentence does not open with its title is no entry: a news article under a headline.
  */
 function withEntrySubject(
@@ -801,7 +817,10 @@ function withEntrySubject(
   keyPoints: KeyPoint[],
   max: number,
   asked: ReadonlySet<string>,
-  isOfKind: (reading: PassageReading, opening: { text: string; tokens: readonly Token[] }) => boolean,
+  judge: {
+    isOfKind: (reading: PassageReading, opening: { text: string; tokens: readonly Token[] }) => boolean;
+    answers: (ofKindAsked: boolean) => boolean;
+  },
 ): KeyPoint[] {
   const first = keyPoints[0];
   // the first of several articles may not be the one asked about
@@ -815,8 +834,11 @@ function withEntrySubject(
   if (!opensWithName(splitSentences(passage.text)[0]?.text ?? "", article.title)) return keyPoints;
   if (keyPoints.some((k) => namesTitle(k.text, article.title))) return keyPoints;
   const opening = reading.sentences()[0];
+  if (!opening) return keyPoints;
   // what the sentence says of the subject, not its glosses (「Origin of life」 names no one)
-  if (!opening || !isOfKind(reading, unglossed(opening.sentence, opening.tokens))) return keyPoints;
+  const says = unglossed(opening.sentence, opening.tokens);
+  const ofKindAsked = closesAsKind(says.tokens, asked);
+  if (!(ofKindAsked || judge.isOfKind(reading, says)) || judge.answers(ofKindAsked)) return keyPoints;
   return [...keyPoints.slice(0, max - 1), sentencePoint(reading, opening.sentence, opening.tokens, weights)];
 }
 

@@ -954,6 +954,18 @@ export function asksForOne(tokens: readonly Token[]): boolean {
   );
 }
 
+/**
+ * Whether a question asks for the one that does what its clause says: it asks for one (see asksForOne) with
+ * the の of a clause that names no subject (「ノーベル経済学賞をアジアで初めて受賞したのは？」 asks who did).
+ * Not where the clause says its subject (「見本市が開かれるのは？」 asks where or when it is held).
+ */
+export function asksForSubject(tokens: readonly Token[]): boolean {
+  if (!asksForOne(tokens)) return false;
+  const said = wordsSaid(tokens);
+  const closing = said.findLastIndex((t) => t.pos[0] !== "助詞");
+  return said[closing]?.surface === "の" && !said.some((t) => t.surface === "が" && t.pos[1] === "格助詞");
+}
+
 /** Whether a token says something: letters or digits, not a mark that analysis keeps (?, (). */
 function isSaid(t: Token): boolean {
   return /[\p{L}\p{N}]/u.test(t.surface);
@@ -1022,24 +1034,73 @@ export function askedNouns(tokens: readonly Token[]): Set<string> {
 }
 
 /**
- * The kind of answer a sentence's closing noun names, as a question's would (see KIND_NOUNS, isPersonRole),
- * a role also at the end of a compound: 「…オーストリアの作曲家。」, 「…日本のプロ野球選手。」 and 「…日本の政党。」
- * (an organisation answers who) a person, 「…ライネ川沿いにある大きな町。」 a place; through 「…のひとつ」 and a
- * copula (「…の州都である。」). Null where it names neither (「…にある寺院。」, 「…過程のことである。」) or a
- * predicate closes the sentence.
+ * The noun that closes a sentence saying what its subject is: 作曲家 of 「…オーストリアの作曲家。」, 政党 of
+ * 「…日本の政党である。」, 都市 of 「…主要都市のひとつ」 (through 「…のひとつ」 and a copula). Null where a predicate
+ * closes the sentence.
  */
-export function closingKind(tokens: readonly Token[]): QuestionType | null {
+function closingNoun(tokens: readonly Token[]): { noun: Token; before: Token | undefined } | null {
   const said = tokens.filter(isSaid);
   const closing = said.findLastIndex((t) => t.pos[0] === "名詞" && t.term !== null);
   if (said.slice(closing + 1).some((t) => t.pos[0] !== "助動詞" && t.pos[0] !== "助詞")) return null;
   // 「…主要都市のひとつ」: one of them
   const oneOf = ONE_OF.has(said[closing]?.surface ?? "") && said[closing - 1]?.surface === "の";
   const at = oneOf ? closing - 2 : closing;
-  const last = said[at];
-  if (last?.pos[0] !== "名詞" || last.term === null) return null;
-  if (isPersonRole(last, said[at - 1]) || isPersonRole(last, undefined)) return "person";
-  const kind = KIND_NOUNS.get(last.term);
+  const noun = said[at];
+  if (noun?.pos[0] !== "名詞" || noun.term === null) return null;
+  return { noun, before: said[at - 1] };
+}
+
+/**
+ * The kind of answer a sentence's closing noun names, as a question's would (see KIND_NOUNS, isPersonRole),
+ * a role also at the end of a compound: 「…オーストリアの作曲家。」, 「…日本のプロ野球選手。」 and 「…日本の政党。」
+ * (an organisation answers who) a person, 「…ライネ川沿いにある大きな町。」 a place. Null where it names neither
+ * (「…にある寺院。」, 「…過程のことである。」) or a predicate closes the sentence.
+ */
+export function closingKind(tokens: readonly Token[]): QuestionType | null {
+  const closing = closingNoun(tokens);
+  if (!closing) return null;
+  const { noun, before } = closing;
+  if (isPersonRole(noun, before) || isPersonRole(noun, undefined)) return "person";
+  const kind = KIND_NOUNS.get(noun.term ?? "");
   return kind === "place" || kind === "person" ? kind : null;
+}
+
+/**
+ * Whether a sentence says its subject is one of the kind of noun a question asks for (`asked`, see
+ * askedNouns): its closing noun is that noun, or a compound it heads, as Japanese compounds are headed by
+ * their last part: 「…日本の政党。」 is of 党 (「…したのは何党？」), 「…仏教の聖地。」 of 地, 「…総合建設会社。」 of
+ * 会社; and 「…立憲君主制国家。」 of 国, 国家 being the state a 国 is.
+ */
+export function closesAsKind(tokens: readonly Token[], asked: ReadonlySet<string>): boolean {
+  const noun = closingNoun(tokens)?.noun.term;
+  return noun != null && [...asked].some((a) => isHeadedBy(noun, a));
+}
+
+/** Whether a noun's term is `kind` or a compound headed by it (政党 by 党); 国家 is a 国. */
+function isHeadedBy(term: string, kind: string): boolean {
+  return term === kind || (term.endsWith(kind) && HAN_WORD.test(kind)) || (term === "国家" && kind === "国");
+}
+const HAN_WORD = /^\p{Script=Han}+$/u;
+
+/**
+ * Whether a sentence names one of the kind of noun a question asks for (`asked`), other than those the
+ * question says (`said`): a country, as IPADIC knows them (オランダ, not ロッテルダム, for 「…国は？」), or a
+ * name the noun heads (自民党 for 党; 横浜市, read as 横浜 市, for 市). Not a noun of the kind alone (政党, 与党).
+ */
+export function namesOneOfKind(
+  tokens: readonly Token[],
+  asked: ReadonlySet<string>,
+  said: ReadonlySet<string>,
+): boolean {
+  const countries = asked.has("国") || asked.has("国家");
+  const isName = (t: Token | undefined) => t?.pos[1] === "固有名詞" || t?.unknown === true;
+  return tokens.some((t, i) => {
+    if (t.term === null || said.has(t.term) || t.pos[0] !== "名詞") return false;
+    if (countries && t.pos[1] === "固有名詞" && t.pos[2] === "地域" && t.pos[3] === "国") return true;
+    const before = tokens[i - 1];
+    const named = isName(t) || (isName(before) && before?.end === t.start && !said.has(before.term ?? ""));
+    return named && [...asked].some((a) => isHeadedBy(t.term as string, a));
+  });
 }
 
 /** What makes a noun one of a kind: 「…の主要都市のひとつ」. */

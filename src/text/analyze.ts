@@ -15,8 +15,8 @@ export interface Token {
   readonly surface: string;
   readonly start: number;
   readonly end: number;
-  /** 品詞 and its first two details, e.g. ["名詞", "固有名詞", "地域"] */
-  readonly pos: readonly [string, string, string];
+  /** 品詞 and its three details, e.g. ["名詞", "固有名詞", "地域", "国"] */
+  readonly pos: readonly [string, string, string, string];
   /** Set on question words (いつ, どこ, 何年 ...): they are not search terms but say what kind of answer is wanted. */
   readonly question?: QuestionType;
   /**
@@ -141,7 +141,7 @@ export function analyze(tokenizer: Tokenizer, text: string, options: { synonyms?
     // Symbols and spaces are neither terms nor clues to the kind of answer: not kept.
     if (end <= start || token.pos === "記号") continue;
     const question = questions.get(i) ?? undefined;
-    const pos: [string, string, string] = [token.pos, token.pos_detail_1, token.pos_detail_2];
+    const pos: Token["pos"] = [token.pos, token.pos_detail_1, token.pos_detail_2, token.pos_detail_3];
     const term = questions.has(i) || isHonorific(merged, i) ? null : toTerm(token, surface);
     const sourceStart = normalized.sourceStart[start] ?? 0;
     const sourceEnd = normalized.sourceEnd[end - 1] ?? sourceStart;
@@ -215,7 +215,7 @@ function synonymOfRun(term: string): string | undefined {
  */
 function wordPos(first: Token, second: Token): Token["pos"] {
   const named = [first, second].find((t) => t.pos[1] === "固有名詞" && (t.pos[2] === "組織" || t.pos[2] === "地域"));
-  return named?.pos ?? ["名詞", "一般", "*"];
+  return named?.pos ?? ["名詞", "一般", "*", "*"];
 }
 
 /**
@@ -1006,7 +1006,10 @@ function tagForeignNames(out: RawToken[], text: string): RawToken[] {
       if (!place && (name || known.length === 0)) {
         for (const k of run) {
           const t = out[k] as RawToken;
-          out[k] = { ...t, token: { ...t.token, pos_detail_1: "固有名詞", pos_detail_2: "人名" } };
+          out[k] = {
+            ...t,
+            token: { ...t.token, pos_detail_1: "固有名詞", pos_detail_2: "人名", pos_detail_3: "一般" },
+          };
         }
       }
     }

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { opensWithName } from "../../src/answer/answer.ts";
-import { askedNouns, asksForOne, asksWhoOrWhat, closingKind, withoutRequest } from "../../src/answer/question.ts";
+import {
+  askedNouns,
+  asksForOne,
+  asksForSubject,
+  asksWhoOrWhat,
+  closesAsKind,
+  closingKind,
+  namesOneOfKind,
+  withoutRequest,
+} from "../../src/answer/question.ts";
 import type { Engine } from "../../src/engine.ts";
 import { analyze } from "../../src/text/analyze.ts";
 import { loadTokenizer, type Tokenizer } from "../../src/text/tokenizer.ts";
@@ -10,6 +19,9 @@ import { engineWith, removeDir } from "../helpers/engine.ts";
 // An encyclopedia entry leaves its subject to its title: 「ニーダーザクセン州の州都である。」 is said of ハノーファー.
 const LEAD = "ハノーファー（Hannover）は、ライネ川沿いにある大きな町。";
 const MAHLER = "グスタフ・マーラー（Gustav Mahler）は、オーストリアの作曲家。";
+const NETHERLANDS = "オランダ（Nederland）は、西ヨーロッパに位置する立憲君主制国家。";
+const PARTY = "東西党（とうざいとう）は、日本の政党。";
+const ECONOMIST = "山川一郎（やまかわいちろう）は、日本の経済学者。";
 
 let tokenizer: Tokenizer;
 let engine: Engine;
@@ -93,6 +105,23 @@ beforeAll(async () => {
       "清水寺（きよみずでら）は、京都市東山区にある寺院。",
       "本堂の舞台は1633年に再建された。",
     ),
+    draft(
+      "netherlands",
+      "オランダ",
+      null,
+      NETHERLANDS,
+      "欧州の海の玄関口といわれるユーロポート港が、ライン川の河口（ロッテルダム）にある。",
+      "チューリップの球根の多くは、ドイツへ輸出される。",
+    ),
+    draft("party", "東西党", null, PARTY, "戦後すぐ、京都で結党大会を開き、マッカーサーを批判した。"),
+    draft(
+      "other-party",
+      "南北党",
+      null,
+      "南北党（なんぼくとう）は、日本の政党。",
+      "創立集会には、自民党の議員も招かれた。",
+    ),
+    draft("economist", "山川一郎", null, ECONOMIST, "アジアで初めて経済学賞を受賞した。"),
     // a news article: its title is a headline, which its first sentence does not open with
     draft("cafe", "渋谷の新名所", null, "渋谷に新しい店ができた。店内では猫と遊べる。", "週末は行列ができる。"),
   ]));
@@ -189,6 +218,28 @@ describe("the subject of an entry, as the answer to a question about it", () => 
     expect(texts("ゾウの飼育で知られる動物園は？")).toEqual([
       "ミュンヘン動物園は市の南部にあり、ゾウの飼育で知られる。",
     ]);
+  });
+
+  it("is added where the entry is one of the kind of noun asked for, though a key point holds a place", () => {
+    // ロッテルダム is a place, but no country: the sentence leaves the country to its entry
+    expect(texts("ユーロポート港がある国は？")).toEqual([
+      "欧州の海の玄関口といわれるユーロポート港が、ライン川の河口（ロッテルダム）にある。",
+      NETHERLANDS,
+    ]);
+    // a person, but no party; and 政党 is a 党, as Japanese compounds are headed by their last part
+    expect(texts("京都で結党大会を開いた党は？")).toEqual([
+      "戦後すぐ、京都で結党大会を開き、マッカーサーを批判した。",
+      PARTY,
+    ]);
+  });
+
+  it("is not added where a key point names another of the kind of noun asked for", () => {
+    expect(texts("チューリップの球根を輸出する国は？")).not.toContain(NETHERLANDS);
+    expect(texts("創立集会に議員が招かれた党は？")).toEqual(["創立集会には、自民党の議員も招かれた。"]);
+  });
+
+  it("is added for the の of a clause that names no subject: who did what the clause says", () => {
+    expect(texts("アジアで初めて経済学賞を受賞したのは？")).toEqual(["アジアで初めて経済学賞を受賞した。", ECONOMIST]);
   });
 
   it("is not added for a question that names the entry's subject: what it asks is not the subject", () => {
@@ -337,5 +388,55 @@ describe("the kind of answer a sentence's closing noun names", () => {
     expect(kind("生命の起源は、生命が生まれた過程のことである。")).toBeNull();
     expect(kind("作曲家として活躍した。")).toBeNull();
     expect(kind("")).toBeNull();
+  });
+});
+
+describe("what a sentence says of the kind of noun a question asks for", () => {
+  const closes = (sentence: string, ...asked: string[]) => closesAsKind(analyze(tokenizer, sentence), new Set(asked));
+  const names = (sentence: string, asked: string[], said: string[] = []) =>
+    namesOneOfKind(analyze(tokenizer, sentence), new Set(asked), new Set(said));
+
+  it("says its subject is one where its closing noun is the noun, or a compound the noun heads", () => {
+    expect(closes("日本共産党は、日本の政党。", "党")).toBe(true);
+    expect(closes("日本共産党は、日本の政党である。", "政党")).toBe(true);
+    expect(closes("ブッダガヤは、インドにある仏教の聖地。", "地")).toBe(true);
+    expect(closes("清水建設は、大手総合建設会社。", "会社")).toBe(true);
+    expect(closes("オランダは、西ヨーロッパに位置する立憲君主制国家。", "国")).toBe(true);
+    expect(closes("ハノーファーは、北ドイツの主要都市のひとつ。", "都市")).toBe(true);
+  });
+
+  it("does not say so where its closing noun is another, or a predicate closes it", () => {
+    expect(closes("ハノーファーは、ライネ川沿いにある大きな町。", "国")).toBe(false);
+    expect(closes("日本共産党は、日本の政党。", "政治")).toBe(false);
+    expect(closes("党の大会を開いた。", "党")).toBe(false);
+    expect(closes("", "党")).toBe(false);
+  });
+
+  it("names one where it holds a country, or a name the noun heads, that the question does not say", () => {
+    expect(names("チューリップの多くはドイツへ輸出される。", ["国"])).toBe(true);
+    expect(names("大会には自民党の議員も招かれた。", ["党"])).toBe(true);
+    expect(names("本社は横浜市にある。", ["市"])).toBe(true);
+    expect(names("チューリップの多くはドイツへ輸出される。", ["国"], ["ドイツ"])).toBe(false);
+  });
+
+  it("names none with a place that is no country, or a noun of the kind alone", () => {
+    expect(names("ライン川の河口（ロッテルダム）にある。", ["国"])).toBe(false);
+    expect(names("与党と野党の政党が争った。", ["党", "政党"])).toBe(false);
+    expect(names("市の北にある。", ["市"])).toBe(false);
+  });
+});
+
+describe("a question that asks for the one that does what its clause says", () => {
+  const asks = (question: string) => asksForSubject(withoutRequest(question, analyze(tokenizer, question)));
+
+  it("closes on the の of a clause that names no subject", () => {
+    expect(asks("ノーベル経済学賞をアジアで初めて受賞したのは？")).toBe(true);
+    expect(asks("2016年まで国会開会式を欠席したのは")).toBe(true);
+  });
+
+  it("does not where the clause names its subject, or the question closes on another noun or a question word", () => {
+    expect(asks("見本市が開かれるのは？")).toBe(false);
+    expect(asks("経済学賞を受賞した人は？")).toBe(false);
+    expect(asks("経済学賞を受賞したのは誰？")).toBe(false);
   });
 });

@@ -164,9 +164,9 @@ describe("words", () => {
     // only where kuromoji's two nouns are written together
     expect(wordsOf("スマート フォン")).toHaveLength(2);
     // a common noun, or the organisation or place a part names: not a verb's stem, nor a guessed person
-    expect(analyze(tokenizer, "アウトブレーク")[0]?.pos).toEqual(["名詞", "一般", "*"]);
-    expect(narrow?.pos).toEqual(["名詞", "一般", "*"]);
-    expect(analyze(tokenizer, "AOCホールディングス")[0]?.pos).toEqual(["名詞", "固有名詞", "組織"]);
+    expect(analyze(tokenizer, "アウトブレーク")[0]?.pos).toEqual(["名詞", "一般", "*", "*"]);
+    expect(narrow?.pos).toEqual(["名詞", "一般", "*", "*"]);
+    expect(analyze(tokenizer, "AOCホールディングス")[0]?.pos).toEqual(["名詞", "固有名詞", "組織", "*"]);
     // a kanji compound's parts are words of their own: 国際連合 is 国際 and 連合, not 国連
     expect(wordsOf("国際連合")).toEqual(["国際", "連合"]);
   });
@@ -699,8 +699,8 @@ describe("analyze", () => {
     expect(analyzeTerms(tokenizer, "ドンキ")[0]).toBe(analyzeTerms(tokenizer, "ドン・キホーテ")[0]);
     // its parts are a person's name, as IPADIC tags the names it knows
     expect(analyze(tokenizer, "ローガン・スタントン").map((t) => t.pos.join("-"))).toEqual([
-      "名詞-固有名詞-人名",
-      "名詞-固有名詞-人名",
+      "名詞-固有名詞-人名-一般",
+      "名詞-固有名詞-人名-一般",
     ]);
   });
 
