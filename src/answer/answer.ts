@@ -218,10 +218,11 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
     let previousScore: number | null = null;
     const written = writtenIn(reading);
     for (const [i, { sentence, tokens: inSentence, terms: ownTerms }] of reading.sentences().entries()) {
-      // A sentence that opens by pointing back (このような梅雨のことを…, それらを…, 後者は…) is read with the
-      // sentence it points to: together they are one key point, which says what the pointer stands for. At
-      // the start of a window of a long paragraph, the sentence pointed to is the window before's last one.
-      const pointsBack = refersBack(sentence.text, inSentence);
+      // A sentence that opens by pointing back (このような梅雨のことを…, それらを…, 後者は…), or only names
+      // what the sentence before says (空気感染と呼ばれる。), is read with the sentence it points to: together
+      // they are one key point, which says what the pointer stands for, or what is named. At the start of a
+      // window of a long paragraph, the sentence pointed to is the window before's last one.
+      const pointsBack = refersBack(sentence.text, inSentence) || namesWhatWasSaid(inSentence);
       if (i === 0 && pointsBack) previousUnit = sentenceBefore(ctx, article.body, passage.start);
       const before =
         pointsBack && previousUnit && sameParagraph(article.body, passage.start, previousUnit, sentence)
@@ -1165,6 +1166,42 @@ export function refersBack(text: string, tokens: readonly Token[]): boolean {
   }
   if (pos === "接頭詞") return first.surface === "同" || first.surface === "翌";
   return pos === "名詞" && REFERRING_NOUNS.has(first.surface);
+}
+
+/** Verbs that give a name (呼ぶ, 言う, 略す, 称する), by term or, where a term is none, surface (いう). */
+const NAMING_VERBS: ReadonlySet<string> = new Set([
+  "呼ぶ",
+  "言う",
+  "いう",
+  "略す",
+  "称す",
+  "称する",
+  "名付ける",
+  "名づける",
+]);
+/** Particles that mark a sentence's own topic, subject or object, after a noun. */
+const OWN_ARGUMENTS: ReadonlySet<string> = new Set(["は", "が", "を"]);
+
+/**
+ * Whether a sentence only gives a name to what the sentence before it says, leaving it unsaid (省略):
+ * 「…単体で3フィート以上浮遊する。」 then 「空気感染と呼ばれる。」, 「…と略される。」, 「小暦とも言う。」. It closes on
+ * a verb of naming after …と, and has no topic, subject or object of its own: not 「通称は小暦と称される。」,
+ * nor 「各国軍部隊を、平和維持軍という。」 (日本では… is no topic of its own: a place, with its particle).
+ */
+export function namesWhatWasSaid(tokens: readonly Token[]): boolean {
+  const verb = tokens.findLastIndex((t) => t.pos[0] === "動詞" && t.pos[1] === "自立");
+  const named = tokens[verb];
+  if (!named || !NAMING_VERBS.has(named.term ?? named.surface)) return false;
+  if (tokens.slice(verb + 1).some((t) => !["助動詞", "助詞"].includes(t.pos[0]) && t.pos[1] !== "接尾")) return false;
+  // the name, quoted by と after a noun (空気感染と, 小暦とも, 「…」と)
+  if (
+    !tokens.slice(1, verb).some((t, i) => t.surface === "と" && t.pos[0] === "助詞" && tokens[i]?.pos[0] === "名詞")
+  ) {
+    return false;
+  }
+  return !tokens.some(
+    (t, i) => OWN_ARGUMENTS.has(t.surface) && t.pos[0] === "助詞" && tokens[i - 1]?.pos[0] === "名詞",
+  );
 }
 
 export function sourceOf(article: Article): SourceRef {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refersBack } from "../../src/answer/answer.ts";
+import { namesWhatWasSaid, refersBack } from "../../src/answer/answer.ts";
 import type { Engine } from "../../src/engine.ts";
 import { analyze } from "../../src/text/analyze.ts";
 import { loadTokenizer, type Tokenizer } from "../../src/text/tokenizer.ts";
@@ -170,6 +170,27 @@ describe("a sentence that points back at the one before it", () => {
   });
 });
 
+describe("a sentence that only names what the one before it says", () => {
+  it.each<[string, boolean]>([
+    ["空気感染と呼ばれる。", true],
+    ["飛沫感染（Droplet transmission）と一般的に呼ばれる。", true],
+    ["小暦とも言う。", true],
+    ["日本ではPKFとも略される。", true],
+    ["「二つ目」と呼ばれる。", true],
+    ["かつての上方落語では中座（なかざ）と呼んだ。", true],
+    // a topic, a subject or an object of its own: it names that
+    ["通称は小暦と称される。", false],
+    ["この病気が空気感染と呼ばれる。", false],
+    ["各国軍部隊を、平和維持軍という。", false],
+    // no verb of naming, or more said after it
+    ["空気感染と同じである。", false],
+    ["空気感染と呼ばれることが多く、注意が要る。", false],
+    ["", false],
+  ])("%s → %s", (sentence, expected) => {
+    expect(namesWhatWasSaid(analyze(tokenizer, sentence))).toBe(expected);
+  });
+});
+
 describe("key points", () => {
   /** The key point's text is the article's own, at its offsets. */
   const expectVerbatim = (point: { articleId: string; start: number; end: number; text: string } | undefined) => {
@@ -206,6 +227,26 @@ describe("key points", () => {
       expect(answer.keyPoints[0]?.text).toBe("田中：実は30万円くらいしかありません。");
     } finally {
       await removeDir(interviewDir);
+    }
+  });
+
+  it("show a sentence that only names what the one before says together with it", async () => {
+    const { engine: routes, dir: routesDir } = await engineWith([
+      draft(
+        "routes",
+        "感染の経路",
+        null,
+        "病原体が空気中を長く漂い、遠くの人にまでうつる経路がある。空気感染と呼ばれる。",
+        "咳やくしゃみで飛んだしぶきが、近くの人の口や鼻に入ってうつることもある。",
+      ),
+    ]);
+    try {
+      const answer = routes.ask("病原体が空気中を漂って遠くの人にうつる経路を何という？");
+      expect(answer.keyPoints[0]?.text).toBe(
+        "病原体が空気中を長く漂い、遠くの人にまでうつる経路がある。空気感染と呼ばれる。",
+      );
+    } finally {
+      await removeDir(routesDir);
     }
   });
 
