@@ -340,6 +340,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   // withAnswerKind found no sentence that does.
   const askedFor = askedNouns(questionTokens);
   const said = new Set(terms);
+  const bareDoer = questionType === null && asksForSubject(questionTokens);
   const answered =
     asksWhoOrWhat(questionTokens, questionType) &&
     !keyPoints.some((k) => askedFor.size > 0 && saysOfWhat(ctx.analyze(k.text), askedFor)) &&
@@ -352,15 +353,21 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
             questionType === "person" || questionType === "place"
               ? closingKind(opening.tokens) === questionType &&
                 hasAnswerType(questionType, normalize(opening.text), opening.tokens, weights, kind, writtenIn(reading))
-              : (questionType === null && asksForSubject(questionTokens)) ||
+              : bareDoer ||
                 [...opening.tokens.map((t) => t.term), ...reading.titleWords].some(
                   (t) => t !== null && askedFor.has(t),
                 ),
           // Where the entry is one of the kind of noun asked for (「…日本の政党。」 for 「…したのは何党？」), a key
           // point answers by naming another of that kind: not by any place or person it holds (ロッテルダム for
           // 「ユーロポート港がある国は？」, in the entry オランダ).
+          // A bare 「…したのは」 is answered by the someone a key point names (「…設計・丹下健三」 for
+          // 「…を設計したのは」), as typed answers are for a question word.
           answers: (ofKindAsked) =>
-            keyPoints.some((k) => (ofKindAsked ? namesOneOfKind(ctx.analyze(k.text), askedFor, said) : typed.has(k))),
+            keyPoints.some((k) =>
+              ofKindAsked
+                ? namesOneOfKind(ctx.analyze(k.text), askedFor, said)
+                : typed.has(k) || (bareDoer && namesSomeone(ctx.analyze(k.text), said)),
+            ),
         })
       : keyPoints;
   // A name no article says, where the answer's article says none of the question's other names: the key
@@ -794,6 +801,21 @@ function saysOfWhat(tokens: readonly Token[], asked: ReadonlySet<string>): boole
   );
 }
 
+/**
+ * Whether a sentence names a person or an organisation that the question does not say: as IPADIC knows
+ * them, not a word it does not know, which kuromoji tags an organisation whatever it is (pyrrole, Lao).
+ */
+function namesSomeone(tokens: readonly Token[], said: ReadonlySet<string>): boolean {
+  return tokens.some(
+    (t) =>
+      t.term !== null &&
+      !said.has(t.term) &&
+      t.unknown !== true &&
+      t.pos[1] === "固有名詞" &&
+      (t.pos[2] === "人名" || t.pos[2] === "組織"),
+  );
+}
+
 /** Particles that make a noun a sentence's topic or subject. */
 const SUBJECT_MARKERS: ReadonlySet<string> = new Set(["は", "が"]);
 
@@ -851,13 +873,27 @@ function withEntrySubject(
  * は opening a word (「ハノーファーはじめて」).
  */
 export function opensWithName(sentence: string, title: string): boolean {
-  const opening = squashed(unglossed({ text: sentence, start: 0, end: sentence.length }, []).text);
-  return namesOf(title).some((name) =>
-    [name, `『${name}』`, `「${name}」`].some(
-      (written) => opening.startsWith(written) && TOPIC_AFTER_NAME.test(opening.slice(written.length)),
-    ),
+  const whole = squashed(unglossed({ text: sentence, start: 0, end: sentence.length }, []).text);
+  // the full name first, then the name the title gives (「ラオス人民民主共和国、通称ラオスは…」)
+  const commonly = COMMON_NAME.exec(whole);
+  return [whole, commonly ? whole.slice(commonly[0].length) : null].some(
+    (opening) =>
+      opening !== null &&
+      namesOf(title).some((name) =>
+        [name, `『${name}』`, `「${name}」`].some((written) => {
+          if (!opening.startsWith(written)) return false;
+          // a company's legal form after its name (「清水建設株式会社（…）は」)
+          const after = opening.slice(written.length).replace(LEGAL_FORM, "");
+          return TOPIC_AFTER_NAME.test(after);
+        }),
+      ),
   );
 }
+
+/** A full name, then the common name a sentence goes on with: 「ラオス人民民主共和国、通称」. */
+const COMMON_NAME = /^[^、。，,]{1,40}[、，,](?:通称|略称)/u;
+/** A company's legal form, after its name: 株式会社, 有限会社, 合同会社. */
+const LEGAL_FORM = /^(?:株式会社|有限会社|合同会社)/u;
 
 /** は or とは as a topic's particle: no hiragana after it (は、, は日本の; not はじめて, nor はやがて). */
 const TOPIC_AFTER_NAME = /^と?は(?!\p{Script=Hiragana})/u;

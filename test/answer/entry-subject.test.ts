@@ -22,6 +22,7 @@ const MAHLER = "グスタフ・マーラー（Gustav Mahler）は、オースト
 const NETHERLANDS = "オランダ（Nederland）は、西ヨーロッパに位置する立憲君主制国家。";
 const PARTY = "東西党（とうざいとう）は、日本の政党。";
 const ECONOMIST = "山川一郎（やまかわいちろう）は、日本の経済学者。";
+const BUILDER = "東西建設株式会社（とうざいけんせつ）は、大阪に本社を置く建設会社。";
 
 let tokenizer: Tokenizer;
 let engine: Engine;
@@ -122,6 +123,7 @@ beforeAll(async () => {
       "創立集会には、自民党の議員も招かれた。",
     ),
     draft("economist", "山川一郎", null, ECONOMIST, "アジアで初めて経済学賞を受賞した。"),
+    draft("builder", "東西建設", null, BUILDER, "市民会館（1960年 設計・丹下健三）の工事を請け負った。"),
     // a news article: its title is a headline, which its first sentence does not open with
     draft("cafe", "渋谷の新名所", null, "渋谷に新しい店ができた。店内では猫と遊べる。", "週末は行列ができる。"),
   ]));
@@ -240,6 +242,15 @@ describe("the subject of an entry, as the answer to a question about it", () => 
 
   it("is added for the の of a clause that names no subject: who did what the clause says", () => {
     expect(texts("アジアで初めて経済学賞を受賞したのは？")).toEqual(["アジアで初めて経済学賞を受賞した。", ECONOMIST]);
+    // an entry that opens with its name and a legal form: 東西建設株式会社
+    expect(texts("市民会館の工事を請け負った会社は？")).toEqual([
+      "市民会館（1960年 設計・丹下健三）の工事を請け負った。",
+      BUILDER,
+    ]);
+  });
+
+  it("is not added for the の of such a clause where a key point names a person or an organisation", () => {
+    expect(texts("市民会館を設計したのは？")).toEqual(["市民会館（1960年 設計・丹下健三）の工事を請け負った。"]);
   });
 
   it("is not added for a question that names the entry's subject: what it asks is not the subject", () => {
@@ -286,6 +297,19 @@ describe("a sentence that opens with a title as its topic", () => {
     expect(opensWithName("ABCラジオは、大阪の放送局。", "ＡＢＣラジオ")).toBe(true);
   });
 
+  it("opens with a full name and then the title as its common name, or with the title and a legal form", () => {
+    expect(
+      opensWithName(
+        "ラオス人民民主共和国（ラオスじんみんみんしゅきょうわこく）、通称ラオスは、東南アジアの国。",
+        "ラオス",
+      ),
+    ).toBe(true);
+    expect(opensWithName("国際連合平和維持活動、略称PKOは、国連の活動。", "PKO")).toBe(true);
+    expect(opensWithName("清水建設株式会社（しみずけんせつ）は、東京都に本社を置く建設会社。", "清水建設")).toBe(true);
+    // a legal form is no topic of its own
+    expect(opensWithName("清水建設株式会社の本社は東京都にある。", "清水建設")).toBe(false);
+  });
+
   it("opens with a title in brackets, or without what tells it from others", () => {
     expect(opensWithName("「東京タワー」は、東京都港区にある電波塔。", "東京タワー")).toBe(true);
     expect(opensWithName("『君の名は。』は、2016年のアニメ映画。", "君の名は。")).toBe(true);
@@ -296,7 +320,8 @@ describe("a sentence that opens with a title as its topic", () => {
     expect(opensWithName("東芝は、同社製の電化製品用のコントローラを発表した。", "声に反応！東芝のコントローラ")).toBe(
       false,
     );
-    expect(opensWithName("ラオス人民民主共和国、通称ラオスは、東南アジアの国。", "ラオス")).toBe(false);
+    expect(opensWithName("ラオス人民民主共和国は、東南アジアの国。", "ラオス")).toBe(false);
+    expect(opensWithName("ラオス人民民主共和国、通称ラオ族は、東南アジアの民族。", "ラオス")).toBe(false);
     expect(opensWithName("日本共産党は、日本の政党。", "日本")).toBe(false);
     expect(opensWithName("ハノーファーの人口は53万人。", "ハノーファー")).toBe(false);
     expect(opensWithName("ハノーファーはじめての見本市。", "ハノーファー")).toBe(false);
