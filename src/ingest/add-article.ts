@@ -11,6 +11,7 @@ import {
 import type { Engine } from "../engine.ts";
 import { SourceRefusal, UserFacingError } from "../errors.ts";
 import { nextTurn } from "../give-way.ts";
+import { type CommandRef, plainCommandRef } from "../render/command-ref.ts";
 import { type ArticleSource, type ReadArticle, readSource, type SourceOptions } from "./read-source.ts";
 
 export interface AddOptions extends SourceOptions {
@@ -18,6 +19,13 @@ export interface AddOptions extends SourceOptions {
   readonly addedBy: string;
   /** When; now by default. */
   readonly at?: Date | undefined;
+  /** How refusals name Discord's commands (see CommandRef); as typed by default. */
+  readonly commandRef?: CommandRef | undefined;
+}
+
+export interface RefetchOptions extends SourceOptions {
+  /** How refusals name Discord's commands (see CommandRef); as typed by default. */
+  readonly commandRef?: CommandRef | undefined;
 }
 
 export interface AddResult {
@@ -55,25 +63,34 @@ export interface RefetchResult {
 
 /**
  * The source is already in the corpus (same address or same text); `existing` is the stored article.
- * `refetched` is the article whose refetch brought it: that article is left as it was.
+ * `refetched` is the article whose refetch brought it: that article is left as it was. The message is read
+ * in Discord and in the terminal alike: it names the Discord command with `commandRef` and the command
+ * line's after it, in parentheses.
  */
 export class DuplicateArticleError extends UserFacingError {
   readonly existing: Article;
   /** The article being fetched again, when a refetch was refused. */
   readonly refetched: Article | undefined;
-  constructor(existing: Article, reason: "url" | "text", refetched?: Article) {
+  constructor(
+    existing: Article,
+    reason: "url" | "text",
+    {
+      refetched,
+      commandRef = plainCommandRef,
+    }: { readonly refetched?: Article | undefined; readonly commandRef?: CommandRef | undefined } = {},
+  ) {
     const same = reason === "url" ? "同じ URL の" : "同じ本文の";
     if (refetched) {
       super(
         // named by their titles, as a moderator picks them (see refetchRefused)
-        `記事「${refetched.title}」（ID: ${refetched.id}）を取り直した内容は、登録済みの記事「${existing.title}」（ID: ${existing.id}）と${same}記事になるため、更新しませんでした。取り直した記事は前の内容のまま残しています。取得元のページが登録済みの記事と同じものになったのなら、取り直した記事は /article remove（CLI では shiori remove ${refetched.id}）で削除できます。`,
+        `記事「${refetched.title}」（ID: ${refetched.id}）を取り直した内容は、登録済みの記事「${existing.title}」（ID: ${existing.id}）と${same}記事になるため、更新しませんでした。取り直した記事は前の内容のまま残しています。取得元のページが登録済みの記事と同じものになったのなら、取り直した記事は ${commandRef("article", "remove")}（CLI では shiori remove ${refetched.id}）で削除できます。`,
         `refetch: ${refetched.id} would duplicate ${existing.id} (${reason})`,
       );
     } else {
       // An article without a URL cannot be fetched again: it is renewed by removing it and adding it anew.
       const renew = isHttpUrl(existing.url)
-        ? `/article refetch（CLI では shiori refetch ${existing.id}）を使ってください`
-        : `/article remove（CLI では shiori remove ${existing.id}）で削除してから追加し直してください`;
+        ? `${commandRef("article", "refetch")}（CLI では shiori refetch ${existing.id}）を使ってください`
+        : `${commandRef("article", "remove")}（CLI では shiori remove ${existing.id}）で削除してから追加し直してください`;
       super(
         `この記事はすでに登録されています（ID: ${existing.id}「${existing.title}」）。${same}記事は二重に登録しません。内容を新しくするには ${renew}。`,
         `add: duplicate of ${existing.id} (${reason})`,
@@ -92,7 +109,11 @@ export class DuplicateArticleError extends UserFacingError {
 export async function addArticle(engine: Engine, source: ArticleSource, options: AddOptions): Promise<AddResult> {
   const { article, read } = await articleFrom(source, options);
   const existing = await engine.add(article, (stored, added) => duplicateReason(stored, added) !== null);
-  if (existing) throw new DuplicateArticleError(existing, duplicateReason(existing, article) ?? "url");
+  if (existing) {
+    throw new DuplicateArticleError(existing, duplicateReason(existing, article) ?? "url", {
+      commandRef: options.commandRef,
+    });
+  }
   return { article, lead: read.lead, passages: engine.passagesOf(article.id).length, source: read };
 }
 
@@ -122,7 +143,7 @@ async function articleFrom(
     await nextTurn();
     return { article, read };
   } catch (err) {
-    throw err instanceof MissingTitleError ? untitled(source) : err;
+    throw err instanceof MissingTitleError ? untitled(source, options.commandRef) : err;
   }
 }
 
@@ -130,9 +151,8 @@ async function articleFrom(
  * A source without a title, refused with what the moderator can do about it there: Discord's /article
  * add takes a title only in its form for pasted text, the command line takes --title everywhere.
  */
-function untitled(source: ArticleSource): UserFacingError {
-  const paste =
-    "/article add を url も file も付けずに使い、本文を貼り付けてタイトルを付けて追加してください（CLI では --title でタイトルを指定できます）。";
+function untitled(source: ArticleSource, commandRef: CommandRef = plainCommandRef): UserFacingError {
+  const paste = `${commandRef("article", "add")} を url も file も付けずに使い、本文を貼り付けてタイトルを付けて追加してください（CLI では --title でタイトルを指定できます）。`;
   switch (source.kind) {
     case "url":
       return new UserFacingError(
@@ -174,19 +194,20 @@ function storedDuplicate(engine: Pick<Engine, "list" | "article">, article: Arti
  * by whom it was first added, are kept). Says what changed: the title, the size. An article removed
  * while its page was being fetched stays removed: that is refused with a message for the moderator.
  */
-export async function refetchArticle(engine: Engine, id: string, options: SourceOptions): Promise<RefetchResult> {
+export async function refetchArticle(engine: Engine, id: string, options: RefetchOptions): Promise<RefetchResult> {
+  const { commandRef = plainCommandRef } = options;
   // by its id, or by its URL
   const previous = engine.find(id);
   if (!previous) {
     throw new UserFacingError(
-      `記事 ${withoutCredentials(id)} は見つかりませんでした。記事の一覧（/article list、CLI では shiori list）で ID か URL を確かめてください。`,
+      `記事 ${withoutCredentials(id)} は見つかりませんでした。記事の一覧（${commandRef("article", "list")}、CLI では shiori list）で ID か URL を確かめてください。`,
       `refetch: no article ${withoutCredentials(id)}`,
     );
   }
   // An article stored before URLs were checked may have 「なし」 for one.
   if (!isHttpUrl(previous.url)) {
     throw new UserFacingError(
-      `${previous.url ? `この記事の出典（${previous.url}）は取得できる URL ではない` : "この記事には取得元の URL がない"}ため、取り直せません。新しい内容は /article add で追加し直してください。前の記事は /article remove で削除できます（CLI では shiori add、shiori remove ${previous.id}）。`,
+      `${previous.url ? `この記事の出典（${previous.url}）は取得できる URL ではない` : "この記事には取得元の URL がない"}ため、取り直せません。新しい内容は ${commandRef("article", "add")} で追加し直してください。前の記事は ${commandRef("article", "remove")} で削除できます（CLI では shiori add、shiori remove ${previous.id}）。`,
       `refetch: article ${id} has no URL to fetch (${JSON.stringify(previous.url)})`,
     );
   }
@@ -199,7 +220,7 @@ export async function refetchArticle(engine: Engine, id: string, options: Source
     fresh = createArticle(draft, { by: previous.addedBy, at: new Date() });
     await nextTurn();
   } catch (err) {
-    throw refetchRefused(previous, err);
+    throw refetchRefused(previous, err, commandRef);
   }
   const article: Article = { ...fresh, id: previous.id, addedAt: previous.addedAt, addedBy: previous.addedBy };
   const characters = { before: characterCount(previous), after: characterCount(article) };
@@ -212,7 +233,7 @@ export async function refetchArticle(engine: Engine, id: string, options: Source
     previous.author !== article.author ||
     previous.publishedAt !== article.publishedAt;
   if (!changed) {
-    if (!engine.article(previous.id)) throw removedMeanwhile(previous);
+    if (!engine.article(previous.id)) throw removedMeanwhile(previous, commandRef);
     return {
       changed,
       article: previous,
@@ -227,9 +248,12 @@ export async function refetchArticle(engine: Engine, id: string, options: Source
   // unless the page is now the same as another article's (or redirected to its address), refused as an add
   // is: checked in the same serialized step as the write, so that an add landing meanwhile is seen.
   const replaced = await engine.replace(article, (stored, replacing) => duplicateReason(stored, replacing) !== null);
-  if (replaced === "removed") throw removedMeanwhile(previous);
+  if (replaced === "removed") throw removedMeanwhile(previous, commandRef);
   if (replaced !== "replaced") {
-    throw new DuplicateArticleError(replaced, duplicateReason(replaced, article) ?? "text", previous);
+    throw new DuplicateArticleError(replaced, duplicateReason(replaced, article) ?? "text", {
+      refetched: previous,
+      commandRef,
+    });
   }
   return {
     changed,
@@ -246,19 +270,19 @@ export async function refetchArticle(engine: Engine, id: string, options: Source
  * Why a refetch failed, with what the moderator can do then: the advice of a refusal is for someone
  * adding a page (check the URL, give a title), and a refetch has neither to give.
  */
-function refetchRefused(article: Article, err: unknown): unknown {
+function refetchRefused(article: Article, err: unknown, commandRef: CommandRef): unknown {
   if (!(err instanceof SourceRefusal)) return err;
   const what =
     err instanceof MissingTitleError ? "取り直したページに見出し（タイトル）が見つかりませんでした。" : err.what;
   return new UserFacingError(
-    `記事「${article.title}」（ID: ${article.id}）を取り直せませんでした。${what}記事は前の内容のまま残しています。時間をおいてもう一度取り直すか、ページが移動・削除されたのなら /article remove で削除してから新しい URL か本文で追加し直してください（CLI では shiori remove ${article.id}、shiori add）。`,
+    `記事「${article.title}」（ID: ${article.id}）を取り直せませんでした。${what}記事は前の内容のまま残しています。時間をおいてもう一度取り直すか、ページが移動・削除されたのなら ${commandRef("article", "remove")} で削除してから新しい URL か本文で追加し直してください（CLI では shiori remove ${article.id}、shiori add）。`,
     `refetch: ${article.id}: ${err.detail ?? err.message}`,
   );
 }
 
-function removedMeanwhile(article: Article): UserFacingError {
+function removedMeanwhile(article: Article, commandRef: CommandRef): UserFacingError {
   return new UserFacingError(
-    `記事「${article.title}」（ID: ${article.id}）は、取り直している間に削除されました。取り直した内容は保存していません。必要なら /article add（CLI では shiori add）で追加し直してください。`,
+    `記事「${article.title}」（ID: ${article.id}）は、取り直している間に削除されました。取り直した内容は保存していません。必要なら ${commandRef("article", "add")}（CLI では shiori add）で追加し直してください。`,
     `refetch: article ${article.id} removed while its page was fetched`,
   );
 }

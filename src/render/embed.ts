@@ -2,6 +2,7 @@ import type { APIEmbed, APIEmbedField } from "discord.js";
 import type { Answer, Highlight, PassageHit, SourceRef, Summary } from "../answer/types.ts";
 import { isHttpUrl } from "../article/article.ts";
 import type { SearchPage } from "../engine.ts";
+import { type CommandRef, plainCommandRef } from "./command-ref.ts";
 import { formatDate } from "./date.ts";
 import {
   ELLIPSIS,
@@ -493,12 +494,14 @@ export function count(n: number): string {
   return n.toLocaleString("ja-JP");
 }
 
-/** The article list: titles linked to their sources, dates and ids. */
-export function listToEmbed(list: ListPage): APIEmbed {
+/** The article list: titles linked to their sources, dates and ids. `commandRef` names a command (see CommandRef). */
+export function listToEmbed(list: ListPage, commandRef: CommandRef = plainCommandRef): APIEmbed {
   const e = embedBuilder(COLORS.neutral);
   e.title(`記事の一覧（全 ${count(list.total)} 件）`);
   if (list.articles.length === 0) {
-    e.description(() => "ライブラリにまだ記事がありません。モデレーターが /article add で追加できます。");
+    e.description(
+      () => `ライブラリにまだ記事がありません。モデレーターが ${commandRef("article", "add")} で追加できます。`,
+    );
     return e.build();
   }
   e.footer(`${count(list.page)}/${count(list.pageCount)} ページ · 新しい順`);
@@ -524,14 +527,15 @@ export interface AboutInfo {
   readonly now: Date;
 }
 
-/** The bot's corpus size, index age, version and uptime. */
-export function aboutToEmbed(info: AboutInfo): APIEmbed {
+/** The bot's corpus size, index age, version and uptime. `commandRef` names a command (see CommandRef). */
+export function aboutToEmbed(info: AboutInfo, commandRef: CommandRef = plainCommandRef): APIEmbed {
   const e = embedBuilder(COLORS.neutral);
   e.title("shiori について");
   e.description(
     () =>
       "ライブラリの日本語記事から、出典つきで質問に答えるボットです。\n" +
-      "/ask で質問、/search で検索、/summary で記事の要約、メッセージのメニュー「記事を検索」でその話題の記事を探せます。",
+      `${commandRef("ask")} で質問、${commandRef("search")} で検索、${commandRef("summary")} で記事の要約、` +
+      "メッセージのメニュー「記事を検索」でその話題の記事を探せます。",
   );
   e.field("記事", () => `${count(info.articles)} 件`, true);
   e.field("段落", () => `${count(info.passages)} 件`, true);

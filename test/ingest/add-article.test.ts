@@ -922,6 +922,39 @@ describe("refetch and remove", () => {
     );
   });
 
+  it("names Discord's commands as the caller writes them, and the command line's after them as typed", async () => {
+    // the bot writes mentions; any way of writing will do here, as long as it is the caller's
+    const commandRef = (name: string, sub?: string) => `<${name}${sub ? `:${sub}` : ""}>`;
+    const refusal = (work: Promise<unknown>) =>
+      work.then(
+        () => "",
+        (err: unknown) => (err as UserFacingError).message,
+      );
+    const text = "呼び方の確かめ\n\nコマンドの呼び方を確かめるための本文です。\n";
+    const source = { kind: "file", name: "yobikata.txt", bytes: encode(text, "utf-8") } as const;
+    const added = await addArticle(engine, source, options());
+    const duplicate = await refusal(addArticle(engine, source, { ...options(), commandRef }));
+    expect(duplicate).toContain(`<article:remove>（CLI では shiori remove ${added.article.id}）で削除してから`);
+    server.routes.set(
+      "/no-title.html",
+      serve(`<html><body><main>${"<p>見出しのない本文。</p>".repeat(9)}</main></body></html>`, "text/html"),
+    );
+    const noTitle = await refusal(
+      addArticle(engine, { kind: "url", url: server.url("/no-title.html") }, { ...options(), commandRef }),
+    );
+    expect(noTitle).toContain("<article:add> を url も file も付けずに使い");
+    expect(noTitle).toContain("（CLI では --title でタイトルを指定できます）");
+    const notFound = await refusal(refetchArticle(engine, "000000000000", { ...options(), commandRef }));
+    expect(notFound).toContain("記事の一覧（<article:list>、CLI では shiori list）");
+    const noUrl = await refusal(refetchArticle(engine, added.article.id, { ...options(), commandRef }));
+    expect(noUrl).toContain(
+      `<article:add> で追加し直してください。前の記事は <article:remove> で削除できます（CLI では shiori add、shiori remove ${added.article.id}）。`,
+    );
+    // no Discord command is written any other way
+    for (const message of [duplicate, noTitle, notFound, noUrl]) expect(message).not.toMatch(/\/[a-z]/u);
+    await engine.remove(added.article.id);
+  });
+
   it("refuses to refetch an unknown id or an article without a URL", async () => {
     await expect(refetchArticle(engine, "000000000000", options())).rejects.toThrow(/見つかりませんでした/u);
     const added = await addArticle(

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Answer, KeyPoint, PassageHit, SourceRef, Summary } from "../../src/answer/types.ts";
 import type { SearchPage } from "../../src/engine.ts";
+import { plainCommandRef } from "../../src/render/command-ref.ts";
 import {
   aboutToEmbed,
   answerToEmbed,
@@ -815,6 +816,29 @@ describe("summaryToEmbed, listToEmbed, aboutToEmbed", () => {
       "稼働時間=1日3時間",
     ]);
     expect(embed.description?.split("\n")[0]).toBe("ライブラリの日本語記事から、出典つきで質問に答えるボットです。");
+  });
+
+  it("names commands as they are typed by default, and as the caller writes them when given a way", () => {
+    expect([plainCommandRef("ask"), plainCommandRef("article", "add")]).toEqual(["/ask", "/article add"]);
+    const info = {
+      articles: 1,
+      passages: 1,
+      indexedAt: new Date(0),
+      version: "0.1.0",
+      startedAt: new Date(0),
+      now: new Date(0),
+    };
+    expect(aboutToEmbed(info).description?.split("\n")[1]).toBe(
+      "/ask で質問、/search で検索、/summary で記事の要約、メッセージのメニュー「記事を検索」でその話題の記事を探せます。",
+    );
+    const mention = (name: string, sub?: string) => `</${sub ? `${name} ${sub}` : name}:1300000000000000001>`;
+    expect(aboutToEmbed(info, mention).description?.split("\n")[1]).toBe(
+      "</ask:1300000000000000001> で質問、</search:1300000000000000001> で検索、</summary:1300000000000000001> で記事の要約、メッセージのメニュー「記事を検索」でその話題の記事を探せます。",
+    );
+    const empty = { articles: [], page: 1, pageCount: 1, total: 0, first: 1 };
+    expect(listToEmbed(empty, mention).description).toBe(
+      "ライブラリにまだ記事がありません。モデレーターが </article add:1300000000000000001> で追加できます。",
+    );
   });
 
   it.each([
