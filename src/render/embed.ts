@@ -67,6 +67,24 @@ const BARE_URL = /https?:\/\/[\x21-\x3b\x3d-\x7e]+/gu;
  */
 const URL_CHARACTER = /[_*~|@]/u;
 
+/**
+ * A slash command's mention as Discord reads it: `</ask:123…>`, `</article add:123…>` (a name and at most two
+ * subcommand names, as Discord allows them, and the command's id). Discord shows it as the command's name in
+ * the member's language, as a link that fills the command in; it pings nobody.
+ */
+const COMMAND_MENTION = /<\/[-_'\p{L}\p{N}]{1,32}(?: [-_'\p{L}\p{N}]{1,32}){0,2}:\d{17,20}>/gu;
+
+/** Which command mentions a text leaves as written (the bot's own: see CommandRef); by default none. */
+export type KeptMentions = (mention: string) => boolean;
+
+/** The [start, end) UTF-16 ranges of the command mentions of `text` that `keep` accepts. */
+function mentionRanges(text: string, keep: KeptMentions | undefined): [number, number][] {
+  if (!keep) return [];
+  return Array.from(text.matchAll(COMMAND_MENTION))
+    .filter((m) => keep(m[0]))
+    .map((m) => [m.index, m.index + m[0].length]);
+}
+
 /** The [start, end) UTF-16 ranges of the addresses Discord links in `text` (see BARE_URL). */
 function urlRanges(text: string): [number, number][] {
   return Array.from(text.matchAll(BARE_URL), (m) => [m.index, m.index + m[0].length]);
@@ -74,12 +92,17 @@ function urlRanges(text: string): [number, number][] {
 
 /**
  * The UTF-16 offsets of the characters of `text` that must be escaped with a backslash: none of the
- * URL_CHARACTERs of the addresses at `urls` (see urlRanges).
+ * URL_CHARACTERs of the addresses at `urls` (see urlRanges), nor any of the mentions at `kept`.
  */
-function escapeOffsets(text: string, urls: readonly (readonly [number, number])[] = []): Set<number> {
+function escapeOffsets(
+  text: string,
+  urls: readonly (readonly [number, number])[] = [],
+  kept: readonly (readonly [number, number])[] = [],
+): Set<number> {
   const offsets = new Set<number>();
   for (const m of text.matchAll(INLINE_MARKUP)) {
     if (URL_CHARACTER.test(m[0]) && urls.some(([s, e]) => m.index >= s && m.index < e)) continue;
+    if (kept.some(([s, e]) => m.index >= s && m.index < e)) continue;
     offsets.add(m.index);
   }
   for (const m of text.matchAll(LINE_START_MARKUP)) {
@@ -99,18 +122,21 @@ const INVISIBLE_UNIT = new RegExp(INVISIBLE.source, "u");
  * Only those ending within the first `within` UTF-16 units of what is left (an escape depends on the
  * character after it, and `within` + 2 units are read for them). `index` and `end` are offsets in `text`
  * (where highlights point); `more` says whether shown text follows; `link` whether it is in such an address.
+ * A command mention `keep` accepts is left as written and comes as one piece, so that no cut splits it.
  * Returns whether shown text was left unread.
  */
 function* escapedGraphemes(
   text: string,
   within: number,
   links = false,
+  keep?: KeptMentions,
 ): Generator<{ text: string; index: number; end: number; more: boolean; link: boolean }, boolean, undefined> {
   const raw = text.toWellFormed();
   const visible = stripInvisible(raw);
   const read = visible.slice(0, within + 2);
   const urls = links ? urlRanges(read) : [];
-  const escaped = escapeOffsets(read, urls);
+  const kept = mentionRanges(read, keep);
+  const escaped = escapeOffsets(read, urls, kept);
   // The offset in `raw` of the unit at `to` in `visible`: walked forward, as far as graphemes are read.
   let r = 0;
   let v = 0;
@@ -122,8 +148,17 @@ function* escapedGraphemes(
       v++;
     }
   };
-  for (const { segment, index } of eachGrapheme(visible)) {
-    const end = index + segment.length;
+  const graphemes = eachGrapheme(visible);
+  for (let { segment, index } of graphemes) {
+    let end = index + segment.length;
+    // a kept mention's graphemes, as one
+    const mention = kept.find(([s]) => s === index);
+    while (mention && end < mention[1]) {
+      const next = graphemes.next();
+      if (next.done) break;
+      segment += next.value.segment;
+      end += next.value.segment.length;
+    }
     if (end > within) return true;
     let out = "";
     for (let i = 0; i < segment.length; i++) {
@@ -163,16 +198,17 @@ export function escapeMarkdown(text: string): string {
  * grapheme boundary (`…` marks the cut, and an open bold run is closed before it). Reads no more of the
  * text than fits: each grapheme shown takes a unit of the room at least. With `links` (text in a
  * description or a field's value, where Discord links an address), an address is shown as written, never
- * in bold: escaped or cut by `**`, its link led elsewhere or nowhere.
+ * in bold: escaped or cut by `**`, its link led elsewhere or nowhere. With `mentions`, the command mentions it
+ * accepts are left as written, whole or not at all (the bot's own, in a message it wrote: see CommandRef).
  */
 export function markdownText(
   text: string,
   highlights: readonly Highlight[],
   limit: number,
-  { links = false }: { links?: boolean } = {},
+  { links = false, mentions }: { links?: boolean; mentions?: KeptMentions } = {},
 ): string {
   const room = Math.max(limit, 0);
-  const parts = escapedGraphemes(text, room, links);
+  const parts = escapedGraphemes(text, room, links, mentions);
   const bold = (g: { index: number; end: number; link: boolean }) =>
     !g.link && highlights.some(([s, e]) => g.index < e && g.end > s);
   let out = "";

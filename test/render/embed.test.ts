@@ -114,6 +114,24 @@ describe("markdownText", () => {
     expect(markdownText("前\n\u0000\u200e1\u200e. 項目", [[0, 1]], 100)).toBe("**前**\n1\\. 項目");
   });
 
+  it("leaves as written the command mentions it is told to keep, whole or not at all, and escapes the rest", () => {
+    const own = "</article add:1300000000000000001>";
+    const keep = (mention: string) => mention === own;
+    const text = `**題** ${own} で追加。</ask:1300000000000000002> と </evil:1300000000000000001> と <@1400000000000000001>`;
+    expect(markdownText(text, [], 500, { mentions: keep })).toBe(
+      `\\*\\*題\\*\\* ${own} で追加。\\</ask:1300000000000000002\\> と \\</evil:1300000000000000001\\> と \\<\\@1400000000000000001\\>`,
+    );
+    // without being told, none is kept: what an article or a member writes never becomes a mention
+    expect(markdownText(own, [], 500)).toBe("\\</article add:1300000000000000001\\>");
+    // a cut never splits a mention kept: it goes whole, or not at all
+    const before = "あ".repeat(10);
+    const long = `${before}${own}いう`;
+    expect(markdownText(long, [], 10 + own.length + 1, { mentions: keep })).toBe(`${before}${own}…`);
+    expect(markdownText(long, [], 10 + own.length, { mentions: keep })).toBe(`${before}…`);
+    // (escaped as any text is, it is cut as any text is)
+    expect(markdownText(long, [], 10 + own.length, {})).toBe(`${before}\\${own.slice(0, -2)}…`);
+  });
+
   it("marks a cut with … even when the first grapheme does not fit", () => {
     // a letter with 500 combining marks, longer than the room; a family emoji (11 units) in 5
     expect(markdownText(`Z${"\u0336".repeat(500)}の記事`, [], 256)).toBe(ELLIPSIS);
