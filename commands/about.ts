@@ -15,14 +15,17 @@ export const about = defineCommand<Record<string, never>>({
   isPrivate: () => true,
   async run(ctx) {
     const stats = ctx.engine.stats;
-    const embed = aboutToEmbed({
-      articles: stats.articles,
-      passages: stats.passages,
-      indexedAt: stats.indexedAt,
-      version: ctx.version,
-      startedAt: ctx.startedAt,
-      now: ctx.now(),
-    });
+    const embed = aboutToEmbed(
+      {
+        articles: stats.articles,
+        passages: stats.passages,
+        indexedAt: stats.indexedAt,
+        version: ctx.version,
+        startedAt: ctx.startedAt,
+        now: ctx.now(),
+      },
+      ctx.commandRef,
+    );
     // Everyone may browse the list from here: /article itself is a moderator command by default.
     await ctx.reply({
       embeds: [embed],

@@ -1,7 +1,6 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
 import type { SourceRef } from "../src/answer/types.ts";
 import { hasCredentials, hasVisibleText, isHttpUrl, typedUrl } from "../src/article/article.ts";
-import type { Engine } from "../src/engine.ts";
 import { UserFacingError } from "../src/errors.ts";
 import { FORM_MEMORY_TTL_MS } from "../src/form-memory.ts";
 import {
@@ -14,6 +13,7 @@ import {
   refetchArticle,
 } from "../src/ingest/ingest.ts";
 import { LruCache } from "../src/lru.ts";
+import { type CommandRef, plainCommandRef } from "../src/render/command-ref.ts";
 import { formatDateChange } from "../src/render/date.ts";
 import {
   COLORS,
@@ -53,28 +53,35 @@ const PRIVATE = { private: true } as const;
 const TITLE_IN_MESSAGE_LIMIT = 100;
 
 /** A press of 「入力し直す」 after what was typed was forgotten. */
-export const FORM_FORGOTTEN = `この入力内容はもう残っていません（フォームをすでに送り直したか、保存期間の ${FORM_MEMORY_TTL_MS / 60_000} 分が過ぎたか、shiori が再起動しました）。送り直した記事は /article list で確かめられます。追加し直すには、もう一度 /article add を使ってください。`;
+export function formForgotten(commandRef: CommandRef): string {
+  return `この入力内容はもう残っていません（フォームをすでに送り直したか、保存期間の ${FORM_MEMORY_TTL_MS / 60_000} 分が過ぎたか、shiori が再起動しました）。送り直した記事は ${commandRef("article", "list")} で確かめられます。追加し直すには、もう一度 ${commandRef("article", "add")} を使ってください。`;
+}
+
 /** A press of 「入力し直す」 by another moderator than the one who typed (Discord shows it to that one only). */
-const FORM_NOT_YOURS =
-  "この「入力し直す」ボタンは、フォームを送信した本人だけが使えます。記事を追加するには /article add を使ってください。";
+function formNotYours(commandRef: CommandRef): string {
+  return `この「入力し直す」ボタンは、フォームを送信した本人だけが使えます。記事を追加するには ${commandRef("article", "add")} を使ってください。`;
+}
 
 function addedBy(userId: string): string {
   return `discord:${userId}`;
 }
 
 /** One page of the article list with its previous/next buttons. */
-export function listReply(engine: Engine, requested: number): Reply {
+export function listReply({ engine, commandRef }: Pick<Services, "engine" | "commandRef">, requested: number): Reply {
   const all = engine.list();
   const pageCount = Math.max(1, Math.ceil(all.length / LIST_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.trunc(requested) || 1), pageCount);
   const first = (page - 1) * LIST_PAGE_SIZE;
-  const embed = listToEmbed({
-    articles: all.slice(first, first + LIST_PAGE_SIZE),
-    page,
-    pageCount,
-    total: all.length,
-    first: first + 1,
-  });
+  const embed = listToEmbed(
+    {
+      articles: all.slice(first, first + LIST_PAGE_SIZE),
+      page,
+      pageCount,
+      total: all.length,
+      first: first + 1,
+    },
+    commandRef,
+  );
   const buttons: Button[][] =
     pageCount > 1
       ? [
@@ -117,11 +124,13 @@ async function addAndReply(
   ctx: Services & { user: { id: string }; reply(r: Reply): Promise<void> },
   source: ArticleSource,
 ): Promise<void> {
-  const added = await addArticle(ctx.engine, source, { fetch: ctx.fetch, addedBy: addedBy(ctx.user.id) }).catch(
-    (err: unknown) => {
-      throw err instanceof DuplicateArticleError ? shortDuplicate(err) : err;
-    },
-  );
+  const added = await addArticle(ctx.engine, source, {
+    fetch: ctx.fetch,
+    addedBy: addedBy(ctx.user.id),
+    commandRef: ctx.commandRef,
+  }).catch((err: unknown) => {
+    throw err instanceof DuplicateArticleError ? shortDuplicate(err) : err;
+  });
   const summary = ctx.engine.summary(added.article.id);
   await ctx.reply({
     embeds: [summaryToEmbed(summary, { heading: "記事を追加しました", color: COLORS.success })],
@@ -138,7 +147,9 @@ const PASTE_BOXES = {
 type PasteBox = keyof typeof PASTE_BOXES;
 
 /** Where a body too long for the form goes instead. */
-const LONG_TEXT_AS_FILE = "長い本文は .txt ファイルにして /article add の file で追加できます。";
+function longTextAsFile(commandRef: CommandRef): string {
+  return `長い本文は .txt ファイルにして ${commandRef("article", "add")} の file で追加できます。`;
+}
 
 /**
  * What a reopened paste form gives back of a box: the value, cut at a grapheme to what the box takes in
@@ -153,7 +164,7 @@ function refill(values: ReadonlyMap<string, string>, id: PasteBox): { text: stri
  * What to add to the refusal of a paste form whose reopened form cannot hold all that was typed (empty
  * when it can): which boxes lose how much of their end, and where a long body goes instead.
  */
-function reopenedCutNote(values: ReadonlyMap<string, string>): string {
+function reopenedCutNote(values: ReadonlyMap<string, string>, commandRef: CommandRef): string {
   const cut = (Object.keys(PASTE_BOXES) as PasteBox[])
     .map((id) => ({ id, cut: refill(values, id).cut }))
     .filter((b) => b.cut > 0);
@@ -161,7 +172,7 @@ function reopenedCutNote(values: ReadonlyMap<string, string>): string {
   const parts = cut.map((b) => `${PASTE_BOXES[b.id].name}の末尾 ${count(b.cut)} 文字`);
   return (
     `なお、「入力し直す」で開くフォームは長さに限りがあるため、${parts.join("と")}が入りません。` +
-    (cut.some((b) => b.id === "text") ? LONG_TEXT_AS_FILE : "")
+    (cut.some((b) => b.id === "text") ? longTextAsFile(commandRef) : "")
   );
 }
 
@@ -175,7 +186,8 @@ export function pasteForm(values: ReadonlyMap<string, string> = new Map(), key?:
     const { text, cut } = refill(values, id);
     if (!text) return {};
     if (cut === 0) return { value: text };
-    const description = `長すぎて末尾の ${count(cut)} 文字が入りませんでした。${id === "text" ? LONG_TEXT_AS_FILE : ""}`;
+    // (a form shows its text as written: no mention there, the command as typed)
+    const description = `長すぎて末尾の ${count(cut)} 文字が入りませんでした。${id === "text" ? longTextAsFile(plainCommandRef) : ""}`;
     return { value: text, description };
   };
   return {
@@ -358,9 +370,9 @@ export const article = defineCommand<ArticleOptions>({
       case "add":
         return add({ ...ctx, options });
       case "list":
-        return ctx.reply(listReply(ctx.engine, options.page));
+        return ctx.reply(listReply(ctx, options.page));
       case "remove": {
-        const source = resolveArticle(ctx.engine, options.article);
+        const source = resolveArticle(ctx, options.article);
         return ctx.reply({
           embeds: [
             noticeToEmbed({
@@ -380,15 +392,16 @@ export const article = defineCommand<ArticleOptions>({
         });
       }
       case "refetch": {
-        const source = resolveArticle(ctx.engine, options.article);
+        const source = resolveArticle(ctx, options.article);
         await ctx.defer(PRIVATE);
-        const result = await refetchArticle(ctx.engine, source.articleId, { fetch: ctx.fetch }).catch(
-          (err: unknown) => {
-            if (err instanceof DuplicateArticleError) throw shortDuplicate(err);
-            // a refusal names the article by its title, as the moderator picked it
-            throw err instanceof UserFacingError ? shortTitleIn(err, source.title) : err;
-          },
-        );
+        const result = await refetchArticle(ctx.engine, source.articleId, {
+          fetch: ctx.fetch,
+          commandRef: ctx.commandRef,
+        }).catch((err: unknown) => {
+          if (err instanceof DuplicateArticleError) throw shortDuplicate(err);
+          // a refusal names the article by its title, as the moderator picked it
+          throw err instanceof UserFacingError ? shortTitleIn(err, source.title) : err;
+        });
         const lines: string[] = [];
         if (result.title) {
           const [before, after] = [result.title.before, result.title.after].map((t) =>
@@ -448,7 +461,7 @@ export const article = defineCommand<ArticleOptions>({
           // Discord cannot answer a form with a form: the message gets a button that reopens it, filled in.
           const key = ctx.forms.put(ctx.user.id, ctx.fields);
           // Said before it is pressed, when the form it opens cannot hold all that was sent.
-          const note = reopenedCutNote(ctx.fields);
+          const note = reopenedCutNote(ctx.fields, ctx.commandRef);
           const error =
             note && err instanceof UserFacingError ? new UserFacingError(`${err.message}${note}`, err.detail) : err;
           throw new WithButtons(error, [
@@ -463,8 +476,9 @@ export const article = defineCommand<ArticleOptions>({
       async run(ctx) {
         const key = ctx.args[0] ?? "";
         const kept = ctx.forms.get(key);
-        if (!kept) throw new UserFacingError(FORM_FORGOTTEN, `form ${key} forgotten`);
-        if (kept.ownerId !== ctx.user.id) throw new UserFacingError(FORM_NOT_YOURS, `form ${key} not ${ctx.user.id}'s`);
+        if (!kept) throw new UserFacingError(formForgotten(ctx.commandRef), `form ${key} forgotten`);
+        if (kept.ownerId !== ctx.user.id)
+          throw new UserFacingError(formNotYours(ctx.commandRef), `form ${key} not ${ctx.user.id}'s`);
         await ctx.showModal(pasteForm(kept.values, key));
       },
     },
@@ -500,7 +514,7 @@ export const article = defineCommand<ArticleOptions>({
     },
     list: {
       async run(ctx) {
-        await ctx.update(listReply(ctx.engine, Number(ctx.args[0]) || 1));
+        await ctx.update(listReply(ctx, Number(ctx.args[0]) || 1));
       },
     },
   },

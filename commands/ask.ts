@@ -49,7 +49,7 @@ export const ask = defineCommand<AskOptions>({
   isPrivate: (o) => o.private,
   async run(ctx) {
     const question = memberWords(ctx.options.question, ASK_REFUSALS);
-    requireArticles(ctx.engine);
+    requireArticles(ctx);
     await ctx.defer({ private: ask.isPrivate(ctx.options) });
     const answer = ctx.engine.ask(question);
     const top = answer.keyPoints[0];

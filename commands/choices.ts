@@ -4,10 +4,11 @@ import type { SourceRef } from "../src/answer/types.ts";
 import { hasVisibleText, typedUrl, withoutCredentials } from "../src/article/article.ts";
 import type { Engine } from "../src/engine.ts";
 import { UserFacingError } from "../src/errors.ts";
+import type { CommandRef } from "../src/render/command-ref.ts";
 import { formatDate } from "../src/render/date.ts";
 import { AUTOCOMPLETE_CHOICES_LIMIT, CHOICE_NAME_LIMIT, oneLine, truncate } from "../src/render/limits.ts";
 import { normalize } from "../src/text/normalize.ts";
-import type { Choice } from "./context.ts";
+import type { Choice, Services } from "./context.ts";
 
 /** Normalized titles, so that autocomplete does not normalize thousands of titles per keystroke. */
 const normalizedTitles = new Map<string, string>();
@@ -76,7 +77,10 @@ export function articleChoices(
  * The article an option names: its id (what autocomplete sends), its URL, or, since members may type
  * instead of choosing, the one article whose title matches.
  */
-export function resolveArticle(engine: Engine, value: string): SourceRef {
+export function resolveArticle(
+  { engine, commandRef }: Pick<Services, "engine" | "commandRef">,
+  value: string,
+): SourceRef {
   const key = typedUrl(value);
   if (!hasVisibleText(normalize(key)))
     throw new UserFacingError("記事を指定してください。入力すると候補が表示されます。");
@@ -91,21 +95,21 @@ export function resolveArticle(engine: Engine, value: string): SourceRef {
       `「${truncate(oneLine(withoutCredentials(key)), 50)}」に当たる記事が ${matches.length} 件あります。入力中に表示される候補から選んでください。`,
     );
   }
-  return fail(key);
+  return fail(key, commandRef);
 }
 
-function fail(key: string): never {
+function fail(key: string, commandRef: CommandRef): never {
   // Not /article list: Discord shows /article to moderators only by default; everyone has /about's list.
   // An id is what autocomplete sends: the article chosen was removed before the command was sent.
   if (/^[0-9a-f]{12}$/u.test(key)) {
     throw new UserFacingError(
-      `選んだ記事（ID: ${key}）は見つかりませんでした。候補が表示された後に削除されたようです。もう一度入力して候補から選ぶか、/about の「記事の一覧」ボタンで今ある記事を確かめてください。`,
+      `選んだ記事（ID: ${key}）は見つかりませんでした。候補が表示された後に削除されたようです。もう一度入力して候補から選ぶか、${commandRef("about")} の「記事の一覧」ボタンで今ある記事を確かめてください。`,
       `article option: no article ${key}`,
     );
   }
   throw new UserFacingError(
     // (a URL typed with its password: neither shown nor logged, as the message is when it has no detail)
-    `「${truncate(oneLine(withoutCredentials(key)), 50)}」に当たる記事が見つかりませんでした。入力中に表示される候補から選ぶか、/about の「記事の一覧」ボタンで記事を確かめてください。`,
+    `「${truncate(oneLine(withoutCredentials(key)), 50)}」に当たる記事が見つかりませんでした。入力中に表示される候補から選ぶか、${commandRef("about")} の「記事の一覧」ボタンで記事を確かめてください。`,
   );
 }
 
@@ -113,11 +117,14 @@ function fail(key: string): never {
  * The article a button names by its id (the summary buttons under /search and /ask results). Nothing
  * was typed or chosen: an article that is not found was removed after the button was shown.
  */
-export function articleOfButton(engine: Engine, id: string): SourceRef {
+export function articleOfButton(
+  { engine, commandRef }: Pick<Services, "engine" | "commandRef">,
+  id: string,
+): SourceRef {
   const found = engine.article(id);
   if (found) return sourceOf(found);
   throw new UserFacingError(
-    "この記事は見つかりませんでした。ボタンが表示された後に削除されたようです。/search で探し直すか、/about の「記事の一覧」ボタンで今ある記事を確かめてください。",
+    `この記事は見つかりませんでした。ボタンが表示された後に削除されたようです。${commandRef("search")} で探し直すか、${commandRef("about")} の「記事の一覧」ボタンで今ある記事を確かめてください。`,
     `button: no article ${id}`,
   );
 }

@@ -3,6 +3,7 @@ import type { Engine } from "../src/engine.ts";
 import { UserFacingError } from "../src/errors.ts";
 import type { FormMemory } from "../src/form-memory.ts";
 import type { FetchOptions } from "../src/ingest/ingest.ts";
+import type { CommandRef } from "../src/render/command-ref.ts";
 import { CUSTOM_ID_LIMIT } from "../src/render/limits.ts";
 
 /**
@@ -101,6 +102,11 @@ export interface Services {
   readonly queries: KeyMemory;
   /** What moderators typed in refused forms, for 「入力し直す」. */
   readonly forms: FormMemory;
+  /**
+   * How a message names a slash command: a mention once the bot knows the command's id, which Discord shows
+   * in the member's language, else as typed (see CommandRef).
+   */
+  readonly commandRef: CommandRef;
   now(): Date;
   /** Downloads an attached file, refusing one larger than `maxBytes`. */
   download(attachment: Attachment, maxBytes: number): Promise<Uint8Array>;
@@ -226,10 +232,10 @@ export function defineCommand<O>(command: Command<O>): Command<O> {
  * Refuses to search an empty library, saying why and what to do: 「見つかりませんでした」 and advice to
  * shorten the keywords would send a member looking for a mistake they did not make.
  */
-export function requireArticles(engine: Engine): void {
+export function requireArticles({ engine, commandRef }: Pick<Services, "engine" | "commandRef">): void {
   if (engine.stats.articles > 0) return;
   throw new UserFacingError(
-    "ライブラリにまだ記事がありません。モデレーターが /article add で記事を追加すると、質問や検索に答えられるようになります。",
+    `ライブラリにまだ記事がありません。モデレーターが ${commandRef("article", "add")} で記事を追加すると、質問や検索に答えられるようになります。`,
     "library empty",
   );
 }

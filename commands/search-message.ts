@@ -4,15 +4,15 @@ import {
   ContextMenuCommandBuilder,
   InteractionContextType,
 } from "discord.js";
+import type { CommandRef } from "../src/render/command-ref.ts";
 import { defineCommand, requireArticles } from "./context.ts";
 import { messageWords, type Refusals } from "./markup.ts";
 import { queryRef, searchPage, searchQuery, searchReply } from "./search.ts";
 
-const MESSAGE_REFUSALS: Refusals = {
+const messageRefusals = (commandRef: CommandRef): Refusals => ({
   blank: "このメッセージには検索できる文章がありません。文章を含むメッセージで使ってください。",
-  onlyMarkup:
-    "このメッセージにはメンションやリンク、絵文字しかなく、検索できる文章がありません。これらは検索に使いません。文章を含むメッセージで使うか、/search でキーワードを入力してください。",
-};
+  onlyMarkup: `このメッセージにはメンションやリンク、絵文字しかなく、検索できる文章がありません。これらは検索に使いません。文章を含むメッセージで使うか、${commandRef("search")} でキーワードを入力してください。`,
+});
 
 export interface SearchMessageOptions {
   readonly text: string;
@@ -35,8 +35,8 @@ export const searchMessage = defineCommand<SearchMessageOptions>({
   // Someone else's message: the results go to the member who used the menu only.
   isPrivate: () => true,
   async run(ctx) {
-    const query = searchQuery(ctx.options.text, MESSAGE_REFUSALS, messageWords);
-    requireArticles(ctx.engine);
+    const query = searchQuery(ctx.options.text, messageRefusals(ctx.commandRef), messageWords);
+    requireArticles(ctx);
     await ctx.defer({ private: true });
     const page = searchPage(ctx.engine, query, 1);
     await ctx.reply(searchReply(page, queryRef(page.query, ctx.queries)));

@@ -1,6 +1,7 @@
 import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from "discord.js";
 import { type Engine, SEARCH_HITS_PER_ARTICLE, SEARCH_PAGE_SIZE, type SearchPage } from "../src/engine.ts";
 import { UserFacingError } from "../src/errors.ts";
+import type { CommandRef } from "../src/render/command-ref.ts";
 import { searchToEmbed } from "../src/render/embed.ts";
 import { CUSTOM_ID_LIMIT, STRING_OPTION_LIMIT } from "../src/render/limits.ts";
 import {
@@ -32,11 +33,11 @@ export function queryRef(query: string, memory: KeyMemory): string {
   return `#${memory.put(query)}`;
 }
 
-function queryOf(ref: string, memory: KeyMemory): string {
+function queryOf(ref: string, memory: KeyMemory, commandRef: CommandRef): string {
   const query = ref.startsWith("=") ? ref.slice(1) : memory.get(ref.slice(1));
   if (query === undefined) {
     throw new UserFacingError(
-      "この検索結果は古くなりました（ボットが再起動したか、多くの検索の後で、検索した言葉をもう覚えていません）。もう一度 /search か「記事を検索」で検索してください。",
+      `この検索結果は古くなりました（ボットが再起動したか、多くの検索の後で、検索した言葉をもう覚えていません）。もう一度 ${commandRef("search")} か「記事を検索」で検索してください。`,
     );
   }
   return query;
@@ -127,7 +128,7 @@ export const search = defineCommand<SearchOptions>({
   isPrivate: (o) => o.private,
   async run(ctx) {
     const query = searchQuery(ctx.options.query);
-    requireArticles(ctx.engine);
+    requireArticles(ctx);
     await ctx.defer({ private: search.isPrivate(ctx.options) });
     const page = searchPage(ctx.engine, query, 1);
     await ctx.reply(searchReply(page, queryRef(page.query, ctx.queries)));
@@ -137,12 +138,12 @@ export const search = defineCommand<SearchOptions>({
       async run(ctx) {
         if (ctx.ownerId && ctx.ownerId !== ctx.user.id) {
           throw new UserFacingError(
-            "この検索結果のページを切り替えられるのは、検索した人だけです。自分で /search を使ってください。",
+            `この検索結果のページを切り替えられるのは、検索した人だけです。自分で ${ctx.commandRef("search")} を使ってください。`,
           );
         }
         const [pageText = "1", ...rest] = ctx.args;
         const ref = rest.join(CUSTOM_ID_SEPARATOR);
-        const query = queryOf(ref, ctx.queries);
+        const query = queryOf(ref, ctx.queries, ctx.commandRef);
         await ctx.deferUpdate();
         const page = searchPage(ctx.engine, query, Number(pageText) || 1);
         await ctx.update(searchReply(page, ref));

@@ -31,7 +31,7 @@ export const summary = defineCommand<SummaryOptions>({
   isPrivate: () => false,
   autocomplete: (ctx) => articleChoices(ctx.engine, ctx.focused.value),
   async run(ctx) {
-    const article = resolveArticle(ctx.engine, ctx.options.article);
+    const article = resolveArticle(ctx, ctx.options.article);
     await ctx.defer();
     const result = ctx.engine.summary(article.articleId, ctx.options.points ? { points: ctx.options.points } : {});
     await ctx.reply({ embeds: [summaryToEmbed(result)] });
@@ -40,7 +40,7 @@ export const summary = defineCommand<SummaryOptions>({
     // The summary buttons under /search and /ask results: shown to the member who pressed only.
     show: {
       async run(ctx) {
-        const article = articleOfButton(ctx.engine, ctx.args[0] ?? "");
+        const article = articleOfButton(ctx, ctx.args[0] ?? "");
         await ctx.defer({ private: true });
         await ctx.reply({ embeds: [summaryToEmbed(ctx.engine.summary(article.articleId))] });
       },

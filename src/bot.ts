@@ -50,6 +50,7 @@ import { UserFacingError } from "./errors.ts";
 import { createFormMemory } from "./form-memory.ts";
 import { type FetchOptions, fetchOptionsOf, formatByteLimit } from "./ingest/ingest.ts";
 import { createLogger, type Logger } from "./log.ts";
+import { plainCommandRef } from "./render/command-ref.ts";
 import { markdownText } from "./render/embed.ts";
 import {
   ACTION_ROW_BUTTONS_LIMIT,
@@ -527,6 +528,7 @@ export function createBot(options: BotOptions): Bot {
     startedAt: now(),
     queries: createKeyMemory(),
     forms: createFormMemory({ now: () => now().getTime() }),
+    commandRef: plainCommandRef,
     now,
     download: (attachment, maxBytes) => download(attachment, maxBytes, options.fetch.timeoutMs),
   };

@@ -1,7 +1,7 @@
 import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { about } from "../../commands/about.ts";
-import { article, FORM_FORGOTTEN, pasteForm } from "../../commands/article.ts";
+import { article, formForgotten, pasteForm } from "../../commands/article.ts";
 import { ask } from "../../commands/ask.ts";
 import { articleChoices, resolveArticle } from "../../commands/choices.ts";
 import type {
@@ -14,7 +14,7 @@ import type {
   Reply,
   Services,
 } from "../../commands/context.ts";
-import { customId, parseCustomId, WithButtons } from "../../commands/context.ts";
+import { customId, parseCustomId, requireArticles, WithButtons } from "../../commands/context.ts";
 import { commands } from "../../commands/index.ts";
 import { queryRef, search, searchPage, searchQuery, searchReply } from "../../commands/search.ts";
 import { searchMessage } from "../../commands/search-message.ts";
@@ -26,6 +26,7 @@ import type { Engine } from "../../src/engine.ts";
 import { UserFacingError } from "../../src/errors.ts";
 import { createFormMemory } from "../../src/form-memory.ts";
 import { fetchOptionsOf } from "../../src/ingest/ingest.ts";
+import { plainCommandRef } from "../../src/render/command-ref.ts";
 import { KAMAKURA, openTestEngine } from "../discord/corpus.ts";
 import { commandProblems } from "../discord/discord-rules.ts";
 import { engineWith, removeDir } from "../helpers/engine.ts";
@@ -65,6 +66,7 @@ beforeAll(async () => {
     startedAt: new Date("2024-07-01T00:00:00Z"),
     queries: createKeyMemory(),
     forms: createFormMemory(),
+    commandRef: plainCommandRef,
     now: () => new Date("2024-07-01T01:00:00Z"),
     download: () => Promise.reject(new Error("no download in these tests")),
   };
@@ -365,41 +367,41 @@ describe("article choices", () => {
 
   it("resolves an id, a URL, an exact title, or the only title containing the words", () => {
     const kamakura = engine.find("https://example.com/kamakura");
-    expect(resolveArticle(engine, kamakura?.id ?? "").title).toBe("鎌倉の寺めぐり");
-    expect(resolveArticle(engine, "https://example.com/kamakura").title).toBe("鎌倉の寺めぐり");
+    expect(resolveArticle(services, kamakura?.id ?? "").title).toBe("鎌倉の寺めぐり");
+    expect(resolveArticle(services, "https://example.com/kamakura").title).toBe("鎌倉の寺めぐり");
     // as Discord posts a link without its preview
-    expect(resolveArticle(engine, " <https://example.com/kamakura> ").title).toBe("鎌倉の寺めぐり");
-    expect(resolveArticle(engine, "鎌倉の寺めぐり").title).toBe("鎌倉の寺めぐり");
-    expect(resolveArticle(engine, "千利休").title).toBe("茶道の歴史と千利休");
+    expect(resolveArticle(services, " <https://example.com/kamakura> ").title).toBe("鎌倉の寺めぐり");
+    expect(resolveArticle(services, "鎌倉の寺めぐり").title).toBe("鎌倉の寺めぐり");
+    expect(resolveArticle(services, "千利休").title).toBe("茶道の歴史と千利休");
   });
 
   it("shows no password of a URL typed for an article that is not there", () => {
     // the message has no detail, so the bot logs the message: the password went to the moderator and the log
-    expect(() => resolveArticle(engine, "https://shiori:hunter2@intra.example.jp/x")).toThrow(
+    expect(() => resolveArticle(services, "https://shiori:hunter2@intra.example.jp/x")).toThrow(
       /^「https:\/\/\*\*\*@intra\.example\.jp\/x」に当たる記事が見つかりませんでした。/u,
     );
   });
 
   it("takes what shows nothing once normalized (a lone surrogate, controls, U+200B) for nothing chosen", () => {
     for (const invisible of ["\ud800", "\udfff\u0000", "\u200b\ufeff", "\u0007 \u0008"]) {
-      expect(() => resolveArticle(engine, invisible), JSON.stringify(invisible)).toThrow(
+      expect(() => resolveArticle(services, invisible), JSON.stringify(invisible)).toThrow(
         /^記事を指定してください。入力すると候補が表示されます。$/u,
       );
       // Typed, yet nothing to match: no choices, rather than every article (which "" is in).
       expect(articleChoices(engine, invisible), JSON.stringify(invisible)).toEqual([]);
     }
-    expect(() => resolveArticle(engine, "  ")).toThrow(/^記事を指定してください。/u);
+    expect(() => resolveArticle(services, "  ")).toThrow(/^記事を指定してください。/u);
     // Nothing typed yet (or a space): the newest articles, as Discord opens the list.
     expect(articleChoices(engine, "")).toHaveLength(25);
     expect(articleChoices(engine, " ")).toHaveLength(25);
   });
 
   it("explains an ambiguous or unknown article", () => {
-    expect(() => resolveArticle(engine, "寺の記録")).toThrow(/件あります。入力中に表示される候補から選んでください/u);
-    expect(() => resolveArticle(engine, "存在しない")).toThrow(/見つかりませんでした/u);
+    expect(() => resolveArticle(services, "寺の記録")).toThrow(/件あります。入力中に表示される候補から選んでください/u);
+    expect(() => resolveArticle(services, "存在しない")).toThrow(/見つかりませんでした/u);
     // Members cannot see /article by default: the list everyone reaches is /about's.
-    expect(() => resolveArticle(engine, "存在しない")).toThrow(/候補から選ぶか、\/about の「記事の一覧」/u);
-    expect(() => resolveArticle(engine, "存在しない")).not.toThrow(/\/article/u);
+    expect(() => resolveArticle(services, "存在しない")).toThrow(/候補から選ぶか、\/about の「記事の一覧」/u);
+    expect(() => resolveArticle(services, "存在しない")).not.toThrow(/\/article/u);
   });
 });
 
@@ -590,7 +592,7 @@ describe("/article", () => {
       expect(services.forms.get(first)).toBeUndefined();
       expect(services.forms.get(second)?.values.get("url")).toBe("まだなし");
       const gone = componentContext(customId("article", "retry", first), { user: moderator });
-      await expect(article.components?.["retry"]?.run(gone.ctx)).rejects.toThrow(FORM_FORGOTTEN);
+      await expect(article.components?.["retry"]?.run(gone.ctx)).rejects.toThrow(formForgotten(plainCommandRef));
     });
 
     it("says when the reopened form cannot hold all the body: in the refusal, and under the body's label", async () => {
@@ -647,6 +649,26 @@ describe("/about", () => {
       inline: true,
     });
     expect(recorded.replies[0]?.buttons?.[0]?.[0]?.id).toBe("article:list:1");
+  });
+
+  it("names the commands as the context writes them, in its reply and in a refusal", async () => {
+    const commandRef = (name: string, sub?: string) => `[${name}${sub ? ` ${sub}` : ""}]`;
+    const { ctx, recorded } = commandContext(about.parse(reader({})));
+    await about.run({ ...ctx, commandRef });
+    expect(recorded.replies[0]?.embeds?.[0]?.description).toContain(
+      "[ask] で質問、[search] で検索、[summary] で記事の要約",
+    );
+    expect(() => resolveArticle({ engine, commandRef }, "存在しない")).toThrow(
+      /候補から選ぶか、\[about\] の「記事の一覧」/u,
+    );
+    const empty = await engineWith([]);
+    try {
+      expect(() => requireArticles({ engine: empty.engine, commandRef })).toThrow(
+        /モデレーターが \[article add\] で記事を追加すると/u,
+      );
+    } finally {
+      await removeDir(empty.dir);
+    }
   });
 });
 
