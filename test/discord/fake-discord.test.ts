@@ -187,6 +187,45 @@ describe("FakeDiscord", () => {
     expect(detail).toContain("a context menu command has no description");
   });
 
+  it("lists the commands registered with their ids, localized as Discord lists them", async () => {
+    const route = `/applications/${fake.appId}/guilds/${fake.guildId}/commands`;
+    const ask = {
+      name: "ask",
+      name_localizations: { ja: "質問" },
+      description: "d",
+      description_localizations: { ja: "説明" },
+      type: 1,
+      options: [{ name: "question", name_localizations: { ja: "質問文" }, description: "q", type: 3 }],
+    };
+    const put = await post(route, [ask], "PUT");
+    const id = (put.json as { id: string }[])[0]?.id;
+    expect(id).toMatch(/^\d{19}$/u);
+    const list = async (query: string, headers: Record<string, string> = {}) =>
+      (await fetch(`${fake.apiBase}/v10${route}${query}`, { headers })).json();
+    // without with_localizations: no dictionaries; the names in the locale asked for, if any, beside the default
+    expect(await list("", { "x-discord-locale": "ja" })).toEqual([
+      {
+        id,
+        application_id: fake.appId,
+        guild_id: fake.guildId,
+        version: expect.any(String),
+        name: "ask",
+        name_localized: "質問",
+        description: "d",
+        description_localized: "説明",
+        type: 1,
+        options: [{ name: "question", name_localized: "質問文", description: "q", type: 3 }],
+      },
+    ]);
+    expect(await list("")).toMatchObject([{ id, name: "ask", options: [{ name: "question" }] }]);
+    expect(((await list("")) as object[])[0]).not.toHaveProperty("name_localized");
+    expect(await list("?with_localizations=true")).toMatchObject([{ id, name_localizations: { ja: "質問" } }]);
+    // none registered in another server
+    expect(
+      await (await fetch(`${fake.apiBase}/v10/applications/${fake.appId}/guilds/${fake.otherGuildId}/commands`)).json(),
+    ).toEqual([]);
+  });
+
   it.each([
     ["a privileged intent not enabled", "t", 1 | PRIVILEGED_INTENTS.MESSAGE_CONTENT, 4014, "Disallowed intent(s)."],
     ["an intent that does not exist", "t", 1 | (1 << 22), 4013, "Invalid intent(s)."],

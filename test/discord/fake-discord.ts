@@ -95,6 +95,23 @@ export function snowflake(): string {
   return String(nextSnowflake);
 }
 
+/**
+ * A registered command as Discord lists it without `with_localizations`: the localizations' dictionaries
+ * left out, and where a locale is asked for (X-Discord-Locale), the name and description in it
+ * (`name_localized`), its options' too. Its `name` stays the default one.
+ */
+function localized(node: Json, locale: string | null): Json {
+  const { name_localizations, description_localizations, options, ...rest } = node;
+  const names = name_localizations as Record<string, string> | null | undefined;
+  const descriptions = description_localizations as Record<string, string> | null | undefined;
+  return {
+    ...rest,
+    ...(locale && names?.[locale] ? { name_localized: names[locale] } : {}),
+    ...(locale && descriptions?.[locale] ? { description_localized: descriptions[locale] } : {}),
+    ...(Array.isArray(options) ? { options: options.map((o: Json) => localized(o, locale)) } : {}),
+  };
+}
+
 export class FakeDiscord {
   readonly appId = "1100000000000000001";
   readonly guildId = "1200000000000000001";
@@ -630,7 +647,14 @@ export class FakeDiscord {
         return;
       }
       if (method === "GET") {
-        reply(200, this.registered.get(path) ?? []);
+        const locale = record.headers["x-discord-locale"];
+        const registered = this.registered.get(path) ?? [];
+        reply(
+          200,
+          record.query.get("with_localizations") === "true"
+            ? registered
+            : registered.map((c) => localized(c, typeof locale === "string" ? locale : null)),
+        );
         return;
       }
     }
