@@ -42,6 +42,7 @@ import type {
 } from "../commands/context.ts";
 import { parseCustomId, WithButtons } from "../commands/context.ts";
 import { commands as allCommands } from "../commands/index.ts";
+import { createCommandMentions } from "./command-mentions.ts";
 import { type BotConfig, ConfigError, loadConfig } from "./config.ts";
 import { watchCorpus } from "./corpus-watch.ts";
 import { explainDiscordFailure, explainGatewayClose, GatewayClosedError } from "./discord-failure.ts";
@@ -50,8 +51,7 @@ import { UserFacingError } from "./errors.ts";
 import { createFormMemory } from "./form-memory.ts";
 import { type FetchOptions, fetchOptionsOf, formatByteLimit } from "./ingest/ingest.ts";
 import { createLogger, type Logger } from "./log.ts";
-import { plainCommandRef } from "./render/command-ref.ts";
-import { markdownText } from "./render/embed.ts";
+import { type KeptMentions, markdownText } from "./render/embed.ts";
 import {
   ACTION_ROW_BUTTONS_LIMIT,
   ACTION_ROWS_LIMIT,
@@ -95,7 +95,9 @@ const STALE_COMPONENT = "このボタンは古くなって使えません。コ�
 const NO_MENTIONS = { parse: [], repliedUser: false } as const;
 
 export interface BotOptions {
-  readonly config: Pick<BotConfig, "token" | "moderatorRoleIds" | "allowedGuildIds" | "apiBase" | "cooldownSeconds">;
+  /** With `guildId` (DISCORD_GUILD_ID), the commands' ids are the server's, where deploy-commands registers them. */
+  readonly config: Pick<BotConfig, "token" | "moderatorRoleIds" | "allowedGuildIds" | "apiBase" | "cooldownSeconds"> &
+    Partial<Pick<BotConfig, "guildId">>;
   readonly engine: Engine;
   readonly logger: Logger;
   readonly fetch: FetchOptions;
@@ -125,6 +127,13 @@ export interface Bot {
    * still running are told they were cut short), then for the engine's writes, then disconnects.
    */
   stop(): Promise<void>;
+  /**
+   * Fetches the ids of the bot's commands (the server's with DISCORD_GUILD_ID, else the global ones), so that
+   * messages name commands as mentions; login() starts it without waiting for it. Resolves true once the ids
+   * are known, false when the fetch failed (logged; messages name the commands as typed meanwhile). Never
+   * rejects. A call while one is under way gets that one.
+   */
+  fetchCommandIds(): Promise<boolean>;
 }
 
 /** Remembers long values under short keys (the same value, the same key), forgetting the oldest. */
@@ -304,13 +313,16 @@ class Responder {
   readonly #turn: () => Promise<void>;
   /** Says the interaction is acknowledged (see createTurns). */
   readonly #acknowledged: () => void;
+  /** The bot's own command mentions, left as written in the messages it escapes. */
+  readonly #mentions: KeptMentions;
 
   /** Resolves when the interaction is cut short at shutdown (see interrupt). */
   readonly #interrupted: Promise<void>;
   #interrupt = () => {};
 
-  constructor(interaction: Repliable, turns: ReturnType<typeof createTurns>) {
+  constructor(interaction: Repliable, turns: ReturnType<typeof createTurns>, mentions: KeptMentions) {
     this.#interaction = interaction;
+    this.#mentions = mentions;
     this.#turn = turns.turn;
     this.#acknowledged = turns.arrived();
     this.#interrupted = new Promise((resolve) => {
@@ -419,8 +431,8 @@ class Responder {
   /**
    * Shows a message to the member only, whatever was sent before; a public "thinking…" is removed.
    * The message is plain text (it may quote a title or what the member typed): escaped so that it never
-   * formats or pings, controls dropped, and cut at a grapheme to fit in one Discord message. `buttons`
-   * go under it (「入力し直す」).
+   * formats or pings, controls dropped, and cut at a grapheme to fit in one Discord message; the bot's own
+   * command mentions stay as written (the bot's commandRef wrote them). `buttons` go under it (「入力し直す」).
    */
   fail(message: string, buttons: readonly (readonly Button[])[] = []): Promise<void> {
     return this.#run(() => this.#tell(message, buttons));
@@ -444,7 +456,7 @@ class Responder {
     const i = this.#interaction;
     const components = messageOf({ buttons }).components ?? [];
     const body = {
-      content: markdownText(message, [], MESSAGE_CONTENT_LIMIT),
+      content: markdownText(message, [], MESSAGE_CONTENT_LIMIT, { mentions: this.#mentions }),
       allowedMentions: NO_MENTIONS,
       ...(components.length > 0 ? { components } : {}),
     };
@@ -505,6 +517,7 @@ export function createBot(options: BotOptions): Bot {
   const { config, engine, logger } = options;
   const commands = options.commands ?? (allCommands as readonly Command<unknown>[]);
   const byName = new Map(commands.map((c) => [c.data.name, c]));
+  const mentions = createCommandMentions(commands.map((c) => c.data.toJSON()));
   const now = options.now ?? (() => new Date());
   const cooldowns = new Map<string, number>();
   /** One handler's work after its deferral per turn of the event loop (see createTurns). */
@@ -528,7 +541,7 @@ export function createBot(options: BotOptions): Bot {
     startedAt: now(),
     queries: createKeyMemory(),
     forms: createFormMemory({ now: () => now().getTime() }),
-    commandRef: plainCommandRef,
+    commandRef: mentions.commandRef,
     now,
     download: (attachment, maxBytes) => download(attachment, maxBytes, options.fetch.timeoutMs),
   };
@@ -680,7 +693,9 @@ export function createBot(options: BotOptions): Bot {
       }
       if (!interaction.isRepliable()) return;
       const user: Actor = { id: interaction.user.id, isModerator: isModerator(interaction) };
-      const responder = new Responder(interaction as Repliable, turns);
+      // An interaction says its command's id: the mentions stay right after a redeploy, or a failed fetch.
+      if (interaction.isChatInputCommand()) mentions.learn(interaction.commandName, interaction.commandId);
+      const responder = new Responder(interaction as Repliable, turns, mentions.isOwn);
       waiting.set(responder, entry);
       try {
         await respond(interaction as Repliable, responder, user);
@@ -734,6 +749,32 @@ export function createBot(options: BotOptions): Bot {
   });
   client.on(Events.Warn, (message) => logger.warn({ event: "client.warn", message }, "discord.js warning"));
 
+  /** See Bot.fetchCommandIds. */
+  async function fetchCommandIds(): Promise<boolean> {
+    const scope = config.guildId ? { guildId: config.guildId } : {};
+    try {
+      if (!client.application) throw new Error("bot: not logged in");
+      const registered = await client.application.commands.fetch({ ...scope, cache: false });
+      const known = mentions.registered(registered.values());
+      logger.info(
+        { event: "bot.command_ids", ...scope, registered: registered.size, known },
+        "fetched the commands' ids: messages mention them",
+      );
+      return true;
+    } catch (err) {
+      logger.warn(
+        { event: "bot.command_ids_failed", ...scope, err },
+        "could not fetch the commands' ids: messages name them as typed",
+      );
+      return false;
+    }
+  }
+  let fetchingIds: Promise<boolean> | null = null;
+  const fetchCommandIdsOnce = (): Promise<boolean> =>
+    (fetchingIds ??= fetchCommandIds().finally(() => {
+      fetchingIds = null;
+    }));
+
   return {
     client,
     lost,
@@ -750,7 +791,10 @@ export function createBot(options: BotOptions): Bot {
       }
       // The session may still be closed while the client waits for the servers (GUILD_CREATE).
       await Promise.race([ready, closed]);
+      // Not waited for: a slow or failed fetch leaves the commands named as typed, and delays nothing.
+      void fetchCommandIdsOnce();
     },
+    fetchCommandIds: fetchCommandIdsOnce,
     async stop() {
       stopping = true;
       await within(Promise.allSettled([...inFlight]), options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);

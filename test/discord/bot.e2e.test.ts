@@ -225,7 +225,20 @@ beforeAll(async () => {
   });
   await deployCommands({ token: TOKEN, clientId: fake.appId, guildId: fake.guildId, apiBase: fake.apiBase });
   await bot.login();
+  // login() started fetching the commands' ids without waiting: the replies below mention the commands
+  expect(await bot.fetchCommandIds()).toBe(true);
 });
+
+/**
+ * A command as the bot's messages name it: a mention with the id the stand-in gave it when it was registered in
+ * the test server, `</article add:130…>`, which Discord shows as /記事 追加 to a member whose client is in Japanese.
+ */
+function commandMention(name: string, sub?: string): string {
+  const registered = fake.registered.get(`/applications/${fake.appId}/guilds/${fake.guildId}/commands`) ?? [];
+  const id = registered.find((c) => c["name"] === name)?.["id"];
+  if (typeof id !== "string") throw new Error(`no command ${name} registered`);
+  return `</${sub ? `${name} ${sub}` : name}:${id}>`;
+}
 
 afterEach(() => {
   // Nothing the bot sent broke a rule of Discord's (or ours: allowed_mentions).
@@ -472,7 +485,7 @@ describe("/search", () => {
     // a long query is kept in memory by key (#…): a key the bot no longer has, as after a restart
     const stale = await fake.send(fake.button("search:page:2:#0000000000", String(fake.original(first)["id"]), member));
     expect(lastBody(stale)["content"]).toBe(
-      "この検索結果は古くなりました（ボットが再起動したか、多くの検索の後で、検索した言葉をもう覚えていません）。もう一度 /search か「記事を検索」で検索してください。",
+      `この検索結果は古くなりました（ボットが再起動したか、多くの検索の後で、検索した言葉をもう覚えていません）。もう一度 ${commandMention("search")} か「記事を検索」で検索してください。`,
     );
   });
 
@@ -648,7 +661,7 @@ describe("Discord's markup in what members type or point at", () => {
     );
     expect(link.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
     expect(lastBody(link)["content"]).toBe(
-      "このメッセージにはメンションやリンク、絵文字しかなく、検索できる文章がありません。これらは検索に使いません。文章を含むメッセージで使うか、/search でキーワードを入力してください。",
+      `このメッセージにはメンションやリンク、絵文字しかなく、検索できる文章がありません。これらは検索に使いません。文章を含むメッセージで使うか、${commandMention("search")} でキーワードを入力してください。`,
     );
     const mention = await fake.send(fake.messageCommand("Search articles", fake.userMessage(MEMBER), member));
     expect(lastBody(mention)["content"]).toContain("メンションやリンク、絵文字しかなく");
@@ -732,7 +745,7 @@ describe("/summary and autocomplete", () => {
     expect(trace.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
     expect(lastBody(trace)["content"]).toContain("見つかりませんでした");
     // /article is shown to Manage Server only by default: a member reaches the list through /about.
-    expect(lastBody(trace)["content"]).toContain("/about の「記事の一覧」");
+    expect(lastBody(trace)["content"]).toContain(`${commandMention("about")} の「記事の一覧」`);
     expect(lastBody(trace)["content"]).not.toContain("/article");
   });
 });
@@ -873,7 +886,7 @@ describe("/article (moderators)", () => {
       ),
     );
     expect(lastBody(trace)["content"]).toBe(
-      "ページの見出し（タイトル）が見つかりませんでした。/article add を url も file も付けずに使い、本文を貼り付けてタイトルを付けて追加してください（CLI では --title でタイトルを指定できます）。",
+      `ページの見出し（タイトル）が見つかりませんでした。${commandMention("article", "add")} を url も file も付けずに使い、本文を貼り付けてタイトルを付けて追加してください（CLI では --title でタイトルを指定できます）。`,
     );
   });
 
@@ -892,7 +905,7 @@ describe("/article (moderators)", () => {
       fake.chatInput("article", [{ type: 1, name: "refetch", options: [str("article", id)] }], fake.moderator),
     );
     expect(lastBody(trace)["content"]).toBe(
-      `記事「消えるページ」（ID: ${id}）を取り直せませんでした。ページが見つかりませんでした（HTTP 404）。記事は前の内容のまま残しています。時間をおいてもう一度取り直すか、ページが移動・削除されたのなら /article remove で削除してから新しい URL か本文で追加し直してください（CLI では shiori remove ${id}、shiori add）。`,
+      `記事「消えるページ」（ID: ${id}）を取り直せませんでした。ページが見つかりませんでした（HTTP 404）。記事は前の内容のまま残しています。時間をおいてもう一度取り直すか、ページが移動・削除されたのなら ${commandMention("article", "remove")} で削除してから新しい URL か本文で追加し直してください（CLI では shiori remove ${id}、shiori add）。`,
     );
     expect(engine.article(id)?.title).toBe("消えるページ");
   });
@@ -1158,8 +1171,7 @@ describe("/article (moderators)", () => {
     );
     const [retry] = buttonsOf(lastBody(submit));
     const message = String(fake.original(submit)["id"]);
-    const forgotten =
-      "この入力内容はもう残っていません（フォームをすでに送り直したか、保存期間の 15 分が過ぎたか、shiori が再起動しました）。送り直した記事は /article list で確かめられます。追加し直すには、もう一度 /article add を使ってください。";
+    const forgotten = `この入力内容はもう残っていません（フォームをすでに送り直したか、保存期間の 15 分が過ぎたか、shiori が再起動しました）。送り直した記事は ${commandMention("article", "list")} で確かめられます。追加し直すには、もう一度 ${commandMention("article", "add")} を使ってください。`;
     clockSkewMs = 16 * 60 * 1_000;
     try {
       const late = await fake.send(fake.button(String(retry?.custom_id), message, moderator));
@@ -1182,7 +1194,7 @@ describe("/article (moderators)", () => {
     expect(String(lastBody(submit)["content"])).toBe(
       "タイトルと本文の両方を入力してください。空白やゼロ幅スペースなどの見えない文字だけでは登録できません。" +
         "なお、「入力し直す」で開くフォームは長さに限りがあるため、本文の末尾 800 文字が入りません。" +
-        "長い本文は .txt ファイルにして /article add の file で追加できます。",
+        `長い本文は .txt ファイルにして ${commandMention("article", "add")} の file で追加できます。`,
     );
     const [retry] = buttonsOf(lastBody(submit));
     const reopened = await fake.send(
@@ -1191,7 +1203,7 @@ describe("/article (moderators)", () => {
     const body = formOf(reopened).inputs.find((i) => i.id === "text");
     expect(body?.maxLength).toBe(4000);
     expect(body?.value).toBe("𠮷野家。".repeat(800));
-    // And told again under the body's label.
+    // And told again under the body's label, the command as typed: a form shows no mention.
     expect(body?.description).toBe(
       "長すぎて末尾の 800 文字が入りませんでした。長い本文は .txt ファイルにして /article add の file で追加できます。",
     );
@@ -1345,7 +1357,7 @@ describe("/article (moderators)", () => {
     );
     expect(gone.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
     expect(lastBody(gone)["content"]).toContain("削除されたようです");
-    expect(lastBody(gone)["content"]).toContain("/about の「記事の一覧」");
+    expect(lastBody(gone)["content"]).toContain(`${commandMention("about")} の「記事の一覧」`);
     expect(lastBody(gone)["content"]).not.toMatch(/候補|\/article/u);
   });
 
@@ -1366,6 +1378,33 @@ describe("/about, errors and refusals", () => {
     const list = await fake.send(fake.button("article:list:1", String(fake.original(trace)["id"]), member));
     expect(list.ack?.type).toBe(7);
     expect(embedOf(list).title).toMatch(/^記事の一覧/u);
+  });
+
+  it("names the commands as mentions with the ids the server's commands were registered with", async () => {
+    // fetched once, from the test server's commands, where deploy-commands registered them
+    const fetched = fake.requests.filter((r) => r.method === "GET" && r.path.endsWith("/commands"));
+    expect(fetched.map((r) => [r.path, r.status])).toEqual([
+      [`/applications/${fake.appId}/guilds/${fake.guildId}/commands`, 200],
+    ]);
+    const ids = ["ask", "search", "summary", "about"].map((name) => commandMention(name).split(":")[1]);
+    expect(new Set(ids).size).toBe(4);
+    expect(logLines.map((l) => JSON.parse(l) as Json).find((e) => e["event"] === "bot.command_ids")).toMatchObject({
+      guildId: fake.guildId,
+      registered: commandsJson().length,
+      known: 5,
+    });
+    const about = await fake.send(fake.chatInput("about", [], fake.newMember()));
+    expect(embedOf(about).description?.split("\n")[1]).toBe(
+      `${commandMention("ask")} で質問、${commandMention("search")} で検索、${commandMention("summary")} で記事の要約、メッセージのメニュー「記事を検索」でその話題の記事を探せます。`,
+    );
+    // In a refusal, escaped as a whole, the bot's own mention stays one; what the member typed is escaped,
+    // a mention too, and nobody is pinged.
+    const typed = "**ない記事** </ask:1300000000000000099>";
+    const refused = await fake.send(fake.chatInput("summary", [str("article", typed)], fake.newMember()));
+    expect(lastBody(refused)["content"]).toBe(
+      `「\\*\\*ない記事\\*\\* \\</ask:1300000000000000099\\>」に当たる記事が見つかりませんでした。入力中に表示される候補から選ぶか、${commandMention("about")} の「記事の一覧」ボタンで記事を確かめてください。`,
+    );
+    expect(lastBody(refused)["allowed_mentions"]).toEqual({ parse: [], replied_user: false });
   });
 
   it("apologizes for an internal error, logs it with context, and keeps running", async () => {

@@ -401,10 +401,14 @@ export class FakeDiscord {
     return "1500000000000000001";
   }
 
-  /** The configuration of a bot that talks to this stand-in, allowed in its guild, with its moderator role. */
+  /**
+   * The configuration of a bot that talks to this stand-in, allowed in its guild, with its moderator role,
+   * its commands registered in that guild (DISCORD_GUILD_ID).
+   */
   botConfig(token: string, cooldownSeconds = 0) {
     return {
       token,
+      guildId: this.guildId,
       moderatorRoleIds: [this.moderatorRoleId],
       allowedGuildIds: [this.guildId],
       apiBase: this.apiBase,

@@ -1,0 +1,77 @@
+import { type CommandRef, plainCommandRef } from "./render/command-ref.ts";
+
+/** Discord's type of a slash command, and of a subcommand among its options. */
+const CHAT_INPUT = 1;
+const SUBCOMMAND = 1;
+
+/** A command as the bot defines it (its builder's JSON): its name, type and subcommands. */
+export interface DefinedCommand {
+  readonly name: string;
+  readonly type?: number | undefined;
+  readonly options?: readonly { readonly name: string; readonly type: number }[] | undefined;
+}
+
+/** A command as Discord lists it: the id it gave, its (default) name and its type. */
+export interface RegisteredCommand {
+  readonly id: string;
+  readonly name: string;
+  readonly type: number;
+}
+
+/** The bot's way of naming its slash commands in messages (see CommandRef). */
+export interface CommandMentions {
+  /**
+   * A mention, `</article add:123…>`, of a command the bot defines (with that subcommand) and whose id it
+   * knows; the command as typed, `/article add`, otherwise (ids not fetched yet, or the fetch failed).
+   */
+  readonly commandRef: CommandRef;
+  /** Whether `mention` is one commandRef writes: markdownText leaves it as written (see KeptMentions). */
+  readonly isOwn: (mention: string) => boolean;
+  /** Takes the ids of the commands Discord lists, in place of those known; returns how many it can mention. */
+  registered(commands: Iterable<RegisteredCommand>): number;
+  /** Takes the id of one command, as an interaction with it says (after a redeploy, or a failed fetch). */
+  learn(name: string, id: string): void;
+}
+
+/**
+ * Mentions of the bot's slash commands, from the ids Discord gave them. Discord shows a mention as the
+ * command's name in the member's language (/記事 追加 in a Japanese client), as a link that fills the
+ * command in; it pings nobody. Its text is the command's default name (`</article add:id>`), whatever
+ * language it is shown in.
+ * @example
+ * const mentions = createCommandMentions(commands.map((c) => c.data.toJSON()));
+ * mentions.commandRef("ask"); // "/ask"
+ * mentions.registered([{ id: "1300000000000000001", name: "ask", type: 1 }]);
+ * mentions.commandRef("ask"); // "</ask:1300000000000000001>"
+ */
+export function createCommandMentions(defined: readonly DefinedCommand[]): CommandMentions {
+  /** The chat input commands the bot defines, each with its subcommands. */
+  const subcommands = new Map(
+    defined
+      .filter((c) => (c.type ?? CHAT_INPUT) === CHAT_INPUT)
+      .map((c) => [c.name, new Set((c.options ?? []).filter((o) => o.type === SUBCOMMAND).map((o) => o.name))]),
+  );
+  let ids = new Map<string, string>();
+  const commandRef: CommandRef = (name, subcommand) => {
+    const id = ids.get(name);
+    const subs = subcommands.get(name);
+    if (id === undefined || !subs || (subcommand === undefined ? subs.size > 0 : !subs.has(subcommand)))
+      return plainCommandRef(name, subcommand);
+    return `</${subcommand === undefined ? name : `${name} ${subcommand}`}:${id}>`;
+  };
+  return {
+    commandRef,
+    isOwn(mention) {
+      const m = /^<\/([^ :]+)(?: ([^ :]+))?:\d+>$/u.exec(mention);
+      return m !== null && commandRef(m[1] as string, m[2]) === mention;
+    },
+    registered(commands) {
+      ids = new Map();
+      for (const c of commands) if (c.type === CHAT_INPUT && subcommands.has(c.name)) ids.set(c.name, c.id);
+      return ids.size;
+    },
+    learn(name, id) {
+      if (subcommands.has(name)) ids.set(name, id);
+    },
+  };
+}

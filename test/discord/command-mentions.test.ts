@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { commands } from "../../commands/index.ts";
+import { createCommandMentions } from "../../src/command-mentions.ts";
+
+/** The bot's mentions of its commands, from the ids Discord gave them (without Discord: see the e2e tests). */
+
+const defined = commands.map((c) => c.data.toJSON());
+const ASK = "1300000000000000001";
+const ARTICLE = "1300000000000000002";
+const MENU = "1300000000000000003";
+
+describe("createCommandMentions", () => {
+  it("names the commands as typed until their ids are known", () => {
+    const mentions = createCommandMentions(defined);
+    expect([mentions.commandRef("ask"), mentions.commandRef("article", "add")]).toEqual(["/ask", "/article add"]);
+    expect(mentions.isOwn("/ask")).toBe(false);
+  });
+
+  it("mentions a command by its default name and id, a subcommand after its command's name", () => {
+    const mentions = createCommandMentions(defined);
+    expect(
+      mentions.registered([
+        { id: ASK, name: "ask", type: 1 },
+        { id: ARTICLE, name: "article", type: 1 },
+        // a message command has no mention; a command the bot does not define is none of its own
+        { id: MENU, name: "Search articles", type: 3 },
+        { id: "1300000000000000004", name: "ghost", type: 1 },
+      ]),
+    ).toBe(2);
+    expect(mentions.commandRef("ask")).toBe(`</ask:${ASK}>`);
+    expect(mentions.commandRef("article", "add")).toBe(`</article add:${ARTICLE}>`);
+    // what cannot be used as named stays as typed: a command with subcommands alone, a subcommand it lacks,
+    // a subcommand of one without, a command not registered
+    expect(mentions.commandRef("article")).toBe("/article");
+    expect(mentions.commandRef("article", "edit")).toBe("/article edit");
+    expect(mentions.commandRef("ask", "add")).toBe("/ask add");
+    expect(mentions.commandRef("search")).toBe("/search");
+    expect(mentions.commandRef("ghost")).toBe("/ghost");
+  });
+
+  it("takes as its own only the mentions it writes", () => {
+    const mentions = createCommandMentions(defined);
+    mentions.registered([{ id: ARTICLE, name: "article", type: 1 }]);
+    expect(mentions.isOwn(`</article add:${ARTICLE}>`)).toBe(true);
+    expect(mentions.isOwn(`</article add:${ASK}>`)).toBe(false);
+    expect(mentions.isOwn(`</article:${ARTICLE}>`)).toBe(false);
+    expect(mentions.isOwn(`</article edit:${ARTICLE}>`)).toBe(false);
+    expect(mentions.isOwn(`</ghost:${ARTICLE}>`)).toBe(false);
+    expect(mentions.isOwn(`<@${ARTICLE}>`)).toBe(false);
+  });
+
+  it("forgets the ids Discord no longer lists, and learns one from an interaction", () => {
+    const mentions = createCommandMentions(defined);
+    mentions.registered([{ id: ASK, name: "ask", type: 1 }]);
+    mentions.registered([]);
+    expect(mentions.commandRef("ask")).toBe("/ask");
+    mentions.learn("ask", ASK);
+    mentions.learn("ghost", MENU);
+    expect(mentions.commandRef("ask")).toBe(`</ask:${ASK}>`);
+    expect(mentions.commandRef("ghost")).toBe("/ghost");
+  });
+});

@@ -1,0 +1,144 @@
+import { rm } from "node:fs/promises";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type Bot, createBot } from "../../src/bot.ts";
+import { loadFetchConfig } from "../../src/config.ts";
+import { deployCommands } from "../../src/deploy-commands.ts";
+import type { Engine } from "../../src/engine.ts";
+import { fetchOptionsOf } from "../../src/ingest/ingest.ts";
+import { createLogger } from "../../src/log.ts";
+import { openTestEngine } from "./corpus.ts";
+import { FakeDiscord, type InteractionTrace } from "./fake-discord.ts";
+
+/**
+ * The commands named in replies when their ids are not known: none registered yet, or Discord failing (or
+ * slow) to list them. Replies still come, and name the commands as typed, /ask; a command used is known
+ * from then on, and a later fetch brings the mentions back. (With the ids, see bot.e2e.test.ts.)
+ */
+
+type Json = Record<string, unknown>;
+
+const TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gfake0.mentions-test-token";
+const PLAIN_ABOUT =
+  "/ask で質問、/search で検索、/summary で記事の要約、メッセージのメニュー「記事を検索」でその話題の記事を探せます。";
+const ONLY_A_LINK =
+  "このメッセージにはメンションやリンク、絵文字しかなく、検索できる文章がありません。これらは検索に使いません。文章を含むメッセージで使うか、/search でキーワードを入力してください。";
+
+let engine: Engine;
+let corpusDir: string;
+let fake: FakeDiscord;
+let bot: Bot | null = null;
+const logLines: string[] = [];
+
+beforeAll(async () => {
+  ({ engine, corpusDir } = await openTestEngine());
+});
+
+beforeEach(async () => {
+  fake = new FakeDiscord();
+  await fake.start();
+});
+
+afterEach(async () => {
+  await bot?.stop();
+  bot = null;
+  // nothing the bots sent broke a rule of Discord's, and no log line holds the token
+  expect(fake.violations).toEqual([]);
+  expect(logLines.join("\n")).not.toContain(TOKEN);
+  await fake.stop();
+});
+
+afterAll(async () => {
+  if (corpusDir) await rm(corpusDir, { recursive: true, force: true });
+});
+
+/** Logs in a bot of the server's (DISCORD_GUILD_ID): login() does not wait for the commands' ids. */
+async function startBot(): Promise<Bot> {
+  const logger = createLogger({ level: "info", secrets: [TOKEN], destination: { write: (l) => logLines.push(l) } });
+  bot = createBot({
+    config: fake.botConfig(TOKEN),
+    engine,
+    logger,
+    fetch: fetchOptionsOf(loadFetchConfig({})),
+    version: "0.1.0-test",
+    clientOptions: { waitGuildTimeout: 1_000 },
+  });
+  await bot.login();
+  return bot;
+}
+
+const commandsRoute = () => `/applications/${fake.appId}/guilds/${fake.guildId}/commands`;
+
+/** The second line of /about's description: the commands, by name. */
+async function aboutCommands(): Promise<string | undefined> {
+  const trace = await fake.send(fake.chatInput("about", [], fake.newMember()));
+  const embed = (lastBody(trace)["embeds"] as { description?: string }[] | undefined)?.[0];
+  return embed?.description?.split("\n")[1];
+}
+
+/** The refusal of the message menu 「記事を検索」 on a message of a link alone, which names /search. */
+async function onlyALink(): Promise<unknown> {
+  const message = fake.userMessage("https://example.com/fuji");
+  return lastBody(await fake.send(fake.messageCommand("Search articles", message, fake.newMember())))["content"];
+}
+
+function lastBody(trace: InteractionTrace): Json {
+  const body = trace.bodies.at(-1)?.body;
+  if (!body) throw new Error(`no message for interaction ${trace.id}`);
+  return body;
+}
+
+function logged(event: string): Json | undefined {
+  return logLines.map((l) => JSON.parse(l) as Json).find((e) => e["event"] === event);
+}
+
+describe("commands named without their ids", () => {
+  it("names them as typed when none is registered in the server", async () => {
+    const started = await startBot();
+    // Discord listed none: known, and nothing to mention
+    expect(await started.fetchCommandIds()).toBe(true);
+    expect(fake.requests.some((r) => r.method === "GET" && r.path === commandsRoute())).toBe(true);
+    expect(await aboutCommands()).toBe(PLAIN_ABOUT);
+    expect(await onlyALink()).toBe(ONLY_A_LINK);
+  });
+
+  it("answers at once, as typed, while Discord is slow to list them or fails to, and mentions them once known", async () => {
+    await deployCommands({ token: TOKEN, clientId: fake.appId, guildId: fake.guildId, apiBase: fake.apiBase });
+    const id = (name: string) =>
+      String(fake.registered.get(commandsRoute())?.find((c) => c["name"] === name)?.["id"] ?? "none");
+    // the list is held until the test lets it go, then refused with a server error (which discord.js tries again)
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const listing = (r: { method: string; path: string }) => r.method === "GET" && r.path === commandsRoute();
+    fake.hold = async (r) => {
+      if (listing(r)) await released;
+    };
+    fake.refuse = (r) =>
+      listing(r) ? { status: 500, json: { message: "500: Internal Server Error", code: 0 } } : null;
+    const started = await startBot();
+    // logged in, and answering, while the list is held
+    expect(await aboutCommands()).toBe(PLAIN_ABOUT);
+    release();
+    expect(await started.fetchCommandIds()).toBe(false);
+    expect(logged("bot.command_ids_failed")).toMatchObject({ level: "warn", guildId: fake.guildId });
+    expect(await aboutCommands()).toBe(PLAIN_ABOUT);
+    expect(await onlyALink()).toBe(ONLY_A_LINK);
+    // a command used says its id: mentioned from then on, the others still as typed
+    const asked = await fake.send(
+      fake.chatInput("ask", [{ name: "question", type: 3, value: "富士山の登山シーズンはいつ？" }], fake.newMember()),
+    );
+    expect(asked.ack?.type).toBe(5);
+    expect(await aboutCommands()).toBe(
+      `</ask:${id("ask")}> で質問、/search で検索、/summary で記事の要約、メッセージのメニュー「記事を検索」でその話題の記事を探せます。`,
+    );
+    // Discord answers again: all of them
+    fake.refuse = null;
+    fake.hold = null;
+    expect(await started.fetchCommandIds()).toBe(true);
+    expect(await aboutCommands()).toBe(
+      `</ask:${id("ask")}> で質問、</search:${id("search")}> で検索、</summary:${id("summary")}> で記事の要約、メッセージのメニュー「記事を検索」でその話題の記事を探せます。`,
+    );
+    expect(await onlyALink()).toBe(ONLY_A_LINK.replace("/search", `</search:${id("search")}>`));
+  });
+});
