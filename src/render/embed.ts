@@ -70,19 +70,27 @@ const URL_CHARACTER = /[_*~|@]/u;
 /**
  * A slash command's mention as Discord reads it: `</ask:123…>`, `</article add:123…>` (a name and at most two
  * subcommand names, as Discord allows them, and the command's id). Discord shows it as the command's name in
- * the member's language, as a link that fills the command in; it pings nobody.
+ * the member's language, as a link that fills the command in; it pings nobody. Sticky: matched at one offset,
+ * it reads no further than the mention there.
  */
-const COMMAND_MENTION = /<\/[-_'\p{L}\p{N}]{1,32}(?: [-_'\p{L}\p{N}]{1,32}){0,2}:\d{17,20}>/gu;
+const COMMAND_MENTION = /<\/[-_'\p{L}\p{N}]{1,32}(?: [-_'\p{L}\p{N}]{1,32}){0,2}:\d{17,20}>/uy;
 
 /** Which command mentions a text leaves as written (the bot's own: see CommandRef); by default none. */
 export type KeptMentions = (mention: string) => boolean;
 
-/** The [start, end) UTF-16 ranges of the command mentions of `text` that `keep` accepts. */
-function mentionRanges(text: string, keep: KeptMentions | undefined): [number, number][] {
-  if (!keep) return [];
-  return Array.from(text.matchAll(COMMAND_MENTION))
-    .filter((m) => keep(m[0]))
-    .map((m) => [m.index, m.index + m[0].length]);
+/**
+ * The [start, end) UTF-16 ranges of the command mentions of `text` that `keep` accepts, of those starting
+ * before `before`: each read whole, however far it goes, so that one straddling a cut is seen whole.
+ */
+function mentionRanges(text: string, before: number, keep: KeptMentions | undefined): [number, number][] {
+  const ranges: [number, number][] = [];
+  if (!keep) return ranges;
+  for (let at = text.indexOf("<"); at !== -1 && at < before; at = text.indexOf("<", at + 1)) {
+    COMMAND_MENTION.lastIndex = at;
+    const mention = COMMAND_MENTION.exec(text)?.[0];
+    if (mention !== undefined && keep(mention)) ranges.push([at, at + mention.length]);
+  }
+  return ranges;
 }
 
 /** The [start, end) UTF-16 ranges of the addresses Discord links in `text` (see BARE_URL). */
@@ -122,8 +130,8 @@ const INVISIBLE_UNIT = new RegExp(INVISIBLE.source, "u");
  * Only those ending within the first `within` UTF-16 units of what is left (an escape depends on the
  * character after it, and `within` + 2 units are read for them). `index` and `end` are offsets in `text`
  * (where highlights point); `more` says whether shown text follows; `link` whether it is in such an address.
- * A command mention `keep` accepts is left as written and comes as one piece, so that no cut splits it.
- * Returns whether shown text was left unread.
+ * A command mention `keep` accepts is left as written and comes as one piece, read whole however far past
+ * `within` it goes, so that a cut drops it whole rather than splits it. Returns whether shown text was left unread.
  */
 function* escapedGraphemes(
   text: string,
@@ -135,7 +143,7 @@ function* escapedGraphemes(
   const visible = stripInvisible(raw);
   const read = visible.slice(0, within + 2);
   const urls = links ? urlRanges(read) : [];
-  const kept = mentionRanges(read, keep);
+  const kept = mentionRanges(visible, read.length, keep);
   const escaped = escapeOffsets(read, urls, kept);
   // The offset in `raw` of the unit at `to` in `visible`: walked forward, as far as graphemes are read.
   let r = 0;

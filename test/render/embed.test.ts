@@ -132,6 +132,16 @@ describe("markdownText", () => {
     expect(markdownText(long, [], 10 + own.length, {})).toBe(`${before}\\${own.slice(0, -2)}…`);
   });
 
+  it("drops a kept mention whole when it straddles the end of the room", () => {
+    const own = "</article add:1300000000000000002>";
+    const keep = (mention: string) => mention === own;
+    const text = `${"あ".repeat(80)}${own} で追加できます。`;
+    // the mention starts within the room (80 + 2 units read ahead) but ends after it: not a piece of it is shown
+    expect(markdownText(text, [], 100, { mentions: keep })).toBe(`${"あ".repeat(80)}…`);
+    // with room for it, it is shown whole, as written
+    expect(markdownText(text, [], 80 + own.length + 1, { mentions: keep })).toBe(`${"あ".repeat(80)}${own}…`);
+  });
+
   it("marks a cut with … even when the first grapheme does not fit", () => {
     // a letter with 500 combining marks, longer than the room; a family emoji (11 units) in 5
     expect(markdownText(`Z${"\u0336".repeat(500)}の記事`, [], 256)).toBe(ELLIPSIS);
