@@ -51,7 +51,7 @@ import { UserFacingError } from "./errors.ts";
 import { createFormMemory } from "./form-memory.ts";
 import { type FetchOptions, fetchOptionsOf, formatByteLimit } from "./ingest/ingest.ts";
 import { createLogger, type Logger } from "./log.ts";
-import { type KeptMentions, markdownText } from "./render/embed.ts";
+import { markdownText } from "./render/embed.ts";
 import {
   ACTION_ROW_BUTTONS_LIMIT,
   ACTION_ROWS_LIMIT,
@@ -313,16 +313,16 @@ class Responder {
   readonly #turn: () => Promise<void>;
   /** Says the interaction is acknowledged (see createTurns). */
   readonly #acknowledged: () => void;
-  /** The bot's own command mentions, left as written in the messages it escapes. */
-  readonly #mentions: KeptMentions;
+  /** What the bot's commandRef writes before its command mentions, left as written in the messages it escapes. */
+  readonly #mentionMark: string;
 
   /** Resolves when the interaction is cut short at shutdown (see interrupt). */
   readonly #interrupted: Promise<void>;
   #interrupt = () => {};
 
-  constructor(interaction: Repliable, turns: ReturnType<typeof createTurns>, mentions: KeptMentions) {
+  constructor(interaction: Repliable, turns: ReturnType<typeof createTurns>, mentionMark: string) {
     this.#interaction = interaction;
-    this.#mentions = mentions;
+    this.#mentionMark = mentionMark;
     this.#turn = turns.turn;
     this.#acknowledged = turns.arrived();
     this.#interrupted = new Promise((resolve) => {
@@ -431,8 +431,9 @@ class Responder {
   /**
    * Shows a message to the member only, whatever was sent before; a public "thinking…" is removed.
    * The message is plain text (it may quote a title or what the member typed): escaped so that it never
-   * formats or pings, controls dropped, and cut at a grapheme to fit in one Discord message; the bot's own
-   * command mentions stay as written (the bot's commandRef wrote them). `buttons` go under it (「入力し直す」).
+   * formats or pings, controls dropped, and cut at a grapheme to fit in one Discord message; the command
+   * mentions the bot's commandRef wrote stay as written (see CommandMentions.mark), whole or not at all.
+   * `buttons` go under it (「入力し直す」).
    */
   fail(message: string, buttons: readonly (readonly Button[])[] = []): Promise<void> {
     return this.#run(() => this.#tell(message, buttons));
@@ -456,7 +457,7 @@ class Responder {
     const i = this.#interaction;
     const components = messageOf({ buttons }).components ?? [];
     const body = {
-      content: markdownText(message, [], MESSAGE_CONTENT_LIMIT, { mentions: this.#mentions }),
+      content: markdownText(message, [], MESSAGE_CONTENT_LIMIT, { mentionMark: this.#mentionMark }),
       allowedMentions: NO_MENTIONS,
       ...(components.length > 0 ? { components } : {}),
     };
@@ -695,7 +696,7 @@ export function createBot(options: BotOptions): Bot {
       const user: Actor = { id: interaction.user.id, isModerator: isModerator(interaction) };
       // An interaction says its command's id: the mentions stay right after a redeploy, or a failed fetch.
       if (interaction.isChatInputCommand()) mentions.learn(interaction.commandName, interaction.commandId);
-      const responder = new Responder(interaction as Repliable, turns, mentions.isOwn);
+      const responder = new Responder(interaction as Repliable, turns, mentions.mark);
       waiting.set(responder, entry);
       try {
         await respond(interaction as Repliable, responder, user);
@@ -711,7 +712,8 @@ export function createBot(options: BotOptions): Bot {
         const { error: err, buttons } = thrown instanceof WithButtons ? thrown : { error: thrown, buttons: [] };
         const refused = err instanceof UserFacingError;
         entry["outcome"] = refused ? "refused" : "error";
-        if (refused) entry["reason"] = err.detail ?? err.message;
+        // (a message's own words, without the marks of its command mentions)
+        if (refused) entry["reason"] = err.detail ?? err.message.replaceAll(mentions.mark, "");
         else logger.error({ ...entry, event: "interaction.error", err }, "a command failed");
         await responder.fail(refused ? err.message : GENERIC_APOLOGY, buttons).catch((replyErr: unknown) => {
           logger.warn({ ...entry, event: "interaction.reply_failed", err: replyErr }, "could not tell the member");

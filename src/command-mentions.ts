@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { type CommandRef, plainCommandRef } from "./render/command-ref.ts";
 
 /** Discord's type of a slash command, and of a subcommand among its options. */
@@ -21,17 +22,29 @@ export interface RegisteredCommand {
 /** The bot's way of naming its slash commands in messages (see CommandRef). */
 export interface CommandMentions {
   /**
-   * A mention, `</article add:123…>`, of a command the bot defines (with that subcommand) and whose id it
-   * knows; the command as typed, `/article add`, otherwise (ids not fetched yet, or the fetch failed).
+   * A mention, `</article add:123…>` after the `mark`, of a command the bot defines (with that subcommand)
+   * and whose id it knows; the command as typed, `/article add`, otherwise (ids not fetched yet, or the
+   * fetch failed).
    */
   readonly commandRef: CommandRef;
-  /** Whether `mention` is one commandRef writes: markdownText leaves it as written (see KeptMentions). */
-  readonly isOwn: (mention: string) => boolean;
+  /**
+   * What commandRef writes before each mention, so that a message escaped as a whole (a refusal, which may
+   * quote a title or what a member typed) keeps the mentions the bot wrote, and those only: markdownText's
+   * `mentionMark`. Invisible characters (INVISIBLE, which the text the bot sends is rid of), drawn at random
+   * when the bot starts: no title, nor anything a member types, holds them, and ids learned or fetched
+   * between writing a message and sending it change nothing of it.
+   */
+  readonly mark: string;
   /** Takes the ids of the commands Discord lists, in place of those known; returns how many it can mention. */
   registered(commands: Iterable<RegisteredCommand>): number;
   /** Takes the id of one command, as an interaction with it says (after a redeploy, or a failed fetch). */
   learn(name: string, id: string): void;
 }
+
+/** A mark is made of the 16 characters from this one, U+0010–U+001F: C0 controls, which INVISIBLE holds. */
+const MARK_FIRST_CHARACTER = 0x10;
+/** A mark's length: 4 random bits a character, 48 bits. */
+const MARK_LENGTH = 12;
 
 /**
  * Mentions of the bot's slash commands, from the ids Discord gave them. Discord shows a mention as the
@@ -42,9 +55,10 @@ export interface CommandMentions {
  * const mentions = createCommandMentions(commands.map((c) => c.data.toJSON()));
  * mentions.commandRef("ask"); // "/ask"
  * mentions.registered([{ id: "1300000000000000001", name: "ask", type: 1 }]);
- * mentions.commandRef("ask"); // "</ask:1300000000000000001>"
+ * mentions.commandRef("ask"); // `${mentions.mark}</ask:1300000000000000001>`
  */
 export function createCommandMentions(defined: readonly DefinedCommand[]): CommandMentions {
+  const mark = String.fromCharCode(...Array.from(randomBytes(MARK_LENGTH), (b) => MARK_FIRST_CHARACTER + (b % 16)));
   /** The chat input commands the bot defines, each with its subcommands. */
   const subcommands = new Map(
     defined
@@ -57,14 +71,11 @@ export function createCommandMentions(defined: readonly DefinedCommand[]): Comma
     const subs = subcommands.get(name);
     if (id === undefined || !subs || (subcommand === undefined ? subs.size > 0 : !subs.has(subcommand)))
       return plainCommandRef(name, subcommand);
-    return `</${subcommand === undefined ? name : `${name} ${subcommand}`}:${id}>`;
+    return `${mark}</${subcommand === undefined ? name : `${name} ${subcommand}`}:${id}>`;
   };
   return {
     commandRef,
-    isOwn(mention) {
-      const m = /^<\/([^ :]+)(?: ([^ :]+))?:\d+>$/u.exec(mention);
-      return m !== null && commandRef(m[1] as string, m[2]) === mention;
-    },
+    mark,
     registered(commands) {
       ids = new Map();
       for (const c of commands) if (c.type === CHAT_INPUT && subcommands.has(c.name)) ids.set(c.name, c.id);

@@ -75,20 +75,29 @@ const URL_CHARACTER = /[_*~|@]/u;
  */
 const COMMAND_MENTION = /<\/[-_'\p{L}\p{N}]{1,32}(?: [-_'\p{L}\p{N}]{1,32}){0,2}:\d{17,20}>/uy;
 
-/** Which command mentions a text leaves as written (the bot's own: see CommandRef); by default none. */
-export type KeptMentions = (mention: string) => boolean;
-
 /**
- * The [start, end) UTF-16 ranges of the command mentions of `text` that `keep` accepts, of those starting
- * before `before`: each read whole, however far it goes, so that one straddling a cut is seen whole.
+ * The [start, end) ranges, in `raw` rid of its INVISIBLE characters, of the command mentions written right
+ * after `mark` in `raw` (see markdownText), of those starting before `before` there: each read whole, however
+ * far it goes, so that one straddling a cut is seen whole.
  */
-function mentionRanges(text: string, before: number, keep: KeptMentions | undefined): [number, number][] {
+function markedMentions(raw: string, mark: string | undefined, before: number): [number, number][] {
   const ranges: [number, number][] = [];
-  if (!keep) return ranges;
-  for (let at = text.indexOf("<"); at !== -1 && at < before; at = text.indexOf("<", at + 1)) {
-    COMMAND_MENTION.lastIndex = at;
-    const mention = COMMAND_MENTION.exec(text)?.[0];
-    if (mention !== undefined && keep(mention)) ranges.push([at, at + mention.length]);
+  if (!mark) return ranges;
+  if (stripInvisible(mark) !== "") throw new Error("markdownText: a mention mark is made of INVISIBLE characters");
+  // how many INVISIBLE units `raw` has before `scanned`, which the offsets without them lose
+  let scanned = 0;
+  let invisible = 0;
+  for (let at = raw.indexOf(mark); at !== -1; at = raw.indexOf(mark, at + 1)) {
+    const from = at + mark.length;
+    COMMAND_MENTION.lastIndex = from;
+    const mention = COMMAND_MENTION.exec(raw)?.[0];
+    if (mention === undefined) continue;
+    const passed = raw.slice(scanned, from);
+    invisible += passed.length - stripInvisible(passed).length;
+    scanned = from;
+    const start = from - invisible;
+    if (start >= before) break;
+    ranges.push([start, start + mention.length]);
   }
   return ranges;
 }
@@ -130,20 +139,20 @@ const INVISIBLE_UNIT = new RegExp(INVISIBLE.source, "u");
  * Only those ending within the first `within` UTF-16 units of what is left (an escape depends on the
  * character after it, and `within` + 2 units are read for them). `index` and `end` are offsets in `text`
  * (where highlights point); `more` says whether shown text follows; `link` whether it is in such an address.
- * A command mention `keep` accepts is left as written and comes as one piece, read whole however far past
- * `within` it goes, so that a cut drops it whole rather than splits it. Returns whether shown text was left unread.
+ * A command mention written right after `mark` is left as written and comes as one piece, read whole however
+ * far past `within` it goes, so that a cut drops it whole rather than splits it. Returns whether shown text was left unread.
  */
 function* escapedGraphemes(
   text: string,
   within: number,
   links = false,
-  keep?: KeptMentions,
+  mark?: string,
 ): Generator<{ text: string; index: number; end: number; more: boolean; link: boolean }, boolean, undefined> {
   const raw = text.toWellFormed();
   const visible = stripInvisible(raw);
   const read = visible.slice(0, within + 2);
   const urls = links ? urlRanges(read) : [];
-  const kept = mentionRanges(visible, read.length, keep);
+  const kept = markedMentions(raw, mark, read.length);
   const escaped = escapeOffsets(read, urls, kept);
   // The offset in `raw` of the unit at `to` in `visible`: walked forward, as far as graphemes are read.
   let r = 0;
@@ -206,17 +215,19 @@ export function escapeMarkdown(text: string): string {
  * grapheme boundary (`…` marks the cut, and an open bold run is closed before it). Reads no more of the
  * text than fits: each grapheme shown takes a unit of the room at least. With `links` (text in a
  * description or a field's value, where Discord links an address), an address is shown as written, never
- * in bold: escaped or cut by `**`, its link led elsewhere or nowhere. With `mentions`, the command mentions it
- * accepts are left as written, whole or not at all (the bot's own, in a message it wrote: see CommandRef).
+ * in bold: escaped or cut by `**`, its link led elsewhere or nowhere. With `mentionMark` (INVISIBLE characters
+ * that only the writer of the message puts there, before the command mentions it wrote: the bot's, see
+ * CommandMentions), a command mention right after the mark is left as written, whole or not at all; any
+ * other, one quoted from a title or a member, is escaped as all text is.
  */
 export function markdownText(
   text: string,
   highlights: readonly Highlight[],
   limit: number,
-  { links = false, mentions }: { links?: boolean; mentions?: KeptMentions } = {},
+  { links = false, mentionMark }: { links?: boolean; mentionMark?: string } = {},
 ): string {
   const room = Math.max(limit, 0);
-  const parts = escapedGraphemes(text, room, links, mentions);
+  const parts = escapedGraphemes(text, room, links, mentionMark);
   const bold = (g: { index: number; end: number; link: boolean }) =>
     !g.link && highlights.some(([s, e]) => g.index < e && g.end > s);
   let out = "";
@@ -365,9 +376,12 @@ function embedBuilder(color: number) {
       const footer = take(truncate(oneLine(text), Math.min(EMBED_FOOTER_TEXT_LIMIT, remaining)));
       if (footer) embed.footer = { text: footer };
     },
-    /** `render` receives the room it may use and returns markdown within it. */
+    /**
+     * `render` receives the room it may use and returns markdown within it, rid then of INVISIBLE characters
+     * as all text shown is (the marks before the bot's command mentions among them: see markdownText).
+     */
     description(render: (limit: number) => string) {
-      const text = take(render(Math.min(EMBED_DESCRIPTION_LIMIT, remaining)));
+      const text = take(stripInvisible(render(Math.min(EMBED_DESCRIPTION_LIMIT, remaining))));
       if (text) embed.description = text;
     },
     field(name: string, render: (limit: number) => string, inline = false) {
@@ -375,7 +389,8 @@ function embedBuilder(color: number) {
       const fieldName = truncate(oneLine(name), Math.min(EMBED_FIELD_NAME_LIMIT, remaining));
       const room = Math.min(EMBED_FIELD_VALUE_LIMIT, remaining - fieldName.length);
       if (!fieldName || room < MIN_FIELD_VALUE) return;
-      const value = render(room);
+      // (rid of INVISIBLE characters, as a description is)
+      const value = stripInvisible(render(room));
       if (value.trim() === "") return;
       take(fieldName + value);
       fields.push(inline ? { name: fieldName, value, inline } : { name: fieldName, value });

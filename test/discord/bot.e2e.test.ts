@@ -14,6 +14,7 @@ import type { Engine } from "../../src/engine.ts";
 import { UserFacingError } from "../../src/errors.ts";
 import { fetchOptionsOf } from "../../src/ingest/ingest.ts";
 import { createLogger } from "../../src/log.ts";
+import { stripInvisible } from "../../src/render/limits.ts";
 import { pngBytes } from "../ingest/pages.ts";
 import { FAMILY, FUJI, openTestEngine } from "./corpus.ts";
 import { FakeDiscord, type InteractionTrace, snowflake } from "./fake-discord.ts";
@@ -1405,6 +1406,17 @@ describe("/about, errors and refusals", () => {
       `「\\*\\*ない記事\\*\\* \\</ask:1300000000000000099\\>」に当たる記事が見つかりませんでした。入力中に表示される候補から選ぶか、${commandMention("about")} の「記事の一覧」ボタンで記事を確かめてください。`,
     );
     expect(lastBody(refused)["allowed_mentions"]).toEqual({ parse: [], replied_user: false });
+    // The bot's very mention, typed by the member, is theirs: escaped; the one the bot wrote is not.
+    const copied = await fake.send(
+      fake.chatInput("summary", [str("article", `${commandMention("about")} の記事`)], fake.newMember()),
+    );
+    expect(lastBody(copied)["content"]).toBe(
+      `「\\${commandMention("about").slice(0, -1)}\\> の記事」に当たる記事が見つかりませんでした。入力中に表示される候補から選ぶか、${commandMention("about")} の「記事の一覧」ボタンで記事を確かめてください。`,
+    );
+    // (and the marks that tell the two apart, INVISIBLE characters, are not shown)
+    for (const trace of [about, refused, copied]) {
+      for (const text of strings(lastBody(trace))) expect(stripInvisible(text)).toBe(text);
+    }
   });
 
   it("apologizes for an internal error, logs it with context, and keeps running", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.ts";
 import { createCommandMentions } from "../../src/command-mentions.ts";
+import { stripInvisible } from "../../src/render/limits.ts";
 
 /** The bot's mentions of its commands, from the ids Discord gave them (without Discord: see the e2e tests). */
 
@@ -13,7 +14,6 @@ describe("createCommandMentions", () => {
   it("names the commands as typed until their ids are known", () => {
     const mentions = createCommandMentions(defined);
     expect([mentions.commandRef("ask"), mentions.commandRef("article", "add")]).toEqual(["/ask", "/article add"]);
-    expect(mentions.isOwn("/ask")).toBe(false);
   });
 
   it("mentions a command by its default name and id, a subcommand after its command's name", () => {
@@ -27,8 +27,8 @@ describe("createCommandMentions", () => {
         { id: "1300000000000000004", name: "ghost", type: 1 },
       ]),
     ).toBe(2);
-    expect(mentions.commandRef("ask")).toBe(`</ask:${ASK}>`);
-    expect(mentions.commandRef("article", "add")).toBe(`</article add:${ARTICLE}>`);
+    expect(mentions.commandRef("ask")).toBe(`${mentions.mark}</ask:${ASK}>`);
+    expect(mentions.commandRef("article", "add")).toBe(`${mentions.mark}</article add:${ARTICLE}>`);
     // what cannot be used as named stays as typed: a command with subcommands alone, a subcommand it lacks,
     // a subcommand of one without, a command not registered
     expect(mentions.commandRef("article")).toBe("/article");
@@ -38,15 +38,14 @@ describe("createCommandMentions", () => {
     expect(mentions.commandRef("ghost")).toBe("/ghost");
   });
 
-  it("takes as its own only the mentions it writes", () => {
+  it("marks the mentions it writes with invisible characters of its own, drawn at random", () => {
     const mentions = createCommandMentions(defined);
-    mentions.registered([{ id: ARTICLE, name: "article", type: 1 }]);
-    expect(mentions.isOwn(`</article add:${ARTICLE}>`)).toBe(true);
-    expect(mentions.isOwn(`</article add:${ASK}>`)).toBe(false);
-    expect(mentions.isOwn(`</article:${ARTICLE}>`)).toBe(false);
-    expect(mentions.isOwn(`</article edit:${ARTICLE}>`)).toBe(false);
-    expect(mentions.isOwn(`</ghost:${ARTICLE}>`)).toBe(false);
-    expect(mentions.isOwn(`<@${ARTICLE}>`)).toBe(false);
+    expect(mentions.mark).toHaveLength(12);
+    // INVISIBLE: no message the bot sends shows them
+    expect(stripInvisible(mentions.mark)).toBe("");
+    // another bot, another mark: none can be known beforehand, and written in a title or a member's words
+    const others = Array.from({ length: 20 }, () => createCommandMentions(defined).mark);
+    expect(new Set([mentions.mark, ...others]).size).toBe(21);
   });
 
   it("forgets the ids Discord no longer lists, and learns one from an interaction", () => {
@@ -56,7 +55,7 @@ describe("createCommandMentions", () => {
     expect(mentions.commandRef("ask")).toBe("/ask");
     mentions.learn("ask", ASK);
     mentions.learn("ghost", MENU);
-    expect(mentions.commandRef("ask")).toBe(`</ask:${ASK}>`);
+    expect(mentions.commandRef("ask")).toBe(`${mentions.mark}</ask:${ASK}>`);
     expect(mentions.commandRef("ghost")).toBe("/ghost");
   });
 });

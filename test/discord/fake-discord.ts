@@ -393,12 +393,23 @@ export class FakeDiscord {
     };
   }
 
-  #commandId(name: string): string {
-    for (const list of this.registered.values()) {
-      const found = list.find((c) => c["name"] === name);
-      if (found) return String(found["id"]);
+  /**
+   * What an interaction's `data` says of the command used: its id and, for a command registered in a server,
+   * that server's id (`guild_id`), as Discord sends them. `registration`: the one the member picked where the
+   * command is registered both in this guild and globally; by default the guild's. A command not registered
+   * gets an id all the same.
+   */
+  #commandData(name: string, registration: "guild" | "global" = "guild"): Json {
+    const routes = [
+      `/applications/${this.appId}/guilds/${this.guildId}/commands`,
+      `/applications/${this.appId}/commands`,
+    ];
+    if (registration === "global") routes.reverse();
+    for (const route of routes) {
+      const found = this.registered.get(route)?.find((c) => c["name"] === name);
+      if (found) return { id: String(found["id"]), ...(found["guild_id"] ? { guild_id: found["guild_id"] } : {}) };
     }
-    return "1500000000000000001";
+    return { id: "1500000000000000001" };
   }
 
   /**
@@ -416,17 +427,20 @@ export class FakeDiscord {
     };
   }
 
-  /** A slash command: `options` as Discord sends them ({name, type, value} or sub-commands). */
+  /**
+   * A slash command: `options` as Discord sends them ({name, type, value} or sub-commands), used in `guildId`
+   * (this guild by default; null: a DM), from its `registration` (see #commandData).
+   */
   chatInput(
     name: string,
     options: unknown[],
     actor: Actor = this.member,
-    extra: { resolved?: Json; guildId?: string | null } = {},
+    extra: { resolved?: Json; guildId?: string | null; registration?: "guild" | "global" } = {},
   ): Json {
     return {
       ...this.#base(2, actor, extra.guildId === undefined ? this.guildId : extra.guildId),
       data: {
-        id: this.#commandId(name),
+        ...this.#commandData(name, extra.registration),
         name,
         type: 1,
         options,
@@ -437,7 +451,7 @@ export class FakeDiscord {
 
   /** Autocomplete: the option being typed carries `focused: true`. */
   autocomplete(name: string, options: unknown[], actor: Actor = this.member): Json {
-    return { ...this.#base(4, actor), data: { id: this.#commandId(name), name, type: 1, options } };
+    return { ...this.#base(4, actor), data: { ...this.#commandData(name), name, type: 1, options } };
   }
 
   /** A message command on `target` (a message object). */
@@ -445,7 +459,7 @@ export class FakeDiscord {
     return {
       ...this.#base(2, actor),
       data: {
-        id: this.#commandId(name),
+        ...this.#commandData(name),
         name,
         type: 3,
         target_id: target["id"],

@@ -1,11 +1,16 @@
 import { rm } from "node:fs/promises";
+import { SlashCommandBuilder } from "discord.js";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type Command, defineCommand } from "../../commands/context.ts";
+import { commands } from "../../commands/index.ts";
 import { type Bot, createBot } from "../../src/bot.ts";
 import { loadFetchConfig } from "../../src/config.ts";
 import { deployCommands } from "../../src/deploy-commands.ts";
 import type { Engine } from "../../src/engine.ts";
+import { UserFacingError } from "../../src/errors.ts";
 import { fetchOptionsOf } from "../../src/ingest/ingest.ts";
 import { createLogger } from "../../src/log.ts";
+import { stripInvisible } from "../../src/render/limits.ts";
 import { openTestEngine } from "./corpus.ts";
 import { FakeDiscord, type InteractionTrace } from "./fake-discord.ts";
 
@@ -43,6 +48,8 @@ afterEach(async () => {
   bot = null;
   // nothing the bots sent broke a rule of Discord's, and no log line holds the token
   expect(fake.violations).toEqual([]);
+  // nor an INVISIBLE character: the marks before the bot's mentions (see CommandMentions.mark) are not shown
+  for (const text of fake.requests.flatMap((r) => strings(r.body))) expect(stripInvisible(text)).toBe(text);
   expect(logLines.join("\n")).not.toContain(TOKEN);
   await fake.stop();
 });
@@ -51,8 +58,11 @@ afterAll(async () => {
   if (corpusDir) await rm(corpusDir, { recursive: true, force: true });
 });
 
-/** Logs in a bot of the server's (DISCORD_GUILD_ID): login() does not wait for the commands' ids. */
-async function startBot(): Promise<Bot> {
+/**
+ * Logs in a bot of the server's (DISCORD_GUILD_ID), with the commands of the bot and `extra` ones:
+ * login() does not wait for the commands' ids.
+ */
+async function startBot(extra: readonly Command<unknown>[] = []): Promise<Bot> {
   const logger = createLogger({ level: "info", secrets: [TOKEN], destination: { write: (l) => logLines.push(l) } });
   bot = createBot({
     config: fake.botConfig(TOKEN),
@@ -61,6 +71,7 @@ async function startBot(): Promise<Bot> {
     fetch: fetchOptionsOf(loadFetchConfig({})),
     version: "0.1.0-test",
     clientOptions: { waitGuildTimeout: 1_000 },
+    commands: [...(commands as readonly Command<unknown>[]), ...extra],
   });
   await bot.login();
   return bot;
@@ -85,6 +96,14 @@ function lastBody(trace: InteractionTrace): Json {
   const body = trace.bodies.at(-1)?.body;
   if (!body) throw new Error(`no message for interaction ${trace.id}`);
   return body;
+}
+
+/** Every string in a value. */
+function strings(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value && typeof value === "object") return Object.values(value).flatMap(strings);
+  return [];
 }
 
 function logged(event: string): Json | undefined {
@@ -140,5 +159,51 @@ describe("commands named without their ids", () => {
       `</ask:${id("ask")}> で質問、</search:${id("search")}> で検索、</summary:${id("summary")}> で記事の要約、メッセージのメニュー「記事を検索」でその話題の記事を探せます。`,
     );
     expect(await onlyALink()).toBe(ONLY_A_LINK.replace("/search", `</search:${id("search")}>`));
+  });
+});
+
+describe("the bot's own mentions in a refusal", () => {
+  it("stay mentions when the ids change between writing the refusal and sending it", async () => {
+    // the commands registered in the server and globally, as after moving from one to the other
+    await deployCommands({ token: TOKEN, clientId: fake.appId, guildId: fake.guildId, apiBase: fake.apiBase });
+    await deployCommands({ token: TOKEN, clientId: fake.appId, guildId: null, apiBase: fake.apiBase });
+    const id = (route: string, name: string) =>
+      String(fake.registered.get(route)?.find((c) => c["name"] === name)?.["id"] ?? "none");
+    const inServer = id(commandsRoute(), "article");
+    const global = id(`/applications/${fake.appId}/commands`, "article");
+    // a command for this test only: writes its refusal, then waits (as a slow refetch does) before refusing
+    let written = () => {};
+    const wrote = new Promise<void>((resolve) => {
+      written = resolve;
+    });
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slowRefusal = defineCommand<Record<string, never>>({
+      data: new SlashCommandBuilder().setName("slow-refusal").setDescription("test only"),
+      parse: () => ({}),
+      isPrivate: () => true,
+      async run(ctx) {
+        const message = `取得元のページがなくなったのなら ${ctx.commandRef("article", "remove")} で削除してください。`;
+        written();
+        await released;
+        throw new UserFacingError(message, "slow refusal");
+      },
+    });
+    const started = await startBot([slowRefusal as Command<unknown>]);
+    expect(await started.fetchCommandIds()).toBe(true);
+    const refused = fake.send(fake.chatInput("slow-refusal", [], fake.newMember()));
+    await wrote;
+    // meanwhile a moderator uses the global /article, which says its own id
+    const list = await fake.send(
+      fake.chatInput("article", [{ type: 1, name: "list", options: [] }], fake.moderator, { registration: "global" }),
+    );
+    expect(list.ack?.type).toBeDefined();
+    release();
+    expect(lastBody(await refused)["content"]).toBe(
+      `取得元のページがなくなったのなら </article remove:${inServer}> で削除してください。`,
+    );
+    expect(global).not.toBe(inServer);
   });
 });

@@ -114,32 +114,49 @@ describe("markdownText", () => {
     expect(markdownText("前\n\u0000\u200e1\u200e. 項目", [[0, 1]], 100)).toBe("**前**\n1\\. 項目");
   });
 
-  it("leaves as written the command mentions it is told to keep, whole or not at all, and escapes the rest", () => {
-    const own = "</article add:1300000000000000001>";
-    const keep = (mention: string) => mention === own;
-    const text = `**題** ${own} で追加。</ask:1300000000000000002> と </evil:1300000000000000001> と <@1400000000000000001>`;
-    expect(markdownText(text, [], 500, { mentions: keep })).toBe(
-      `\\*\\*題\\*\\* ${own} で追加。\\</ask:1300000000000000002\\> と \\</evil:1300000000000000001\\> と \\<\\@1400000000000000001\\>`,
+  it("leaves as written the command mentions written after the mark, whole or not at all, and escapes the rest", () => {
+    const mark = "\u0013\u001c\u0010";
+    const mention = "</article add:1300000000000000001>";
+    const own = `${mark}${mention}`;
+    const text = `**題** ${own} で追加。</ask:1300000000000000002> と ${mark}</evil> と <@1400000000000000001>${mark}`;
+    expect(markdownText(text, [], 500, { mentionMark: mark })).toBe(
+      `\\*\\*題\\*\\* ${mention} で追加。\\</ask:1300000000000000002\\> と \\</evil\\> と \\<\\@1400000000000000001\\>`,
     );
-    // without being told, none is kept: what an article or a member writes never becomes a mention
+    // the same mention without the mark, quoted from a title or a member's words, is escaped
+    expect(markdownText(`「${mention}」${own}`, [], 500, { mentionMark: mark })).toBe(
+      `「\\</article add:1300000000000000001\\>」${mention}`,
+    );
+    // as is one after a part of the mark, or after another mark
+    expect(markdownText(`${mark.slice(1)}${mention}`, [], 500, { mentionMark: mark })).toBe(
+      `\\${mention.slice(0, -1)}\\>`,
+    );
+    expect(markdownText(`\u0011${mention}`, [], 500, { mentionMark: mark })).toBe(`\\${mention.slice(0, -1)}\\>`);
+    // without a mark, none is kept: what an article or a member writes never becomes a mention
     expect(markdownText(own, [], 500)).toBe("\\</article add:1300000000000000001\\>");
     // a cut never splits a mention kept: it goes whole, or not at all
     const before = "あ".repeat(10);
     const long = `${before}${own}いう`;
-    expect(markdownText(long, [], 10 + own.length + 1, { mentions: keep })).toBe(`${before}${own}…`);
-    expect(markdownText(long, [], 10 + own.length, { mentions: keep })).toBe(`${before}…`);
+    expect(markdownText(long, [], 10 + mention.length + 1, { mentionMark: mark })).toBe(`${before}${mention}…`);
+    expect(markdownText(long, [], 10 + mention.length, { mentionMark: mark })).toBe(`${before}…`);
     // (escaped as any text is, it is cut as any text is)
-    expect(markdownText(long, [], 10 + own.length, {})).toBe(`${before}\\${own.slice(0, -2)}…`);
+    expect(markdownText(long, [], 10 + mention.length, {})).toBe(`${before}\\${mention.slice(0, -2)}…`);
+    // a mark is invisible: one that is not would be shown
+    expect(() => markdownText(long, [], 500, { mentionMark: "§" })).toThrow(/INVISIBLE/u);
   });
 
   it("drops a kept mention whole when it straddles the end of the room", () => {
-    const own = "</article add:1300000000000000002>";
-    const keep = (mention: string) => mention === own;
-    const text = `${"あ".repeat(80)}${own} で追加できます。`;
+    const mark = "\u0013\u001c\u0010";
+    const mention = "</article add:1300000000000000002>";
+    const text = `${"あ".repeat(80)}${mark}${mention} で追加できます。`;
     // the mention starts within the room (80 + 2 units read ahead) but ends after it: not a piece of it is shown
-    expect(markdownText(text, [], 100, { mentions: keep })).toBe(`${"あ".repeat(80)}…`);
+    expect(markdownText(text, [], 100, { mentionMark: mark })).toBe(`${"あ".repeat(80)}…`);
     // with room for it, it is shown whole, as written
-    expect(markdownText(text, [], 80 + own.length + 1, { mentions: keep })).toBe(`${"あ".repeat(80)}${own}…`);
+    expect(markdownText(text, [], 80 + mention.length + 1, { mentionMark: mark })).toBe(
+      `${"あ".repeat(80)}${mention}…`,
+    );
+    // the invisible characters before it count for nothing
+    const hidden = `\u200e${"あ".repeat(80)}\u202e${mark}${mention}`;
+    expect(markdownText(hidden, [], 80 + mention.length, { mentionMark: mark })).toBe(`${"あ".repeat(80)}${mention}`);
   });
 
   it("marks a cut with … even when the first grapheme does not fit", () => {
@@ -859,7 +876,9 @@ describe("summaryToEmbed, listToEmbed, aboutToEmbed", () => {
     expect(aboutToEmbed(info).description?.split("\n")[1]).toBe(
       "/ask で質問、/search で検索、/summary で記事の要約、メッセージのメニュー「記事を検索」でその話題の記事を探せます。",
     );
-    const mention = (name: string, sub?: string) => `</${sub ? `${name} ${sub}` : name}:1300000000000000001>`;
+    // (the bot's marks before its mentions, INVISIBLE characters, are not shown: see markdownText)
+    const mention = (name: string, sub?: string) =>
+      `\u0013\u001c</${sub ? `${name} ${sub}` : name}:1300000000000000001>`;
     expect(aboutToEmbed(info, mention).description?.split("\n")[1]).toBe(
       "</ask:1300000000000000001> で質問、</search:1300000000000000001> で検索、</summary:1300000000000000001> で記事の要約、メッセージのメニュー「記事を検索」でその話題の記事を探せます。",
     );
