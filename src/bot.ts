@@ -519,6 +519,8 @@ export function createBot(options: BotOptions): Bot {
   const commands = options.commands ?? (allCommands as readonly Command<unknown>[]);
   const byName = new Map(commands.map((c) => [c.data.name, c]));
   const mentions = createCommandMentions(commands.map((c) => c.data.toJSON()));
+  /** Where the commands' ids are fetched from: the server's (DISCORD_GUILD_ID), or the global ones (null). */
+  const idsGuildId = config.guildId || null;
   const now = options.now ?? (() => new Date());
   const cooldowns = new Map<string, number>();
   /** One handler's work after its deferral per turn of the event loop (see createTurns). */
@@ -600,6 +602,11 @@ export function createBot(options: BotOptions): Bot {
       throw new UserFacingError(message, `guild ${interaction.guildId} not allowed`);
     }
     if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
+      // A slash command says its id: the mentions stay right after a redeploy, or a failed fetch. Only one
+      // registered where the ids are fetched from: a command registered both in the server and globally has
+      // two ids, and the mentions would go from one to the other with each use.
+      if (interaction.isChatInputCommand() && interaction.commandGuildId === idsGuildId)
+        mentions.learn(interaction.commandName, interaction.commandId);
       const command = byName.get(interaction.commandName);
       if (!command) throw new Error(`bot: no command ${interaction.commandName}`);
       const parsed = command.parse(optionReader(interaction));
@@ -694,8 +701,6 @@ export function createBot(options: BotOptions): Bot {
       }
       if (!interaction.isRepliable()) return;
       const user: Actor = { id: interaction.user.id, isModerator: isModerator(interaction) };
-      // An interaction says its command's id: the mentions stay right after a redeploy, or a failed fetch.
-      if (interaction.isChatInputCommand()) mentions.learn(interaction.commandName, interaction.commandId);
       const responder = new Responder(interaction as Repliable, turns, mentions.mark);
       waiting.set(responder, entry);
       try {
@@ -753,7 +758,7 @@ export function createBot(options: BotOptions): Bot {
 
   /** See Bot.fetchCommandIds. */
   async function fetchCommandIds(): Promise<boolean> {
-    const scope = config.guildId ? { guildId: config.guildId } : {};
+    const scope = idsGuildId ? { guildId: idsGuildId } : {};
     try {
       if (!client.application) throw new Error("bot: not logged in");
       const registered = await client.application.commands.fetch({ ...scope, cache: false });

@@ -59,13 +59,14 @@ afterAll(async () => {
 });
 
 /**
- * Logs in a bot of the server's (DISCORD_GUILD_ID), with the commands of the bot and `extra` ones:
- * login() does not wait for the commands' ids.
+ * Logs in a bot of the server's (DISCORD_GUILD_ID), or with `global` one of all servers, with the commands of
+ * the bot and `extra` ones: login() does not wait for the commands' ids.
  */
-async function startBot(extra: readonly Command<unknown>[] = []): Promise<Bot> {
+async function startBot(extra: readonly Command<unknown>[] = [], { global = false } = {}): Promise<Bot> {
   const logger = createLogger({ level: "info", secrets: [TOKEN], destination: { write: (l) => logLines.push(l) } });
   bot = createBot({
-    config: fake.botConfig(TOKEN),
+    // global: a bot without DISCORD_GUILD_ID, whose commands' ids are the global ones
+    config: { ...fake.botConfig(TOKEN), guildId: global ? null : fake.guildId },
     engine,
     logger,
     fetch: fetchOptionsOf(loadFetchConfig({})),
@@ -205,5 +206,44 @@ describe("the bot's own mentions in a refusal", () => {
       `取得元のページがなくなったのなら </article remove:${inServer}> で削除してください。`,
     );
     expect(global).not.toBe(inServer);
+  });
+});
+
+describe("the ids the bot learns from the commands used", () => {
+  const ask = (extra: Parameters<FakeDiscord["chatInput"]>[3]) =>
+    fake.chatInput(
+      "ask",
+      [{ name: "question", type: 3, value: "富士山の登山シーズンはいつ？" }],
+      fake.newMember(),
+      extra,
+    );
+  const idIn = (route: string, name: string) =>
+    String(fake.registered.get(route)?.find((c) => c["name"] === name)?.["id"] ?? "none");
+
+  it("takes none from a command registered elsewhere than where the ids are fetched from", async () => {
+    // registered in the server and globally: a member sees both, and may use either
+    await deployCommands({ token: TOKEN, clientId: fake.appId, guildId: fake.guildId, apiBase: fake.apiBase });
+    await deployCommands({ token: TOKEN, clientId: fake.appId, guildId: null, apiBase: fake.apiBase });
+    const started = await startBot();
+    expect(await started.fetchCommandIds()).toBe(true);
+    const mentioned = `</ask:${idIn(commandsRoute(), "ask")}>`;
+    expect(await aboutCommands()).toContain(mentioned);
+    expect((await fake.send(ask({ registration: "global" }))).ack?.type).toBe(5);
+    // still the server's: the mentions do not go from one to the other with each use
+    expect(await aboutCommands()).toContain(mentioned);
+  });
+
+  it("takes none from a server the bot does not answer in", async () => {
+    await deployCommands({ token: TOKEN, clientId: fake.appId, guildId: null, apiBase: fake.apiBase });
+    const started = await startBot([], { global: true });
+    expect(await started.fetchCommandIds()).toBe(true);
+    const mentioned = `</ask:${idIn(`/applications/${fake.appId}/commands`, "ask")}>`;
+    expect(await aboutCommands()).toContain(mentioned);
+    // an id no command of the bot's has, from a server not allowed
+    const elsewhere = ask({ guildId: fake.otherGuildId, registration: "global" });
+    (elsewhere["data"] as Json)["id"] = "1300000000000000999";
+    const refused = await fake.send(elsewhere);
+    expect(lastBody(refused)["content"]).toContain("このサーバーでは shiori を利用できません");
+    expect(await aboutCommands()).toContain(mentioned);
   });
 });
