@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { SNOWFLAKE } from "./config.ts";
 import { type CommandRef, plainCommandRef } from "./render/command-ref.ts";
 
 /** Discord's type of a slash command, and of a subcommand among its options. */
@@ -37,7 +38,11 @@ export interface CommandMentions {
   readonly mark: string;
   /** Takes the ids of the commands Discord lists, in place of those known; returns how many it can mention. */
   registered(commands: Iterable<RegisteredCommand>): number;
-  /** Takes the id of one command, as an interaction with it says (after a redeploy, or a failed fetch). */
+  /**
+   * Takes the id of one command, as an interaction with it says (after a redeploy, or a failed fetch). An id
+   * is taken only for a slash command the bot defines, and only if it is a snowflake (17–20 digits), as a
+   * mention's is read (markdownText keeps no other); likewise from the list.
+   */
   learn(name: string, id: string): void;
 }
 
@@ -66,6 +71,10 @@ export function createCommandMentions(defined: readonly DefinedCommand[]): Comma
       .map((c) => [c.name, new Set((c.options ?? []).filter((o) => o.type === SUBCOMMAND).map((o) => o.name))]),
   );
   let ids = new Map<string, string>();
+  /** Takes an id for a slash command the bot defines, if it is one Discord gives (a snowflake). */
+  const take = (name: string, id: string): void => {
+    if (subcommands.has(name) && SNOWFLAKE.test(id)) ids.set(name, id);
+  };
   const commandRef: CommandRef = (name, subcommand) => {
     const id = ids.get(name);
     const subs = subcommands.get(name);
@@ -78,11 +87,9 @@ export function createCommandMentions(defined: readonly DefinedCommand[]): Comma
     mark,
     registered(commands) {
       ids = new Map();
-      for (const c of commands) if (c.type === CHAT_INPUT && subcommands.has(c.name)) ids.set(c.name, c.id);
+      for (const c of commands) if (c.type === CHAT_INPUT) take(c.name, c.id);
       return ids.size;
     },
-    learn(name, id) {
-      if (subcommands.has(name)) ids.set(name, id);
-    },
+    learn: take,
   };
 }

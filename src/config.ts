@@ -90,7 +90,8 @@ export class ConfigError extends UserFacingError {
   }
 }
 
-const SNOWFLAKE = /^\d{17,20}$/u;
+/** A Discord id (a snowflake): 17 to 20 decimal digits. */
+export const SNOWFLAKE = /^\d{17,20}$/u;
 /** What a Discord token is written with: ASCII letters, digits, `.`, `-` and `_` (base64url parts). */
 const TOKEN_CHARACTERS = /^[A-Za-z0-9._-]+$/u;
 

@@ -58,4 +58,22 @@ describe("createCommandMentions", () => {
     expect(mentions.commandRef("ask")).toBe(`${mentions.mark}</ask:${ASK}>`);
     expect(mentions.commandRef("ghost")).toBe("/ghost");
   });
+
+  it("takes only ids that are snowflakes, from the list as from an interaction", () => {
+    const mentions = createCommandMentions(defined);
+    mentions.registered([
+      { id: "123", name: "ask", type: 1 },
+      { id: "1300000000000000001>", name: "search", type: 1 },
+      { id: "130000000000000000000001", name: "summary", type: 1 },
+    ]);
+    mentions.learn("about", "");
+    mentions.learn("article", "1300000000000000002 ");
+    for (const name of ["ask", "search", "summary", "about"]) expect(mentions.commandRef(name)).toBe(`/${name}`);
+    expect(mentions.commandRef("article", "add")).toBe("/article add");
+    // 17 to 20 digits
+    mentions.learn("ask", "13000000000000001");
+    mentions.learn("search", "13000000000000000001");
+    expect(mentions.commandRef("ask")).toBe(`${mentions.mark}</ask:13000000000000001>`);
+    expect(mentions.commandRef("search")).toBe(`${mentions.mark}</search:13000000000000000001>`);
+  });
 });
