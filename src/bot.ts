@@ -130,8 +130,9 @@ export interface Bot {
   /**
    * Fetches the ids of the bot's commands (the server's with DISCORD_GUILD_ID, else the global ones), so that
    * messages name commands as mentions; login() starts it without waiting for it. Resolves true once the ids
-   * are known, false when the fetch failed (logged; messages name the commands as typed meanwhile). Never
-   * rejects. A call while one is under way gets that one.
+   * of all its slash commands are known, false when the fetch failed or Discord did not list some there
+   * (a warning, each; messages name those as typed until a member uses them). Never rejects. A call while one
+   * is under way gets that one.
    */
   fetchCommandIds(): Promise<boolean>;
 }
@@ -762,9 +763,18 @@ export function createBot(options: BotOptions): Bot {
     try {
       if (!client.application) throw new Error("bot: not logged in");
       const registered = await client.application.commands.fetch({ ...scope, cache: false });
-      const known = mentions.registered(registered.values());
+      const missing = mentions.replaceIds(registered.values());
+      if (missing.length > 0) {
+        // (registered globally while DISCORD_GUILD_ID is set, or in another server, or not at all)
+        logger.warn(
+          { event: "bot.command_ids_missing", ...scope, registered: registered.size, missing },
+          `Discord does not list ${missing.length} of the bot's slash commands ${idsGuildId ? "in server DISCORD_GUILD_ID" : "globally"}: ` +
+            "messages name them as typed until a member uses one; register them there with npm run deploy-commands",
+        );
+        return false;
+      }
       logger.info(
-        { event: "bot.command_ids", ...scope, registered: registered.size, known },
+        { event: "bot.command_ids", ...scope, registered: registered.size },
         "fetched the commands' ids: messages mention them",
       );
       return true;

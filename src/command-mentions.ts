@@ -36,8 +36,12 @@ export interface CommandMentions {
    * between writing a message and sending it change nothing of it.
    */
   readonly mark: string;
-  /** Takes the ids of the commands Discord lists, in place of those known; returns how many it can mention. */
-  registered(commands: Iterable<RegisteredCommand>): number;
+  /**
+   * Takes the ids of the commands Discord lists, in place of those known for them; a slash command of the
+   * bot's the list lacks keeps the id it has (an interaction's), if any. Returns the names of those it lacks
+   * (or gives no snowflake for): commands registered elsewhere (globally, or in another server), or not at all.
+   */
+  replaceIds(commands: Iterable<RegisteredCommand>): string[];
   /**
    * Takes the id of one command, as an interaction with it says (after a redeploy, or a failed fetch). An id
    * is taken only for a slash command the bot defines, and only if it is a snowflake (17–20 digits), as a
@@ -59,7 +63,7 @@ const MARK_LENGTH = 12;
  * @example
  * const mentions = createCommandMentions(commands.map((c) => c.data.toJSON()));
  * mentions.commandRef("ask"); // "/ask"
- * mentions.registered([{ id: "1300000000000000001", name: "ask", type: 1 }]);
+ * mentions.replaceIds([{ id: "1300000000000000001", name: "ask", type: 1 }]); // ["about", "article", …]
  * mentions.commandRef("ask"); // `${mentions.mark}</ask:1300000000000000001>`
  */
 export function createCommandMentions(defined: readonly DefinedCommand[]): CommandMentions {
@@ -70,10 +74,12 @@ export function createCommandMentions(defined: readonly DefinedCommand[]): Comma
       .filter((c) => (c.type ?? CHAT_INPUT) === CHAT_INPUT)
       .map((c) => [c.name, new Set((c.options ?? []).filter((o) => o.type === SUBCOMMAND).map((o) => o.name))]),
   );
-  let ids = new Map<string, string>();
-  /** Takes an id for a slash command the bot defines, if it is one Discord gives (a snowflake). */
-  const take = (name: string, id: string): void => {
-    if (subcommands.has(name) && SNOWFLAKE.test(id)) ids.set(name, id);
+  const ids = new Map<string, string>();
+  /** Takes an id for a slash command the bot defines, if it is one Discord gives (a snowflake); says if it did. */
+  const take = (name: string, id: string): boolean => {
+    if (!subcommands.has(name) || !SNOWFLAKE.test(id)) return false;
+    ids.set(name, id);
+    return true;
   };
   const commandRef: CommandRef = (name, subcommand) => {
     const id = ids.get(name);
@@ -85,11 +91,13 @@ export function createCommandMentions(defined: readonly DefinedCommand[]): Comma
   return {
     commandRef,
     mark,
-    registered(commands) {
-      ids = new Map();
-      for (const c of commands) if (c.type === CHAT_INPUT) take(c.name, c.id);
-      return ids.size;
+    replaceIds(commands) {
+      const listed = new Set<string>();
+      for (const c of commands) if (c.type === CHAT_INPUT && take(c.name, c.id)) listed.add(c.name);
+      return [...subcommands.keys()].filter((name) => !listed.has(name));
     },
-    learn: take,
+    learn(name, id) {
+      take(name, id);
+    },
   };
 }

@@ -18,15 +18,18 @@ describe("createCommandMentions", () => {
 
   it("mentions a command by its default name and id, a subcommand after its command's name", () => {
     const mentions = createCommandMentions(defined);
+    // (the bot's slash commands the list lacks)
     expect(
-      mentions.registered([
-        { id: ASK, name: "ask", type: 1 },
-        { id: ARTICLE, name: "article", type: 1 },
-        // a message command has no mention; a command the bot does not define is none of its own
-        { id: MENU, name: "Search articles", type: 3 },
-        { id: "1300000000000000004", name: "ghost", type: 1 },
-      ]),
-    ).toBe(2);
+      mentions
+        .replaceIds([
+          { id: ASK, name: "ask", type: 1 },
+          { id: ARTICLE, name: "article", type: 1 },
+          // a message command has no mention; a command the bot does not define is none of its own
+          { id: MENU, name: "Search articles", type: 3 },
+          { id: "1300000000000000004", name: "ghost", type: 1 },
+        ])
+        .sort(),
+    ).toEqual(["about", "search", "summary"]);
     expect(mentions.commandRef("ask")).toBe(`${mentions.mark}</ask:${ASK}>`);
     expect(mentions.commandRef("article", "add")).toBe(`${mentions.mark}</article add:${ARTICLE}>`);
     // what cannot be used as named stays as typed: a command with subcommands alone, a subcommand it lacks,
@@ -48,24 +51,29 @@ describe("createCommandMentions", () => {
     expect(new Set([mentions.mark, ...others]).size).toBe(21);
   });
 
-  it("forgets the ids Discord no longer lists, and learns one from an interaction", () => {
+  it("keeps the id learned of a command the list lacks, and takes the list's for those it has", () => {
     const mentions = createCommandMentions(defined);
-    mentions.registered([{ id: ASK, name: "ask", type: 1 }]);
-    mentions.registered([]);
-    expect(mentions.commandRef("ask")).toBe("/ask");
     mentions.learn("ask", ASK);
+    mentions.learn("article", ARTICLE);
     mentions.learn("ghost", MENU);
     expect(mentions.commandRef("ask")).toBe(`${mentions.mark}</ask:${ASK}>`);
     expect(mentions.commandRef("ghost")).toBe("/ghost");
+    // a list of none (the commands registered elsewhere), then of /article alone, with another id
+    expect(mentions.replaceIds([]).sort()).toEqual(["about", "article", "ask", "search", "summary"]);
+    expect(mentions.replaceIds([{ id: MENU, name: "article", type: 1 }])).not.toContain("article");
+    expect(mentions.commandRef("ask")).toBe(`${mentions.mark}</ask:${ASK}>`);
+    expect(mentions.commandRef("article", "add")).toBe(`${mentions.mark}</article add:${MENU}>`);
   });
 
   it("takes only ids that are snowflakes, from the list as from an interaction", () => {
     const mentions = createCommandMentions(defined);
-    mentions.registered([
-      { id: "123", name: "ask", type: 1 },
-      { id: "1300000000000000001>", name: "search", type: 1 },
-      { id: "130000000000000000000001", name: "summary", type: 1 },
-    ]);
+    expect(
+      mentions.replaceIds([
+        { id: "123", name: "ask", type: 1 },
+        { id: "1300000000000000001>", name: "search", type: 1 },
+        { id: "130000000000000000000001", name: "summary", type: 1 },
+      ]),
+    ).toEqual(expect.arrayContaining(["ask", "search", "summary"]));
     mentions.learn("about", "");
     mentions.learn("article", "1300000000000000002 ");
     for (const name of ["ask", "search", "summary", "about"]) expect(mentions.commandRef(name)).toBe(`/${name}`);

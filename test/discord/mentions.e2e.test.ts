@@ -112,13 +112,39 @@ function logged(event: string): Json | undefined {
 }
 
 describe("commands named without their ids", () => {
-  it("names them as typed when none is registered in the server", async () => {
+  it("names them as typed when none is registered in the server, and warns the operator", async () => {
+    // registered globally, not in the server DISCORD_GUILD_ID names, where the bot looks for them
+    await deployCommands({ token: TOKEN, clientId: fake.appId, guildId: null, apiBase: fake.apiBase });
     const started = await startBot();
-    // Discord listed none: known, and nothing to mention
-    expect(await started.fetchCommandIds()).toBe(true);
+    // Discord listed none: nothing to mention, and nothing that says it fetched them
+    expect(await started.fetchCommandIds()).toBe(false);
     expect(fake.requests.some((r) => r.method === "GET" && r.path === commandsRoute())).toBe(true);
+    expect(logged("bot.command_ids_missing")).toMatchObject({
+      level: "warn",
+      guildId: fake.guildId,
+      registered: 0,
+      missing: ["ask", "search", "summary", "article", "about"],
+    });
+    expect(logged("bot.command_ids")).toBeUndefined();
     expect(await aboutCommands()).toBe(PLAIN_ABOUT);
     expect(await onlyALink()).toBe(ONLY_A_LINK);
+  });
+
+  it("keeps the id a command used gave when a later list lacks it", async () => {
+    await deployCommands({ token: TOKEN, clientId: fake.appId, guildId: fake.guildId, apiBase: fake.apiBase });
+    const inServer = (name: string) =>
+      String(fake.registered.get(commandsRoute())?.find((c) => c["name"] === name)?.["id"] ?? "none");
+    // Discord lists none there (as when the list is asked of the wrong place)
+    fake.refuse = (r) => (r.method === "GET" && r.path === commandsRoute() ? { status: 200, json: [] } : null);
+    const started = await startBot();
+    expect(await started.fetchCommandIds()).toBe(false);
+    const asked = await fake.send(
+      fake.chatInput("ask", [{ name: "question", type: 3, value: "富士山の登山シーズンはいつ？" }], fake.newMember()),
+    );
+    expect(asked.ack?.type).toBe(5);
+    expect(await started.fetchCommandIds()).toBe(false);
+    // still mentioned: a list that lacks a command says nothing of its id
+    expect(await aboutCommands()).toBe(PLAIN_ABOUT.replace("/ask", `</ask:${inServer("ask")}>`));
   });
 
   it("answers at once, as typed, while Discord is slow to list them or fails to, and mentions them once known", async () => {
@@ -193,7 +219,8 @@ describe("the bot's own mentions in a refusal", () => {
       },
     });
     const started = await startBot([slowRefusal as Command<unknown>]);
-    expect(await started.fetchCommandIds()).toBe(true);
+    // (false: this test's command is not registered)
+    await started.fetchCommandIds();
     const refused = fake.send(fake.chatInput("slow-refusal", [], fake.newMember()));
     await wrote;
     // meanwhile a moderator uses the global /article, which says its own id
