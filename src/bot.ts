@@ -131,8 +131,9 @@ export interface Bot {
    * Fetches the ids of the bot's commands (the server's with DISCORD_GUILD_ID, else the global ones), so that
    * messages name commands as mentions; login() starts it without waiting for it. Resolves true once the ids
    * of all its slash commands are known, false when the fetch failed or Discord did not list some there
-   * (a warning, each; messages name those as typed until a member uses them). Never rejects. A call while one
-   * is under way gets that one.
+   * (a warning, each; messages name those as typed until a member uses them), or once the bot is stopping
+   * (what a fetch then under way brings is neither taken nor logged). Never rejects. A call while one is under
+   * way gets that one.
    */
   fetchCommandIds(): Promise<boolean>;
 }
@@ -757,12 +758,17 @@ export function createBot(options: BotOptions): Bot {
   });
   client.on(Events.Warn, (message) => logger.warn({ event: "client.warn", message }, "discord.js warning"));
 
-  /** See Bot.fetchCommandIds. */
+  /**
+   * See Bot.fetchCommandIds. One that stop() finds under way is abandoned: what it brings is neither taken
+   * nor logged (nothing is logged once the bot has stopped), and none starts once it is stopping.
+   */
   async function fetchCommandIds(): Promise<boolean> {
+    if (stopping) return false;
     const scope = idsGuildId ? { guildId: idsGuildId } : {};
     try {
       if (!client.application) throw new Error("bot: not logged in");
       const registered = await client.application.commands.fetch({ ...scope, cache: false });
+      if (stopping) return false;
       const missing = mentions.replaceIds(registered.values());
       if (missing.length > 0) {
         // (registered globally while DISCORD_GUILD_ID is set, or in another server, or not at all)
@@ -779,6 +785,7 @@ export function createBot(options: BotOptions): Bot {
       );
       return true;
     } catch (err) {
+      if (stopping) return false;
       logger.warn(
         { event: "bot.command_ids_failed", ...scope, err },
         "could not fetch the commands' ids: messages name them as typed",

@@ -1,6 +1,6 @@
 import { rm } from "node:fs/promises";
 import { SlashCommandBuilder } from "discord.js";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { type Command, defineCommand } from "../../commands/context.ts";
 import { commands } from "../../commands/index.ts";
 import { type Bot, createBot } from "../../src/bot.ts";
@@ -186,6 +186,35 @@ describe("commands named without their ids", () => {
       `</ask:${id("ask")}> で質問、</search:${id("search")}> で検索、</summary:${id("summary")}> で記事の要約、メッセージのメニュー「記事を検索」でその話題の記事を探せます。`,
     );
     expect(await onlyALink()).toBe(ONLY_A_LINK.replace("/search", `</search:${id("search")}>`));
+  });
+});
+
+describe("stopping", () => {
+  it("abandons a fetch of the ids still under way: nothing is taken or logged of it once stopped", async () => {
+    await deployCommands({ token: TOKEN, clientId: fake.appId, guildId: fake.guildId, apiBase: fake.apiBase });
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    fake.hold = async (r) => {
+      if (r.method === "GET" && r.path === commandsRoute()) await released;
+    };
+    const started = await startBot();
+    const fetching = started.fetchCommandIds();
+    // (held: the stand-in records it before it answers)
+    await vi.waitFor(() =>
+      expect(fake.requests.some((r) => r.method === "GET" && r.path === commandsRoute())).toBe(true),
+    );
+    await started.stop();
+    bot = null;
+    const stoppedAt = logLines.length;
+    release();
+    expect(await fetching).toBe(false);
+    expect(logLines.slice(stoppedAt)).toEqual([]);
+    // and a call once stopped asks nothing
+    const asked = fake.requests.length;
+    expect(await started.fetchCommandIds()).toBe(false);
+    expect(fake.requests.length).toBe(asked);
   });
 });
 
