@@ -187,7 +187,7 @@ describe("FakeDiscord", () => {
     expect(detail).toContain("a context menu command has no description");
   });
 
-  it("lists the commands registered with their ids, localized as Discord lists them", async () => {
+  it("lists the commands registered with their ids, without the localizations unless asked for, as Discord does", async () => {
     const route = `/applications/${fake.appId}/guilds/${fake.guildId}/commands`;
     const ask = {
       name: "ask",
@@ -200,25 +200,19 @@ describe("FakeDiscord", () => {
     const put = await post(route, [ask], "PUT");
     const id = (put.json as { id: string }[])[0]?.id;
     expect(id).toMatch(/^\d{19}$/u);
-    const list = async (query: string, headers: Record<string, string> = {}) =>
-      (await fetch(`${fake.apiBase}/v10${route}${query}`, { headers })).json();
-    // without with_localizations: no dictionaries; the names in the locale asked for, if any, beside the default
-    expect(await list("", { "x-discord-locale": "ja" })).toEqual([
+    const list = async (query: string) => (await fetch(`${fake.apiBase}/v10${route}${query}`)).json();
+    expect(await list("")).toEqual([
       {
         id,
         application_id: fake.appId,
         guild_id: fake.guildId,
         version: expect.any(String),
         name: "ask",
-        name_localized: "質問",
         description: "d",
-        description_localized: "説明",
         type: 1,
-        options: [{ name: "question", name_localized: "質問文", description: "q", type: 3 }],
+        options: [{ name: "question", description: "q", type: 3 }],
       },
     ]);
-    expect(await list("")).toMatchObject([{ id, name: "ask", options: [{ name: "question" }] }]);
-    expect(((await list("")) as object[])[0]).not.toHaveProperty("name_localized");
     expect(await list("?with_localizations=true")).toMatchObject([{ id, name_localizations: { ja: "質問" } }]);
     // none registered in another server
     expect(

@@ -97,18 +97,14 @@ export function snowflake(): string {
 
 /**
  * A registered command as Discord lists it without `with_localizations`: the localizations' dictionaries
- * left out, and where a locale is asked for (X-Discord-Locale), the name and description in it
- * (`name_localized`), its options' too. Its `name` stays the default one.
+ * left out, its options' too. (Discord then gives the names in the locale X-Discord-Locale asks for beside
+ * them, `name_localized`, which the bot does not ask for: its mentions are written with the default names.)
  */
-function localized(node: Json, locale: string | null): Json {
+function withoutLocalizations(node: Json): Json {
   const { name_localizations, description_localizations, options, ...rest } = node;
-  const names = name_localizations as Record<string, string> | null | undefined;
-  const descriptions = description_localizations as Record<string, string> | null | undefined;
   return {
     ...rest,
-    ...(locale && names?.[locale] ? { name_localized: names[locale] } : {}),
-    ...(locale && descriptions?.[locale] ? { description_localized: descriptions[locale] } : {}),
-    ...(Array.isArray(options) ? { options: options.map((o: Json) => localized(o, locale)) } : {}),
+    ...(Array.isArray(options) ? { options: options.map((o: Json) => withoutLocalizations(o)) } : {}),
   };
 }
 
@@ -665,13 +661,10 @@ export class FakeDiscord {
         return;
       }
       if (method === "GET") {
-        const locale = record.headers["x-discord-locale"];
         const registered = this.registered.get(path) ?? [];
         reply(
           200,
-          record.query.get("with_localizations") === "true"
-            ? registered
-            : registered.map((c) => localized(c, typeof locale === "string" ? locale : null)),
+          record.query.get("with_localizations") === "true" ? registered : registered.map(withoutLocalizations),
         );
         return;
       }
