@@ -175,6 +175,28 @@ export function mentionProblems(body: unknown): string[] {
   return problems;
 }
 
+/**
+ * Our own rule, not Discord's: nothing the bot sends holds a control character but a line feed or a tab. A
+ * control shows as nothing, or as a box, and the bot's own mention marks (CommandMentions.mark) are made of them.
+ */
+export function controlProblems(body: unknown): string[] {
+  const problems: string[] = [];
+  const walk = (value: unknown, at: string): void => {
+    if (typeof value === "string") {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the rule is about them
+      const found = /[\u0000-\u0008\u000b-\u001f\u007f]/u.exec(value);
+      if (found)
+        problems.push(
+          `${at}: U+${found[0].charCodeAt(0).toString(16).padStart(4, "0")} in ${JSON.stringify(value.slice(0, 60))}`,
+        );
+    } else if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) walk(v, `${at}[${i}]`);
+    } else if (isObject(value)) for (const [k, v] of Object.entries(value)) walk(v, at ? `${at}.${k}` : k);
+  };
+  walk(body, "");
+  return problems;
+}
+
 /** Autocomplete: at most 25 choices, names 1–100, string values ≤ 100. */
 export function choiceProblems(choices: unknown): string[] {
   if (!Array.isArray(choices)) return ["choices: not an array"];

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
+import { controlProblems } from "./discord-rules.ts";
 import { FakeDiscord, type InteractionTrace, PRIVILEGED_INTENTS } from "./fake-discord.ts";
 
 /**
@@ -244,5 +245,16 @@ describe("FakeDiscord", () => {
     expect(fake.violations).toEqual([
       { rule: "unhandled route", detail: "POST /channels/1/messages", path: "/channels/1/messages" },
     ]);
+  });
+});
+
+describe("our rule on control characters", () => {
+  it("finds one anywhere in a body, but lets a line feed through", () => {
+    expect(controlProblems({ content: "一行目\n二行目", embeds: [{ description: "a\nb" }] })).toEqual([]);
+    expect(controlProblems({ embeds: [{ fields: [{ value: "x\u0010</ask:1300000000000000001>" }] }] })).toEqual([
+      'embeds[0].fields[0].value: U+0010 in "x\\u0010</ask:1300000000000000001>"',
+    ]);
+    expect(controlProblems({ content: "tab\there" })).toEqual([]);
+    expect(controlProblems({ content: "bell\u0007" })).toHaveLength(1);
   });
 });

@@ -2,7 +2,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { type WebSocket, WebSocketServer } from "ws";
-import { choiceProblems, commandProblems, mentionProblems, messageProblems, modalProblems } from "./discord-rules.ts";
+import {
+  choiceProblems,
+  commandProblems,
+  controlProblems,
+  mentionProblems,
+  messageProblems,
+  modalProblems,
+} from "./discord-rules.ts";
 
 /**
  * A local stand-in for Discord: the REST API under /api/v10 and the gateway WebSocket on one port of
@@ -746,12 +753,14 @@ export class FakeDiscord {
       problems = messageProblems(data, { create: type === 4 });
       const mentions = mentionProblems(data);
       for (const p of mentions) this.#violate("allowed_mentions", p, record.path);
+      for (const p of controlProblems(data)) this.#violate("control character", p, record.path);
     } else if (type === 5 && data["flags"] !== undefined && ((data["flags"] as number) & ~64) !== 0) {
       problems = ["a deferred response may only set the ephemeral flag"];
     } else if (type === 8) {
       problems = choiceProblems(data["choices"]);
     } else if (type === 9) {
       problems = modalProblems(data);
+      for (const p of controlProblems(data)) this.#violate("control character", p, record.path);
     }
     if (this.#invalid(record, problems, reply)) return;
 
@@ -806,6 +815,7 @@ export class FakeDiscord {
     if (record.method === "POST" && messageId === null) {
       if (this.#invalid(record, messageProblems(body, { create: true }), reply)) return;
       for (const p of mentionProblems(body)) this.#violate("allowed_mentions", p, record.path);
+      for (const p of controlProblems(body)) this.#violate("control character", p, record.path);
       trace.bodies.push({ kind: "followup", body });
       const message = this.#messageFrom(body);
       this.messages.set(String(message["id"]), message);
@@ -821,6 +831,7 @@ export class FakeDiscord {
     if (record.method === "PATCH") {
       if (this.#invalid(record, messageProblems(body, { create: false }), reply)) return;
       for (const p of mentionProblems(body)) this.#violate("allowed_mentions", p, record.path);
+      for (const p of controlProblems(body)) this.#violate("control character", p, record.path);
       trace.bodies.push({ kind: "edit", body });
       // Editing a deferred reply ends its "thinking…" state (flag 128).
       const flags = ((existing["flags"] as number) ?? 0) & ~128;
