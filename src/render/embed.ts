@@ -569,7 +569,8 @@ export function listToEmbed(list: ListPage, commandRef: CommandRef = plainComman
     return list.articles
       .map((a, i) => {
         const meta = `\n　${[formatDate(a.publishedAt), `\`${a.articleId}\``].filter(Boolean).join(" · ")}`;
-        return `${list.first + i}. ${link(a.title, a.url, Math.min(per - meta.length - 6, 400))}${meta}`;
+        const number = `${list.first + i}. `;
+        return `${number}${link(a.title, a.url, Math.min(per - meta.length - number.length, 400))}${meta}`;
       })
       .join("\n");
   });

@@ -832,6 +832,18 @@ describe("summaryToEmbed, listToEmbed, aboutToEmbed", () => {
     expect(searchToEmbed(page).description).toBe("全 6,000 件中 1,496–1,496 件目（300/1,200 ページ）");
   });
 
+  it("keeps a page of long titles and addresses within the description's limit at six-digit line numbers", () => {
+    const articles = Array.from({ length: 10 }, (_, i) => ({
+      ...SOURCE,
+      articleId: `a1b2c3d4e5f${i}`,
+      title: "長い見出し".repeat(80),
+      url: `https://example.com/${"p".repeat(2_000)}${i}`,
+    }));
+    const list = listToEmbed({ articles, page: 100_000, pageCount: 100_000, total: 1_000_000, first: 999_991 });
+    expect(list.description?.length).toBeLessThanOrEqual(4096);
+    expect(list.description?.split("\n").filter((line) => /^\d+\. /u.test(line))).toHaveLength(10);
+  });
+
   it("says an empty library is empty in the words the other replies use", () => {
     const embed = listToEmbed({ articles: [], page: 1, pageCount: 1, total: 0, first: 1 });
     expect(embed.description).toBe("ライブラリにまだ記事がありません。モデレーターが /article add で追加できます。");
