@@ -29,9 +29,11 @@ import {
   closingKind,
   measureAsked,
   namesOneOfKind,
+  namesSomeone,
   namingWords,
   pairsOf,
   questionTypeOfQuestion,
+  saysOwnSubject,
   subjectTermsOf,
   topicTerms,
   withoutRequest,
@@ -340,7 +342,15 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   // withAnswerKind found no sentence that does.
   const askedFor = askedNouns(questionTokens);
   const said = new Set(terms);
-  const bareDoer = questionType === null && asksForSubject(questionTokens);
+  /** What the question says besides the noun it asks for: a key point that names 横浜市 names a 市. */
+  const saidBesides = new Set(terms.filter((t) => !askedFor.has(t)));
+  // A bare 「…したのは」 asks for the one who did it (see asksForSubject), unless the first key point says its
+  // own subject (「…世界最大級の見本市が開かれる。」 for 「毎年春に開かれるのは？」).
+  const first = keyPoints[0];
+  const bareDoer =
+    questionType === null &&
+    asksForSubject(questionTokens) &&
+    !(first && saysOwnSubject(ctx.analyze(first.text), said));
   const answered =
     asksWhoOrWhat(questionTokens, questionType) &&
     !keyPoints.some((k) => askedFor.size > 0 && saysOfWhat(ctx.analyze(k.text), askedFor)) &&
@@ -358,16 +368,16 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
                   (t) => t !== null && askedFor.has(t),
                 ),
           // Where the entry is one of the kind of noun asked for (「…日本の政党。」 for 「…したのは何党？」), a key
-          // point answers by naming another of that kind: not by any place or person it holds (ロッテルダム for
-          // 「ユーロポート港がある国は？」, in the entry オランダ).
-          // A bare 「…したのは」 is answered by the someone a key point names (「…設計・丹下健三」 for
-          // 「…を設計したのは」), as typed answers are for a question word.
+          // point answers by naming another of that kind as what it is about: not by any place or person it
+          // holds (ロッテルダム for 「ユーロポート港がある国は？」, in the entry オランダ). A bare 「…したのは」 is
+          // answered by the someone a key point names so (「…設計・丹下健三」 for 「…を設計したのは」), as typed
+          // answers are for a question word.
           answers: (ofKindAsked) =>
-            keyPoints.some((k) =>
-              ofKindAsked
-                ? namesOneOfKind(ctx.analyze(k.text), askedFor, said)
-                : typed.has(k) || (bareDoer && namesSomeone(ctx.analyze(k.text), said)),
-            ),
+            keyPoints.some((k) => {
+              const tokens = ctx.analyze(k.text);
+              if (ofKindAsked) return namesOneOfKind(tokens, k.text, askedFor, saidBesides);
+              return typed.has(k) || (bareDoer && namesSomeone(tokens, k.text, said));
+            }),
         })
       : keyPoints;
   // A name no article says, where the answer's article says none of the question's other names: the key
@@ -801,21 +811,6 @@ function saysOfWhat(tokens: readonly Token[], asked: ReadonlySet<string>): boole
   );
 }
 
-/**
- * Whether a sentence names a person or an organisation that the question does not say: as IPADIC knows
- * them, not a word it does not know, which kuromoji tags an organisation whatever it is (pyrrole, Lao).
- */
-function namesSomeone(tokens: readonly Token[], said: ReadonlySet<string>): boolean {
-  return tokens.some(
-    (t) =>
-      t.term !== null &&
-      !said.has(t.term) &&
-      t.unknown !== true &&
-      t.pos[1] === "固有名詞" &&
-      (t.pos[2] === "人名" || t.pos[2] === "組織"),
-  );
-}
-
 /** Particles that make a noun a sentence's topic or subject. */
 const SUBJECT_MARKERS: ReadonlySet<string> = new Set(["は", "が"]);
 
@@ -874,25 +869,31 @@ function withEntrySubject(
  */
 export function opensWithName(sentence: string, title: string): boolean {
   const whole = squashed(unglossed({ text: sentence, start: 0, end: sentence.length }, []).text);
-  // the full name first, then the name the title gives (「ラオス人民民主共和国、通称ラオスは…」)
-  const commonly = COMMON_NAME.exec(whole);
-  return [whole, commonly ? whole.slice(commonly[0].length) : null].some(
-    (opening) =>
-      opening !== null &&
-      namesOf(title).some((name) =>
+  return namesOf(title).some((name) => {
+    // the full name first, holding the name, then the name as it is commonly said (「ラオス人民民主共和国、
+    // 通称ラオスは…」; not 「昨日、通称ゆりかもめは…」); a company's legal form before it (「株式会社ニコンは…」)
+    const commonly = COMMON_NAME.exec(whole);
+    const openings = [
+      whole,
+      commonly?.[1]?.includes(name) ? whole.slice(commonly[0].length) : null,
+      whole.replace(LEGAL_FORM, ""),
+    ];
+    return openings.some(
+      (opening) =>
+        opening !== null &&
         [name, `『${name}』`, `「${name}」`].some((written) => {
           if (!opening.startsWith(written)) return false;
           // a company's legal form after its name (「清水建設株式会社（…）は」)
           const after = opening.slice(written.length).replace(LEGAL_FORM, "");
           return TOPIC_AFTER_NAME.test(after);
         }),
-      ),
-  );
+    );
+  });
 }
 
 /** A full name, then the common name a sentence goes on with: 「ラオス人民民主共和国、通称」. */
-const COMMON_NAME = /^[^、。，,]{1,40}[、，,](?:通称|略称)/u;
-/** A company's legal form, after its name: 株式会社, 有限会社, 合同会社. */
+const COMMON_NAME = /^([^、。，,]{1,40})[、，,]通称/u;
+/** A company's legal form, before or after its name: 株式会社, 有限会社, 合同会社. */
 const LEGAL_FORM = /^(?:株式会社|有限会社|合同会社)/u;
 
 /** は or とは as a topic's particle: no hiragana after it (は、, は日本の; not はじめて, nor はやがて). */
@@ -1215,26 +1216,33 @@ const NAMING_VERBS: ReadonlySet<string> = new Set([
   "名付ける",
   "名づける",
 ]);
-/** Particles that mark a sentence's own topic, subject or object, after a noun. */
-const OWN_ARGUMENTS: ReadonlySet<string> = new Set(["は", "が", "を"]);
+/** Particles that mark a sentence's own topic, subject or object, after a noun (主将も…と言う: its own subject). */
+const OWN_ARGUMENTS: ReadonlySet<string> = new Set(["は", "が", "を", "も"]);
+/** 言う as a verb of naming: said of a name only with も (小暦とも言う) or in the passive (…と言われる). */
+const SAYS = new Set(["言う", "いう"]);
 
 /**
  * Whether a sentence only gives a name to what the sentence before it says, leaving it unsaid (省略):
  * 「…単体で3フィート以上浮遊する。」 then 「空気感染と呼ばれる。」, 「…と略される。」, 「小暦とも言う。」. It closes on
- * a verb of naming after …と, and has no topic, subject or object of its own: not 「通称は小暦と称される。」,
- * nor 「各国軍部隊を、平和維持軍という。」 (日本では… is no topic of its own: a place, with its particle).
+ * a verb of naming, the name right before it: a noun quoted by と, with nothing between them but も and an
+ * adverb (と一般的に呼ばれる). It has no topic, subject or object of its own: not 「通称は小暦と称される。」,
+ * 「主将も「最高のチーム」と言う。」, nor 「各国軍部隊を、平和維持軍という。」 (日本では… is no topic of its own: a
+ * place, with its particle). Not what someone said (「友人と京都へ行ったと言う。」, 「仲間と先輩に言う。」), nor
+ * news hearsay (「意識不明の重体という。」): 言う names only with も or in the passive.
  */
 export function namesWhatWasSaid(tokens: readonly Token[]): boolean {
   const verb = tokens.findLastIndex((t) => t.pos[0] === "動詞" && t.pos[1] === "自立");
   const named = tokens[verb];
   if (!named || !NAMING_VERBS.has(named.term ?? named.surface)) return false;
-  if (tokens.slice(verb + 1).some((t) => !["助動詞", "助詞"].includes(t.pos[0]) && t.pos[1] !== "接尾")) return false;
-  // the name, quoted by と after a noun (空気感染と, 小暦とも, 「…」と)
-  if (
-    !tokens.slice(1, verb).some((t, i) => t.surface === "と" && t.pos[0] === "助詞" && tokens[i]?.pos[0] === "名詞")
-  ) {
-    return false;
-  }
+  const after = tokens.slice(verb + 1);
+  if (after.some((t) => !["助動詞", "助詞"].includes(t.pos[0]) && t.pos[1] !== "接尾")) return false;
+  const quote = tokens.findLastIndex((t, i) => i < verb && t.surface === "と" && t.pos[0] === "助詞");
+  if (tokens[quote - 1]?.pos[0] !== "名詞") return false;
+  // between the name and the verb, nothing a case particle marks (「仲間と先輩に言う」)
+  const between = tokens.slice(quote + 1, verb);
+  if (between.some((t) => t.pos[1] === "格助詞" || t.pos[0] === "動詞")) return false;
+  const also = between.some((t) => t.surface === "も");
+  if (SAYS.has(named.term ?? named.surface) && !also && after[0]?.pos[1] !== "接尾") return false;
   return !tokens.some(
     (t, i) => OWN_ARGUMENTS.has(t.surface) && t.pos[0] === "助詞" && tokens[i - 1]?.pos[0] === "名詞",
   );

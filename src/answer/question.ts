@@ -1076,31 +1076,119 @@ export function closesAsKind(tokens: readonly Token[], asked: ReadonlySet<string
   return noun != null && [...asked].some((a) => isHeadedBy(noun, a));
 }
 
-/** Whether a noun's term is `kind` or a compound headed by it (政党 by 党); 国家 is a 国. */
+/**
+ * Whether a noun's term is `kind` or a compound headed by it (政党 by 党); 国家 is a 国. Not a word whose
+ * last character means something else there (NOT_HEADED: 悪党 is no party, 生地 no place, 天国 no state).
+ */
 function isHeadedBy(term: string, kind: string): boolean {
-  return term === kind || (term.endsWith(kind) && HAN_WORD.test(kind)) || (term === "国家" && kind === "国");
+  if (term === kind || (term === "国家" && kind === "国")) return true;
+  return term.endsWith(kind) && HAN_WORD.test(kind) && !NOT_HEADED.has(term);
 }
 const HAN_WORD = /^\p{Script=Han}+$/u;
+/** Words IPADIC lists whose last character is no head of the kind it names: 悪党 (a villain), 生地 (cloth). */
+const NOT_HEADED: ReadonlySet<string> = new Set([
+  ...["悪党", "徒党", "甘党", "辛党"],
+  ...["天国", "雪国", "南国", "北国"],
+  ...["生地", "下地", "素地", "布地", "意地", "見地", "余地", "境地", "心地", "路地"],
+]);
 
 /**
- * Whether a sentence names one of the kind of noun a question asks for (`asked`), other than those the
- * question says (`said`): a country, as IPADIC knows them (オランダ, not ロッテルダム, for 「…国は？」), or a
- * name the noun heads (自民党 for 党; 横浜市, read as 横浜 市, for 市). Not a noun of the kind alone (政党, 与党).
+ * Whether a sentence names, in a role that may answer (see mayAnswerAt), one of the kind of noun a question
+ * asks for (`asked`), other than those the question says (`said`, without `asked`): a country, as IPADIC knows them
+ * (オランダ, not ロッテルダム, for 「…国は？」); a name the noun heads (自民党 for 党; 横浜市, read as 横浜 市,
+ * for 市), not a noun of the kind alone (政党, 与党) nor a number (野党5党); a person IPADIC knows, for a
+ * person's role (作曲家); an organisation it knows, for an organisation (会社, 政党: 自由民主党, ソニー).
  */
 export function namesOneOfKind(
   tokens: readonly Token[],
+  text: string,
   asked: ReadonlySet<string>,
   said: ReadonlySet<string>,
 ): boolean {
   const countries = asked.has("国") || asked.has("国家");
-  const isName = (t: Token | undefined) => t?.pos[1] === "固有名詞" || t?.unknown === true;
+  // (an organisation asks who too: KIND_NOUNS has 会社 as a person's kind)
+  const people = [...asked].some(
+    (a) =>
+      !ORGANISATIONS.has(a) && (PERSON_ROLES.has(a) || PERSON_ROLE_SUFFIXES.has(a) || KIND_NOUNS.get(a) === "person"),
+  );
+  const organisations = [...asked].some((a) => ORGANISATIONS.has(a));
+  const isName = (t: Token | undefined) =>
+    t !== undefined && t.pos[1] !== "数" && (t.pos[1] === "固有名詞" || t.unknown === true);
   return tokens.some((t, i) => {
     if (t.term === null || said.has(t.term) || t.pos[0] !== "名詞") return false;
-    if (countries && t.pos[1] === "固有名詞" && t.pos[2] === "地域" && t.pos[3] === "国") return true;
+    const known = t.pos[1] === "固有名詞" && t.unknown !== true;
+    const who = (people && known && t.pos[2] === "人名") || (organisations && known && t.pos[2] === "組織");
+    if (who) return mayAnswerAt(tokens, i, text, "who");
+    if (!mayAnswerAt(tokens, i, text, "place")) return false;
+    if (countries && known && t.pos[2] === "地域" && t.pos[3] === "国") return true;
     const before = tokens[i - 1];
     const named = isName(t) || (isName(before) && before?.end === t.start && !said.has(before.term ?? ""));
     return named && [...asked].some((a) => isHeadedBy(t.term as string, a));
   });
+}
+
+/**
+ * Whether a sentence names a person or an organisation IPADIC knows, that the question does not say, in a role
+ * that may answer who (see mayAnswerAt): 「…（1964年 設計・丹下健三）…」 answers 「国立屋内総合競技場を設計したのは」.
+ * Not a word kuromoji does not know, which it tags an organisation whatever it is (pyrrole, Lao); nor a name
+ * said of a place (「東京大学で教えながら…受賞した。」).
+ */
+export function namesSomeone(tokens: readonly Token[], text: string, said: ReadonlySet<string>): boolean {
+  return tokens.some(
+    (t, i) =>
+      t.term !== null &&
+      !said.has(t.term) &&
+      t.unknown !== true &&
+      t.pos[1] === "固有名詞" &&
+      (t.pos[2] === "人名" || t.pos[2] === "組織") &&
+      mayAnswerAt(tokens, i, text, "who"),
+  );
+}
+
+/**
+ * Whether the name at `i` of a sentence's tokens (`text` the sentence) may answer a question for one of its
+ * kind (`kind`: a place, or who): named as what the sentence is about (は, が, も after it and what stands for
+ * it: 「ポルトガル代表が優勝した」), closing the sentence (「…を受賞したのは山田だ。」), credited for a
+ * work after ・ or ： (「設計・丹下健三」, 「監督：山田」), and, for who, as the one done to or by (を, に: 「山田耕筰
+ * に師事した」 answers 「…師事された作曲家は？」). Not a name said as where, with what, whose or with whom
+ * (「ドイツへ輸出される」, 「東京大学で教えながら」, 「自民党の議員」); nor, for a place, as where something is or
+ * goes (に), or what is done to it (「決勝でフランスを破り」 names no country that won).
+ */
+function mayAnswerAt(tokens: readonly Token[], i: number, text: string, kind: "place" | "who"): boolean {
+  const t = tokens[i] as Token;
+  if (/[・：:]\s*$/u.test(text.slice(Math.max(0, t.start - 2), t.start))) return true;
+  // a suffix or a word that stands for the named one (山田氏, ポルトガル代表, 日本政府); not a noun the name only
+  // modifies (衆議院議員総選挙)
+  let at = i;
+  const standsFor = (u: Token | undefined) => u?.pos[1] === "接尾" || STANDS_FOR.has(u?.surface ?? "");
+  while (standsFor(tokens[at + 1]) && tokens[at + 1]?.start === tokens[at]?.end) at++;
+  const next = tokens[at + 1];
+  // the sentence's end, or a copula (「…したのは山田だ。」)
+  if (next === undefined || next.pos[0] === "助動詞") return true;
+  if (next.pos[0] !== "助詞") return false;
+  if (ABOUT_MARKERS.has(next.surface)) return true;
+  return kind === "who" && DONE_TO.has(next.surface) && next.pos[1] === "格助詞";
+}
+/** Nouns after a name that stand for the one it names: ポルトガル代表 won as ポルトガル did. */
+const STANDS_FOR: ReadonlySet<string> = new Set(["代表", "政府", "軍", "側", "チーム"]);
+/** Particles after a name that make it what its sentence is about: its topic or subject. */
+const ABOUT_MARKERS: ReadonlySet<string> = new Set(["は", "が", "も"]);
+/** Case particles after a person that make them the one done to or by: 山田を招いた, 山田耕筰に師事した. */
+const DONE_TO: ReadonlySet<string> = new Set(["を", "に"]);
+
+/**
+ * Whether a sentence says its own subject: a noun the question does not say (`said`), with が after it
+ * (「…世界最大級の見本市が開かれる。」). Then a bare 「…開かれるのは？」 is answered by it, not by what the
+ * sentence leaves unsaid.
+ */
+export function saysOwnSubject(tokens: readonly Token[], said: ReadonlySet<string>): boolean {
+  return tokens.some(
+    (t, i) =>
+      t.surface === "が" &&
+      t.pos[1] === "格助詞" &&
+      tokens[i - 1]?.pos[0] === "名詞" &&
+      !said.has(tokens[i - 1]?.term ?? ""),
+  );
 }
 
 /** What makes a noun one of a kind: 「…の主要都市のひとつ」. */

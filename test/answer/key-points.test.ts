@@ -182,6 +182,12 @@ describe("a sentence that only names what the one before it says", () => {
     ["通称は小暦と称される。", false],
     ["この病気が空気感染と呼ばれる。", false],
     ["各国軍部隊を、平和維持軍という。", false],
+    // what someone said, and news hearsay: 言う names only with も or in the passive
+    ["友人と京都へ行ったと言う。", false],
+    ["仲間と先輩に言う。", false],
+    ["主将も「最高のチーム」と言う。", false],
+    ["意識不明の重体という。", false],
+    ["空気感染と言われる。", true],
     // no verb of naming, or more said after it
     ["空気感染と同じである。", false],
     ["空気感染と呼ばれることが多く、注意が要る。", false],
