@@ -24,6 +24,7 @@ import {
 import {
   askedNouns,
   asksForSubject,
+  asksPassively,
   asksWhoOrWhat,
   closesAsKind,
   closingKind,
@@ -347,14 +348,14 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   // A bare 「…したのは」 asks for the one who did it (see asksForSubject), unless the first key point says its
   // own subject (「…世界最大級の見本市が開かれる。」 for 「毎年春に開かれるのは？」).
   const first = keyPoints[0];
+  const passive = asksPassively(questionTokens);
   const bareDoer =
     questionType === null &&
     asksForSubject(questionTokens) &&
     !(first && saysOwnSubject(ctx.analyze(first.text), said));
   const answered =
     asksWhoOrWhat(questionTokens, questionType) &&
-    !keyPoints.some((k) => askedFor.size > 0 && saysOfWhat(ctx.analyze(k.text), askedFor)) &&
-    keyPoints.every((k) => best.includes(k))
+    !keyPoints.some((k) => askedFor.size > 0 && saysOfWhat(ctx.analyze(k.text), askedFor))
       ? withEntrySubject(read, weights, keyPoints, maxKeyPoints, askedFor, {
           isOfKind: (reading, opening) =>
             // a person or a place, its closing noun says (「…の作曲家。」, 「…大きな町。」), holding one as the
@@ -371,12 +372,15 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
           // point answers by naming another of that kind as what it is about: not by any place or person it
           // holds (ロッテルダム for 「ユーロポート港がある国は？」, in the entry オランダ). A bare 「…したのは」 is
           // answered by the someone a key point names so (「…設計・丹下健三」 for 「…を設計したのは」), as typed
-          // answers are for a question word.
+          // answers are for a question word, and as a sentence withAnswerKind found holding the kind asked for
+          // is presumed to: it is judged as the others only where the entry is of the noun asked for (「最高
+          // 機関として、中央では党大会…」 holds a 党, and names none for 「…のは何党？」).
           answers: (ofKindAsked) =>
+            (!ofKindAsked && !keyPoints.every((k) => best.includes(k))) ||
             keyPoints.some((k) => {
               const tokens = ctx.analyze(k.text);
-              if (ofKindAsked) return namesOneOfKind(tokens, k.text, askedFor, saidBesides);
-              return typed.has(k) || (bareDoer && namesSomeone(tokens, k.text, said));
+              if (ofKindAsked) return namesOneOfKind(tokens, k.text, askedFor, saidBesides, passive);
+              return typed.has(k) || (bareDoer && namesSomeone(tokens, k.text, said, passive));
             }),
         })
       : keyPoints;
