@@ -39,7 +39,7 @@ import {
 } from "./search/passages.ts";
 import { type IndexedArticle, indexPath, readSavedIndex, type SavedIndex, writeSavedIndex } from "./search/persist.ts";
 import { analyze, analyzeTerms, queryOf, type Token, type Vocabulary, wordsOf, writesInOrder } from "./text/analyze.ts";
-import { LatinSpellings } from "./text/loanwords.ts";
+import { KatakanaSpellings, LatinSpellings } from "./text/loanwords.ts";
 import { loadTokenizer, type Tokenizer } from "./text/tokenizer.ts";
 
 export interface EngineOptions {
@@ -155,9 +155,15 @@ export class Engine {
       this.#latinSpellings ??= new LatinSpellings(this.#index.terms());
       return this.#latinSpellings.of(katakana, (term) => this.#index.documentFrequency(term));
     },
+    katakanaSpelling: (katakana) => {
+      this.#katakanaSpellings ??= new KatakanaSpellings(this.#index.terms());
+      return this.#katakanaSpellings.of(katakana, (term) => this.#index.documentFrequency(term));
+    },
   };
   /** The library's words of Latin letters by how they sound, built on first use (see #articlesChanged). */
   #latinSpellings: LatinSpellings | undefined;
+  /** The library's katakana words by how they sound but for voicing, built on first use (see #articlesChanged). */
+  #katakanaSpellings: KatakanaSpellings | undefined;
   /** Title suggestions, built on first use (see #articlesChanged). */
   #suggester: TitleSuggester | undefined;
   /** The articles as list() gives them, sorted on first use (see #articlesChanged). */
@@ -795,6 +801,7 @@ export class Engine {
   #articlesChanged(): void {
     this.#suggester = undefined;
     this.#latinSpellings = undefined;
+    this.#katakanaSpellings = undefined;
     this.#listed = undefined;
   }
 

@@ -316,6 +316,8 @@ export interface Vocabulary {
   adjacent(words: readonly string[], terms: readonly string[]): boolean;
   /** The library's Latin spelling of a katakana word it does not write (see LatinSpellings), if any. */
   latinSpelling?(katakana: string): string | undefined;
+  /** The library's katakana spelling of a katakana word it does not write (see KatakanaSpellings), if any. */
+  katakanaSpelling?(katakana: string): string | undefined;
 }
 
 /**
@@ -337,9 +339,9 @@ export function respell(tokens: readonly Token[], library: Vocabulary, text?: st
       continue;
     }
     const unknown = token.term !== null && token.pos[0] === "名詞" && !library.known(token.term);
-    const latin = unknown ? latinSpellingOf(token.surface, library) : undefined;
-    if (latin !== undefined) {
-      out.push({ ...token, term: latin });
+    const spelled = unknown ? soundSpellingOf(token.surface, library) : undefined;
+    if (spelled !== undefined) {
+      out.push({ ...token, term: spelled });
       continue;
     }
     const split = unknown ? splitKnown(token, library) : null;
@@ -354,9 +356,10 @@ export function respell(tokens: readonly Token[], library: Vocabulary, text?: st
  * writes Xperia SX. Members write a product's name as it sounds (エクスペリア, シンクパッド, ゾゾタウン,
  * テクラスト), articles as the maker does. Only for a word the library does not write in katakana.
  */
-function latinSpellingOf(word: string, library: Vocabulary): string | undefined {
-  if (!library.latinSpelling || word.length > MAX_KATAKANA_SPLIT || !KATAKANA_WORD.test(word)) return undefined;
-  return library.latinSpelling(word);
+function soundSpellingOf(word: string, library: Vocabulary): string | undefined {
+  if (word.length > MAX_KATAKANA_SPLIT || !KATAKANA_WORD.test(word)) return undefined;
+  // the library's katakana first: the same script, the nearer spelling
+  return library.katakanaSpelling?.(word) ?? library.latinSpelling?.(word);
 }
 
 /** What may stand between two parts of one name as a question writes it: a space, ・ (full or half width). */
@@ -469,7 +472,9 @@ function splitKatakana(token: Token, library: Vocabulary): Token[] | null {
 function termOfPart(part: string, library: Vocabulary, latin: boolean): string | undefined {
   const term = partTerm(part);
   if (library.known(term)) return term;
-  return latin ? latinSpellingOf(part, library) : undefined;
+  return latin && part.length <= MAX_KATAKANA_SPLIT && KATAKANA_WORD.test(part)
+    ? library.latinSpelling?.(part)
+    : undefined;
 }
 
 /** Kana no word starts with: a long-vowel mark, a small kana, ン. */

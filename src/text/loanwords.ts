@@ -187,6 +187,51 @@ export class LatinSpellings {
   }
 }
 
+/** Voiced consonants as their voiceless pairs: グ and ク, ド and ト, ブ and プ sound alike to a writer. */
+const VOICELESS: Readonly<Record<string, string>> = { g: "k", d: "t", b: "p" };
+
+/** A katakana word's form (see katakanaForm) with its consonants unvoiced: グーテンベルグ and グーテンベルク meet. */
+function unvoicedForm(word: string): string | undefined {
+  const form = katakanaForm(word);
+  return form === undefined ? undefined : collapse(form.replace(/[gdb]/gu, (c) => VOICELESS[c] as string));
+}
+
+/**
+ * The katakana words of a library, found by how a katakana word it does not write sounds, but for voicing:
+ * a member writes a foreign name as they hear it (グーテンベルグ, German's final g heard as k in the library's
+ * グーテンベルク). Only for words of MIN_FORM letters or more, and only the same form but for voicing, long
+ * vowels and doubled consonants: a shorter word, or one a letter off, is another word as often.
+ */
+export class KatakanaSpellings {
+  readonly #byForm = new Map<string, string[]>();
+
+  /** `terms`: the library's terms (any; those of katakana are kept). */
+  constructor(terms: Iterable<string>) {
+    for (const term of terms) {
+      if (!KATAKANA_TERM.test(term)) continue;
+      const form = unvoicedForm(term);
+      if (form === undefined || form.length < MIN_FORM) continue;
+      const spellings = this.#byForm.get(form);
+      if (spellings) spellings.push(term);
+      else this.#byForm.set(form, [term]);
+    }
+  }
+
+  /** The library's katakana word that sounds like `katakana` but for voicing, the one most passages hold. */
+  of(katakana: string, weight: (term: string) => number): string | undefined {
+    const form = unvoicedForm(katakana);
+    if (form === undefined || form.length < MIN_FORM) return undefined;
+    let best: { term: string; weight: number } | undefined;
+    for (const term of this.#byForm.get(form) ?? []) {
+      const w = weight(term);
+      if (term !== katakana && w > 0 && (!best || w > best.weight)) best = { term, weight: w };
+    }
+    return best?.term;
+  }
+}
+/** A term of katakana alone. */
+const KATAKANA_TERM = /^[\u30a1-\u30fa\u30fc]+$/u;
+
 /** How many single letters differ between two forms (insertions, deletions, substitutions). */
 export function formDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formDistance, katakanaForm, keyOf, LatinSpellings, latinForm } from "../../src/text/loanwords.ts";
+import {
+  formDistance,
+  KatakanaSpellings,
+  katakanaForm,
+  keyOf,
+  LatinSpellings,
+  latinForm,
+} from "../../src/text/loanwords.ts";
 
 describe("how a loanword sounds", () => {
   it.each([
@@ -70,5 +77,36 @@ describe("LatinSpellings", () => {
     const alike = new LatinSpellings(["thinkpad", "sinkpad"]);
     expect(alike.of("シンクパッド", (term) => (term === "sinkpad" ? 5 : 2))).toBe("sinkpad");
     expect(alike.of("シンクパッド", (term) => (term === "thinkpad" ? 5 : 2))).toBe("thinkpad");
+  });
+});
+
+describe("KatakanaSpellings", () => {
+  const spellings = new KatakanaSpellings([
+    "グーテンベルク",
+    "アメーバピグ",
+    "ヴァンパイア",
+    "バッグ",
+    "xperia",
+    "テレビ",
+  ]);
+  const everywhere = () => 1;
+
+  it("finds the library's katakana word that sounds the same but for voicing, long vowels and ャ for ア", () => {
+    expect(spellings.of("グーテンベルグ", everywhere)).toBe("グーテンベルク");
+    expect(spellings.of("アメバピグ", everywhere)).toBe("アメーバピグ");
+    expect(spellings.of("ヴァンパイヤ", everywhere)).toBe("ヴァンパイア");
+  });
+
+  it("finds none for a short word, a word a letter off, the word itself, or one no passage holds", () => {
+    // バッグ and パック: too many short words differ by voicing alone
+    expect(spellings.of("パック", everywhere)).toBeUndefined();
+    expect(spellings.of("グーテンベルト", everywhere)).toBeUndefined();
+    expect(spellings.of("グーテンベルク", everywhere)).toBeUndefined();
+    expect(spellings.of("グーテンベルグ", () => 0)).toBeUndefined();
+  });
+
+  it("of several, takes the one more passages hold", () => {
+    const alike = new KatakanaSpellings(["グーテンベルク", "クーテンベルク"]);
+    expect(alike.of("グーテンベルグ", (term) => (term === "クーテンベルク" ? 5 : 2))).toBe("クーテンベルク");
   });
 });
