@@ -24,7 +24,6 @@ import {
 import {
   askedNouns,
   asksForSubject,
-  asksPassively,
   asksWhoOrWhat,
   closesAsKind,
   closingKind,
@@ -348,7 +347,6 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   // A bare 「…したのは」 asks for the one who did it (see asksForSubject), unless the first key point says its
   // own subject (「…世界最大級の見本市が開かれる。」 for 「毎年春に開かれるのは？」).
   const first = keyPoints[0];
-  const passive = asksPassively(questionTokens);
   const bareDoer =
     questionType === null &&
     asksForSubject(questionTokens) &&
@@ -379,8 +377,8 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
             (!ofKindAsked && !keyPoints.every((k) => best.includes(k))) ||
             keyPoints.some((k) => {
               const tokens = ctx.analyze(k.text);
-              if (ofKindAsked) return namesOneOfKind(tokens, k.text, askedFor, saidBesides, passive);
-              return typed.has(k) || (bareDoer && namesSomeone(tokens, k.text, said, passive));
+              if (ofKindAsked) return namesOneOfKind(tokens, k.text, askedFor, saidBesides);
+              return typed.has(k) || (bareDoer && namesSomeone(tokens, k.text, said));
             }),
         })
       : keyPoints;

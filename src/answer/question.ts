@@ -1104,7 +1104,6 @@ export function namesOneOfKind(
   text: string,
   asked: ReadonlySet<string>,
   said: ReadonlySet<string>,
-  passive = false,
 ): boolean {
   const countries = asked.has("国") || asked.has("国家");
   // (an organisation asks who too: KIND_NOUNS has 会社 as a person's kind)
@@ -1119,8 +1118,8 @@ export function namesOneOfKind(
     if (t.term === null || said.has(t.term) || t.pos[0] !== "名詞") return false;
     const known = t.pos[1] === "固有名詞" && t.unknown !== true;
     const who = (people && known && t.pos[2] === "人名") || (organisations && known && t.pos[2] === "組織");
-    if (who) return mayAnswerAt(tokens, i, text, passive);
-    if (!mayAnswerAt(tokens, i, text, false)) return false;
+    if (who) return mayAnswerAt(tokens, i, text, "who");
+    if (!mayAnswerAt(tokens, i, text, "place")) return false;
     if (countries && known && t.pos[2] === "地域" && t.pos[3] === "国") return true;
     const before = tokens[i - 1];
     const named = isName(t) || (isName(before) && before?.end === t.start && !said.has(before.term ?? ""));
@@ -1134,12 +1133,7 @@ export function namesOneOfKind(
  * Not a word kuromoji does not know, which it tags an organisation whatever it is (pyrrole, Lao); nor a name
  * said of a place (「東京大学で教えながら…受賞した。」).
  */
-export function namesSomeone(
-  tokens: readonly Token[],
-  text: string,
-  said: ReadonlySet<string>,
-  passive = false,
-): boolean {
+export function namesSomeone(tokens: readonly Token[], text: string, said: ReadonlySet<string>): boolean {
   return tokens.some(
     (t, i) =>
       t.term !== null &&
@@ -1147,21 +1141,22 @@ export function namesSomeone(
       t.unknown !== true &&
       t.pos[1] === "固有名詞" &&
       (t.pos[2] === "人名" || t.pos[2] === "組織") &&
-      mayAnswerAt(tokens, i, text, passive),
+      mayAnswerAt(tokens, i, text, "who"),
   );
 }
 
 /**
  * Whether the name at `i` of a sentence's tokens (`text` the sentence) may answer a question for one of its
- * kind: named as what the sentence is about (は, が, も after it and what stands for it: 「ポルトガル代表が優勝
- * した」), closing the sentence (「…を受賞したのは山田だ。」), or credited for a work after ・ or ： (「設計・丹下
- * 健三」, 「監督：山田」); and where the question asks in the passive (`passive`: 「…師事された作曲家は？」), the
- * one done to or by, with を or に (「山田耕筰に師事した」). Not a name said as where, with what, whose or with
- * whom (「ドイツへ輸出される」, 「東京大学で教えながら」, 「自民党の議員」); nor, for a question in the active, as
- * where something goes or what is done to it (「ドイツに輸出される」, 「中国共産党に反論する」, 「決勝でフランス
- * を破り」 names no country that won).
+ * kind (`kind`: a place, or who): named as what the sentence is about (は, が, も after it and what stands for
+ * it: 「ポルトガル代表が優勝した」), closing the sentence (「…を受賞したのは山田だ。」), or credited for a work
+ * after ・ or ： (「設計・丹下健三」, 「監督：山田」); and, for who, as the one done to or by, with を or に
+ * (「山田耕筰に師事した」 for 「…師事された作曲家は？」, 「指揮は、山田耕筰に任された。」: which of the two the
+ * question asks for, the voice of its clause and the sentence's tell, and a person so named is not ruled
+ * out). Not a name said as where, with what, whose or with whom (「ドイツへ輸出される」, 「東京大学で教えながら」,
+ * 「自民党の議員」); nor, for a place, as where something goes or what is done to it (「ドイツに輸出される」,
+ * 「決勝でフランスを破り」 names no country that won).
  */
-function mayAnswerAt(tokens: readonly Token[], i: number, text: string, passive: boolean): boolean {
+function mayAnswerAt(tokens: readonly Token[], i: number, text: string, kind: "place" | "who"): boolean {
   const t = tokens[i] as Token;
   if (/[・：:]\s*$/u.test(text.slice(Math.max(0, t.start - 2), t.start))) return true;
   // a suffix or a word that stands for the named one (山田氏, ポルトガル代表, 日本政府); not a noun the name only
@@ -1174,7 +1169,7 @@ function mayAnswerAt(tokens: readonly Token[], i: number, text: string, passive:
   if (next === undefined || next.pos[0] === "助動詞") return true;
   if (next.pos[0] !== "助詞") return false;
   if (ABOUT_MARKERS.has(next.surface)) return true;
-  return passive && DONE_TO.has(next.surface) && next.pos[1] === "格助詞";
+  return kind === "who" && DONE_TO.has(next.surface) && next.pos[1] === "格助詞";
 }
 /** Nouns after a name that stand for the one it names: ポルトガル代表 won as ポルトガル did. */
 const STANDS_FOR: ReadonlySet<string> = new Set(["代表", "政府", "軍", "側", "チーム"]);
@@ -1182,16 +1177,6 @@ const STANDS_FOR: ReadonlySet<string> = new Set(["代表", "政府", "軍", "側
 const ABOUT_MARKERS: ReadonlySet<string> = new Set(["は", "が", "も"]);
 /** Case particles after a name that make it the one done to or by: 山田を招いた, 山田耕筰に師事した. */
 const DONE_TO: ReadonlySet<string> = new Set(["を", "に"]);
-
-/**
- * Whether a question asks in the passive: its last verb is followed by れる or られる (「…師事された作曲家は？」,
- * 「…に選ばれたのは？」). What it asks for is then the one done to, which a sentence names with を or に.
- */
-export function asksPassively(tokens: readonly Token[]): boolean {
-  const verb = tokens.findLastIndex((t) => t.pos[0] === "動詞" && t.pos[1] === "自立");
-  const next = tokens[verb + 1];
-  return verb >= 0 && next?.pos[1] === "接尾" && /^(?:れ|られ)/u.test(next.surface);
-}
 
 /**
  * Whether a sentence says its own subject: a noun the question does not say (`said`), with が after it

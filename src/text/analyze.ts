@@ -339,14 +339,19 @@ export function respell(tokens: readonly Token[], library: Vocabulary, text?: st
       continue;
     }
     const unknown = token.term !== null && token.pos[0] === "名詞" && !library.known(token.term);
-    const spelled = unknown ? soundSpellingOf(token.surface, library) : undefined;
-    if (spelled !== undefined) {
-      out.push({ ...token, term: spelled });
+    const latin = unknown ? latinSpellingOf(token.surface, library) : undefined;
+    if (latin !== undefined) {
+      out.push({ ...token, term: latin });
       continue;
     }
     const split = unknown ? splitKnown(token, library) : null;
-    if (split) out.push(...split);
-    else out.push(token);
+    if (split) {
+      out.push(...split);
+      continue;
+    }
+    // a word kuromoji does not know either, heard otherwise (グーテンベルグ): not one IPADIC lists (ガリウム)
+    const heard = unknown && token.unknown ? katakanaSpellingOf(token.surface, library) : undefined;
+    out.push(heard === undefined ? token : { ...token, term: heard });
   }
   return out;
 }
@@ -356,10 +361,18 @@ export function respell(tokens: readonly Token[], library: Vocabulary, text?: st
  * writes Xperia SX. Members write a product's name as it sounds (エクスペリア, シンクパッド, ゾゾタウン,
  * テクラスト), articles as the maker does. Only for a word the library does not write in katakana.
  */
-function soundSpellingOf(word: string, library: Vocabulary): string | undefined {
-  if (word.length > MAX_KATAKANA_SPLIT || !KATAKANA_WORD.test(word)) return undefined;
-  // the library's katakana first: the same script, the nearer spelling
-  return library.katakanaSpelling?.(word) ?? library.latinSpelling?.(word);
+function latinSpellingOf(word: string, library: Vocabulary): string | undefined {
+  if (!library.latinSpelling || word.length > MAX_KATAKANA_SPLIT || !KATAKANA_WORD.test(word)) return undefined;
+  return library.latinSpelling(word);
+}
+
+/**
+ * A katakana word's spelling in the library's katakana, heard otherwise (see KatakanaSpellings): a member's
+ * グーテンベルグ is the library's グーテンベルク. Only for a word the library does not write.
+ */
+function katakanaSpellingOf(word: string, library: Vocabulary): string | undefined {
+  if (!library.katakanaSpelling || word.length > MAX_KATAKANA_SPLIT || !KATAKANA_WORD.test(word)) return undefined;
+  return library.katakanaSpelling(word);
 }
 
 /** What may stand between two parts of one name as a question writes it: a space, ・ (full or half width). */

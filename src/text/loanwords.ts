@@ -187,42 +187,55 @@ export class LatinSpellings {
   }
 }
 
-/** Voiced consonants as their voiceless pairs: グ and ク, ド and ト, ブ and プ sound alike to a writer. */
-const VOICELESS: Readonly<Record<string, string>> = { g: "k", d: "t", b: "p" };
-
-/** A katakana word's form (see katakanaForm) with its consonants unvoiced: グーテンベルグ and グーテンベルク meet. */
-function unvoicedForm(word: string): string | undefined {
-  const form = katakanaForm(word);
-  return form === undefined ? undefined : collapse(form.replace(/[gdb]/gu, (c) => VOICELESS[c] as string));
-}
+/** Voiced kana as their voiceless pairs: グ and ク, ザ and サ, ド and ト, ブ and プ and フ sound alike to a writer. */
+const UNVOICED = new Map(
+  [..."ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポヴ"].map((kana, i) => [
+    kana,
+    "カキクケコサシスセソタチツテトハヒフヘホハヒフヘホフ"[i] as string,
+  ]),
+);
 
 /**
- * The katakana words of a library, found by how a katakana word it does not write sounds, but for voicing:
- * a member writes a foreign name as they hear it (グーテンベルグ, German's final g heard as k in the library's
- * グーテンベルク). Only for words of MIN_FORM letters or more, and only the same form but for voicing, long
- * vowels and doubled consonants: a shorter word, or one a letter off, is another word as often.
+ * A katakana word as a writer may hear it: voiced kana unvoiced, and no ー or ッ (グーテンベルグ and
+ * グーテンベルク are クテンヘルク). Kana for kana otherwise: a word a kana off is another word.
+ */
+function heardAs(word: string): string {
+  let out = "";
+  for (const kana of word) if (kana !== "ー" && kana !== "ッ") out += UNVOICED.get(kana) ?? kana;
+  return out;
+}
+
+/** The fewest kana a word so heard has: shorter ones differing by voicing alone are other words (バッグ, パック). */
+const MIN_HEARD = 5;
+
+/**
+ * The katakana words of a library, found by how a katakana word it does not write is heard: a member writes
+ * a foreign name as they hear it (グーテンベルグ, German's final g heard as k in the library's グーテンベルク;
+ * アメバピグ for アメーバピグ). The same kana but for voicing, ー and ッ, of MIN_HEARD kana or more; the caller
+ * asks only for words kuromoji does not know (a word IPADIC lists, ガリウム, is itself, not the カリウム it
+ * sounds like).
  */
 export class KatakanaSpellings {
-  readonly #byForm = new Map<string, string[]>();
+  readonly #byHearing = new Map<string, Set<string>>();
 
   /** `terms`: the library's terms (any; those of katakana are kept). */
   constructor(terms: Iterable<string>) {
     for (const term of terms) {
       if (!KATAKANA_TERM.test(term)) continue;
-      const form = unvoicedForm(term);
-      if (form === undefined || form.length < MIN_FORM) continue;
-      const spellings = this.#byForm.get(form);
-      if (spellings) spellings.push(term);
-      else this.#byForm.set(form, [term]);
+      const heard = heardAs(term);
+      if ([...heard].length < MIN_HEARD) continue;
+      const spellings = this.#byHearing.get(heard);
+      if (spellings) spellings.add(term);
+      else this.#byHearing.set(heard, new Set([term]));
     }
   }
 
-  /** The library's katakana word that sounds like `katakana` but for voicing, the one most passages hold. */
+  /** The library's katakana word heard as `katakana` is, the one most passages hold (`weight`). */
   of(katakana: string, weight: (term: string) => number): string | undefined {
-    const form = unvoicedForm(katakana);
-    if (form === undefined || form.length < MIN_FORM) return undefined;
+    const heard = heardAs(katakana);
+    if ([...heard].length < MIN_HEARD) return undefined;
     let best: { term: string; weight: number } | undefined;
-    for (const term of this.#byForm.get(form) ?? []) {
+    for (const term of this.#byHearing.get(heard) ?? []) {
       const w = weight(term);
       if (term !== katakana && w > 0 && (!best || w > best.weight)) best = { term, weight: w };
     }

@@ -24,6 +24,7 @@ beforeAll(async () => {
     draft("lumix", "パナソニックのデジカメ", null, "ルミックスの新色は、シェルホワイト。"),
     draft("tanaka", "銀座の宝飾店", null, "GINZA TANAKAのプレミアムコレクションは、純金の置物で知られる。"),
     draft("gutenberg", "活版印刷の歴史", null, "グーテンベルクは、1445年ごろ活版印刷を始めた。"),
+    draft("potassium", "野菜の栄養", null, "ほうれん草には、カリウムが多く含まれる。"),
   ]));
 });
 afterAll(() => removeDir(dir));
@@ -63,6 +64,11 @@ describe("a katakana word the library writes with other voicing or a long vowel"
     const answer = engine.ask("グーテンベルグが活版印刷を始めたのはいつ？");
     expect(answer.notInLibrary).toEqual([]);
     expect(answer.keyPoints[0]?.text).toContain("1445年");
+  });
+
+  it("is not a word IPADIC lists, which is itself and not the word it sounds like", () => {
+    // gallium is no potassium: the library holds nothing on it
+    expect(engine.ask("ガリウムの原子番号は？").notInLibrary).toContain("ガリウム");
   });
 });
 
