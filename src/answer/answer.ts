@@ -358,7 +358,8 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
           isOfKind: (reading, opening) =>
             // a person or a place, its closing noun says (「…の作曲家。」, 「…大きな町。」), holding one as the
             // answer type judges; a thing, or one without a question word, named as the kind asked for
-            // (「…政党は？」: 「日本共産党（…）は、日本の政党。」; 「…ラジオ局は？」: RKBラジオ)
+            // (「…政党は？」: 「日本共産党（…）は、日本の政党。」; 「…ラジオ局は？」: RKBラジオ); for a bare 「…したのは」,
+            // which names no kind, any entry
             questionType === "person" || questionType === "place"
               ? closingKind(opening.tokens) === questionType &&
                 hasAnswerType(questionType, normalize(opening.text), opening.tokens, weights, kind, writtenIn(reading))
