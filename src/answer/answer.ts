@@ -1220,7 +1220,7 @@ const NAMING_VERBS: ReadonlySet<string> = new Set([
   "名づける",
 ]);
 /** Particles that mark a sentence's own topic, subject or object, after a noun (主将も…と言う: its own subject). */
-const OWN_ARGUMENTS: ReadonlySet<string> = new Set(["は", "が", "を", "も"]);
+const OWN_ARGUMENTS: ReadonlySet<string> = new Set([...SUBJECT_MARKERS, "を", "も"]);
 /** 言う as a verb of naming: said of a name only with も (小暦とも言う) or in the passive (…と言われる). */
 const SAYS = new Set(["言う", "いう"]);
 

@@ -963,7 +963,7 @@ export function asksForSubject(tokens: readonly Token[]): boolean {
   if (!asksForOne(tokens)) return false;
   const said = wordsSaid(tokens);
   const closing = said.findLastIndex((t) => t.pos[0] !== "助詞");
-  return said[closing]?.surface === "の" && !said.some((t) => t.surface === "が" && t.pos[1] === "格助詞");
+  return said[closing]?.surface === "の" && !said.some(isSubjectGa);
 }
 
 /** Whether a token says something: letters or digits, not a mark that analysis keeps (?, (). */
@@ -1116,10 +1116,10 @@ export function namesOneOfKind(
     t !== undefined && t.pos[1] !== "数" && (t.pos[1] === "固有名詞" || t.unknown === true);
   return tokens.some((t, i) => {
     if (t.term === null || said.has(t.term) || t.pos[0] !== "名詞") return false;
-    const known = t.pos[1] === "固有名詞" && t.unknown !== true;
-    const who = (people && known && t.pos[2] === "人名") || (organisations && known && t.pos[2] === "組織");
-    if (who) return mayAnswerAt(tokens, i, text, "who");
+    const who = knownWho(t);
+    if ((people && who === "人名") || (organisations && who === "組織")) return mayAnswerAt(tokens, i, text, "who");
     if (!mayAnswerAt(tokens, i, text, "place")) return false;
+    const known = t.pos[1] === "固有名詞" && t.unknown !== true;
     if (countries && known && t.pos[2] === "地域" && t.pos[3] === "国") return true;
     const before = tokens[i - 1];
     const named = isName(t) || (isName(before) && before?.end === t.start && !said.has(before.term ?? ""));
@@ -1135,14 +1135,17 @@ export function namesOneOfKind(
  */
 export function namesSomeone(tokens: readonly Token[], text: string, said: ReadonlySet<string>): boolean {
   return tokens.some(
-    (t, i) =>
-      t.term !== null &&
-      !said.has(t.term) &&
-      t.unknown !== true &&
-      t.pos[1] === "固有名詞" &&
-      (t.pos[2] === "人名" || t.pos[2] === "組織") &&
-      mayAnswerAt(tokens, i, text, "who"),
+    (t, i) => t.term !== null && !said.has(t.term) && knownWho(t) !== null && mayAnswerAt(tokens, i, text, "who"),
   );
+}
+
+/**
+ * Whether a token is a person or an organisation IPADIC knows, and which. Not a word kuromoji does not know,
+ * which it tags an organisation whatever it is (pyrrole, Lao).
+ */
+function knownWho(t: Token): "人名" | "組織" | null {
+  if (t.pos[1] !== "固有名詞" || t.unknown === true) return null;
+  return t.pos[2] === "人名" || t.pos[2] === "組織" ? t.pos[2] : null;
 }
 
 /**
@@ -1185,12 +1188,13 @@ const DONE_TO: ReadonlySet<string> = new Set(["を", "に"]);
  */
 export function saysOwnSubject(tokens: readonly Token[], said: ReadonlySet<string>): boolean {
   return tokens.some(
-    (t, i) =>
-      t.surface === "が" &&
-      t.pos[1] === "格助詞" &&
-      tokens[i - 1]?.pos[0] === "名詞" &&
-      !said.has(tokens[i - 1]?.term ?? ""),
+    (t, i) => isSubjectGa(t) && tokens[i - 1]?.pos[0] === "名詞" && !said.has(tokens[i - 1]?.term ?? ""),
   );
+}
+
+/** が as the case particle of a subject (not the conjunction of 「…だが、」). */
+function isSubjectGa(t: Token): boolean {
+  return t.surface === "が" && t.pos[1] === "格助詞";
 }
 
 /** What makes a noun one of a kind: 「…の主要都市のひとつ」. */

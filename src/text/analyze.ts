@@ -96,7 +96,8 @@ const LIGHT_WORDS = ["する", "ある", "いる", "なる", "できる", "い�
 /** Compared after spellings are folded (行う is 行なう): see SPELLINGS. */
 const STOP_WORDS = new Set(LIGHT_WORDS.map((word) => SPELLINGS.get(word) ?? word));
 
-const KATAKANA_WORD = /^[\u30a1-\u30fa\u30fc]+$/u;
+/** A word of katakana alone, ー included. */
+export const KATAKANA_WORD = /^[\u30a1-\u30fa\u30fc]+$/u;
 const ASCII_WORD = /^[a-z0-9]+$/u;
 const DIGITS = /^[0-9]+$/u;
 const WHITESPACE = /\s+/gu;
@@ -362,8 +363,7 @@ export function respell(tokens: readonly Token[], library: Vocabulary, text?: st
  * テクラスト), articles as the maker does. Only for a word the library does not write in katakana.
  */
 function latinSpellingOf(word: string, library: Vocabulary): string | undefined {
-  if (!library.latinSpelling || word.length > MAX_KATAKANA_SPLIT || !KATAKANA_WORD.test(word)) return undefined;
-  return library.latinSpelling(word);
+  return mayRespell(word) ? library.latinSpelling?.(word) : undefined;
 }
 
 /**
@@ -371,8 +371,12 @@ function latinSpellingOf(word: string, library: Vocabulary): string | undefined 
  * グーテンベルグ is the library's グーテンベルク. Only for a word the library does not write.
  */
 function katakanaSpellingOf(word: string, library: Vocabulary): string | undefined {
-  if (!library.katakanaSpelling || word.length > MAX_KATAKANA_SPLIT || !KATAKANA_WORD.test(word)) return undefined;
-  return library.katakanaSpelling(word);
+  return mayRespell(word) ? library.katakanaSpelling?.(word) : undefined;
+}
+
+/** Whether a word may be respelled by how it sounds: katakana, no longer than a word is cut (MAX_KATAKANA_SPLIT). */
+function mayRespell(word: string): boolean {
+  return word.length <= MAX_KATAKANA_SPLIT && KATAKANA_WORD.test(word);
 }
 
 /** What may stand between two parts of one name as a question writes it: a space, ・ (full or half width). */
@@ -485,9 +489,7 @@ function splitKatakana(token: Token, library: Vocabulary): Token[] | null {
 function termOfPart(part: string, library: Vocabulary, latin: boolean): string | undefined {
   const term = partTerm(part);
   if (library.known(term)) return term;
-  return latin && part.length <= MAX_KATAKANA_SPLIT && KATAKANA_WORD.test(part)
-    ? library.latinSpelling?.(part)
-    : undefined;
+  return latin ? latinSpellingOf(part, library) : undefined;
 }
 
 /** Kana no word starts with: a long-vowel mark, a small kana, ン. */

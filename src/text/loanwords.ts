@@ -1,3 +1,5 @@
+import { KATAKANA_WORD } from "./analyze.ts";
+
 /**
  * How a loanword sounds: a name a member writes in katakana (エクスペリア, シンクパッド, ゾゾタウン) and the
  * library in Latin letters (Xperia, ThinkPad, ZOZOTOWN) are read into one rough romanization, and meet
@@ -221,7 +223,7 @@ export class KatakanaSpellings {
   /** `terms`: the library's terms (any; those of katakana are kept). */
   constructor(terms: Iterable<string>) {
     for (const term of terms) {
-      if (!KATAKANA_TERM.test(term)) continue;
+      if (!KATAKANA_WORD.test(term)) continue;
       const heard = heardAs(term);
       if ([...heard].length < MIN_HEARD) continue;
       const spellings = this.#byHearing.get(heard);
@@ -242,8 +244,6 @@ export class KatakanaSpellings {
     return best?.term;
   }
 }
-/** A term of katakana alone. */
-const KATAKANA_TERM = /^[\u30a1-\u30fa\u30fc]+$/u;
 
 /** How many single letters differ between two forms (insertions, deletions, substitutions). */
 export function formDistance(a: string, b: string): number {
