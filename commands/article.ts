@@ -33,6 +33,7 @@ import {
   type ComponentContext,
   customId,
   defineCommand,
+  type LibraryServices,
   type Modal,
   type Reply,
   type Services,
@@ -67,7 +68,7 @@ function addedBy(userId: string): string {
 }
 
 /** One page of the article list with its previous/next buttons. */
-export function listReply({ engine, commandRef }: Pick<Services, "engine" | "commandRef">, requested: number): Reply {
+export function listReply({ engine, commandRef }: LibraryServices, requested: number): Reply {
   const all = engine.list();
   const pageCount = Math.max(1, Math.ceil(all.length / LIST_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.trunc(requested) || 1), pageCount);

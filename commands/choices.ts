@@ -8,7 +8,7 @@ import type { CommandRef } from "../src/render/command-ref.ts";
 import { formatDate } from "../src/render/date.ts";
 import { AUTOCOMPLETE_CHOICES_LIMIT, CHOICE_NAME_LIMIT, oneLine, truncate } from "../src/render/limits.ts";
 import { normalize } from "../src/text/normalize.ts";
-import type { Choice, Services } from "./context.ts";
+import type { Choice, LibraryServices } from "./context.ts";
 
 /** Normalized titles, so that autocomplete does not normalize thousands of titles per keystroke. */
 const normalizedTitles = new Map<string, string>();
@@ -77,10 +77,7 @@ export function articleChoices(
  * The article an option names: its id (what autocomplete sends), its URL, or, since members may type
  * instead of choosing, the one article whose title matches.
  */
-export function resolveArticle(
-  { engine, commandRef }: Pick<Services, "engine" | "commandRef">,
-  value: string,
-): SourceRef {
+export function resolveArticle({ engine, commandRef }: LibraryServices, value: string): SourceRef {
   const key = typedUrl(value);
   if (!hasVisibleText(normalize(key)))
     throw new UserFacingError("記事を指定してください。入力すると候補が表示されます。");
@@ -117,10 +114,7 @@ function fail(key: string, commandRef: CommandRef): never {
  * The article a button names by its id (the summary buttons under /search and /ask results). Nothing
  * was typed or chosen: an article that is not found was removed after the button was shown.
  */
-export function articleOfButton(
-  { engine, commandRef }: Pick<Services, "engine" | "commandRef">,
-  id: string,
-): SourceRef {
+export function articleOfButton({ engine, commandRef }: LibraryServices, id: string): SourceRef {
   const found = engine.article(id);
   if (found) return sourceOf(found);
   throw new UserFacingError(

@@ -228,11 +228,14 @@ export function defineCommand<O>(command: Command<O>): Command<O> {
   return command;
 }
 
+/** What a reply about the library needs: the engine, and how to name a command to a member. */
+export type LibraryServices = Pick<Services, "engine" | "commandRef">;
+
 /**
  * Refuses to search an empty library, saying why and what to do: 「見つかりませんでした」 and advice to
  * shorten the keywords would send a member looking for a mistake they did not make.
  */
-export function requireArticles({ engine, commandRef }: Pick<Services, "engine" | "commandRef">): void {
+export function requireArticles({ engine, commandRef }: LibraryServices): void {
   if (engine.stats.articles > 0) return;
   throw new UserFacingError(
     `ライブラリにまだ記事がありません。モデレーターが ${commandRef("article", "add")} で記事を追加すると、質問や検索に答えられるようになります。`,

@@ -78,27 +78,8 @@ if (mode === "open") {
   const tokenizer = await loadTokenizer();
   analyze(tokenizer, "準備の文です。"); // JIT warm-up on a short text
   const text = make();
-  global.gc?.();
-  const before = process.memoryUsage();
-  const peakReset = resetPeakRss();
-  const t = performance.now();
-  const tokens = analyze(tokenizer, text);
-  const ms = performance.now() - t;
-  // The peak RSS during the analysis, less the RSS before it: pages the heap had already (freed by the
-  // gc above and used again) are not counted, so heapExtraMb is reported beside it. Where the peak cannot
-  // be reset (not Linux), the process's lifetime peak, which may be the dictionary load's: an upper bound.
-  const peakRss = (peakReset ? peakRssNow() : null) ?? process.resourceUsage().maxRSS * 1024;
-  process.stdout.write(
-    `${JSON.stringify({
-      kind,
-      characters: text.length,
-      ms,
-      tokens: tokens.length,
-      extraMb: mb(Math.max(0, peakRss - before.rss)),
-      peakReset,
-      heapExtraMb: mb(process.memoryUsage().heapUsed - before.heapUsed),
-    })}\n`,
-  );
+  const { result: tokens, ...measured } = measure(() => analyze(tokenizer, text));
+  process.stdout.write(`${JSON.stringify({ kind, characters: text.length, ...measured, tokens: tokens.length })}\n`);
 } else if (mode === "question") {
   const [corpusDir, kind] = args as [string, string];
   const make = HOSTILE_QUESTIONS[kind];
@@ -106,23 +87,9 @@ if (mode === "open") {
   const engine = await Engine.open({ corpusDir, workers: 1 });
   engine.ask("準備の質問は何？"); // JIT warm-up, and the title suggester built
   const question = make();
-  global.gc?.();
-  const before = process.memoryUsage();
-  const peakReset = resetPeakRss();
-  const t = performance.now();
-  const answer = engine.ask(question);
-  const ms = performance.now() - t;
-  const peakRss = (peakReset ? peakRssNow() : null) ?? process.resourceUsage().maxRSS * 1024;
+  const { result: answer, ...measured } = measure(() => engine.ask(question));
   process.stdout.write(
-    `${JSON.stringify({
-      kind,
-      characters: question.length,
-      ms,
-      terms: answer.terms.length,
-      extraMb: mb(Math.max(0, peakRss - before.rss)),
-      peakReset,
-      heapExtraMb: mb(process.memoryUsage().heapUsed - before.heapUsed),
-    })}\n`,
+    `${JSON.stringify({ kind, characters: question.length, ...measured, terms: answer.terms.length })}\n`,
   );
 } else if (mode === "pairs") {
   // One-thread builds against raw kuromoji on the same articles' text, alternating: the ratio of each
@@ -178,6 +145,35 @@ if (mode === "open") {
   );
 } else {
   throw new Error(`probe: unknown mode ${mode}`);
+}
+
+/**
+ * Runs `run` once, after a gc, and measures it: its time, and the peak RSS during it less the RSS before it.
+ * Pages the heap had already (freed by the gc and used again) are not counted, so heapExtraMb is reported
+ * beside it. Where the peak cannot be reset (not Linux), the process's lifetime peak, which may be the
+ * dictionary load's: an upper bound (peakReset false).
+ */
+function measure<T>(run: () => T): {
+  result: T;
+  ms: number;
+  extraMb: number;
+  peakReset: boolean;
+  heapExtraMb: number;
+} {
+  global.gc?.();
+  const before = process.memoryUsage();
+  const peakReset = resetPeakRss();
+  const t = performance.now();
+  const result = run();
+  const ms = performance.now() - t;
+  const peakRss = (peakReset ? peakRssNow() : null) ?? process.resourceUsage().maxRSS * 1024;
+  return {
+    result,
+    ms,
+    extraMb: mb(Math.max(0, peakRss - before.rss)),
+    peakReset,
+    heapExtraMb: mb(process.memoryUsage().heapUsed - before.heapUsed),
+  };
 }
 
 /**

@@ -14,18 +14,16 @@ import { nextTurn } from "../give-way.ts";
 import { type CommandRef, plainCommandRef } from "../render/command-ref.ts";
 import { type ArticleSource, type ReadArticle, readSource, type SourceOptions } from "./read-source.ts";
 
-export interface AddOptions extends SourceOptions {
-  /** Who adds it (a Discord user id, `cli`, …), stored as `added_by`. */
-  readonly addedBy: string;
-  /** When; now by default. */
-  readonly at?: Date | undefined;
+export interface RefetchOptions extends SourceOptions {
   /** How refusals name Discord's commands (see CommandRef); as typed by default. */
   readonly commandRef?: CommandRef | undefined;
 }
 
-export interface RefetchOptions extends SourceOptions {
-  /** How refusals name Discord's commands (see CommandRef); as typed by default. */
-  readonly commandRef?: CommandRef | undefined;
+export interface AddOptions extends RefetchOptions {
+  /** Who adds it (a Discord user id, `cli`, …), stored as `added_by`. */
+  readonly addedBy: string;
+  /** When; now by default. */
+  readonly at?: Date | undefined;
 }
 
 export interface AddResult {
@@ -74,10 +72,7 @@ export class DuplicateArticleError extends UserFacingError {
   constructor(
     existing: Article,
     reason: "url" | "text",
-    {
-      refetched,
-      commandRef = plainCommandRef,
-    }: { readonly refetched?: Article | undefined; readonly commandRef?: CommandRef | undefined } = {},
+    { refetched, commandRef }: { readonly refetched?: Article | undefined; readonly commandRef: CommandRef },
   ) {
     const same = reason === "url" ? "同じ URL の" : "同じ本文の";
     if (refetched) {
@@ -107,13 +102,10 @@ export class DuplicateArticleError extends UserFacingError {
  * (file written atomically, index updated and saved; concurrent adds are serialized by the engine).
  */
 export async function addArticle(engine: Engine, source: ArticleSource, options: AddOptions): Promise<AddResult> {
+  const { commandRef = plainCommandRef } = options;
   const { article, read } = await articleFrom(source, options);
   const existing = await engine.add(article, (stored, added) => duplicateReason(stored, added) !== null);
-  if (existing) {
-    throw new DuplicateArticleError(existing, duplicateReason(existing, article) ?? "url", {
-      commandRef: options.commandRef,
-    });
-  }
+  if (existing) throw new DuplicateArticleError(existing, duplicateReason(existing, article) ?? "url", { commandRef });
   return { article, lead: read.lead, passages: engine.passagesOf(article.id).length, source: read };
 }
 
@@ -143,7 +135,7 @@ async function articleFrom(
     await nextTurn();
     return { article, read };
   } catch (err) {
-    throw err instanceof MissingTitleError ? untitled(source, options.commandRef) : err;
+    throw err instanceof MissingTitleError ? untitled(source, options.commandRef ?? plainCommandRef) : err;
   }
 }
 
@@ -151,7 +143,7 @@ async function articleFrom(
  * A source without a title, refused with what the moderator can do about it there: Discord's /article
  * add takes a title only in its form for pasted text, the command line takes --title everywhere.
  */
-function untitled(source: ArticleSource, commandRef: CommandRef = plainCommandRef): UserFacingError {
+function untitled(source: ArticleSource, commandRef: CommandRef): UserFacingError {
   const paste = `${commandRef("article", "add")} を url も file も付けずに使い、本文を貼り付けてタイトルを付けて追加してください（CLI では --title でタイトルを指定できます）。`;
   switch (source.kind) {
     case "url":

@@ -10,7 +10,7 @@ import type { FetchConfig } from "../config.ts";
 import type { FetchOptions } from "./fetch-page.ts";
 
 export { sameAddress } from "../article/article.ts";
-export type { AddOptions, AddResult, DryRunResult, RefetchOptions, RefetchResult } from "./add-article.ts";
+export type { AddOptions, AddResult, DryRunResult, RefetchResult } from "./add-article.ts";
 export { addArticle, DuplicateArticleError, previewArticle, refetchArticle } from "./add-article.ts";
 export type { AddressPolicy } from "./address-policy.ts";
 // extractHtml is not re-exported: whoever imports this module (the bot) would load jsdom on its own

@@ -625,6 +625,12 @@ export class FakeDiscord {
     }
   }
 
+  /** Our own rules on a message the bot sends (not Discord's, which refuse it): it pings nobody, and holds no control. */
+  #ourRules(body: Json, path: string): void {
+    for (const p of mentionProblems(body)) this.#violate("allowed_mentions", p, path);
+    for (const p of controlProblems(body)) this.#violate("control character", p, path);
+  }
+
   #violate(rule: string, detail: string, path: string): void {
     this.violations.push({ rule, detail, path });
   }
@@ -751,9 +757,7 @@ export class FakeDiscord {
     let problems: string[] = [];
     if (type === 4 || type === 7) {
       problems = messageProblems(data, { create: type === 4 });
-      const mentions = mentionProblems(data);
-      for (const p of mentions) this.#violate("allowed_mentions", p, record.path);
-      for (const p of controlProblems(data)) this.#violate("control character", p, record.path);
+      this.#ourRules(data, record.path);
     } else if (type === 5 && data["flags"] !== undefined && ((data["flags"] as number) & ~64) !== 0) {
       problems = ["a deferred response may only set the ephemeral flag"];
     } else if (type === 8) {
@@ -814,8 +818,7 @@ export class FakeDiscord {
     const id = messageId === "@original" ? trace.originalId : messageId;
     if (record.method === "POST" && messageId === null) {
       if (this.#invalid(record, messageProblems(body, { create: true }), reply)) return;
-      for (const p of mentionProblems(body)) this.#violate("allowed_mentions", p, record.path);
-      for (const p of controlProblems(body)) this.#violate("control character", p, record.path);
+      this.#ourRules(body, record.path);
       trace.bodies.push({ kind: "followup", body });
       const message = this.#messageFrom(body);
       this.messages.set(String(message["id"]), message);
@@ -830,8 +833,7 @@ export class FakeDiscord {
     }
     if (record.method === "PATCH") {
       if (this.#invalid(record, messageProblems(body, { create: false }), reply)) return;
-      for (const p of mentionProblems(body)) this.#violate("allowed_mentions", p, record.path);
-      for (const p of controlProblems(body)) this.#violate("control character", p, record.path);
+      this.#ourRules(body, record.path);
       trace.bodies.push({ kind: "edit", body });
       // Editing a deferred reply ends its "thinking…" state (flag 128).
       const flags = ((existing["flags"] as number) ?? 0) & ~128;
