@@ -34,6 +34,7 @@ import {
   pairsOf,
   questionTypeOfQuestion,
   saysOwnSubject,
+  saysUnsaidIsOfKind,
   subjectTermsOf,
   topicTerms,
   withoutRequest,
@@ -345,12 +346,13 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   /** What the question says besides the noun it asks for: a key point that names 横浜市 names a 市. */
   const saidBesides = new Set(terms.filter((t) => !askedFor.has(t)));
   // A bare 「…したのは」 asks for the one who did it (see asksForSubject), unless the first key point says its
-  // own subject (「…世界最大級の見本市が開かれる。」 for 「毎年春に開かれるのは？」).
+  // own subject (「…世界最大級の見本市が開かれる。」 for 「毎年春に開かれるのは？」): the sentence of it that says
+  // the question's words, not one read with it (「…「軍事方針」を採択した。この武装方針に沿って…事件が起こる」).
   const first = keyPoints[0];
   const bareDoer =
     questionType === null &&
     asksForSubject(questionTokens) &&
-    !(first && saysOwnSubject(ctx.analyze(first.text), said));
+    !(first && saysOwnSubject(sentenceSaying(ctx, first.text, said), said));
   const answered =
     asksWhoOrWhat(questionTokens, questionType) &&
     !keyPoints.some((k) => askedFor.size > 0 && saysOfWhat(ctx.analyze(k.text), askedFor))
@@ -367,6 +369,10 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
                 [...opening.tokens.map((t) => t.term), ...reading.titleWords].some(
                   (t) => t !== null && askedFor.has(t),
                 ),
+          keyPointSaysKind: keyPoints.some((k) => {
+            const tokens = ctx.analyze(k.text);
+            return pointsBackAsAsked(tokens, askedFor) || saysUnsaidIsOfKind(tokens, askedFor);
+          }),
           // Where the entry is one of the kind of noun asked for (「…日本の政党。」 for 「…したのは何党？」), a key
           // point answers by naming another of that kind as what it is about: not by any place or person it
           // holds (ロッテルダム for 「ユーロポート港がある国は？」, in the entry オランダ). A bare 「…したのは」 is
@@ -806,12 +812,53 @@ function byBestSentence(
 /**
  * Whether a sentence says who or what the noun asked for is, that noun its topic or subject: 「妻はアルマと
  * なった。」 for 「…作曲した人の妻は誰？」, 「姉妹都市はルーアンである。」 (the name IPADIC may not know as one).
- * Not where the noun is what is said of the subject: 「ニーダーザクセン州の州都である。」.
+ * Not where the noun is what is said of the subject: 「ニーダーザクセン州の州都である。」; nor where a
+ * demonstrative points it back at what the context names (「このプロジェクトは…設立された。」, 「同党は」, 「本大会は」):
+ * in an entry, that is the entry's subject, which the sentence leaves unnamed.
  */
 function saysOfWhat(tokens: readonly Token[], asked: ReadonlySet<string>): boolean {
-  return tokens.some(
-    (t, i) => t.term !== null && asked.has(t.term) && SUBJECT_MARKERS.has(tokens[i + 1]?.surface ?? ""),
-  );
+  return tokens.some((_, i) => isAskedSubject(tokens, i, asked) && !pointsBack(tokens[i - 1]));
+}
+
+/**
+ * Whether a sentence's topic or subject is the noun asked for, pointed back at what the context names:
+ * 「このプロジェクトは…設立された。」 for 「…設立されたプロジェクトは？」. In an entry, that is its subject, which
+ * the sentence thus says is one of the kind asked for.
+ */
+function pointsBackAsAsked(tokens: readonly Token[], asked: ReadonlySet<string>): boolean {
+  return tokens.some((_, i) => isAskedSubject(tokens, i, asked) && pointsBack(tokens[i - 1]));
+}
+
+/** Whether the token at `at` is the noun asked for, as a topic or subject (は, が after it). */
+function isAskedSubject(tokens: readonly Token[], at: number, asked: ReadonlySet<string>): boolean {
+  const term = tokens[at]?.term;
+  return term != null && asked.has(term) && SUBJECT_MARKERS.has(tokens[at + 1]?.surface ?? "");
+}
+
+/** Prefixes that point a noun back at what the context names: 同党, 本大会, 当大会. */
+const POINTING_PREFIXES: ReadonlySet<string> = new Set(["同", "本", "当"]);
+
+/** Whether a token before a noun points it back at the context: この, その, こうした; 同, 本, 当. */
+function pointsBack(before: Token | undefined): boolean {
+  if (!before) return false;
+  if (before.pos[0] === "連体詞") return POINTING_BACK.has(before.surface);
+  return before.pos[0] === "接頭詞" && POINTING_PREFIXES.has(before.surface);
+}
+
+/**
+ * The tokens of the sentence of a key point that holds most of the question's terms (`said`), the first on a
+ * tie: a key point may hold the sentences read with it (see refersBack, namesWhatWasSaid).
+ */
+function sentenceSaying(ctx: AnswerContext, text: string, said: ReadonlySet<string>): Token[] {
+  const tokens = ctx.analyze(text);
+  let best: Token[] = [];
+  let most = -1;
+  for (const sentence of splitSentences(text)) {
+    const inSentence = tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+    const held = new Set(inSentence.flatMap((t) => termsOfToken(t).filter((term) => said.has(term)))).size;
+    if (held > most) [best, most] = [inSentence, held];
+  }
+  return best;
 }
 
 /** Particles that make a noun a sentence's topic or subject. */
@@ -840,6 +887,8 @@ function withEntrySubject(
   asked: ReadonlySet<string>,
   judge: {
     isOfKind: (reading: PassageReading, opening: { text: string; tokens: readonly Token[] }) => boolean;
+    /** Whether a key point says what it leaves unsaid is of the kind asked for (see saysUnsaidIsOfKind). */
+    keyPointSaysKind: boolean;
     answers: (ofKindAsked: boolean) => boolean;
   },
 ): KeyPoint[] {
@@ -858,7 +907,7 @@ function withEntrySubject(
   if (!opening) return keyPoints;
   // what the sentence says of the subject, not its glosses (「Origin of life」 names no one)
   const says = unglossed(opening.sentence, opening.tokens);
-  const ofKindAsked = closesAsKind(says.tokens, asked);
+  const ofKindAsked = closesAsKind(says.tokens, asked) || judge.keyPointSaysKind;
   if (!(ofKindAsked || judge.isOfKind(reading, says)) || judge.answers(ofKindAsked)) return keyPoints;
   return [...keyPoints.slice(0, max - 1), sentencePoint(reading, opening.sentence, opening.tokens, weights)];
 }

@@ -936,21 +936,40 @@ function asksWhetherItIs(tokens: readonly Token[], at: number): boolean {
  */
 export function asksForOne(tokens: readonly Token[]): boolean {
   const said = wordsSaid(tokens);
-  const at = said.findLastIndex((t) => t.pos[0] !== "助詞");
+  const end = said.findLastIndex((t) => t.pos[0] !== "助詞");
+  // 「…局の1つ」: IPADIC reads つ after a numeral as an auxiliary
+  const at = said[end]?.surface === "つ" && said[end - 1]?.surface === "1" ? end - 1 : end;
   const last = said[at];
   if (last?.pos[0] !== "名詞" || last.surface === "こと") return false;
-  const after = said.slice(at + 1);
-  if (after.length > 1 || (after[0] && !isTopicMarker(said, at + 1))) return false;
+  const after = said.slice(end + 1);
+  if (after.length > 1 || (after[0] && !isTopicMarker(said, end + 1))) return false;
   // a closing の or ん explains (「見本市が開かれるの」): before は it is a thing (「…施行されたのは」)
   if ((last.surface === "の" || last.surface === "ん") && after.length === 0) return false;
   // the noun phrase it closes (現在の国家), and the clause before it
   let start = at;
   while (start > 0 && (said[start - 1]?.pos[0] === "名詞" || said[start - 1]?.pos[1] === "連体化")) start--;
   const clause = said[start - 1];
-  if (!clause || !CLAUSE_ENDS.has(clause.pos[0] ?? "")) return false;
+  if (!clause || !(CLAUSE_ENDS.has(clause.pos[0] ?? "") || pointsAtWhatWasSaid(said, start - 1))) return false;
   return !asksWhetherItIs(
     said,
     said.findLastIndex((t) => t.term !== null),
+  );
+}
+
+/**
+ * Whether the token at `at` is この after a sentence or a clause that ends before it (「…放送している。この
+ * ラジオ局は？」): the noun after it is the one that sentence says, as a quiz asks for it. Not その, which
+ * says whose (「…ウェブサイトから成る。その代表は？」 asks for one of them).
+ */
+function pointsAtWhatWasSaid(said: readonly Token[], at: number): boolean {
+  const kono = said[at];
+  const before = said[at - 1];
+  return (
+    kono?.surface === "この" &&
+    kono.pos[0] === "連体詞" &&
+    before !== undefined &&
+    CLAUSE_ENDS.has(before.pos[0] ?? "") &&
+    before.end < kono.start
   );
 }
 
@@ -1004,7 +1023,11 @@ export function asksWhoOrWhat(tokens: readonly Token[], type: QuestionType | nul
  */
 function asksOfAnother(tokens: readonly Token[]): boolean {
   const said = tokens.filter((t) => isSaid(t) && !t.question);
-  let at = said.findLastIndex((t) => t.pos[0] === "名詞" && t.term !== null);
+  // 「…局の1つは何か」 asks for one of the 局, not for something of theirs
+  let at = kindOfOne(
+    said,
+    said.findLastIndex((t) => t.pos[0] === "名詞" && t.term !== null),
+  );
   while (at > 0 && said[at - 1]?.pos[0] === "名詞") at--;
   if (said[at - 1]?.pos[1] !== "連体化") return false;
   // the noun before の names a kind of one (人, 都市), which the clause says which one is; not a name or a
@@ -1025,8 +1048,10 @@ function asksOfAnother(tokens: readonly Token[]): boolean {
 export function askedNouns(tokens: readonly Token[]): Set<string> {
   const said = wordsSaid(tokens);
   const isNoun = (t: Token | undefined) => t?.pos[0] === "名詞" && t.term !== null;
-  const end = said.findLastIndex(isNoun);
-  if (said.slice(end + 1).some((t) => CLAUSE_ENDS.has(t.pos[0] ?? "") && t.pos[0] !== "助動詞")) return new Set();
+  const last = said.findLastIndex(isNoun);
+  if (said.slice(last + 1).some((t) => CLAUSE_ENDS.has(t.pos[0] ?? "") && t.pos[0] !== "助動詞")) return new Set();
+  // 「…局の1つは？」 asks for one of the 局
+  const end = kindOfOne(said, last);
   let start = end;
   while (start > 0 && isNoun(said[start - 1])) start--;
   if (start <= 0) return new Set();
@@ -1042,9 +1067,7 @@ function closingNoun(tokens: readonly Token[]): { noun: Token; before: Token | u
   const said = tokens.filter(isSaid);
   const closing = said.findLastIndex((t) => t.pos[0] === "名詞" && t.term !== null);
   if (said.slice(closing + 1).some((t) => t.pos[0] !== "助動詞" && t.pos[0] !== "助詞")) return null;
-  // 「…主要都市のひとつ」: one of them
-  const oneOf = ONE_OF.has(said[closing]?.surface ?? "") && said[closing - 1]?.surface === "の";
-  const at = oneOf ? closing - 2 : closing;
+  const at = kindOfOne(said, closing);
   const noun = said[at];
   if (noun?.pos[0] !== "名詞" || noun.term === null) return null;
   return { noun, before: said[at - 1] };
@@ -1075,6 +1098,18 @@ export function closesAsKind(tokens: readonly Token[], asked: ReadonlySet<string
   const noun = closingNoun(tokens)?.noun.term;
   return noun != null && [...asked].some((a) => isHeadedBy(noun, a));
 }
+
+/**
+ * Whether a sentence with no topic of its own says what it leaves unsaid is one of the kind of noun asked
+ * for (see closesAsKind): 「かつて文化放送などとともに…時報CMが放送されていた局の1つ。」 in the entry RKBラジオ
+ * says RKBラジオ is a 局. Not 「ドイツは…輸出国のひとつ。」, which says it of ドイツ.
+ */
+export function saysUnsaidIsOfKind(tokens: readonly Token[], asked: ReadonlySet<string>): boolean {
+  return !tokens.some((t) => TOPIC_PARTICLES.has(t.surface) && t.pos[1] === "係助詞") && closesAsKind(tokens, asked);
+}
+
+/** Particles that make a noun a sentence's topic: は, and も in its stead. */
+const TOPIC_PARTICLES: ReadonlySet<string> = new Set(["は", "も"]);
 
 /**
  * Whether a noun's term is `kind` or a compound headed by it (政党 by 党); 国家 is a 国. Not a word whose
@@ -1199,6 +1234,16 @@ function isSubjectGa(t: Token): boolean {
 
 /** What makes a noun one of a kind: 「…の主要都市のひとつ」. */
 const ONE_OF: ReadonlySet<string> = new Set(["ひとつ", "一つ", "一種", "ひとり"]);
+
+/**
+ * Where the noun is that a closing 「…のひとつ」 makes the noun of a kind (「…主要都市のひとつ」, 「…局の1つ」:
+ * one of them), or `at` itself. IPADIC reads 1つ as a numeral and つ.
+ */
+function kindOfOne(said: readonly Token[], at: number): number {
+  const one = said[at];
+  const oneOf = ONE_OF.has(one?.surface ?? "") || (one?.surface === "1" && said[at + 1]?.surface === "つ");
+  return oneOf && said[at - 1]?.surface === "の" ? at - 2 : at;
+}
 
 /** ない as IPADIC gives it after では: 国ではない, 国ではなかった. */
 const DENIED = new Set(["ない", "なかっ", "なく"]);

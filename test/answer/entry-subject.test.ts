@@ -9,6 +9,7 @@ import {
   closingKind,
   namesOneOfKind,
   namesSomeone,
+  saysUnsaidIsOfKind,
   withoutRequest,
 } from "../../src/answer/question.ts";
 import type { Engine } from "../../src/engine.ts";
@@ -24,6 +25,9 @@ const NETHERLANDS = "オランダ（Nederland）は、西ヨーロッパに位�
 const PARTY = "東西党（とうざいとう）は、日本の政党。";
 const ECONOMIST = "山川一郎（やまかわいちろう）は、日本の経済学者。";
 const BUILDER = "東西建設株式会社（とうざいけんせつ）は、大阪に本社を置く建設会社。";
+const DATABASE = "ミライデータは、北山財団が提供する共同編集型のデータベース。";
+const AGRONOMIST = "川村一郎（かわむらいちろう）は、日本の農学者。";
+const RADIO = "みなとラジオは、港町放送が運営するラジオ事業部門の呼称である。";
 
 let tokenizer: Tokenizer;
 let engine: Engine;
@@ -250,6 +254,13 @@ describe("the subject of an entry, as the answer to a question about it", () => 
     ]);
   });
 
+  it("is added after a quiz's sentence, for the noun この points at", () => {
+    expect(texts("ユーロポート港が、ライン川の河口にある。この国は？")).toEqual([
+      "欧州の海の玄関口といわれるユーロポート港が、ライン川の河口（ロッテルダム）にある。",
+      NETHERLANDS,
+    ]);
+  });
+
   it("is not added where a key point names another of the kind of noun asked for", () => {
     expect(texts("風車の部品を作っている国は？")).toEqual(["風車の部品の多くは、ベルギーが作っている。"]);
     expect(texts("創立集会で祝辞を述べた党は？")).toEqual(["創立集会では、自民党が祝辞を述べた。"]);
@@ -304,6 +315,67 @@ describe("the subject of an entry, as the answer to a question about it", () => 
 
   it("is not a title alone, where the title ends its first sentence", () => {
     expect(texts("1997年に結成されたグループは？")).not.toContain("モーニング娘。");
+  });
+});
+
+describe("an entry whose key points say what kind of one it is", () => {
+  // a library of its own: these entries would change the weights of the words the others are asked with
+  let kinds: Engine;
+  let kindsDir: string;
+  beforeAll(async () => {
+    ({ engine: kinds, dir: kindsDir } = await engineWith([
+      // it calls its subject a プロジェクト only by pointing back at it
+      draft(
+        "mirai",
+        "ミライデータ",
+        null,
+        DATABASE,
+        "このプロジェクトは、三つの財団から総額130万ユーロの寄付を受けて設立された。",
+      ),
+      // it says its subject is a 局 only in a sentence with no topic of its own
+      draft(
+        "minato",
+        "みなとラジオ",
+        null,
+        RADIO,
+        "かつて時報CMが放送されていた局の1つ。2013年1月1日（元日）からは、別の時報に切り替わった。",
+      ),
+      // a sentence that says its own subject, read with the one before it
+      draft(
+        "kawamura",
+        "川村一郎",
+        null,
+        AGRONOMIST,
+        "アジアで初めて農学賞を受賞した。この受賞を機に、生家には記念館が建てられた。",
+      ),
+    ]));
+  });
+  afterAll(() => removeDir(kindsDir));
+  const said = (question: string) => kinds.ask(question).keyPoints.map((k) => k.text);
+
+  it("is its subject, where a key point points back at it as one of the kind of noun asked for", () => {
+    // このプロジェクト says which one no more than the entry does: the entry is the one, and a プロジェクト
+    expect(said("三つの財団から寄付を受けて設立されたプロジェクトは？")).toEqual([
+      "このプロジェクトは、三つの財団から総額130万ユーロの寄付を受けて設立された。",
+      DATABASE,
+    ]);
+  });
+
+  it("is its subject, where a key point with no topic of its own says it is one of the kind asked for", () => {
+    // the sentence found for holding a thing, as 何 asks, names no 局: it does not answer
+    expect(said("かつて時報CMが放送されていた局の1つは何か？")).toEqual([
+      "かつて時報CMが放送されていた局の1つ。",
+      "2013年1月1日（元日）からは、別の時報に切り替わった。",
+      RADIO,
+    ]);
+  });
+
+  it("is its subject for the の of a clause, though a sentence read with the key point says its own", () => {
+    // 記念館が is the subject of the sentence read with it, not of the one that says the question's words
+    expect(said("アジアで初めて農学賞を受賞したのは？")).toEqual([
+      "アジアで初めて農学賞を受賞した。この受賞を機に、生家には記念館が建てられた。",
+      AGRONOMIST,
+    ]);
   });
 });
 
@@ -364,6 +436,11 @@ describe("a question without a question word that asks for one person, place or 
     expect(asks("2002年3月1日より施行されたのは？")).toBe(true);
     expect(asks("事件の原因となった法律")).toBe(true);
     expect(asks("日本一高い山は？笑")).toBe(true);
+    // one of them (IPADIC reads 1つ as 1 and an auxiliary つ)
+    expect(asks("時報CMが放送されていた局の1つ")).toBe(true);
+    expect(asks("時報CMが放送されていた局の1つは")).toBe(true);
+    // この after a sentence points at what it says, as a quiz asks
+    expect(asks("一部番組をここから放送している。このラジオ局は？")).toBe(true);
   });
 
   it("does not close on a noun said of another, a bare noun, こと, a pronoun, or a predicate", () => {
@@ -379,6 +456,9 @@ describe("a question without a question word that asks for one person, place or 
     expect(asks("日本一高い山はね")).toBe(false);
     expect(asks("2012年現在は真打制度は存在するか?")).toBe(false);
     expect(asks("ChatGPTって無料で使えるの？")).toBe(false);
+    // この with no sentence before it, and その, which says whose
+    expect(asks("このラジオ局は？")).toBe(false);
+    expect(asks("ウェブサイトから成る。その代表は？")).toBe(false);
   });
 
   it("does not ask whether its topic is the noun, nor about the noun, nor what something is", () => {
@@ -411,6 +491,9 @@ describe("the nouns that name what a question asks for", () => {
     expect(nouns("ラオスの首都ってどこ")).toEqual(["首都"]);
     expect(nouns("日本一高い山は？ｗ")).toEqual(["山"]);
     expect(nouns("1958年に完成した東京タワーは？")).toEqual(["東京", "タワー"]);
+    // one of them: 「…の1つ」, 「…のひとつ」
+    expect(nouns("時報CMが放送されていた局の1つは何か？")).toEqual(["局"]);
+    expect(nouns("ライネ川沿いにある主要都市のひとつは？")).toEqual(["主要", "都市"]);
   });
 
   it("are none for a name alone before its topic marker, a noun a verb follows, or no noun", () => {
@@ -457,6 +540,15 @@ describe("what a sentence says of the kind of noun a question asks for", () => {
     expect(closes("清水建設は、大手総合建設会社。", "会社")).toBe(true);
     expect(closes("オランダは、西ヨーロッパに位置する立憲君主制国家。", "国")).toBe(true);
     expect(closes("ハノーファーは、北ドイツの主要都市のひとつ。", "都市")).toBe(true);
+  });
+
+  it("says what it leaves unsaid is one, where it has no topic of its own", () => {
+    const unsaid = (sentence: string, ...asked: string[]) =>
+      saysUnsaidIsOfKind(analyze(tokenizer, sentence), new Set(asked));
+    expect(unsaid("かつて時報CMが放送されていた局の1つ。", "局")).toBe(true);
+    expect(unsaid("ニーダーザクセン州の州都である。", "州都")).toBe(true);
+    expect(unsaid("ドイツは、欧州有数の輸出国のひとつ。", "国")).toBe(false);
+    expect(unsaid("かつて時報CMが放送されていた局の1つ。", "国")).toBe(false);
   });
 
   it("does not say so where its closing noun is another, or a predicate closes it", () => {
