@@ -1,19 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { withAnswerKind } from "../../src/answer/answer.ts";
-import type { KeyPoint } from "../../src/answer/types.ts";
-
-const point = (articleId: string, text: string, score: number): KeyPoint => ({
-  articleId,
-  title: articleId,
-  url: `https://example.com/${articleId}`,
-  publisher: "example.com",
-  publishedAt: null,
-  text,
-  start: 0,
-  end: text.length,
-  highlights: [],
-  score,
-});
+import { point } from "../helpers/key-point.ts";
 
 describe("withAnswerKind", () => {
   const first = point("column", "第二次遣唐使ブームという言葉は、漫画家が言い出した。", 1.2);
