@@ -358,13 +358,13 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
   /** What the question says besides the noun it asks for: a key point that names 横浜市 names a 市. */
   const saidBesides = new Set(terms.filter((t) => !askedFor.has(t)));
   // A bare 「…したのは」 asks for the one who did it (see asksForSubject), unless the first key point says its
-  // own subject (「…世界最大級の見本市が開かれる。」 for 「毎年春に開かれるのは？」): the sentence of it that says
-  // the question's words, not one read with it (「…「軍事方針」を採択した。この武装方針に沿って…事件が起こる」).
+  // own subject (「…世界最大級の見本市が開かれる。」 for 「毎年春に開かれるのは？」): in its first sentence, not one
+  // read with it, which points back at the first (「…「軍事方針」を採択した。この武装方針に沿って…事件が起こる」).
   const first = keyPoints[0];
   const bareDoer =
     questionType === null &&
     asksForSubject(questionTokens) &&
-    !(first && saysOwnSubject(sentenceSaying(ctx, first.text, said), said));
+    !(first && saysOwnSubject(firstSentenceOf(ctx, first.text), said));
   const answered =
     asksWhoOrWhat(questionTokens, questionType) &&
     !keyPoints.some((k) => askedFor.size > 0 && saysOfWhat(ctx.analyze(k.text), askedFor))
@@ -381,10 +381,15 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
                 [...opening.tokens.map((t) => t.term), ...reading.titleWords].some(
                   (t) => t !== null && askedFor.has(t),
                 ),
-          keyPointSaysKind: keyPoints.some((k) => {
-            const tokens = ctx.analyze(k.text);
-            return pointsBackAsAsked(tokens, askedFor) || saysUnsaidIsOfKind(tokens, askedFor);
-          }),
+          // a key point's first sentence (what points back in it points at the entry, not at a sentence read
+          // with it) calls the entry one of the kind asked for; for who or where, not an entry that says it
+          // is a place or a person (「この研究所は…」 in a scholar's entry is no answer to where)
+          keyPointSaysKind: (opening) =>
+            closingKind(opening.tokens) !== OTHER_KIND.get(questionType ?? "thing") &&
+            keyPoints.some((k) => {
+              const tokens = firstSentenceOf(ctx, k.text);
+              return pointsBackAsAsked(tokens, askedFor) || saysUnsaidIsOfKind(tokens, askedFor);
+            }),
           // Where the entry is one of the kind of noun asked for (「…日本の政党。」 for 「…したのは何党？」), a key
           // point answers by naming another of that kind as what it is about: not by any place or person it
           // holds (ロッテルダム for 「ユーロポート港がある国は？」, in the entry オランダ). A bare 「…したのは」 is
@@ -862,54 +867,67 @@ function byBestSentence(
 /**
  * Whether a sentence says who or what the noun asked for is, that noun its topic or subject: 「妻はアルマと
  * なった。」 for 「…作曲した人の妻は誰？」, 「姉妹都市はルーアンである。」 (the name IPADIC may not know as one).
- * Not where the noun is what is said of the subject: 「ニーダーザクセン州の州都である。」; nor where a
- * demonstrative points it back at what the context names (「このプロジェクトは…設立された。」, 「同党は」, 「本大会は」):
- * in an entry, that is the entry's subject, which the sentence leaves unnamed.
+ * Not where the noun is what is said of the subject: 「ニーダーザクセン州の州都である。」; nor where この or 同
+ * points it back at what the context names (「このプロジェクトは…設立された。」, 「同局は」, 「本大会は」): in an entry,
+ * that may be the entry's subject, which the sentence leaves unnamed. その says whose (「その子会社は」): the noun
+ * is another, said of what the context names.
  */
 function saysOfWhat(tokens: readonly Token[], asked: ReadonlySet<string>): boolean {
-  return tokens.some((_, i) => isAskedSubject(tokens, i, asked) && !pointsBack(tokens[i - 1]));
+  return tokens.some((_, i) => askedSubjectAt(tokens, i, asked) === "named");
 }
 
 /**
  * Whether a sentence's topic or subject is the noun asked for, pointed back at what the context names:
- * 「このプロジェクトは…設立された。」 for 「…設立されたプロジェクトは？」. In an entry, that is its subject, which
- * the sentence thus says is one of the kind asked for.
+ * 「このプロジェクトは…設立された。」 for 「…設立されたプロジェクトは？」. Said first in a key point, in an entry, that
+ * is its subject, which the sentence thus says is one of the kind asked for.
  */
 function pointsBackAsAsked(tokens: readonly Token[], asked: ReadonlySet<string>): boolean {
-  return tokens.some((_, i) => isAskedSubject(tokens, i, asked) && pointsBack(tokens[i - 1]));
+  return tokens.some((_, i) => askedSubjectAt(tokens, i, asked) === "pointed back");
 }
 
-/** Whether the token at `at` is the noun asked for, as a topic or subject (は, が after it). */
-function isAskedSubject(tokens: readonly Token[], at: number, asked: ReadonlySet<string>): boolean {
+/**
+ * Whether the token at `at` is the noun asked for as a topic or subject (は, が after it), and how: named, or
+ * pointed back at the context (このラジオ局は, 同党は; 同局, one noun to IPADIC, as 局). Null where it is not.
+ */
+function askedSubjectAt(
+  tokens: readonly Token[],
+  at: number,
+  asked: ReadonlySet<string>,
+): "named" | "pointed back" | null {
   const term = tokens[at]?.term;
-  return term != null && asked.has(term) && SUBJECT_MARKERS.has(tokens[at + 1]?.surface ?? "");
+  if (term == null || !SUBJECT_MARKERS.has(tokens[at + 1]?.surface ?? "")) return null;
+  if (term.startsWith("同") && asked.has(term.slice(1))) return "pointed back";
+  if (!asked.has(term)) return null;
+  // the pointer is before the compound the noun ends (この|ラジオ局)
+  let start = at;
+  while (start > 0 && tokens[start - 1]?.pos[0] === "名詞" && tokens[start - 1]?.end === tokens[start]?.start) start--;
+  return pointsBack(tokens[start - 1]) ? "pointed back" : "named";
 }
 
 /** Prefixes that point a noun back at what the context names: 同党, 本大会, 当大会. */
 const POINTING_PREFIXES: ReadonlySet<string> = new Set(["同", "本", "当"]);
 
-/** Whether a token before a noun points it back at the context: この, その, こうした; 同, 本, 当. */
+/** Whether a token before a noun points it back at what the context names: この; 同, 本, 当. */
 function pointsBack(before: Token | undefined): boolean {
   if (!before) return false;
-  if (before.pos[0] === "連体詞") return POINTING_BACK.has(before.surface);
+  if (before.pos[0] === "連体詞") return before.surface === "この";
   return before.pos[0] === "接頭詞" && POINTING_PREFIXES.has(before.surface);
 }
 
 /**
- * The tokens of the sentence of a key point that holds most of the question's terms (`said`), the first on a
- * tie: a key point may hold the sentences read with it (see refersBack, namesWhatWasSaid).
+ * The tokens of a key point's first sentence: one that points back at it may be read with it (see
+ * refersBack, namesWhatWasSaid), and what it says is of what the first names.
  */
-function sentenceSaying(ctx: AnswerContext, text: string, said: ReadonlySet<string>): Token[] {
-  const tokens = ctx.analyze(text);
-  let best: Token[] = [];
-  let most = -1;
-  for (const sentence of splitSentences(text)) {
-    const inSentence = tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
-    const held = new Set(inSentence.flatMap((t) => termsOfToken(t).filter((term) => said.has(term)))).size;
-    if (held > most) [best, most] = [inSentence, held];
-  }
-  return best;
+function firstSentenceOf(ctx: AnswerContext, text: string): Token[] {
+  const first = splitSentences(text)[0];
+  return first ? ctx.analyze(text).filter((t) => t.start >= first.start && t.end <= first.end) : [];
 }
+
+/** The kind of subject that answers neither who nor where: a person for where, a place for who. */
+const OTHER_KIND: ReadonlyMap<QuestionType, QuestionType> = new Map([
+  ["person", "place"],
+  ["place", "person"],
+]);
 
 /** Particles that make a noun a sentence's topic or subject. */
 const SUBJECT_MARKERS: ReadonlySet<string> = new Set(["は", "が"]);
@@ -924,7 +942,8 @@ const SUBJECT_MARKERS: ReadonlySet<string> = new Set(["は", "が"]);
  * which names it and says what it is (「ハノーファー（Hannover）は、ライネ川沿いにある大きな町。」), takes the
  * last place when it is of the kind asked for, judged without its glosses: a 誰 question is not answered by
  * 「生命の起源（…、Origin of life）は、…過程のことである。」. It is, where its closing noun is the noun asked for
- * or one that noun heads (「…日本の政党。」 for 「…した党は？」: see closesAsKind), or as `judge.isOfKind` says.
+ * or one that noun heads (「…日本の政党。」 for 「…した党は？」: see closesAsKind), or as `judge.isOfKind` says,
+ * or where a key point calls it one (`judge.keyPointSaysKind`: 「このプロジェクトは…」, 「…局の1つ。」).
  * And only where no key point answers already, as `judge.answers` says, told whether the entry is of the noun
  * asked for; where all the key points come from the entry, and none names its title.
  * An article whose first sentence does not open with its title is no entry: a news article under a headline.
@@ -937,8 +956,11 @@ function withEntrySubject(
   asked: ReadonlySet<string>,
   judge: {
     isOfKind: (reading: PassageReading, opening: { text: string; tokens: readonly Token[] }) => boolean;
-    /** Whether a key point says what it leaves unsaid is of the kind asked for (see saysUnsaidIsOfKind). */
-    keyPointSaysKind: boolean;
+    /**
+     * Whether a key point says what it leaves unsaid, or points back at, is of the kind asked for (see
+     * saysUnsaidIsOfKind), for an entry that opens so.
+     */
+    keyPointSaysKind: (opening: { text: string; tokens: readonly Token[] }) => boolean;
     answers: (ofKindAsked: boolean) => boolean;
   },
 ): KeyPoint[] {
@@ -957,7 +979,7 @@ function withEntrySubject(
   if (!opening) return keyPoints;
   // what the sentence says of the subject, not its glosses (「Origin of life」 names no one)
   const says = unglossed(opening.sentence, opening.tokens);
-  const ofKindAsked = closesAsKind(says.tokens, asked) || judge.keyPointSaysKind;
+  const ofKindAsked = closesAsKind(says.tokens, asked) || judge.keyPointSaysKind(says);
   if (!(ofKindAsked || judge.isOfKind(reading, says)) || judge.answers(ofKindAsked)) return keyPoints;
   return [...keyPoints.slice(0, max - 1), sentencePoint(reading, opening.sentence, opening.tokens, weights)];
 }

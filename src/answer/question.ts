@@ -130,9 +130,24 @@ export function withoutRequest(question: string, tokens: readonly Token[]): Toke
   // 「どうもどうも。」), and a sentence closing with 質問 announces it (「梅雨について質問。時期は？」); alone,
   // such words are what is asked about (「感謝」, 「良い質問」, 「離婚の相談」).
   const asking = kept.filter((own) => own.some((t) => t.term !== null) && !isExclamation(own));
-  return kept.flatMap((own) =>
-    asking.length > 0 && isExclamation(own) ? [] : withoutRequestAt(withoutAnnouncement(own, asking.length > 1)),
+  return withoutOneOf(
+    kept.flatMap((own) =>
+      asking.length > 0 && isExclamation(own) ? [] : withoutRequestAt(withoutAnnouncement(own, asking.length > 1)),
+    ),
   );
+}
+
+/**
+ * The tokens with no term for the 1つ of 「…の1つ」 (one of them: 「…都市のひとつは？」, 「…局のうちの1つ」): it says
+ * how many are asked for, and is no word of what is asked about. In a small library no passage holds 1, and
+ * a word no passage holds would weigh the most of the question's.
+ */
+function withoutOneOf(tokens: Token[]): Token[] {
+  return tokens.map((t, i) => {
+    const counted = t.surface === "1" && tokens[i + 1]?.surface === "つ";
+    if (!(ONE_OF.has(t.surface) || counted) || tokens[i - 1]?.surface !== "の") return t;
+    return { ...t, term: null };
+  });
 }
 
 /**
@@ -1100,12 +1115,29 @@ export function closesAsKind(tokens: readonly Token[], asked: ReadonlySet<string
 }
 
 /**
- * Whether a sentence with no topic of its own says what it leaves unsaid is one of the kind of noun asked
- * for (see closesAsKind): 「かつて文化放送などとともに…時報CMが放送されていた局の1つ。」 in the entry RKBラジオ
- * says RKBラジオ is a 局. Not 「ドイツは…輸出国のひとつ。」, which says it of ドイツ.
+ * Whether a sentence with no topic or subject of its own says what it leaves unsaid is one of the kind of
+ * noun asked for (see closesAsKind): 「かつて文化放送などとともに…時報CMが放送されていた局の1つ。」 in the entry
+ * RKBラジオ says RKBラジオ is a 局. Not 「ドイツは…輸出国のひとつ。」, which says it of ドイツ, nor 「市の中心部に
+ * 残るのが、…松前藩が築いた城。」 (see mainSubjectGa); a が in a clause before the noun is that clause's
+ * (松前藩が築いた城).
  */
 export function saysUnsaidIsOfKind(tokens: readonly Token[], asked: ReadonlySet<string>): boolean {
-  return !tokens.some((t) => TOPIC_PARTICLES.has(t.surface) && t.pos[1] === "係助詞") && closesAsKind(tokens, asked);
+  return (
+    !tokens.some((t, i) => (TOPIC_PARTICLES.has(t.surface) && t.pos[1] === "係助詞") || mainSubjectGa(tokens, i)) &&
+    closesAsKind(tokens, asked)
+  );
+}
+
+/**
+ * Whether the token at `at` is the が of a sentence's own subject: after a clause made a noun by の (「…残るの
+ * が、…城。」), or with no predicate after it (「東京が日本の首都。」); not in a clause (「松前藩が築いた城」).
+ */
+function mainSubjectGa(tokens: readonly Token[], at: number): boolean {
+  const ga = tokens[at];
+  if (!ga || !isSubjectGa(ga)) return false;
+  const before = tokens[at - 1];
+  if (before?.surface === "の" && before.pos[1] === "非自立") return true;
+  return !tokens.slice(at + 1).some((t) => t.pos[0] === "動詞" || t.pos[0] === "形容詞");
 }
 
 /** Particles that make a noun a sentence's topic: は, and も in its stead. */
@@ -1242,8 +1274,14 @@ const ONE_OF: ReadonlySet<string> = new Set(["ひとつ", "一つ", "一種", "�
 function kindOfOne(said: readonly Token[], at: number): number {
   const one = said[at];
   const oneOf = ONE_OF.has(one?.surface ?? "") || (one?.surface === "1" && said[at + 1]?.surface === "つ");
-  return oneOf && said[at - 1]?.surface === "の" ? at - 2 : at;
+  if (!oneOf || said[at - 1]?.surface !== "の") return at;
+  // 「…都市のうちのひとつ」, 「…局の中の1つ」: of those among them
+  const among = AMONG.has(said[at - 2]?.surface ?? "") && said[at - 3]?.surface === "の" ? at - 4 : at - 2;
+  return said[among]?.term != null ? among : at;
 }
+
+/** Nouns that say among which a noun is one: 「…のうちのひとつ」, 「…の中の1つ」. */
+const AMONG: ReadonlySet<string> = new Set(["うち", "中"]);
 
 /** ない as IPADIC gives it after では: 国ではない, 国ではなかった. */
 const DENIED = new Set(["ない", "なかっ", "なく"]);

@@ -27,6 +27,10 @@ const ECONOMIST = "山川一郎（やまかわいちろう）は、日本の経�
 const BUILDER = "東西建設株式会社（とうざいけんせつ）は、大阪に本社を置く建設会社。";
 const DATABASE = "ミライデータは、北山財団が提供する共同編集型のデータベース。";
 const AGRONOMIST = "川村一郎（かわむらいちろう）は、日本の農学者。";
+const FOODS = "港町食品（みなとまちしょくひん）は、大阪に本社を置く食品会社。";
+// entries that do not say they are a 局: only a key point does
+const FM = "北山エフエムは、北山放送が運営する事業部門の呼称である。";
+const TV = "港町テレビは、港町放送が運営するテレビ事業の呼称である。";
 const RADIO = "みなとラジオは、港町放送が運営するラジオ事業部門の呼称である。";
 
 let tokenizer: Tokenizer;
@@ -376,6 +380,82 @@ describe("an entry whose key points say what kind of one it is", () => {
       "アジアで初めて農学賞を受賞した。この受賞を機に、生家には記念館が建てられた。",
       AGRONOMIST,
     ]);
+  });
+});
+
+describe("an entry whose key points point back at something else, or say their own subject", () => {
+  let others: Engine;
+  let othersDir: string;
+  beforeAll(async () => {
+    ({ engine: others, dir: othersDir } = await engineWith([
+      draft("foods", "港町食品", null, FOODS, "1990年に創業した。その子会社は、2005年に東証に上場した。"),
+      draft(
+        "lab",
+        "川田二郎",
+        null,
+        "川田二郎（かわたじろう）は、日本の農学者。",
+        "1990年、故郷に私設の研究所を開いた。この研究所は、三つの財団から寄付を受けて運営された。",
+      ),
+      draft(
+        "ward",
+        "北山区",
+        null,
+        "北山区（きたやまく）は、東京都の特別区。",
+        "1964年、地元の建築家が区内に競技場を設計した。この競技場は、東京オリンピックの水泳会場となった。",
+      ),
+      draft(
+        "castle",
+        "北山市",
+        null,
+        "北山市（きたやまし）は、北海道の市。",
+        "市の中心部に残るのが、江戸時代に松前藩が築いた城。",
+      ),
+      draft("fm", "北山エフエム", null, FM, "このラジオ局は、2013年の元日から別の時報に切り替えた。"),
+      draft("tv", "港町テレビ", null, TV, "同局は、1999年からアニメの深夜枠を設けた。"),
+      draft("hannover", "ハノーファー", null, LEAD, "毎年春には世界最大級の見本市が開かれる。"),
+    ]));
+  });
+  afterAll(() => removeDir(othersDir));
+  const said = (question: string) => others.ask(question).keyPoints.map((k) => k.text);
+
+  it("is not its subject where その says whose the noun asked for is", () => {
+    expect(said("2005年に東証に上場した子会社は？")).not.toContain(FOODS);
+  });
+
+  it("is not its subject where この points at the sentence before it in the key point", () => {
+    expect(said("三つの財団から寄付を受けて運営された研究所は？")).not.toContain(
+      "川田二郎（かわたじろう）は、日本の農学者。",
+    );
+    expect(said("三つの財団から寄付を受けて運営された研究所はどこ？")).not.toContain(
+      "川田二郎（かわたじろう）は、日本の農学者。",
+    );
+  });
+
+  it("is not its subject for the の of a clause where the key point's first sentence says who", () => {
+    expect(said("東京オリンピックの水泳会場となった競技場を設計したのは？")).not.toContain(
+      "北山区（きたやまく）は、東京都の特別区。",
+    );
+  });
+
+  it("is not its subject where the key point says its own, with the の of a clause and が", () => {
+    expect(said("江戸時代に松前藩が築いた城は？")).toEqual(["市の中心部に残るのが、江戸時代に松前藩が築いた城。"]);
+  });
+
+  it("is its subject where この or 同 points back at it, before a compound or in one word", () => {
+    expect(said("2013年の元日から別の時報に切り替えたラジオ局は？")).toEqual([
+      "このラジオ局は、2013年の元日から別の時報に切り替えた。",
+      FM,
+    ]);
+    expect(said("1999年からアニメの深夜枠を設けた局は？")).toEqual(["同局は、1999年からアニメの深夜枠を設けた。", TV]);
+  });
+
+  it("is its subject for one of those asked for, however 「…のひとつ」 is written", () => {
+    for (const one of ["ひとつ", "うちのひとつ", "1つ", "うちの1つ", "中の1つ"]) {
+      expect(said(`毎年春に世界最大級の見本市が開かれる都市の${one}はどこ？`)).toEqual([
+        "毎年春には世界最大級の見本市が開かれる。",
+        LEAD,
+      ]);
+    }
   });
 });
 
