@@ -39,6 +39,7 @@ import {
 } from "./search/passages.ts";
 import { type IndexedArticle, indexPath, readSavedIndex, type SavedIndex, writeSavedIndex } from "./search/persist.ts";
 import { analyze, analyzeTerms, queryOf, type Token, type Vocabulary, wordsOf, writesInOrder } from "./text/analyze.ts";
+import { readLoanwords } from "./text/hiragana-loanwords.ts";
 import { KatakanaSpellings, LatinSpellings } from "./text/loanwords.ts";
 import { loadTokenizer, type Tokenizer } from "./text/tokenizer.ts";
 
@@ -260,7 +261,9 @@ export class Engine {
    */
   search(query: string, options: { page?: number; pageSize?: number; perArticle?: number } = {}): SearchPage {
     const pageSize = Math.max(1, options.pageSize ?? 5);
-    const { tokens, searchTerms } = queryOf(this.#analysisOf(query), this.#vocabulary, query);
+    // loanwords typed in hiragana, read as the library writes them (see readLoanwords)
+    const read = readLoanwords(query, (text) => this.#analysisOf(text), this.#vocabulary);
+    const { tokens, searchTerms } = queryOf(this.#analysisOf(read), this.#vocabulary, read);
     const terms = wordsOf(tokens);
     // one more than is ranked, to tell whether more matched
     let results = this.#index.search(searchTerms, MAX_SEARCH_RESULTS + 1);

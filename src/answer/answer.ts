@@ -9,6 +9,7 @@ import {
   type Vocabulary,
   wordsOf,
 } from "../text/analyze.ts";
+import { readLoanwords } from "../text/hiragana-loanwords.ts";
 import { normalize } from "../text/normalize.ts";
 import type { QuestionType } from "../text/question-words.ts";
 import { type Sentence, splitSentences } from "../text/sentences.ts";
@@ -123,9 +124,11 @@ const LONG_SENTENCE = 200;
  * Answers a question from the corpus: the sentences that answer it (key points), the passages they come
  * from, and for each the article to cite. Never invents: when nothing matches, `found` is false.
  */
-export function answerQuestion(ctx: AnswerContext, question: string, options: AnswerOptions = {}): Answer {
+export function answerQuestion(ctx: AnswerContext, asTyped: string, options: AnswerOptions = {}): Answer {
   const maxKeyPoints = Math.min(Math.max(options.keyPoints ?? 3, 1), 3);
   const maxPassages = options.passages ?? 3;
+  // the question as it is read: its loanwords typed in hiragana as the library writes them (すかいつりー)
+  const question = readLoanwords(asTyped, ctx.analyze, ctx);
   const asked = withoutRequest(question, ctx.analyze(question));
   const { tokens: questionTokens, searchTerms } = queryOf(asked, ctx, question);
   const questionType = questionTypeOfQuestion(questionTokens);
@@ -136,7 +139,7 @@ export function answerQuestion(ctx: AnswerContext, question: string, options: An
       ? (counterAsked(questionTokens) ?? measureAsked(questionTokens))
       : kindAsked(questionTokens);
   const terms = wordsOf(questionTokens);
-  const empty = { question, questionType, terms, missing: [], notInLibrary: [], keyPoints: [], passages: [] };
+  const empty = { question: asTyped, questionType, terms, missing: [], notInLibrary: [], keyPoints: [], passages: [] };
   if (terms.length === 0) return { ...empty, found: false, suggestions: ctx.suggest(question).map(sourceOf) };
   // Nothing answers: the member learns which of their words no article holds.
   const unanswered = () => missingWords(ctx, question, asked, questionTokens, kind, []);

@@ -25,6 +25,11 @@ beforeAll(async () => {
     draft("tanaka", "銀座の宝飾店", null, "GINZA TANAKAのプレミアムコレクションは、純金の置物で知られる。"),
     draft("gutenberg", "活版印刷の歴史", null, "グーテンベルクは、1445年ごろ活版印刷を始めた。"),
     draft("potassium", "野菜の栄養", null, "ほうれん草には、カリウムが多く含まれる。"),
+    draft("tree", "電波塔の開業", null, "東京スカイツリーは、地上から高さ634mを誇る電波塔だ。"),
+    draft("pitcher", "大リーグへの移籍", null, "ダルビッシュは、テキサス・レンジャーズへの移籍が決まった。"),
+    draft("noodles", "行列のできる店", null, "この店のラーメンは一杯800円。"),
+    draft("roe", "北海道の朝市", null, "朝市のイクラ丼は一杯2,000円。"),
+    draft("singer", "原宿系の歌手", null, "きゃりーぱみゅぱみゅの新曲は、原宿で撮られた。"),
   ]));
 });
 afterAll(() => removeDir(dir));
@@ -108,5 +113,38 @@ describe("a loanword written in katakana, which the library writes in Latin lett
     const answer = engine.ask("テクラストのタブレットっていくら？");
     expect(answer.notInLibrary).toEqual([]);
     expect(answer.keyPoints[0]?.text).toContain("15,480円");
+  });
+});
+
+describe("a loanword typed in hiragana", () => {
+  it("is read as the library writes it in katakana, where it has ー or a small vowel, or kuromoji cannot read it", () => {
+    // kuromoji reads す かい つり ー: 「つり」 found 「つり革」
+    const tree = engine.ask("すかいつりーの高さは？");
+    expect(tree.terms).toContain("スカイ");
+    expect(tree.keyPoints[0]?.text).toContain("634m");
+    // びっしゅの is no word kuromoji knows; the の after it stays a particle
+    const pitcher = engine.ask("だるびっしゅの移籍先は？");
+    expect(pitcher.terms).toContain("ダルビッシュ");
+    expect(pitcher.keyPoints[0]?.text).toContain("テキサス・レンジャーズ");
+    expect(engine.search("すかいつりー").hits[0]?.text).toContain("東京スカイツリー");
+  });
+
+  it("is not a word Japanese writes in hiragana, nor a name the library writes in hiragana", () => {
+    // いくら asks a price: no イクラ, though the library has one
+    const price = engine.ask("らーめんっていくら？");
+    expect(price.keyPoints[0]?.text).toBe("この店のラーメンは一杯800円。");
+    expect(price.terms).not.toContain("イクラ");
+    // the library's own hiragana: きゃりー is no キャリー
+    const singer = engine.ask("きゃりーぱみゅぱみゅの新曲は？");
+    expect(singer.terms.some((t) => /\p{Script=Katakana}/u.test(t))).toBe(false);
+    expect(singer.keyPoints[0]?.text).toContain("原宿");
+  });
+
+  it("is no word where the library does not know it, and its pieces are no words either", () => {
+    // ー alone, and a lone kana kuromoji reads as a verb cut short (ほ as ほる), are no words to search
+    expect(engine.ask("すごーい映画").terms).not.toContain("ー");
+    const nonsense = engine.ask("ほげふが");
+    expect(nonsense.found).toBe(false);
+    expect(nonsense.terms).toEqual([]);
   });
 });
