@@ -1,5 +1,4 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
-import type { SourceRef } from "../src/answer/types.ts";
 import { hasCredentials, hasVisibleText, isHttpUrl, typedUrl } from "../src/article/article.ts";
 import { UserFacingError } from "../src/errors.ts";
 import { FORM_MEMORY_TTL_MS } from "../src/form-memory.ts";
@@ -12,7 +11,6 @@ import {
   formatByteSize,
   refetchArticle,
 } from "../src/ingest/ingest.ts";
-import { LruCache } from "../src/lru.ts";
 import { type CommandRef, plainCommandRef } from "../src/render/command-ref.ts";
 import { formatDateChange } from "../src/render/date.ts";
 import {
@@ -25,7 +23,7 @@ import {
   urlInCode,
 } from "../src/render/embed.ts";
 import { clipCounted, oneLine, TEXT_INPUT_VALUE_LIMIT, truncate } from "../src/render/limits.ts";
-import { articleChoices, articleOption, resolveArticle } from "./choices.ts";
+import { articleChoices, articleOption, resolveArticle, TITLE_IN_MESSAGE_LIMIT } from "./choices.ts";
 import {
   type Attachment,
   type Button,
@@ -39,6 +37,7 @@ import {
   type Services,
   WithButtons,
 } from "./context.ts";
+import { recentRemovals } from "./removals.ts";
 
 /** Articles per page of /article list. */
 export const LIST_PAGE_SIZE = 10;
@@ -50,8 +49,6 @@ export type ArticleOptions =
 
 /** A moderator's reply: only the moderator sees it. */
 const PRIVATE = { private: true } as const;
-/** A stored article's title quoted in a refusal: short enough to leave room for what to do after it. */
-const TITLE_IN_MESSAGE_LIMIT = 100;
 
 /** A press of 「入力し直す」 after what was typed was forgotten. */
 export function formForgotten(commandRef: CommandRef): string {
@@ -490,10 +487,10 @@ export const article = defineCommand<ArticleOptions>({
         const stored = ctx.engine.list().find((a) => a.articleId === id);
         await ctx.deferUpdate();
         const removed = await ctx.engine.remove(id);
-        if (removed && stored) REMOVED.set(id, { source: stored, by: ctx.user.id });
+        if (removed && stored) recentRemovals.set(id, { source: stored, by: ctx.user.id });
         // Gone already: the message still names the article it asked about, and a second press of the one
         // who removed it (a double click) still says it is removed, not that someone else did it.
-        const gone = removed ? undefined : REMOVED.get(id);
+        const gone = removed ? undefined : recentRemovals.get(id);
         const done = removed || gone?.by === ctx.user.id;
         const source = stored ?? gone?.source;
         await ctx.update({
@@ -528,6 +525,3 @@ const REFETCH_URL_BUDGET = 500;
  * the lines after it: a page's title can be any length, and one of 3,000 characters left only the old.
  */
 const REFETCH_TITLE_BUDGET = 500;
-
-/** Articles this bot removed lately, with who removed them: a confirmation pressed after still names them. */
-const REMOVED = new LruCache<string, { source: SourceRef; by: string }>(200);

@@ -9,6 +9,10 @@ import { formatDate } from "../src/render/date.ts";
 import { AUTOCOMPLETE_CHOICES_LIMIT, CHOICE_NAME_LIMIT, oneLine, truncate } from "../src/render/limits.ts";
 import { normalize } from "../src/text/normalize.ts";
 import type { Choice, LibraryServices } from "./context.ts";
+import { recentRemovals } from "./removals.ts";
+
+/** A stored article's title quoted in a refusal: short enough to leave room for what to do after it. */
+export const TITLE_IN_MESSAGE_LIMIT = 100;
 
 /** Normalized titles, so that autocomplete does not normalize thousands of titles per keystroke. */
 const normalizedTitles = new Map<string, string>();
@@ -97,16 +101,26 @@ export function resolveArticle({ engine, commandRef }: LibraryServices, value: s
 
 function fail(key: string, commandRef: CommandRef): never {
   // Not /article list: Discord shows /article to moderators only by default; everyone has /about's list.
-  // An id is what autocomplete sends: the article chosen was removed before the command was sent.
+  const list = `${commandRef("about")} の「記事の一覧」ボタン`;
+  // An article this bot removed after its id was offered as a choice: the one case where the bot knows why.
+  const removal = recentRemovals.get(key);
+  if (removal) {
+    throw new UserFacingError(
+      `記事「${truncate(oneLine(removal.source.title), TITLE_IN_MESSAGE_LIMIT)}」（ID: ${key}）はすでに削除されています。入力中に表示される候補から今ある記事を選ぶか、${list}で確かめてください。`,
+      `article option: article ${key} removed by ${removal.by}`,
+    );
+  }
+  // An id, as autocomplete sends it or as a member copies it from a footer, perhaps one character off:
+  // whether it was mistyped or its article removed (by the CLI, or before a restart), the bot cannot tell.
   if (/^[0-9a-f]{12}$/u.test(key)) {
     throw new UserFacingError(
-      `選んだ記事（ID: ${key}）は見つかりませんでした。候補が表示された後に削除されたようです。もう一度入力して候補から選ぶか、${commandRef("about")} の「記事の一覧」ボタンで今ある記事を確かめてください。`,
+      `ID が ${key} の記事は見つかりませんでした。ID に誤りがないか確かめるか、入力中に表示される候補から記事を選んでください。今ある記事は ${list}で確かめられます。`,
       `article option: no article ${key}`,
     );
   }
   throw new UserFacingError(
     // (a URL typed with its password: neither shown nor logged, as the message is when it has no detail)
-    `「${truncate(oneLine(withoutCredentials(key)), 50)}」に当たる記事が見つかりませんでした。入力中に表示される候補から選ぶか、${commandRef("about")} の「記事の一覧」ボタンで記事を確かめてください。`,
+    `「${truncate(oneLine(withoutCredentials(key)), 50)}」に当たる記事が見つかりませんでした。入力中に表示される候補から選ぶか、${list}で記事を確かめてください。`,
   );
 }
 

@@ -403,6 +403,34 @@ describe("article choices", () => {
     expect(() => resolveArticle(services, "存在しない")).toThrow(/候補から選ぶか、\/about の「記事の一覧」/u);
     expect(() => resolveArticle(services, "存在しない")).not.toThrow(/\/article/u);
   });
+
+  it("says no article has an id one character off a real one, without guessing that it was removed", () => {
+    const kamakura = engine.find("https://example.com/kamakura")?.id ?? "";
+    const mistyped = `${kamakura.slice(0, -1)}${kamakura.endsWith("0") ? "1" : "0"}`;
+    // before: 「選んだ記事（ID: …）は見つかりませんでした。候補が表示された後に削除されたようです。」
+    expect(() => resolveArticle(services, mistyped)).toThrow(
+      `ID が ${mistyped} の記事は見つかりませんでした。ID に誤りがないか確かめるか、入力中に表示される候補から記事を選んでください。今ある記事は /about の「記事の一覧」ボタンで確かめられます。`,
+    );
+    expect(() => resolveArticle(services, mistyped)).not.toThrow(/削除/u);
+  });
+
+  it("says an article this bot removed is removed, by its title, when its id is sent after", async () => {
+    const stored = createArticle(
+      { ...KAMAKURA, title: "消される寺の記事", url: "https://example.com/removed-temple" },
+      { by: "test", at: new Date("2024-07-02T00:00:00Z") },
+    );
+    await engine.put(stored);
+    const id = stored.id;
+    // chosen from the suggestions (summary's, here) while it was there, and sent after it was removed
+    const chosen = commandContext(summary.parse(reader({ article: id })));
+    const { ctx } = componentContext(customId("article", "remove", id));
+    await article.components?.["remove"]?.run(ctx);
+    expect(engine.article(id)).toBeUndefined();
+    await expect(summary.run(chosen.ctx)).rejects.toThrow(
+      `記事「消される寺の記事」（ID: ${id}）はすでに削除されています。入力中に表示される候補から今ある記事を選ぶか、/about の「記事の一覧」ボタンで確かめてください。`,
+    );
+    expect(chosen.recorded.steps).toEqual([]);
+  });
 });
 
 describe("/summary", () => {

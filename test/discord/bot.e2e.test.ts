@@ -738,12 +738,13 @@ describe("/summary and autocomplete", () => {
     expect(embed.footer?.text).toContain("しおりテスト通信 · 2024年5月10日");
   });
 
-  it("says an article chosen from the choices was removed before the command was sent, not its id as typed", async () => {
+  it("says no article has an id that names none (one copied a character off), without guessing why", async () => {
     const trace = await fake.send(fake.chatInput("summary", [str("article", "0123456789ab")], fake.newMember()));
     expect(trace.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
-    // before: 「「0123456789ab」に当たる記事が見つかりませんでした」, quoting an id the member never typed
-    expect(lastBody(trace)["content"]).toMatch(
-      /^選んだ記事（ID: 0123456789ab）は見つかりませんでした。.*削除されたようです/u,
+    // before: 「選んだ記事（ID: 0123456789ab）は見つかりませんでした。候補が表示された後に削除されたようです。…」,
+    // a removal the bot had no sign of
+    expect(lastBody(trace)["content"]).toBe(
+      `ID が 0123456789ab の記事は見つかりませんでした。ID に誤りがないか確かめるか、入力中に表示される候補から記事を選んでください。今ある記事は ${commandMention("about")} の「記事の一覧」ボタンで確かめられます。`,
     );
   });
 
@@ -1358,6 +1359,15 @@ describe("/article (moderators)", () => {
     const late = await fake.send(fake.button(String(confirm), String(fake.original(other)["id"]), fake.moderator));
     expect([embedOf(late).author?.name, embedOf(late).title]).toEqual(["この記事はすでに削除されています", title]);
 
+    // Its id, chosen from the suggestions before the removal and sent after, is said removed, by its title.
+    const chosen = await fake.send(fake.chatInput("summary", [str("article", target)], fake.newMember()));
+    expect(lastBody(chosen)["content"]).toMatch(
+      new RegExp(
+        `^記事「${title}」（ID: ${target}）はすでに削除されています。入力中に表示される候補から今ある記事を選ぶか、`,
+        "u",
+      ),
+    );
+
     // The summary button now says the article was removed: nothing to pick from, no /article list.
     const gone = await fake.send(
       fake.button(String(summaryButton), String(fake.original(answered)["id"]), fake.newMember()),
@@ -1366,6 +1376,22 @@ describe("/article (moderators)", () => {
     expect(lastBody(gone)["content"]).toContain("削除されたようです");
     expect(lastBody(gone)["content"]).toContain(`${commandMention("about")} の「記事の一覧」`);
     expect(lastBody(gone)["content"]).not.toMatch(/候補|\/article/u);
+  });
+
+  it("asks to check an id that names no article before removing anything, not that it was removed", async () => {
+    const before = engine.stats.articles;
+    const real = engine.list()[0]?.articleId as string;
+    const mistyped = `${real.slice(0, -1)}${real.endsWith("0") ? "1" : "0"}`;
+    const trace = await fake.send(
+      fake.chatInput("article", [{ type: 1, name: "remove", options: [str("article", mistyped)] }], fake.moderator),
+    );
+    expect(trace.ack).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    expect(lastBody(trace)["content"]).toMatch(
+      new RegExp(`^ID が ${mistyped} の記事は見つかりませんでした。ID に誤りがないか確かめるか、`, "u"),
+    );
+    expect(lastBody(trace)["content"]).not.toContain("削除");
+    expect(buttonIds(fake.original(trace))).toEqual([]);
+    expect(engine.stats.articles).toBe(before);
   });
 
   it("lists the articles, newest first, with page buttons", async () => {
