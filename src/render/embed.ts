@@ -605,7 +605,11 @@ export function aboutToEmbed(info: AboutInfo, commandRef: CommandRef = plainComm
   return e.build();
 }
 
-/** A short notice about an article (removed, refetched, confirm …): `lines` are markdown already escaped. */
+/**
+ * A short notice about an article (removed, refetched, confirm …): `lines` are markdown already escaped.
+ * The heading says what happened above the article's title; with no article to name, it is the title,
+ * said once.
+ */
 export function noticeToEmbed(notice: {
   readonly heading: string;
   readonly source?: SourceRef;
@@ -613,8 +617,8 @@ export function noticeToEmbed(notice: {
   readonly color?: number;
 }): APIEmbed {
   const e = embedBuilder(notice.color ?? COLORS.neutral);
-  e.author(notice.heading);
   if (notice.source) {
+    e.author(notice.heading);
     e.title(notice.source.title, notice.source.url);
     e.footer(sourceFooter(notice.source));
   } else {

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { type ArticleOptions, article } from "../../commands/article.ts";
 import { defineCommand, WithButtons } from "../../commands/context.ts";
 import { commands } from "../../commands/index.ts";
-import { createArticle } from "../../src/article/article.ts";
+import { type Article, createArticle } from "../../src/article/article.ts";
 import { AUTO_DEFER_MS, type Bot, createBot } from "../../src/bot.ts";
 import { loadFetchConfig } from "../../src/config.ts";
 import { commandsJson, deployCommands, deployedMessage } from "../../src/deploy-commands.ts";
@@ -1376,6 +1376,32 @@ describe("/article (moderators)", () => {
     expect(lastBody(gone)["content"]).toContain("削除されたようです");
     expect(lastBody(gone)["content"]).toContain(`${commandMention("about")} の「記事の一覧」`);
     expect(lastBody(gone)["content"]).not.toMatch(/候補|\/article/u);
+  });
+
+  it("says once that a removal was called off, or that an article it cannot name is gone", async () => {
+    const target = engine.list().find((a) => a.url === "https://example.com/sado")?.articleId as string;
+    const remove = () =>
+      fake.send(
+        fake.chatInput("article", [{ type: 1, name: "remove", options: [str("article", target)] }], fake.moderator),
+      );
+    const ask = await remove();
+    const [confirm, cancel] = buttonIds(fake.original(ask));
+    const cancelled = await fake.send(fake.button(String(cancel), String(fake.original(ask)["id"]), fake.moderator));
+    // before: {"author":{"name":"削除をやめました"},"title":"削除をやめました"}
+    expect([embedOf(cancelled).author, embedOf(cancelled).title]).toEqual([undefined, "削除をやめました"]);
+    expect(buttonIds(fake.original(ask))).toEqual([]);
+    expect(engine.article(target)).toBeDefined();
+
+    // Removed meanwhile from outside the bot (the CLI), confirmed after: the bot has no title to name.
+    const again = await remove();
+    const stored = engine.article(target) as Article;
+    await engine.remove(target);
+    try {
+      const late = await fake.send(fake.button(String(confirm), String(fake.original(again)["id"]), fake.moderator));
+      expect([embedOf(late).author, embedOf(late).title]).toEqual([undefined, "この記事はすでに削除されています"]);
+    } finally {
+      await engine.put(stored);
+    }
   });
 
   it("asks to check an id that names no article before removing anything, not that it was removed", async () => {

@@ -10,6 +10,7 @@ import {
   formatDuration,
   listToEmbed,
   markdownText,
+  noticeToEmbed,
   safeUrl,
   searchToEmbed,
   summaryToEmbed,
@@ -898,6 +899,24 @@ describe("summaryToEmbed, listToEmbed, aboutToEmbed", () => {
     expect(listToEmbed(empty, mention).description).toBe(
       "ライブラリにまだ記事がありません。モデレーターが </article add:1300000000000000001> で追加できます。",
     );
+  });
+
+  it("says a notice's heading once: above the article's title, or as the title when it names none", () => {
+    expect(noticeToEmbed({ heading: "記事を削除しました", source: SOURCE })).toMatchObject({
+      author: { name: "記事を削除しました" },
+      title: "鎌倉の寺と仮想化技術",
+      url: "https://example.com/kamakura",
+      footer: { text: "テスト新聞 · 2005年10月31日 · ID: a1b2c3d4e5f6" },
+    });
+    // before: {"author":{"name":"削除をやめました"},"title":"削除をやめました"}
+    const cancelled = noticeToEmbed({ heading: "削除をやめました" });
+    expect([cancelled.author, cancelled.title]).toEqual([undefined, "削除をやめました"]);
+    const gone = noticeToEmbed({ heading: "この記事はすでに削除されています", lines: ["一行"] });
+    expect([gone.author, gone.title, gone.description]).toEqual([
+      undefined,
+      "この記事はすでに削除されています",
+      "一行",
+    ]);
   });
 
   it.each([
