@@ -527,7 +527,8 @@ export function summaryToEmbed(summary: Summary, options: { heading?: string; co
   e.field("記事の情報", (limit) => {
     // Each fact in the room the ones before it leave: the URL before the author, whose name may be long
     // enough to be cut; the author's name escaped as far as it is shown.
-    let facts = truncate(`段落 ${summary.passageCount} · ${count(summary.characters)} 文字`, limit);
+    // (counts before their words, as 文字 is written: 「段落 12」 read as the twelfth paragraph)
+    let facts = truncate(`${count(summary.passageCount)} 段落 · ${count(summary.characters)} 文字`, limit);
     const url = unlinkedUrl(summary.url, limit - facts.length - FACT_SEPARATOR.length);
     if (url) facts += FACT_SEPARATOR + url;
     const label = `${FACT_SEPARATOR}著者: `;

@@ -735,6 +735,7 @@ describe("/summary and autocomplete", () => {
     expect(embed.title).toBe("茶道の歴史と千利休");
     expect(embed.url).toBe("https://example.com/sado");
     expect(embed.description?.split("\n")).toHaveLength(3);
+    expect(embed.fields?.find((f) => f.name === "記事の情報")?.value).toMatch(/^\d+ 段落 · [\d,]+ 文字/u);
     expect(embed.footer?.text).toContain("しおりテスト通信 · 2024年5月10日");
   });
 
@@ -773,6 +774,12 @@ describe("/article (moderators)", () => {
     expect(embed.author?.name).toBe("記事を追加しました");
     expect(embed.title).toBe("にじり口と茶室の広さ");
     expect(engine.stats.articles).toBe(before + 1);
+    // the counts before their words, both: before, 「段落 12 · 1,626 文字」 read 段落 12 as the twelfth paragraph
+    const added = engine.find(`${pagesBase}/nijiriguchi.html`) as Article;
+    const characters = engine.summary(added.id).characters;
+    expect(embed.fields?.find((f) => f.name === "記事の情報")?.value).toMatch(
+      new RegExp(`^${engine.passagesOf(added.id).length} 段落 · ${characters.toLocaleString("ja-JP")} 文字`, "u"),
+    );
 
     const search = await fake.send(fake.chatInput("search", [str("query", "にじり口")], fake.newMember()));
     expect(embedOf(search).fields?.[0]?.name).toBe("1. にじり口と茶室の広さ");

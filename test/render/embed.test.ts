@@ -678,33 +678,36 @@ describe("summaryToEmbed, listToEmbed, aboutToEmbed", () => {
         { text: "一つ目の要点。", start: 0, end: 7 },
         { text: "二つ目の*要点*。", start: 8, end: 17 },
       ],
-      passageCount: 4,
-      characters: 1234,
+      passageCount: 12,
+      characters: 1626,
     };
     const embed = summaryToEmbed(summary, { heading: "記事を追加しました" });
     expect(embed.author).toEqual({ name: "記事を追加しました" });
     expect(embed.description).toBe("・一つ目の要点。\n・二つ目の\\*要点\\*。");
-    expect(embed.fields).toEqual([{ name: "記事の情報", value: "段落 4 · 1,234 文字 · 著者: 山田" }]);
+    // before: 「段落 12 · 1,626 文字」, where 段落 12 read as the twelfth paragraph
+    expect(embed.fields).toEqual([{ name: "記事の情報", value: "12 段落 · 1,626 文字 · 著者: 山田" }]);
+    const long = summaryToEmbed({ ...summary, passageCount: 1200, characters: 360_000 });
+    expect(long.fields?.[0]?.value).toBe("1,200 段落 · 360,000 文字 · 著者: 山田");
   });
 
   it("says why an article's title does not link to its URL, and shows the start of a long one as text", () => {
     const summary: Summary = { ...SOURCE, author: null, points: [], passageCount: 1, characters: 10 };
     const facts = (url: string) => summaryToEmbed({ ...summary, url }).fields?.[0]?.value;
-    expect(facts("https://example.com/kamakura")).toBe("段落 1 · 10 文字");
-    expect(facts("")).toBe("段落 1 · 10 文字 · URL なし");
+    expect(facts("https://example.com/kamakura")).toBe("1 段落 · 10 文字");
+    expect(facts("")).toBe("1 段落 · 10 文字 · URL なし");
     const long = `https://example.com/${"a".repeat(3_000)}`;
     const embed = summaryToEmbed({ ...summary, url: long, author: "著者".repeat(600) });
     expect(embed.url).toBeUndefined();
     const value = embed.fields?.[0]?.value ?? "";
     expect(value).not.toContain("URL なし");
     expect(value).toMatch(
-      /^段落 1 · 10 文字 · URL は長すぎてリンクにできません: `https:\/\/example\.com\/a+…` · 著者: /u,
+      /^1 段落 · 10 文字 · URL は長すぎてリンクにできません: `https:\/\/example\.com\/a+…` · 著者: /u,
     );
     expect(value.length).toBeLessThanOrEqual(1_024);
     // an address stored before URLs were checked
-    expect(facts("なし")).toBe("段落 1 · 10 文字 · URL はウェブページのアドレスではありません: `なし`");
+    expect(facts("なし")).toBe("1 段落 · 10 文字 · URL はウェブページのアドレスではありません: `なし`");
     // a backtick would close the code span: it is shown percent-encoded
-    expect(facts("な`し")).toBe("段落 1 · 10 文字 · URL はウェブページのアドレスではありません: `な%60し`");
+    expect(facts("な`し")).toBe("1 段落 · 10 文字 · URL はウェブページのアドレスではありません: `な%60し`");
   });
 
   it("closes the code span of an unlinked URL within the room left by a long footer and long points", () => {
@@ -738,7 +741,7 @@ describe("summaryToEmbed, listToEmbed, aboutToEmbed", () => {
     const started = performance.now();
     const value = summaryToEmbed(summary).fields?.[0]?.value ?? "";
     expect(performance.now() - started).toBeLessThan(400);
-    expect(value).toMatch(/^段落 1 · 10 文字 · 著者: (?:\\\*)+…$/u);
+    expect(value).toMatch(/^1 段落 · 10 文字 · 著者: (?:\\\*)+…$/u);
     expect(value.length).toBeLessThanOrEqual(1_024);
   });
 
