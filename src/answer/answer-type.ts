@@ -433,6 +433,8 @@ function measuredIn(spellings: ReadonlySet<string>, tokens: readonly Token[], wr
     // analysis keeps no spaces, nor the offsets of what it drops: a gap of one character is the space
     if (spellings.has(t.surface + power) && before?.pos[1] === "数" && t.start - before.end <= 1)
       return asWritten(t, t.surface);
+    // the number's reading in parentheses between it and the unit: 「高さ634(むさし)m」
+    if (spellings.has(t.surface + power) && readingBefore(tokens, i)) return asWritten(t, t.surface);
     // a spec table's unit in parentheses after the number: 「質量：約140（g）」
     const number = tokens[i - 2];
     // (kuromoji reads ) and the punctuation after it as one token: 「約140（g）。」)
@@ -450,6 +452,30 @@ function measuredIn(spellings: ReadonlySet<string>, tokens: readonly Token[], wr
     return unit !== undefined && spellings.has(unit + (joined?.[2] || power)) && asWritten(t, unit);
   });
 }
+
+/** The most tokens kuromoji cuts a number's reading in kana into: 「(むさし)」 is one, 「(にせんじゅう)」 two. */
+const MAX_READING_TOKENS = 4;
+
+/**
+ * Whether the tokens before `at` are a number and its reading in kana in parentheses, written together:
+ * 「634(むさし)」 (kuromoji reads むさし as an adjective).
+ */
+function readingBefore(tokens: readonly Token[], at: number): boolean {
+  const close = tokens[at - 1];
+  if (close?.surface !== ")" || close.end !== tokens[at]?.start) return false;
+  let open = at - 2;
+  while (open > at - 2 - MAX_READING_TOKENS && tokens[open] && KANA.test(tokens[open]?.surface ?? "")) open--;
+  const number = tokens[open - 1];
+  return (
+    open < at - 2 &&
+    tokens[open]?.surface === "(" &&
+    number?.pos[1] === "数" &&
+    number.end === tokens[open]?.start &&
+    tokens.slice(open, at).every((t, k, all) => k === 0 || all[k - 1]?.end === t.start)
+  );
+}
+
+const KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}ー]+$/u;
 
 /**
  * Whether a sentence names a thing of the kind asked for, other than the question's own: 揚子江気団 for

@@ -311,6 +311,11 @@ describe("a quantity measured in a unit", () => {
     expect(answers(height, "高さ250mの特別展望台。")).toBe(true);
     expect(answers(height, "高さは333メートルある。")).toBe(true);
     expect(answers(height, "1958年に完成した。")).toBe(false);
+    // the number's reading in parentheses between it and its unit; not a word in parentheses
+    expect(answers(height, "地上から高さ634(むさし)mを誇る。")).toBe(true);
+    expect(answers(height, "高さ634（むさし）メートル。")).toBe(true);
+    expect(answers(height, "634（タワー）の看板。")).toBe(false);
+    expect(answers(height, "634(むさし) m")).toBe(false);
     expect(answers("重さはどれくらい", "約168gを実現した。")).toBe(true);
     expect(answers("重さはどれくらい", "約168mmの長さ。")).toBe(false);
     // a spec table's unit in parentheses after the number; not a letter in parentheses elsewhere
