@@ -133,6 +133,24 @@ describe("importPlainText: the livedoor shape", () => {
     expect(draft.sourceFormat).toBe("livedoor");
   });
 
+  it("writes out the character references of the HTML it was copied from, closed by their ;", () => {
+    const draft = importPlainText(
+      [
+        "http://news.livedoor.com/article/detail/5/?a=1&amp;b=2",
+        "2012-07-02T10:00:00+0900",
+        "「ディフェリン&reg;ゲル」を発売",
+        "ニキビ治療薬「ディフェリン&reg;ゲル0.1％」が&lt;新発売&gt;。Bluetooth&#174;対応。",
+        "AT&T と &reg は、閉じる ; がないのでそのまま。",
+      ].join("\n"),
+    );
+    expect(draft.url).toBe("http://news.livedoor.com/article/detail/5/?a=1&b=2");
+    expect(draft.title).toBe("「ディフェリン®ゲル」を発売");
+    expect(draft.blocks.map((b) => b.text)).toEqual([
+      "ニキビ治療薬「ディフェリン®ゲル0.1％」が<新発売>。Bluetooth®対応。",
+      "AT&T と &reg は、閉じる ; がないのでそのまま。",
+    ]);
+  });
+
   it("keeps a shop's product box out of the text, its product's name as a caption", () => {
     const draft = importPlainText(
       [
