@@ -262,7 +262,8 @@ export class Engine {
   search(query: string, options: { page?: number; pageSize?: number; perArticle?: number } = {}): SearchPage {
     const pageSize = Math.max(1, options.pageSize ?? 5);
     // loanwords typed in hiragana, read as the library writes them (see readLoanwords)
-    const read = readLoanwords(query, (text) => this.#analysisOf(text), this.#vocabulary);
+    const analyze = (text: string) => this.#analysisOf(text);
+    const read = readLoanwords(query, analyze(query), analyze, this.#vocabulary);
     const { tokens, searchTerms } = queryOf(this.#analysisOf(read), this.#vocabulary, read);
     const terms = wordsOf(tokens);
     // one more than is ranked, to tell whether more matched

@@ -128,7 +128,7 @@ export function answerQuestion(ctx: AnswerContext, asTyped: string, options: Ans
   const maxKeyPoints = Math.min(Math.max(options.keyPoints ?? 3, 1), 3);
   const maxPassages = options.passages ?? 3;
   // the question as it is read: its loanwords typed in hiragana as the library writes them (すかいつりー)
-  const question = readLoanwords(asTyped, ctx.analyze, ctx);
+  const question = readLoanwords(asTyped, ctx.analyze(asTyped), ctx.analyze, ctx);
   const asked = withoutRequest(question, ctx.analyze(question));
   const { tokens: questionTokens, searchTerms } = queryOf(asked, ctx, question);
   const questionType = questionTypeOfQuestion(questionTokens);
@@ -142,7 +142,8 @@ export function answerQuestion(ctx: AnswerContext, asTyped: string, options: Ans
   const empty = { question: asTyped, questionType, terms, missing: [], notInLibrary: [], keyPoints: [], passages: [] };
   if (terms.length === 0) return { ...empty, found: false, suggestions: ctx.suggest(question).map(sourceOf) };
   // Nothing answers: the member learns which of their words no article holds.
-  const unanswered = () => missingWords(ctx, question, asked, questionTokens, kind, []);
+  // (the words shown as the member typed them: a loanword read in katakana has as many letters)
+  const unanswered = () => missingWords(ctx, asTyped, asked, questionTokens, kind, []);
 
   const weights = new Map(terms.map((t) => [t, ctx.idf(t)]));
   const totalWeight = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
@@ -415,7 +416,7 @@ export function answerQuestion(ctx: AnswerContext, asTyped: string, options: Ans
   return {
     ...empty,
     found,
-    ...(found ? missingWords(ctx, question, asked, questionTokens, kind, answered) : unanswered()),
+    ...(found ? missingWords(ctx, asTyped, asked, questionTokens, kind, answered) : unanswered()),
     keyPoints: found ? answered : [],
     // where nothing answers, the passages shown as related hold a word of the question, not only a Latin
     // fragment (the no of romaji matched 「レポートNO.1」)

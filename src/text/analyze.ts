@@ -103,8 +103,6 @@ const DIGITS = /^[0-9]+$/u;
 const WHITESPACE = /\s+/gu;
 const HIRAGANA_CHAR = /^[\u3041-\u309f]$/u;
 const LONG_VOWEL_MARKS = /^[\u30fc\uff70]+$/u;
-/** IPADIC's 体言接続特殊 forms: a verb cut short before ん or の (わかんない), as it guesses a word it cannot read. */
-const CONTRACTED = "体言接続特殊";
 /** A term needs a letter or a digit: "?" or a lone zero-width joiner is not searchable. */
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
@@ -1123,10 +1121,8 @@ function toTerm(token: KuromojiToken, surface: string): string | null {
     if (verb !== undefined && !STOP_WORDS.has(verb)) term = verb;
   }
   if (!WORD_CHAR.test(term) || STOP_WORDS.has(term) || HIRAGANA_CHAR.test(term)) return null;
-  // A lone hiragana letter read as a verb's contracted form (ほ as ほる, ふ as ふる, of 「ほげふが」; not み of
-  // みられる, a verb as written) and a long vowel mark alone (ー of 「すごーい」, 「うー！」) are pieces of what
-  // kuromoji could not read, no words to search.
-  if (HIRAGANA_CHAR.test(surface) && token.conjugated_form?.startsWith(CONTRACTED)) return null;
+  // A long vowel mark alone (ー of 「すごーい」, 「うー！」) is a piece of what kuromoji could not read, no word
+  // to search.
   if (LONG_VOWEL_MARKS.test(term)) return null;
   // a counter is か however it is written: 3ヶ月, 3カ月, 3ヵ月 and 3ケ月 are 3か月 (only the counter's term:
   // 何ヶ国語 is still 何 + a counter, and 霞ヶ関 a name)

@@ -22,8 +22,6 @@ export interface KuromojiToken {
   readonly basic_form: string;
   /** 読み */
   readonly reading?: string;
-  /** 活用形: 基本形, 連用形, 体言接続特殊２, ... (`*` for a word that does not conjugate) */
-  readonly conjugated_form?: string;
   readonly word_type: string;
 }
 

@@ -30,6 +30,12 @@ beforeAll(async () => {
     draft("noodles", "行列のできる店", null, "この店のラーメンは一杯800円。"),
     draft("roe", "北海道の朝市", null, "朝市のイクラ丼は一杯2,000円。"),
     draft("singer", "原宿系の歌手", null, "きゃりーぱみゅぱみゅの新曲は、原宿で撮られた。"),
+    // katakana words that a question's lengthened hiragana could be misread as
+    draft("kana", "新曲の発売", null, "西野カナの新曲が発売された。"),
+    draft("soda", "夏の飲み物", null, "メロンソーダが人気だ。ソナーで海底を調べる船もある。"),
+    draft("show", "夜の催し", null, "ハンターが主役のショーが始まる。"),
+    draft("mall", "商業施設の開業", null, "ららぽーと豊洲は、豊洲にある商業施設だ。"),
+    draft("parking", "駐車場の案内", null, "LaLaport TOYOSUの駐車場は2,200台。"),
   ]));
 });
 afterAll(() => removeDir(dir));
@@ -140,11 +146,33 @@ describe("a loanword typed in hiragana", () => {
     expect(singer.keyPoints[0]?.text).toContain("原宿");
   });
 
-  it("is no word where the library does not know it, and its pieces are no words either", () => {
-    // ー alone, and a lone kana kuromoji reads as a verb cut short (ほ as ほる), are no words to search
+  it("is not a word of speech, lengthened, though the library writes one like it in katakana", () => {
+    const read = (question: string) => engine.ask(question).terms;
+    expect(read("ラーメンっていくらー？")).not.toContain("イクラ");
+    expect(read("新曲は出るかなぁ")).not.toContain("カナ");
+    expect(read("そーなんだ、知らなかった")).not.toContain("ソナー");
+    expect(read("そーだね、夏の飲み物は？")).not.toContain("ソーダ");
+    expect(read("はんたーいって言ったのは誰？")).not.toContain("ハンター");
+    expect(read("しょーがない")).not.toContain("ショー");
+    // a word is read whole, from a particle to a particle: no ゴーノ of ごーの before 配信
+    expect(read("ぽけもんごーの配信日は？")).not.toContain("ゴーノ");
+  });
+
+  it("is not the library's own hiragana, nor a word whose kanji the question writes", () => {
+    // (read as katakana, ららぽーと would be the Latin LaLaport of another article)
+    expect(engine.ask("ららぽーと豊洲ってどこ？").terms).toContain("ららぽーと");
+    // read in the question, むんじゃないの is the end of 飲む
+    expect(engine.ask("お酒を飲むんじゃないの").terms).toEqual(["酒", "飲む"]);
+  });
+
+  it("is shown as the member typed it where the answer's article does not say it", () => {
+    const answer = engine.ask("豊洲の商業施設にだるびっしゅは来た？");
+    expect(answer.terms).toContain("ダルビッシュ");
+    expect(answer.keyPoints[0]?.text).toBe("ららぽーと豊洲は、豊洲にある商業施設だ。");
+    expect(answer.missing).toEqual(["だるびっしゅ"]);
+  });
+
+  it("is no word where the library does not know it, and a long vowel mark alone is no word either", () => {
     expect(engine.ask("すごーい映画").terms).not.toContain("ー");
-    const nonsense = engine.ask("ほげふが");
-    expect(nonsense.found).toBe(false);
-    expect(nonsense.terms).toEqual([]);
   });
 });
