@@ -20,7 +20,7 @@ import { articleIdOf, passageIdOf } from "./passages.ts";
  */
 
 /** Bumped whenever the analysis or the layout of the index changes, so that saved indexes are rebuilt. */
-export const INDEX_VERSION = 58;
+export const INDEX_VERSION = 59;
 
 export const TERM_SEPARATOR = " ";
 
