@@ -1,4 +1,4 @@
-import { type Article, bodyBlocks } from "../article/article.ts";
+import { type Article, type BodyBlock, bodyBlocks } from "../article/article.ts";
 import { analyze, type Token } from "../text/analyze.ts";
 import { splitSentences } from "../text/sentences.ts";
 import type { Tokenizer } from "../text/tokenizer.ts";
@@ -52,19 +52,39 @@ export function summarize(tokenizer: Tokenizer, article: Article, options: Summa
     SUMMARY_POINTS.max,
   );
   const sentences: (SummarySentence & { vector: Map<string, number>; norm: number; states: boolean })[] = [];
-  collect: for (const block of bodyBlocks(article.body)) {
+  const blocks = bodyBlocks(article.body);
+  /** Where the last list shown with the sentence announcing it ends: its items are no key points of their own. */
+  let shownUntil = 0;
+  collect: for (const [b, block] of blocks.entries()) {
     if (block.kind !== "paragraph") continue;
     for (const s of splitSentences(block.text)) {
+      if (block.start + s.start < shownUntil) continue;
       if (sentences.length >= MAX_CANDIDATE_SENTENCES) break collect;
+      let point: SummarySentence = { text: s.text, start: block.start + s.start, end: block.start + s.end };
+      // A sentence that only announces what follows (以下の事象が改善されます。) is shown with its list when
+      // the list is short; without it, it says nothing and is left for when no statement is.
+      let announced: boolean | null = null;
+      if (onlyAnnounces(s.text)) {
+        const list = listAfter(blocks, b, point.end, s.text);
+        announced = list !== null;
+        if (list) {
+          // one line: the items after the announcement, each with its own mark or number
+          const end = (list.at(-1) as SummarySentence).end;
+          point = { text: [s.text, ...list.map((l) => l.text)].join(" "), start: point.start, end };
+          shownUntil = end;
+        }
+      }
+      point = withoutListMark(point);
       const vector = new Map<string, number>();
-      const tokens = analyze(tokenizer, startOf(s.text, MAX_ANALYSED_SENTENCE));
+      const tokens = analyze(tokenizer, startOf(point.text, MAX_ANALYSED_SENTENCE));
       for (const t of tokens) {
         if (t.term !== null) vector.set(t.term, (vector.get(t.term) ?? 0) + 1);
       }
       for (const [term, tf] of vector) vector.set(term, tf * options.idf(term));
       const norm = Math.sqrt([...vector.values()].reduce((a, v) => a + v * v, 0));
-      const states = isStatement(s.text, tokens, s.text.length <= MAX_ANALYSED_SENTENCE);
-      sentences.push({ text: s.text, start: block.start + s.start, end: block.start + s.end, vector, norm, states });
+      // (read with its mark: a heading mark makes a heading, a list mark asks for a written sentence's end)
+      const states = announced ?? isStatement(s.text, tokens, point.text.length <= MAX_ANALYSED_SENTENCE);
+      sentences.push({ ...point, vector, norm, states });
     }
   }
   const worded = sentences.filter((s) => s.norm > 0);
@@ -132,6 +152,128 @@ export function summarize(tokenizer: Tokenizer, article: Article, options: Summa
       const { text, start, end } = eligible[i] as (typeof eligible)[0];
       return { text, start, end };
     });
+}
+
+/**
+ * The marks a line of an article opens with to make it an item of a list or a note (counted at the start
+ * of livedoor's lines: ・ 8,553, ■ 6,747, ※ 1,590, ● 760, ◆ 286, ○ 263, * 107, ★ 105, ☆ 97, □ 69,
+ * ◎ 57, ◇ 49, ◯ 43, ＊ 28, ▲ 26, ▼ 24, • 24, → 18, ⇒ 6; - only before a space, as 「- 水道橋博士」:
+ * --, − and —— open an interviewer's question), and the space after them. Not a number (「1.」, 「(1)」):
+ * a summary's points are not numbered, and the number says which step a point is.
+ */
+const LIST_MARK = /^(?:[・･•‣◦*＊※→⇒➡■□◆◇●○◎◯★☆▼▽▲△▶▷►]+|[-‐](?=\s))\s*/u;
+
+/**
+ * A key point without the list mark its line opens with (「・ソフトウェア更新には時間がかかる場合があります。」):
+ * every renderer draws its own bullet before a point, and 「・・」 reads as a mistake. Still the article's
+ * own text: `start` moves past the mark.
+ */
+function withoutListMark(point: SummarySentence): SummarySentence {
+  const mark = LIST_MARK.exec(point.text)?.[0].length ?? 0;
+  if (mark === 0 || mark === point.text.length) return point;
+  return { text: point.text.slice(mark), start: point.start + mark, end: point.end };
+}
+
+/**
+ * Where a sentence points at what follows it (以下の, 下記の, 以下を; 次の where it cannot mean next: 次の
+ * とおり, 次のように, 次の場合, 次の3点): not after a number or a word (15歳以下の, 5％以下の, これ以下の),
+ * only after a particle, a space or a punctuation mark.
+ */
+const POINTS_AHEAD =
+  /(?<![^\p{sc=Hiragana}\s、，,「『（(【：:・]|れ)(?:(?:以下|下記)[のを]|次の(?:とおり|通り|よう|場合|[\p{N}一二三四五六七八九十]))/gu;
+/** What may end a sentence that announces: 。, ！, a colon, an emoticon's marks; no closing bracket. */
+const ANNOUNCEMENT_END = /[。．.！!？?：:…☆★♪\s]+$/u;
+/** An announcement's last clause, from 以下の to its end: 「以下の事象が改善されます」, 「以下のとおりです」. */
+const MAX_ANNOUNCEMENT_TAIL = 30;
+
+/**
+ * Whether a sentence only announces what follows it, and says nothing without it: its last clause points
+ * ahead (「ケータイアップデートにて以下の事象が改善されます。」, 「増額後の割引額は以下のとおりです。」, 「下記の
+ * コメントが寄せられている。」, 「次のように語った。」). Not one that goes on after (「以下の1点のみで、更新に
+ * かかる時間は約4分です。」), nor one whose 以下 is in brackets (「（以下のQRコードからもアクセス可能）」).
+ */
+export function onlyAnnounces(sentence: string): boolean {
+  // (its end is read in its last characters only: a one-line file is one sentence of a megabyte)
+  const text = sentence.slice(-2 * END_WINDOW).replace(ANNOUNCEMENT_END, "");
+  const last = [...text.matchAll(POINTS_AHEAD)].at(-1);
+  if (last === undefined) return false;
+  const tail = text.slice(last.index);
+  return tail.length <= MAX_ANNOUNCEMENT_TAIL && !/[、，,。）)」』】]/u.test(tail);
+}
+
+/**
+ * A paragraph that is an item of a list: a list mark (・, ※, ●, - before a space), a number (1., 1）, (1), ①, 1位),
+ * or a quote (「当然ですな。」 after 「下記のコメントが寄せられている。」).
+ */
+const LIST_ITEM =
+  /^(?:[・･•‣◦*＊※→⇒●○◎◯◆◇★☆「]|[-‐]\s|[(（][0-9０-９]{1,2}[)）]|[0-9０-９]{1,2}(?:[.．:：](?![0-9０-９])|[)）]|位)|[①-⑳])/u;
+/** A list shown with the sentence announcing it has this many items at most… */
+const MAX_LIST_ITEMS = 3;
+/** …of this many characters in all, as a key point is shown within its share of an embed. */
+const MAX_LIST_CHARACTERS = 200;
+/**
+ * Paragraphs after a list read for another item: in the next few, any item says the list was not read
+ * right (a note under it: 「※ 上記以外にも…」, a list the paragraph after it heads); further on, an item of
+ * its kind says it goes on after each item's text (「1）…」, its explanation, 「2）…」).
+ */
+const NEAR_LOOKAHEAD = 3;
+const FAR_LOOKAHEAD = 8;
+/** The count an announcement gives: 「以下の3点です。」, 「次の16個あるそうです。」. */
+const STATED_COUNT = /(?:以下|下記|次)の(?:主な|計)?([0-9０-９]{1,2}|[一二三四五六七八九十])(?![0-9０-９])/u;
+const KANJI_NUMBERS = "一二三四五六七八九十";
+
+/**
+ * The short list an announcement stands for, when one follows it at once (it ends its paragraph): up to
+ * MAX_LIST_ITEMS paragraphs that are items of one kind (a paragraph is a line of the article), as many as
+ * it says (以下の3点), with no item in the few paragraphs after them. Not past a heading. Null when there is
+ * no such list: none, a long one, a table, a list broken by notes or by the text of each item.
+ */
+function listAfter(
+  blocks: readonly BodyBlock[],
+  from: number,
+  after: number,
+  announcement: string,
+): SummarySentence[] | null {
+  const block = blocks[from] as BodyBlock;
+  if (block.text.slice(after - block.start).trim() !== "") return null;
+  const stated = STATED_COUNT.exec(announcement)?.[1];
+  // a list as long as it says ends where it says: only the next few paragraphs are read after it
+  const lookahead = stated === undefined ? FAR_LOOKAHEAD : NEAR_LOOKAHEAD;
+  const items: SummarySentence[] = [];
+  let kind: string | null = null;
+  let characters = 0;
+  let past = 0;
+  for (let b = from + 1; b < blocks.length && past < lookahead; b++) {
+    const { kind: blockKind, text, start } = blocks[b] as BodyBlock;
+    if (blockKind !== "paragraph") break;
+    const k = itemKind(text);
+    if (past === 0 && k !== null && (kind === null || k === kind)) {
+      kind = k;
+      // an item that announces a list of its own (「● 更新を実行する場合は、以下の条件を満たしている必要があります。」)
+      if (onlyAnnounces(text)) return null;
+      characters += Array.from(startOf(text, MAX_LIST_CHARACTERS + 1)).length;
+      if (items.push({ text, start, end: start + text.length }) > MAX_LIST_ITEMS) return null;
+      if (characters > MAX_LIST_CHARACTERS) return null;
+      continue;
+    }
+    if (items.length === 0 || (k !== null && (past < NEAR_LOOKAHEAD || k === kind))) return null;
+    past++;
+  }
+  if (items.length === 0) return null;
+  if (stated !== undefined) {
+    const count = KANJI_NUMBERS.includes(stated) ? KANJI_NUMBERS.indexOf(stated) + 1 : Number(stated.normalize("NFKC"));
+    if (count !== items.length) return null;
+  }
+  return items;
+}
+
+/**
+ * The kind of item a paragraph is: its mark, or the form of its number. 「(1)」, 「（2）」 are one list, 「(1)」 and
+ * 「4．今後の見通し」 two, and so are 「・」 and 「※」 (a note under a list). Null for a paragraph that is no item.
+ */
+function itemKind(line: string): string | null {
+  const mark = LIST_ITEM.exec(line)?.[0];
+  return mark === undefined ? null : mark.normalize("NFKC").replace(/[0-9]+/gu, "0");
 }
 
 /** Marks that open a heading in plain text: 「■製品概要」, 「●対応機種」. */
