@@ -10,6 +10,7 @@ import {
   wordsOf,
 } from "../text/analyze.ts";
 import { readLoanwords } from "../text/hiragana-loanwords.ts";
+import { listMarkLength } from "../text/list-marks.ts";
 import { normalize } from "../text/normalize.ts";
 import type { QuestionType } from "../text/question-words.ts";
 import { type Sentence, splitSentences } from "../text/sentences.ts";
@@ -417,7 +418,7 @@ export function answerQuestion(ctx: AnswerContext, asTyped: string, options: Ans
     ...empty,
     found,
     ...(found ? missingWords(ctx, asTyped, asked, questionTokens, kind, answered) : unanswered()),
-    keyPoints: found ? answered : [],
+    keyPoints: found ? answered.map(withoutListMark) : [],
     // where nothing answers, the passages shown as related hold a word of the question, not only a Latin
     // fragment (the no of romaji matched 「レポートNO.1」)
     passages: (found ? passages : passages.filter((p) => [...(read(p.passageId)?.held ?? [])].some(isWord))).slice(
@@ -1209,6 +1210,23 @@ function termsIn(tokens: readonly Token[], weights: ReadonlyMap<string, number>)
 function termsOfToken(t: Token): readonly string[] {
   if (t.term === null) return [];
   return t.parts ? [t.term, ...t.parts] : [t.term];
+}
+
+/**
+ * A key point without the list mark its line opens with (「■ 価格は85円」, 「・対応機種：…」), as the article's
+ * text still: its start and its highlights move past the mark (see listMarkLength).
+ */
+function withoutListMark(point: KeyPoint): KeyPoint {
+  const mark = listMarkLength(point.text);
+  if (mark === 0 || mark === point.text.length) return point;
+  return {
+    ...point,
+    text: point.text.slice(mark),
+    start: point.start + mark,
+    highlights: point.highlights
+      .filter(([, end]) => end > mark)
+      .map(([start, end]) => [Math.max(0, start - mark), end - mark] as const),
+  };
 }
 
 /** A function of one argument that computes each value once. */

@@ -1,5 +1,6 @@
 import { type Article, type BodyBlock, bodyBlocks } from "../article/article.ts";
 import { analyze, type Token } from "../text/analyze.ts";
+import { listMarkLength } from "../text/list-marks.ts";
 import { splitSentences } from "../text/sentences.ts";
 import type { Tokenizer } from "../text/tokenizer.ts";
 
@@ -155,21 +156,12 @@ export function summarize(tokenizer: Tokenizer, article: Article, options: Summa
 }
 
 /**
- * The marks a line of an article opens with to make it an item of a list or a note (counted at the start
- * of livedoor's lines: ・ 8,553, ■ 6,747, ※ 1,590, ● 760, ◆ 286, ○ 263, * 107, ★ 105, ☆ 97, □ 69,
- * ◎ 57, ◇ 49, ◯ 43, ＊ 28, ▲ 26, ▼ 24, • 24, → 18, ⇒ 6; - only before a space, as 「- 水道橋博士」:
- * --, − and —— open an interviewer's question), and the space after them. Not a number (「1.」, 「(1)」):
- * a summary's points are not numbered, and the number says which step a point is.
- */
-const LIST_MARK = /^(?:[・･•‣◦*＊※→⇒➡■□◆◇●○◎◯★☆▼▽▲△▶▷►]+|[-‐](?=\s))\s*/u;
-
-/**
  * A key point without the list mark its line opens with (「・ソフトウェア更新には時間がかかる場合があります。」):
  * every renderer draws its own bullet before a point, and 「・・」 reads as a mistake. Still the article's
  * own text: `start` moves past the mark.
  */
 function withoutListMark(point: SummarySentence): SummarySentence {
-  const mark = LIST_MARK.exec(point.text)?.[0].length ?? 0;
+  const mark = listMarkLength(point.text);
   if (mark === 0 || mark === point.text.length) return point;
   return { text: point.text.slice(mark), start: point.start + mark, end: point.end };
 }

@@ -791,3 +791,30 @@ describe("key points that say the same sentence", () => {
     }
   });
 });
+
+describe("a key point whose line opens with a list mark", () => {
+  let marked: Engine;
+  let markedDir: string;
+  beforeAll(async () => {
+    ({ engine: marked, dir: markedDir } = await engineWith([
+      draft(
+        "app",
+        "ぬり絵アプリの紹介",
+        null,
+        "子ども向けのぬり絵アプリが登場した。",
+        "■ 価格は85円（税込）です。",
+        "・対応機種はiPhoneとiPad。",
+      ),
+    ]));
+  });
+  afterAll(() => removeDir(markedDir));
+
+  it("is shown without it, as the article's text still, its words in bold where they were", () => {
+    const [point] = marked.ask("ぬり絵アプリの価格はいくら？").keyPoints;
+    expect(point?.text).toBe("価格は85円（税込）です。");
+    expect(point?.highlights.map(([s, e]) => point.text.slice(s, e))).toContain("価格");
+    const body = marked.article(point?.articleId ?? "")?.body;
+    expect(body?.slice(point?.start, point?.end)).toBe(point?.text);
+    expect(marked.ask("対応機種は？").keyPoints[0]?.text).toBe("対応機種はiPhoneとiPad。");
+  });
+});
