@@ -296,14 +296,16 @@ export function answerQuestion(ctx: AnswerContext, asTyped: string, options: Ans
       if (continued !== null) score = Math.max(score, continued);
       // (a sentence that leans on its context lends no score to the one continuing it: it ranks no key point)
       if (unit === previousUnit && !leansOnContext) previousScore = score;
-      const point: KeyPoint = {
+      const point = withoutListMark({
         ...source,
         text,
         start: passage.start + unit.start,
         end: passage.start + unit.end,
         highlights: highlightsOf(unit.tokens, weights).map(([s, e]) => [s - unit.start, e - unit.start] as const),
         score,
-      };
+      });
+      // a line of a mark alone (「※」) says nothing
+      if (!WORD_CHAR.test(point.text)) continue;
       if (leansOnContext) {
         if (sought?.holds(normalized, unit.tokens, written) ?? true) leaning.push(point);
         continue;
@@ -418,7 +420,7 @@ export function answerQuestion(ctx: AnswerContext, asTyped: string, options: Ans
     ...empty,
     found,
     ...(found ? missingWords(ctx, asTyped, asked, questionTokens, kind, answered) : unanswered()),
-    keyPoints: found ? answered.map(withoutListMark) : [],
+    keyPoints: found ? answered : [],
     // where nothing answers, the passages shown as related hold a word of the question, not only a Latin
     // fragment (the no of romaji matched 「レポートNO.1」)
     passages: (found ? passages : passages.filter((p) => [...(read(p.passageId)?.held ?? [])].some(isWord))).slice(
@@ -553,14 +555,14 @@ function sentencePoint(
   tokens: readonly Token[],
   weights: ReadonlyMap<string, number>,
 ): KeyPoint {
-  return {
+  return withoutListMark({
     ...sourceOf(article),
     text: sentence.text,
     start: passage.start + sentence.start,
     end: passage.start + sentence.end,
     highlights: highlightsOf(tokens, weights).map(([s, e]) => [s - sentence.start, e - sentence.start] as const),
     score: 0,
-  };
+  });
 }
 
 /**
@@ -1214,7 +1216,8 @@ function termsOfToken(t: Token): readonly string[] {
 
 /**
  * A key point without the list mark its line opens with (「■ 価格は85円」, 「・対応機種：…」), as the article's
- * text still: its start and its highlights move past the mark (see listMarkLength).
+ * text still: its start and its highlights move past the mark (see listMarkLength). Taken off as a point is
+ * made, so that 「■X」 and 「・X」 are one point (see distinct).
  */
 function withoutListMark(point: KeyPoint): KeyPoint {
   const mark = listMarkLength(point.text);
@@ -1228,6 +1231,9 @@ function withoutListMark(point: KeyPoint): KeyPoint {
       .map(([start, end]) => [Math.max(0, start - mark), end - mark] as const),
   };
 }
+
+/** A letter or a digit: what a key point says something with. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** A function of one argument that computes each value once. */
 function memoized<K, V>(f: (key: K) => V): (key: K) => V {

@@ -43,13 +43,11 @@ const RELATED_ITEM = /^・\s*(.+)$/u;
  * `options.title` and `options.url` win over what the text says.
  */
 export function importPlainText(text: string, options: PlainTextOptions = {}): ArticleDraft {
-  // Text copied out of web pages keeps the character references of their HTML (「ディフェリン&reg;ゲル」, in
-  // 22 livedoor articles): written out, as a page shows them. Only a reference closed by its ; (「AT&T」 and
-  // a URL's 「?a=1&b=2」 stay), decoded by the entities package, which knows every name HTML defines.
-  const lines = decodeHTMLStrict(text)
+  const lines = text
     .toWellFormed()
     .replace(/^\ufeff/u, "")
     .split(/\r\n|\r|\n/u)
+    .map(decodeReferences)
     // a line of zero-width spaces is as blank as an empty one
     .map((line) => (hasVisibleText(line) ? line.trim() : ""));
   while (lines.length && lines[0] === "") lines.shift();
@@ -58,6 +56,18 @@ export function importPlainText(text: string, options: PlainTextOptions = {}): A
     return fromLivedoor(lines, options, offset);
   }
   return fromScrape(lines, options, offset);
+}
+
+/**
+ * A line with the character references of the HTML it was copied from written out: text copied out of web
+ * pages keeps them (「ディフェリン&reg;ゲル」, in 22 livedoor articles), and a page shows them as characters.
+ * Only a reference closed by its ; (「AT&T」 and a URL's 「?a=1&b=2」 stay), decoded by the entities package,
+ * which knows every name HTML defines. Read line by line: a line break written as one (&#10;) breaks no line.
+ */
+function decodeReferences(line: string): string {
+  return decodeHTMLStrict(line)
+    .toWellFormed()
+    .replace(/[\r\n\u2028\u2029]+/gu, " ");
 }
 
 /**

@@ -804,7 +804,10 @@ describe("a key point whose line opens with a list mark", () => {
         "子ども向けのぬり絵アプリが登場した。",
         "■ 価格は85円（税込）です。",
         "・対応機種はiPhoneとiPad。",
+        "※",
       ),
+      // the same line under another mark, in a digest of the week's apps
+      draft("digest", "ぬり絵アプリの価格", null, "・価格は85円（税込）です。", "※"),
     ]));
   });
   afterAll(() => removeDir(markedDir));
@@ -816,5 +819,11 @@ describe("a key point whose line opens with a list mark", () => {
     const body = marked.article(point?.articleId ?? "")?.body;
     expect(body?.slice(point?.start, point?.end)).toBe(point?.text);
     expect(marked.ask("対応機種は？").keyPoints[0]?.text).toBe("対応機種はiPhoneとiPad。");
+  });
+
+  it("is one key point, whatever mark each line writes it with; a mark alone is none", () => {
+    const texts = marked.ask("ぬり絵アプリの価格はいくら？").keyPoints.map((k) => k.text);
+    expect(texts.filter((t) => t === "価格は85円（税込）です。")).toHaveLength(1);
+    expect(texts).not.toContain("※");
   });
 });

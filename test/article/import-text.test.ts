@@ -141,6 +141,7 @@ describe("importPlainText: the livedoor shape", () => {
         "「ディフェリン&reg;ゲル」を発売",
         "ニキビ治療薬「ディフェリン&reg;ゲル0.1％」が&lt;新発売&gt;。Bluetooth&#174;対応。",
         "AT&T と &reg は、閉じる ; がないのでそのまま。",
+        "改行の参照&#10;は行を分けず、&#xD800;は置き換えられる。",
       ].join("\n"),
     );
     expect(draft.url).toBe("http://news.livedoor.com/article/detail/5/?a=1&b=2");
@@ -148,6 +149,7 @@ describe("importPlainText: the livedoor shape", () => {
     expect(draft.blocks.map((b) => b.text)).toEqual([
       "ニキビ治療薬「ディフェリン®ゲル0.1％」が<新発売>。Bluetooth®対応。",
       "AT&T と &reg は、閉じる ; がないのでそのまま。",
+      "改行の参照 は行を分けず、\ufffdは置き換えられる。",
     ]);
   });
 
