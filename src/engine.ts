@@ -263,7 +263,7 @@ export class Engine {
     const pageSize = Math.max(1, options.pageSize ?? 5);
     // loanwords typed in hiragana, read as the library writes them (see readLoanwords)
     const analyze = (text: string) => this.#analysisOf(text);
-    const read = readLoanwords(query, analyze(query), analyze, this.#vocabulary);
+    const read = readLoanwords(query, analyze(query), analyze, { ...this.#vocabulary, idf: (term) => this.idf(term) });
     const { tokens, searchTerms } = queryOf(this.#analysisOf(read), this.#vocabulary, read);
     const terms = wordsOf(tokens);
     // one more than is ranked, to tell whether more matched

@@ -3,29 +3,30 @@ import { respell, type Token, type Vocabulary } from "./analyze.ts";
 /**
  * Loanwords a member types in hiragana: 「すかいつりーの高さ」, 「あいふぉーんの値段」, 「だるびっしゅの移籍先」.
  * kuromoji reads such a run as Japanese, in pieces (す かい つり ー, あ いふ ぉ ー ん): searched so, they find
- * 「つり革」 and 「いふ」. A span of hiragana is read as the katakana the library writes where it is no Japanese
- * word: it has a mark of a loanword or a piece kuromoji does not know, and without its marks kuromoji reads
- * it in no words of two letters or more (すかいつり: す かい つり; but いくら of 「いくらー？」, ごめん of 「ごめーん」,
- * かな of 「かなぁ」 are words, lengthened as speech does).
+ * 「つり革」 and 「いふ」. A word of hiragana is read as the katakana the library writes where it has a mark of a
+ * loanword (ー, a small vowel of another sound: ふぉ, てぃ) or a piece kuromoji does not know, and is no word
+ * of speech lengthened: 「いくらー？」, 「ごめーん」, 「そーだね」, 「すごーい」 are Japanese, as 「かなぁ」 is (a small
+ * vowel of the same sound lengthens).
  */
 
-/** What Japanese writes in katakana only, or lengthens a spoken word with: ー, a small vowel (ふぉ, なぁ). */
-const MARK = /[\u30fcぁぃぅぇぉ]/u;
-const MARKS = new RegExp(MARK.source, "gu");
+/** ー, and the small vowels. */
+const MARKS = /[\u30fcぁぃぅぇぉ]/gu;
 /** A letter of a hiragana run: hiragana or the long vowel mark. */
 const RUN_LETTERS = /^[\u3041-\u3096\u30fc]+$/u;
 /** No word ends before these: they lengthen or soften the kana before them. */
 const NOT_AT_END = /^[\u30fcぁぃぅぇぉゃゅょゎ]/u;
 /** Nor starts with one, or with っ, which doubles what follows it (the って after らーめん). */
 const NOT_AT_START = /^[\u30fcぁぃぅぇぉゃゅょっゎ]/u;
+/** Particles a word may be followed by inside one token: the の of どの, as kuromoji reads あんだーわーるどの. */
+const PARTICLE_TAIL = /^[のがはをにでともへや]$/u;
 /** The shortest loanword read so: 3 kana (ぱそ is no word one asks about). */
 const MIN_WORD = 3;
 /**
- * Longer runs are not read: a word is far shorter (でぃずにーらんど, 8), and each start of a run tries every
- * end after it, each a look-up in the library (they grow with the square of the run's length). Nor are runs
- * after the first MAX_RUNS, nor look-ups after MAX_LOOKUPS: a crafted question costs a few more, no more.
+ * Longer words are not read (でぃずにーらんど is 8 kana), nor runs after the first MAX_RUNS that have a mark,
+ * nor look-ups after MAX_LOOKUPS: each start tries every end after it, each a look-up in the library, and a
+ * crafted question of marks costs a few look-ups more, no more.
  */
-const MAX_RUN = 16;
+const MAX_WORD = 16;
 const MAX_RUNS = 4;
 const MAX_LOOKUPS = 200;
 
@@ -37,66 +38,77 @@ export interface Reading {
 
 /** What asLoanwords asks of the library. */
 export interface LoanwordLibrary {
-  /** Whether the library writes the katakana, each of its words one it holds (as a question's are searched). */
-  writes(katakana: string): boolean;
-  /** Whether the library holds a token's term as it is written (ららぽーと, ぱみゅぱみゅの). */
-  holds(token: Token): boolean;
-  /** Whether kuromoji reads hiragana, without its marks, as words of two letters or more: Japanese. */
-  isJapanese(hiragana: string): boolean;
+  /**
+   * The terms of the katakana where the library writes it: each of its words one the library holds (as a
+   * question's are searched), none a letter alone, no particle swallowed; one word where `whole`. Else null.
+   */
+  writes(katakana: string, whole: boolean): readonly string[] | null;
+  /**
+   * Whether the library writes a piece of the word (one with a mark, or unknown to kuromoji) as the question
+   * does, at least as often as the katakana's terms: its own hiragana (ららぽーと).
+   */
+  prefersWritten(token: Token, terms: readonly string[]): boolean;
+  /** Whether kuromoji reads hiragana as a word that speech lengthens, and its endings: Japanese. */
+  isSpoken(hiragana: string): boolean;
 }
 
 /**
  * The text with the loanwords it writes in hiragana written in katakana (the same length: offsets hold).
- * A run is the question's tokens written in hiragana, one after another; a word in it starts where a token
- * does and ends where one does, or inside a piece kuromoji does not know (it reads びっしゅの as one). From
- * each start, the longest word is taken that has a mark (ー, a small vowel) or a piece kuromoji does not
- * know, is no Japanese word without its marks, and is katakana the library writes in words of its own, no
- * particle swallowed: 「あいふぉーんの」 is アイフォーン and の, 「だるびっしゅの」 ダルビッシュ and の. A run with a
- * token the library holds as written, with a mark or unknown to kuromoji, is the library's own hiragana
- * (ららぽーと, きゃりーぱみゅぱみゅ): it stays.
+ * A run is the question's tokens written in hiragana, one right after another. A word in it starts the run
+ * or follows a particle or an ending (kuromoji's reading: a kana it reads as a particle may start one, や of
+ * やふー); it ends where a token does, or before a particle at a token's end (どの), or inside a piece
+ * kuromoji does not know, then one word (だるびっしゅの: ダルビッシュ, and no カップハイ of わーるどかっぷはいつ).
+ * From each start, the longest word is taken that holds a mark or an unknown piece, is not spoken Japanese
+ * in either of its plain readings (see spokenAs), and is katakana the library writes, not the library's own
+ * hiragana written more often (ららぽーと stays; にゅーす, which two articles write, is ニュース).
  */
 export function asLoanwords(question: Reading, library: LoanwordLibrary): string {
   const { text, tokens } = question;
+  const place = new Map(tokens.map((t, i) => [t, i]));
   let out = text;
   let runs = 0;
   let lookups = 0;
   for (const run of hiraganaRuns(text, tokens)) {
-    const from = run[0]?.start ?? 0;
+    const odd = run.filter((t) => isOdd(text, t, tokens[(place.get(t) ?? 0) - 1]));
+    if (odd.length === 0) continue;
+    // a word of speech, lengthened, and its endings: 「しょーがない」 (しょうがない)
+    const said = run.findIndex((t) => !isEnding(t));
+    const from = run[said]?.start ?? 0;
     const to = run.at(-1)?.end ?? 0;
-    if (to - from > MAX_RUN) continue;
-    const odd = run.filter((t) => t.unknown || MARK.test(text.slice(t.start, t.end)));
-    if (odd.length === 0 || odd.some((t) => library.holds(t))) continue;
-    // a word of speech, lengthened: 「いくらー」, 「はんたーいって」, 「そーだね」, 「しょーがない」
-    const written = text.slice(from, to);
-    if (spokenAs(written).some((plain) => library.isJapanese(plain))) continue;
+    if (said >= 0 && to - from <= MAX_WORD && spokenAs(text.slice(from, to)).some((plain) => library.isSpoken(plain)))
+      continue;
     if (++runs > MAX_RUNS) break;
-    // a word starts the run or follows a particle or an ending, and ends the run or comes before one, or
-    // ends inside a piece kuromoji does not know: not ちゅーばー in ゆーちゅーばー, nor ごーの before 配信
-    const isEnding = (t: Token | undefined) => t !== undefined && !t.unknown && ENDINGS.has(t.pos[0] ?? "");
     const starts = run
-      .filter((t, i) => (i === 0 || isEnding(run[i - 1])) && !isEnding(t))
+      .filter((_, i) => i === 0 || isEnding(run[i - 1]))
       .map((t) => t.start)
       .filter((at) => !NOT_AT_START.test(text.charAt(at)));
-    const ends = [
-      ...new Set(
-        run.flatMap((t, i) => [
-          ...(t.unknown ? range(t.start + 1, t.end - 1) : []),
-          ...((i === run.length - 1 || isEnding(run[i + 1])) && !isEnding(t) ? [t.end] : []),
-        ]),
-      ),
-    ]
+    /** Ends inside a piece kuromoji does not know: the word there is one word. */
+    const inside = new Set<number>();
+    const ends = run
+      .flatMap((t) => {
+        if (t.unknown) {
+          // (but before a particle it ends: アイドルグループ of あいどるぐるーぷの, whose ぷの kuromoji reads as one)
+          const within = range(t.start + 1, t.end - 1);
+          for (const at of within) if (!PARTICLE_TAIL.test(text.slice(at, t.end))) inside.add(at);
+          return [...within, t.end];
+        }
+        return PARTICLE_TAIL.test(text.charAt(t.end - 1)) && t.end - t.start > 1 ? [t.end - 1, t.end] : [t.end];
+      })
       .filter((at) => !NOT_AT_END.test(text.charAt(at)))
       .sort((a, b) => b - a);
-    let next = from;
+    let next = run[0]?.start ?? 0;
     for (const start of starts) {
       if (start < next) continue;
       for (const end of ends) {
-        if (end - start < MIN_WORD || !odd.some((t) => t.start < end && start < t.end)) continue;
+        if (end - start < MIN_WORD || end - start > MAX_WORD) continue;
+        if (!odd.some((t) => t.start < end && start < t.end)) continue;
         const hiragana = text.slice(start, end);
         if (++lookups > MAX_LOOKUPS) return out;
-        if (spokenAs(hiragana).some((plain) => library.isJapanese(plain))) continue;
+        if (spokenAs(hiragana).some((plain) => library.isSpoken(plain))) continue;
         const katakana = toKatakana(hiragana);
-        if (!library.writes(katakana)) continue;
+        const terms = library.writes(katakana, inside.has(end));
+        if (terms === null) continue;
+        if (odd.some((t) => t.start < end && start < t.end && library.prefersWritten(t, terms))) continue;
         out = out.slice(0, start) + katakana + out.slice(end);
         next = end;
         break;
@@ -106,30 +118,65 @@ export function asLoanwords(question: Reading, library: LoanwordLibrary): string
   return out;
 }
 
-/**
- * Hiragana as speech lengthens a word, read plain: without its marks (いくらー: いくら, ごめーん: ごめん,
- * かなぁ: かな), and with ー as the long vowel it stands for (そーだね: そうだね, しょーがない: しょうがない; after
- * an お or え sound, う and い).
- */
-function spokenAs(hiragana: string): string[] {
-  const lengthened = hiragana
-    .replace(/([\u3041-\u3096])\u30fc/gu, (_, kana: string) => kana + longVowelOf(kana))
-    .replace(MARKS, "");
-  return [hiragana.replace(MARKS, ""), lengthened];
+/** Whether a token is a particle or an auxiliary kuromoji knows. */
+function isEnding(t: Token | undefined): boolean {
+  return t !== undefined && !t.unknown && ENDINGS.has(t.pos[0] ?? "");
 }
 
-/** The kana a long vowel after `kana` is written with: う after an お sound, い after an え sound, else its own. */
-function longVowelOf(kana: string): string {
+/**
+ * Whether a token of a run may be a piece of a loanword: one kuromoji does not know, or one with a mark of
+ * a loanword (see hasLoanwordMark); not a word that speech lengthens with its mark (じゃー, a known
+ * interjection), nor marks alone after such a word or a question word (いくら|ー, かわい|ー).
+ */
+function isOdd(text: string, t: Token, before: Token | undefined): boolean {
+  if (t.unknown && !MARKS_ONLY.test(t.surface)) return true;
+  if (!hasLoanwordMark(text, t.start, t.end)) return t.unknown === true;
+  if (MARKS_ONLY.test(t.surface))
+    return !(before && before.end === t.start && (isSpokenWord(before) || before.question));
+  return !(t.unknown !== true && isSpokenWord(t));
+}
+
+const MARKS_ONLY = /^[\u30fcぁぃぅぇぉ]+$/u;
+
+/**
+ * Whether text[from, to) has a mark of a loanword: ー, or a small vowel after a kana of another sound (ふぉ,
+ * てぃ, うぇ; not なぁ or ねぇ, which lengthen as speech does), or ゔ.
+ */
+function hasLoanwordMark(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charAt(i);
+    if (c === "ー" || c === "ゔ") return true;
+    if (SMALL_VOWELS.includes(c) && i > 0 && vowelOf(text.charAt(i - 1)) !== vowelOf(c)) return true;
+  }
+  return false;
+}
+
+const SMALL_VOWELS = "ぁぃぅぇぉ";
+
+/**
+ * The two plain readings of hiragana as speech writes it: without its marks (いくらー: いくら, ごめーん: ごめん,
+ * すごーい: すごい, かなぁ: かな), and with ー after an お sound as the う it stands for (そーだね: そうだね).
+ */
+function spokenAs(hiragana: string): string[] {
+  const plain = hiragana.replace(MARKS, "");
+  const long = hiragana
+    .replace(/(.)\u30fc/gu, (_, kana: string) => kana + (vowelOf(kana) === "o" ? "う" : ""))
+    .replace(MARKS, "");
+  return long === plain ? [plain] : [plain, long];
+}
+
+/** The vowel a kana ends in: a, i, u, e, o; "" for ん, っ and what is no kana. */
+function vowelOf(kana: string): string {
   for (const [vowel, row] of VOWEL_ROWS) if (row.includes(kana)) return vowel;
   return "";
 }
 
-/** Each vowel's kana (small ones too), by the kana that writes its long vowel: おう, えい, and あ, い, う. */
 const VOWEL_ROWS: readonly [string, string][] = [
-  ["あ", "あかがさざただなはばぱまやらわぁゃゎ"],
-  ["い", "いきぎしじちぢにひびぴみりぃ"],
-  ["う", "うくぐすずつづぬふぶぷむゆるぅゅおこごそぞとどのほぼぽもよろをぉょ"],
-  ["い", "えけげせぜてでねへべぺめれぇ"],
+  ["a", "あかがさざただなはばぱまやらわぁゃゎ"],
+  ["i", "いきぎしじちぢにひびぴみりぃ"],
+  ["u", "うくぐすずつづぬふぶぷむゆるぅゅゔ"],
+  ["e", "えけげせぜてでねへべぺめれぇ"],
+  ["o", "おこごそぞとどのほぼぽもよろをぉょ"],
 ];
 
 /** The runs of tokens written in hiragana (ー included), one right after another. */
@@ -152,8 +199,21 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 }
 
-/** Parts of speech a word of one letter may be: particles and auxiliaries (の, が, ね, だ). */
+/** Parts of speech that end what a word says: particles and auxiliaries (の, が, ね, だ, です). */
 const ENDINGS: ReadonlySet<string> = new Set(["助詞", "助動詞"]);
+
+/**
+ * The words speech lengthens: adjectives (すごーい), interjections (ごめーん), adverbs (ちょー, そー), pronouns
+ * and question words (だれー, いくらー), nouns of a verb or an adjective (はんたーい, すきー); not a noun or a verb
+ * of a thing (ぶつ of ぶーつ, だす of だーす, える of えーる), which are loanwords with their ー.
+ */
+function isSpokenWord(t: Token): boolean {
+  const [pos, detail] = t.pos;
+  if (pos === "形容詞" || pos === "感動詞" || pos === "副詞" || pos === "連体詞") return true;
+  return pos === "名詞" && SPOKEN_NOUNS.has(detail ?? "");
+}
+
+const SPOKEN_NOUNS: ReadonlySet<string> = new Set(["代名詞", "副詞可能", "サ変接続", "形容動詞語幹", "ナイ形容詞語幹"]);
 
 /** Hiragana as katakana, letter for letter (ー stays). */
 export function toKatakana(hiragana: string): string {
@@ -162,14 +222,16 @@ export function toKatakana(hiragana: string): string {
 
 /**
  * A question's text with its loanwords in hiragana read as the library writes them (see asLoanwords).
- * `analyze` is the analysis of a text, `tokens` the question's own.
+ * `tokens` are the question's own analysis, `analyze` analyses any text.
  */
 export function readLoanwords(
   text: string,
   tokens: readonly Token[],
   analyze: (text: string) => readonly Token[],
-  library: Vocabulary,
+  library: Vocabulary & { idf(term: string): number },
 ): string {
+  // the katakana as written, or in Latin letters (アイフォーン: iPhone), not as heard otherwise (ソーナ is no
+  // ソナー)
   const asWritten: Vocabulary = {
     known: (term) => library.known(term),
     together: (terms) => library.together(terms),
@@ -179,24 +241,29 @@ export function readLoanwords(
   return asLoanwords(
     { text, tokens },
     {
-      writes: (katakana) => {
-        // every word a term of two letters or more the library holds: no particle swallowed (ソーダネ), no
-        // letter alone (キャリー and パ of きゃりーぱ); spelled as written, or in Latin letters (アイフォーン:
-        // iPhone), not as heard otherwise (ソーナ is no ソナー)
+      writes: (katakana, whole) => {
         const words = respell(analyze(katakana), asWritten, katakana);
-        return words.length > 0 && words.every((t) => t.term !== null && t.term.length >= 2 && library.known(t.term));
+        const covered = words.reduce((sum, t) => sum + (t.end - t.start), 0) === katakana.length;
+        const terms = words.flatMap((t) =>
+          t.term !== null && t.term.length >= 2 && library.known(t.term) ? [t.term] : [],
+        );
+        return covered && terms.length > 0 && terms.length === words.length && (!whole || terms.length === 1)
+          ? terms
+          : null;
       },
-      holds: (token) => token.term !== null && library.known(token.term),
-      isJapanese: (hiragana) => {
-        // one word IPADIC knows, of two letters or more, and the particles and endings after it (そう だ ね,
-        // はんたい って); not あい ふう ん の, of 「あいふぉーんの」
-        const words = analyze(hiragana);
-        const content = words.filter((t) => !ENDINGS.has(t.pos[0] ?? ""));
+      prefersWritten: (token, terms) =>
+        token.term !== null &&
+        library.known(token.term) &&
+        terms.every((term) => library.idf(token.term as string) <= library.idf(term)),
+      isSpoken: (hiragana) => {
+        // a word, first, then only particles and endings: いくら, そう だ ね, はんたい って, しょうが ない
+        const [first, ...rest] = analyze(hiragana);
         return (
-          words.length > 0 &&
-          words.every((t) => !t.unknown) &&
-          content.length <= 1 &&
-          content.every((t) => t.surface.length >= 2)
+          first !== undefined &&
+          !first.unknown &&
+          first.surface.length >= 2 &&
+          isSpokenWord(first) &&
+          rest.every(isEnding)
         );
       },
     },

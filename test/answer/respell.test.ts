@@ -36,6 +36,9 @@ beforeAll(async () => {
     draft("show", "夜の催し", null, "ハンターが主役のショーが始まる。"),
     draft("mall", "商業施設の開業", null, "ららぽーと豊洲は、豊洲にある商業施設だ。"),
     draft("parking", "駐車場の案内", null, "LaLaport TOYOSUの駐車場は2,200台。"),
+    draft("mail", "メールの送り方", null, "メールは、件名を書いてから送る。ニュースの見出しも届く。"),
+    draft("news", "今日のにゅーす", null, "さいきんおなじにゅーすしか見ない。"),
+    draft("yahoo", "ヤフーの決算", null, "ヤフーの株価が上がった。アイドルグループの新曲もニュースになった。"),
   ]));
 });
 afterAll(() => removeDir(dir));
@@ -144,6 +147,16 @@ describe("a loanword typed in hiragana", () => {
     const singer = engine.ask("きゃりーぱみゅぱみゅの新曲は？");
     expect(singer.terms.some((t) => /\p{Script=Katakana}/u.test(t))).toBe(false);
     expect(singer.keyPoints[0]?.text).toContain("原宿");
+  });
+
+  it("is read from a particle to a particle, whatever part of speech kuromoji gives its first kana", () => {
+    const read = (question: string) => engine.ask(question).terms;
+    // や of やふー is read as a particle; ぷの of あいどるぐるーぷの as one piece it does not know
+    expect(read("やふーの株価は？")).toContain("ヤフー");
+    expect(read("あいどるぐるーぷの新曲は？")).toEqual(expect.arrayContaining(["アイドル", "グループ"]));
+    expect(read("めーるの送り方")).toContain("メール");
+    // the library writes にゅーす once, ニュース more often
+    expect(read("にゅーすの見出しは？")).toContain("ニュース");
   });
 
   it("is not a word of speech, lengthened, though the library writes one like it in katakana", () => {
