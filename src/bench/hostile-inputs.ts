@@ -34,4 +34,6 @@ export const HOSTILE_QUESTIONS: Readonly<Record<string, () => string>> = {
   letters50k: () => "abcdefghijklmnopqrstuvwxyz".repeat(1_924).slice(0, 50_000),
   // katakana read as words of 128 characters, each cut of each tried against the synonyms (synonymOfRun)
   katakana50k: () => "アイウエオカキクケコサシスセソタチツテト".repeat(2_500),
+  // one run of particles and a loanword of hiragana, each particle a place a word may start (asLoanwords)
+  hiraganaParticles50k: () => `${"がのはをにでともへや".repeat(5_000).slice(0, 49_996)}すーぱー`,
 };

@@ -23,8 +23,8 @@ const PARTICLE_TAIL = /^[のがはをにでともへや]$/u;
 const MIN_WORD = 3;
 /**
  * Longer words are not read (でぃずにーらんど is 8 kana), nor runs after the first MAX_RUNS that have a mark,
- * nor look-ups after MAX_LOOKUPS: each start tries every end after it, each a look-up in the library, and a
- * crafted question of marks costs a few look-ups more, no more.
+ * nor look-ups after MAX_LOOKUPS: each start tries the ends at most MAX_WORD letters after it, and each
+ * word tried is a look-up in the library. A run of any length is read in time linear in it.
  */
 const MAX_WORD = 16;
 const MAX_RUNS = 4;
@@ -71,39 +71,47 @@ export function asLoanwords(question: Reading, library: LoanwordLibrary): string
   for (const run of hiraganaRuns(text, tokens)) {
     const odd = run.filter((t) => isOdd(text, t, tokens[(place.get(t) ?? 0) - 1]));
     if (odd.length === 0) continue;
-    // a word of speech, lengthened, and its endings: 「しょーがない」 (しょうがない)
-    const said = run.findIndex((t) => !isEnding(t));
-    const from = run[said]?.start ?? 0;
-    const to = run.at(-1)?.end ?? 0;
-    if (said >= 0 && to - from <= MAX_WORD && spokenAs(text.slice(from, to)).some((plain) => library.isSpoken(plain)))
-      continue;
+    if (isSpokenRun(text, run, library)) continue;
     if (++runs > MAX_RUNS) break;
+    const from = run[0]?.start ?? 0;
+    const to = run.at(-1)?.end ?? 0;
+    // how many letters of odd tokens come before each place of the run: a word holds one where this grows
+    const isOddAt = new Uint8Array(to - from);
+    for (const t of odd) isOddAt.fill(1, t.start - from, t.end - from);
+    const oddBefore = new Int32Array(to - from + 1);
+    for (let i = 0; i < isOddAt.length; i++) oddBefore[i + 1] = (oddBefore[i] ?? 0) + (isOddAt[i] ?? 0);
+    const holdsOdd = (start: number, end: number) => (oddBefore[end - from] ?? 0) > (oddBefore[start - from] ?? 0);
     const starts = run
       .filter((_, i) => i === 0 || isEnding(run[i - 1]))
       .map((t) => t.start)
       .filter((at) => !NOT_AT_START.test(text.charAt(at)));
     /** Ends inside a piece kuromoji does not know: the word there is one word. */
     const inside = new Set<number>();
-    const ends = run
-      .flatMap((t) => {
-        if (t.unknown) {
-          // (but before a particle it ends: アイドルグループ of あいどるぐるーぷの, whose ぷの kuromoji reads as one)
-          const within = range(t.start + 1, t.end - 1);
-          for (const at of within) if (!PARTICLE_TAIL.test(text.slice(at, t.end))) inside.add(at);
-          return [...within, t.end];
-        }
-        return PARTICLE_TAIL.test(text.charAt(t.end - 1)) && t.end - t.start > 1 ? [t.end - 1, t.end] : [t.end];
-      })
-      .filter((at) => !NOT_AT_END.test(text.charAt(at)))
-      .sort((a, b) => b - a);
-    let next = run[0]?.start ?? 0;
+    const ends = [
+      ...new Set(
+        run.flatMap((t) => {
+          if (t.unknown) {
+            // (but before a particle it ends: アイドルグループ of あいどるぐるーぷの, whose ぷの kuromoji reads as one)
+            const within = range(t.start + 1, t.end - 1);
+            for (const at of within) if (!PARTICLE_TAIL.test(text.slice(at, t.end))) inside.add(at);
+            return [...within, t.end];
+          }
+          return PARTICLE_TAIL.test(text.charAt(t.end - 1)) && t.end - t.start > 1 ? [t.end - 1, t.end] : [t.end];
+        }),
+      ),
+    ]
+      .filter((at) => !NOT_AT_END.test(text.charAt(at)) && !cutsLengthenedI(text, at, to))
+      .sort((a, b) => a - b);
+    let next = from;
     for (const start of starts) {
       if (start < next) continue;
-      for (const end of ends) {
-        if (end - start < MIN_WORD || end - start > MAX_WORD) continue;
-        if (!odd.some((t) => t.start < end && start < t.end)) continue;
-        const hiragana = text.slice(start, end);
+      // the ends a word from here may have (MIN_WORD to MAX_WORD letters), longest first: a window of the
+      // sorted ends, found by halving, so that a long run costs no more than its length
+      for (let e = lastAtMost(ends, start + MAX_WORD); e >= 0 && (ends[e] ?? 0) - start >= MIN_WORD; e--) {
+        const end = ends[e] as number;
+        if (!holdsOdd(start, end)) continue;
         if (++lookups > MAX_LOOKUPS) return out;
+        const hiragana = text.slice(start, end);
         if (spokenAs(hiragana).some((plain) => library.isSpoken(plain))) continue;
         const katakana = toKatakana(hiragana);
         const terms = library.writes(katakana, inside.has(end));
@@ -116,6 +124,44 @@ export function asLoanwords(question: Reading, library: LoanwordLibrary): string
     }
   }
   return out;
+}
+
+/** The index of the last of sorted numbers that is at most `value`; -1 where none is. */
+function lastAtMost(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as number) <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
+}
+
+/**
+ * Whether a run is a word of speech, lengthened, and its endings (「しょーがない」: しょうがない), read from its
+ * first word, or from the kana its first mark lengthens (「か|ー|どの」 is read かーどの, not ーどの). Only a run
+ * as short as a word: a longer one is read word by word.
+ */
+function isSpokenRun(text: string, run: readonly Token[], library: LoanwordLibrary): boolean {
+  let said = run.findIndex((t) => !isEnding(t));
+  if (said < 0) return false;
+  if (said > 0 && MARKS_ONLY.test(run[said]?.surface ?? "")) said--;
+  const from = run[said]?.start ?? 0;
+  const to = run.at(-1)?.end ?? 0;
+  return to - from <= MAX_WORD && spokenAs(text.slice(from, to)).some((plain) => library.isSpoken(plain));
+}
+
+/**
+ * Whether a word would end between ー and the い that closes a lengthened word (きらーい, せんぱーい): the い
+ * says the ー lengthens a Japanese word, no loanword (キラー).
+ */
+function cutsLengthenedI(text: string, at: number, runEnd: number): boolean {
+  return (
+    text.charAt(at - 1) === "ー" &&
+    text.charAt(at) === "い" &&
+    (at + 1 === runEnd || /^[ーっ!！?？]/u.test(text.charAt(at + 1)))
+  );
 }
 
 /** Whether a token is a particle or an auxiliary kuromoji knows. */
@@ -131,8 +177,16 @@ function isEnding(t: Token | undefined): boolean {
 function isOdd(text: string, t: Token, before: Token | undefined): boolean {
   if (t.unknown && !MARKS_ONLY.test(t.surface)) return true;
   if (!hasLoanwordMark(text, t.start, t.end)) return t.unknown === true;
-  if (MARKS_ONLY.test(t.surface))
-    return !(before && before.end === t.start && (isSpokenWord(before) || before.question));
+  if (MARKS_ONLY.test(t.surface)) {
+    // (a word, not a kana kuromoji reads as a suffix: the ぽ of さぽーと, the く of くーる)
+    const lengthens =
+      before !== undefined &&
+      before.end === t.start &&
+      before.surface.length >= 2 &&
+      before.pos[1] !== "接尾" &&
+      (isSpokenWord(before) || before.question !== undefined);
+    return !lengthens;
+  }
   return !(t.unknown !== true && isSpokenWord(t));
 }
 
@@ -204,7 +258,7 @@ const ENDINGS: ReadonlySet<string> = new Set(["助詞", "助動詞"]);
 
 /**
  * The words speech lengthens: adjectives (すごーい), interjections (ごめーん), adverbs (ちょー, そー), pronouns
- * and question words (だれー, いくらー), nouns of a verb or an adjective (はんたーい, すきー); not a noun or a verb
+ * and question words (だれー, いくらー), nouns of a verb or an adjective (はんたーい); not a noun or a verb
  * of a thing (ぶつ of ぶーつ, だす of だーす, える of えーる), which are loanwords with their ー.
  */
 function isSpokenWord(t: Token): boolean {
@@ -247,7 +301,14 @@ export function readLoanwords(
         const terms = words.flatMap((t) =>
           t.term !== null && t.term.length >= 2 && library.known(t.term) ? [t.term] : [],
         );
-        return covered && terms.length > 0 && terms.length === words.length && (!whole || terms.length === 1)
+        if (!covered || terms.length === 0 || terms.length !== words.length || (whole && terms.length > 1)) return null;
+        // words of two or more, as the library writes them one after another (スカイ ツリー; not オーサ カノ of
+        // おーさかの, nor ゴー カナ of ごーかな)
+        return terms.length === 1 ||
+          library.adjacent(
+            words.map((t) => t.surface),
+            terms,
+          )
           ? terms
           : null;
       },

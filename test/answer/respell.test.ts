@@ -37,6 +37,7 @@ beforeAll(async () => {
     draft("mall", "商業施設の開業", null, "ららぽーと豊洲は、豊洲にある商業施設だ。"),
     draft("parking", "駐車場の案内", null, "LaLaport TOYOSUの駐車場は2,200台。"),
     draft("mail", "メールの送り方", null, "メールは、件名を書いてから送る。ニュースの見出しも届く。"),
+    draft("card", "カードの使い方", null, "カードのサポートは、窓口で受けられる。映画『キラー・トマト』の割引もある。"),
     draft("news", "今日のにゅーす", null, "さいきんおなじにゅーすしか見ない。"),
     draft("yahoo", "ヤフーの決算", null, "ヤフーの株価が上がった。アイドルグループの新曲もニュースになった。"),
   ]));
@@ -155,6 +156,9 @@ describe("a loanword typed in hiragana", () => {
     expect(read("やふーの株価は？")).toContain("ヤフー");
     expect(read("あいどるぐるーぷの新曲は？")).toEqual(expect.arrayContaining(["アイドル", "グループ"]));
     expect(read("めーるの送り方")).toContain("メール");
+    // か of かーど is read as a particle, ぽ of さぽーと as a suffix: no words speech lengthens
+    expect(read("かーどの使い方は？")).toContain("カード");
+    expect(read("さぽーとの窓口は？")).toContain("サポート");
     // the library writes にゅーす once, ニュース more often
     expect(read("にゅーすの見出しは？")).toContain("ニュース");
   });
@@ -167,6 +171,8 @@ describe("a loanword typed in hiragana", () => {
     expect(read("そーだね、夏の飲み物は？")).not.toContain("ソーダ");
     expect(read("はんたーいって言ったのは誰？")).not.toContain("ハンター");
     expect(read("しょーがない")).not.toContain("ショー");
+    // the い after ー closes a word speech lengthens: きらーい is きらい, no キラー
+    expect(read("きらーい")).not.toContain("キラー");
     // a word is read whole, from a particle to a particle: no ゴーノ of ごーの before 配信
     expect(read("ぽけもんごーの配信日は？")).not.toContain("ゴーノ");
   });
