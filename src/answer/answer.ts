@@ -7,10 +7,11 @@ import {
   respell,
   type Token,
   type Vocabulary,
+  WORD_CHAR,
   wordsOf,
 } from "../text/analyze.ts";
 import { readLoanwords } from "../text/hiragana-loanwords.ts";
-import { listMarkLength } from "../text/list-marks.ts";
+import { withoutListMark } from "../text/list-marks.ts";
 import { normalize } from "../text/normalize.ts";
 import type { QuestionType } from "../text/question-words.ts";
 import { type Sentence, splitSentences } from "../text/sentences.ts";
@@ -296,7 +297,7 @@ export function answerQuestion(ctx: AnswerContext, asTyped: string, options: Ans
       if (continued !== null) score = Math.max(score, continued);
       // (a sentence that leans on its context lends no score to the one continuing it: it ranks no key point)
       if (unit === previousUnit && !leansOnContext) previousScore = score;
-      const point = withoutListMark({
+      const point = unmarked({
         ...source,
         text,
         start: passage.start + unit.start,
@@ -555,7 +556,7 @@ function sentencePoint(
   tokens: readonly Token[],
   weights: ReadonlyMap<string, number>,
 ): KeyPoint {
-  return withoutListMark({
+  return unmarked({
     ...sourceOf(article),
     text: sentence.text,
     start: passage.start + sentence.start,
@@ -1215,25 +1216,21 @@ function termsOfToken(t: Token): readonly string[] {
 }
 
 /**
- * A key point without the list mark its line opens with (「■ 価格は85円」, 「・対応機種：…」), as the article's
- * text still: its start and its highlights move past the mark (see listMarkLength). Taken off as a point is
- * made, so that 「■X」 and 「・X」 are one point (see distinct).
+ * A key point without the list mark its line opens with (「■ 価格は85円」, 「・対応機種：…」; see
+ * withoutListMark), its highlights moved past the mark with its start. Taken off as a point is made, so that
+ * 「■X」 and 「・X」 are one point (see distinct).
  */
-function withoutListMark(point: KeyPoint): KeyPoint {
-  const mark = listMarkLength(point.text);
-  if (mark === 0 || mark === point.text.length) return point;
+function unmarked(point: KeyPoint): KeyPoint {
+  const bare = withoutListMark(point);
+  const mark = bare.start - point.start;
+  if (mark === 0) return point;
   return {
-    ...point,
-    text: point.text.slice(mark),
-    start: point.start + mark,
+    ...bare,
     highlights: point.highlights
       .filter(([, end]) => end > mark)
       .map(([start, end]) => [Math.max(0, start - mark), end - mark] as const),
   };
 }
-
-/** A letter or a digit: what a key point says something with. */
-const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** A function of one argument that computes each value once. */
 function memoized<K, V>(f: (key: K) => V): (key: K) => V {

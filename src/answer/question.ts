@@ -1,4 +1,4 @@
-import { foldLongVowel, type Token, wordsOf } from "../text/analyze.ts";
+import { foldLongVowel, type Token, WORD_CHAR, wordsOf } from "../text/analyze.ts";
 import { CLAUSE_ENDS } from "../text/pos.ts";
 import {
   isLaugh,
@@ -144,8 +144,7 @@ export function withoutRequest(question: string, tokens: readonly Token[]): Toke
  */
 function withoutOneOf(tokens: Token[]): Token[] {
   return tokens.map((t, i) => {
-    const counted = t.surface === "1" && tokens[i + 1]?.surface === "つ";
-    if (!(ONE_OF.has(t.surface) || counted) || tokens[i - 1]?.surface !== "の") return t;
+    if (!isOne(tokens, i) || tokens[i - 1]?.surface !== "の") return t;
     return { ...t, term: null };
   });
 }
@@ -1002,7 +1001,7 @@ export function asksForSubject(tokens: readonly Token[]): boolean {
 
 /** Whether a token says something: letters or digits, not a mark that analysis keeps (?, (). */
 function isSaid(t: Token): boolean {
-  return /[\p{L}\p{N}]/u.test(t.surface);
+  return WORD_CHAR.test(t.surface);
 }
 
 /** The tokens of a question that say something, without a laugh typed after it (「…山は？笑」, 「山ー」). */
@@ -1272,12 +1271,16 @@ const ONE_OF: ReadonlySet<string> = new Set(["ひとつ", "一つ", "一種", "�
  * one of them), or `at` itself. IPADIC reads 1つ as a numeral and つ.
  */
 function kindOfOne(said: readonly Token[], at: number): number {
-  const one = said[at];
-  const oneOf = ONE_OF.has(one?.surface ?? "") || (one?.surface === "1" && said[at + 1]?.surface === "つ");
-  if (!oneOf || said[at - 1]?.surface !== "の") return at;
+  if (!isOne(said, at) || said[at - 1]?.surface !== "の") return at;
   // 「…都市のうちのひとつ」, 「…局の中の1つ」: of those among them
   const among = AMONG.has(said[at - 2]?.surface ?? "") && said[at - 3]?.surface === "の" ? at - 4 : at - 2;
   return said[among]?.term != null ? among : at;
+}
+
+/** Whether the token at `at` says one of a kind: ひとつ, 一つ, 一種, ひとり, or 1 and つ (IPADIC's 1つ). */
+function isOne(tokens: readonly Token[], at: number): boolean {
+  const one = tokens[at]?.surface ?? "";
+  return ONE_OF.has(one) || (one === "1" && tokens[at + 1]?.surface === "つ");
 }
 
 /** Nouns that say among which a noun is one: 「…のうちのひとつ」, 「…の中の1つ」. */

@@ -1,6 +1,6 @@
 import { type Article, type BodyBlock, bodyBlocks } from "../article/article.ts";
 import { analyze, type Token } from "../text/analyze.ts";
-import { listMarkLength } from "../text/list-marks.ts";
+import { withoutListMark } from "../text/list-marks.ts";
 import { splitSentences } from "../text/sentences.ts";
 import type { Tokenizer } from "../text/tokenizer.ts";
 
@@ -153,17 +153,6 @@ export function summarize(tokenizer: Tokenizer, article: Article, options: Summa
       const { text, start, end } = eligible[i] as (typeof eligible)[0];
       return { text, start, end };
     });
-}
-
-/**
- * A key point without the list mark its line opens with (「・ソフトウェア更新には時間がかかる場合があります。」):
- * every renderer draws its own bullet before a point, and 「・・」 reads as a mistake. Still the article's
- * own text: `start` moves past the mark.
- */
-function withoutListMark(point: SummarySentence): SummarySentence {
-  const mark = listMarkLength(point.text);
-  if (mark === 0 || mark === point.text.length) return point;
-  return { text: point.text.slice(mark), start: point.start + mark, end: point.end };
 }
 
 /**

@@ -104,7 +104,7 @@ const WHITESPACE = /\s+/gu;
 const HIRAGANA_CHAR = /^[\u3041-\u309f]$/u;
 const LONG_VOWEL_MARKS = /^[\u30fc\uff70]+$/u;
 /** A term needs a letter or a digit: "?" or a lone zero-width joiner is not searchable. */
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+export const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /**
  * Analyses text into tokens: normalization, chunking (linear time on any input), kuromoji, then search

@@ -1,4 +1,5 @@
 import { respell, type Token, type Vocabulary } from "./analyze.ts";
+import { vowelOfKatakana } from "./loanwords.ts";
 
 /**
  * Loanwords a member types in hiragana: 「すかいつりーの高さ」, 「あいふぉーんの値段」, 「だるびっしゅの移籍先」.
@@ -10,7 +11,10 @@ import { respell, type Token, type Vocabulary } from "./analyze.ts";
  */
 
 /** ー, and the small vowels. */
-const MARKS = /[\u30fcぁぃぅぇぉ]/gu;
+const MARK_LETTERS = "\u30fcぁぃぅぇぉ";
+const MARKS = new RegExp(`[${MARK_LETTERS}]`, "gu");
+/** A token of marks alone: ー of いくら|ー. */
+const MARKS_ONLY = new RegExp(`^[${MARK_LETTERS}]+$`, "u");
 /** A letter of a hiragana run: hiragana or the long vowel mark. */
 const RUN_LETTERS = /^[\u3041-\u3096\u30fc]+$/u;
 /** No word ends before these: they lengthen or soften the kana before them. */
@@ -190,8 +194,6 @@ function isOdd(text: string, t: Token, before: Token | undefined): boolean {
   return !(t.unknown !== true && isSpokenWord(t));
 }
 
-const MARKS_ONLY = /^[\u30fcぁぃぅぇぉ]+$/u;
-
 /**
  * Whether text[from, to) has a mark of a loanword: ー, or a small vowel after a kana of another sound (ふぉ,
  * てぃ, うぇ; not なぁ or ねぇ, which lengthen as speech does), or ゔ.
@@ -219,19 +221,10 @@ function spokenAs(hiragana: string): string[] {
   return long === plain ? [plain] : [plain, long];
 }
 
-/** The vowel a kana ends in: a, i, u, e, o; "" for ん, っ and what is no kana. */
+/** The vowel a hiragana letter ends in: a, i, u, e, o; "" for ん, っ and what is no kana. */
 function vowelOf(kana: string): string {
-  for (const [vowel, row] of VOWEL_ROWS) if (row.includes(kana)) return vowel;
-  return "";
+  return vowelOfKatakana(toKatakana(kana));
 }
-
-const VOWEL_ROWS: readonly [string, string][] = [
-  ["a", "あかがさざただなはばぱまやらわぁゃゎ"],
-  ["i", "いきぎしじちぢにひびぴみりぃ"],
-  ["u", "うくぐすずつづぬふぶぷむゆるぅゅゔ"],
-  ["e", "えけげせぜてでねへべぺめれぇ"],
-  ["o", "おこごそぞとどのほぼぽもよろをぉょ"],
-];
 
 /** The runs of tokens written in hiragana (ー included), one right after another. */
 function hiraganaRuns(text: string, tokens: readonly Token[]): Token[][] {

@@ -12,3 +12,13 @@ const LIST_MARK = /^(?:[・･•‣◦*＊※→⇒➡■□◆◇●○◎◯�
 export function listMarkLength(text: string): number {
   return LIST_MARK.exec(text)?.[0].length ?? 0;
 }
+
+/**
+ * A point of an article's text (a key point, a summary's point) without the list mark its line opens with,
+ * still the article's text: its start moves past the mark. A mark alone stays as it is.
+ */
+export function withoutListMark<T extends { readonly text: string; readonly start: number }>(point: T): T {
+  const mark = listMarkLength(point.text);
+  if (mark === 0 || mark === point.text.length) return point;
+  return { ...point, text: point.text.slice(mark), start: point.start + mark };
+}

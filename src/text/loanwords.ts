@@ -53,6 +53,12 @@ for (const [kana, romaji] of [
   ROMAJI.set(kana, romaji);
 }
 
+/** The vowel a katakana letter ends in, as it is romanized: a, i, u, e or o; "" for ン, ッ and no kana. */
+export function vowelOfKatakana(kana: string): string {
+  const vowel = ROMAJI.get(kana)?.at(-1) ?? "";
+  return vowel !== "" && VOWELS.includes(vowel) ? vowel : "";
+}
+
 /** A consonant katakana writes with a vowel of its own where a Latin spelling has none (ク of mix, ト of night). */
 const EPENTHETIC = /(?<=[kgsfbpmrh])u(?=[^aiueo]|$)|(?<=[td])o$/gu;
 
